@@ -1,0 +1,71 @@
+import type { BusinessCalendar } from '../calendar/calendar.types.js';
+import type { IsoDate } from '../shared/dates.js';
+
+/** Rule ids of legal-reference.md §12.2. */
+export type RuleId =
+  | 'KN-ACC'
+  | 'KN-RES1'
+  | 'KN-RES2'
+  | 'KN-SEND1'
+  | 'KN-ESC'
+  | 'KN-EFF1'
+  | 'KN-SEND2'
+  | 'KN-PUB2'
+  | 'KN-EFF2'
+  | 'TC-PRE'
+  | 'TC-XFER'
+  | 'TC-NOTIF'
+  | 'TC-RES'
+  | 'TC-CONCL-SEND'
+  | 'TC-HANDLE'
+  | 'TC-PUB'
+  | 'TCD-ANS'
+  | 'TT-DIRECT';
+
+export type DayUnit = 'working_days' | 'calendar_days';
+
+export type Variant =
+  | 'normal'
+  | 'complex'
+  | 'especially_complex'
+  | 'remote'
+  | 'remote_complex'
+  | 'multi_location';
+
+/** Facts recorded on the case that select a rule's variant. */
+export interface DeadlineFacts {
+  complex?: boolean;
+  especiallyComplex?: boolean;
+  remoteArea?: boolean;
+  multiLocation?: boolean;
+}
+
+/** A computed deadline, stored as-is in the event that started it; replay never recomputes it. */
+export interface Deadline {
+  ruleId: RuleId;
+  /** The date the applied rule version took effect, e.g. `2026-07-01`. */
+  ruleVersion: IsoDate;
+  startOn: IsoDate;
+  length: number;
+  unit: DayUnit;
+  variant: Variant;
+  /** The due date before roll-forward (equal to dueOn for working-day rules). Extensions and resumptions count from it. */
+  baseDueOn: IsoDate;
+  dueOn: IsoDate;
+  /** True when the calendar data used is provisional. */
+  provisional: boolean;
+  legalBasis: string;
+}
+
+/** The rule set: effective-dated rule versions plus the agency's overrides (data). */
+export interface RuleBook {
+  compute(ruleId: RuleId, startOn: IsoDate, facts: DeadlineFacts, calendar: BusinessCalendar): Deadline;
+  /** Extension (gia hạn): baseDueOn + days, then rolled forward (deadlines.md §6). */
+  extend(deadline: Deadline, days: number, calendar: BusinessCalendar): Deadline;
+  /** Resumption after suspension: baseDueOn moves by the calendar days between the two dates, then rolls forward (deadlines.md §7). */
+  resume(deadline: Deadline, suspendedOn: IsoDate, resumedOn: IsoDate, calendar: BusinessCalendar): Deadline;
+  /** How many extensions the rule allows for these facts (TC-RES: 0, 1 if complex, 2 if especially complex). */
+  maxExtensions(ruleId: RuleId, facts: DeadlineFacts): number;
+  /** Maximum days of one extension. */
+  maxExtensionDays(ruleId: RuleId): number;
+}
