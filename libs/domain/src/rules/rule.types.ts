@@ -25,12 +25,7 @@ export type RuleId =
 export type DayUnit = 'working_days' | 'calendar_days';
 
 export type Variant =
-  | 'normal'
-  | 'complex'
-  | 'especially_complex'
-  | 'remote'
-  | 'remote_complex'
-  | 'multi_location';
+  'normal' | 'complex' | 'especially_complex' | 'remote' | 'remote_complex' | 'multi_location';
 
 /** Facts recorded on the case that select a rule's variant. */
 export interface DeadlineFacts {
@@ -64,8 +59,52 @@ export interface RuleBook {
   extend(deadline: Deadline, days: number, calendar: BusinessCalendar): Deadline;
   /** Resumption after suspension: baseDueOn moves by the calendar days between the two dates, then rolls forward (deadlines.md §7). */
   resume(deadline: Deadline, suspendedOn: IsoDate, resumedOn: IsoDate, calendar: BusinessCalendar): Deadline;
-  /** How many extensions the rule allows for these facts (TC-RES: 0, 1 if complex, 2 if especially complex). */
-  maxExtensions(ruleId: RuleId, facts: DeadlineFacts): number;
-  /** Maximum days of one extension. */
-  maxExtensionDays(ruleId: RuleId): number;
+  /**
+   * How many extensions the rule allows for these facts (TC-RES: 0, 1 if complex, 2 if especially complex).
+   * `startOn` picks the rule version (default: the latest version).
+   */
+  maxExtensions(ruleId: RuleId, facts: DeadlineFacts, startOn?: IsoDate): number;
+  /** Maximum days of one extension (0 when the rule cannot be extended). `startOn` as for maxExtensions. */
+  maxExtensionDays(ruleId: RuleId, startOn?: IsoDate): number;
+}
+
+/** How sure legal-reference.md is of a rule: ✅ verified, 🟡 secondary source, ⚠️ not verified. */
+export type Confidence = 'verified' | 'secondary' | 'unverified';
+
+/**
+ * One effective-dated version of a deadline rule (legal-reference.md §12.3(1)), as data.
+ * A version applies to a deadline whose start event is dated on or after `version` and before `effectiveTo`.
+ */
+export interface RuleVersion {
+  ruleId: RuleId;
+  /** Short English name of the rule. */
+  title: string;
+  /** The date this version took effect (also `Deadline.ruleVersion`). */
+  version: IsoDate;
+  /** Exclusive end: the date the next version took effect. Absent = still in force. */
+  effectiveTo?: IsoDate;
+  unit: DayUnit;
+  /** Length per variant; `normal` is always defined. Variants not listed fall back (rule-table.ts `selectVariant`). */
+  lengths: { normal: number } & Partial<Record<Variant, number>>;
+  /** What starts the period (S, not counted). */
+  startEvent: string;
+  /** The act that completes it. */
+  completedBy: string;
+  /** Tracked deadlines can be missed and count in accountability; the others are informational dates. */
+  tracked: boolean;
+  /** Extensions allowed per variant (absent = 0). */
+  maxExtensions?: Partial<Record<Variant, number>>;
+  /** Maximum days of one extension (0 = the rule cannot be extended). */
+  maxExtensionDays: number;
+  /** Short citation, e.g. `LKN Art. 28`. */
+  legalBasis: string;
+  confidence: Confidence;
+  notes?: string;
+}
+
+/** An agency's override of a rule (data): e.g. count KN-RES1 in working days. Applies to every version. */
+export interface RuleOverride {
+  ruleId: RuleId;
+  unit?: DayUnit;
+  lengths?: Partial<Record<Variant, number>>;
 }

@@ -1,0 +1,113 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { problem, ProblemError } from './problem.js';
+import { sendProblem } from './problem.filter.js';
+
+export const BODY_LIMIT = '1mb';
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+// A lone surrogate: a high one not followed by a low one, or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Walks a parsed JSON body: rejects U+0000, lone surrogates and prototype-pollution keys (400),
+ * and normalises every string to NFC. Returns the cleaned value.
+ */
+export function sanitize(value: unknown, path: string, errors: { path: string; message: string }[]): unknown {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) errors.push({ path, message: 'must not contain U+0000' });
+    else if (LONE_SURROGATE.test(value)) errors.push({ path, message: 'must not contain lone surrogates' });
+    return value.normalize('NFC');
+  }
+  if (Array.isArray(value)) return value.map((v, i) => sanitize(v, `${path}[${i}]`, errors));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const p = path ? `${path}.${key}` : key;
+      if (FORBIDDEN_KEYS.has(key)) {
+        errors.push({ path: p, message: 'is not allowed' });
+        continue;
+      }
+      Object.defineProperty(out, key, {
+        value: sanitize((value as Record<string, unknown>)[key], p, errors),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Express middlewares that run before Nest's routes: content type, JSON parsing, sanitising. */
+export function inputMiddlewares(): Array<(req: Request, res: Response, next: NextFunction) => void> {
+  const json = express.json({ limit: BODY_LIMIT, strict: true, type: () => true });
+  const hasBody = (req: Request) =>
+    req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  return [
+    (req, res, next) => {
+      if (!['POST', 'PUT', 'PATCH'].includes(req.method) || !hasBody(req)) return next();
+      const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+      if (type !== 'application/json' && !type.endsWith('+json')) {
+        return sendProblem(res, problem('UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json'));
+      }
+      const charset = /charset=([^;]+)/i.exec(req.headers['content-type'] ?? '')?.[1]?.trim().toLowerCase();
+      if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+        return sendProblem(res, problem('UNSUPPORTED_MEDIA_TYPE', 'the body must be UTF-8'));
+      }
+      json(req, res, next);
+    },
+    (req, _res, next) => {
+      if (req.body === undefined || req.body === null || typeof req.body !== 'object') {
+        if (['POST', 'PUT', 'PATCH'].includes(req.method) && req.body !== undefined && typeof req.body !== 'object') {
+          return next(new ProblemError(problem('VALIDATION_FAILED', 'the body must be a JSON object', [{ path: '', message: 'must be an object' }])));
+        }
+        return next();
+      }
+      if (Array.isArray(req.body)) {
+        return next(new ProblemError(problem('VALIDATION_FAILED', 'the body must be a JSON object', [{ path: '', message: 'must be an object' }])));
+      }
+      const errors: { path: string; message: string }[] = [];
+      req.body = sanitize(req.body, '', errors);
+      if (errors.length) return next(new ProblemError(problem('VALIDATION_FAILED', 'invalid characters or keys in the body', errors)));
+      next();
+    },
+  ];
+}
+
+/** Express error handler for errors raised before Nest's routes (body parsing, sanitising). */
+export function inputErrorHandler(err: unknown, _req: Request, res: Response, next: NextFunction): void {
+  if (res.headersSent) return next(err);
+  if (err instanceof ProblemError) return sendProblem(res, err.problem);
+  const e = err as { type?: string; status?: number; message?: string };
+  if (e.type === 'entity.too.large' || e.status === 413) return sendProblem(res, problem('PAYLOAD_TOO_LARGE', `the body exceeds ${BODY_LIMIT}`));
+  if (e.type === 'entity.parse.failed') return sendProblem(res, problem('VALIDATION_FAILED', 'malformed JSON', [{ path: '', message: 'malformed JSON' }]));
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return sendProblem(res, problem('UNSUPPORTED_MEDIA_TYPE', 'unsupported encoding'));
+  if (e.status && e.status >= 400 && e.status < 500) return sendProblem(res, problem('VALIDATION_FAILED', 'the request could not be read'));
+  next(err);
+}
+
+function flatten(errors: ValidationError[], parent = ''): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  for (const e of errors) {
+    const path = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
+    for (const message of Object.values(e.constraints ?? {})) out.push({ path, message: message.replace(/^(\S+)/, (m) => (m === e.property ? path : m)) });
+    if (e.children?.length) out.push(...flatten(e.children, path));
+  }
+  return out;
+}
+
+export function validationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    forbidUnknownValues: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => {
+      const list = flatten(errors);
+      return new ProblemError(problem('VALIDATION_FAILED', list.map((e) => `${e.path}: ${e.message}`).join('; ') || 'invalid input', list));
+    },
+  });
+}

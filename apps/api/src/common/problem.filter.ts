@@ -1,0 +1,59 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError } from '../../../../libs/domain/src/shared/domain-error.js';
+import { DuplicateEventId, VersionConflict } from '../../../../libs/event-store/src/event-store.port.js';
+import { AuthError, ForbiddenError } from '../../../../libs/security/src/auth/auth-error.js';
+import { problem, ProblemError, type Problem, type ProblemCode } from './problem.js';
+
+const HTTP_CODES: Record<number, ProblemCode> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'NOT_FOUND',
+  409: 'ILLEGAL_TRANSITION',
+  412: 'VERSION_CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'IDEMPOTENCY_KEY_REUSED',
+  429: 'RATE_LIMITED',
+};
+
+/** Maps every error to a problem document. The one place where codes become HTTP statuses. */
+export function toProblem(err: unknown): Problem {
+  if (err instanceof ProblemError) return err.problem;
+  if (err instanceof DomainError) {
+    const errors = err.path ? [{ path: err.path, message: err.message }] : undefined;
+    return problem(err.code, err.message, errors);
+  }
+  if (err instanceof AuthError) return problem('UNAUTHENTICATED', 'a valid bearer token is required');
+  if (err instanceof ForbiddenError) return problem('FORBIDDEN', err.message);
+  if (err instanceof VersionConflict) return problem('VERSION_CONFLICT', 'the case changed since you read it; reload and retry');
+  if (err instanceof DuplicateEventId) return problem('VERSION_CONFLICT', 'this change was already recorded');
+  if (err instanceof HttpException) {
+    const status = err.getStatus();
+    const code = HTTP_CODES[status];
+    if (code) {
+      const detail = status === 404 ? 'no such resource' : err.message;
+      return { ...problem(code, detail), status };
+    }
+  }
+  return problem('INTERNAL', 'an unexpected error occurred; it has been logged');
+}
+
+export function sendProblem(res: Response, p: Problem): void {
+  res.status(p.status).type('application/problem+json').send(JSON.stringify(p));
+}
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(err: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const p = toProblem(err);
+    if (p.status >= 500) this.logger.error(err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err));
+    if (res.headersSent) return;
+    sendProblem(res, p);
+  }
+}

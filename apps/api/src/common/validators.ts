@@ -1,0 +1,32 @@
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { isIsoDate } from '../../../../libs/domain/src/shared/dates.js';
+
+/** A real calendar date written YYYY-MM-DD (2026-02-30 fails). */
+export function IsBusinessDate(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isBusinessDate',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: `${String(propertyName)} must be a real date written YYYY-MM-DD`, ...options },
+      validator: { validate: (v: unknown) => isIsoDate(v) },
+    });
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO 8601 instant with a zone (Z or ±hh:mm) whose date part is a real date. */
+export function isInstant(v: unknown): v is string {
+  return typeof v === 'string' && INSTANT.test(v) && isIsoDate(v.slice(0, 10)) && !Number.isNaN(Date.parse(v));
+}
+
+export function IsInstant(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isInstant',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: `${String(propertyName)} must be an ISO 8601 instant with a time zone`, ...options },
+      validator: { validate: (v: unknown) => isInstant(v) },
+    });
+}

@@ -1,0 +1,39 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import type { Response } from 'express';
+import { ProjectionRunner } from '../../../../libs/projections/src/runner/projection-runner.js';
+import { Public } from '../auth/auth.guard.js';
+import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly db: TypeOrmHealthIndicator,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly runner: ProjectionRunner,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: 'Liveness and readiness: event-store head and projection lag' })
+  async check(@Res() res: Response): Promise<void> {
+    const body: {
+      status: 'ok' | 'error';
+      eventStore: { headPosition: string | null };
+      projections: Record<string, { lag: number | null }>;
+    } = { status: 'ok', eventStore: { headPosition: null }, projections: {} };
+    for (const p of this.runner.projections) body.projections[p.name] = { lag: null };
+    try {
+      await this.health.check([() => this.db.pingCheck('database', { connection: this.runtime.dataSource, timeout: 3000 })]);
+      body.eventStore.headPosition = await this.runtime.store.headPosition();
+      const lag = await this.runner.lag();
+      for (const [name, v] of Object.entries(lag)) body.projections[name] = { lag: v.lag };
+    } catch {
+      body.status = 'error';
+    }
+    res.status(body.status === 'ok' ? 200 : 503).json(body);
+  }
+}

@@ -1,0 +1,5 @@
+import type { Runtime } from '../../../../libs/platform/src/runtime.js';
+
+/** Injection token of the process-wide Runtime (database, store, vault, calendar, rules, clock). */
+export const RUNTIME = Symbol('donthu.runtime');
+export type { Runtime };

@@ -1,0 +1,617 @@
+/**
+ * The case decider. Life cycle (deadlines.md is the law for every date):
+ *
+ *   received ─classify→ classified ─accept→ accepted ⇄ suspended
+ *      ↑  ╰──────────┬──────╯  │ reject/guide/archive     │ resolve (petitions also from classified)
+ *      └─ transfer ──┘         ↓                          ↓
+ *                   rejected | guided | archived      resolved ──close→ closed
+ *   received/classified/accepted/suspended ─withdraw/terminate→ withdrawn | terminated
+ *
+ * Classification starts the intake deadline (KN-ACC, TC-PRE, TC-XFER or TCD-ANS) from the intake start
+ * date (receipt, or the last ordinary transfer); acceptance completes it and starts the resolution
+ * deadline (KN-RES1/KN-RES2/TC-RES). assign, extend, dialogues and unit-merger moves keep the status.
+ * Every event that completes, cancels, pauses or resumes a deadline lists it in `deadlineOutcomes`.
+ */
+import type { DeadlineFacts, RuleId } from '../rules/rule.types.js';
+import type { DecideContext } from '../shared/decide-context.js';
+import type { IsoDate } from '../shared/dates.js';
+import { addDays, isIsoDate } from '../shared/dates.js';
+import { assertNever } from '../shared/event.js';
+import type {
+  AcceptCase,
+  ArchiveCase,
+  AssignHandler,
+  CaseCommand,
+  ClassifyCase,
+  CloseCase,
+  ExtendDeadline,
+  GuideCase,
+  MoveCaseForUnitMerger,
+  RecordDialogue,
+  RegisterCase,
+  RejectCase,
+  ResolveCase,
+  ResumeCase,
+  SuspendCase,
+  TerminateCase,
+  TransferCase,
+  WithdrawCase,
+} from './case.commands.js';
+import { caseNotFound, illegalTransition, validationFailed } from './case.errors.js';
+import type {
+  ArchiveReason,
+  CaseAccepted,
+  CaseArchived,
+  CaseClassified,
+  CaseClosed,
+  CaseDeadline,
+  CaseEvent,
+  CaseGuided,
+  CaseKind,
+  CaseReceived,
+  CaseRejected,
+  CaseResolved,
+  CaseResumed,
+  CaseStatus,
+  CaseSuspended,
+  CaseTerminated,
+  CaseTransferred,
+  CaseWithdrawn,
+  DeadlineExtended,
+  DeadlineOutcomeEntry,
+  DialogueRecorded,
+  HandlerAssigned,
+  InformationalDate,
+  ResolutionOutcome,
+} from './case.events.js';
+import type { CaseState, ExistingCase, TrackedDeadlineState } from './case.state.js';
+import { INTAKE_RULES, RESOLUTION_RULES, isPending, nextDeadlineNo } from './case.state.js';
+
+/** The date NĐ 155/2026 took effect (dialogue notice and no-show rules). */
+export const DECREE_155_2026_IN_FORCE: IsoDate = '2026-07-01';
+/** Minimum calendar days between the dialogue notice and the dialogue from 2026-07-01 (KN-DLG). */
+export const DIALOGUE_NOTICE_DAYS = 5;
+
+const KINDS: readonly CaseKind[] = ['complaint', 'denunciation', 'petition', 'reflection'];
+const ARCHIVE_REASONS: readonly ArchiveReason[] = [
+  'anonymous',
+  'duplicate',
+  'not_processable',
+  'time_barred',
+  'illegible',
+  'already_resolved',
+];
+const OUTCOMES_BY_KIND: Record<CaseKind, readonly ResolutionOutcome[]> = {
+  complaint: ['upheld', 'partially_upheld', 'rejected'],
+  denunciation: ['true', 'partly_true', 'untrue'],
+  petition: ['answered'],
+  reflection: ['answered'],
+};
+const OPEN_STATUSES: readonly CaseStatus[] = ['received', 'classified', 'accepted', 'suspended'];
+
+/** Decides one command against the folded stream; returns the events to append (possibly none). */
+export function decide(command: CaseCommand, state: CaseState, ctx: DecideContext): CaseEvent[] {
+  if (command.type === 'RegisterCase') return [register(command, state, ctx)];
+  if (!state.exists) throw caseNotFound();
+  if (state.status === 'closed') throw illegalTransition(`case is closed: ${command.type} is not allowed`);
+  switch (command.type) {
+    case 'ClassifyCase':
+      return [classify(command, state, ctx)];
+    case 'AcceptCase':
+      return [accept(command, state, ctx)];
+    case 'RejectCase':
+      return [reject(command, state, ctx)];
+    case 'GuideCase':
+      return [guide(command, state, ctx)];
+    case 'ArchiveCase':
+      return [archive(command, state, ctx)];
+    case 'TransferCase':
+      return [transfer(command, state, ctx)];
+    case 'MoveCaseForUnitMerger':
+      return [moveForUnitMerger(command, state, ctx)];
+    case 'AssignHandler':
+      return [assignHandler(command, state)];
+    case 'ExtendDeadline':
+      return [extendDeadline(command, state, ctx)];
+    case 'SuspendCase':
+      return [suspend(command, state, ctx)];
+    case 'ResumeCase':
+      return [resume(command, state, ctx)];
+    case 'RecordDialogue':
+      return [recordDialogue(command, state, ctx)];
+    case 'ResolveCase':
+      return [resolve(command, state, ctx)];
+    case 'WithdrawCase':
+      return [withdraw(command, state, ctx)];
+    case 'TerminateCase':
+      return [terminate(command, state, ctx)];
+    case 'CloseCase':
+      return [close(command, state, ctx)];
+    default:
+      return assertNever(command, 'case command');
+  }
+}
+
+// ── guards ──────────────────────────────────────────────────────────────────────────────────────────
+
+function requireStatus(s: ExistingCase, allowed: readonly CaseStatus[], action: string): void {
+  if (!allowed.includes(s.status)) {
+    throw illegalTransition(`cannot ${action} a case that is ${s.status} (allowed from: ${allowed.join(', ')})`);
+  }
+}
+
+/** An action date: a valid date, on or after receipt (and `floor`, when given), not after today. */
+function actionDate(
+  s: ExistingCase,
+  date: unknown,
+  field: string,
+  ctx: DecideContext,
+  floor?: { on: IsoDate | null; what: string },
+): IsoDate {
+  if (!isIsoDate(date)) throw validationFailed(field, `${field} must be a date (YYYY-MM-DD)`);
+  if (date > ctx.today) throw validationFailed(field, `${field} ${date} is after today (${ctx.today})`);
+  if (date < s.receivedAt) throw validationFailed(field, `${field} ${date} is before the receipt (${s.receivedAt})`);
+  if (floor?.on && date < floor.on) {
+    throw validationFailed(field, `${field} ${date} is before the ${floor.what} (${floor.on})`);
+  }
+  return date;
+}
+
+function requireText(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.trim() === '') throw validationFailed(field, `${field} is required`);
+  return value;
+}
+
+/** The latest date the case's current phase started: intake, acceptance, suspension or resumption. */
+function phaseStart(s: ExistingCase): { on: IsoDate; what: string } {
+  const candidates: [IsoDate | null, string][] = [
+    [s.intakeStartOn, 'intake start'],
+    [s.acceptedAt, 'acceptance'],
+    [s.suspendedOn, 'suspension'],
+    [s.lastResumedOn, 'resumption'],
+  ];
+  return candidates.reduce<{ on: IsoDate; what: string }>(
+    (best, [on, what]) => (on && on > best.on ? { on, what } : best),
+    { on: s.receivedAt, what: 'receipt' },
+  );
+}
+
+// ── deadline helpers ────────────────────────────────────────────────────────────────────────────────
+
+const factsOf = (s: ExistingCase): DeadlineFacts => ({ ...s.facts });
+
+function startDeadline(
+  s: ExistingCase,
+  ruleId: RuleId,
+  startOn: IsoDate,
+  facts: DeadlineFacts,
+  ctx: DecideContext,
+): CaseDeadline {
+  return { ...ctx.rules.compute(ruleId, startOn, facts, ctx.calendar), deadlineNo: nextDeadlineNo(s) };
+}
+
+function informational(ruleIds: RuleId[], startOn: IsoDate, facts: DeadlineFacts, ctx: DecideContext) {
+  return ruleIds.map((ruleId): InformationalDate => {
+    const d = ctx.rules.compute(ruleId, startOn, facts, ctx.calendar);
+    return { ruleId, ruleVersion: d.ruleVersion, startOn: d.startOn, dueOn: d.dueOn, provisional: d.provisional };
+  });
+}
+
+const entry = (d: TrackedDeadlineState, outcome: DeadlineOutcomeEntry['outcome'], on: IsoDate) => ({
+  deadlineNo: d.deadline.deadlineNo,
+  ruleId: d.deadline.ruleId,
+  startOn: d.deadline.startOn,
+  dueOn: d.deadline.dueOn,
+  outcome,
+  on,
+});
+
+/** Completion by an act dated `on`: met when on or before dueOn, otherwise missed (a late act stays missed). */
+const complete = (d: TrackedDeadlineState, on: IsoDate): DeadlineOutcomeEntry =>
+  entry(d, on <= d.deadline.dueOn ? 'met' : 'missed', on);
+
+/** Cancellation by an act dated `on`; an open deadline already past due by then stays missed. */
+const cancel = (d: TrackedDeadlineState, on: IsoDate): DeadlineOutcomeEntry =>
+  entry(d, d.status !== 'paused' && (d.status === 'missed' || d.deadline.dueOn < on) ? 'missed' : 'cancelled', on);
+
+const pendingOf = (s: ExistingCase, rules: readonly RuleId[]) =>
+  s.deadlines.filter((d) => isPending(d) && rules.includes(d.deadline.ruleId));
+
+/** Settles the pending intake deadline: TC-XFER only completes by transfer or guide. */
+function settleIntake(s: ExistingCase, on: IsoDate, completesTransfer: boolean): DeadlineOutcomeEntry[] {
+  return pendingOf(s, INTAKE_RULES).map((d) =>
+    d.deadline.ruleId === 'TC-XFER' && !completesTransfer ? cancel(d, on) : complete(d, on),
+  );
+}
+
+// ── commands ────────────────────────────────────────────────────────────────────────────────────────
+
+function register(cmd: RegisterCase, state: CaseState, ctx: DecideContext): CaseReceived {
+  if (state.exists) throw illegalTransition(`case ${state.caseId} is already registered`);
+  const d = cmd.data;
+  requireText(d.caseId, 'caseId');
+  requireText(d.trackingCode, 'trackingCode');
+  requireText(d.receivingUnitId, 'receivingUnitId');
+  if (!isIsoDate(d.receivedAt)) throw validationFailed('receivedAt', 'receivedAt must be a date (YYYY-MM-DD)');
+  if (d.receivedAt > ctx.today) {
+    throw validationFailed('receivedAt', `receivedAt ${d.receivedAt} is after today (${ctx.today})`);
+  }
+  const signerCount = d.signerCount ?? Math.max(1, d.petitioners.length);
+  if (!Number.isInteger(signerCount) || signerCount < 1) {
+    throw validationFailed('signerCount', 'signerCount must be a positive integer');
+  }
+  const data: CaseReceived['data'] = {
+    caseId: d.caseId,
+    trackingCode: d.trackingCode,
+    receivedAt: d.receivedAt,
+    channel: d.channel,
+    receivingUnitId: d.receivingUnitId,
+    petitioners: d.petitioners.map((p) => ({
+      personRef: p.personRef,
+      sealed: p.sealed,
+      representative: p.representative,
+    })),
+    signerCount,
+    subject: d.subject,
+    content: d.content,
+  };
+  if (d.field !== undefined) data.field = d.field;
+  if (d.kindHint !== undefined) data.kindHint = d.kindHint;
+  return { type: 'CaseReceived', data };
+}
+
+/** The intake rule of a classification (deadlines.md, Tracked deadlines). */
+export function intakeRuleFor(kind: CaseKind, competentWithinReceivingSubtree: boolean): RuleId {
+  switch (kind) {
+    case 'complaint':
+      return 'KN-ACC';
+    case 'denunciation':
+      return competentWithinReceivingSubtree ? 'TC-PRE' : 'TC-XFER';
+    case 'petition':
+    case 'reflection':
+      return 'TCD-ANS';
+    default:
+      return assertNever(kind, 'case kind');
+  }
+}
+
+function classify(cmd: ClassifyCase, s: ExistingCase, ctx: DecideContext): CaseClassified {
+  requireStatus(s, ['received'], 'classify');
+  const d = cmd.data;
+  if (!KINDS.includes(d.kind)) throw validationFailed('kind', `unknown kind ${String(d.kind)}`);
+  if (d.kind !== 'complaint' && d.level !== undefined) {
+    throw validationFailed('level', 'level applies to complaints only');
+  }
+  const level = d.kind === 'complaint' ? (d.level ?? 1) : null;
+  if (level !== null && level !== 1 && level !== 2) throw validationFailed('level', 'level must be 1 or 2');
+  requireText(d.competentUnitId, 'competentUnitId');
+  if (typeof d.processable !== 'boolean') throw validationFailed('processable', 'processable is required');
+  const multiLocation = d.multiLocation ?? false;
+  const ruleId = intakeRuleFor(d.kind, d.competentWithinReceivingSubtree);
+  const intakeDeadline = startDeadline(s, ruleId, s.intakeStartOn, { multiLocation }, ctx);
+  const data: CaseClassified['data'] = {
+    caseId: s.caseId,
+    kind: d.kind,
+    level,
+    competentUnitId: d.competentUnitId,
+    processable: d.processable,
+    multiLocation,
+    competentWithinReceivingSubtree: d.competentWithinReceivingSubtree,
+    classifiedAt: ctx.today,
+    intakeDeadline,
+    dates: [],
+  };
+  if (d.previousCaseId !== undefined) data.previousCaseId = d.previousCaseId;
+  if (d.reason !== undefined) data.reason = d.reason;
+  return { type: 'CaseClassified', data };
+}
+
+const kindOf = (s: ExistingCase): CaseKind => {
+  if (s.kind === null) throw illegalTransition(`case is ${s.status}: it has not been classified`);
+  return s.kind;
+};
+
+function resolutionRuleFor(s: ExistingCase): RuleId | null {
+  const kind = kindOf(s);
+  if (kind === 'complaint') return s.level === 2 ? 'KN-RES2' : 'KN-RES1';
+  if (kind === 'denunciation') return 'TC-RES';
+  return null;
+}
+
+function accept(cmd: AcceptCase, s: ExistingCase, ctx: DecideContext): CaseAccepted {
+  requireStatus(s, ['classified'], 'accept');
+  const kind = kindOf(s);
+  if (s.processable !== true) throw illegalTransition('the case was classified as not processable');
+  if (kind === 'denunciation' && s.competentWithinReceivingSubtree === false) {
+    throw illegalTransition('the competent unit is outside the receiving subtree: transfer it (TC-XFER, LTC Art. 24(2))');
+  }
+  if ((kind === 'complaint' || kind === 'denunciation') && s.signerCount >= 5 && !s.hasRepresentative) {
+    throw illegalTransition(
+      'a letter signed by 5 or more people needs an appointed representative (LKN Art. 8(4), LTCD Art. 29)',
+    );
+  }
+  const d = cmd.data;
+  const acceptedAt = actionDate(s, d.acceptedAt, 'acceptedAt', ctx, { on: s.intakeStartOn, what: 'intake start' });
+  const complex = d.complex ?? false;
+  const especiallyComplex = d.especiallyComplex ?? false;
+  const remoteArea = d.remoteArea ?? false;
+  const facts: DeadlineFacts = { complex, especiallyComplex, remoteArea, multiLocation: s.facts.multiLocation };
+  const ruleId = resolutionRuleFor(s);
+  const resolutionDeadline = ruleId ? startDeadline(s, ruleId, acceptedAt, facts, ctx) : null;
+  const data: CaseAccepted['data'] = {
+    caseId: s.caseId,
+    acceptedAt,
+    complex,
+    especiallyComplex,
+    remoteArea,
+    resolutionDeadline,
+    deadlineOutcomes: settleIntake(s, acceptedAt, false),
+    dates: kind === 'denunciation' ? informational(['TC-NOTIF'], acceptedAt, facts, ctx) : [],
+  };
+  if (d.decisionNo !== undefined) data.decisionNo = d.decisionNo;
+  return { type: 'CaseAccepted', data };
+}
+
+function reject(cmd: RejectCase, s: ExistingCase, ctx: DecideContext): CaseRejected {
+  requireStatus(s, ['classified'], 'reject');
+  const at = actionDate(s, cmd.data.at, 'at', ctx, { on: s.intakeStartOn, what: 'intake start' });
+  const reason = requireText(cmd.data.reason, 'reason');
+  return { type: 'CaseRejected', data: { caseId: s.caseId, at, reason, deadlineOutcomes: settleIntake(s, at, false) } };
+}
+
+function guide(cmd: GuideCase, s: ExistingCase, ctx: DecideContext): CaseGuided {
+  requireStatus(s, ['received', 'classified'], 'guide');
+  const at = actionDate(s, cmd.data.at, 'at', ctx, { on: s.intakeStartOn, what: 'intake start' });
+  const agency = requireText(cmd.data.agency, 'agency');
+  const data: CaseGuided['data'] = { caseId: s.caseId, at, agency, deadlineOutcomes: settleIntake(s, at, true) };
+  if (cmd.data.note !== undefined) data.note = cmd.data.note;
+  return { type: 'CaseGuided', data };
+}
+
+function archive(cmd: ArchiveCase, s: ExistingCase, ctx: DecideContext): CaseArchived {
+  requireStatus(s, ['received', 'classified'], 'archive');
+  const d = cmd.data;
+  const at = actionDate(s, d.at, 'at', ctx, { on: s.intakeStartOn, what: 'intake start' });
+  if (!ARCHIVE_REASONS.includes(d.reason)) throw validationFailed('reason', `unknown archive reason ${String(d.reason)}`);
+  if (d.reason === 'duplicate' && (typeof d.duplicateOf !== 'string' || d.duplicateOf === '')) {
+    throw validationFailed('duplicateOf', 'a duplicate names the case it duplicates');
+  }
+  if (d.duplicateOf === s.caseId) throw validationFailed('duplicateOf', 'a case cannot duplicate itself');
+  const data: CaseArchived['data'] = {
+    caseId: s.caseId,
+    at,
+    reason: d.reason,
+    deadlineOutcomes: settleIntake(s, at, false),
+  };
+  if (d.duplicateOf !== undefined) data.duplicateOf = d.duplicateOf;
+  return { type: 'CaseArchived', data };
+}
+
+function transfer(cmd: TransferCase, s: ExistingCase, ctx: DecideContext): CaseTransferred {
+  requireStatus(s, ['received', 'classified'], 'transfer');
+  const d = cmd.data;
+  const at = actionDate(s, d.at, 'at', ctx, { on: s.intakeStartOn, what: 'intake start' });
+  requireText(d.toUnitId, 'toUnitId');
+  if (d.toUnitId === s.receivingUnitId) throw validationFailed('toUnitId', 'the case is already at that unit');
+  const reason = requireText(d.reason, 'reason');
+  const deadlineOutcomes = s.deadlines
+    .filter(isPending)
+    .map((x) => (INTAKE_RULES.includes(x.deadline.ruleId) ? complete(x, at) : cancel(x, at)));
+  return {
+    type: 'CaseTransferred',
+    data: {
+      caseId: s.caseId,
+      at,
+      fromUnitId: s.receivingUnitId,
+      toUnitId: d.toUnitId,
+      reason,
+      kind: 'ordinary',
+      receivingUnitId: d.toUnitId,
+      competentUnitId: null,
+      deadlineOutcomes,
+    },
+  };
+}
+
+function moveForUnitMerger(cmd: MoveCaseForUnitMerger, s: ExistingCase, ctx: DecideContext): CaseTransferred {
+  if (s.status === 'withdrawn' || s.status === 'terminated') {
+    throw illegalTransition(`cannot move a case that is ${s.status}`);
+  }
+  const d = cmd.data;
+  if (!isIsoDate(d.effectiveOn)) throw validationFailed('effectiveOn', 'effectiveOn must be a date (YYYY-MM-DD)');
+  if (d.effectiveOn > ctx.today) throw validationFailed('effectiveOn', 'the merger is not yet effective');
+  requireText(d.toUnitId, 'toUnitId');
+  if (d.toUnitId === d.fromUnitId) throw validationFailed('toUnitId', 'a unit cannot merge into itself');
+  if (s.receivingUnitId !== d.fromUnitId && s.competentUnitId !== d.fromUnitId) {
+    throw illegalTransition(`the case is not at unit ${d.fromUnitId}`);
+  }
+  const swap = (unit: string) => (unit === d.fromUnitId ? d.toUnitId : unit);
+  return {
+    type: 'CaseTransferred',
+    data: {
+      caseId: s.caseId,
+      at: d.effectiveOn,
+      fromUnitId: d.fromUnitId,
+      toUnitId: d.toUnitId,
+      reason: d.reason ?? 'unit_merger',
+      kind: 'unit_merger',
+      receivingUnitId: swap(s.receivingUnitId),
+      competentUnitId: s.competentUnitId === null ? null : swap(s.competentUnitId),
+      deadlineOutcomes: [],
+    },
+  };
+}
+
+function assignHandler(cmd: AssignHandler, s: ExistingCase): HandlerAssigned {
+  requireStatus(s, [...OPEN_STATUSES, 'resolved'], 'assign a handler to');
+  const handlerId = requireText(cmd.data.handlerId, 'handlerId');
+  return { type: 'HandlerAssigned', data: { caseId: s.caseId, handlerId } };
+}
+
+function extendDeadline(cmd: ExtendDeadline, s: ExistingCase, ctx: DecideContext): DeadlineExtended {
+  requireStatus(s, ['accepted'], 'extend the deadline of');
+  if (kindOf(s) !== 'denunciation') {
+    throw illegalTransition('only a denunciation resolution deadline can be extended (LTC Art. 30)');
+  }
+  const d = cmd.data;
+  const at = actionDate(s, d.at, 'at', ctx, phaseStart(s));
+  const reason = requireText(d.reason, 'reason');
+  const maxDays = ctx.rules.maxExtensionDays('TC-RES');
+  const days = d.days ?? maxDays;
+  if (!Number.isInteger(days) || days < 1 || days > maxDays) {
+    throw validationFailed('days', `days must be a whole number from 1 to ${maxDays} (LTC Art. 30)`);
+  }
+  const current = s.deadlines.find((x) => x.deadline.ruleId === 'TC-RES' && x.status === 'open');
+  if (!current) throw illegalTransition('there is no open TC-RES deadline to extend');
+  if (at > current.deadline.dueOn) {
+    throw illegalTransition(`TC-RES expired on ${current.deadline.dueOn}: it can no longer be extended (LTC Art. 30)`);
+  }
+  const allowed = ctx.rules.maxExtensions('TC-RES', factsOf(s));
+  if (s.extensionCount >= allowed) {
+    throw illegalTransition(
+      `TC-RES allows ${allowed} extension(s) for this case (LTC Art. 30: one if complex, two if especially complex)`,
+    );
+  }
+  const extended = ctx.rules.extend(current.deadline, days, ctx.calendar);
+  const data: DeadlineExtended['data'] = {
+    caseId: s.caseId,
+    at,
+    reason,
+    days,
+    ruleId: 'TC-RES',
+    deadline: { ...extended, deadlineNo: current.deadline.deadlineNo },
+    previousDueOn: current.deadline.dueOn,
+    extensionNo: s.extensionCount + 1,
+  };
+  if (d.decisionNo !== undefined) data.decisionNo = d.decisionNo;
+  return { type: 'DeadlineExtended', data };
+}
+
+function suspend(cmd: SuspendCase, s: ExistingCase, ctx: DecideContext): CaseSuspended {
+  requireStatus(s, ['accepted'], 'suspend');
+  const at = actionDate(s, cmd.data.at, 'at', ctx, phaseStart(s));
+  const reason = requireText(cmd.data.reason, 'reason');
+  const deadlineOutcomes = s.deadlines
+    .filter((x) => RESOLUTION_RULES.includes(x.deadline.ruleId) && x.status === 'open' && at <= x.deadline.dueOn)
+    .map((x) => entry(x, 'paused', at));
+  return { type: 'CaseSuspended', data: { caseId: s.caseId, at, reason, deadlineOutcomes } };
+}
+
+function resume(cmd: ResumeCase, s: ExistingCase, ctx: DecideContext): CaseResumed {
+  requireStatus(s, ['suspended'], 'resume');
+  const suspendedOn = s.suspendedOn ?? s.receivedAt;
+  const at = actionDate(s, cmd.data.at, 'at', ctx, { on: suspendedOn, what: 'suspension' });
+  const paused = s.deadlines.find((x) => x.status === 'paused');
+  if (!paused) return { type: 'CaseResumed', data: { caseId: s.caseId, at, deadline: null, deadlineOutcomes: [] } };
+  const moved = ctx.rules.resume(paused.deadline, suspendedOn, at, ctx.calendar);
+  const deadline: CaseDeadline = { ...moved, deadlineNo: paused.deadline.deadlineNo };
+  return {
+    type: 'CaseResumed',
+    data: {
+      caseId: s.caseId,
+      at,
+      deadline,
+      deadlineOutcomes: [entry({ ...paused, deadline }, 'resumed', at)],
+    },
+  };
+}
+
+function recordDialogue(cmd: RecordDialogue, s: ExistingCase, ctx: DecideContext): DialogueRecorded {
+  requireStatus(s, ['accepted'], 'record a dialogue on');
+  const d = cmd.data;
+  const dialogueId = requireText(d.dialogueId, 'dialogueId');
+  if (s.dialogues.some((x) => x.dialogueId === dialogueId)) {
+    throw validationFailed('dialogueId', `dialogue ${dialogueId} is already recorded`);
+  }
+  const heldAt = actionDate(s, d.heldAt, 'heldAt', ctx, { on: s.acceptedAt, what: 'acceptance' });
+  if (!['agreed', 'partially_agreed', 'disagreed', 'absent'].includes(d.outcome)) {
+    throw validationFailed('outcome', `unknown dialogue outcome ${String(d.outcome)}`);
+  }
+  if (!Array.isArray(d.participants)) throw validationFailed('participants', 'participants must be a list');
+  const data: DialogueRecorded['data'] = {
+    caseId: s.caseId,
+    dialogueId,
+    heldAt,
+    participants: [...d.participants],
+    minutes: d.minutes,
+    outcome: d.outcome,
+  };
+  if (d.noticeOn !== undefined) {
+    const noticeOn = actionDate(s, d.noticeOn, 'noticeOn', ctx);
+    if (noticeOn > heldAt) throw validationFailed('noticeOn', 'the notice cannot be dated after the dialogue');
+    if (heldAt >= DECREE_155_2026_IN_FORCE && noticeOn > addDays(heldAt, -DIALOGUE_NOTICE_DAYS)) {
+      throw illegalTransition(
+        `KN-DLG: the dialogue notice must be given at least ${DIALOGUE_NOTICE_DAYS} days before it (NĐ 155/2026 Art. 11)`,
+      );
+    }
+    data.noticeOn = noticeOn;
+  }
+  return { type: 'DialogueRecorded', data };
+}
+
+/** LKN Art. 39 (mandatory dialogue for a second complaint), with the absence rules. */
+function hasRequiredDialogue(s: ExistingCase, decidedAt: IsoDate): boolean {
+  if (s.dialogues.some((x) => x.outcome !== 'absent')) return true;
+  const absences = s.dialogues.filter((x) => x.outcome === 'absent').length;
+  if (absences >= 2) return true; // ended after the 2nd invitation (TT 07/2013 Art. 21(2)(a))
+  return decidedAt >= DECREE_155_2026_IN_FORCE && absences >= 1; // NĐ 155/2026 Art. 11
+}
+
+const INFORMATIONAL_ON_DECISION: Record<'complaint1' | 'complaint2' | 'denunciation', RuleId[]> = {
+  complaint1: ['KN-SEND1', 'KN-ESC', 'KN-EFF1'],
+  complaint2: ['KN-SEND2', 'KN-PUB2', 'KN-EFF2'],
+  denunciation: ['TC-CONCL-SEND', 'TC-HANDLE', 'TC-PUB'],
+};
+
+function resolve(cmd: ResolveCase, s: ExistingCase, ctx: DecideContext): CaseResolved {
+  const kind = s.kind;
+  const petitionLike = kind === 'petition' || kind === 'reflection';
+  requireStatus(s, petitionLike ? ['classified', 'accepted'] : ['accepted'], 'resolve');
+  const k = kindOf(s);
+  const d = cmd.data;
+  const decidedAt = actionDate(s, d.decidedAt, 'decidedAt', ctx, phaseStart(s));
+  if (!OUTCOMES_BY_KIND[k].includes(d.outcome)) {
+    throw validationFailed('outcome', `a ${k} is resolved as ${OUTCOMES_BY_KIND[k].join(' | ')}`);
+  }
+  const summary = requireText(d.summary, 'summary');
+  if (k === 'complaint' && s.level === 2 && !hasRequiredDialogue(s, decidedAt)) {
+    throw illegalTransition('a second complaint needs a dialogue before the decision (LKN Art. 39)');
+  }
+  const deadlineOutcomes = pendingOf(s, [...RESOLUTION_RULES, 'TCD-ANS']).map((x) => complete(x, decidedAt));
+  const group = k === 'complaint' ? (s.level === 2 ? 'complaint2' : 'complaint1') : k === 'denunciation' ? k : null;
+  const dates = group ? informational(INFORMATIONAL_ON_DECISION[group], decidedAt, factsOf(s), ctx) : [];
+  const data: CaseResolved['data'] = {
+    caseId: s.caseId,
+    decidedAt,
+    outcome: d.outcome,
+    summary,
+    deadlineOutcomes,
+    dates,
+  };
+  if (d.decisionNo !== undefined) data.decisionNo = d.decisionNo;
+  return { type: 'CaseResolved', data };
+}
+
+const cancelAll = (s: ExistingCase, at: IsoDate) => s.deadlines.filter(isPending).map((x) => cancel(x, at));
+
+function withdraw(cmd: WithdrawCase, s: ExistingCase, ctx: DecideContext): CaseWithdrawn {
+  requireStatus(s, OPEN_STATUSES, 'withdraw');
+  const at = actionDate(s, cmd.data.at, 'at', ctx, phaseStart(s));
+  const data: CaseWithdrawn['data'] = { caseId: s.caseId, at, deadlineOutcomes: cancelAll(s, at) };
+  if (cmd.data.reason !== undefined) data.reason = cmd.data.reason;
+  return { type: 'CaseWithdrawn', data };
+}
+
+function terminate(cmd: TerminateCase, s: ExistingCase, ctx: DecideContext): CaseTerminated {
+  requireStatus(s, OPEN_STATUSES, 'terminate');
+  const at = actionDate(s, cmd.data.at, 'at', ctx, phaseStart(s));
+  const reason = requireText(cmd.data.reason, 'reason');
+  return { type: 'CaseTerminated', data: { caseId: s.caseId, at, reason, deadlineOutcomes: cancelAll(s, at) } };
+}
+
+function close(cmd: CloseCase, s: ExistingCase, ctx: DecideContext): CaseClosed {
+  requireStatus(s, ['resolved', 'rejected', 'guided', 'archived'], 'close');
+  const at = actionDate(s, cmd.data.at, 'at', ctx, { on: s.settledOn, what: 'decision' });
+  return { type: 'CaseClosed', data: { caseId: s.caseId, at } };
+}
+

@@ -1,0 +1,326 @@
+import type { Deadline, RuleId } from '../rules/rule.types.js';
+import type { IsoDate } from '../shared/dates.js';
+import type { Event } from '../shared/event.js';
+
+export type CaseKind = 'complaint' | 'denunciation' | 'petition' | 'reflection';
+export type ComplaintLevel = 1 | 2;
+
+export type CaseStatus =
+  | 'received'
+  | 'classified'
+  | 'accepted'
+  | 'rejected'
+  | 'guided'
+  | 'archived'
+  | 'suspended'
+  | 'resolved'
+  | 'closed'
+  | 'withdrawn'
+  | 'terminated';
+
+export type CaseChannel = 'in_person' | 'post' | 'online' | 'hotline' | 'forwarded' | 'reception_session';
+
+export type CaseField =
+  | 'land'
+  | 'compensation'
+  | 'site_clearance'
+  | 'housing'
+  | 'policy'
+  | 'justice'
+  | 'corruption'
+  | 'other';
+
+export type ArchiveReason =
+  | 'anonymous'
+  | 'duplicate'
+  | 'not_processable'
+  | 'time_barred'
+  | 'illegible'
+  | 'already_resolved';
+
+export type DialogueOutcome = 'agreed' | 'partially_agreed' | 'disagreed' | 'absent';
+
+export type ComplaintOutcome = 'upheld' | 'partially_upheld' | 'rejected';
+export type DenunciationOutcome = 'true' | 'partly_true' | 'untrue';
+export type PetitionOutcome = 'answered';
+export type ResolutionOutcome = ComplaintOutcome | DenunciationOutcome | PetitionOutcome;
+
+export type TransferKind = 'ordinary' | 'unit_merger';
+
+/** A petitioner as the domain sees it: the identity is sealed (encrypted) by the application. */
+export interface ProtectedPetitioner {
+  /** Opaque reference to the person (e.g. a keyed hash), never a name. */
+  personRef: string;
+  /** The encrypted identity. */
+  sealed: string;
+  representative: boolean;
+}
+
+/**
+ * A tracked deadline as started on a case. `deadlineNo` numbers the deadlines of one case 1, 2, 3… in
+ * the order they were started, so (caseId, deadlineNo) identifies one deadline even when two share a
+ * rule and a start date (e.g. a same-day transfer).
+ */
+export interface CaseDeadline extends Deadline {
+  deadlineNo: number;
+}
+
+/** What happened to a tracked deadline. `paused`/`resumed` belong to suspension; the rest are final. */
+export type DeadlineOutcome = 'met' | 'missed' | 'cancelled' | 'paused' | 'resumed';
+
+/**
+ * One deadline touched by an event, spelled out so that projections need no rule knowledge.
+ * `on` is the date of the completing/cancelling act; `dueOn` the deadline's due date after the event
+ * (for `resumed`, the new one).
+ */
+export interface DeadlineOutcomeEntry {
+  deadlineNo: number;
+  ruleId: RuleId;
+  startOn: IsoDate;
+  dueOn: IsoDate;
+  outcome: DeadlineOutcome;
+  on: IsoDate;
+}
+
+/** A date computed for information only (never missed), e.g. KN-SEND1, TC-PUB. */
+export interface InformationalDate {
+  ruleId: RuleId;
+  ruleVersion: IsoDate;
+  startOn: IsoDate;
+  dueOn: IsoDate;
+  provisional: boolean;
+}
+
+export interface HeadOfUnit {
+  personId: string;
+  fullName: string;
+}
+
+export type CaseReceived = Event<
+  'CaseReceived',
+  {
+    caseId: string;
+    trackingCode: string;
+    receivedAt: IsoDate;
+    channel: CaseChannel;
+    receivingUnitId: string;
+    petitioners: ProtectedPetitioner[];
+    signerCount: number;
+    subject: string;
+    content: string;
+    field?: CaseField;
+    kindHint?: CaseKind;
+  }
+>;
+
+export type CaseClassified = Event<
+  'CaseClassified',
+  {
+    caseId: string;
+    kind: CaseKind;
+    /** 1 or 2 for complaints, null otherwise. */
+    level: ComplaintLevel | null;
+    previousCaseId?: string;
+    competentUnitId: string;
+    processable: boolean;
+    multiLocation: boolean;
+    /** For denunciations: the competent unit lies within the receiving unit's subtree (TC-PRE) or not (TC-XFER). */
+    competentWithinReceivingSubtree: boolean;
+    reason?: string;
+    /** The business date of the classification (today when decided). */
+    classifiedAt: IsoDate;
+    /** KN-ACC, TC-PRE, TC-XFER or TCD-ANS, started on the intake start date. */
+    intakeDeadline: CaseDeadline | null;
+    dates: InformationalDate[];
+  }
+>;
+
+export type CaseAccepted = Event<
+  'CaseAccepted',
+  {
+    caseId: string;
+    acceptedAt: IsoDate;
+    complex: boolean;
+    especiallyComplex: boolean;
+    remoteArea: boolean;
+    decisionNo?: string;
+    /** KN-RES1, KN-RES2 or TC-RES; null for petitions and reflections. */
+    resolutionDeadline: CaseDeadline | null;
+    /** The intake deadline completed (met or missed). */
+    deadlineOutcomes: DeadlineOutcomeEntry[];
+    dates: InformationalDate[];
+  }
+>;
+
+export type CaseRejected = Event<
+  'CaseRejected',
+  { caseId: string; at: IsoDate; reason: string; deadlineOutcomes: DeadlineOutcomeEntry[] }
+>;
+
+export type CaseGuided = Event<
+  'CaseGuided',
+  { caseId: string; at: IsoDate; agency: string; note?: string; deadlineOutcomes: DeadlineOutcomeEntry[] }
+>;
+
+export type CaseArchived = Event<
+  'CaseArchived',
+  {
+    caseId: string;
+    at: IsoDate;
+    reason: ArchiveReason;
+    duplicateOf?: string;
+    deadlineOutcomes: DeadlineOutcomeEntry[];
+  }
+>;
+
+/**
+ * `ordinary`: the case moves to `toUnitId` as received (competent unit cleared), the intake deadline
+ * is completed and other open deadlines are cancelled (all listed in deadlineOutcomes).
+ * `unit_merger`: only the units change; deadlineOutcomes is empty. `receivingUnitId` and
+ * `competentUnitId` are the case's units after the move.
+ */
+export type CaseTransferred = Event<
+  'CaseTransferred',
+  {
+    caseId: string;
+    at: IsoDate;
+    fromUnitId: string;
+    toUnitId: string;
+    reason: string;
+    kind: TransferKind;
+    receivingUnitId: string;
+    competentUnitId: string | null;
+    deadlineOutcomes: DeadlineOutcomeEntry[];
+  }
+>;
+
+export type HandlerAssigned = Event<'HandlerAssigned', { caseId: string; handlerId: string }>;
+
+export type DeadlineExtended = Event<
+  'DeadlineExtended',
+  {
+    caseId: string;
+    at: IsoDate;
+    reason: string;
+    days: number;
+    decisionNo?: string;
+    ruleId: RuleId;
+    /** The extended deadline (same deadlineNo and startOn, new baseDueOn/dueOn). */
+    deadline: CaseDeadline;
+    previousDueOn: IsoDate;
+    /** 1 for the first extension, 2 for the second. */
+    extensionNo: number;
+  }
+>;
+
+export type CaseSuspended = Event<
+  'CaseSuspended',
+  { caseId: string; at: IsoDate; reason: string; deadlineOutcomes: DeadlineOutcomeEntry[] }
+>;
+
+export type CaseResumed = Event<
+  'CaseResumed',
+  {
+    caseId: string;
+    at: IsoDate;
+    /** The resumed resolution deadline with its moved due date; null if none was paused. */
+    deadline: CaseDeadline | null;
+    deadlineOutcomes: DeadlineOutcomeEntry[];
+  }
+>;
+
+export type DialogueRecorded = Event<
+  'DialogueRecorded',
+  {
+    caseId: string;
+    dialogueId: string;
+    heldAt: IsoDate;
+    noticeOn?: IsoDate;
+    participants: string[];
+    minutes: string;
+    outcome: DialogueOutcome;
+  }
+>;
+
+export type CaseResolved = Event<
+  'CaseResolved',
+  {
+    caseId: string;
+    decidedAt: IsoDate;
+    decisionNo?: string;
+    outcome: ResolutionOutcome;
+    summary: string;
+    deadlineOutcomes: DeadlineOutcomeEntry[];
+    dates: InformationalDate[];
+  }
+>;
+
+export type CaseWithdrawn = Event<
+  'CaseWithdrawn',
+  { caseId: string; at: IsoDate; reason?: string; deadlineOutcomes: DeadlineOutcomeEntry[] }
+>;
+
+export type CaseTerminated = Event<
+  'CaseTerminated',
+  { caseId: string; at: IsoDate; reason: string; deadlineOutcomes: DeadlineOutcomeEntry[] }
+>;
+
+export type CaseClosed = Event<'CaseClosed', { caseId: string; at: IsoDate }>;
+
+export type DeadlineMissed = Event<
+  'DeadlineMissed',
+  {
+    caseId: string;
+    deadlineNo: number;
+    ruleId: RuleId;
+    startOn: IsoDate;
+    dueOn: IsoDate;
+    unitId: string;
+    headOfUnit: HeadOfUnit | null;
+    detectedOn: IsoDate;
+  }
+>;
+
+export type CaseEvent =
+  | CaseReceived
+  | CaseClassified
+  | CaseAccepted
+  | CaseRejected
+  | CaseGuided
+  | CaseArchived
+  | CaseTransferred
+  | HandlerAssigned
+  | DeadlineExtended
+  | CaseSuspended
+  | CaseResumed
+  | DialogueRecorded
+  | CaseResolved
+  | CaseWithdrawn
+  | CaseTerminated
+  | CaseClosed
+  | DeadlineMissed;
+
+export type CaseEventType = CaseEvent['type'];
+
+/** Every persisted case event type, for projections that subscribe by name. */
+export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
+  'CaseReceived',
+  'CaseClassified',
+  'CaseAccepted',
+  'CaseRejected',
+  'CaseGuided',
+  'CaseArchived',
+  'CaseTransferred',
+  'HandlerAssigned',
+  'DeadlineExtended',
+  'CaseSuspended',
+  'CaseResumed',
+  'DialogueRecorded',
+  'CaseResolved',
+  'CaseWithdrawn',
+  'CaseTerminated',
+  'CaseClosed',
+  'DeadlineMissed',
+];
+
+export const caseStreamId = (caseId: string): string => `case-${caseId}`;

@@ -1,0 +1,125 @@
+/** Test fixtures for the case decider specs (not exported from index.ts). */
+import { createBusinessCalendar } from '../calendar/business-calendar.js';
+import { SHIPPED_CALENDAR_YEARS } from '../calendar/testing/calendar-years.fixture.js';
+import { createRuleBook } from '../rules/rule-book.js';
+import type { DecideContext } from '../shared/decide-context.js';
+import type { IsoDate } from '../shared/dates.js';
+import { DeciderSpecification } from '../testing/decider-spec.js';
+import type {
+  AcceptCase,
+  ArchiveCase,
+  CaseCommand,
+  ClassifyCase,
+  RecordDialogue,
+  RegisterCase,
+  ResolveCase,
+} from './case.commands.js';
+import { decide } from './case.decide.js';
+import type { CaseEvent } from './case.events.js';
+import type { CaseState, ExistingCase } from './case.state.js';
+import { evolve, foldCase, initialCaseState } from './case.state.js';
+
+/** The shipped holiday data (data/calendar/*.json, mirrored by the calendar fixture) and the real rule book. */
+export const calendar = createBusinessCalendar(SHIPPED_CALENDAR_YEARS);
+export const rules = createRuleBook();
+
+export const TODAY: IsoDate = '2026-12-31';
+export const CASE_ID = '0190f1a2-0000-7000-8000-000000000001';
+
+export const ctxOn = (today: IsoDate = TODAY): DecideContext => ({
+  now: `${today}T03:00:00.000Z`,
+  today,
+  calendar,
+  rules,
+});
+
+export const specOn = (today: IsoDate = TODAY) =>
+  DeciderSpecification.for<CaseCommand, CaseEvent, CaseState>({
+    decide: (command, state) => decide(command, state, ctxOn(today)),
+    evolve,
+    initialState: initialCaseState,
+  });
+
+export const spec = specOn();
+
+/** Decides the commands one after another (each against the events so far) and returns all events. */
+export function history(commands: CaseCommand[], today: IsoDate = TODAY): CaseEvent[] {
+  const events: CaseEvent[] = [];
+  for (const command of commands) events.push(...decide(command, foldCase(events), ctxOn(today)));
+  return events;
+}
+
+export function stateOf(events: CaseEvent[]): ExistingCase {
+  const state = foldCase(events);
+  if (!state.exists) throw new Error('no case');
+  return state;
+}
+
+export const register = (data: Partial<RegisterCase['data']> = {}): RegisterCase => ({
+  type: 'RegisterCase',
+  data: {
+    caseId: CASE_ID,
+    trackingCode: 'DT-2026-000001',
+    receivedAt: '2026-07-01',
+    channel: 'in_person',
+    receivingUnitId: 'unit-province',
+    petitioners: [{ personRef: 'p-1', sealed: 'enc:v1:AAAA', representative: false }],
+    subject: 'Land recovery decision',
+    content: 'The complainant disputes the land recovery decision.',
+    ...data,
+  },
+});
+
+export const classify = (data: Partial<ClassifyCase['data']> = {}): ClassifyCase => ({
+  type: 'ClassifyCase',
+  data: {
+    kind: 'complaint',
+    competentUnitId: 'unit-province',
+    processable: true,
+    competentWithinReceivingSubtree: true,
+    ...data,
+  },
+});
+
+export const accept = (data: Partial<AcceptCase['data']> = {}): AcceptCase => ({
+  type: 'AcceptCase',
+  data: { acceptedAt: '2026-07-08', ...data },
+});
+
+export const archive = (data: Partial<ArchiveCase['data']> = {}): ArchiveCase => ({
+  type: 'ArchiveCase',
+  data: { at: '2026-07-03', reason: 'illegible', ...data },
+});
+
+export const dialogue = (data: Partial<RecordDialogue['data']> = {}): RecordDialogue => ({
+  type: 'RecordDialogue',
+  data: {
+    dialogueId: 'dlg-1',
+    heldAt: '2026-07-20',
+    participants: ['handler-1', 'p-1'],
+    minutes: 'Minutes of the dialogue.',
+    outcome: 'disagreed',
+    ...data,
+  },
+});
+
+export const resolveCase = (data: Partial<ResolveCase['data']> = {}): ResolveCase => ({
+  type: 'ResolveCase',
+  data: { decidedAt: '2026-08-05', outcome: 'rejected', summary: 'The decision was lawful.', ...data },
+});
+
+/** Shortcuts for common histories. */
+export const receivedComplaint = (data: Partial<RegisterCase['data']> = {}) => history([register(data)]);
+export const acceptedComplaint = (level: 1 | 2 = 1, acceptData: Partial<AcceptCase['data']> = {}) =>
+  history([register(), classify({ level }), accept(acceptData)]);
+export const acceptedDenunciation = (acceptData: Partial<AcceptCase['data']> = {}) =>
+  history([register(), classify({ kind: 'denunciation' }), accept(acceptData)]);
+export const acceptedPetition = () => history([register(), classify({ kind: 'petition' }), accept()]);
+
+export const deadlinesOf = (events: CaseEvent[]) =>
+  stateOf(events).deadlines.map((d) => ({
+    ruleId: d.deadline.ruleId,
+    startOn: d.deadline.startOn,
+    dueOn: d.deadline.dueOn,
+    status: d.status,
+  }));

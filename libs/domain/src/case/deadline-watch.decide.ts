@@ -1,0 +1,44 @@
+import { v5 as uuidv5 } from 'uuid';
+import type { RuleId } from '../rules/rule.types.js';
+import type { IsoDate } from '../shared/dates.js';
+import type { DeadlineMissed, HeadOfUnit } from './case.events.js';
+import type { CaseState } from './case.state.js';
+
+/** Namespace of DeadlineMissed event ids (UUID v5). Fixed forever: changing it would double events on retry. */
+export const DEADLINE_MISSED_NAMESPACE = '6f1d7c52-3b8e-4a2f-9d61-0c4e5a7b9e13';
+
+/** A deterministic event id for one miss, so that a retried watcher run never appends it twice. */
+export const missedEventId = (caseId: string, ruleId: RuleId, startOn: IsoDate, dueOn: IsoDate): string =>
+  uuidv5(`DeadlineMissed:${caseId}:${ruleId}:${startOn}:${dueOn}`, DEADLINE_MISSED_NAMESPACE);
+
+export interface DeadlineWatchContext {
+  /** Today in Vietnam. */
+  today: IsoDate;
+  /** The head (or acting head) of a unit in office on a date, or null if none was recorded. */
+  headOfUnit: (unitId: string, onDate: IsoDate) => HeadOfUnit | null;
+}
+
+/**
+ * The watcher's decision for one case: a DeadlineMissed for every tracked deadline that is open (not
+ * paused, completed or cancelled), not yet recorded as missed, and due before today. The responsible unit
+ * is the competent unit, or the receiving unit before classification; its head is the one in office on dueOn.
+ */
+export function decideMissedDeadlines(state: CaseState, ctx: DeadlineWatchContext): DeadlineMissed[] {
+  if (!state.exists) return [];
+  const unitId = state.competentUnitId ?? state.receivingUnitId;
+  return state.deadlines
+    .filter((d) => d.tracked && d.status === 'open' && !d.missRecorded && d.deadline.dueOn < ctx.today)
+    .map(({ deadline }) => ({
+      type: 'DeadlineMissed',
+      data: {
+        caseId: state.caseId,
+        deadlineNo: deadline.deadlineNo,
+        ruleId: deadline.ruleId,
+        startOn: deadline.startOn,
+        dueOn: deadline.dueOn,
+        unitId,
+        headOfUnit: ctx.headOfUnit(unitId, deadline.dueOn),
+        detectedOn: ctx.today,
+      },
+    }));
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from '@jest/globals';
+import { createTestCalendar } from '../calendar/testing/calendar-years.fixture.js';
+import { createRuleBook } from '../rules/rule-book.js';
+import type { DecideContext } from '../shared/decide-context.js';
+import { DomainError, type DomainErrorCode } from '../shared/domain-error.js';
+import type { HoldReceptionSession, ReceptionCommand } from './reception.commands.js';
+import { decideReception } from './reception.decide.js';
+import { receptionStreamId, type ReceptionEvent } from './reception.events.js';
+import { foldReception } from './reception.state.js';
+
+const calendar = createTestCalendar();
+const rules = createRuleBook();
+const ctx = (today = '2026-06-30'): DecideContext => ({ now: `${today}T03:00:00.000Z`, today, calendar, rules });
+
+const given = (events: ReceptionEvent[]) => ({
+  when: (cmd: ReceptionCommand, c: DecideContext = ctx()) => decideReception(cmd, foldReception(events), c),
+});
+
+function expectError(run: () => unknown, code: DomainErrorCode, path?: string): void {
+  let caught: unknown;
+  try {
+    run();
+  } catch (e) {
+    caught = e;
+  }
+  expect(caught).toBeInstanceOf(DomainError);
+  expect((caught as DomainError).code).toBe(code);
+  if (path !== undefined) expect((caught as DomainError).path).toBe(path);
+}
+
+const scheduledData = {
+  sessionId: 's1',
+  unitId: 'xa-a',
+  hostPersonId: 'chair',
+  date: '2026-06-25',
+  kind: 'periodic' as const,
+  mode: 'in_person' as const,
+};
+const scheduled: ReceptionEvent = { type: 'ReceptionSessionScheduled', data: scheduledData };
+const hold = (data: Partial<HoldReceptionSession['data']> = {}): ReceptionCommand => ({
+  type: 'HoldReceptionSession',
+  data: { heldOn: '2026-06-25', hostPersonId: 'chair', citizensReceived: 4, caseIds: ['c1', 'c2'], headOnDate: { personId: 'chair' }, ...data },
+});
+const held: ReceptionEvent = {
+  type: 'ReceptionSessionHeld',
+  data: { heldOn: '2026-06-25', hostPersonId: 'chair', citizensReceived: 4, caseIds: [], heldByHead: true, headPersonId: 'chair' },
+};
+const cancelled: ReceptionEvent = { type: 'ReceptionSessionCancelled', data: { reason: 'bão' } };
+
+describe('reception session stream', () => {
+  it('builds stream ids in one place', () => expect(receptionStreamId('s1')).toBe('reception-s1'));
+
+  describe('ScheduleReceptionSession', () => {
+    const schedule = (data: Partial<typeof scheduledData> = {}): ReceptionCommand => ({
+      type: 'ScheduleReceptionSession',
+      data: { ...scheduledData, ...data },
+    });
+
+    it('schedules a session in the future', () =>
+      expect(given([]).when(schedule({ date: '2026-12-15', mode: 'online' }))).toEqual([
+        { type: 'ReceptionSessionScheduled', data: { ...scheduledData, date: '2026-12-15', mode: 'online' } },
+      ]));
+
+    it('refuses to schedule the same session twice', () => expectError(() => given([scheduled]).when(schedule()), 'ILLEGAL_TRANSITION'));
+
+    it.each([
+      [{ date: '2026-13-01' }, 'date'],
+      [{ kind: 'weekly' as never }, 'kind'],
+      [{ mode: 'phone' as never }, 'mode'],
+      [{ unitId: '' }, 'unitId'],
+      [{ hostPersonId: ' ' }, 'hostPersonId'],
+    ])('rejects %j', (data, path) => expectError(() => given([]).when(schedule(data)), 'VALIDATION_FAILED', path));
+  });
+
+  describe('HoldReceptionSession', () => {
+    it('records a session held by the head in office on that day', () =>
+      expect(given([scheduled]).when(hold())).toEqual([
+        {
+          type: 'ReceptionSessionHeld',
+          data: { heldOn: '2026-06-25', hostPersonId: 'chair', citizensReceived: 4, caseIds: ['c1', 'c2'], heldByHead: true, headPersonId: 'chair' },
+        },
+      ]));
+
+    it('records a session hosted by someone else as not the head’s', () =>
+      expect(given([scheduled]).when(hold({ hostPersonId: 'deputy' }))[0]).toMatchObject({
+        data: { hostPersonId: 'deputy', heldByHead: false, headPersonId: 'chair' },
+      }));
+
+    it('records a session of a unit with no head as not the head’s', () =>
+      expect(given([scheduled]).when(hold({ headOnDate: null, caseIds: undefined }))[0]).toMatchObject({
+        data: { heldByHead: false, headPersonId: null, caseIds: [] },
+      }));
+
+    it('accepts a session held today with nobody received', () =>
+      expect(given([scheduled]).when(hold({ heldOn: '2026-06-30', citizensReceived: 0 }))[0]).toMatchObject({
+        data: { heldOn: '2026-06-30', citizensReceived: 0 },
+      }));
+
+    it.each([
+      [{ heldOn: '2026-07-01' }, 'heldOn'],
+      [{ heldOn: 'yesterday' }, 'heldOn'],
+      [{ citizensReceived: -1 }, 'citizensReceived'],
+      [{ citizensReceived: 1.5 }, 'citizensReceived'],
+      [{ caseIds: ['c1', ''] }, 'caseIds[1]'],
+    ])('rejects %j', (data, path) => expectError(() => given([scheduled]).when(hold(data)), 'VALIDATION_FAILED', path));
+
+    it('refuses to hold a session that does not exist', () => expectError(() => given([]).when(hold()), 'NOT_FOUND'));
+    it('refuses to hold a held session', () => expectError(() => given([scheduled, held]).when(hold()), 'ILLEGAL_TRANSITION'));
+    it('refuses to hold a cancelled session', () => expectError(() => given([scheduled, cancelled]).when(hold()), 'ILLEGAL_TRANSITION'));
+  });
+
+  describe('CancelReceptionSession', () => {
+    const cancel: ReceptionCommand = { type: 'CancelReceptionSession', data: { reason: 'bão số 3' } };
+
+    it('cancels a scheduled session', () =>
+      expect(given([scheduled]).when(cancel)).toEqual([{ type: 'ReceptionSessionCancelled', data: { reason: 'bão số 3' } }]));
+    it('refuses to cancel a held session', () => expectError(() => given([scheduled, held]).when(cancel), 'ILLEGAL_TRANSITION'));
+    it('refuses to cancel twice', () => expectError(() => given([scheduled, cancelled]).when(cancel), 'ILLEGAL_TRANSITION'));
+    it('requires a reason', () =>
+      expectError(() => given([scheduled]).when({ type: 'CancelReceptionSession', data: { reason: '' } }), 'VALIDATION_FAILED', 'reason'));
+  });
+
+  it('folds the session into its state', () => {
+    expect(foldReception([scheduled, held])).toEqual({ status: 'held', ...scheduledData, held: held.data });
+    expect(foldReception([scheduled, cancelled])).toEqual({ status: 'cancelled', ...scheduledData, reason: 'bão' });
+  });
+});

@@ -1,0 +1,24 @@
+import { isIsoDate } from '../shared/dates.js';
+import { DomainError } from '../shared/domain-error.js';
+
+/**
+ * Errors of the reception-session stream. Codes: `NOT_FOUND` (no such session), `ILLEGAL_TRANSITION`
+ * (scheduling twice, holding a held or cancelled session, cancelling a held or cancelled one),
+ * `VALIDATION_FAILED` with the field path.
+ */
+export const sessionNotFound = (): DomainError => new DomainError('NOT_FOUND', 'reception session does not exist');
+
+export const sessionIllegal = (message: string): DomainError => new DomainError('ILLEGAL_TRANSITION', message);
+
+export const sessionInvalid = (path: string, message: string): DomainError =>
+  new DomainError('VALIDATION_FAILED', message, path);
+
+export function requireSessionText(value: unknown, path: string): string {
+  if (typeof value !== 'string' || value.trim() === '') throw sessionInvalid(path, `${path} must be a non-empty string`);
+  return value;
+}
+
+export function requireSessionDate(value: unknown, path: string): string {
+  if (!isIsoDate(value)) throw sessionInvalid(path, `${path} must be a date (YYYY-MM-DD)`);
+  return value;
+}

@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import { describe, it, expect } from '@jest/globals';
+import { GENESIS_HASH, canonicalJson, computeEventHash } from './hash-chain.js';
+
+const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
+
+describe('hash chain', () => {
+  it('GENESIS_HASH is 64 zeros', () => {
+    expect(GENESIS_HASH).toBe('0000000000000000000000000000000000000000000000000000000000000000');
+  });
+
+  it('matches a vector computed independently over a hand-written canonical string', () => {
+    const event = {
+      type: 'CaseReceived',
+      version: 1,
+      streamId: 'case-1',
+      metadata: { schemaVersion: 1, recordedAt: '2025-03-01T02:03:04.005Z', actor: { id: 'u1' } },
+      eventId: '0192f1c2-7b1a-7000-8000-000000000001',
+      data: { title: 'Đơn khiếu nại', count: 2, ok: true, nested: { b: null, a: [1, 'x'] } },
+    };
+    // Keys sorted by UTF-16 code units at every level, no whitespace (RFC 8785).
+    const canonical =
+      '{"data":{"count":2,"nested":{"a":[1,"x"],"b":null},"ok":true,"title":"Đơn khiếu nại"},' +
+      '"eventId":"0192f1c2-7b1a-7000-8000-000000000001",' +
+      '"metadata":{"actor":{"id":"u1"},"recordedAt":"2025-03-01T02:03:04.005Z","schemaVersion":1},' +
+      '"streamId":"case-1","type":"CaseReceived","version":1}';
+    expect(canonicalJson(event)).toBe(canonical);
+    const expected = sha256(GENESIS_HASH + canonical);
+    expect(computeEventHash(GENESIS_HASH, event)).toBe(expected);
+    expect(expected).toMatch(/^[0-9a-f]{64}$/);
+
+    const second = computeEventHash(expected, { ...event, version: 2 });
+    expect(second).toBe(sha256(expected + canonical.replace('"version":1}', '"version":2}')));
+  });
+
+  it('ignores extra fields and depends on every covered field', () => {
+    const base = { streamId: 's', version: 1, eventId: 'e', type: 't', data: { a: 1 }, metadata: {} };
+    const h = computeEventHash(GENESIS_HASH, base);
+    expect(computeEventHash(GENESIS_HASH, { ...base, extra: 1 } as typeof base)).toBe(h);
+    expect(computeEventHash(GENESIS_HASH, { ...base, data: { a: 2 } })).not.toBe(h);
+    expect(computeEventHash(GENESIS_HASH, { ...base, type: 'u' })).not.toBe(h);
+    expect(computeEventHash('1'.repeat(64), base)).not.toBe(h);
+  });
+});

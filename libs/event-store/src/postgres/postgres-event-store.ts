@@ -1,0 +1,541 @@
+import pg from 'pg';
+import {
+  DuplicateEventId,
+  VersionConflict,
+  type AppendOptions,
+  type AppendResult,
+  type EventMetadata,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type StoredEvent,
+  type StreamHead,
+  type VerifyResult,
+} from '../event-store.port.js';
+import type { EventTypeRegistry } from '../event-type-registry.js';
+import { GENESIS_HASH, computeEventHash } from '../hash-chain.js';
+
+export interface PostgresEventStoreOptions {
+  pool: pg.Pool;
+  /** When given, every read upcasts payloads and throws UnknownEventType for types it does not know. */
+  registry?: EventTypeRegistry;
+  /** Source of `recordedAt` only. Default: real time. */
+  clock?: () => Date;
+  /**
+   * How many stream heads (version → hash, immutable once committed) to remember so that an append at a
+   * known expected version skips its head read. 0 disables. Default 10,000.
+   */
+  headCacheSize?: number;
+  /** Page size of listStreams and verifyStream. Default 1,000. */
+  pageSize?: number;
+  /** When true, close() ends the pool. Default false: a store never ends a pool it was handed. */
+  ownsPool?: boolean;
+}
+
+/** Something that runs a query: a pool (autocommit) or one client (possibly inside a transaction). */
+type Queryable = pg.Pool | pg.ClientBase;
+
+interface EventRow {
+  global_position: string;
+  transaction_id: string;
+  stream_id: string;
+  version: number;
+  event_id: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+  occurred_at: Date;
+  recorded_at: Date;
+  prev_hash: string;
+  hash: string;
+}
+
+interface PreparedEvent {
+  eventId: string;
+  type: string;
+  dataJson: string;
+  metadataJson: string;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+  occurredAt: string;
+  recordedAt: string;
+}
+
+type Outcome = { kind: 'done'; result: AppendResult } | { kind: 'conflict'; actual: number };
+
+const COLUMNS = `global_position::text AS global_position, transaction_id::text AS transaction_id, stream_id,
+  version, event_id::text AS event_id, type, data, metadata, occurred_at, recorded_at, prev_hash, hash`;
+
+const MAX_VERSION = 2147483647;
+const MAX_ANY_ATTEMPTS = 25;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The PostgreSQL event store (also serves embedded PGlite through its socket). Table and algorithm:
+ * docs/event-store.md.
+ *
+ * Append = one INSERT statement (its own transaction, or a savepoint inside the caller's transaction).
+ * The unique (stream_id, version) index is the concurrency fence: whoever inserts version n+1 first
+ * wins; the other statement waits for it and then fails with 23505, which is classified as an idempotent
+ * retry, a DuplicateEventId or a VersionConflict. Nothing is ever partly written.
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly pool: pg.Pool;
+  private readonly registry: EventTypeRegistry | undefined;
+  private readonly clock: () => Date;
+  private readonly headCacheSize: number;
+  private readonly pageSize: number;
+  private readonly ownsPool: boolean;
+  private readonly heads = new Map<string, { version: number; hash: string }>();
+  private closed = false;
+
+  constructor(options: PostgresEventStoreOptions) {
+    this.pool = options.pool;
+    this.registry = options.registry;
+    this.clock = options.clock ?? (() => new Date());
+    this.headCacheSize = options.headCacheSize ?? 10_000;
+    this.pageSize = options.pageSize ?? 1000;
+    this.ownsPool = options.ownsPool ?? false;
+  }
+
+  /** A store with its own pool over `url`; close() ends that pool. */
+  static connect(
+    url: string,
+    options: Omit<PostgresEventStoreOptions, 'pool' | 'ownsPool'> & { max?: number } = {},
+  ): PostgresEventStore {
+    const { max, ...rest } = options;
+    const pool = new pg.Pool({ connectionString: url, max: max ?? 10 });
+    return new PostgresEventStore({ ...rest, pool, ownsPool: true });
+  }
+
+  /** The same database and pool seen through another registry (e.g. a reader that knows other types). */
+  withRegistry(registry: EventTypeRegistry | undefined): PostgresEventStore {
+    return new PostgresEventStore({
+      pool: this.pool,
+      registry,
+      clock: this.clock,
+      headCacheSize: this.headCacheSize,
+      pageSize: this.pageSize,
+      ownsPool: false,
+    });
+  }
+
+  async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    return this.appendVia(this.pool, false, streamId, events, options);
+  }
+
+  /**
+   * Appends inside a transaction the caller opened on `client` (BEGIN … COMMIT are the caller's), e.g. to
+   * write other rows atomically with the events. Uses a savepoint, so a conflict leaves the caller's
+   * transaction usable. While that transaction is open its events hold back readAll (the fence).
+   */
+  async appendInTransaction(
+    client: pg.ClientBase,
+    streamId: string,
+    events: NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
+    return this.appendVia(client, true, streamId, events, options);
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const rows = await this.selectStream(streamId, options);
+    return rows.map((row) => this.toStoredEvent(row));
+  }
+
+  /** Like readStream but returns payloads exactly as stored (no upcasting): for exports and audits. */
+  async readStreamRaw(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const rows = await this.selectStream(streamId, options);
+    return rows.map((row) => toRawEvent(row));
+  }
+
+  async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
+    const limit = Math.max(1, Math.floor(options.limit));
+    const { rows } = await this.pool.query<EventRow>({
+      text: `SELECT ${COLUMNS} FROM events
+        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY transaction_id, global_position
+        LIMIT $3`,
+      values: [options.after.transactionId, options.after.position, limit],
+    });
+    return rows.map((row) => this.toStoredEvent(row));
+  }
+
+  async headPosition(): Promise<string> {
+    const { rows } = await this.pool.query<{ p: string }>(
+      `SELECT coalesce(max(global_position), 0)::text AS p FROM events`,
+    );
+    return rows[0].p;
+  }
+
+  async streamHead(streamId: string): Promise<StreamHead | null> {
+    const { rows } = await this.pool.query<{ version: number; position: string; hash: string }>({
+      text: `SELECT version, global_position::text AS position, hash FROM events
+        WHERE stream_id = $1 ORDER BY version DESC LIMIT 1`,
+      values: [streamId],
+    });
+    if (rows.length === 0) return null;
+    this.remember(streamId, rows[0].version, rows[0].hash);
+    return rows[0];
+  }
+
+  async verifyStream(streamId: string): Promise<VerifyResult> {
+    let expectedVersion = 1;
+    let prev = GENESIS_HASH;
+    let after = 0;
+    for (;;) {
+      // Raw rows: the chain covers the stored payload, never an upcast view of it.
+      const { rows } = await this.pool.query<EventRow>({
+        text: `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND version > $2 ORDER BY version LIMIT $3`,
+        values: [streamId, after, this.pageSize],
+      });
+      for (const row of rows) {
+        const recomputed = computeEventHash(prev, {
+          streamId: row.stream_id,
+          version: row.version,
+          eventId: row.event_id,
+          type: row.type,
+          data: row.data,
+          metadata: row.metadata,
+        });
+        if (row.version !== expectedVersion || row.prev_hash !== prev || row.hash !== recomputed) {
+          return { ok: false, brokenAt: { version: row.version, position: row.global_position } };
+        }
+        prev = row.hash;
+        expectedVersion++;
+        after = row.version;
+      }
+      if (rows.length < this.pageSize) break;
+    }
+    return { ok: true, events: expectedVersion - 1, headHash: prev };
+  }
+
+  async *listStreams(): AsyncIterable<string> {
+    let after: string | null = null;
+    for (;;) {
+      const result: pg.QueryResult<{ stream_id: string }> = await this.pool.query<{ stream_id: string }>({
+        text: `SELECT DISTINCT stream_id FROM events WHERE $1::text IS NULL OR stream_id > $1
+          ORDER BY stream_id LIMIT $2`,
+        values: [after, this.pageSize],
+      });
+      for (const row of result.rows) yield row.stream_id;
+      if (result.rows.length < this.pageSize) return;
+      after = result.rows[result.rows.length - 1].stream_id;
+    }
+  }
+
+  /** Ends the pool only when the store created it (connect) or was told it owns it; otherwise a no-op. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.heads.clear();
+    if (this.ownsPool) await this.pool.end();
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+
+  private async appendVia(
+    q: Queryable,
+    inTransaction: boolean,
+    streamId: string,
+    events: NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
+    if (typeof streamId !== 'string' || streamId.length === 0) throw new Error('streamId must be a non-empty string');
+    const expected = normalizeExpected(options.expectedVersion);
+    if (events.length === 0) return this.appendNothing(q, streamId, expected, options.expectedVersion);
+
+    const recordedAt = this.clock().toISOString();
+    const prepared = events.map((e) => prepareEvent(e, options, recordedAt));
+    const seen = new Set<string>();
+    for (const e of prepared) {
+      if (seen.has(e.eventId)) throw new DuplicateEventId(e.eventId);
+      seen.add(e.eventId);
+    }
+
+    for (let attempt = 1; ; attempt++) {
+      const prev = await this.resolvePrevious(q, streamId, expected);
+      let outcome: Outcome;
+      if (prev === null) {
+        outcome = await this.classify(q, inTransaction, streamId, prepared, expected);
+      } else {
+        const rows = chain(streamId, prev, prepared);
+        try {
+          const result = await this.insert(q, inTransaction, streamId, prev.version, prepared, rows);
+          if (!inTransaction) this.remember(streamId, result.nextVersion, rows[rows.length - 1].hash);
+          return result;
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+          outcome = await this.classify(q, inTransaction, streamId, prepared, expected);
+        }
+      }
+      if (outcome.kind === 'done') return outcome.result;
+      if (expected !== 'any' || attempt >= MAX_ANY_ATTEMPTS) {
+        throw new VersionConflict(streamId, options.expectedVersion, outcome.actual);
+      }
+    }
+  }
+
+  private async appendNothing(
+    q: Queryable,
+    streamId: string,
+    expected: number | 'any',
+    asGiven: ExpectedVersion,
+  ): Promise<AppendResult> {
+    const { rows } = await q.query<{ version: number; position: string }>({
+      text: `SELECT version, global_position::text AS position FROM events
+        WHERE stream_id = $1 ORDER BY version DESC LIMIT 1`,
+      values: [streamId],
+    });
+    const version = rows[0]?.version ?? 0;
+    if (expected !== 'any' && expected !== version) throw new VersionConflict(streamId, asGiven, version);
+    return { nextVersion: version, lastPosition: rows[0]?.position ?? '0' };
+  }
+
+  /** The event the append chains onto, or null when the expected version does not exist. */
+  private async resolvePrevious(
+    q: Queryable,
+    streamId: string,
+    expected: number | 'any',
+  ): Promise<{ version: number; hash: string } | null> {
+    if (expected === 0) return { version: 0, hash: GENESIS_HASH };
+    if (expected === 'any') {
+      const { rows } = await q.query<{ version: number; hash: string }>({
+        text: `SELECT version, hash FROM events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1`,
+        values: [streamId],
+      });
+      return rows[0] ?? { version: 0, hash: GENESIS_HASH };
+    }
+    const cached = this.heads.get(streamId);
+    if (cached && cached.version === expected) return cached;
+    const { rows } = await q.query<{ hash: string }>({
+      text: `SELECT hash FROM events WHERE stream_id = $1 AND version = $2`,
+      values: [streamId, expected],
+    });
+    return rows.length === 0 ? null : { version: expected, hash: rows[0].hash };
+  }
+
+  private async insert(
+    q: Queryable,
+    inTransaction: boolean,
+    streamId: string,
+    base: number,
+    prepared: PreparedEvent[],
+    rows: { prevHash: string; hash: string }[],
+  ): Promise<AppendResult> {
+    const values: unknown[] = [streamId];
+    const tuples: string[] = [];
+    prepared.forEach((e, i) => {
+      const p = values.length;
+      tuples.push(
+        `($1, $${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}::jsonb, $${p + 5}::jsonb, $${p + 6}, $${p + 7}, $${p + 8}, $${p + 9})`,
+      );
+      values.push(
+        base + i + 1,
+        e.eventId,
+        e.type,
+        e.dataJson,
+        e.metadataJson,
+        e.occurredAt,
+        e.recordedAt,
+        rows[i].prevHash,
+        rows[i].hash,
+      );
+    });
+    const text = `INSERT INTO events
+      (stream_id, version, event_id, type, data, metadata, occurred_at, recorded_at, prev_hash, hash)
+      VALUES ${tuples.join(', ')} RETURNING global_position::text AS p`;
+    if (inTransaction) await q.query('SAVEPOINT donthu_append');
+    let result: pg.QueryResult<{ p: string }>;
+    try {
+      result = await q.query<{ p: string }>({ text, values });
+    } catch (error) {
+      if (inTransaction) await q.query('ROLLBACK TO SAVEPOINT donthu_append');
+      throw error;
+    }
+    if (inTransaction) await q.query('RELEASE SAVEPOINT donthu_append');
+    let last = 0n;
+    for (const row of result.rows) if (BigInt(row.p) > last) last = BigInt(row.p);
+    return { nextVersion: base + prepared.length, lastPosition: last.toString() };
+  }
+
+  /**
+   * After a failed insert (or a missing expected version): the same append already done → its result;
+   * an id stored anywhere else → DuplicateEventId; otherwise a version conflict with the actual head.
+   */
+  private async classify(
+    q: Queryable,
+    inTransaction: boolean,
+    streamId: string,
+    prepared: PreparedEvent[],
+    expected: number | 'any',
+  ): Promise<Outcome> {
+    const ids = prepared.map((e) => e.eventId);
+    const { rows } = await q.query<{ stream_id: string; version: number; event_id: string; position: string }>({
+      text: `SELECT stream_id, version, event_id::text AS event_id, global_position::text AS position
+        FROM events WHERE event_id = ANY($1::uuid[])`,
+      values: [ids],
+    });
+    const byId = new Map(rows.map((r) => [r.event_id, r]));
+    if (byId.size === ids.length) {
+      const first = byId.get(ids[0]);
+      const sameAppend =
+        first !== undefined &&
+        (expected === 'any' || first.version === expected + 1) &&
+        ids.every((id, i) => {
+          const r = byId.get(id);
+          return r !== undefined && r.stream_id === streamId && r.version === first.version + i;
+        });
+      if (sameAppend) {
+        const last = byId.get(ids[ids.length - 1]);
+        if (last) {
+          // Inside a caller's transaction the rows may be its own, uncommitted: do not cache them.
+          if (!inTransaction) this.remember(streamId, last.version, await this.hashAt(q, streamId, last.version));
+          return { kind: 'done', result: { nextVersion: last.version, lastPosition: last.position } };
+        }
+      }
+    }
+    const stored = ids.find((id) => byId.has(id));
+    if (stored !== undefined) throw new DuplicateEventId(stored);
+    const { rows: head } = await q.query<{ version: number }>({
+      text: `SELECT version FROM events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1`,
+      values: [streamId],
+    });
+    return { kind: 'conflict', actual: head[0]?.version ?? 0 };
+  }
+
+  private async hashAt(q: Queryable, streamId: string, version: number): Promise<string> {
+    const { rows } = await q.query<{ hash: string }>({
+      text: `SELECT hash FROM events WHERE stream_id = $1 AND version = $2`,
+      values: [streamId, version],
+    });
+    return rows[0].hash;
+  }
+
+  private async selectStream(streamId: string, options: ReadStreamOptions): Promise<EventRow[]> {
+    const { rows } = await this.pool.query<EventRow>({
+      text: `SELECT ${COLUMNS} FROM events
+        WHERE stream_id = $1 AND version >= $2 AND version <= $3
+          AND ($4::timestamptz IS NULL OR recorded_at <= $4::timestamptz)
+        ORDER BY version`,
+      values: [streamId, options.fromVersion ?? 1, options.toVersion ?? MAX_VERSION, options.asOf ?? null],
+    });
+    const last = rows[rows.length - 1];
+    if (last) this.remember(streamId, last.version, last.hash);
+    return rows;
+  }
+
+  /** Remembers a committed (version, hash) pair of a stream; such a pair never changes. */
+  private remember(streamId: string, version: number, hash: string): void {
+    if (this.headCacheSize <= 0) return;
+    const known = this.heads.get(streamId);
+    if (known && known.version >= version) return;
+    this.heads.delete(streamId);
+    this.heads.set(streamId, { version, hash });
+    if (this.heads.size > this.headCacheSize) {
+      const oldest = this.heads.keys().next();
+      if (!oldest.done) this.heads.delete(oldest.value);
+    }
+  }
+
+  private toStoredEvent(row: EventRow): StoredEvent {
+    const event = toRawEvent(row);
+    if (!this.registry) return event;
+    const stored = typeof event.metadata.schemaVersion === 'number' ? event.metadata.schemaVersion : 1;
+    const { data, schemaVersion } = this.registry.upcast(event.type, stored, event.data);
+    return {
+      ...event,
+      data,
+      metadata: schemaVersion === stored ? event.metadata : { ...event.metadata, schemaVersion },
+    };
+  }
+}
+
+function toRawEvent(row: EventRow): StoredEvent {
+  return {
+    streamId: row.stream_id,
+    version: row.version,
+    globalPosition: row.global_position,
+    transactionId: row.transaction_id,
+    eventId: row.event_id,
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
+    occurredAt: row.occurred_at.toISOString(),
+    recordedAt: row.recorded_at.toISOString(),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+function normalizeExpected(expected: ExpectedVersion): number | 'any' {
+  if (expected === 'any') return 'any';
+  if (expected === 'no_stream') return 0;
+  if (typeof expected === 'number' && Number.isInteger(expected) && expected >= 0) return expected;
+  throw new Error(`invalid expectedVersion ${String(expected)}`);
+}
+
+function prepareEvent(event: NewEvent, options: AppendOptions, recordedAt: string): PreparedEvent {
+  if (typeof event.eventId !== 'string' || !UUID.test(event.eventId)) {
+    throw new Error(`eventId must be a UUID (got ${String(event.eventId)})`);
+  }
+  if (typeof event.type !== 'string' || event.type.length === 0) throw new Error('event type must be a non-empty string');
+  if (event.data === null || typeof event.data !== 'object' || Array.isArray(event.data)) {
+    throw new Error(`event ${event.eventId}: data must be a JSON object`);
+  }
+  const schemaVersion = event.schemaVersion ?? event.metadata?.schemaVersion ?? 1;
+  if (!Number.isInteger(schemaVersion) || schemaVersion < 1) {
+    throw new Error(`event ${event.eventId}: schemaVersion must be an integer >= 1`);
+  }
+  const occurredInput = event.metadata?.occurredAt ?? options.metadata.occurredAt ?? recordedAt;
+  const occurred = new Date(occurredInput);
+  if (Number.isNaN(occurred.getTime())) throw new Error(`event ${event.eventId}: invalid occurredAt ${occurredInput}`);
+  const occurredAt = occurred.toISOString();
+  // Serialise once: the hash covers exactly the JSON that is stored (undefined dropped, dates as strings).
+  const dataJson = JSON.stringify(event.data);
+  const metadataJson = JSON.stringify({
+    ...options.metadata,
+    ...event.metadata,
+    occurredAt,
+    recordedAt,
+    schemaVersion,
+  });
+  return {
+    eventId: event.eventId.toLowerCase(),
+    type: event.type,
+    dataJson,
+    metadataJson,
+    data: JSON.parse(dataJson) as Record<string, unknown>,
+    metadata: JSON.parse(metadataJson) as Record<string, unknown>,
+    occurredAt,
+    recordedAt,
+  };
+}
+
+function chain(
+  streamId: string,
+  prev: { version: number; hash: string },
+  prepared: PreparedEvent[],
+): { prevHash: string; hash: string }[] {
+  let prevHash = prev.hash;
+  return prepared.map((e, i) => {
+    const hash = computeEventHash(prevHash, {
+      streamId,
+      version: prev.version + i + 1,
+      eventId: e.eventId,
+      type: e.type,
+      data: e.data,
+      metadata: e.metadata,
+    });
+    const link = { prevHash, hash };
+    prevHash = hash;
+    return link;
+  });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}

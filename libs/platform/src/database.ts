@@ -1,0 +1,93 @@
+import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { startEmbeddedDatabase } from '../../event-store/src/postgres/embedded.js';
+
+// Business dates stay 'YYYY-MM-DD' strings; int8 stays a decimal string (positions).
+pg.types.setTypeParser(1082, (v: string) => v);
+
+export interface DatabaseHandle {
+  url: string;
+  embedded: boolean;
+  /** Stops the embedded database when this process started it. */
+  close(): Promise<void>;
+}
+
+interface ServerFile {
+  pid: number;
+  url: string;
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function canConnect(url: string, timeoutMs = 5000): Promise<string | null> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * The database the process works on. With DATABASE_URL: that server. Without: the embedded
+ * PGlite in DATA_DIR/pgdata — started here and announced in DATA_DIR/server.json when `role` is
+ * 'server'; reused through its socket by the CLI while a server runs, so the data folder is never
+ * opened twice.
+ */
+export async function openDatabase(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+  role: 'server' | 'cli';
+  port?: number;
+}): Promise<DatabaseHandle> {
+  if (opts.databaseUrl) {
+    const problem = await canConnect(opts.databaseUrl);
+    if (problem) throw new Error(`cannot reach the database at DATABASE_URL: ${problem}`);
+    return { url: opts.databaseUrl, embedded: false, close: async () => undefined };
+  }
+  const serverFile = join(opts.dataDir, 'server.json');
+  if (existsSync(serverFile)) {
+    const running = JSON.parse(readFileSync(serverFile, 'utf8')) as ServerFile;
+    if (
+      running.pid !== process.pid &&
+      pidAlive(running.pid) &&
+      (await canConnect(running.url, 2000)) === null
+    ) {
+      if (opts.role === 'server') {
+        throw new Error(
+          `another donthu server (pid ${running.pid}) is using ${opts.dataDir}; stop it or set DATA_DIR`,
+        );
+      }
+      return { url: running.url, embedded: true, close: async () => undefined };
+    }
+    rmSync(serverFile, { force: true });
+  }
+  mkdirSync(opts.dataDir, { recursive: true });
+  const embedded = await startEmbeddedDatabase({
+    dataDir: join(opts.dataDir, 'pgdata'),
+    port: opts.port ?? 0,
+  });
+  if (opts.role === 'server') {
+    writeFileSync(serverFile, JSON.stringify({ pid: process.pid, url: embedded.url } satisfies ServerFile));
+  }
+  return {
+    url: embedded.url,
+    embedded: true,
+    async close() {
+      if (opts.role === 'server') rmSync(serverFile, { force: true });
+      await embedded.close();
+    },
+  };
+}

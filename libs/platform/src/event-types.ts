@@ -1,0 +1,22 @@
+import { CASE_EVENT_TYPES } from '../../domain/src/case/case.events.js';
+import { INSPECTION_EVENT_TYPES } from '../../domain/src/inspection/inspection.events.js';
+import { RECEPTION_EVENT_TYPES } from '../../domain/src/reception/reception.events.js';
+import { UNIT_EVENT_TYPES } from '../../domain/src/unit/unit.events.js';
+import { EventTypeRegistry } from '../../event-store/src/event-type-registry.js';
+
+/** Events that are not part of a domain stream type: disclosures of identities, integrity anchors. */
+export const PLATFORM_EVENT_TYPES = ['IdentityDisclosed', 'AnchorRecorded', 'PersonErased'] as const;
+
+/**
+ * Every persisted event type with its schema version and upcasters. Reading an event of a type not
+ * listed here fails loudly (UnknownEventType). A schema change adds a version and an upcaster here.
+ */
+export function createEventTypeRegistry(): EventTypeRegistry {
+  return new EventTypeRegistry().registerAll([
+    ...CASE_EVENT_TYPES,
+    ...UNIT_EVENT_TYPES,
+    ...RECEPTION_EVENT_TYPES,
+    ...INSPECTION_EVENT_TYPES,
+    ...PLATFORM_EVENT_TYPES,
+  ]);
+}

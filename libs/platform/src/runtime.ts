@@ -1,0 +1,101 @@
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import type { BusinessCalendar } from '../../domain/src/calendar/calendar.types.js';
+import { createRuleBook } from '../../domain/src/rules/rule-book.js';
+import type { RuleBook } from '../../domain/src/rules/rule.types.js';
+import type { EventStore } from '../../event-store/src/event-store.port.js';
+import { PostgresEventStore } from '../../event-store/src/postgres/postgres-event-store.js';
+import { EVENT_STORE_MIGRATIONS } from '../../event-store/src/postgres/migrations/index.js';
+import { READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from '../../projections/src/read-models/index.js';
+import { PersonalDataVault } from '../../security/src/vault/personal-data-vault.js';
+import { keyringFromEnv } from '../../security/src/vault/keyring.js';
+import { SECURITY_MIGRATIONS } from '../../security/src/vault/migrations/security.migrations.js';
+import { loadBusinessCalendar } from './calendar-files.js';
+import { loadConfig, type AppConfig } from './config.js';
+import { openDatabase, type DatabaseHandle } from './database.js';
+import { createEventTypeRegistry } from './event-types.js';
+import { resolveSecrets, type Secrets } from './secrets.js';
+
+export const ALL_MIGRATIONS = [...EVENT_STORE_MIGRATIONS, ...SECURITY_MIGRATIONS, ...READ_MODEL_MIGRATIONS];
+
+/** Everything a process of donthu needs, built once: database, event store, vault, calendar, rules. */
+export interface Runtime {
+  config: AppConfig;
+  secrets: Secrets;
+  database: DatabaseHandle;
+  dataSource: DataSource;
+  pool: pg.Pool;
+  store: EventStore;
+  vault: PersonalDataVault;
+  calendar: BusinessCalendar;
+  rules: RuleBook;
+  /** Injected clock: the only place the application reads time. */
+  clock: () => Date;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  role: 'server' | 'cli';
+  env?: NodeJS.ProcessEnv;
+  config?: AppConfig;
+  clock?: () => Date;
+  /** Use this database URL (tests), bypassing DATABASE_URL and the embedded database. */
+  databaseUrl?: string;
+}
+
+export function createDataSource(url: string): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: READ_MODEL_ENTITIES,
+    migrations: ALL_MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    logging: false,
+    extra: { max: 10 },
+  });
+}
+
+export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const env = options.env ?? process.env;
+  const config = options.config ?? loadConfig(env);
+  const secrets = resolveSecrets(env, config.dataDir, config.production);
+  const calendar = loadBusinessCalendar(config.calendarDir);
+  const database: DatabaseHandle = options.databaseUrl
+    ? { url: options.databaseUrl, embedded: false, close: async () => undefined }
+    : await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, role: options.role });
+  const dataSource = createDataSource(database.url);
+  try {
+    await dataSource.initialize();
+    await dataSource.runMigrations({ transaction: 'each' });
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+  pool.on('error', () => undefined); // a dropped idle client is replaced on the next query
+  const clock = options.clock ?? (() => new Date());
+  const store = new PostgresEventStore({ pool, registry: createEventTypeRegistry(), clock });
+  const vault = new PersonalDataVault({
+    pool,
+    keyring: keyringFromEnv({ ...env, VAULT_MASTER_KEY: secrets.vaultMasterKey }),
+  });
+  return {
+    config,
+    secrets,
+    database,
+    dataSource,
+    pool,
+    store,
+    vault,
+    calendar,
+    rules: createRuleBook(),
+    clock,
+    async close() {
+      await store.close();
+      await pool.end().catch(() => undefined);
+      await dataSource.destroy().catch(() => undefined);
+      await database.close();
+    },
+  };
+}

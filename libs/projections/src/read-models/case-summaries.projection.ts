@@ -1,0 +1,83 @@
+import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
+import { CASE_EVENT_TYPES, type CaseEvent } from '../../../domain/src/case/case.events.js';
+import { assertNever } from '../../../domain/src/shared/event.js';
+import { defineProjection, type Row } from '../runner/projection.js';
+
+/** One row per case: the list and search read model (`GET /cases`). Holds no identities. */
+export const caseSummariesProjection = defineProjection({
+  name: 'case-summaries.v1',
+  table: 'rm_cases',
+  keyColumns: ['case_id'],
+  groupColumns: ['case_id'],
+  temporal: false,
+  handles: CASE_EVENT_TYPES,
+  groupsOf: (e) => [{ case_id: (e.data as { caseId: string }).caseId }],
+  evolve: (rows, stored) => {
+    const e = stored as unknown as CaseEvent;
+    const prev = rows[0];
+    const base = (row: Row): Row[] => [
+      { ...row, version: stored.version, last_position: stored.globalPosition, updated_at: stored.recordedAt },
+    ];
+    if (e.type === 'CaseReceived') {
+      const d = e.data;
+      return base({
+        case_id: d.caseId,
+        tracking_code: d.trackingCode,
+        kind: null,
+        kind_hint: d.kindHint ?? null,
+        level: null,
+        status: 'received',
+        channel: d.channel,
+        field: d.field ?? null,
+        receiving_unit_id: d.receivingUnitId,
+        competent_unit_id: null,
+        handler_id: null,
+        received_at: d.receivedAt,
+        accepted_at: null,
+        decided_at: null,
+        subject: d.subject,
+        content: d.content,
+        petitioner_count: d.petitioners.length,
+      });
+    }
+    if (!prev) return rows; // an event for a case whose receipt this projection never saw
+    switch (e.type) {
+      case 'CaseClassified':
+        return base({ ...prev, status: 'classified', kind: e.data.kind, level: e.data.level, competent_unit_id: e.data.competentUnitId });
+      case 'CaseAccepted':
+        return base({ ...prev, status: 'accepted', accepted_at: e.data.acceptedAt });
+      case 'CaseRejected':
+        return base({ ...prev, status: 'rejected' });
+      case 'CaseGuided':
+        return base({ ...prev, status: 'guided' });
+      case 'CaseArchived':
+        return base({ ...prev, status: 'archived' });
+      case 'CaseTransferred':
+        return e.data.kind === 'ordinary'
+          ? base({ ...prev, status: 'received', receiving_unit_id: e.data.receivingUnitId, competent_unit_id: null })
+          : base({ ...prev, receiving_unit_id: e.data.receivingUnitId, competent_unit_id: e.data.competentUnitId });
+      case 'HandlerAssigned':
+        return base({ ...prev, handler_id: e.data.handlerId });
+      case 'CaseSuspended':
+        return base({ ...prev, status: 'suspended' });
+      case 'CaseResumed':
+        return base({ ...prev, status: 'accepted' });
+      case 'CaseResolved':
+        return base({ ...prev, status: 'resolved', decided_at: e.data.decidedAt });
+      case 'CaseWithdrawn':
+        return base({ ...prev, status: 'withdrawn' });
+      case 'CaseTerminated':
+        return base({ ...prev, status: 'terminated' });
+      case 'CaseClosed':
+        return base({ ...prev, status: 'closed' });
+      case 'DeadlineExtended':
+      case 'DialogueRecorded':
+      case 'DeadlineMissed':
+        return base(prev);
+      default:
+        return assertNever(e, 'case event');
+    }
+  },
+});
+
+export type CaseSummaryEvent = StoredEvent;

@@ -1,0 +1,18 @@
+import { CreateReadModels1760000002000 } from '../migrations/1760000002000-create-read-models.js';
+import { caseSummariesProjection } from './case-summaries.projection.js';
+import { deadlinesProjection } from './deadlines.projection.js';
+import { unitsProjection } from './units.projection.js';
+import type { ProjectionDefinition } from '../runner/projection.js';
+import { CaseSummaryEntity, DeadlineRowEntity, UnitRowEntity } from './read-model.entities.js';
+
+export { CaseSummaryEntity, DeadlineRowEntity, UnitRowEntity };
+
+export { caseSummariesProjection, deadlinesProjection, unitsProjection };
+
+/** Every projection the worker runs, in the order it applies them. */
+export const ALL_PROJECTIONS: ProjectionDefinition[] = [unitsProjection, caseSummariesProjection, deadlinesProjection];
+
+export const READ_MODEL_MIGRATIONS = [CreateReadModels1760000002000];
+
+/** TypeORM entities of the read models (queries use them; the runner writes rows by SQL). */
+export const READ_MODEL_ENTITIES = [CaseSummaryEntity, DeadlineRowEntity, UnitRowEntity];

@@ -1,0 +1,347 @@
+import canonicalize from 'canonicalize';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  START_OF_LOG,
+  type EventStore,
+  type GlobalCheckpoint,
+  type StoredEvent,
+} from '../../../event-store/src/event-store.port.js';
+import { keyOf, type ProjectionDefinition, type Row } from './projection.js';
+
+export interface RunnerLogger {
+  info(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface ProjectionRunnerOptions {
+  store: EventStore;
+  dataSource: DataSource;
+  projections: ProjectionDefinition[];
+  batchSize?: number;
+  pollMs?: number;
+  logger?: RunnerLogger;
+}
+
+const TEMPORAL_COLUMNS = new Set(['recorded_from', 'recorded_to', 'position_from']);
+const REBUILD_SUFFIX = '__rebuild';
+
+const quoteIdent = (name: string): string => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe identifier: ${name}`);
+  return `"${name}"`;
+};
+
+function toDbValue(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) return JSON.stringify(value);
+  return value;
+}
+
+/**
+ * Applies projections to read models from the global log. Per projection: read a batch after its
+ * checkpoint (outside any transaction — on the embedded database a query on another connection
+ * would wait for the open transaction), then in ONE transaction lock the checkpoint row, check that
+ * nobody advanced it meanwhile, write the rows and advance the checkpoint. So a batch is applied
+ * exactly once even with several runners (or a rebuild) on the same database.
+ */
+export class ProjectionRunner {
+  private readonly batchSize: number;
+  private readonly pollMs: number;
+  private stopped = true;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private readonly byName: Map<string, ProjectionDefinition>;
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    this.batchSize = options.batchSize ?? 500;
+    this.pollMs = options.pollMs ?? 250;
+    this.byName = new Map(options.projections.map((p) => [p.name, p]));
+  }
+
+  get projections(): ProjectionDefinition[] {
+    return this.options.projections;
+  }
+
+  projection(name: string): ProjectionDefinition {
+    const p = this.byName.get(name);
+    if (!p) throw new Error(`unknown projection "${name}"; known: ${[...this.byName.keys()].join(', ')}`);
+    return p;
+  }
+
+  /** Starts polling. NOTIFY, where available, only shortens the wait (`poke`). */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.loop = (async () => {
+      while (!this.stopped) {
+        let progressed = 0;
+        try {
+          for (const p of this.options.projections) progressed += await this.runOnce(p);
+        } catch (err) {
+          this.options.logger?.error({ err }, 'projection batch failed; will retry');
+        }
+        if (progressed === 0 && !this.stopped) await this.sleep(this.pollMs);
+      }
+    })();
+  }
+
+  /** Wake the loop now (e.g. after a write in this process, or on NOTIFY). */
+  poke(): void {
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.poke();
+    await this.loop;
+    this.loop = null;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(() => {
+        this.wake = null;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(t);
+        this.wake = null;
+        resolve();
+      };
+    });
+  }
+
+  async checkpoint(name: string): Promise<GlobalCheckpoint> {
+    const rows: { transaction_id: string; position: string }[] = await this.options.dataSource.query(
+      'SELECT transaction_id, position::text AS position FROM projection_checkpoints WHERE name = $1',
+      [name],
+    );
+    return rows[0] ? { transactionId: rows[0].transaction_id, position: rows[0].position } : START_OF_LOG;
+  }
+
+  /** Applies at most one batch; returns the number of events read. */
+  async runOnce(p: ProjectionDefinition, target: { table: string; checkpoint: string } = { table: p.table, checkpoint: p.name }): Promise<number> {
+    const from = await this.checkpoint(target.checkpoint);
+    const events = await this.options.store.readAll({ after: from, limit: this.batchSize });
+    if (events.length === 0) return 0;
+    const last = events[events.length - 1];
+    const to: GlobalCheckpoint = { transactionId: last.transactionId, position: last.globalPosition };
+    await this.options.dataSource.transaction(async (em) => {
+      const locked: { transaction_id: string; position: string }[] = await em.query(
+        'SELECT transaction_id, position::text AS position FROM projection_checkpoints WHERE name = $1 FOR UPDATE',
+        [target.checkpoint],
+      );
+      const current = locked[0] ? { transactionId: locked[0].transaction_id, position: locked[0].position } : START_OF_LOG;
+      if (current.transactionId !== from.transactionId || current.position !== from.position) return; // someone else applied it
+      await this.applyBatch(em, p, target.table, events);
+      await em.query(
+        `INSERT INTO projection_checkpoints (name, transaction_id, position, updated_at) VALUES ($1, $2, $3, now())
+         ON CONFLICT (name) DO UPDATE SET transaction_id = EXCLUDED.transaction_id, position = EXCLUDED.position, updated_at = now()`,
+        [target.checkpoint, to.transactionId, to.position],
+      );
+    });
+    return events.length;
+  }
+
+  /** Runs until the projection has read everything visible now. */
+  async catchUp(p: ProjectionDefinition, target?: { table: string; checkpoint: string }): Promise<void> {
+    while ((await this.runOnce(p, target)) > 0) {
+      /* keep going */
+    }
+  }
+
+  async catchUpAll(): Promise<void> {
+    for (const p of this.options.projections) await this.catchUp(p);
+  }
+
+  private async applyBatch(em: EntityManager, p: ProjectionDefinition, table: string, events: StoredEvent[]): Promise<void> {
+    const relevant = events.filter((e) => p.handles.has(e.type));
+    if (relevant.length === 0) return;
+    const touched = relevant.map((e) => ({ event: e, groups: p.groupsOf(e) }));
+    const wanted = new Map<string, Row>();
+    for (const t of touched) for (const g of t.groups) wanted.set(keyOf(p.groupColumns, g), g);
+    const before = await this.loadGroups(em, p, table, [...wanted.values()]);
+    const current = new Map<string, { rows: Row[]; event: StoredEvent | null }>();
+    for (const [gk, rows] of before) current.set(gk, { rows, event: null });
+    for (const { event, groups } of touched) {
+      for (const group of groups) {
+        const gk = keyOf(p.groupColumns, group);
+        const rows = current.get(gk)?.rows ?? [];
+        current.set(gk, { rows: p.evolve(rows.map((r) => ({ ...r })), event, group), event });
+      }
+    }
+    for (const [gk, { rows, event }] of current) {
+      if (!event) continue;
+      const old = new Map((before.get(gk) ?? []).map((r) => [keyOf(p.keyColumns, r), r]));
+      const next = new Map(rows.map((r) => [keyOf(p.keyColumns, r), r]));
+      for (const [k, r] of old) if (!next.has(k)) await this.writeRow(em, p, table, r, r, null, event);
+      for (const [k, r] of next) {
+        const o = old.get(k) ?? null;
+        if (o && same(stripTemporal(o), stripTemporal(r))) continue;
+        await this.writeRow(em, p, table, r, o, r, event);
+      }
+    }
+  }
+
+  private async loadGroups(em: EntityManager, p: ProjectionDefinition, table: string, groups: Row[]): Promise<Map<string, Row[]>> {
+    const out = new Map<string, Row[]>();
+    const chunk = 500;
+    for (let i = 0; i < groups.length; i += chunk) {
+      const part = groups.slice(i, i + chunk);
+      const params: unknown[] = [];
+      const tuples = part.map((g) => `(${p.groupColumns.map((c) => (params.push(g[c] ?? null), `$${params.length}`)).join(', ')})`);
+      const cols = p.groupColumns.map(quoteIdent).join(', ');
+      const rows: Row[] = await em.query(
+        `SELECT * FROM ${quoteIdent(table)} WHERE (${cols}) IN (${tuples.join(', ')})${p.temporal ? ' AND recorded_to IS NULL' : ''}`,
+        params,
+      );
+      for (const r of rows) {
+        const gk = keyOf(p.groupColumns, r);
+        const list = out.get(gk) ?? [];
+        list.push(stripTemporal(normaliseRow(r))!);
+        out.set(gk, list);
+      }
+    }
+    return out;
+  }
+
+  private async writeRow(em: EntityManager, p: ProjectionDefinition, table: string, key: Row, old: Row | null, row: Row | null, event: StoredEvent): Promise<void> {
+    const where = p.keyColumns.map((c, i) => `${quoteIdent(c)} = $${i + 1}`).join(' AND ');
+    const keyParams = p.keyColumns.map((c) => key[c] ?? null);
+    if (p.temporal) {
+      if (old) await em.query(`UPDATE ${quoteIdent(table)} SET recorded_to = $${keyParams.length + 1} WHERE ${where} AND recorded_to IS NULL`, [...keyParams, event.recordedAt]);
+      if (row) {
+        const values: Row = { ...stripTemporal(row), recorded_from: event.recordedAt, recorded_to: null, position_from: event.globalPosition };
+        const cols = Object.keys(values);
+        await em.query(
+          `INSERT INTO ${quoteIdent(table)} (${cols.map(quoteIdent).join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})
+           ON CONFLICT (${[...p.keyColumns, 'position_from'].map(quoteIdent).join(', ')}) DO UPDATE SET ${cols.map((c) => `${quoteIdent(c)} = EXCLUDED.${quoteIdent(c)}`).join(', ')}`,
+          cols.map((c) => toDbValue(values[c])),
+        );
+      }
+      return;
+    }
+    if (!row) {
+      await em.query(`DELETE FROM ${quoteIdent(table)} WHERE ${where}`, keyParams);
+      return;
+    }
+    const cols = Object.keys(row);
+    const updates = cols.filter((c) => !p.keyColumns.includes(c));
+    await em.query(
+      `INSERT INTO ${quoteIdent(table)} (${cols.map(quoteIdent).join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})
+       ON CONFLICT (${p.keyColumns.map(quoteIdent).join(', ')}) DO ${updates.length ? `UPDATE SET ${updates.map((c) => `${quoteIdent(c)} = EXCLUDED.${quoteIdent(c)}`).join(', ')}` : 'NOTHING'}`,
+      cols.map((c) => toDbValue(row[c])),
+    );
+  }
+
+  /** Projection name → number of visible events not yet applied. */
+  async lag(): Promise<Record<string, { lag: number; position: string }>> {
+    const out: Record<string, { lag: number; position: string }> = {};
+    for (const p of this.options.projections) {
+      const cp = await this.checkpoint(p.name);
+      const rows: { n: string }[] = await this.options.dataSource.query(
+        `SELECT count(*)::text AS n FROM events
+         WHERE (transaction_id > $1::xid8 OR (transaction_id = $1::xid8 AND global_position > $2::bigint))`,
+        [cp.transactionId, cp.position],
+      );
+      out[p.name] = { lag: Number(rows[0]?.n ?? 0), position: cp.position };
+    }
+    return out;
+  }
+
+  /** True when every projection has applied the event at `position` (or it does not exist yet → false). */
+  async hasApplied(position: string): Promise<boolean> {
+    const ev: { transaction_id: string }[] = await this.options.dataSource.query(
+      'SELECT transaction_id::text AS transaction_id FROM events WHERE global_position = $1',
+      [position],
+    );
+    if (!ev[0]) {
+      const head: { max: string | null }[] = await this.options.dataSource.query('SELECT max(global_position)::text AS max FROM events');
+      // A position at or below the head that does not exist (a rolled-back insert) counts as applied once the head is.
+      if (!head[0]?.max || BigInt(head[0].max) < BigInt(position)) return false;
+      return this.hasApplied(head[0].max);
+    }
+    const tx = BigInt(ev[0].transaction_id);
+    for (const p of this.options.projections) {
+      const cp = await this.checkpoint(p.name);
+      const ctx = BigInt(cp.transactionId);
+      if (ctx < tx || (ctx === tx && BigInt(cp.position) < BigInt(position))) return false;
+    }
+    return true;
+  }
+
+  /** Waits (≤ timeoutMs) until every projection has applied `position`. */
+  async waitFor(position: string, timeoutMs = 5000): Promise<boolean> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      if (await this.hasApplied(position)) return true;
+      if (Date.now() >= until) return false;
+      this.poke();
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  /**
+   * Rebuilds a projection into a fresh copy of its table, then swaps the tables and the checkpoint in
+   * one transaction. The live table keeps answering until the swap.
+   */
+  async rebuild(name: string): Promise<{ events: number }> {
+    const p = this.projection(name);
+    const shadow = `${p.table}${REBUILD_SUFFIX}`;
+    const shadowCheckpoint = `${p.name}${REBUILD_SUFFIX}`;
+    const ds = this.options.dataSource;
+    await ds.query(`DROP TABLE IF EXISTS ${quoteIdent(shadow)}`);
+    await ds.query(`CREATE TABLE ${quoteIdent(shadow)} (LIKE ${quoteIdent(p.table)} INCLUDING ALL)`);
+    await ds.query('DELETE FROM projection_checkpoints WHERE name = $1', [shadowCheckpoint]);
+    const target = { table: shadow, checkpoint: shadowCheckpoint };
+    await this.catchUp(p, target);
+    for (;;) {
+      // Catch up the last events and swap under the live checkpoint's lock.
+      const done = await ds.transaction(async (em) => {
+        await em.query('SELECT 1 FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [p.name]);
+        const shadowCp: { transaction_id: string; position: string }[] = await em.query(
+          'SELECT transaction_id, position::text AS position FROM projection_checkpoints WHERE name = $1',
+          [shadowCheckpoint],
+        );
+        const cp = shadowCp[0] ?? { transaction_id: '0', position: '0' };
+        const remaining: { n: string }[] = await em.query(
+          `SELECT count(*)::text AS n FROM events WHERE (transaction_id > $1::xid8 OR (transaction_id = $1::xid8 AND global_position > $2::bigint))
+             AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())`,
+          [cp.transaction_id, cp.position],
+        );
+        if (Number(remaining[0]?.n ?? 0) > 0) return false;
+        const old = `${p.table}__old`;
+        await em.query(`DROP TABLE IF EXISTS ${quoteIdent(old)}`);
+        await em.query(`ALTER TABLE ${quoteIdent(p.table)} RENAME TO ${quoteIdent(old)}`);
+        await em.query(`ALTER TABLE ${quoteIdent(shadow)} RENAME TO ${quoteIdent(p.table)}`);
+        await em.query(`DROP TABLE ${quoteIdent(old)}`);
+        await em.query(
+          `INSERT INTO projection_checkpoints (name, transaction_id, position, updated_at) VALUES ($1, $2, $3, now())
+           ON CONFLICT (name) DO UPDATE SET transaction_id = EXCLUDED.transaction_id, position = EXCLUDED.position, updated_at = now()`,
+          [p.name, cp.transaction_id, cp.position],
+        );
+        await em.query('DELETE FROM projection_checkpoints WHERE name = $1', [shadowCheckpoint]);
+        return true;
+      });
+      if (done) break;
+      await this.catchUp(p, target);
+    }
+    const count: { n: string }[] = await ds.query('SELECT count(*)::text AS n FROM events');
+    return { events: Number(count[0]?.n ?? 0) };
+  }
+}
+
+function stripTemporal(row: Row | null): Row | null {
+  if (!row) return null;
+  const out: Row = {};
+  for (const [k, v] of Object.entries(row)) if (!TEMPORAL_COLUMNS.has(k)) out[k] = v;
+  return out;
+}
+
+/** Values as evolve produced them: numbers from bigint strings stay strings; Dates become ISO strings. */
+function normaliseRow(row: Row): Row {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(row)) out[k] = v instanceof Date ? v.toISOString() : v;
+  return out;
+}
+
+const same = (a: Row | null, b: Row | null): boolean => canonicalize(a) === canonicalize(b);

@@ -1,0 +1,38 @@
+import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
+
+/** A row of a read model: plain column values keyed by database column name. */
+export type Row = Record<string, unknown>;
+
+/**
+ * A projection: a named, versioned, pure evolution of read-model rows. Rows are grouped (e.g. all
+ * deadline rows of one case); an event names the group it touches, and `evolve` turns the group's
+ * current rows into its new rows. The runner owns transactions, checkpoints, diffs and table names;
+ * `evolve` never reads a clock or the database.
+ */
+export interface ProjectionDefinition {
+  /** Versioned name, e.g. `deadlines.v1`; also the checkpoint key. */
+  name: string;
+  /** The physical table holding the rows (created by a migration; rebuilds use a copy of it). */
+  table: string;
+  /** Columns that identify a row. */
+  keyColumns: readonly string[];
+  /** Columns that identify a group (a prefix of the key, or the key itself). */
+  groupColumns: readonly string[];
+  /**
+   * Temporal tables keep every version of a row: `recorded_from` / `recorded_to` (instants) and
+   * `position_from`; the current version has `recorded_to IS NULL`. Boards use them for `recordedBefore`.
+   */
+  temporal: boolean;
+  /** Event types this projection reads; others only advance its checkpoint. */
+  handles: ReadonlySet<string>;
+  /** The groups an event touches (values of the group columns). */
+  groupsOf(event: StoredEvent): Row[];
+  /** The group's rows after the event. Rows missing from the result are deleted. Pure. */
+  evolve(rows: Row[], event: StoredEvent, group: Row): Row[];
+}
+
+export type ProjectionSpec = Omit<ProjectionDefinition, 'handles'> & { handles: readonly string[] };
+
+export const defineProjection = (p: ProjectionSpec): ProjectionDefinition => ({ ...p, handles: new Set(p.handles) });
+
+export const keyOf = (columns: readonly string[], row: Row): string => JSON.stringify(columns.map((c) => row[c] ?? null));

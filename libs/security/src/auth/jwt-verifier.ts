@@ -1,0 +1,124 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import {
+  createRemoteJWKSet,
+  errors,
+  jwtVerify,
+  type FlattenedJWSInput,
+  type JWSAlgorithm,
+  type JWTHeaderParameters,
+  type JWTPayload,
+} from 'jose';
+import type { AuthConfig } from './auth.config.js';
+import { AuthError } from './auth-error.js';
+import { isRole, type Principal, type Role } from './roles.js';
+
+/** RFC 7518 §3.2: an HS256 key has at least 256 bits. */
+export const MIN_HS_SECRET_BYTES = 32;
+const MAX_TOKEN_LENGTH = 8192;
+const MAX_CLAIM_LENGTH = 200;
+
+export function assertStrongSecret(secret: string, what = 'AUTH_JWT_SECRET'): Uint8Array {
+  const bytes = new TextEncoder().encode(secret);
+  if (bytes.length < MIN_HS_SECRET_BYTES) {
+    throw new Error(`${what} must be at least ${MIN_HS_SECRET_BYTES} bytes for HS256`);
+  }
+  return bytes;
+}
+
+/** The token from an `Authorization: Bearer <token>` header; AuthError when absent or malformed. */
+export function bearerToken(header: string | undefined | null): string {
+  const m = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i.exec(header ?? '');
+  if (!m) throw new AuthError('missing_bearer_token');
+  return m[1];
+}
+
+/**
+ * Verifies bearer JWTs and turns their claims into a Principal. Algorithms are allow-listed by the
+ * configuration (HS256 with a secret; RS256 with a PEM public key or a JWKS); `exp` and `sub` are
+ * required; `iss`/`aud` are checked when configured. Every failure is an `AuthError`.
+ */
+export class JwtVerifier {
+  private readonly secret?: Uint8Array;
+  private readonly publicKey?: KeyObject;
+  private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
+  private readonly algorithms: JWSAlgorithm[] = [];
+
+  constructor(private readonly config: AuthConfig) {
+    if (config.hsSecret !== undefined) {
+      this.secret = assertStrongSecret(config.hsSecret);
+      this.algorithms.push('HS256');
+    }
+    if (config.publicKeyPem !== undefined) {
+      let key: KeyObject;
+      try {
+        key = createPublicKey(config.publicKeyPem);
+      } catch {
+        throw new Error('AUTH_JWT_PUBLIC_KEY is not a PEM public key');
+      }
+      if (key.asymmetricKeyType !== 'rsa' || (key.asymmetricKeyDetails?.modulusLength ?? 0) < 2048) {
+        throw new Error('AUTH_JWT_PUBLIC_KEY must be an RSA public key of at least 2048 bits (RS256)');
+      }
+      this.publicKey = key;
+    }
+    if (config.jwksUrl !== undefined) {
+      let url: URL;
+      try {
+        url = new URL(config.jwksUrl);
+      } catch {
+        throw new Error('AUTH_JWKS_URL is not a URL');
+      }
+      this.jwks = createRemoteJWKSet(url, { timeoutDuration: 5000, cooldownDuration: 30_000 });
+    }
+    if (this.publicKey || this.jwks) this.algorithms.push('RS256');
+    if (this.algorithms.length === 0) {
+      throw new Error('no JWT verification key: set AUTH_JWT_SECRET, AUTH_JWT_PUBLIC_KEY or AUTH_JWKS_URL');
+    }
+  }
+
+  async verify(token: string): Promise<Principal> {
+    if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) {
+      throw new AuthError('malformed_token');
+    }
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.keyFor, {
+        algorithms: this.algorithms,
+        issuer: this.config.issuer,
+        audience: this.config.audience,
+        clockTolerance: this.config.clockToleranceSec ?? 30,
+        requiredClaims: ['exp', 'sub'],
+      }));
+    } catch (e) {
+      if (e instanceof AuthError) throw e;
+      throw new AuthError(e instanceof errors.JOSEError ? e.code : 'invalid_token');
+    }
+    return principalFromClaims(payload);
+  }
+
+  /** Picks the key by the (already allow-listed) algorithm, so no key is ever used with another alg. */
+  private readonly keyFor = (header: JWTHeaderParameters, token: FlattenedJWSInput) => {
+    if (header.alg === 'HS256' && this.secret) return this.secret;
+    if (header.alg === 'RS256') {
+      if (this.publicKey) return this.publicKey;
+      if (this.jwks) return this.jwks(header, token);
+    }
+    throw new AuthError('alg_not_allowed');
+  };
+}
+
+const shortString = (v: unknown): v is string =>
+  typeof v === 'string' && v.length > 0 && v.length <= MAX_CLAIM_LENGTH;
+
+/** Claims → Principal: `sub`, `name` (defaults to sub), `roles` (known ones, ≥ 1), `unitId` (required but for admin). */
+export function principalFromClaims(claims: JWTPayload): Principal {
+  if (!shortString(claims.sub)) throw new AuthError('bad_sub');
+  const name = shortString(claims.name) ? claims.name.normalize('NFC').trim() || claims.sub : claims.sub;
+  if (!Array.isArray(claims.roles)) throw new AuthError('bad_roles');
+  const roles = [...new Set((claims.roles as unknown[]).filter(isRole))] as Role[];
+  if (roles.length === 0) throw new AuthError('no_known_role');
+  const unit = claims.unitId;
+  if (unit !== undefined && unit !== null && !shortString(unit)) throw new AuthError('bad_unit');
+  const unitId = shortString(unit) ? unit : null;
+  if (unitId === null && !roles.includes('admin')) throw new AuthError('unit_required');
+  return { id: claims.sub, name, roles, unitId };
+}

@@ -1,0 +1,139 @@
+import type { Actor } from '../../../domain/src/shared/actor.js';
+import { ForbiddenError } from './auth-error.js';
+
+export const ROLES = ['reception', 'handler', 'head', 'supervisor', 'auditor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  /** POST /cases */
+  'case.register',
+  'case.classify',
+  'case.transfer',
+  'case.guide',
+  'case.archive',
+  /** every other case command: accept, reject, assign, extend, suspend, resume, resolve, withdraw,
+   * terminate, close, dialogues */
+  'case.command',
+  /** GET /cases/:id, GET /cases (list), GET /cases/:id/dialogues — identities masked */
+  'case.read',
+  /** GET /cases/:id/history */
+  'case.read.history',
+  /** GET /cases/:id?asOf=<instant> */
+  'case.read.asOf',
+  /** POST /reception-sessions, …/cancel */
+  'reception.schedule',
+  /** POST /reception-sessions/:id/hold */
+  'reception.hold',
+  /** deadlines/overdue, deadlines/upcoming, reception-duty, inspections/follow-up */
+  'boards.read',
+  'accountability.read',
+  'exports.read',
+  /** GET /cases/:id/disclosures */
+  'disclosures.read',
+  /** hash-chain verification */
+  'audit.verify',
+  /** units, heads, mergers */
+  'units.manage',
+  /** personal-data erasure (crypto-shredding) */
+  'vault.erase',
+  /** GET /cases/:id/petitioners — further limited per case by `mayReadIdentities` */
+  'identities.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const RECEPTION: readonly Permission[] = [
+  'case.register',
+  'case.classify',
+  'case.transfer',
+  'case.guide',
+  'case.archive',
+  'reception.schedule',
+  'case.read',
+];
+const HANDLER: readonly Permission[] = [
+  'case.register',
+  'case.classify',
+  'case.transfer',
+  'case.guide',
+  'case.archive',
+  'case.command',
+  'case.read',
+  'identities.read',
+];
+const HEAD: readonly Permission[] = [...HANDLER, 'reception.hold', 'boards.read'];
+const SUPERVISOR: readonly Permission[] = ['case.read', 'boards.read', 'accountability.read', 'exports.read'];
+const AUDITOR: readonly Permission[] = [
+  'case.read',
+  'case.read.history',
+  'case.read.asOf',
+  'disclosures.read',
+  'audit.verify',
+];
+const ADMIN: readonly Permission[] = [...SUPERVISOR, 'units.manage', 'vault.erase'];
+
+/** api.md "Auth, roles and scope", as data. docs/security.md explains each choice. */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
+  reception: new Set(RECEPTION),
+  handler: new Set(HANDLER),
+  head: new Set(HEAD),
+  supervisor: new Set(SUPERVISOR),
+  auditor: new Set(AUDITOR),
+  admin: new Set(ADMIN),
+};
+
+export const isRole = (value: unknown): value is Role =>
+  typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+
+/** The authenticated person. `unitId` is null only for an admin without a unit. */
+export interface Principal {
+  id: string;
+  name: string;
+  roles: Role[];
+  unitId: string | null;
+}
+
+/** The union of the permissions of `roles` (unknown roles grant nothing). */
+export function permissionsOf(roles: readonly string[]): Set<Permission> {
+  const all = new Set<Permission>();
+  for (const role of roles) if (isRole(role)) for (const p of ROLE_PERMISSIONS[role]) all.add(p);
+  return all;
+}
+
+export function can(principal: Pick<Principal, 'roles'>, permission: Permission): boolean {
+  return principal.roles.some((role) => isRole(role) && ROLE_PERMISSIONS[role].has(permission));
+}
+
+/** Throws `ForbiddenError` (403) unless the principal has the permission. */
+export function requirePermission(principal: Pick<Principal, 'roles'>, permission: Permission): void {
+  if (!can(principal, permission)) throw new ForbiddenError(`requires ${permission}`);
+}
+
+/** What a case must tell about itself to decide who may see its petitioners in clear. */
+export interface IdentityGuardFacts {
+  /** A denunciation (or any petitioner flagged confidential). */
+  confidential: boolean;
+  handlerId: string | null;
+  competentUnitId: string | null;
+}
+
+/**
+ * GET /cases/:id/petitioners (the case must already be in the principal's scope). Denunciation: only
+ * the assigned handler and a head of the competent unit. Other kinds: handlers and heads in scope.
+ */
+export function mayReadIdentities(principal: Principal, facts: IdentityGuardFacts): boolean {
+  if (!can(principal, 'identities.read')) return false;
+  if (!facts.confidential) return true;
+  if (facts.handlerId !== null && principal.id === facts.handlerId) return true;
+  return (
+    principal.roles.includes('head') &&
+    facts.competentUnitId !== null &&
+    principal.unitId === facts.competentUnitId
+  );
+}
+
+/** The actor recorded in event metadata. */
+export function toActor(principal: Principal): Actor {
+  const actor: Actor = { id: principal.id, name: principal.name, roles: [...principal.roles] };
+  if (principal.unitId !== null) actor.unitId = principal.unitId;
+  return actor;
+}

@@ -1,0 +1,4 @@
+import { CreateVault1760000001000 } from './1760000001000-create-vault.js';
+
+/** Migrations of libs/security, in order. Add them to the application's DataSource. */
+export const SECURITY_MIGRATIONS = [CreateVault1760000001000];
