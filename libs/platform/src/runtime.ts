@@ -21,6 +21,7 @@ export const ALL_MIGRATIONS = [...EVENT_STORE_MIGRATIONS, ...SECURITY_MIGRATIONS
 /** Everything a process of donthu needs, built once: database, event store, vault, calendar, rules. */
 export interface Runtime {
   config: AppConfig;
+  env: NodeJS.ProcessEnv;
   secrets: Secrets;
   database: DatabaseHandle;
   dataSource: DataSource;
@@ -82,6 +83,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
   return {
     config,
+    env,
     secrets,
     database,
     dataSource,

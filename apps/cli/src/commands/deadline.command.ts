@@ -9,7 +9,7 @@ import {
 } from '../../../../libs/domain/src/rules/rule-table.js';
 import type { Deadline, DeadlineFacts, RuleBook } from '../../../../libs/domain/src/rules/rule.types.js';
 import { DomainError } from '../../../../libs/domain/src/shared/domain-error.js';
-import { dayOfWeek, isIsoDate, yearOf } from '../../../../libs/domain/src/shared/dates.js';
+import { dayOfWeek, isIsoDate } from '../../../../libs/domain/src/shared/dates.js';
 import { loadBusinessCalendar } from '../../../../libs/platform/src/calendar-files.js';
 
 /** What a command prints and how it exits; the `register…` functions only write it out. */
@@ -96,7 +96,7 @@ export function runDeadlineCommand(
     };
   } catch (e) {
     if (e instanceof DomainError && e.code === 'CALENDAR_UNAVAILABLE')
-      return fail(1, `${e.message} (deadline from ${options.from}, year ${yearOf(options.from)} onwards)`);
+      return fail(1, `${e.message} (deadline from ${options.from})`);
     if (e instanceof DomainError) return fail(2, e.message);
     throw e;
   }

@@ -28,7 +28,8 @@ export function termWindow(
 ): { from: IsoDate; to: IsoDate } | null {
   requireAccountabilityDate(term?.from, `${termPath}.from`);
   if (term.to !== null) requireAccountabilityDate(term.to, `${termPath}.to`);
-  if (term.to !== null && term.to < term.from) throw accountabilityInvalid(`${termPath}.to`, 'a term cannot end before it starts');
+  if (term.to !== null && term.to < term.from)
+    throw accountabilityInvalid(`${termPath}.to`, 'a term cannot end before it starts');
   requireAccountabilityDate(range?.from, `${rangePath}.from`);
   requireAccountabilityDate(range.to, `${rangePath}.to`);
   if (range.to < range.from) throw accountabilityInvalid(`${rangePath}.to`, 'to must not be before from');

@@ -3,7 +3,11 @@ import { DomainError } from '../shared/domain-error.js';
 import { accountability, type AccountabilityInput, type TrackedDeadline } from './accountability.js';
 
 const open = (dueOn: string): TrackedDeadline => ({ dueOn, completedOn: null, cancelled: false });
-const done = (dueOn: string, completedOn: string): TrackedDeadline => ({ dueOn, completedOn, cancelled: false });
+const done = (dueOn: string, completedOn: string): TrackedDeadline => ({
+  dueOn,
+  completedOn,
+  cancelled: false,
+});
 
 describe('accountability', () => {
   const term = { from: '2026-03-01', to: '2026-03-31' };
@@ -28,7 +32,14 @@ describe('accountability', () => {
     ).toEqual({ due: 4, met: 2, missed: 2, open: 0, onTimeRate: 0.5 }));
 
   it('does not count a deadline due on asOf as missed', () =>
-    expect(accountability({ term, period, asOf: '2026-03-20', deadlines: [open('2026-03-20'), open('2026-03-19')] })).toEqual({
+    expect(
+      accountability({
+        term,
+        period,
+        asOf: '2026-03-20',
+        deadlines: [open('2026-03-20'), open('2026-03-19')],
+      }),
+    ).toEqual({
       due: 2,
       met: 0,
       missed: 1,
@@ -38,10 +49,22 @@ describe('accountability', () => {
 
   it('ignores a completion dated after asOf (it had not happened yet)', () => {
     const deadlines = [done('2026-03-25', '2026-03-22')];
-    expect(accountability({ term, period, asOf: '2026-03-21', deadlines })).toMatchObject({ due: 1, met: 0, missed: 0, open: 1 });
-    expect(accountability({ term, period, asOf: '2026-03-30', deadlines })).toMatchObject({ due: 1, met: 1, missed: 0, open: 0 });
+    expect(accountability({ term, period, asOf: '2026-03-21', deadlines })).toMatchObject({
+      due: 1,
+      met: 0,
+      missed: 0,
+      open: 1,
+    });
+    expect(accountability({ term, period, asOf: '2026-03-30', deadlines })).toMatchObject({
+      due: 1,
+      met: 1,
+      missed: 0,
+      open: 0,
+    });
     // Judged after dueOn but before the (late) completion: missed either way.
-    expect(accountability({ term, period, asOf: '2026-03-28', deadlines: [done('2026-03-25', '2026-03-29')] })).toMatchObject({ missed: 1 });
+    expect(
+      accountability({ term, period, asOf: '2026-03-28', deadlines: [done('2026-03-25', '2026-03-29')] }),
+    ).toMatchObject({ missed: 1 });
   });
 
   it('clips to the period as well as the term, and runs an open term to the period end', () =>
@@ -50,13 +73,31 @@ describe('accountability', () => {
         term: { from: '2026-03-01', to: null },
         period: { from: '2026-03-10', to: '2026-03-20' },
         asOf: '2026-06-01',
-        deadlines: [open('2026-03-09'), open('2026-03-10'), done('2026-03-20', '2026-03-01'), open('2026-03-21')],
+        deadlines: [
+          open('2026-03-09'),
+          open('2026-03-10'),
+          done('2026-03-20', '2026-03-01'),
+          open('2026-03-21'),
+        ],
       }),
     ).toEqual({ due: 2, met: 1, missed: 1, open: 0, onTimeRate: 0.5 }));
 
   it('has a null on-time rate when nothing is met or missed', () => {
-    expect(accountability({ term, period, asOf: '2026-03-01', deadlines: [open('2026-03-05')] })).toEqual({ due: 1, met: 0, missed: 0, open: 1, onTimeRate: null });
-    expect(accountability({ term, period: { from: '2026-05-01', to: '2026-05-31' }, asOf: '2026-06-01', deadlines: [open('2026-03-05')] })).toEqual({
+    expect(accountability({ term, period, asOf: '2026-03-01', deadlines: [open('2026-03-05')] })).toEqual({
+      due: 1,
+      met: 0,
+      missed: 0,
+      open: 1,
+      onTimeRate: null,
+    });
+    expect(
+      accountability({
+        term,
+        period: { from: '2026-05-01', to: '2026-05-31' },
+        asOf: '2026-06-01',
+        deadlines: [open('2026-03-05')],
+      }),
+    ).toEqual({
       due: 0,
       met: 0,
       missed: 0,
@@ -79,7 +120,10 @@ describe('accountability', () => {
     [{ asOf: '2026-3-1' }, 'asOf'],
     [{ term: { from: '2026-03-31', to: '2026-03-01' } }, 'term.to'],
     [{ period: { from: '2026-01-01', to: 'soon' } }, 'period.to'],
-    [{ deadlines: [{ dueOn: '2026-03-01', completedOn: '2026-02-30', cancelled: false }] }, 'deadlines[0].completedOn'],
+    [
+      { deadlines: [{ dueOn: '2026-03-01', completedOn: '2026-02-30', cancelled: false }] },
+      'deadlines[0].completedOn',
+    ],
   ])('rejects bad input %j', (over, path) => {
     let caught: unknown;
     try {

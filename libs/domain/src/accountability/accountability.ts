@@ -1,5 +1,10 @@
 import type { IsoDate } from '../shared/dates.js';
-import { accountabilityInvalid, requireAccountabilityDate, termWindow, type DateRange } from './accountability.errors.js';
+import {
+  accountabilityInvalid,
+  requireAccountabilityDate,
+  termWindow,
+  type DateRange,
+} from './accountability.errors.js';
 
 /** A tracked deadline of the unit, as a read model holds it. */
 export interface TrackedDeadline {
@@ -53,5 +58,11 @@ export function accountability(input: AccountabilityInput): DeadlineAccountabili
       else if (d.dueOn < asOf) missed += 1;
     }
   }
-  return { due, met, missed, open: due - met - missed, onTimeRate: met + missed === 0 ? null : met / (met + missed) };
+  return {
+    due,
+    met,
+    missed,
+    open: due - met - missed,
+    onTimeRate: met + missed === 0 ? null : met / (met + missed),
+  };
 }

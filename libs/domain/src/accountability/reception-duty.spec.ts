@@ -27,14 +27,24 @@ describe('receptionDuty', () => {
     };
 
     it('owes one day in each month with a working day in term ∩ range', () =>
-      expect(receptionDuty(input)).toEqual({ required: 3, held: 3, missing: 1, missingPeriods: ['2026-02'] }));
+      expect(receptionDuty(input)).toEqual({
+        required: 3,
+        held: 3,
+        missing: 1,
+        missingPeriods: ['2026-02'],
+      }));
 
     it('counts every distinct held day inside term ∩ range, duplicates once', () =>
-      expect(receptionDuty({ ...input, heldDays: ['2026-02-18', '2026-02-18'] })).toMatchObject({ held: 1, missing: 2 }));
+      expect(receptionDuty({ ...input, heldDays: ['2026-02-18', '2026-02-18'] })).toMatchObject({
+        held: 1,
+        missing: 2,
+      }));
 
     it('does not owe a month whose only days in the range are days off', () =>
       // 2026-02-16 … 2026-02-22: Tết days off and a weekend.
-      expect(receptionDuty({ ...input, range: { from: '2026-02-16', to: '2026-02-22' }, heldDays: [] })).toEqual({
+      expect(
+        receptionDuty({ ...input, range: { from: '2026-02-16', to: '2026-02-22' }, heldDays: [] }),
+      ).toEqual({
         required: 0,
         held: 0,
         missing: 0,
@@ -52,7 +62,12 @@ describe('receptionDuty', () => {
     };
 
     it('does not count the Tết week, which has no working day', () =>
-      expect(receptionDuty(input)).toEqual({ required: 3, held: 2, missing: 1, missingPeriods: ['2026-W07'] }));
+      expect(receptionDuty(input)).toEqual({
+        required: 3,
+        held: 2,
+        missing: 1,
+        missingPeriods: ['2026-W07'],
+      }));
 
     it('counts a session held during Tết as held without making the week owed', () =>
       expect(receptionDuty({ ...input, heldDays: [...input.heldDays, '2026-02-18'] })).toEqual({
@@ -82,25 +97,54 @@ describe('receptionDuty', () => {
 
   it('is all zeros when the term and the range do not meet', () =>
     expect(
-      receptionDuty({ term: { from: '2026-01-01', to: '2026-01-31' }, range: { from: '2026-02-01', to: '2026-02-28' }, level: 'agency', heldDays: ['2026-01-05'], calendar }),
+      receptionDuty({
+        term: { from: '2026-01-01', to: '2026-01-31' },
+        range: { from: '2026-02-01', to: '2026-02-28' },
+        level: 'agency',
+        heldDays: ['2026-01-05'],
+        calendar,
+      }),
     ).toEqual({ required: 0, held: 0, missing: 0, missingPeriods: [] }));
 
   it('rejects bad input with the field path', () => {
-    const base: ReceptionDutyInput = { term: { from: '2026-01-01', to: null }, range: { from: '2026-01-01', to: '2026-01-31' }, level: 'agency', heldDays: [], calendar };
-    expect(codeOf(() => receptionDuty({ ...base, range: { from: '2026-02-01', to: '2026-01-31' } }))).toEqual(['VALIDATION_FAILED', 'range.to']);
-    expect(codeOf(() => receptionDuty({ ...base, term: { from: '2026-01-32', to: null } }))).toEqual(['VALIDATION_FAILED', 'term.from']);
-    expect(codeOf(() => receptionDuty({ ...base, heldDays: ['2026-1-5'] }))).toEqual(['VALIDATION_FAILED', 'heldDays[0]']);
+    const base: ReceptionDutyInput = {
+      term: { from: '2026-01-01', to: null },
+      range: { from: '2026-01-01', to: '2026-01-31' },
+      level: 'agency',
+      heldDays: [],
+      calendar,
+    };
+    expect(codeOf(() => receptionDuty({ ...base, range: { from: '2026-02-01', to: '2026-01-31' } }))).toEqual(
+      ['VALIDATION_FAILED', 'range.to'],
+    );
+    expect(codeOf(() => receptionDuty({ ...base, term: { from: '2026-01-32', to: null } }))).toEqual([
+      'VALIDATION_FAILED',
+      'term.from',
+    ]);
+    expect(codeOf(() => receptionDuty({ ...base, heldDays: ['2026-1-5'] }))).toEqual([
+      'VALIDATION_FAILED',
+      'heldDays[0]',
+    ]);
   });
 
   it('fails with CALENDAR_UNAVAILABLE for a year with no calendar data', () =>
-    expect(codeOf(() => receptionDuty({ term: { from: '2026-01-01', to: null }, range: { from: '2030-01-01', to: '2030-01-31' }, level: 'agency', heldDays: [], calendar }))[0]).toBe(
-      'CALENDAR_UNAVAILABLE',
-    ));
+    expect(
+      codeOf(() =>
+        receptionDuty({
+          term: { from: '2026-01-01', to: null },
+          range: { from: '2030-01-01', to: '2030-01-31' },
+          level: 'agency',
+          heldDays: [],
+          calendar,
+        }),
+      )[0],
+    ).toBe('CALENDAR_UNAVAILABLE'));
 
   it('uses ISO weeks for commune chairs (a setting) and months for every other head', () => {
     expect(dutyPeriodFor('commune')).toBe('iso_week');
     expect(dutyPeriodFor('commune', false)).toBe('month');
-    for (const level of ['central', 'province', 'department', 'agency'] as const) expect(dutyPeriodFor(level)).toBe('month');
+    for (const level of ['central', 'province', 'department', 'agency'] as const)
+      expect(dutyPeriodFor(level)).toBe('month');
   });
 
   it.each([

@@ -1,7 +1,12 @@
 import type { BusinessCalendar } from '../calendar/calendar.types.js';
 import { addDays, dayOfWeek, daysBetween, type IsoDate } from '../shared/dates.js';
 import type { UnitLevel } from '../unit/unit.events.js';
-import { accountabilityInvalid, requireAccountabilityDate, termWindow, type DateRange } from './accountability.errors.js';
+import {
+  accountabilityInvalid,
+  requireAccountabilityDate,
+  termWindow,
+  type DateRange,
+} from './accountability.errors.js';
 
 export interface ReceptionDutyInput {
   /** The head's term; `to` null while it runs. */
@@ -68,5 +73,10 @@ export function receptionDuty(input: ReceptionDutyInput): ReceptionDuty {
   const heldInWindow = new Set(heldDays.filter((d) => d >= window.from && d <= window.to));
   const periodsWithSession = new Set([...heldInWindow].map((d) => periodKey(d, period)));
   const missingPeriods = required.filter((key) => !periodsWithSession.has(key));
-  return { required: required.length, held: heldInWindow.size, missing: missingPeriods.length, missingPeriods };
+  return {
+    required: required.length,
+    held: heldInWindow.size,
+    missing: missingPeriods.length,
+    missingPeriods,
+  };
 }

@@ -46,14 +46,23 @@ export type ClassifyCase = Command<
 
 export type AcceptCase = Command<
   'AcceptCase',
-  { acceptedAt: IsoDate; complex?: boolean; especiallyComplex?: boolean; remoteArea?: boolean; decisionNo?: string }
+  {
+    acceptedAt: IsoDate;
+    complex?: boolean;
+    especiallyComplex?: boolean;
+    remoteArea?: boolean;
+    decisionNo?: string;
+  }
 >;
 
 export type RejectCase = Command<'RejectCase', { at: IsoDate; reason: string }>;
 
 export type GuideCase = Command<'GuideCase', { at: IsoDate; agency: string; note?: string }>;
 
-export type ArchiveCase = Command<'ArchiveCase', { at: IsoDate; reason: ArchiveReason; duplicateOf?: string }>;
+export type ArchiveCase = Command<
+  'ArchiveCase',
+  { at: IsoDate; reason: ArchiveReason; duplicateOf?: string }
+>;
 
 export type TransferCase = Command<'TransferCase', { at: IsoDate; toUnitId: string; reason: string }>;
 

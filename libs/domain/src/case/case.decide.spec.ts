@@ -17,7 +17,7 @@ import {
   spec,
   specOn,
   stateOf,
-} from './case.spec-fixtures.js';
+} from '../testing/case-fixtures.js';
 
 const intakeOf = (events: ReturnType<typeof history>) => {
   const e = events.find((x): x is CaseClassified => x.type === 'CaseClassified');
@@ -51,7 +51,10 @@ describe('RegisterCase', () => {
       ]));
 
   it('keeps field, kindHint and an explicit signer count', () => {
-    const [e] = spec.given([]).when(register({ field: 'land', kindHint: 'complaint', signerCount: 7 })).events();
+    const [e] = spec
+      .given([])
+      .when(register({ field: 'land', kindHint: 'complaint', signerCount: 7 }))
+      .events();
     expect(e.data).toMatchObject({ field: 'land', kindHint: 'complaint', signerCount: 7 });
   });
 
@@ -64,13 +67,23 @@ describe('RegisterCase', () => {
     });
   });
 
-  it('refuses an existing stream', () => spec.given(receivedComplaint()).when(register()).thenThrows('ILLEGAL_TRANSITION'));
+  it('refuses an existing stream', () =>
+    spec.given(receivedComplaint()).when(register()).thenThrows('ILLEGAL_TRANSITION'));
   it('refuses a receipt after today', () =>
-    specOn('2026-07-01').given([]).when(register({ receivedAt: '2026-07-02' })).thenThrows('VALIDATION_FAILED', 'receivedAt'));
+    specOn('2026-07-01')
+      .given([])
+      .when(register({ receivedAt: '2026-07-02' }))
+      .thenThrows('VALIDATION_FAILED', 'receivedAt'));
   it('refuses a malformed date', () =>
-    spec.given([]).when(register({ receivedAt: '2026-02-30' })).thenThrows('VALIDATION_FAILED', 'receivedAt'));
+    spec
+      .given([])
+      .when(register({ receivedAt: '2026-02-30' }))
+      .thenThrows('VALIDATION_FAILED', 'receivedAt'));
   it('refuses a signer count below 1', () =>
-    spec.given([]).when(register({ signerCount: 0 })).thenThrows('VALIDATION_FAILED', 'signerCount'));
+    spec
+      .given([])
+      .when(register({ signerCount: 0 }))
+      .thenThrows('VALIDATION_FAILED', 'signerCount'));
   it('answers NOT_FOUND to any other command on an empty stream', () =>
     spec.given([]).when(classify()).thenThrows('NOT_FOUND'));
 });
@@ -78,7 +91,12 @@ describe('RegisterCase', () => {
 describe('ClassifyCase: the intake rule by kind and subtree', () => {
   it('complaint received 2026-06-30 gets KN-ACC v2012, 10 working days → 2026-07-14', () => {
     const d = intakeOf(history([register({ receivedAt: '2026-06-30' }), classify()]));
-    expect(d).toMatchObject({ ruleId: 'KN-ACC', ruleVersion: '2012-07-01', startOn: '2026-06-30', length: 10 });
+    expect(d).toMatchObject({
+      ruleId: 'KN-ACC',
+      ruleVersion: '2012-07-01',
+      startOn: '2026-06-30',
+      length: 10,
+    });
     expect(d?.dueOn).toBe('2026-07-14');
   });
 
@@ -88,7 +106,9 @@ describe('ClassifyCase: the intake rule by kind and subtree', () => {
   });
 
   it('skips the Hùng Kings, 30/4 and 1/5 holidays (received Fri 2026-04-24 → 2026-05-13)', () =>
-    expect(intakeOf(history([register({ receivedAt: '2026-04-24' }), classify()]))?.dueOn).toBe('2026-05-13'));
+    expect(intakeOf(history([register({ receivedAt: '2026-04-24' }), classify()]))?.dueOn).toBe(
+      '2026-05-13',
+    ));
 
   it('complaint defaults to level 1 and keeps level 2', () => {
     expect(stateOf(history([register(), classify()])).level).toBe(1);
@@ -103,7 +123,9 @@ describe('ClassifyCase: the intake rule by kind and subtree', () => {
     }));
 
   it('multi-location denunciation → TC-PRE 10 WD (2026-07-15)', () =>
-    expect(intakeOf(history([register(), classify({ kind: 'denunciation', multiLocation: true })]))).toMatchObject({
+    expect(
+      intakeOf(history([register(), classify({ kind: 'denunciation', multiLocation: true })])),
+    ).toMatchObject({
       ruleId: 'TC-PRE',
       variant: 'multi_location',
       dueOn: '2026-07-15',
@@ -111,11 +133,17 @@ describe('ClassifyCase: the intake rule by kind and subtree', () => {
 
   it('denunciation outside the receiving subtree → TC-XFER 5 WD (2026-07-08)', () =>
     expect(
-      intakeOf(history([register(), classify({ kind: 'denunciation', competentWithinReceivingSubtree: false })])),
+      intakeOf(
+        history([register(), classify({ kind: 'denunciation', competentWithinReceivingSubtree: false })]),
+      ),
     ).toMatchObject({ ruleId: 'TC-XFER', dueOn: '2026-07-08' }));
 
   it.each(['petition', 'reflection'] as const)('%s → TCD-ANS 10 WD (2026-07-15)', (kind) =>
-    expect(intakeOf(history([register(), classify({ kind })]))).toMatchObject({ ruleId: 'TCD-ANS', dueOn: '2026-07-15' }));
+    expect(intakeOf(history([register(), classify({ kind })]))).toMatchObject({
+      ruleId: 'TCD-ANS',
+      dueOn: '2026-07-15',
+    }),
+  );
 
   it('records classifiedAt = today, units, and a numbered deadline', () =>
     spec
@@ -141,7 +169,10 @@ describe('ClassifyCase: the intake rule by kind and subtree', () => {
       ]));
 
   it('refuses a level on a non-complaint', () =>
-    spec.given(receivedComplaint()).when(classify({ kind: 'petition', level: 1 })).thenThrows('VALIDATION_FAILED', 'level'));
+    spec
+      .given(receivedComplaint())
+      .when(classify({ kind: 'petition', level: 1 }))
+      .thenThrows('VALIDATION_FAILED', 'level'));
   it('refuses an unknown level', () =>
     spec
       .given(receivedComplaint())
@@ -153,7 +184,10 @@ describe('ClassifyCase: the intake rule by kind and subtree', () => {
       .when(classify({ kind: 'gossip' as unknown as 'complaint' }))
       .thenThrows('VALIDATION_FAILED', 'kind'));
   it('refuses a second classification', () =>
-    spec.given(history([register(), classify()])).when(classify()).thenThrows('ILLEGAL_TRANSITION'));
+    spec
+      .given(history([register(), classify()]))
+      .when(classify())
+      .thenThrows('ILLEGAL_TRANSITION'));
   it('propagates CALENDAR_UNAVAILABLE when the deadline falls in a year with no data', () =>
     specOn('2027-12-31')
       .given(history([register({ receivedAt: '2027-12-28' })], '2027-12-31'))
@@ -189,7 +223,14 @@ describe('AcceptCase', () => {
               dueOn: '2026-08-07',
             }),
             deadlineOutcomes: [
-              { deadlineNo: 1, ruleId: 'KN-ACC', startOn: '2026-07-01', dueOn: '2026-07-10', outcome: 'met', on: '2026-07-08' },
+              {
+                deadlineNo: 1,
+                ruleId: 'KN-ACC',
+                startOn: '2026-07-01',
+                dueOn: '2026-07-10',
+                outcome: 'met',
+                on: '2026-07-08',
+              },
             ],
             dates: [],
           },
@@ -197,10 +238,18 @@ describe('AcceptCase', () => {
       ]));
 
   it('acceptance on the due date is met; the day after is missed (and stays missed)', () => {
-    const onDue = spec.given(classified()).when(accept({ acceptedAt: '2026-07-10' })).events()[0];
+    const onDue = spec
+      .given(classified())
+      .when(accept({ acceptedAt: '2026-07-10' }))
+      .events()[0];
     expect(onDue.type === 'CaseAccepted' && onDue.data.deadlineOutcomes[0].outcome).toBe('met');
     const late = history([...[register(), classify()], accept({ acceptedAt: '2026-07-13' })]);
-    expect(deadlinesOf(late)[0]).toEqual({ ruleId: 'KN-ACC', startOn: '2026-07-01', dueOn: '2026-07-10', status: 'missed' });
+    expect(deadlinesOf(late)[0]).toEqual({
+      ruleId: 'KN-ACC',
+      startOn: '2026-07-01',
+      dueOn: '2026-07-10',
+      status: 'missed',
+    });
   });
 
   it.each([
@@ -244,34 +293,60 @@ describe('AcceptCase', () => {
   });
 
   it('refuses a case classified as not processable', () =>
-    spec.given(classified({ processable: false })).when(accept()).thenThrows('ILLEGAL_TRANSITION'));
+    spec
+      .given(classified({ processable: false }))
+      .when(accept())
+      .thenThrows('ILLEGAL_TRANSITION'));
   it('refuses a denunciation whose competent unit is outside the subtree (TC-XFER)', () =>
     spec
       .given(classified({ kind: 'denunciation', competentWithinReceivingSubtree: false }))
       .when(accept())
       .thenThrows('ILLEGAL_TRANSITION'));
 
-  const many = [1, 2, 3, 4, 5].map((n) => ({ personRef: `p-${n}`, sealed: `enc:${n}`, representative: false }));
-  it.each(['complaint', 'denunciation'] as const)('%s signed by 5 with no representative is refused', (kind) =>
-    spec
-      .given(classified({ kind }, { petitioners: many, signerCount: 5 }))
-      .when(accept())
-      .thenThrows('ILLEGAL_TRANSITION'));
+  const many = [1, 2, 3, 4, 5].map((n) => ({
+    personRef: `p-${n}`,
+    sealed: `enc:${n}`,
+    representative: false,
+  }));
+  it.each(['complaint', 'denunciation'] as const)(
+    '%s signed by 5 with no representative is refused',
+    (kind) =>
+      spec
+        .given(classified({ kind }, { petitioners: many, signerCount: 5 }))
+        .when(accept())
+        .thenThrows('ILLEGAL_TRANSITION'),
+  );
   it('5 signers with a representative are accepted', () => {
     const withRep = many.map((p, i) => ({ ...p, representative: i === 0 }));
-    expect(spec.given(classified({}, { petitioners: withRep })).when(accept()).events()[0].type).toBe('CaseAccepted');
+    expect(
+      spec
+        .given(classified({}, { petitioners: withRep }))
+        .when(accept())
+        .events()[0].type,
+    ).toBe('CaseAccepted');
   });
   it('a petition with 5 signers needs no representative', () =>
     expect(
-      spec.given(classified({ kind: 'petition' }, { petitioners: many })).when(accept()).events()[0].type,
+      spec
+        .given(classified({ kind: 'petition' }, { petitioners: many }))
+        .when(accept())
+        .events()[0].type,
     ).toBe('CaseAccepted'));
 
-  it('refuses acceptance from received', () => spec.given(receivedComplaint()).when(accept()).thenThrows('ILLEGAL_TRANSITION'));
-  it('refuses acceptance twice', () => spec.given(acceptedComplaint()).when(accept()).thenThrows('ILLEGAL_TRANSITION'));
+  it('refuses acceptance from received', () =>
+    spec.given(receivedComplaint()).when(accept()).thenThrows('ILLEGAL_TRANSITION'));
+  it('refuses acceptance twice', () =>
+    spec.given(acceptedComplaint()).when(accept()).thenThrows('ILLEGAL_TRANSITION'));
   it('refuses acceptedAt after today', () =>
-    specOn('2026-07-05').given(history([register(), classify()], '2026-07-05')).when(accept()).thenThrows('VALIDATION_FAILED', 'acceptedAt'));
+    specOn('2026-07-05')
+      .given(history([register(), classify()], '2026-07-05'))
+      .when(accept())
+      .thenThrows('VALIDATION_FAILED', 'acceptedAt'));
   it('refuses acceptedAt before receipt', () =>
-    spec.given(classified()).when(accept({ acceptedAt: '2026-06-30' })).thenThrows('VALIDATION_FAILED', 'acceptedAt'));
+    spec
+      .given(classified())
+      .when(accept({ acceptedAt: '2026-06-30' }))
+      .thenThrows('VALIDATION_FAILED', 'acceptedAt'));
 });
 
 describe('RejectCase, GuideCase, ArchiveCase', () => {
@@ -286,7 +361,9 @@ describe('RejectCase, GuideCase, ArchiveCase', () => {
             caseId: CASE_ID,
             at: '2026-07-09',
             reason: 'LKN Art. 11(3)',
-            deadlineOutcomes: [expect.objectContaining({ ruleId: 'KN-ACC', outcome: 'met', on: '2026-07-09' })],
+            deadlineOutcomes: [
+              expect.objectContaining({ ruleId: 'KN-ACC', outcome: 'met', on: '2026-07-09' }),
+            ],
           },
         },
       ]));
@@ -317,7 +394,9 @@ describe('RejectCase, GuideCase, ArchiveCase', () => {
       classify({ kind: 'denunciation', competentWithinReceivingSubtree: false }),
       { type: 'GuideCase', data: { at: '2026-07-09', agency: 'Sở X' } },
     ]);
-    expect(deadlinesOf(events)).toEqual([{ ruleId: 'TC-XFER', startOn: '2026-07-01', dueOn: '2026-07-08', status: 'missed' }]);
+    expect(deadlinesOf(events)).toEqual([
+      { ruleId: 'TC-XFER', startOn: '2026-07-01', dueOn: '2026-07-08', status: 'missed' },
+    ]);
     expect(stateOf(events).status).toBe('guided');
   });
   it('guide is refused once accepted', () =>
@@ -353,7 +432,12 @@ describe('RejectCase, GuideCase, ArchiveCase', () => {
       .when(archive({ reason: 'duplicate' }))
       .thenThrows('VALIDATION_FAILED', 'duplicateOf'));
   it('a duplicate with its original is archived', () =>
-    expect(spec.given(receivedComplaint()).when(archive({ reason: 'duplicate', duplicateOf: 'c-0' })).events()[0].data).toMatchObject({
+    expect(
+      spec
+        .given(receivedComplaint())
+        .when(archive({ reason: 'duplicate', duplicateOf: 'c-0' }))
+        .events()[0].data,
+    ).toMatchObject({
       reason: 'duplicate',
       duplicateOf: 'c-0',
     }));
@@ -371,7 +455,12 @@ describe('TransferCase (ordinary)', () => {
     ({ type: 'TransferCase', data: { at, toUnitId, reason: 'not ours' } }) as const;
 
   it('completes the intake deadline as met, moves the case and restarts intake from `at`', () => {
-    const events = history([register(), classify(), transfer('2026-07-09'), classify({ competentUnitId: 'unit-commune' })]);
+    const events = history([
+      register(),
+      classify(),
+      transfer('2026-07-09'),
+      classify({ competentUnitId: 'unit-commune' }),
+    ]);
     expect(events[2]).toEqual({
       type: 'CaseTransferred',
       data: {
@@ -384,7 +473,14 @@ describe('TransferCase (ordinary)', () => {
         receivingUnitId: 'unit-commune',
         competentUnitId: null,
         deadlineOutcomes: [
-          { deadlineNo: 1, ruleId: 'KN-ACC', startOn: '2026-07-01', dueOn: '2026-07-10', outcome: 'met', on: '2026-07-09' },
+          {
+            deadlineNo: 1,
+            ruleId: 'KN-ACC',
+            startOn: '2026-07-01',
+            dueOn: '2026-07-10',
+            outcome: 'met',
+            on: '2026-07-09',
+          },
         ],
       },
     });
@@ -419,7 +515,10 @@ describe('TransferCase (ordinary)', () => {
       deadlineOutcomes: [],
     }));
   it('refuses a transfer to the same unit', () =>
-    spec.given(receivedComplaint()).when(transfer('2026-07-02', 'unit-province')).thenThrows('VALIDATION_FAILED', 'toUnitId'));
+    spec
+      .given(receivedComplaint())
+      .when(transfer('2026-07-02', 'unit-province'))
+      .thenThrows('VALIDATION_FAILED', 'toUnitId'));
   it('refuses a transfer once accepted', () =>
     spec.given(acceptedComplaint()).when(transfer('2026-07-09')).thenThrows('ILLEGAL_TRANSITION'));
   it('refuses a date before the intake start of the current unit', () =>
@@ -460,24 +559,41 @@ describe('MoveCaseForUnitMerger', () => {
   });
 
   it('moves only the unit that ceased', () => {
-    const events = history([register(), classify({ competentUnitId: 'unit-dept' }), merge('unit-dept', 'unit-dept2')]);
-    expect(stateOf(events)).toMatchObject({ receivingUnitId: 'unit-province', competentUnitId: 'unit-dept2', status: 'classified' });
+    const events = history([
+      register(),
+      classify({ competentUnitId: 'unit-dept' }),
+      merge('unit-dept', 'unit-dept2'),
+    ]);
+    expect(stateOf(events)).toMatchObject({
+      receivingUnitId: 'unit-province',
+      competentUnitId: 'unit-dept2',
+      status: 'classified',
+    });
   });
 
   it('works on a suspended or resolved case too', () => {
-    const suspended = history([register(), classify(), accept(), { type: 'SuspendCase', data: { at: '2026-07-10', reason: 'r' } }]);
+    const suspended = history([
+      register(),
+      classify(),
+      accept(),
+      { type: 'SuspendCase', data: { at: '2026-07-10', reason: 'r' } },
+    ]);
     expect(stateOf([...suspended, ...spec.given(suspended).when(merge()).events()]).status).toBe('suspended');
   });
 
   it('refuses a case not at the ceasing unit', () =>
     spec.given(acceptedComplaint()).when(merge('unit-elsewhere')).thenThrows('ILLEGAL_TRANSITION'));
   it('refuses a merge into itself', () =>
-    spec.given(acceptedComplaint()).when(merge('unit-province', 'unit-province')).thenThrows('VALIDATION_FAILED', 'toUnitId'));
+    spec
+      .given(acceptedComplaint())
+      .when(merge('unit-province', 'unit-province'))
+      .thenThrows('VALIDATION_FAILED', 'toUnitId'));
   it.each(['WithdrawCase', 'TerminateCase'] as const)('refuses after %s', (type) =>
     spec
       .given(history([register(), { type, data: { at: '2026-07-02', reason: 'r' } }]))
       .when(merge())
-      .thenThrows('ILLEGAL_TRANSITION'));
+      .thenThrows('ILLEGAL_TRANSITION'),
+  );
 });
 
 describe('AssignHandler', () => {
@@ -492,24 +608,46 @@ describe('AssignHandler', () => {
     expect(stateOf([...given, ...events])).toMatchObject({ status, handlerId: 'handler-7' });
   });
   it('is allowed on a resolved case', () =>
-    expect(spec.given(history([register(), classify({ kind: 'petition' }), resolveCase({ outcome: 'answered' })])).when(assign).events()).toHaveLength(1));
+    expect(
+      spec
+        .given(history([register(), classify({ kind: 'petition' }), resolveCase({ outcome: 'answered' })]))
+        .when(assign)
+        .events(),
+    ).toHaveLength(1));
   it('refuses rejected / guided / archived / withdrawn cases', () =>
-    spec.given(history([register(), archive()])).when(assign).thenThrows('ILLEGAL_TRANSITION'));
+    spec
+      .given(history([register(), archive()]))
+      .when(assign)
+      .thenThrows('ILLEGAL_TRANSITION'));
   it('needs a handler id', () =>
-    spec.given(receivedComplaint()).when({ type: 'AssignHandler', data: { handlerId: '' } }).thenThrows('VALIDATION_FAILED', 'handlerId'));
+    spec
+      .given(receivedComplaint())
+      .when({ type: 'AssignHandler', data: { handlerId: '' } })
+      .thenThrows('VALIDATION_FAILED', 'handlerId'));
 });
 
 describe('CloseCase and the closed case', () => {
   const close = (at: string): CaseCommand => ({ type: 'CloseCase', data: { at } });
-  const resolved = history([register(), classify({ kind: 'petition' }), resolveCase({ outcome: 'answered' })]);
+  const resolved = history([
+    register(),
+    classify({ kind: 'petition' }),
+    resolveCase({ outcome: 'answered' }),
+  ]);
 
   it.each([
     ['resolved', resolved],
-    ['rejected', history([register(), classify(), { type: 'RejectCase', data: { at: '2026-07-05', reason: 'r' } }])],
+    [
+      'rejected',
+      history([register(), classify(), { type: 'RejectCase', data: { at: '2026-07-05', reason: 'r' } }]),
+    ],
     ['guided', history([register(), { type: 'GuideCase', data: { at: '2026-07-05', agency: 'a' } }])],
     ['archived', history([register(), archive()])],
   ])('closes a %s case', (_status, given) =>
-    spec.given(given).when(close('2026-08-10')).then([{ type: 'CaseClosed', data: { caseId: CASE_ID, at: '2026-08-10' } }]));
+    spec
+      .given(given)
+      .when(close('2026-08-10'))
+      .then([{ type: 'CaseClosed', data: { caseId: CASE_ID, at: '2026-08-10' } }]),
+  );
 
   it('refuses a close dated before the decision', () =>
     spec.given(resolved).when(close('2026-08-04')).thenThrows('VALIDATION_FAILED', 'at'));
@@ -524,20 +662,28 @@ describe('CloseCase and the closed case', () => {
     { type: 'GuideCase', data: { at: '2026-07-10', agency: 'a' } },
     archive(),
     { type: 'TransferCase', data: { at: '2026-07-10', toUnitId: 'u2', reason: 'r' } },
-    { type: 'MoveCaseForUnitMerger', data: { fromUnitId: 'unit-province', toUnitId: 'u2', effectiveOn: '2026-07-10' } },
+    {
+      type: 'MoveCaseForUnitMerger',
+      data: { fromUnitId: 'unit-province', toUnitId: 'u2', effectiveOn: '2026-07-10' },
+    },
     { type: 'AssignHandler', data: { handlerId: 'h' } },
     { type: 'ExtendDeadline', data: { at: '2026-07-10', reason: 'r' } },
     { type: 'SuspendCase', data: { at: '2026-07-10', reason: 'r' } },
     { type: 'ResumeCase', data: { at: '2026-07-10' } },
-    { type: 'RecordDialogue', data: { dialogueId: 'd', heldAt: '2026-07-10', participants: [], minutes: '', outcome: 'agreed' } },
+    {
+      type: 'RecordDialogue',
+      data: { dialogueId: 'd', heldAt: '2026-07-10', participants: [], minutes: '', outcome: 'agreed' },
+    },
     resolveCase(),
     { type: 'WithdrawCase', data: { at: '2026-07-10' } },
     { type: 'TerminateCase', data: { at: '2026-07-10', reason: 'r' } },
     close('2026-07-11'),
   ];
   it.each(everything.map((c) => [c.type, c] as const))('refuses %s on a closed case', (_type, command) =>
-    spec.given(closed).when(command).thenThrows('ILLEGAL_TRANSITION'));
-  it('refuses RegisterCase on a closed case', () => spec.given(closed).when(register()).thenThrows('ILLEGAL_TRANSITION'));
+    spec.given(closed).when(command).thenThrows('ILLEGAL_TRANSITION'),
+  );
+  it('refuses RegisterCase on a closed case', () =>
+    spec.given(closed).when(register()).thenThrows('ILLEGAL_TRANSITION'));
 });
 
 describe('date guards', () => {
@@ -550,7 +696,10 @@ describe('date guards', () => {
       .given(receivedComplaint())
       .when({ type: 'GuideCase', data: { at: '2026-06-30', agency: 'a' } })
       .thenThrows('VALIDATION_FAILED', 'at');
-    spec.given(receivedComplaint()).when(archive({ at: 'yesterday' })).thenThrows('VALIDATION_FAILED', 'at');
+    spec
+      .given(receivedComplaint())
+      .when(archive({ at: 'yesterday' }))
+      .thenThrows('VALIDATION_FAILED', 'at');
   });
   it('a denunciation accepted the day its intake started is fine', () =>
     expect(acceptedDenunciation({ acceptedAt: '2026-07-01' })).toHaveLength(3));

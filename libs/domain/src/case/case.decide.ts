@@ -136,7 +136,9 @@ export function decide(command: CaseCommand, state: CaseState, ctx: DecideContex
 
 function requireStatus(s: ExistingCase, allowed: readonly CaseStatus[], action: string): void {
   if (!allowed.includes(s.status)) {
-    throw illegalTransition(`cannot ${action} a case that is ${s.status} (allowed from: ${allowed.join(', ')})`);
+    throw illegalTransition(
+      `cannot ${action} a case that is ${s.status} (allowed from: ${allowed.join(', ')})`,
+    );
   }
 }
 
@@ -150,7 +152,8 @@ function actionDate(
 ): IsoDate {
   if (!isIsoDate(date)) throw validationFailed(field, `${field} must be a date (YYYY-MM-DD)`);
   if (date > ctx.today) throw validationFailed(field, `${field} ${date} is after today (${ctx.today})`);
-  if (date < s.receivedAt) throw validationFailed(field, `${field} ${date} is before the receipt (${s.receivedAt})`);
+  if (date < s.receivedAt)
+    throw validationFailed(field, `${field} ${date} is before the receipt (${s.receivedAt})`);
   if (floor?.on && date < floor.on) {
     throw validationFailed(field, `${field} ${date} is before the ${floor.what} (${floor.on})`);
   }
@@ -193,7 +196,13 @@ function startDeadline(
 function informational(ruleIds: RuleId[], startOn: IsoDate, facts: DeadlineFacts, ctx: DecideContext) {
   return ruleIds.map((ruleId): InformationalDate => {
     const d = ctx.rules.compute(ruleId, startOn, facts, ctx.calendar);
-    return { ruleId, ruleVersion: d.ruleVersion, startOn: d.startOn, dueOn: d.dueOn, provisional: d.provisional };
+    return {
+      ruleId,
+      ruleVersion: d.ruleVersion,
+      startOn: d.startOn,
+      dueOn: d.dueOn,
+      provisional: d.provisional,
+    };
   });
 }
 
@@ -212,7 +221,11 @@ const complete = (d: TrackedDeadlineState, on: IsoDate): DeadlineOutcomeEntry =>
 
 /** Cancellation by an act dated `on`; an open deadline already past due by then stays missed. */
 const cancel = (d: TrackedDeadlineState, on: IsoDate): DeadlineOutcomeEntry =>
-  entry(d, d.status !== 'paused' && (d.status === 'missed' || d.deadline.dueOn < on) ? 'missed' : 'cancelled', on);
+  entry(
+    d,
+    d.status !== 'paused' && (d.status === 'missed' || d.deadline.dueOn < on) ? 'missed' : 'cancelled',
+    on,
+  );
 
 const pendingOf = (s: ExistingCase, rules: readonly RuleId[]) =>
   s.deadlines.filter((d) => isPending(d) && rules.includes(d.deadline.ruleId));
@@ -232,10 +245,12 @@ function register(cmd: RegisterCase, state: CaseState, ctx: DecideContext): Case
   requireText(d.caseId, 'caseId');
   requireText(d.trackingCode, 'trackingCode');
   requireText(d.receivingUnitId, 'receivingUnitId');
-  if (!isIsoDate(d.receivedAt)) throw validationFailed('receivedAt', 'receivedAt must be a date (YYYY-MM-DD)');
+  if (!isIsoDate(d.receivedAt))
+    throw validationFailed('receivedAt', 'receivedAt must be a date (YYYY-MM-DD)');
   if (d.receivedAt > ctx.today) {
     throw validationFailed('receivedAt', `receivedAt ${d.receivedAt} is after today (${ctx.today})`);
   }
+  if (!Array.isArray(d.petitioners)) throw validationFailed('petitioners', 'petitioners must be a list');
   const signerCount = d.signerCount ?? Math.max(1, d.petitioners.length);
   if (!Number.isInteger(signerCount) || signerCount < 1) {
     throw validationFailed('signerCount', 'signerCount must be a positive integer');
@@ -323,7 +338,9 @@ function accept(cmd: AcceptCase, s: ExistingCase, ctx: DecideContext): CaseAccep
   const kind = kindOf(s);
   if (s.processable !== true) throw illegalTransition('the case was classified as not processable');
   if (kind === 'denunciation' && s.competentWithinReceivingSubtree === false) {
-    throw illegalTransition('the competent unit is outside the receiving subtree: transfer it (TC-XFER, LTC Art. 24(2))');
+    throw illegalTransition(
+      'the competent unit is outside the receiving subtree: transfer it (TC-XFER, LTC Art. 24(2))',
+    );
   }
   if ((kind === 'complaint' || kind === 'denunciation') && s.signerCount >= 5 && !s.hasRepresentative) {
     throw illegalTransition(
@@ -331,11 +348,19 @@ function accept(cmd: AcceptCase, s: ExistingCase, ctx: DecideContext): CaseAccep
     );
   }
   const d = cmd.data;
-  const acceptedAt = actionDate(s, d.acceptedAt, 'acceptedAt', ctx, { on: s.intakeStartOn, what: 'intake start' });
+  const acceptedAt = actionDate(s, d.acceptedAt, 'acceptedAt', ctx, {
+    on: s.intakeStartOn,
+    what: 'intake start',
+  });
   const complex = d.complex ?? false;
   const especiallyComplex = d.especiallyComplex ?? false;
   const remoteArea = d.remoteArea ?? false;
-  const facts: DeadlineFacts = { complex, especiallyComplex, remoteArea, multiLocation: s.facts.multiLocation };
+  const facts: DeadlineFacts = {
+    complex,
+    especiallyComplex,
+    remoteArea,
+    multiLocation: s.facts.multiLocation,
+  };
   const ruleId = resolutionRuleFor(s);
   const resolutionDeadline = ruleId ? startDeadline(s, ruleId, acceptedAt, facts, ctx) : null;
   const data: CaseAccepted['data'] = {
@@ -356,14 +381,22 @@ function reject(cmd: RejectCase, s: ExistingCase, ctx: DecideContext): CaseRejec
   requireStatus(s, ['classified'], 'reject');
   const at = actionDate(s, cmd.data.at, 'at', ctx, { on: s.intakeStartOn, what: 'intake start' });
   const reason = requireText(cmd.data.reason, 'reason');
-  return { type: 'CaseRejected', data: { caseId: s.caseId, at, reason, deadlineOutcomes: settleIntake(s, at, false) } };
+  return {
+    type: 'CaseRejected',
+    data: { caseId: s.caseId, at, reason, deadlineOutcomes: settleIntake(s, at, false) },
+  };
 }
 
 function guide(cmd: GuideCase, s: ExistingCase, ctx: DecideContext): CaseGuided {
   requireStatus(s, ['received', 'classified'], 'guide');
   const at = actionDate(s, cmd.data.at, 'at', ctx, { on: s.intakeStartOn, what: 'intake start' });
   const agency = requireText(cmd.data.agency, 'agency');
-  const data: CaseGuided['data'] = { caseId: s.caseId, at, agency, deadlineOutcomes: settleIntake(s, at, true) };
+  const data: CaseGuided['data'] = {
+    caseId: s.caseId,
+    at,
+    agency,
+    deadlineOutcomes: settleIntake(s, at, true),
+  };
   if (cmd.data.note !== undefined) data.note = cmd.data.note;
   return { type: 'CaseGuided', data };
 }
@@ -372,7 +405,8 @@ function archive(cmd: ArchiveCase, s: ExistingCase, ctx: DecideContext): CaseArc
   requireStatus(s, ['received', 'classified'], 'archive');
   const d = cmd.data;
   const at = actionDate(s, d.at, 'at', ctx, { on: s.intakeStartOn, what: 'intake start' });
-  if (!ARCHIVE_REASONS.includes(d.reason)) throw validationFailed('reason', `unknown archive reason ${String(d.reason)}`);
+  if (!ARCHIVE_REASONS.includes(d.reason))
+    throw validationFailed('reason', `unknown archive reason ${String(d.reason)}`);
   if (d.reason === 'duplicate' && (typeof d.duplicateOf !== 'string' || d.duplicateOf === '')) {
     throw validationFailed('duplicateOf', 'a duplicate names the case it duplicates');
   }
@@ -392,7 +426,8 @@ function transfer(cmd: TransferCase, s: ExistingCase, ctx: DecideContext): CaseT
   const d = cmd.data;
   const at = actionDate(s, d.at, 'at', ctx, { on: s.intakeStartOn, what: 'intake start' });
   requireText(d.toUnitId, 'toUnitId');
-  if (d.toUnitId === s.receivingUnitId) throw validationFailed('toUnitId', 'the case is already at that unit');
+  if (d.toUnitId === s.receivingUnitId)
+    throw validationFailed('toUnitId', 'the case is already at that unit');
   const reason = requireText(d.reason, 'reason');
   const deadlineOutcomes = s.deadlines
     .filter(isPending)
@@ -418,7 +453,8 @@ function moveForUnitMerger(cmd: MoveCaseForUnitMerger, s: ExistingCase, ctx: Dec
     throw illegalTransition(`cannot move a case that is ${s.status}`);
   }
   const d = cmd.data;
-  if (!isIsoDate(d.effectiveOn)) throw validationFailed('effectiveOn', 'effectiveOn must be a date (YYYY-MM-DD)');
+  if (!isIsoDate(d.effectiveOn))
+    throw validationFailed('effectiveOn', 'effectiveOn must be a date (YYYY-MM-DD)');
   if (d.effectiveOn > ctx.today) throw validationFailed('effectiveOn', 'the merger is not yet effective');
   requireText(d.toUnitId, 'toUnitId');
   if (d.toUnitId === d.fromUnitId) throw validationFailed('toUnitId', 'a unit cannot merge into itself');
@@ -464,7 +500,9 @@ function extendDeadline(cmd: ExtendDeadline, s: ExistingCase, ctx: DecideContext
   const current = s.deadlines.find((x) => x.deadline.ruleId === 'TC-RES' && x.status === 'open');
   if (!current) throw illegalTransition('there is no open TC-RES deadline to extend');
   if (at > current.deadline.dueOn) {
-    throw illegalTransition(`TC-RES expired on ${current.deadline.dueOn}: it can no longer be extended (LTC Art. 30)`);
+    throw illegalTransition(
+      `TC-RES expired on ${current.deadline.dueOn}: it can no longer be extended (LTC Art. 30)`,
+    );
   }
   const allowed = ctx.rules.maxExtensions('TC-RES', factsOf(s));
   if (s.extensionCount >= allowed) {
@@ -492,7 +530,9 @@ function suspend(cmd: SuspendCase, s: ExistingCase, ctx: DecideContext): CaseSus
   const at = actionDate(s, cmd.data.at, 'at', ctx, phaseStart(s));
   const reason = requireText(cmd.data.reason, 'reason');
   const deadlineOutcomes = s.deadlines
-    .filter((x) => RESOLUTION_RULES.includes(x.deadline.ruleId) && x.status === 'open' && at <= x.deadline.dueOn)
+    .filter(
+      (x) => RESOLUTION_RULES.includes(x.deadline.ruleId) && x.status === 'open' && at <= x.deadline.dueOn,
+    )
     .map((x) => entry(x, 'paused', at));
   return { type: 'CaseSuspended', data: { caseId: s.caseId, at, reason, deadlineOutcomes } };
 }
@@ -502,7 +542,8 @@ function resume(cmd: ResumeCase, s: ExistingCase, ctx: DecideContext): CaseResum
   const suspendedOn = s.suspendedOn ?? s.receivedAt;
   const at = actionDate(s, cmd.data.at, 'at', ctx, { on: suspendedOn, what: 'suspension' });
   const paused = s.deadlines.find((x) => x.status === 'paused');
-  if (!paused) return { type: 'CaseResumed', data: { caseId: s.caseId, at, deadline: null, deadlineOutcomes: [] } };
+  if (!paused)
+    return { type: 'CaseResumed', data: { caseId: s.caseId, at, deadline: null, deadlineOutcomes: [] } };
   const moved = ctx.rules.resume(paused.deadline, suspendedOn, at, ctx.calendar);
   const deadline: CaseDeadline = { ...moved, deadlineNo: paused.deadline.deadlineNo };
   return {
@@ -538,7 +579,8 @@ function recordDialogue(cmd: RecordDialogue, s: ExistingCase, ctx: DecideContext
   };
   if (d.noticeOn !== undefined) {
     const noticeOn = actionDate(s, d.noticeOn, 'noticeOn', ctx);
-    if (noticeOn > heldAt) throw validationFailed('noticeOn', 'the notice cannot be dated after the dialogue');
+    if (noticeOn > heldAt)
+      throw validationFailed('noticeOn', 'the notice cannot be dated after the dialogue');
     if (heldAt >= DECREE_155_2026_IN_FORCE && noticeOn > addDays(heldAt, -DIALOGUE_NOTICE_DAYS)) {
       throw illegalTransition(
         `KN-DLG: the dialogue notice must be given at least ${DIALOGUE_NOTICE_DAYS} days before it (NĐ 155/2026 Art. 11)`,
@@ -578,7 +620,8 @@ function resolve(cmd: ResolveCase, s: ExistingCase, ctx: DecideContext): CaseRes
     throw illegalTransition('a second complaint needs a dialogue before the decision (LKN Art. 39)');
   }
   const deadlineOutcomes = pendingOf(s, [...RESOLUTION_RULES, 'TCD-ANS']).map((x) => complete(x, decidedAt));
-  const group = k === 'complaint' ? (s.level === 2 ? 'complaint2' : 'complaint1') : k === 'denunciation' ? k : null;
+  const group =
+    k === 'complaint' ? (s.level === 2 ? 'complaint2' : 'complaint1') : k === 'denunciation' ? k : null;
   const dates = group ? informational(INFORMATIONAL_ON_DECISION[group], decidedAt, factsOf(s), ctx) : [];
   const data: CaseResolved['data'] = {
     caseId: s.caseId,
@@ -606,7 +649,10 @@ function terminate(cmd: TerminateCase, s: ExistingCase, ctx: DecideContext): Cas
   requireStatus(s, OPEN_STATUSES, 'terminate');
   const at = actionDate(s, cmd.data.at, 'at', ctx, phaseStart(s));
   const reason = requireText(cmd.data.reason, 'reason');
-  return { type: 'CaseTerminated', data: { caseId: s.caseId, at, reason, deadlineOutcomes: cancelAll(s, at) } };
+  return {
+    type: 'CaseTerminated',
+    data: { caseId: s.caseId, at, reason, deadlineOutcomes: cancelAll(s, at) },
+  };
 }
 
 function close(cmd: CloseCase, s: ExistingCase, ctx: DecideContext): CaseClosed {
@@ -614,4 +660,3 @@ function close(cmd: CloseCase, s: ExistingCase, ctx: DecideContext): CaseClosed 
   const at = actionDate(s, cmd.data.at, 'at', ctx, { on: s.settledOn, what: 'decision' });
   return { type: 'CaseClosed', data: { caseId: s.caseId, at } };
 }
-

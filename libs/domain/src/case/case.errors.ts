@@ -7,9 +7,15 @@ import { DomainError } from '../shared/domain-error.js';
  * - NOT_FOUND: a command other than RegisterCase on a stream with no case;
  * - CALENDAR_UNAVAILABLE: propagated unchanged from the calendar.
  */
-export const CASE_ERROR_CODES = ['ILLEGAL_TRANSITION', 'VALIDATION_FAILED', 'NOT_FOUND', 'CALENDAR_UNAVAILABLE'] as const;
+export const CASE_ERROR_CODES = [
+  'ILLEGAL_TRANSITION',
+  'VALIDATION_FAILED',
+  'NOT_FOUND',
+  'CALENDAR_UNAVAILABLE',
+] as const;
 
-export const illegalTransition = (message: string): DomainError => new DomainError('ILLEGAL_TRANSITION', message);
+export const illegalTransition = (message: string): DomainError =>
+  new DomainError('ILLEGAL_TRANSITION', message);
 
 export const validationFailed = (path: string, message: string): DomainError =>
   new DomainError('VALIDATION_FAILED', message, path);

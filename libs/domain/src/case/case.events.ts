@@ -21,22 +21,10 @@ export type CaseStatus =
 export type CaseChannel = 'in_person' | 'post' | 'online' | 'hotline' | 'forwarded' | 'reception_session';
 
 export type CaseField =
-  | 'land'
-  | 'compensation'
-  | 'site_clearance'
-  | 'housing'
-  | 'policy'
-  | 'justice'
-  | 'corruption'
-  | 'other';
+  'land' | 'compensation' | 'site_clearance' | 'housing' | 'policy' | 'justice' | 'corruption' | 'other';
 
 export type ArchiveReason =
-  | 'anonymous'
-  | 'duplicate'
-  | 'not_processable'
-  | 'time_barred'
-  | 'illegible'
-  | 'already_resolved';
+  'anonymous' | 'duplicate' | 'not_processable' | 'time_barred' | 'illegible' | 'already_resolved';
 
 export type DialogueOutcome = 'agreed' | 'partially_agreed' | 'disagreed' | 'absent';
 

@@ -112,7 +112,10 @@ const track = (deadline: CaseDeadline): TrackedDeadlineState => ({
   missRecorded: false,
 });
 
-function applyOutcomes(deadlines: TrackedDeadlineState[], entries: DeadlineOutcomeEntry[]): TrackedDeadlineState[] {
+function applyOutcomes(
+  deadlines: TrackedDeadlineState[],
+  entries: DeadlineOutcomeEntry[],
+): TrackedDeadlineState[] {
   return deadlines.map((d) => {
     const entry = entries.find((e) => e.deadlineNo === d.deadline.deadlineNo);
     if (!entry) return d;
@@ -210,7 +213,12 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         ...base,
         status: 'accepted',
         acceptedAt: d.acceptedAt,
-        facts: { ...s.facts, complex: d.complex, especiallyComplex: d.especiallyComplex, remoteArea: d.remoteArea },
+        facts: {
+          ...s.facts,
+          complex: d.complex,
+          especiallyComplex: d.especiallyComplex,
+          remoteArea: d.remoteArea,
+        },
         deadlines: d.resolutionDeadline ? [...deadlines, track(d.resolutionDeadline)] : deadlines,
         dates: [...s.dates, ...d.dates],
         lastActionOn: acted(d.acceptedAt),
@@ -219,7 +227,8 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
     case 'CaseRejected':
     case 'CaseGuided':
     case 'CaseArchived': {
-      const status = event.type === 'CaseRejected' ? 'rejected' : event.type === 'CaseGuided' ? 'guided' : 'archived';
+      const status =
+        event.type === 'CaseRejected' ? 'rejected' : event.type === 'CaseGuided' ? 'guided' : 'archived';
       return {
         ...base,
         status,
@@ -322,4 +331,5 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
 }
 
 /** Folds a whole stream. */
-export const foldCase = (events: readonly CaseEvent[]): CaseState => events.reduce(evolve, initialCaseState());
+export const foldCase = (events: readonly CaseEvent[]): CaseState =>
+  events.reduce(evolve, initialCaseState());

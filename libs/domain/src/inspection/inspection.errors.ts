@@ -6,18 +6,21 @@ import { DomainError } from '../shared/domain-error.js';
  * `ILLEGAL_TRANSITION` (wrong state, a done or waived recommendation, closing with open ones, a
  * second directive), `VALIDATION_FAILED` with the field path.
  */
-export const inspectionNotFound = (): DomainError => new DomainError('NOT_FOUND', 'inspection does not exist');
+export const inspectionNotFound = (): DomainError =>
+  new DomainError('NOT_FOUND', 'inspection does not exist');
 
 export const recommendationNotFound = (recommendationId: string): DomainError =>
   new DomainError('NOT_FOUND', `recommendation ${recommendationId} does not exist`);
 
-export const inspectionIllegal = (message: string): DomainError => new DomainError('ILLEGAL_TRANSITION', message);
+export const inspectionIllegal = (message: string): DomainError =>
+  new DomainError('ILLEGAL_TRANSITION', message);
 
 export const inspectionInvalid = (path: string, message: string): DomainError =>
   new DomainError('VALIDATION_FAILED', message, path);
 
 export function requireInspectionText(value: unknown, path: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw inspectionInvalid(path, `${path} must be a non-empty string`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw inspectionInvalid(path, `${path} must be a non-empty string`);
   return value;
 }
 

@@ -22,7 +22,14 @@ export interface ConcludedRecommendation {
 
 export type InspectionDecided = Event<
   'InspectionDecided',
-  { inspectionId: string; title: string; kind: InspectionKind; leadUnitId: string; inspectedUnitId: string; decidedOn: IsoDate }
+  {
+    inspectionId: string;
+    title: string;
+    kind: InspectionKind;
+    leadUnitId: string;
+    inspectedUnitId: string;
+    decidedOn: IsoDate;
+  }
 >;
 
 /** Optional: a conclusion straight after the decision implies the fieldwork. */
@@ -31,11 +38,19 @@ export type FieldworkStarted = Event<'FieldworkStarted', { startedOn: IsoDate }>
 /** `directiveDeadline`: rule TT-DIRECT from `concludedOn`, computed once in decide and kept. */
 export type InspectionConcluded = Event<
   'InspectionConcluded',
-  { concludedOn: IsoDate; summary: string; recommendations: ConcludedRecommendation[]; directiveDeadline: Deadline }
+  {
+    concludedOn: IsoDate;
+    summary: string;
+    recommendations: ConcludedRecommendation[];
+    directiveDeadline: Deadline;
+  }
 >;
 
 /** The head's implementation directive; `outcome` compares `issuedOn` with the TT-DIRECT due date. */
-export type DirectiveIssued = Event<'DirectiveIssued', { issuedOn: IsoDate; dueOn: IsoDate; outcome: 'met' | 'missed' }>;
+export type DirectiveIssued = Event<
+  'DirectiveIssued',
+  { issuedOn: IsoDate; dueOn: IsoDate; outcome: 'met' | 'missed' }
+>;
 
 export type RemediationPlanSubmitted = Event<
   'RemediationPlanSubmitted',
@@ -48,7 +63,10 @@ export type ProgressReported = Event<
   { recommendationId: string; reportedOn: IsoDate; progress: string; done: boolean }
 >;
 
-export type RecommendationWaived = Event<'RecommendationWaived', { recommendationId: string; at: IsoDate; reason: string }>;
+export type RecommendationWaived = Event<
+  'RecommendationWaived',
+  { recommendationId: string; at: IsoDate; reason: string }
+>;
 
 /** A unit merger hands the recommendation to the successor; due date, schedule and history stay. */
 export type RecommendationMoved = Event<

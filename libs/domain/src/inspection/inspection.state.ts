@@ -58,7 +58,9 @@ function updateRecommendation(
   if (state.status !== 'concluded') return state;
   return {
     ...state,
-    recommendations: state.recommendations.map((r) => (r.recommendationId === recommendationId ? change(r) : r)),
+    recommendations: state.recommendations.map((r) =>
+      r.recommendationId === recommendationId ? change(r) : r,
+    ),
   };
 }
 
@@ -94,7 +96,10 @@ export function evolveInspection(state: InspectionState, event: InspectionEvent)
       if (state.status !== 'concluded') return state;
       return {
         ...state,
-        conclusion: { ...state.conclusion, directive: { issuedOn: event.data.issuedOn, outcome: event.data.outcome } },
+        conclusion: {
+          ...state.conclusion,
+          directive: { issuedOn: event.data.issuedOn, outcome: event.data.outcome },
+        },
       };
     case 'RemediationPlanSubmitted': {
       const { recommendationId, submittedOn, actions } = event.data;

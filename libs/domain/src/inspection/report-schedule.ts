@@ -35,7 +35,8 @@ export interface FollowUp {
   remediationOverdue: boolean;
 }
 
-const invalid = (path: string, message: string): DomainError => new DomainError('VALIDATION_FAILED', message, path);
+const invalid = (path: string, message: string): DomainError =>
+  new DomainError('VALIDATION_FAILED', message, path);
 
 function checkInput(rec: ScheduledRecommendation, reports: readonly IsoDate[], asOf: IsoDate): void {
   if (!isIsoDate(rec.concludedOn)) throw invalid('concludedOn', 'concludedOn must be a date (YYYY-MM-DD)');
@@ -56,7 +57,9 @@ function checkInput(rec: ScheduledRecommendation, reports: readonly IsoDate[], a
  * conclusion date (not chained), the day clamped to the month's end, no roll-forward — or the custom
  * list. Endless for a cadence.
  */
-export function* reportDueDates(rec: Pick<ScheduledRecommendation, 'concludedOn' | 'reportEvery' | 'reportDates'>): Generator<IsoDate> {
+export function* reportDueDates(
+  rec: Pick<ScheduledRecommendation, 'concludedOn' | 'reportEvery' | 'reportDates'>,
+): Generator<IsoDate> {
   if (rec.reportDates !== null) {
     yield* rec.reportDates;
     return;
@@ -83,7 +86,12 @@ interface DueOutcome {
  * a custom list, after the recommendation ended, or — for a cadence — once a due date lies so far
  * ahead that nothing later can be satisfied (that first one is still yielded).
  */
-function* walk(rec: ScheduledRecommendation, reports: readonly IsoDate[], asOf: IsoDate, until: IsoDate | null): Generator<DueOutcome> {
+function* walk(
+  rec: ScheduledRecommendation,
+  reports: readonly IsoDate[],
+  asOf: IsoDate,
+  until: IsoDate | null,
+): Generator<DueOutcome> {
   const counted = reports.filter((r) => r <= asOf).sort();
   const ended = endedBy(rec, asOf);
   let previous = rec.concludedOn;

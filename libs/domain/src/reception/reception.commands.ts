@@ -4,7 +4,14 @@ import type { ReceptionKind, ReceptionMode } from './reception.events.js';
 
 export type ScheduleReceptionSession = Command<
   'ScheduleReceptionSession',
-  { sessionId: string; unitId: string; hostPersonId: string; date: IsoDate; kind: ReceptionKind; mode: ReceptionMode }
+  {
+    sessionId: string;
+    unitId: string;
+    hostPersonId: string;
+    date: IsoDate;
+    kind: ReceptionKind;
+    mode: ReceptionMode;
+  }
 >;
 
 /**

@@ -3,14 +3,23 @@ import { createTestCalendar } from '../calendar/testing/calendar-years.fixture.j
 import { createRuleBook } from '../rules/rule-book.js';
 import type { DecideContext } from '../shared/decide-context.js';
 import { DomainError, type DomainErrorCode } from '../shared/domain-error.js';
-import type { HoldReceptionSession, ReceptionCommand } from './reception.commands.js';
+import type {
+  HoldReceptionSession,
+  ReceptionCommand,
+  ScheduleReceptionSession,
+} from './reception.commands.js';
 import { decideReception } from './reception.decide.js';
 import { receptionStreamId, type ReceptionEvent } from './reception.events.js';
 import { foldReception } from './reception.state.js';
 
 const calendar = createTestCalendar();
 const rules = createRuleBook();
-const ctx = (today = '2026-06-30'): DecideContext => ({ now: `${today}T03:00:00.000Z`, today, calendar, rules });
+const ctx = (today = '2026-06-30'): DecideContext => ({
+  now: `${today}T03:00:00.000Z`,
+  today,
+  calendar,
+  rules,
+});
 
 const given = (events: ReceptionEvent[]) => ({
   when: (cmd: ReceptionCommand, c: DecideContext = ctx()) => decideReception(cmd, foldReception(events), c),
@@ -28,22 +37,36 @@ function expectError(run: () => unknown, code: DomainErrorCode, path?: string): 
   if (path !== undefined) expect((caught as DomainError).path).toBe(path);
 }
 
-const scheduledData = {
+const scheduledData: ScheduleReceptionSession['data'] = {
   sessionId: 's1',
   unitId: 'xa-a',
   hostPersonId: 'chair',
   date: '2026-06-25',
-  kind: 'periodic' as const,
-  mode: 'in_person' as const,
+  kind: 'periodic',
+  mode: 'in_person',
 };
 const scheduled: ReceptionEvent = { type: 'ReceptionSessionScheduled', data: scheduledData };
 const hold = (data: Partial<HoldReceptionSession['data']> = {}): ReceptionCommand => ({
   type: 'HoldReceptionSession',
-  data: { heldOn: '2026-06-25', hostPersonId: 'chair', citizensReceived: 4, caseIds: ['c1', 'c2'], headOnDate: { personId: 'chair' }, ...data },
+  data: {
+    heldOn: '2026-06-25',
+    hostPersonId: 'chair',
+    citizensReceived: 4,
+    caseIds: ['c1', 'c2'],
+    headOnDate: { personId: 'chair' },
+    ...data,
+  },
 });
 const held: ReceptionEvent = {
   type: 'ReceptionSessionHeld',
-  data: { heldOn: '2026-06-25', hostPersonId: 'chair', citizensReceived: 4, caseIds: [], heldByHead: true, headPersonId: 'chair' },
+  data: {
+    heldOn: '2026-06-25',
+    hostPersonId: 'chair',
+    citizensReceived: 4,
+    caseIds: [],
+    heldByHead: true,
+    headPersonId: 'chair',
+  },
 };
 const cancelled: ReceptionEvent = { type: 'ReceptionSessionCancelled', data: { reason: 'bão' } };
 
@@ -61,7 +84,8 @@ describe('reception session stream', () => {
         { type: 'ReceptionSessionScheduled', data: { ...scheduledData, date: '2026-12-15', mode: 'online' } },
       ]));
 
-    it('refuses to schedule the same session twice', () => expectError(() => given([scheduled]).when(schedule()), 'ILLEGAL_TRANSITION'));
+    it('refuses to schedule the same session twice', () =>
+      expectError(() => given([scheduled]).when(schedule()), 'ILLEGAL_TRANSITION'));
 
     it.each([
       [{ date: '2026-13-01' }, 'date'],
@@ -69,7 +93,9 @@ describe('reception session stream', () => {
       [{ mode: 'phone' as never }, 'mode'],
       [{ unitId: '' }, 'unitId'],
       [{ hostPersonId: ' ' }, 'hostPersonId'],
-    ])('rejects %j', (data, path) => expectError(() => given([]).when(schedule(data)), 'VALIDATION_FAILED', path));
+    ])('rejects %j', (data, path) =>
+      expectError(() => given([]).when(schedule(data)), 'VALIDATION_FAILED', path),
+    );
   });
 
   describe('HoldReceptionSession', () => {
@@ -77,7 +103,14 @@ describe('reception session stream', () => {
       expect(given([scheduled]).when(hold())).toEqual([
         {
           type: 'ReceptionSessionHeld',
-          data: { heldOn: '2026-06-25', hostPersonId: 'chair', citizensReceived: 4, caseIds: ['c1', 'c2'], heldByHead: true, headPersonId: 'chair' },
+          data: {
+            heldOn: '2026-06-25',
+            hostPersonId: 'chair',
+            citizensReceived: 4,
+            caseIds: ['c1', 'c2'],
+            heldByHead: true,
+            headPersonId: 'chair',
+          },
         },
       ]));
 
@@ -102,26 +135,43 @@ describe('reception session stream', () => {
       [{ citizensReceived: -1 }, 'citizensReceived'],
       [{ citizensReceived: 1.5 }, 'citizensReceived'],
       [{ caseIds: ['c1', ''] }, 'caseIds[1]'],
-    ])('rejects %j', (data, path) => expectError(() => given([scheduled]).when(hold(data)), 'VALIDATION_FAILED', path));
+    ])('rejects %j', (data, path) =>
+      expectError(() => given([scheduled]).when(hold(data)), 'VALIDATION_FAILED', path),
+    );
 
-    it('refuses to hold a session that does not exist', () => expectError(() => given([]).when(hold()), 'NOT_FOUND'));
-    it('refuses to hold a held session', () => expectError(() => given([scheduled, held]).when(hold()), 'ILLEGAL_TRANSITION'));
-    it('refuses to hold a cancelled session', () => expectError(() => given([scheduled, cancelled]).when(hold()), 'ILLEGAL_TRANSITION'));
+    it('refuses to hold a session that does not exist', () =>
+      expectError(() => given([]).when(hold()), 'NOT_FOUND'));
+    it('refuses to hold a held session', () =>
+      expectError(() => given([scheduled, held]).when(hold()), 'ILLEGAL_TRANSITION'));
+    it('refuses to hold a cancelled session', () =>
+      expectError(() => given([scheduled, cancelled]).when(hold()), 'ILLEGAL_TRANSITION'));
   });
 
   describe('CancelReceptionSession', () => {
     const cancel: ReceptionCommand = { type: 'CancelReceptionSession', data: { reason: 'bão số 3' } };
 
     it('cancels a scheduled session', () =>
-      expect(given([scheduled]).when(cancel)).toEqual([{ type: 'ReceptionSessionCancelled', data: { reason: 'bão số 3' } }]));
-    it('refuses to cancel a held session', () => expectError(() => given([scheduled, held]).when(cancel), 'ILLEGAL_TRANSITION'));
-    it('refuses to cancel twice', () => expectError(() => given([scheduled, cancelled]).when(cancel), 'ILLEGAL_TRANSITION'));
+      expect(given([scheduled]).when(cancel)).toEqual([
+        { type: 'ReceptionSessionCancelled', data: { reason: 'bão số 3' } },
+      ]));
+    it('refuses to cancel a held session', () =>
+      expectError(() => given([scheduled, held]).when(cancel), 'ILLEGAL_TRANSITION'));
+    it('refuses to cancel twice', () =>
+      expectError(() => given([scheduled, cancelled]).when(cancel), 'ILLEGAL_TRANSITION'));
     it('requires a reason', () =>
-      expectError(() => given([scheduled]).when({ type: 'CancelReceptionSession', data: { reason: '' } }), 'VALIDATION_FAILED', 'reason'));
+      expectError(
+        () => given([scheduled]).when({ type: 'CancelReceptionSession', data: { reason: '' } }),
+        'VALIDATION_FAILED',
+        'reason',
+      ));
   });
 
   it('folds the session into its state', () => {
     expect(foldReception([scheduled, held])).toEqual({ status: 'held', ...scheduledData, held: held.data });
-    expect(foldReception([scheduled, cancelled])).toEqual({ status: 'cancelled', ...scheduledData, reason: 'bão' });
+    expect(foldReception([scheduled, cancelled])).toEqual({
+      status: 'cancelled',
+      ...scheduledData,
+      reason: 'bão',
+    });
   });
 });

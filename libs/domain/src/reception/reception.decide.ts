@@ -23,7 +23,10 @@ import {
 } from './reception.events.js';
 import type { ReceptionState } from './reception.state.js';
 
-export function scheduleSession(cmd: ScheduleReceptionSession, state: ReceptionState): ReceptionSessionScheduled {
+export function scheduleSession(
+  cmd: ScheduleReceptionSession,
+  state: ReceptionState,
+): ReceptionSessionScheduled {
   if (state.status !== 'none') throw sessionIllegal(`session ${state.sessionId} exists already`);
   const { sessionId, unitId, hostPersonId, date, kind, mode } = cmd.data;
   requireSessionText(sessionId, 'sessionId');
@@ -31,12 +34,18 @@ export function scheduleSession(cmd: ScheduleReceptionSession, state: ReceptionS
   requireSessionText(hostPersonId, 'hostPersonId');
   // A schedule: the date may lie in the future (api.md Conventions).
   requireSessionDate(date, 'date');
-  if (!RECEPTION_KINDS.includes(kind)) throw sessionInvalid('kind', `kind must be one of ${RECEPTION_KINDS.join(', ')}`);
-  if (!RECEPTION_MODES.includes(mode)) throw sessionInvalid('mode', `mode must be one of ${RECEPTION_MODES.join(', ')}`);
+  if (!RECEPTION_KINDS.includes(kind))
+    throw sessionInvalid('kind', `kind must be one of ${RECEPTION_KINDS.join(', ')}`);
+  if (!RECEPTION_MODES.includes(mode))
+    throw sessionInvalid('mode', `mode must be one of ${RECEPTION_MODES.join(', ')}`);
   return { type: 'ReceptionSessionScheduled', data: { sessionId, unitId, hostPersonId, date, kind, mode } };
 }
 
-export function holdSession(cmd: HoldReceptionSession, state: ReceptionState, ctx: DecideContext): ReceptionSessionHeld {
+export function holdSession(
+  cmd: HoldReceptionSession,
+  state: ReceptionState,
+  ctx: DecideContext,
+): ReceptionSessionHeld {
   if (state.status === 'none') throw sessionNotFound();
   if (state.status !== 'scheduled') throw sessionIllegal(`session ${state.sessionId} is ${state.status}`);
   const { heldOn, hostPersonId, citizensReceived, headOnDate } = cmd.data;
@@ -73,7 +82,11 @@ export function cancelSession(cmd: CancelReceptionSession, state: ReceptionState
 }
 
 /** The reception-session decider. */
-export function decideReception(cmd: ReceptionCommand, state: ReceptionState, ctx: DecideContext): ReceptionEvent[] {
+export function decideReception(
+  cmd: ReceptionCommand,
+  state: ReceptionState,
+  ctx: DecideContext,
+): ReceptionEvent[] {
   switch (cmd.type) {
     case 'ScheduleReceptionSession':
       return [scheduleSession(cmd, state)];

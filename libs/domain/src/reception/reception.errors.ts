@@ -6,15 +6,18 @@ import { DomainError } from '../shared/domain-error.js';
  * (scheduling twice, holding a held or cancelled session, cancelling a held or cancelled one),
  * `VALIDATION_FAILED` with the field path.
  */
-export const sessionNotFound = (): DomainError => new DomainError('NOT_FOUND', 'reception session does not exist');
+export const sessionNotFound = (): DomainError =>
+  new DomainError('NOT_FOUND', 'reception session does not exist');
 
-export const sessionIllegal = (message: string): DomainError => new DomainError('ILLEGAL_TRANSITION', message);
+export const sessionIllegal = (message: string): DomainError =>
+  new DomainError('ILLEGAL_TRANSITION', message);
 
 export const sessionInvalid = (path: string, message: string): DomainError =>
   new DomainError('VALIDATION_FAILED', message, path);
 
 export function requireSessionText(value: unknown, path: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw sessionInvalid(path, `${path} must be a non-empty string`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw sessionInvalid(path, `${path} must be a non-empty string`);
   return value;
 }
 

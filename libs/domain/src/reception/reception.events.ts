@@ -10,7 +10,14 @@ export const RECEPTION_MODES: readonly ReceptionMode[] = ['in_person', 'online']
 /** A session is planned; `date` may lie in the future. */
 export type ReceptionSessionScheduled = Event<
   'ReceptionSessionScheduled',
-  { sessionId: string; unitId: string; hostPersonId: string; date: IsoDate; kind: ReceptionKind; mode: ReceptionMode }
+  {
+    sessionId: string;
+    unitId: string;
+    hostPersonId: string;
+    date: IsoDate;
+    kind: ReceptionKind;
+    mode: ReceptionMode;
+  }
 >;
 
 /**

@@ -29,7 +29,11 @@ describe('planUnitMerger', () => {
 
   it('is deterministic whatever the input order', () =>
     expect(
-      planUnitMerger({ ...input, pendingCaseIds: [...input.pendingCaseIds].reverse(), openRecommendations: [...input.openRecommendations].reverse() }),
+      planUnitMerger({
+        ...input,
+        pendingCaseIds: [...input.pendingCaseIds].reverse(),
+        openRecommendations: [...input.openRecommendations].reverse(),
+      }),
     ).toEqual(planUnitMerger(input)));
 
   it('plans nothing for a unit with nothing pending', () =>

@@ -39,28 +39,31 @@ const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
  */
 export function planUnitMerger(input: UnitMergerInput): MergerStep[] {
   const { ceasingUnitId, successorUnitId, effectiveOn } = input;
-  if (typeof ceasingUnitId !== 'string' || ceasingUnitId === '') throw unitInvalid('ceasingUnitId', 'ceasingUnitId is required');
-  if (typeof successorUnitId !== 'string' || successorUnitId === '') throw unitInvalid('successorUnitId', 'successorUnitId is required');
-  if (ceasingUnitId === successorUnitId) throw unitInvalid('successorUnitId', 'a unit cannot merge into itself');
+  if (typeof ceasingUnitId !== 'string' || ceasingUnitId === '')
+    throw unitInvalid('ceasingUnitId', 'ceasingUnitId is required');
+  if (typeof successorUnitId !== 'string' || successorUnitId === '')
+    throw unitInvalid('successorUnitId', 'successorUnitId is required');
+  if (ceasingUnitId === successorUnitId)
+    throw unitInvalid('successorUnitId', 'a unit cannot merge into itself');
   if (!isIsoDate(effectiveOn)) throw unitInvalid('effectiveOn', 'effectiveOn must be a date (YYYY-MM-DD)');
   const move = { fromUnitId: ceasingUnitId, toUnitId: successorUnitId, effectiveOn };
 
   const caseIds = [...new Set(input.pendingCaseIds)].sort(byCodeUnits);
   const recKeys = new Map<string, { inspectionId: string; recommendationId: string }>();
-  for (const r of input.openRecommendations) recKeys.set(JSON.stringify([r.inspectionId, r.recommendationId]), r);
+  for (const r of input.openRecommendations)
+    recKeys.set(JSON.stringify([r.inspectionId, r.recommendationId]), r);
   const recs = [...recKeys.values()].sort(
-    (a, b) => byCodeUnits(a.inspectionId, b.inspectionId) || byCodeUnits(a.recommendationId, b.recommendationId),
+    (a, b) =>
+      byCodeUnits(a.inspectionId, b.inspectionId) || byCodeUnits(a.recommendationId, b.recommendationId),
   );
 
   return [
     ...caseIds.map((caseId): MoveCaseStep => ({ kind: 'MoveCase', caseId, ...move })),
-    ...recs.map(
-      ({ inspectionId, recommendationId }): MoveRecommendationStep => ({
-        kind: 'MoveRecommendation',
-        inspectionId,
-        recommendationId,
-        ...move,
-      }),
-    ),
+    ...recs.map(({ inspectionId, recommendationId }): MoveRecommendationStep => ({
+      kind: 'MoveRecommendation',
+      inspectionId,
+      recommendationId,
+      ...move,
+    })),
   ];
 }

@@ -7,7 +7,10 @@ export type CreateUnit = Command<
   { unitId: string; name: string; level: UnitLevel; parentId: string | null; createdAt: IsoDate }
 >;
 export type RenameUnit = Command<'RenameUnit', { name: string; on: IsoDate }>;
-export type AppointHead = Command<'AppointHead', { personId: string; fullName: string; from: IsoDate; acting: boolean }>;
+export type AppointHead = Command<
+  'AppointHead',
+  { personId: string; fullName: string; from: IsoDate; acting: boolean }
+>;
 export type MergeUnit = Command<'MergeUnit', { intoUnitId: string; effectiveOn: IsoDate }>;
 
 export type UnitCommand = CreateUnit | RenameUnit | AppointHead | MergeUnit;

@@ -11,7 +11,12 @@ import { evolveUnit, foldUnit } from './unit.state.js';
 
 const calendar = createTestCalendar();
 const rules = createRuleBook();
-const ctx = (today = '2026-06-30'): DecideContext => ({ now: `${today}T03:00:00.000Z`, today, calendar, rules });
+const ctx = (today = '2026-06-30'): DecideContext => ({
+  now: `${today}T03:00:00.000Z`,
+  today,
+  calendar,
+  rules,
+});
 
 /** given(events).when(command) → the decided events; the state is folded from the events only. */
 const given = (events: UnitEvent[]) => ({
@@ -33,30 +38,59 @@ function expectError(run: () => unknown, code: DomainErrorCode, path?: string): 
 
 const created = (over: Partial<Extract<UnitEvent, { type: 'UnitCreated' }>['data']> = {}): UnitEvent => ({
   type: 'UnitCreated',
-  data: { unitId: 'xa-an-phu', name: 'UBND xã An Phú', level: 'commune', parentId: 'tinh-a', createdAt: '2025-07-01', ...over },
+  data: {
+    unitId: 'xa-an-phu',
+    name: 'UBND xã An Phú',
+    level: 'commune',
+    parentId: 'tinh-a',
+    createdAt: '2025-07-01',
+    ...over,
+  },
 });
 const appointed = (personId: string, from: string, acting = false): UnitEvent => ({
   type: 'HeadAppointed',
   data: { personId, fullName: `Người ${personId}`, from, acting },
 });
 const renamed = (name: string, on: string): UnitEvent => ({ type: 'UnitRenamed', data: { name, on } });
-const merged = (intoUnitId: string, effectiveOn: string): UnitEvent => ({ type: 'UnitMerged', data: { intoUnitId, effectiveOn } });
+const merged = (intoUnitId: string, effectiveOn: string): UnitEvent => ({
+  type: 'UnitMerged',
+  data: { intoUnitId, effectiveOn },
+});
 
 describe('unit stream', () => {
   it('builds stream ids in one place', () => expect(unitStreamId('u1')).toBe('unit-u1'));
 
   describe('CreateUnit', () => {
-    const create = (data: Partial<Extract<UnitCommand, { type: 'CreateUnit' }>['data']> = {}): UnitCommand => ({
+    const create = (
+      data: Partial<Extract<UnitCommand, { type: 'CreateUnit' }>['data']> = {},
+    ): UnitCommand => ({
       type: 'CreateUnit',
-      data: { unitId: 'u1', name: 'Sở Tư pháp', level: 'department', parentId: null, createdAt: '2026-06-30', ...data },
+      data: {
+        unitId: 'u1',
+        name: 'Sở Tư pháp',
+        level: 'department',
+        parentId: null,
+        createdAt: '2026-06-30',
+        ...data,
+      },
     });
 
     it('creates a unit', () =>
       expect(given([]).when(create())).toEqual([
-        { type: 'UnitCreated', data: { unitId: 'u1', name: 'Sở Tư pháp', level: 'department', parentId: null, createdAt: '2026-06-30' } },
+        {
+          type: 'UnitCreated',
+          data: {
+            unitId: 'u1',
+            name: 'Sở Tư pháp',
+            level: 'department',
+            parentId: null,
+            createdAt: '2026-06-30',
+          },
+        },
       ]));
 
-    it('refuses to create a unit twice', () => expectError(() => given([created()]).when(create()), 'ILLEGAL_TRANSITION'));
+    it('refuses to create a unit twice', () =>
+      expectError(() => given([created()]).when(create()), 'ILLEGAL_TRANSITION'));
 
     it.each([
       [{ name: '  ' }, 'name'],
@@ -64,14 +98,24 @@ describe('unit stream', () => {
       [{ parentId: 'u1' }, 'parentId'],
       [{ createdAt: '2026-07-01' }, 'createdAt'],
       [{ createdAt: '2026-02-30' }, 'createdAt'],
-    ])('rejects bad input %j', (data, path) => expectError(() => given([]).when(create(data)), 'VALIDATION_FAILED', path));
+    ])('rejects bad input %j', (data, path) =>
+      expectError(() => given([]).when(create(data)), 'VALIDATION_FAILED', path),
+    );
 
     it('answers NOT_FOUND for any other command on a unit that does not exist', () =>
-      expectError(() => given([]).when({ type: 'RenameUnit', data: { name: 'X', on: '2026-06-01' } }), 'NOT_FOUND'));
+      expectError(
+        () => given([]).when({ type: 'RenameUnit', data: { name: 'X', on: '2026-06-01' } }),
+        'NOT_FOUND',
+      ));
   });
 
   describe('head terms over time', () => {
-    const history = [created(), appointed('p1', '2025-07-01'), appointed('p2', '2026-03-16', true), appointed('p3', '2026-05-04')];
+    const history = [
+      created(),
+      appointed('p1', '2025-07-01'),
+      appointed('p2', '2026-03-16', true),
+      appointed('p3', '2026-05-04'),
+    ];
     const state = foldUnit(history);
 
     it('ends the previous term the day before the new one starts', () =>
@@ -91,18 +135,37 @@ describe('unit stream', () => {
 
     it('lists only the terms overlapping a period, unclipped', () => {
       expect(termsOverlapping(state, '2026-04-01', '2026-04-30').map((t) => t.personId)).toEqual(['p2']);
-      expect(termsOverlapping(state, '2026-03-15', '2026-03-16').map((t) => t.personId)).toEqual(['p1', 'p2']);
-      expect(termsOverlapping(state, '2026-05-03', '2026-05-04')[1]).toMatchObject({ personId: 'p3', from: '2026-05-04', to: null });
+      expect(termsOverlapping(state, '2026-03-15', '2026-03-16').map((t) => t.personId)).toEqual([
+        'p1',
+        'p2',
+      ]);
+      expect(termsOverlapping(state, '2026-05-03', '2026-05-04')[1]).toMatchObject({
+        personId: 'p3',
+        from: '2026-05-04',
+        to: null,
+      });
     });
 
     it('appoints a head from a later date', () =>
-      expect(given(history).when({ type: 'AppointHead', data: { personId: 'p4', fullName: 'Trần Văn D', from: '2026-06-01', acting: false } })).toEqual([
-        { type: 'HeadAppointed', data: { personId: 'p4', fullName: 'Trần Văn D', from: '2026-06-01', acting: false } },
+      expect(
+        given(history).when({
+          type: 'AppointHead',
+          data: { personId: 'p4', fullName: 'Trần Văn D', from: '2026-06-01', acting: false },
+        }),
+      ).toEqual([
+        {
+          type: 'HeadAppointed',
+          data: { personId: 'p4', fullName: 'Trần Văn D', from: '2026-06-01', acting: false },
+        },
       ]));
 
     it('rejects a term starting before the current one', () =>
       expectError(
-        () => given(history).when({ type: 'AppointHead', data: { personId: 'p4', fullName: 'D', from: '2026-05-03', acting: false } }),
+        () =>
+          given(history).when({
+            type: 'AppointHead',
+            data: { personId: 'p4', fullName: 'D', from: '2026-05-03', acting: false },
+          }),
         'VALIDATION_FAILED',
         'from',
       ));
@@ -117,14 +180,22 @@ describe('unit stream', () => {
 
     it('rejects an appointment dated after today', () =>
       expectError(
-        () => given(history).when({ type: 'AppointHead', data: { personId: 'p4', fullName: 'D', from: '2026-07-01', acting: false } }),
+        () =>
+          given(history).when({
+            type: 'AppointHead',
+            data: { personId: 'p4', fullName: 'D', from: '2026-07-01', acting: false },
+          }),
         'VALIDATION_FAILED',
         'from',
       ));
   });
 
   describe('names over time', () => {
-    const state = foldUnit([created(), renamed('UBND phường An Phú', '2026-01-01'), renamed('UBND phường An Phú Đông', '2026-04-01')]);
+    const state = foldUnit([
+      created(),
+      renamed('UBND phường An Phú', '2026-01-01'),
+      renamed('UBND phường An Phú Đông', '2026-04-01'),
+    ]);
 
     it('keeps the name in force on each date', () => {
       expect(nameOn(state, '2025-12-31')).toBe('UBND xã An Phú');
@@ -136,10 +207,23 @@ describe('unit stream', () => {
     });
 
     it('rejects a rename dated before the current name took effect', () =>
-      expectError(() => given([created(), renamed('B', '2026-04-01')]).when({ type: 'RenameUnit', data: { name: 'C', on: '2026-03-31' } }), 'VALIDATION_FAILED', 'on'));
+      expectError(
+        () =>
+          given([created(), renamed('B', '2026-04-01')]).when({
+            type: 'RenameUnit',
+            data: { name: 'C', on: '2026-03-31' },
+          }),
+        'VALIDATION_FAILED',
+        'on',
+      ));
 
     it('rejects a rename to the current name', () =>
-      expectError(() => given([created()]).when({ type: 'RenameUnit', data: { name: 'UBND xã An Phú', on: '2026-06-30' } }), 'VALIDATION_FAILED', 'name'));
+      expectError(
+        () =>
+          given([created()]).when({ type: 'RenameUnit', data: { name: 'UBND xã An Phú', on: '2026-06-30' } }),
+        'VALIDATION_FAILED',
+        'name',
+      ));
 
     it('lets a second rename on the same day supersede the first', () => {
       const s = foldUnit([created(), renamed('B', '2026-04-01'), renamed('C', '2026-04-01')]);
@@ -152,18 +236,38 @@ describe('unit stream', () => {
     const history = [created(), appointed('p1', '2025-07-01')];
 
     it('merges the unit into its successor', () =>
-      expect(given(history).when({ type: 'MergeUnit', data: { intoUnitId: 'phuong-b', effectiveOn: '2026-06-01' } })).toEqual([
-        { type: 'UnitMerged', data: { intoUnitId: 'phuong-b', effectiveOn: '2026-06-01' } },
-      ]));
+      expect(
+        given(history).when({
+          type: 'MergeUnit',
+          data: { intoUnitId: 'phuong-b', effectiveOn: '2026-06-01' },
+        }),
+      ).toEqual([{ type: 'UnitMerged', data: { intoUnitId: 'phuong-b', effectiveOn: '2026-06-01' } }]));
 
     it('rejects a merger into itself', () =>
-      expectError(() => given(history).when({ type: 'MergeUnit', data: { intoUnitId: 'xa-an-phu', effectiveOn: '2026-06-01' } }), 'VALIDATION_FAILED', 'intoUnitId'));
+      expectError(
+        () =>
+          given(history).when({
+            type: 'MergeUnit',
+            data: { intoUnitId: 'xa-an-phu', effectiveOn: '2026-06-01' },
+          }),
+        'VALIDATION_FAILED',
+        'intoUnitId',
+      ));
 
     it('rejects a merger on or before the latest appointment', () =>
-      expectError(() => given(history).when({ type: 'MergeUnit', data: { intoUnitId: 'b', effectiveOn: '2025-07-01' } }), 'VALIDATION_FAILED', 'effectiveOn'));
+      expectError(
+        () =>
+          given(history).when({ type: 'MergeUnit', data: { intoUnitId: 'b', effectiveOn: '2025-07-01' } }),
+        'VALIDATION_FAILED',
+        'effectiveOn',
+      ));
 
     describe('a merged unit', () => {
-      const after = [...history, renamed('UBND xã An Phú (cũ)', '2026-01-01'), merged('phuong-b', '2026-06-01')];
+      const after = [
+        ...history,
+        renamed('UBND xã An Phú (cũ)', '2026-01-01'),
+        merged('phuong-b', '2026-06-01'),
+      ];
       const state = foldUnit(after);
 
       it('has no head from the effective date; the last term ends the day before', () => {
@@ -188,13 +292,23 @@ describe('unit stream', () => {
         { type: 'RenameUnit', data: { name: 'X', on: '2026-06-15' } },
         { type: 'AppointHead', data: { personId: 'p9', fullName: 'X', from: '2026-06-15', acting: false } },
         { type: 'MergeUnit', data: { intoUnitId: 'c', effectiveOn: '2026-06-15' } },
-        { type: 'CreateUnit', data: { unitId: 'xa-an-phu', name: 'X', level: 'commune', parentId: null, createdAt: '2026-06-15' } },
-      ])('rejects $type with ILLEGAL_TRANSITION', (cmd) => expectError(() => given(after).when(cmd), 'ILLEGAL_TRANSITION'));
+        {
+          type: 'CreateUnit',
+          data: { unitId: 'xa-an-phu', name: 'X', level: 'commune', parentId: null, createdAt: '2026-06-15' },
+        },
+      ])('rejects $type with ILLEGAL_TRANSITION', (cmd) =>
+        expectError(() => given(after).when(cmd), 'ILLEGAL_TRANSITION'),
+      );
     });
   });
 
   it('folds deterministically (replaying the same events twice gives the same state)', () => {
-    const events = [created(), appointed('p1', '2025-07-01'), renamed('B', '2026-01-01'), merged('c', '2026-02-01')];
+    const events = [
+      created(),
+      appointed('p1', '2025-07-01'),
+      renamed('B', '2026-01-01'),
+      merged('c', '2026-02-01'),
+    ];
     expect(events.reduce(evolveUnit, foldUnit([]))).toEqual(foldUnit(events));
     expect(JSON.parse(JSON.stringify(foldUnit(events)))).toEqual(foldUnit(events));
   });

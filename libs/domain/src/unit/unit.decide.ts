@@ -2,14 +2,15 @@ import { maxDate } from '../shared/dates.js';
 import type { DecideContext } from '../shared/decide-context.js';
 import { assertNever } from '../shared/event.js';
 import type { AppointHead, CreateUnit, MergeUnit, RenameUnit, UnitCommand } from './unit.commands.js';
+import { requireUnitDate, requireUnitText, unitIllegal, unitInvalid, unitNotFound } from './unit.errors.js';
 import {
-  requireUnitDate,
-  requireUnitText,
-  unitIllegal,
-  unitInvalid,
-  unitNotFound,
-} from './unit.errors.js';
-import { UNIT_LEVELS, type HeadAppointed, type UnitCreated, type UnitEvent, type UnitMerged, type UnitRenamed } from './unit.events.js';
+  UNIT_LEVELS,
+  type HeadAppointed,
+  type UnitCreated,
+  type UnitEvent,
+  type UnitMerged,
+  type UnitRenamed,
+} from './unit.events.js';
 import type { UnitState } from './unit.state.js';
 
 type Active = Extract<UnitState, { status: 'active' }>;
@@ -28,7 +29,8 @@ export function createUnit(cmd: CreateUnit, state: UnitState, ctx: DecideContext
   const { unitId, name, level, parentId, createdAt } = cmd.data;
   requireUnitText(unitId, 'unitId');
   requireUnitText(name, 'name');
-  if (!UNIT_LEVELS.includes(level)) throw unitInvalid('level', `level must be one of ${UNIT_LEVELS.join(', ')}`);
+  if (!UNIT_LEVELS.includes(level))
+    throw unitInvalid('level', `level must be one of ${UNIT_LEVELS.join(', ')}`);
   if (parentId !== null) {
     requireUnitText(parentId, 'parentId');
     if (parentId === unitId) throw unitInvalid('parentId', 'a unit cannot be its own parent');
@@ -43,7 +45,8 @@ export function renameUnit(cmd: RenameUnit, state: UnitState, ctx: DecideContext
   requireUnitText(name, 'name');
   requireUnitDate(on, 'on', ctx.today);
   const current = s.names.at(-1)!;
-  if (on < current.from) throw unitInvalid('on', `the current name is in force from ${current.from}; a rename cannot precede it`);
+  if (on < current.from)
+    throw unitInvalid('on', `the current name is in force from ${current.from}; a rename cannot precede it`);
   if (name === current.name) throw unitInvalid('name', 'the unit already has this name');
   return { type: 'UnitRenamed', data: { name, on } };
 }
@@ -57,7 +60,10 @@ export function appointHead(cmd: AppointHead, state: UnitState, ctx: DecideConte
   if (typeof acting !== 'boolean') throw unitInvalid('acting', 'acting must be a boolean');
   const current = s.terms.at(-1);
   if (current && from < current.from) {
-    throw unitInvalid('from', `the current term starts on ${current.from}; a new term cannot start before it`);
+    throw unitInvalid(
+      'from',
+      `the current term starts on ${current.from}; a new term cannot start before it`,
+    );
   }
   return { type: 'HeadAppointed', data: { personId, fullName, from, acting } };
 }
@@ -71,7 +77,10 @@ export function mergeUnit(cmd: MergeUnit, state: UnitState, ctx: DecideContext):
   // The unit must have existed for at least one day, under its latest name and head.
   const lastRecorded = [s.createdAt, s.names.at(-1)!.from, ...s.terms.map((t) => t.from)].reduce(maxDate);
   if (effectiveOn <= lastRecorded) {
-    throw unitInvalid('effectiveOn', `effectiveOn must be after ${lastRecorded} (the latest creation, rename or appointment)`);
+    throw unitInvalid(
+      'effectiveOn',
+      `effectiveOn must be after ${lastRecorded} (the latest creation, rename or appointment)`,
+    );
   }
   return { type: 'UnitMerged', data: { intoUnitId, effectiveOn } };
 }

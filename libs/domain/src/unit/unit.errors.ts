@@ -13,7 +13,8 @@ export const unitInvalid = (path: string, message: string): DomainError =>
   new DomainError('VALIDATION_FAILED', message, path);
 
 export function requireUnitText(value: unknown, path: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw unitInvalid(path, `${path} must be a non-empty string`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw unitInvalid(path, `${path} must be a non-empty string`);
   return value;
 }
 

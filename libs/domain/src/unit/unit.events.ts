@@ -16,14 +16,22 @@ export type UnitCreated = Event<
 export type UnitRenamed = Event<'UnitRenamed', { name: string; on: IsoDate }>;
 
 /** `personId` heads the unit from `from`; the previous term (head or acting) ends the day before. */
-export type HeadAppointed = Event<'HeadAppointed', { personId: string; fullName: string; from: IsoDate; acting: boolean }>;
+export type HeadAppointed = Event<
+  'HeadAppointed',
+  { personId: string; fullName: string; from: IsoDate; acting: boolean }
+>;
 
 /** The unit ceases on `effectiveOn` (its last day is the day before); `intoUnitId` is its successor. */
 export type UnitMerged = Event<'UnitMerged', { intoUnitId: string; effectiveOn: IsoDate }>;
 
 export type UnitEvent = UnitCreated | UnitRenamed | HeadAppointed | UnitMerged;
 
-export const UNIT_EVENT_TYPES: readonly UnitEvent['type'][] = ['UnitCreated', 'UnitRenamed', 'HeadAppointed', 'UnitMerged'];
+export const UNIT_EVENT_TYPES: readonly UnitEvent['type'][] = [
+  'UnitCreated',
+  'UnitRenamed',
+  'HeadAppointed',
+  'UnitMerged',
+];
 
 /** The one place unit stream ids are built. */
 export const unitStreamId = (unitId: string): string => `unit-${unitId}`;

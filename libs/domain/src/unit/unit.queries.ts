@@ -10,7 +10,8 @@ export interface HeadOnDate {
 
 const termsOf = (state: UnitState): readonly HeadTerm[] => (state.status === 'none' ? [] : state.terms);
 
-const covers = (term: HeadTerm, date: IsoDate): boolean => term.from <= date && (term.to === null || date <= term.to);
+const covers = (term: HeadTerm, date: IsoDate): boolean =>
+  term.from <= date && (term.to === null || date <= term.to);
 
 /** The head (or acting head) in office on `date`; null before the first term and from a merger on. */
 export function headOn(state: UnitState, date: IsoDate): HeadOnDate | null {

@@ -48,7 +48,15 @@ export function evolveUnit(state: UnitState, event: UnitEvent): UnitState {
   switch (event.type) {
     case 'UnitCreated': {
       const { unitId, name, level, parentId, createdAt } = event.data;
-      return { status: 'active', unitId, level, parentId, createdAt, names: [{ name, from: createdAt }], terms: [] };
+      return {
+        status: 'active',
+        unitId,
+        level,
+        parentId,
+        createdAt,
+        names: [{ name, from: createdAt }],
+        terms: [],
+      };
     }
     case 'UnitRenamed': {
       if (state.status !== 'active') return state;
@@ -60,16 +68,26 @@ export function evolveUnit(state: UnitState, event: UnitEvent): UnitState {
     case 'HeadAppointed': {
       if (state.status !== 'active') return state;
       const { personId, fullName, from, acting } = event.data;
-      return { ...state, terms: [...closeRunningTerm(state.terms, from), { personId, fullName, acting, from, to: null }] };
+      return {
+        ...state,
+        terms: [...closeRunningTerm(state.terms, from), { personId, fullName, acting, from, to: null }],
+      };
     }
     case 'UnitMerged': {
       if (state.status !== 'active') return state;
       const { intoUnitId, effectiveOn } = event.data;
-      return { ...state, status: 'merged', intoUnitId, mergedOn: effectiveOn, terms: closeRunningTerm(state.terms, effectiveOn) };
+      return {
+        ...state,
+        status: 'merged',
+        intoUnitId,
+        mergedOn: effectiveOn,
+        terms: closeRunningTerm(state.terms, effectiveOn),
+      };
     }
     default:
       return assertNever(event, 'unit event');
   }
 }
 
-export const foldUnit = (events: readonly UnitEvent[]): UnitState => events.reduce(evolveUnit, initialUnitState());
+export const foldUnit = (events: readonly UnitEvent[]): UnitState =>
+  events.reduce(evolveUnit, initialUnitState());

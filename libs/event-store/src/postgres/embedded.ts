@@ -38,6 +38,7 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions = {}): Prom
     path: options.socketPath,
     maxConnections: options.maxConnections ?? 64,
   });
+  pinExtendedProtocol(server);
   await server.start();
   const address = server.getServerConn();
   const url = options.socketPath
@@ -50,5 +51,85 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions = {}): Prom
       await server.stop();
       await db.close();
     },
+  };
+}
+
+interface QueuedMessage {
+  handlerId: number;
+  message: Uint8Array;
+  resolve: (bytes: number) => void;
+  reject: (err: unknown) => void;
+  onData: (data: Uint8Array) => void;
+}
+
+interface QueryQueue {
+  queue: QueuedMessage[];
+  processing: boolean;
+  lastHandlerId: number | null;
+  db: PGlite;
+  processQueue(): Promise<void>;
+  clearQueueForHandler(handlerId: number): void;
+}
+
+// Frontend messages of the extended query protocol: Parse, Bind, Describe, Execute, Close, Flush.
+const EXTENDED = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]);
+const SYNC = 0x53;
+const SIMPLE_QUERY = 0x51;
+
+/**
+ * pglite-socket queues wire-protocol *messages*, and outside a transaction it interleaves the
+ * messages of different connections. PGlite is one backend session, so a Parse/Bind/Execute
+ * sequence of one connection interleaved with another's corrupts both ("bind message supplies 1
+ * parameters, but prepared statement requires 4"). This keeps one connection's extended-protocol
+ * sequence together up to its Sync, and one connection's transaction together (as upstream does),
+ * and never leaves the queue stuck after an error.
+ */
+function pinExtendedProtocol(server: PGLiteSocketServer): void {
+  const q = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
+  let pinned: number | null = null;
+  const clear = q.clearQueueForHandler.bind(q);
+  q.clearQueueForHandler = (handlerId: number) => {
+    if (pinned === handlerId) pinned = null;
+    clear(handlerId);
+  };
+  q.processQueue = async function processQueue(this: QueryQueue): Promise<void> {
+    if (this.processing || this.queue.length === 0) return;
+    this.processing = true;
+    try {
+      while (this.queue.length > 0) {
+        const owner = pinned ?? (this.db.isInTransaction() ? this.lastHandlerId : null);
+        let item: QueuedMessage | undefined;
+        if (owner !== null) {
+          const i = this.queue.findIndex((m) => m.handlerId === owner);
+          if (i === -1) break; // wait for the owner's next message
+          item = this.queue.splice(i, 1)[0];
+        } else {
+          item = this.queue.shift();
+        }
+        if (!item) break;
+        const type = item.message[0];
+        if (EXTENDED.has(type)) pinned = item.handlerId;
+        else if (type === SYNC || type === SIMPLE_QUERY) pinned = null;
+        let bytes = 0;
+        try {
+          await this.db.runExclusive(() =>
+            this.db.execProtocolRawStream(item.message, {
+              onRawData: (data: Uint8Array) => {
+                bytes += data.length;
+                item.onData(data);
+              },
+            }),
+          );
+        } catch (err) {
+          if (pinned === item.handlerId) pinned = null;
+          item.reject(err);
+          continue;
+        }
+        this.lastHandlerId = item.handlerId;
+        item.resolve(bytes);
+      }
+    } finally {
+      this.processing = false;
+    }
   };
 }

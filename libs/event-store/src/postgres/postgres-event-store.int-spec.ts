@@ -12,6 +12,9 @@ function fixture(
   release: () => Promise<void>,
 ): EventStoreFixture {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // pool.end() resolves before idle sockets have closed; the drop that follows (WITH FORCE) may then
+  // terminate them (57P01), which an unobserved pool would raise as an unhandled 'error'.
+  pool.on('error', () => undefined);
   const store = new PostgresEventStore({ pool });
   return {
     store,

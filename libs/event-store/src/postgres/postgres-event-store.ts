@@ -38,16 +38,14 @@ export interface PostgresEventStoreOptions {
 type Queryable = pg.Pool | pg.ClientBase;
 
 interface EventRow {
-  global_position: string;
-  transaction_id: string;
+  pos: string;
+  txid: string;
   stream_id: string;
   version: number;
-  event_id: string;
+  id: string;
   type: string;
   data: Record<string, unknown>;
   metadata: EventMetadata;
-  occurred_at: Date;
-  recorded_at: Date;
   prev_hash: string;
   hash: string;
 }
@@ -65,8 +63,12 @@ interface PreparedEvent {
 
 type Outcome = { kind: 'done'; result: AppendResult } | { kind: 'conflict'; actual: number };
 
-const COLUMNS = `global_position::text AS global_position, transaction_id::text AS transaction_id, stream_id,
-  version, event_id::text AS event_id, type, data, metadata, occurred_at, recorded_at, prev_hash, hash`;
+// Output names differ from column names on purpose: ORDER BY resolves a bare name to an output column
+// first, and ordering by the text of a position would be wrong ('999' > '1000').
+// occurred_at / recorded_at are not selected: the same instants are in the (hashed) metadata as ISO strings,
+// and parsing timestamptz into Dates costs more than reading the whole payload.
+const COLUMNS = `global_position::text AS pos, transaction_id::text AS txid, stream_id, version,
+  event_id::text AS id, type, data, metadata, prev_hash, hash`;
 
 const MAX_VERSION = 2147483647;
 const MAX_ANY_ATTEMPTS = 25;
@@ -107,6 +109,9 @@ export class PostgresEventStore implements EventStore {
   ): PostgresEventStore {
     const { max, ...rest } = options;
     const pool = new pg.Pool({ connectionString: url, max: max ?? 10 });
+    // An idle client that dies (server restart, terminated backend) is dropped by the pool; without a
+    // listener that 'error' would crash the process. The next query simply opens a new connection.
+    pool.on('error', () => undefined);
     return new PostgresEventStore({ ...rest, pool, ownsPool: true });
   }
 
@@ -157,7 +162,7 @@ export class PostgresEventStore implements EventStore {
       text: `SELECT ${COLUMNS} FROM events
         WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY transaction_id, global_position
+        ORDER BY events.transaction_id, events.global_position
         LIMIT $3`,
       values: [options.after.transactionId, options.after.position, limit],
     });
@@ -196,13 +201,13 @@ export class PostgresEventStore implements EventStore {
         const recomputed = computeEventHash(prev, {
           streamId: row.stream_id,
           version: row.version,
-          eventId: row.event_id,
+          eventId: row.id,
           type: row.type,
           data: row.data,
           metadata: row.metadata,
         });
         if (row.version !== expectedVersion || row.prev_hash !== prev || row.hash !== recomputed) {
-          return { ok: false, brokenAt: { version: row.version, position: row.global_position } };
+          return { ok: false, brokenAt: { version: row.version, position: row.pos } };
         }
         prev = row.hash;
         expectedVersion++;
@@ -416,12 +421,23 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async selectStream(streamId: string, options: ReadStreamOptions): Promise<EventRow[]> {
+    const values: unknown[] = [streamId];
+    let where = 'stream_id = $1';
+    if (options.fromVersion !== undefined) {
+      values.push(options.fromVersion);
+      where += ` AND version >= $${values.length}`;
+    }
+    if (options.toVersion !== undefined) {
+      values.push(Math.min(options.toVersion, MAX_VERSION));
+      where += ` AND version <= $${values.length}`;
+    }
+    if (options.asOf !== undefined) {
+      values.push(options.asOf);
+      where += ` AND recorded_at <= $${values.length}::timestamptz`;
+    }
     const { rows } = await this.pool.query<EventRow>({
-      text: `SELECT ${COLUMNS} FROM events
-        WHERE stream_id = $1 AND version >= $2 AND version <= $3
-          AND ($4::timestamptz IS NULL OR recorded_at <= $4::timestamptz)
-        ORDER BY version`,
-      values: [streamId, options.fromVersion ?? 1, options.toVersion ?? MAX_VERSION, options.asOf ?? null],
+      text: `SELECT ${COLUMNS} FROM events WHERE ${where} ORDER BY version`,
+      values,
     });
     const last = rows[rows.length - 1];
     if (last) this.remember(streamId, last.version, last.hash);
@@ -458,14 +474,14 @@ function toRawEvent(row: EventRow): StoredEvent {
   return {
     streamId: row.stream_id,
     version: row.version,
-    globalPosition: row.global_position,
-    transactionId: row.transaction_id,
-    eventId: row.event_id,
+    globalPosition: row.pos,
+    transactionId: row.txid,
+    eventId: row.id,
     type: row.type,
     data: row.data,
     metadata: row.metadata,
-    occurredAt: row.occurred_at.toISOString(),
-    recordedAt: row.recorded_at.toISOString(),
+    occurredAt: row.metadata.occurredAt,
+    recordedAt: row.metadata.recordedAt,
     prevHash: row.prev_hash,
     hash: row.hash,
   };

@@ -488,6 +488,9 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
           expect(ids.length).toBe(1600);
           expect(new Set(ids).size).toBe(1600);
           expect(new Set(ids)).toEqual(new Set(written));
+          for (let i = 1; i < fromLog.length; i++) {
+            expect(after(checkpointOf(fromLog[i]), checkpointOf(fromLog[i - 1]))).toBe(true);
+          }
 
           let total = 0;
           for (const s of streams) {

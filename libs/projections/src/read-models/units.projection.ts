@@ -1,24 +1,28 @@
 import { UNIT_EVENT_TYPES, type UnitEvent } from '../../../domain/src/unit/unit.events.js';
-import { addDays } from '../../../domain/src/shared/dates.js';
-import { assertNever } from '../../../domain/src/shared/event.js';
+import { evolveUnit, initialUnitState, type HeadTerm, type UnitName, type UnitState } from '../../../domain/src/unit/unit.state.js';
 import { defineProjection, type Row } from '../runner/projection.js';
 
-export interface HeadTermRow {
-  personId: string;
-  fullName: string;
-  from: string;
-  to: string | null;
-  acting: boolean;
-}
-
-export interface UnitNameRow {
-  name: string;
-  from: string;
-}
+export type { HeadTerm, UnitName };
 
 const unitIdOf = (streamId: string): string => streamId.replace(/^unit-/, '');
 
-/** The organisation over time: one row per unit with its names and head terms (temporal). */
+/** Rebuilds the domain's unit state from a row (the row stores exactly what evolve needs). */
+function stateOf(row: Row | undefined): UnitState {
+  if (!row) return initialUnitState();
+  const facts = {
+    unitId: String(row.unit_id),
+    level: row.level as never,
+    parentId: (row.parent_id as string | null) ?? null,
+    createdAt: String(row.created_on),
+    names: row.names as UnitName[],
+    terms: row.heads as HeadTerm[],
+  };
+  return row.merged_into
+    ? { status: 'merged', intoUnitId: String(row.merged_into), mergedOn: String(row.merged_on), ...facts }
+    : { status: 'active', ...facts };
+}
+
+/** The organisation over time: one row per unit with its names and head terms (temporal), folded by the domain's evolveUnit. */
 export const unitsProjection = defineProjection({
   name: 'units.v1',
   table: 'rm_units',
@@ -28,42 +32,22 @@ export const unitsProjection = defineProjection({
   handles: UNIT_EVENT_TYPES,
   groupsOf: (e) => [{ unit_id: unitIdOf(e.streamId) }],
   evolve: (rows, stored) => {
-    const e = stored as unknown as UnitEvent;
-    if (e.type === 'UnitCreated') {
-      const d = e.data;
-      return [
-        {
-          unit_id: d.unitId,
-          name: d.name,
-          level: d.level,
-          parent_id: d.parentId,
-          created_on: d.createdAt,
-          merged_into: null,
-          merged_on: null,
-          names: [{ name: d.name, from: d.createdAt }],
-          heads: [],
-        },
-      ];
-    }
-    const prev: Row | undefined = rows[0];
-    if (!prev) return rows;
-    switch (e.type) {
-      case 'UnitRenamed':
-        return [{ ...prev, name: e.data.name, names: [...(prev.names as UnitNameRow[]), { name: e.data.name, from: e.data.on }] }];
-      case 'HeadAppointed': {
-        const heads = (prev.heads as HeadTermRow[]).map((h) =>
-          h.to === null || h.to >= e.data.from ? { ...h, to: addDays(e.data.from, -1) } : h,
-        );
-        heads.push({ personId: e.data.personId, fullName: e.data.fullName, from: e.data.from, to: null, acting: e.data.acting });
-        return [{ ...prev, heads }];
-      }
-      case 'UnitMerged': {
-        const last = addDays(e.data.effectiveOn, -1);
-        const heads = (prev.heads as HeadTermRow[]).map((h) => (h.to === null || h.to > last ? { ...h, to: last } : h));
-        return [{ ...prev, merged_into: e.data.intoUnitId, merged_on: e.data.effectiveOn, heads }];
-      }
-      default:
-        return assertNever(e, 'unit event');
-    }
+    const s = evolveUnit(stateOf(rows[0]), stored as unknown as UnitEvent);
+    if (s.status === 'none') return rows;
+    return [
+      {
+        unit_id: s.unitId,
+        name: s.names[s.names.length - 1]!.name,
+        level: s.level,
+        parent_id: s.parentId,
+        created_on: s.createdAt,
+        merged_into: s.status === 'merged' ? s.intoUnitId : null,
+        merged_on: s.status === 'merged' ? s.mergedOn : null,
+        names: s.names,
+        heads: s.terms,
+      },
+    ];
   },
 });
+
+export { stateOf as unitStateOfRow };

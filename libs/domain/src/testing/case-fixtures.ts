@@ -4,7 +4,7 @@ import { SHIPPED_CALENDAR_YEARS } from '../calendar/testing/calendar-years.fixtu
 import { createRuleBook } from '../rules/rule-book.js';
 import type { DecideContext } from '../shared/decide-context.js';
 import type { IsoDate } from '../shared/dates.js';
-import { DeciderSpecification } from '../testing/decider-spec.js';
+import { DeciderSpecification } from './decider-spec.js';
 import type {
   AcceptCase,
   ArchiveCase,
@@ -13,11 +13,11 @@ import type {
   RecordDialogue,
   RegisterCase,
   ResolveCase,
-} from './case.commands.js';
-import { decide } from './case.decide.js';
-import type { CaseEvent } from './case.events.js';
-import type { CaseState, ExistingCase } from './case.state.js';
-import { evolve, foldCase, initialCaseState } from './case.state.js';
+} from '../case/case.commands.js';
+import { decide } from '../case/case.decide.js';
+import type { CaseEvent } from '../case/case.events.js';
+import type { CaseState, ExistingCase } from '../case/case.state.js';
+import { evolve, foldCase, initialCaseState } from '../case/case.state.js';
 
 /** The shipped holiday data (data/calendar/*.json, mirrored by the calendar fixture) and the real rule book. */
 export const calendar = createBusinessCalendar(SHIPPED_CALENDAR_YEARS);

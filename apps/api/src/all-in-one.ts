@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import pino from 'pino';
+import { createRuntime } from '../../../libs/platform/src/runtime.js';
+import { signDevToken } from '../../../libs/security/src/auth/dev-token.js';
+import { createRunner, startWorker } from '../../worker/src/worker.js';
+import { seedDemo, shouldSeedDemo } from '../../cli/src/demo/seed-demo.js';
+import { createApp } from './bootstrap.js';
+
+/**
+ * `npm start`: API and worker in one process. Without DATABASE_URL it runs on the embedded database
+ * in DATA_DIR, seeds demo data into an empty one, and prints an admin token for development.
+ */
+const log = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'donthu' } });
+try {
+  const runtime = await createRuntime({ role: 'server' });
+  const runner = createRunner(runtime, log);
+  const worker = startWorker(runtime, { runner, logger: log });
+  const app = await createApp(runtime, { runner });
+  await app.listen(runtime.config.port, runtime.config.host);
+  const base = `http://localhost:${runtime.config.port}`;
+  if (await shouldSeedDemo(runtime)) {
+    const seeded = await seedDemo(base, runtime.secrets.jwtSecret, runtime.config.port);
+    log.info(seeded, 'demo data seeded');
+  }
+  console.log(`\ndonthu is running on ${base} (${runtime.database.embedded ? `embedded database in ${runtime.config.dataDir}` : 'PostgreSQL server'})`);
+  console.log(`OpenAPI: ${base}/docs    health: ${base}/health`);
+  if (!runtime.config.production) {
+    const token = await signDevToken({ sub: 'admin', name: 'Quản trị viên', roles: ['admin'] }, runtime.secrets.jwtSecret, { expiresIn: '12h' });
+    console.log(`Development admin token (12 h):\n${token}\n`);
+  }
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'stopping');
+    await app.close();
+    await worker.stop();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+} catch (err) {
+  console.error(`donthu: cannot start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}

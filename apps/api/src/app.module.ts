@@ -1,0 +1,77 @@
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { ProjectionRunner } from '../../../libs/projections/src/runner/projection-runner.js';
+import { ALL_PROJECTIONS } from '../../../libs/projections/src/read-models/index.js';
+import { authConfigFromEnv } from '../../../libs/security/src/auth/auth.config.js';
+import { JwtVerifier } from '../../../libs/security/src/auth/jwt-verifier.js';
+import { AuditController } from './audit/audit.controller.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { CaseController } from './cases/case.controller.js';
+import { CaseQueries } from './cases/case.queries.js';
+import { CaseService } from './cases/case.service.js';
+import { StreamExecutor } from './commands/stream-executor.service.js';
+import { IdempotencyService } from './common/idempotency.service.js';
+import { ProblemFilter } from './common/problem.filter.js';
+import { ProjectionWaiter } from './common/projection-waiter.service.js';
+import { DeadlineController } from './deadlines/deadline.controller.js';
+import { DeadlineQueries } from './deadlines/deadline.queries.js';
+import { HealthController } from './health/health.controller.js';
+import { RUNTIME, type Runtime } from './runtime/runtime.tokens.js';
+import { UnitDirectory } from './units/unit-directory.service.js';
+import { UnitController } from './units/unit.controller.js';
+import { UnitService } from './units/unit.service.js';
+
+export interface AppModuleOptions {
+  runtime: Runtime;
+  /** Shared with the worker when both run in one process. */
+  runner?: ProjectionRunner;
+  logLevel?: string;
+}
+
+/** The HTTP API. The Runtime (database, store, vault, calendar, rules, clock) is built before Nest starts. */
+@Module({})
+export class AppModule {
+  static forRuntime(options: AppModuleOptions): DynamicModule {
+    const { runtime } = options;
+    const runner =
+      options.runner ?? new ProjectionRunner({ store: runtime.store, dataSource: runtime.dataSource, projections: ALL_PROJECTIONS });
+    const providers: Provider[] = [
+      { provide: RUNTIME, useValue: runtime },
+      { provide: ProjectionRunner, useValue: runner },
+      {
+        provide: JwtVerifier,
+        useValue: new JwtVerifier(authConfigFromEnv({ ...runtime.env, AUTH_JWT_SECRET: runtime.env.AUTH_JWT_SECRET ?? runtime.secrets.jwtSecret })),
+      },
+      { provide: APP_GUARD, useClass: AuthGuard },
+      { provide: APP_FILTER, useClass: ProblemFilter },
+      StreamExecutor,
+      IdempotencyService,
+      ProjectionWaiter,
+      UnitDirectory,
+      UnitService,
+      CaseService,
+      CaseQueries,
+      DeadlineQueries,
+    ];
+    return {
+      module: AppModule,
+      imports: [
+        CqrsModule.forRoot(),
+        TerminusModule,
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: options.logLevel ?? runtime.config.logLevel,
+            redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+            autoLogging: { ignore: (req) => req.url === '/health' },
+            customProps: () => ({ service: 'donthu-api' }),
+          },
+        }),
+      ],
+      controllers: [HealthController, UnitController, CaseController, DeadlineController, AuditController],
+      providers,
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import type { ProjectionRunner } from '../../../libs/projections/src/runner/projection-runner.js';
+import type { Runtime } from '../../../libs/platform/src/runtime.js';
+import { AppModule } from './app.module.js';
+import { inputErrorHandler, inputMiddlewares, validationPipe } from './common/http-input.js';
+
+export interface CreateAppOptions {
+  runner?: ProjectionRunner;
+  /** Quiet logs (tests). */
+  logLevel?: string;
+}
+
+/** Builds the HTTP application on a ready Runtime: middlewares, validation, auth, OpenAPI at /docs. */
+export async function createApp(runtime: Runtime, options: CreateAppOptions = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRuntime({ runtime, runner: options.runner, logLevel: options.logLevel }),
+    { bodyParser: false, bufferLogs: true, abortOnError: false },
+  );
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', runtime.env.TRUST_PROXY === '1' ? 1 : false);
+  app.disable('x-powered-by');
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-origin' } }));
+  if (runtime.config.corsOrigins.length) app.enableCors({ origin: runtime.config.corsOrigins, exposedHeaders: ['ETag', 'Location'] });
+  for (const m of inputMiddlewares()) app.use(m);
+  app.use(inputErrorHandler);
+  app.setGlobalPrefix('api/v1', { exclude: ['health'] });
+  app.useGlobalPipes(validationPipe());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('donthu API')
+      .setDescription('Citizen petitions, complaints and denunciations: from the reception desk to closure. Errors are application/problem+json.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,218 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { CaseCommand, ExistingCase } from '../../../../libs/domain/src/case/index.js';
+import { requirePermission, type Principal } from '../../../../libs/security/src/auth/roles.js';
+import { CurrentPrincipal } from '../auth/auth.guard.js';
+import { IdempotencyService } from '../common/idempotency.service.js';
+import { fail } from '../common/problem.js';
+import { correlationIdOf, idempotent, ifMatchOf } from '../common/request-context.js';
+import { ProjectionWaiter } from '../common/projection-waiter.service.js';
+import { UnitDirectory } from '../units/unit-directory.service.js';
+import {
+  AcceptCaseDto,
+  ArchiveCaseDto,
+  AssignHandlerDto,
+  CaseViewQuery,
+  ClassifyCaseDto,
+  CloseCaseDto,
+  ExtendDeadlineDto,
+  GuideCaseDto,
+  ListCasesQuery,
+  RecordDialogueDto,
+  RegisterCaseDto,
+  RejectCaseDto,
+  ResolveCaseDto,
+  ResumeCaseDto,
+  SuspendCaseDto,
+  TerminateCaseDto,
+  TransferCaseDto,
+  WithdrawCaseDto,
+} from './case.dto.js';
+import { CaseQueries } from './case.queries.js';
+import { CaseService, type CaseAction } from './case.service.js';
+
+const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('cases')
+export class CaseController {
+  constructor(
+    private readonly cases: CaseService,
+    private readonly queries: CaseQueries,
+    private readonly idem: IdempotencyService,
+    private readonly units: UnitDirectory,
+    private readonly waiter: ProjectionWaiter,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register a petition as it arrives (reception desk)' })
+  async register(@Body() dto: RegisterCaseDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const body = await idempotent(this.idem, req, res, principal, 201, (seed) =>
+      this.cases.register(dto, principal, { eventIdSeed: seed, correlationId: correlationIdOf(req) }),
+    );
+    res.setHeader('ETag', `"${body.version}"`);
+    res.setHeader('Location', `/api/v1/cases/${body.id}`);
+    return body;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List and search cases within your scope (never searches identities)' })
+  async list(@Query() query: ListCasesQuery, @CurrentPrincipal() principal: Principal) {
+    requirePermission(principal, 'case.read');
+    if (query.minPosition) await this.waiter.waitFor(query.minPosition);
+    return this.queries.list(principal, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'The case view, folded from its stream; ?asOf=<instant> folds only what was recorded by then' })
+  async get(@Param('id') id: string, @Query() query: CaseViewQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
+    this.checkId(id);
+    const { state, events } = await this.cases.load(id, principal, query.asOf);
+    requirePermission(principal, query.asOf ? 'case.read.asOf' : 'case.read');
+    res.setHeader('ETag', `"${state.version}"`);
+    return this.cases.view(state, events);
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'Every event of the case with its actor and hashes (identities only in protected form)' })
+  async history(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    this.checkId(id);
+    const { events } = await this.cases.load(id, principal);
+    requirePermission(principal, 'case.read.history');
+    return {
+      events: events.map((e) => ({
+        position: Number(e.globalPosition),
+        version: e.version,
+        type: e.type,
+        occurredAt: e.occurredAt,
+        recordedAt: e.recordedAt,
+        actor: { id: e.metadata.actor.id, name: e.metadata.actor.name },
+        data: e.data,
+        hash: e.hash,
+        prevHash: e.prevHash,
+      })),
+    };
+  }
+
+  @Get(':id/dialogues')
+  @ApiOperation({ summary: 'Dialogues (đối thoại) held on the case' })
+  async dialogues(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    this.checkId(id);
+    const { state } = await this.cases.load(id, principal);
+    requirePermission(principal, 'case.read');
+    return { items: state.dialogues, total: state.dialogues.length };
+  }
+
+  @Post(':id/classify') @HttpCode(200)
+  classify(@Param('id') id: string, @Body() dto: ClassifyCaseDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.run(id, 'classify', req, res, p, async (s) => {
+      if (!(await this.units.exists(dto.competentUnitId))) {
+        fail('VALIDATION_FAILED', 'competentUnitId: no such unit', [{ path: 'competentUnitId', message: 'no such unit' }]);
+      }
+      if (dto.previousCaseId && (await this.cases.exists(dto.previousCaseId)) === false) {
+        fail('VALIDATION_FAILED', 'previousCaseId: no such case', [{ path: 'previousCaseId', message: 'no such case' }]);
+      }
+      return {
+        type: 'ClassifyCase',
+        data: { ...dto, competentWithinReceivingSubtree: await this.units.isWithin(dto.competentUnitId, s.receivingUnitId) },
+      };
+    });
+  }
+
+  @Post(':id/accept') @HttpCode(200)
+  accept(@Param('id') id: string, @Body() dto: AcceptCaseDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.run(id, 'accept', req, res, p, () => ({ type: 'AcceptCase', data: { ...dto } }));
+  }
+
+  @Post(':id/reject') @HttpCode(200)
+  reject(@Param('id') id: string, @Body() dto: RejectCaseDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.run(id, 'reject', req, res, p, () => ({ type: 'RejectCase', data: { ...dto } }));
+  }
+
+  @Post(':id/guide') @HttpCode(200)
+  guide(@Param('id') id: string, @Body() dto: GuideCaseDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.run(id, 'guide', req, res, p, () => ({ type: 'GuideCase', data: { ...dto } }));
+  }
+
+  @Post(':id/archive') @HttpCode(200)
+  archive(@Param('id') id: string, @Body() dto: ArchiveCaseDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.run(id, 'archive', req, res, p, () => ({ type: 'ArchiveCase', data: { ...dto } }));
+  }
+
+  @Post(':id/transfer') @HttpCode(200)
+  transfer(@Param('id') id: string, @Body() dto: TransferCaseDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.run(id, 'transfer', req, res, p, async () => {
+      if (!(await this.units.exists(dto.toUnitId))) fail('VALIDATION_FAILED', 'toUnitId: no such unit', [{ path: 'toUnitId', message: 'no such unit' }]);
+      return { type: 'TransferCase', data: { ...dto } };
+    });
+  }
+
+  @Post(':id/assign') @HttpCode(200)
+  assign(@Param('id') id: string, @Body() dto: AssignHandlerDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.run(id, 'assign', req, res, p, () => ({ type: 'AssignHandler', data: { ...dto } }));
+  }
+
+  @Post(':id/extend') @HttpCode(200)
+  extend(@Param('id') id: string, @Body() dto: ExtendDeadlineDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.run(id, 'extend', req, res, p, () => ({ type: 'ExtendDeadline', data: { ...dto } }));
+  }
+
+  @Post(':id/suspend') @HttpCode(200)
+  suspend(@Param('id') id: string, @Body() dto: SuspendCaseDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.run(id, 'suspend', req, res, p, () => ({ type: 'SuspendCase', data: { ...dto } }));
+  }
+
+  @Post(':id/resume') @HttpCode(200)
+  resume(@Param('id') id: string, @Body() dto: ResumeCaseDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.run(id, 'resume', req, res, p, () => ({ type: 'ResumeCase', data: { ...dto } }));
+  }
+
+  @Post(':id/dialogues') @HttpCode(200)
+  dialogue(@Param('id') id: string, @Body() dto: RecordDialogueDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.run(id, 'dialogues', req, res, p, () => ({ type: 'RecordDialogue', data: { ...dto, dialogueId: randomUUID() } }));
+  }
+
+  @Post(':id/resolve') @HttpCode(200)
+  resolve(@Param('id') id: string, @Body() dto: ResolveCaseDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.run(id, 'resolve', req, res, p, () => ({ type: 'ResolveCase', data: { ...dto } }));
+  }
+
+  @Post(':id/withdraw') @HttpCode(200)
+  withdraw(@Param('id') id: string, @Body() dto: WithdrawCaseDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.run(id, 'withdraw', req, res, p, () => ({ type: 'WithdrawCase', data: { ...dto } }));
+  }
+
+  @Post(':id/terminate') @HttpCode(200)
+  terminate(@Param('id') id: string, @Body() dto: TerminateCaseDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.run(id, 'terminate', req, res, p, () => ({ type: 'TerminateCase', data: { ...dto } }));
+  }
+
+  @Post(':id/close') @HttpCode(200)
+  close(@Param('id') id: string, @Body() dto: CloseCaseDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.run(id, 'close', req, res, p, () => ({ type: 'CloseCase', data: { ...dto } }));
+  }
+
+  private checkId(id: string): void {
+    if (!CASE_ID.test(id)) fail('NOT_FOUND', `no case ${id.slice(0, 64)}`);
+  }
+
+  private async run(
+    id: string,
+    action: CaseAction,
+    req: Request,
+    res: Response,
+    principal: Principal,
+    build: (s: ExistingCase) => CaseCommand | Promise<CaseCommand>,
+  ) {
+    this.checkId(id);
+    const ifMatch = ifMatchOf(req);
+    const body = await idempotent(this.idem, req, res, principal, 200, (seed) =>
+      this.cases.command(id, action, build, principal, { ifMatch, eventIdSeed: seed, correlationId: correlationIdOf(req) }),
+    );
+    res.setHeader('ETag', `"${body.version}"`);
+    return body;
+  }
+}

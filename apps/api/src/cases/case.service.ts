@@ -1,0 +1,228 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import {
+  caseStreamId,
+  decide,
+  evolve,
+  initialCaseState,
+  toCaseView,
+  type CaseCommand,
+  type CaseEvent,
+  type CaseState,
+  type ExistingCase,
+  type ProtectedPetitioner,
+} from '../../../../libs/domain/src/case/index.js';
+import { vietnamDateOf } from '../../../../libs/domain/src/shared/dates.js';
+import { DomainError } from '../../../../libs/domain/src/shared/domain-error.js';
+import type { StoredEvent } from '../../../../libs/event-store/src/event-store.port.js';
+import { DENUNCIATOR_MASK, maskPetitioner } from '../../../../libs/security/src/masking.js';
+import { can, requirePermission, toActor, type Permission, type Principal } from '../../../../libs/security/src/auth/roles.js';
+import { fail } from '../common/problem.js';
+import { StreamExecutor } from '../commands/stream-executor.service.js';
+import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
+import { UnitDirectory } from '../units/unit-directory.service.js';
+import type { RegisterCaseDto } from './case.dto.js';
+
+export const ERASED_MASK = '[đã xóa]';
+
+/** Case commands other than RegisterCase, as the HTTP layer names them. */
+export type CaseAction =
+  | 'classify'
+  | 'accept'
+  | 'reject'
+  | 'guide'
+  | 'archive'
+  | 'transfer'
+  | 'assign'
+  | 'extend'
+  | 'suspend'
+  | 'resume'
+  | 'dialogues'
+  | 'resolve'
+  | 'withdraw'
+  | 'terminate'
+  | 'close';
+
+const PERMISSION_OF: Record<CaseAction, Permission> = {
+  classify: 'case.classify',
+  transfer: 'case.transfer',
+  guide: 'case.guide',
+  archive: 'case.archive',
+  accept: 'case.command',
+  reject: 'case.command',
+  assign: 'case.command',
+  extend: 'case.command',
+  suspend: 'case.command',
+  resume: 'case.command',
+  dialogues: 'case.command',
+  resolve: 'case.command',
+  withdraw: 'case.command',
+  terminate: 'case.command',
+  close: 'case.command',
+};
+
+export interface PetitionerView {
+  fullName: string;
+  idNumber?: string;
+  phone?: string;
+  address?: string;
+  representative: boolean;
+}
+
+export interface PetitionerIdentity {
+  fullName: string;
+  idNumber?: string;
+  phone?: string;
+  address?: string;
+}
+
+/** The sealed petitioners recorded at receipt. */
+export function petitionersOf(events: StoredEvent[]): ProtectedPetitioner[] {
+  const received = events.find((e) => e.type === 'CaseReceived');
+  return ((received?.data as { petitioners?: ProtectedPetitioner[] } | undefined)?.petitioners ?? []).map((p) => ({ ...p }));
+}
+
+const toDomain = (e: StoredEvent): CaseEvent => ({ type: e.type, data: e.data }) as unknown as CaseEvent;
+export const foldStored = (events: StoredEvent[]): CaseState => events.map(toDomain).reduce(evolve, initialCaseState());
+
+/** Whether a case's petitioners are protected as denunciators: unless it is known not to be a denunciation. */
+export function isConfidential(s: ExistingCase): boolean {
+  const kind = s.kind ?? s.kindHint ?? null;
+  return kind === null || kind === 'denunciation';
+}
+
+@Injectable()
+export class CaseService {
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly executor: StreamExecutor,
+    private readonly units: UnitDirectory,
+  ) {}
+
+  /** Loads a case the principal may see; unknown or out of scope → 404 (existence is not revealed). */
+  async load(caseId: string, principal: Principal, asOf?: string): Promise<{ state: ExistingCase; events: StoredEvent[] }> {
+    const events = await this.runtime.store.readStream(caseStreamId(caseId), asOf ? { asOf } : undefined);
+    const state = foldStored(events);
+    if (!state.exists || !(await this.units.inScope(principal, [state.receivingUnitId, state.competentUnitId]))) {
+      fail('NOT_FOUND', `no case ${caseId}`);
+    }
+    return { state: state as ExistingCase, events };
+  }
+
+  async view(state: ExistingCase, events: StoredEvent[], position?: string | null) {
+    const today = vietnamDateOf(this.runtime.clock());
+    const view = toCaseView(state, today);
+    const petitioners = await this.maskedPetitioners(state, petitionersOf(events));
+    return { ...view, petitioners, ...(position ? { position: Number(position) } : {}) };
+  }
+
+  async maskedPetitioners(state: ExistingCase, stored: ProtectedPetitioner[]): Promise<PetitionerView[]> {
+    const confidential = isConfidential(state);
+    if (confidential) return stored.map((p) => ({ fullName: DENUNCIATOR_MASK, representative: p.representative }));
+    const opened = await this.openIdentities(stored);
+    return stored.map((p, i) => {
+      const identity = opened[i];
+      if (!identity) return { fullName: ERASED_MASK, representative: p.representative };
+      const masked = maskPetitioner(identity, { confidential: false });
+      return { ...masked, representative: p.representative } as PetitionerView;
+    });
+  }
+
+  async openIdentities(petitioners: ProtectedPetitioner[]): Promise<(PetitionerIdentity | null)[]> {
+    return this.runtime.vault.openMany<PetitionerIdentity>(petitioners.map((p) => ({ personRef: p.personRef, sealed: p.sealed })));
+  }
+
+  async register(dto: RegisterCaseDto, principal: Principal, opts: { eventIdSeed?: string; correlationId: string }) {
+    requirePermission(principal, 'case.register');
+    if (!(await this.units.exists(dto.receivingUnitId))) {
+      fail('VALIDATION_FAILED', 'receivingUnitId: no such unit', [{ path: 'receivingUnitId', message: 'no such unit' }]);
+    }
+    if (!(await this.units.inScope(principal, [dto.receivingUnitId]))) {
+      fail('FORBIDDEN', 'you may register cases only for your unit and the units below it');
+    }
+    const caseId = randomUUID();
+    const base = {
+      caseId,
+      receivedAt: dto.receivedAt,
+      channel: dto.channel,
+      receivingUnitId: dto.receivingUnitId,
+      signerCount: dto.signerCount ?? Math.max(1, dto.petitioners.length),
+      subject: dto.subject,
+      content: dto.content,
+      ...(dto.field ? { field: dto.field } : {}),
+      ...(dto.kindHint ? { kindHint: dto.kindHint } : {}),
+    };
+    // Validate first with placeholders, so a rejected request allocates no tracking code and seals nobody.
+    const placeholder = dto.petitioners.map(() => ({ personRef: 'x', sealed: 'x', representative: false }));
+    decide({ type: 'RegisterCase', data: { ...base, trackingCode: 'X', petitioners: placeholder } }, initialCaseState(), this.executor.context());
+    const trackingCode = await this.nextTrackingCode(dto.receivingUnitId, dto.receivedAt.slice(0, 4));
+    const petitioners: ProtectedPetitioner[] = [];
+    for (const p of dto.petitioners) {
+      const personRef = randomUUID();
+      const identity: PetitionerIdentity = { fullName: p.fullName };
+      if (p.idNumber) identity.idNumber = p.idNumber;
+      if (p.phone) identity.phone = p.phone;
+      if (p.address) identity.address = p.address;
+      petitioners.push({ personRef, sealed: await this.runtime.vault.seal(personRef, identity), representative: p.representative ?? false });
+    }
+    const result = await this.executor.execute(
+      caseStreamId(caseId),
+      (history, ctx) => decide({ type: 'RegisterCase', data: { ...base, trackingCode, petitioners } }, foldStored(history), ctx),
+      { actor: toActor(principal), correlationId: opts.correlationId, eventIdSeed: opts.eventIdSeed },
+    );
+    const state = foldStored(result.events) as ExistingCase;
+    return {
+      id: caseId,
+      trackingCode,
+      version: state.version,
+      position: Number(result.position),
+      status: state.status,
+      receipt: { trackingCode, receivedAt: dto.receivedAt, receivingUnitId: dto.receivingUnitId, subject: dto.subject },
+    };
+  }
+
+  private async nextTrackingCode(unitId: string, year: string): Promise<string> {
+    const r = await this.runtime.pool.query<{ last_value: number }>(
+      `INSERT INTO tracking_counters (unit_id, year, last_value) VALUES ($1, $2, 1)
+       ON CONFLICT (unit_id, year) DO UPDATE SET last_value = tracking_counters.last_value + 1 RETURNING last_value`,
+      [unitId, Number(year)],
+    );
+    const prefix = unitId.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 12) || 'DT';
+    return `${prefix}-${year}-${String(r.rows[0].last_value).padStart(6, '0')}`;
+  }
+
+  /**
+   * Runs one case command: 404 when unknown or out of scope, 403 when the role may not, 412 on a
+   * stale If-Match, then decide and append.
+   */
+  async command(
+    caseId: string,
+    action: CaseAction,
+    build: (state: ExistingCase) => Promise<CaseCommand> | CaseCommand,
+    principal: Principal,
+    opts: { ifMatch?: number; eventIdSeed?: string; correlationId: string },
+  ) {
+    await this.load(caseId, principal);
+    requirePermission(principal, PERMISSION_OF[action]);
+    const result = await this.executor.execute(
+      caseStreamId(caseId),
+      async (history, ctx) => {
+        const state = foldStored(history);
+        if (!state.exists) throw new DomainError('NOT_FOUND', `no case ${caseId}`);
+        return decide(await build(state), state, ctx);
+      },
+      { actor: toActor(principal), correlationId: opts.correlationId, eventIdSeed: opts.eventIdSeed, ifMatch: opts.ifMatch },
+    );
+    const state = foldStored(result.events) as ExistingCase;
+    return this.view(state, result.events, result.position ?? result.events[result.events.length - 1]?.globalPosition ?? null);
+  }
+
+  async exists(caseId: string): Promise<boolean> {
+    if (!/^[A-Za-z0-9-]{1,64}$/.test(caseId)) return false;
+    return (await this.runtime.store.streamHead(caseStreamId(caseId))) !== null;
+  }
+
+  mayReadHistory(principal: Principal): boolean {
+    return can(principal, 'case.read.history');
+  }
+}

@@ -1,0 +1,80 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
+import type { DecideContext } from '../../../../libs/domain/src/shared/decide-context.js';
+import { vietnamDateOf } from '../../../../libs/domain/src/shared/dates.js';
+import type { Actor } from '../../../../libs/domain/src/shared/actor.js';
+import { VersionConflict, type StoredEvent } from '../../../../libs/event-store/src/event-store.port.js';
+import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
+import { fail } from '../common/problem.js';
+
+const EVENT_ID_NAMESPACE = '2b0f6c1e-8a4d-4f7b-9c3e-5d1a7e9b0c24';
+
+export interface DomainEventLike {
+  type: string;
+  data: object;
+}
+
+export interface ExecuteOptions {
+  /** From `If-Match`: the version the caller saw. A stale one → 412, nothing appended. */
+  ifMatch?: number;
+  actor: Actor;
+  correlationId: string;
+  /** Seeds deterministic event ids (the Idempotency-Key), so a retried request cannot append twice. */
+  eventIdSeed?: string;
+}
+
+export interface ExecuteResult {
+  events: StoredEvent[];
+  appended: DomainEventLike[];
+  version: number;
+  position: string | null;
+}
+
+/**
+ * Load a stream → decide → append with the exact expected version. Without If-Match a conflict
+ * (another writer got there first) re-reads and re-decides a few times before giving up.
+ */
+@Injectable()
+export class StreamExecutor {
+  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+
+  context(): DecideContext {
+    const now = this.runtime.clock();
+    return { now: now.toISOString(), today: vietnamDateOf(now), calendar: this.runtime.calendar, rules: this.runtime.rules };
+  }
+
+  async execute(
+    streamId: string,
+    decide: (history: StoredEvent[], ctx: DecideContext) => DomainEventLike[] | Promise<DomainEventLike[]>,
+    options: ExecuteOptions,
+  ): Promise<ExecuteResult> {
+    for (let attempt = 0; ; attempt++) {
+      const history = await this.runtime.store.readStream(streamId);
+      const version = history.length ? history[history.length - 1].version : 0;
+      if (options.ifMatch !== undefined && options.ifMatch !== version) {
+        fail('VERSION_CONFLICT', `If-Match "${options.ifMatch}" is stale: the current version is ${version}`);
+      }
+      const appended = await decide(history, this.context());
+      if (appended.length === 0) return { events: history, appended, version, position: null };
+      const newEvents = appended.map((e, i) => ({
+        eventId: options.eventIdSeed ? uuidv5(`${options.eventIdSeed}:${streamId}:${i}`, EVENT_ID_NAMESPACE) : randomUUID(),
+        type: e.type,
+        data: e.data as Record<string, unknown>,
+      }));
+      try {
+        const result = await this.runtime.store.append(streamId, newEvents, {
+          expectedVersion: version === 0 ? 'no_stream' : version,
+          metadata: { actor: { id: options.actor.id, name: options.actor.name, roles: options.actor.roles }, correlationId: options.correlationId, causationId: null },
+        });
+        const events = await this.runtime.store.readStream(streamId);
+        return { events, appended, version: result.nextVersion, position: result.lastPosition };
+      } catch (err) {
+        if (!(err instanceof VersionConflict)) throw err;
+        if (options.ifMatch !== undefined || attempt >= 5) {
+          fail('VERSION_CONFLICT', 'the stream changed while this command ran; reload and retry');
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import type { Principal } from '../../../../libs/security/src/auth/roles.js';
+import { fail } from './problem.js';
+import { IdempotencyService } from './idempotency.service.js';
+
+/** `If-Match: "<version>"` → the version, undefined when absent. */
+export function ifMatchOf(req: Request): number | undefined {
+  const raw = req.headers['if-match'];
+  if (raw === undefined || raw === '') return undefined;
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(String(raw));
+  if (!m) return fail('VALIDATION_FAILED', 'If-Match must be a case version such as "3"', [{ path: 'If-Match', message: 'must be "<version>"' }]);
+  return Number(m[1]);
+}
+
+export function correlationIdOf(req: Request): string {
+  const id = req.headers['x-request-id'];
+  return typeof id === 'string' && /^[\x21-\x7e]{1,100}$/.test(id) ? id : randomUUID();
+}
+
+/**
+ * Runs a command under `Idempotency-Key` when the request has one: a repeat with the same body gets
+ * the stored response; another body → 422; a failure releases the key and writes nothing.
+ */
+export async function idempotent<T extends object>(
+  idem: IdempotencyService,
+  req: Request,
+  res: Response,
+  principal: Principal,
+  status: number,
+  run: (eventIdSeed: string | undefined) => Promise<T>,
+): Promise<T> {
+  const key = req.headers['idempotency-key'];
+  if (key === undefined) {
+    const body = await run(undefined);
+    res.status(status);
+    return body;
+  }
+  const k = String(key);
+  const hash = IdempotencyService.requestHash(req.method, req.originalUrl.split('?')[0], req.body);
+  const start = await idem.start(principal.id, k, hash);
+  if (start.kind === 'replay') {
+    res.status(start.status);
+    res.setHeader('Idempotency-Replayed', 'true');
+    const body = start.body as T & { version?: number };
+    if (typeof body?.version === 'number') res.setHeader('ETag', `"${body.version}"`);
+    return body;
+  }
+  try {
+    const body = await run(`${principal.id}:${k}`);
+    await idem.complete(principal.id, k, status, body);
+    res.status(status);
+    return body;
+  } catch (err) {
+    await idem.release(principal.id, k);
+    throw err;
+  }
+}

@@ -1,0 +1,33 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '../../../../libs/security/src/auth/roles.js';
+import { CurrentPrincipal, RequirePermission } from '../auth/auth.guard.js';
+import { ProjectionWaiter } from '../common/projection-waiter.service.js';
+import { BoardQuery, UpcomingQuery } from './deadline.dto.js';
+import { DeadlineQueries } from './deadline.queries.js';
+
+@ApiTags('deadlines')
+@ApiBearerAuth()
+@Controller('deadlines')
+export class DeadlineController {
+  constructor(
+    private readonly queries: DeadlineQueries,
+    private readonly waiter: ProjectionWaiter,
+  ) {}
+
+  @Get('overdue')
+  @RequirePermission('boards.read')
+  @ApiOperation({ summary: 'Tracked deadlines overdue on asOf (a business date), as recorded before recordedBefore (an instant)' })
+  async overdue(@Query() q: BoardQuery, @CurrentPrincipal() p: Principal) {
+    await this.waiter.waitFor(q.minPosition);
+    return this.queries.overdue(p, q);
+  }
+
+  @Get('upcoming')
+  @RequirePermission('boards.read')
+  @ApiOperation({ summary: 'Open tracked deadlines due from asOf to asOf + withinDays' })
+  async upcoming(@Query() q: UpcomingQuery, @CurrentPrincipal() p: Principal) {
+    await this.waiter.waitFor(q.minPosition);
+    return this.queries.upcoming(p, q);
+  }
+}

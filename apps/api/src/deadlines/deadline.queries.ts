@@ -1,0 +1,133 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { addDays, daysBetween, vietnamDateOf } from '../../../../libs/domain/src/shared/dates.js';
+import { headOn } from '../../../../libs/domain/src/unit/unit.queries.js';
+import { unitStateOfRow } from '../../../../libs/projections/src/read-models/units.projection.js';
+import type { Principal } from '../../../../libs/security/src/auth/roles.js';
+import { fail } from '../common/problem.js';
+import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
+import { UnitDirectory } from '../units/unit-directory.service.js';
+import { subtreeCte } from '../units/unit-scope.sql.js';
+import type { BoardQuery, UpcomingQuery } from './deadline.dto.js';
+
+type DbRow = Record<string, unknown>;
+
+export interface HeadRef {
+  personId: string;
+  fullName: string;
+}
+
+/** Row versions valid at an instant (recordedBefore) or the current ones. */
+export function versionFilter(alias: string, param: string | null): string {
+  return param
+    ? `${alias}.recorded_from < ${param}::timestamptz AND (${alias}.recorded_to IS NULL OR ${alias}.recorded_to >= ${param}::timestamptz)`
+    : `${alias}.recorded_to IS NULL`;
+}
+
+/** Overdue and upcoming boards over the deadlines read model (api.md, "Two clocks on boards"). */
+@Injectable()
+export class DeadlineQueries {
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly units: UnitDirectory,
+  ) {}
+
+  today(): string {
+    return vietnamDateOf(this.runtime.clock());
+  }
+
+  /** The unit filter: the requested unit (in scope, else 404) or the principal's, with or without subunits. */
+  async unitFilter(principal: Principal, q: BoardQuery, params: unknown[], column: string): Promise<{ cte: string; where: string }> {
+    const p = (v: unknown) => (params.push(v), `$${params.length}`);
+    const unitId = q.unitId ?? principal.unitId ?? null;
+    if (q.unitId && !(await this.units.exists(q.unitId))) fail('NOT_FOUND', `no unit ${q.unitId}`);
+    if (unitId && !(await this.units.inScope(principal, [unitId]))) fail('NOT_FOUND', `no unit ${unitId}`);
+    if (!unitId) return { cte: '', where: 'TRUE' }; // an admin without a unit: everything
+    if (q.includeSubunits === false) return { cte: '', where: `${column} = ${p(unitId)}` };
+    return { cte: `WITH RECURSIVE ${subtreeCte(p(unitId))}`, where: `${column} IN (SELECT unit_id FROM scope_units)` };
+  }
+
+  async headsResolver(recordedBefore?: string): Promise<(unitId: string, date: string) => HeadRef | null> {
+    const params: unknown[] = [];
+    const rows: DbRow[] = await this.runtime.dataSource.query(
+      `SELECT * FROM rm_units u WHERE ${versionFilter('u', recordedBefore ? (params.push(recordedBefore), '$1') : null)}`,
+      params,
+    );
+    const states = new Map(rows.map((r) => [String(r.unit_id), unitStateOfRow(r)]));
+    return (unitId, date) => {
+      const s = states.get(unitId);
+      const h = s ? headOn(s, date) : null;
+      return h ? { personId: h.personId, fullName: h.fullName } : null;
+    };
+  }
+
+  async overdue(principal: Principal, q: BoardQuery) {
+    const asOf = q.asOf ?? this.today();
+    const params: unknown[] = [];
+    const p = (v: unknown) => (params.push(v), `$${params.length}`);
+    const scope = await this.unitFilter(principal, q, params, 'd.unit_id');
+    const a = p(asOf);
+    const rb = q.recordedBefore ? p(q.recordedBefore) : null;
+    const where = `d.deadline_no > 0 AND ${versionFilter('d', rb)} AND ${scope.where}
+      AND d.due_on < ${a}::date
+      AND NOT (d.completed_on IS NOT NULL AND d.completed_on <= ${a}::date)
+      AND NOT (d.cancelled_on IS NOT NULL AND d.cancelled_on <= ${a}::date)
+      AND NOT (d.state = 'paused' AND d.paused_on <= ${a}::date)`;
+    return this.page(scope.cte, where, params, q, 'd.due_on ASC, d.case_id, d.deadline_no', async (r, heads) => ({
+      caseId: String(r.case_id),
+      trackingCode: String(r.tracking_code),
+      ruleId: String(r.rule_id),
+      dueOn: String(r.due_on),
+      daysOverdue: daysBetween(String(r.due_on), asOf),
+      unitId: String(r.unit_id),
+      headOfUnit: heads(String(r.unit_id), String(r.due_on)),
+      handlerId: (r.handler_id as string | null) ?? null,
+    }));
+  }
+
+  async upcoming(principal: Principal, q: UpcomingQuery) {
+    const asOf = q.asOf ?? this.today();
+    const until = addDays(asOf, q.withinDays ?? 7);
+    const params: unknown[] = [];
+    const p = (v: unknown) => (params.push(v), `$${params.length}`);
+    const scope = await this.unitFilter(principal, q, params, 'd.unit_id');
+    const a = p(asOf);
+    const u = p(until);
+    const rb = q.recordedBefore ? p(q.recordedBefore) : null;
+    const where = `d.deadline_no > 0 AND ${versionFilter('d', rb)} AND ${scope.where}
+      AND d.due_on >= ${a}::date AND d.due_on <= ${u}::date
+      AND NOT (d.completed_on IS NOT NULL AND d.completed_on <= ${a}::date)
+      AND NOT (d.cancelled_on IS NOT NULL AND d.cancelled_on <= ${a}::date)
+      AND NOT (d.state = 'paused' AND d.paused_on <= ${a}::date)`;
+    return this.page(scope.cte, where, params, q, 'd.due_on ASC, d.case_id, d.deadline_no', async (r, heads) => ({
+      caseId: String(r.case_id),
+      trackingCode: String(r.tracking_code),
+      ruleId: String(r.rule_id),
+      dueOn: String(r.due_on),
+      daysLeft: daysBetween(asOf, String(r.due_on)),
+      unitId: String(r.unit_id),
+      headOfUnit: heads(String(r.unit_id), String(r.due_on)),
+      handlerId: (r.handler_id as string | null) ?? null,
+    }));
+  }
+
+  private async page<T>(
+    cte: string,
+    where: string,
+    params: unknown[],
+    q: BoardQuery,
+    order: string,
+    map: (r: DbRow, heads: (unitId: string, date: string) => HeadRef | null) => Promise<T>,
+  ) {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 200;
+    const total: DbRow[] = await this.runtime.dataSource.query(`${cte} SELECT count(*)::int AS n FROM rm_deadlines d WHERE ${where}`, params);
+    const rows: DbRow[] = await this.runtime.dataSource.query(
+      `${cte} SELECT d.* FROM rm_deadlines d WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      params,
+    );
+    const heads = await this.headsResolver(q.recordedBefore);
+    const items: T[] = [];
+    for (const r of rows) items.push(await map(r, heads));
+    return { items, total: Number(total[0]?.n ?? 0), page, pageSize };
+  }
+}

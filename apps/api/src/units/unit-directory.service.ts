@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { foldUnit, type UnitState } from '../../../../libs/domain/src/unit/unit.state.js';
+import { headOn } from '../../../../libs/domain/src/unit/unit.queries.js';
+import { unitStreamId, type UnitEvent } from '../../../../libs/domain/src/unit/unit.events.js';
+import type { Principal } from '../../../../libs/security/src/auth/roles.js';
+import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
+
+/**
+ * The organisation, read from the unit streams (strongly consistent). A unit's parent never
+ * changes after creation, so parents are cached for ancestry walks (scope checks).
+ */
+@Injectable()
+export class UnitDirectory {
+  private readonly parents = new Map<string, string | null>();
+
+  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+
+  async state(unitId: string): Promise<UnitState> {
+    const events = await this.runtime.store.readStream(unitStreamId(unitId));
+    return foldUnit(events.map((e) => ({ type: e.type, data: e.data }) as unknown as UnitEvent));
+  }
+
+  async exists(unitId: string): Promise<boolean> {
+    return (await this.parentOf(unitId)) !== undefined;
+  }
+
+  /** The parent id, null for a root, undefined when the unit does not exist. */
+  async parentOf(unitId: string): Promise<string | null | undefined> {
+    if (this.parents.has(unitId)) return this.parents.get(unitId);
+    const s = await this.state(unitId);
+    if (s.status === 'none') return undefined;
+    this.parents.set(unitId, s.parentId);
+    return s.parentId;
+  }
+
+  /** True when `unitId` is `rootId` or lies below it. */
+  async isWithin(unitId: string, rootId: string): Promise<boolean> {
+    let current: string | null | undefined = unitId;
+    for (let depth = 0; current && depth < 64; depth++) {
+      if (current === rootId) return true;
+      current = await this.parentOf(current);
+    }
+    return false;
+  }
+
+  /** Admin: everything; others: one of the units lies in their unit's subtree. */
+  async inScope(principal: Principal, unitIds: ReadonlyArray<string | null>): Promise<boolean> {
+    if (principal.roles.includes('admin')) return true;
+    if (!principal.unitId) return false;
+    for (const u of unitIds) if (u && (await this.isWithin(u, principal.unitId))) return true;
+    return false;
+  }
+
+  async headOn(unitId: string, date: string): Promise<{ personId: string; fullName: string } | null> {
+    const h = headOn(await this.state(unitId), date);
+    return h ? { personId: h.personId, fullName: h.fullName } : null;
+  }
+}

@@ -1,0 +1,56 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { Principal } from '../../../../libs/security/src/auth/roles.js';
+import { CurrentPrincipal } from '../auth/auth.guard.js';
+import { correlationIdOf } from '../common/request-context.js';
+import { ProjectionWaiter } from '../common/projection-waiter.service.js';
+import { AppointHeadDto, CreateUnitDto, MergeUnitDto, RenameUnitDto, UnitAsOfQuery } from './unit.dto.js';
+import { UnitService } from './unit.service.js';
+
+@ApiTags('units')
+@ApiBearerAuth()
+@Controller('units')
+export class UnitController {
+  constructor(
+    private readonly units: UnitService,
+    private readonly waiter: ProjectionWaiter,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a unit (admin)' })
+  create(@Body() dto: CreateUnitDto, @CurrentPrincipal() p: Principal, @Req() req: Request) {
+    return this.units.create(dto, p, correlationIdOf(req));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The units in your scope; ?asOf=<date> gives the tree, names and heads on that day' })
+  async list(@Query() q: UnitAsOfQuery, @CurrentPrincipal() p: Principal) {
+    await this.waiter.waitFor(q.minPosition);
+    return this.units.list(p, q.asOf);
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string, @Query() q: UnitAsOfQuery, @CurrentPrincipal() p: Principal) {
+    return this.units.get(id, p, q.asOf);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Rename a unit, from today (admin)' })
+  rename(@Param('id') id: string, @Body() dto: RenameUnitDto, @CurrentPrincipal() p: Principal, @Req() req: Request) {
+    return this.units.rename(id, dto.name, p, correlationIdOf(req));
+  }
+
+  @Post(':id/heads')
+  @ApiOperation({ summary: 'Appoint the head (or acting head) from a date; the previous term ends the day before (admin)' })
+  appoint(@Param('id') id: string, @Body() dto: AppointHeadDto, @CurrentPrincipal() p: Principal, @Req() req: Request) {
+    return this.units.appointHead(id, dto, p, correlationIdOf(req));
+  }
+
+  @Post(':id/merge')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Merge the unit into a successor on a date; pending cases and recommendations move (admin)' })
+  merge(@Param('id') id: string, @Body() dto: MergeUnitDto, @CurrentPrincipal() p: Principal, @Req() req: Request) {
+    return this.units.merge(id, dto, p, correlationIdOf(req));
+  }
+}

@@ -1,0 +1,114 @@
+import type { Command } from 'commander';
+import { createServer } from 'node:net';
+import { createRuntime, type Runtime } from '../../../../libs/platform/src/runtime.js';
+import { createRunner } from '../../../worker/src/worker.js';
+import { seedDemo, shouldSeedDemo } from '../demo/seed-demo.js';
+
+async function withRuntime<T>(fn: (runtime: Runtime) => Promise<T>): Promise<T> {
+  const runtime = await createRuntime({ role: 'cli' });
+  try {
+    return await fn(runtime);
+  } finally {
+    await runtime.close();
+  }
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+
+const fail = (message: string, code = 1) => {
+  console.error(message);
+  process.exitCode = code;
+};
+
+/** Operations: migrate, seed, projections rebuild, verify. They reach a running embedded server through its socket. */
+export function registerOpsCommands(program: Command): void {
+  program
+    .command('migrate')
+    .description('apply the database migrations (the server also does this at start)')
+    .action(() => withRuntime(async (rt) => console.log(`migrations applied on ${rt.database.embedded ? 'the embedded database' : 'DATABASE_URL'}`)));
+
+  program
+    .command('seed')
+    .description('create demo data (an organisation and a few dozen cases) in an empty store')
+    .option('--demo', 'the demo data set')
+    .action((opts: { demo?: boolean }) =>
+      withRuntime(async (rt) => {
+        if (!opts.demo) return fail('say --demo', 2);
+        if (!(await shouldSeedDemo(rt, true))) return fail('the event store is not empty; demo data goes only into an empty one');
+        const { createApp } = await import('../../../api/src/bootstrap.js');
+        const runner = createRunner(rt);
+        runner.start();
+        const app = await createApp(rt, { runner, logLevel: 'warn' });
+        const port = await freePort();
+        await app.listen(port, '127.0.0.1');
+        try {
+          const r = await seedDemo(`http://127.0.0.1:${port}`, rt.secrets.jwtSecret);
+          await runner.catchUpAll();
+          console.log(`seeded ${r.units} units and ${r.cases} cases`);
+        } finally {
+          await app.close();
+          await runner.stop();
+        }
+      }),
+    );
+
+  const projections = program.command('projections').description('read models');
+  projections
+    .command('rebuild <name>')
+    .description('rebuild a projection into a fresh table and swap it in (boards keep answering meanwhile)')
+    .action((name: string) =>
+      withRuntime(async (rt) => {
+        const runner = createRunner(rt);
+        try {
+          runner.projection(name);
+        } catch (err) {
+          return fail(err instanceof Error ? err.message : String(err), 2);
+        }
+        const r = await runner.rebuild(name);
+        console.log(`rebuilt ${name} from ${r.events} events`);
+      }),
+    );
+  projections
+    .command('status')
+    .description('checkpoint and lag of each projection')
+    .action(() =>
+      withRuntime(async (rt) => {
+        const lag = await createRunner(rt).lag();
+        for (const [name, v] of Object.entries(lag)) console.log(`${name}\tposition ${v.position}\tlag ${v.lag}`);
+      }),
+    );
+
+  program
+    .command('verify')
+    .description("recompute hash chains and report each stream's first break")
+    .option('--stream <id>', 'one stream, e.g. case-<id>')
+    .option('--all', 'every stream in the store')
+    .action((opts: { stream?: string; all?: boolean }) =>
+      withRuntime(async (rt) => {
+        if (!opts.stream && !opts.all) return fail('say --stream <id> or --all', 2);
+        const ids: string[] = [];
+        if (opts.stream) ids.push(opts.stream);
+        else for await (const id of rt.store.listStreams()) ids.push(id);
+        let broken = 0;
+        for (const id of ids) {
+          const r = await rt.store.verifyStream(id);
+          if (r.ok) {
+            if (opts.stream) console.log(`${id}\tok\t${r.events} events\thead ${r.headHash}`);
+          } else {
+            broken++;
+            console.log(`${id}\tBROKEN at version ${r.brokenAt.version} (position ${r.brokenAt.position})`);
+          }
+        }
+        console.log(`${ids.length} stream(s) checked, ${broken} broken`);
+        if (broken) process.exitCode = 3;
+      }),
+    );
+}

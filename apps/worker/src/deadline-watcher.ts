@@ -1,0 +1,71 @@
+import { caseStreamId, decideMissedDeadlines, missedEventId, type CaseEvent, type CaseState } from '../../../libs/domain/src/case/index.js';
+import { evolve, initialCaseState } from '../../../libs/domain/src/case/case.state.js';
+import { vietnamDateOf } from '../../../libs/domain/src/shared/dates.js';
+import { headOn } from '../../../libs/domain/src/unit/unit.queries.js';
+import { foldUnit, type UnitState } from '../../../libs/domain/src/unit/unit.state.js';
+import { unitStreamId, type UnitEvent } from '../../../libs/domain/src/unit/unit.events.js';
+import { DuplicateEventId, VersionConflict } from '../../../libs/event-store/src/event-store.port.js';
+import type { Runtime } from '../../../libs/platform/src/runtime.js';
+
+export const WATCHER_ACTOR = { id: 'system:deadline-watcher', name: 'Deadline watcher', roles: [] as string[] };
+
+export interface WatchResult {
+  casesChecked: number;
+  missesRecorded: number;
+}
+
+/**
+ * Appends `DeadlineMissed` once per open tracked deadline whose dueOn has passed (Vietnam today),
+ * naming the head of the responsible unit in office on dueOn. Event ids are deterministic
+ * (missedEventId), so a retry, a crash mid-run or a second watcher never doubles one.
+ */
+export async function runDeadlineWatch(runtime: Runtime, opts: { today?: string } = {}): Promise<WatchResult> {
+  const today = opts.today ?? vietnamDateOf(runtime.clock());
+  // Candidates from the read model; each case is then re-decided from its own stream (the truth).
+  const rows: { case_id: string }[] = await runtime.dataSource.query(
+    `SELECT DISTINCT case_id FROM rm_deadlines
+     WHERE recorded_to IS NULL AND deadline_no > 0 AND state = 'open' AND NOT miss_recorded AND due_on < $1::date`,
+    [today],
+  );
+  const units = new Map<string, UnitState>();
+  const unitState = async (unitId: string): Promise<UnitState> => {
+    if (!units.has(unitId)) {
+      const events = await runtime.store.readStream(unitStreamId(unitId));
+      units.set(unitId, foldUnit(events.map((e) => ({ type: e.type, data: e.data }) as unknown as UnitEvent)));
+    }
+    return units.get(unitId)!;
+  };
+  let recorded = 0;
+  for (const { case_id: caseId } of rows) {
+    const streamId = caseStreamId(caseId);
+    const history = await runtime.store.readStream(streamId);
+    const state: CaseState = history.map((e) => ({ type: e.type, data: e.data }) as unknown as CaseEvent).reduce(evolve, initialCaseState());
+    if (!state.exists) continue;
+    await unitState(state.competentUnitId ?? state.receivingUnitId);
+    const misses = decideMissedDeadlines(state, {
+      today,
+      headOfUnit: (unitId, onDate) => {
+        const s = units.get(unitId);
+        const h = s ? headOn(s, onDate) : null;
+        return h ? { personId: h.personId, fullName: h.fullName } : null;
+      },
+    });
+    if (misses.length === 0) continue;
+    try {
+      await runtime.store.append(
+        streamId,
+        misses.map((m) => ({
+          eventId: missedEventId(caseId, m.data.ruleId, m.data.startOn, m.data.dueOn),
+          type: m.type,
+          data: m.data as unknown as Record<string, unknown>,
+        })),
+        { expectedVersion: state.version, metadata: { actor: WATCHER_ACTOR, correlationId: `deadline-watch:${today}`, causationId: null } },
+      );
+      recorded += misses.length;
+    } catch (err) {
+      // Another writer moved the case (next run re-decides), or the miss is already recorded.
+      if (!(err instanceof VersionConflict) && !(err instanceof DuplicateEventId)) throw err;
+    }
+  }
+  return { casesChecked: rows.length, missesRecorded: recorded };
+}

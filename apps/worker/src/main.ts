@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import pino from 'pino';
+import { createRuntime } from '../../../libs/platform/src/runtime.js';
+import { startWorker } from './worker.js';
+
+/** The worker alone: projections, deadline watcher, merger process (and the Kafka relay when configured). */
+const log = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'donthu-worker' } });
+try {
+  // On the embedded database the worker attaches to a running server's socket (role 'cli').
+  const runtime = await createRuntime({ role: 'cli' });
+  const worker = startWorker(runtime, { logger: log });
+  log.info({ database: runtime.database.embedded ? 'embedded' : 'server' }, 'donthu worker started');
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'stopping');
+    await worker.stop();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+} catch (err) {
+  console.error(`donthu worker: cannot start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}

@@ -1,0 +1,118 @@
+import { v5 as uuidv5 } from 'uuid';
+import { caseStreamId, decide, evolve, initialCaseState, type CaseEvent } from '../../../libs/domain/src/case/index.js';
+import { planUnitMerger } from '../../../libs/domain/src/unit/unit-merger.plan.js';
+import type { UnitMerged } from '../../../libs/domain/src/unit/unit.events.js';
+import { vietnamDateOf } from '../../../libs/domain/src/shared/dates.js';
+import { DomainError } from '../../../libs/domain/src/shared/domain-error.js';
+import { DuplicateEventId, START_OF_LOG, VersionConflict, type GlobalCheckpoint, type StoredEvent } from '../../../libs/event-store/src/event-store.port.js';
+import type { ProjectionRunner } from '../../../libs/projections/src/runner/projection-runner.js';
+import type { Runtime } from '../../../libs/platform/src/runtime.js';
+
+const NAME = 'process.unit-merger.v1';
+const NAMESPACE = '9a4c1e7b-2d3f-4b6a-8e5c-7f1d0b3a6c92';
+export const MERGER_ACTOR = { id: 'system:unit-merger', name: 'Unit merger', roles: [] as string[] };
+
+/**
+ * Drives unit mergers: for every UnitMerged in the log, moves each pending case of the ceasing unit
+ * to its successor (CaseTransferred, reason unit_merger; status and deadlines unchanged). Event ids
+ * derive from the merger event and the case, so a re-run never moves a case twice.
+ */
+export class UnitMergerProcess {
+  constructor(
+    private readonly runtime: Runtime,
+    private readonly runner: ProjectionRunner,
+    /** Extra steps (e.g. moving inspection recommendations) added by later modules. */
+    private readonly moveRecommendation?: (step: { inspectionId: string; recommendationId: string; fromUnitId: string; toUnitId: string; effectiveOn: string }, causation: StoredEvent) => Promise<void>,
+  ) {}
+
+  private async checkpoint(): Promise<GlobalCheckpoint> {
+    const r = await this.runtime.pool.query<{ transaction_id: string; position: string }>(
+      'SELECT transaction_id, position::text AS position FROM projection_checkpoints WHERE name = $1',
+      [NAME],
+    );
+    return r.rows[0] ? { transactionId: r.rows[0].transaction_id, position: r.rows[0].position } : START_OF_LOG;
+  }
+
+  private async save(cp: GlobalCheckpoint): Promise<void> {
+    await this.runtime.pool.query(
+      `INSERT INTO projection_checkpoints (name, transaction_id, position, updated_at) VALUES ($1, $2, $3, now())
+       ON CONFLICT (name) DO UPDATE SET transaction_id = EXCLUDED.transaction_id, position = EXCLUDED.position, updated_at = now()`,
+      [NAME, cp.transactionId, cp.position],
+    );
+  }
+
+  /** Processes what is in the log now; returns the number of mergers handled. */
+  async runOnce(): Promise<number> {
+    let handled = 0;
+    for (;;) {
+      const events = await this.runtime.store.readAll({ after: await this.checkpoint(), limit: 500 });
+      if (events.length === 0) return handled;
+      for (const e of events) {
+        if (e.type === 'UnitMerged') {
+          await this.handle(e);
+          handled++;
+        }
+        await this.save({ transactionId: e.transactionId, position: e.globalPosition });
+      }
+    }
+  }
+
+  private async handle(e: StoredEvent): Promise<void> {
+    // The case list must include everything written before the merger.
+    await this.runner.waitFor(e.globalPosition, 30_000);
+    const merged = e as unknown as StoredEvent & UnitMerged;
+    const ceasing = e.streamId.replace(/^unit-/, '');
+    const rows: { case_id: string }[] = await this.runtime.dataSource.query(
+      `SELECT case_id FROM rm_cases WHERE (receiving_unit_id = $1 OR competent_unit_id = $1)
+       AND status NOT IN ('closed', 'withdrawn', 'terminated') ORDER BY case_id`,
+      [ceasing],
+    );
+    const recs: { inspection_id: string; recommendation_id: string }[] = await this.runtime.dataSource
+      .query(
+        `SELECT inspection_id, recommendation_id FROM rm_recommendations WHERE recorded_to IS NULL AND owner_unit_id = $1 AND status = 'open'`,
+        [ceasing],
+      )
+      .catch(() => []);
+    const steps = planUnitMerger({
+      ceasingUnitId: ceasing,
+      successorUnitId: merged.data.intoUnitId,
+      effectiveOn: merged.data.effectiveOn,
+      pendingCaseIds: rows.map((r) => r.case_id),
+      openRecommendations: recs.map((r) => ({ inspectionId: r.inspection_id, recommendationId: r.recommendation_id })),
+    });
+    for (const step of steps) {
+      if (step.kind === 'MoveCase') await this.moveCase(step.caseId, step.fromUnitId, step.toUnitId, step.effectiveOn, e);
+      else if (this.moveRecommendation) await this.moveRecommendation(step, e);
+    }
+  }
+
+  private async moveCase(caseId: string, fromUnitId: string, toUnitId: string, effectiveOn: string, cause: StoredEvent): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const history = await this.runtime.store.readStream(caseStreamId(caseId));
+      const state = history.map((h) => ({ type: h.type, data: h.data }) as unknown as CaseEvent).reduce(evolve, initialCaseState());
+      const now = this.runtime.clock();
+      let events: CaseEvent[];
+      try {
+        events = decide(
+          { type: 'MoveCaseForUnitMerger', data: { fromUnitId, toUnitId, effectiveOn, reason: 'unit_merger' } },
+          state,
+          { now: now.toISOString(), today: vietnamDateOf(now), calendar: this.runtime.calendar, rules: this.runtime.rules },
+        );
+      } catch (err) {
+        if (err instanceof DomainError) return; // no longer the ceasing unit's, or closed meanwhile
+        throw err;
+      }
+      try {
+        await this.runtime.store.append(
+          caseStreamId(caseId),
+          events.map((ev, i) => ({ eventId: uuidv5(`${cause.eventId}:${caseId}:${i}`, NAMESPACE), type: ev.type, data: ev.data as unknown as Record<string, unknown> })),
+          { expectedVersion: state.version, metadata: { actor: MERGER_ACTOR, correlationId: cause.metadata.correlationId, causationId: cause.eventId } },
+        );
+        return;
+      } catch (err) {
+        if (err instanceof DuplicateEventId) return;
+        if (!(err instanceof VersionConflict)) throw err;
+      }
+    }
+  }
+}

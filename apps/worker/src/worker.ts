@@ -1,0 +1,75 @@
+import { ProjectionRunner } from '../../../libs/projections/src/runner/projection-runner.js';
+import { ALL_PROJECTIONS } from '../../../libs/projections/src/read-models/index.js';
+import type { Runtime } from '../../../libs/platform/src/runtime.js';
+import { runDeadlineWatch } from './deadline-watcher.js';
+import { UnitMergerProcess } from './unit-merger.process.js';
+
+export interface WorkerLogger {
+  info(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface Worker {
+  runner: ProjectionRunner;
+  merger: UnitMergerProcess;
+  stop(): Promise<void>;
+}
+
+export function createRunner(runtime: Runtime, logger?: WorkerLogger): ProjectionRunner {
+  return new ProjectionRunner({
+    store: runtime.store,
+    dataSource: runtime.dataSource,
+    projections: ALL_PROJECTIONS,
+    pollMs: runtime.config.projectionPollMs,
+    logger,
+  });
+}
+
+/** A loop that runs `task` now and then every `everyMs`, never overlapping itself. */
+function every(everyMs: number, task: () => Promise<unknown>, logger: WorkerLogger | undefined, what: string) {
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    if (stopped) return;
+    running = task()
+      .catch((err: unknown) => logger?.error({ err }, `${what} failed; will retry`))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, everyMs);
+      });
+  };
+  tick();
+  return async () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    await running;
+  };
+}
+
+/**
+ * The background work: projection runner, deadline watcher (at start-up, then every few minutes),
+ * unit-merger process. Several workers may run on one database: projection batches are applied
+ * under a compare-and-set on their checkpoint, and watcher/merger events have deterministic ids.
+ */
+export function startWorker(runtime: Runtime, options: { runner?: ProjectionRunner; logger?: WorkerLogger } = {}): Worker {
+  const logger = options.logger;
+  const runner = options.runner ?? createRunner(runtime, logger);
+  runner.start();
+  const merger = new UnitMergerProcess(runtime, runner);
+  const stops = [
+    every(runtime.config.watcherIntervalMs, async () => {
+      await runner.catchUpAll().catch(() => undefined);
+      const r = await runDeadlineWatch(runtime);
+      if (r.missesRecorded) logger?.info(r, 'deadline watcher recorded missed deadlines');
+    }, logger, 'deadline watcher'),
+    every(Math.max(500, runtime.config.projectionPollMs * 4), () => merger.runOnce(), logger, 'unit merger process'),
+  ];
+  return {
+    runner,
+    merger,
+    async stop() {
+      for (const s of stops) await s();
+      await runner.stop();
+    },
+  };
+}

@@ -1,0 +1,439 @@
+import { describe, expect, it } from '@jest/globals';
+import { createTestCalendar } from '../calendar/testing/calendar-years.fixture.js';
+import { createRuleBook } from '../rules/rule-book.js';
+import type { DecideContext } from '../shared/decide-context.js';
+import { DomainError, type DomainErrorCode } from '../shared/domain-error.js';
+import type { InspectionCommand } from './inspection.commands.js';
+import { decideInspection } from './inspection.decide.js';
+import {
+  inspectionStreamId,
+  type ConcludedRecommendation,
+  type InspectionEvent,
+} from './inspection.events.js';
+import {
+  foldInspection,
+  reportDatesOf,
+  type InspectionState,
+  type RecommendationState,
+} from './inspection.state.js';
+import { followUp } from './report-schedule.js';
+
+const calendar = createTestCalendar();
+const rules = createRuleBook();
+const ctx = (today = '2026-06-30'): DecideContext => ({
+  now: `${today}T03:00:00.000Z`,
+  today,
+  calendar,
+  rules,
+});
+
+const given = (events: InspectionEvent[]) => ({
+  when: (cmd: InspectionCommand, c: DecideContext = ctx()) =>
+    decideInspection(cmd, foldInspection(events), c),
+});
+
+function expectError(run: () => unknown, code: DomainErrorCode, path?: string): void {
+  let caught: unknown;
+  try {
+    run();
+  } catch (e) {
+    caught = e;
+  }
+  expect(caught).toBeInstanceOf(DomainError);
+  expect((caught as DomainError).code).toBe(code);
+  if (path !== undefined) expect((caught as DomainError).path).toBe(path);
+}
+
+const decided: InspectionEvent = {
+  type: 'InspectionDecided',
+  data: {
+    inspectionId: 'i1',
+    title: 'Thanh tra đất đai xã A',
+    kind: 'inspection',
+    leadUnitId: 'thanh-tra-tinh',
+    inspectedUnitId: 'xa-a',
+    decidedOn: '2026-01-05',
+  },
+};
+const rec = (over: Partial<ConcludedRecommendation> = {}): ConcludedRecommendation => ({
+  recommendationId: 'r1',
+  text: 'Thu hồi đất giao sai',
+  ownerUnitId: 'xa-a',
+  dueOn: '2026-06-30',
+  reportEvery: '3m',
+  reportDates: null,
+  ...over,
+});
+const recommendations = [
+  rec(),
+  rec({
+    recommendationId: 'r2',
+    text: 'Kiểm điểm',
+    dueOn: null,
+    reportEvery: null,
+    reportDates: ['2026-04-15', '2026-09-30'],
+  }),
+];
+const conclude = (
+  over: Partial<Extract<InspectionCommand, { type: 'ConcludeInspection' }>['data']> = {},
+): InspectionCommand => ({
+  type: 'ConcludeInspection',
+  data: { concludedOn: '2026-03-02', summary: 'Sai phạm trong giao đất', recommendations, ...over },
+});
+const concludedEvents = (): InspectionEvent[] => [decided, ...given([decided]).when(conclude())];
+const report = (recommendationId: string, reportedOn: string, done = false): InspectionEvent => ({
+  type: 'ProgressReported',
+  data: { recommendationId, reportedOn, progress: 'đang thực hiện', done },
+});
+const waived = (recommendationId: string, at: string): InspectionEvent => ({
+  type: 'RecommendationWaived',
+  data: { recommendationId, at, reason: 'không còn đối tượng' },
+});
+const recOf = (s: InspectionState, id: string): RecommendationState => {
+  if (s.status !== 'concluded' && s.status !== 'closed') throw new Error(`not concluded: ${s.status}`);
+  return s.recommendations.find((r) => r.recommendationId === id)!;
+};
+
+describe('inspection stream', () => {
+  it('builds stream ids in one place', () => expect(inspectionStreamId('i1')).toBe('inspection-i1'));
+
+  describe('DecideInspection', () => {
+    const decide = (
+      over: Partial<Extract<InspectionEvent, { type: 'InspectionDecided' }>['data']> = {},
+    ): InspectionCommand => ({
+      type: 'DecideInspection',
+      data: { ...decided.data, ...over } as Extract<InspectionCommand, { type: 'DecideInspection' }>['data'],
+    });
+    it('records the decision', () => expect(given([]).when(decide())).toEqual([decided]));
+    it('refuses a second decision', () =>
+      expectError(() => given([decided]).when(decide()), 'ILLEGAL_TRANSITION'));
+    it.each([
+      [{ kind: 'audit' as never }, 'kind'],
+      [{ title: '' }, 'title'],
+      [{ decidedOn: '2026-07-01' }, 'decidedOn'],
+    ])('rejects %j', (over, path) =>
+      expectError(() => given([]).when(decide(over)), 'VALIDATION_FAILED', path),
+    );
+  });
+
+  describe('FieldworkStarted (optional)', () => {
+    const start: InspectionCommand = { type: 'StartFieldwork', data: { startedOn: '2026-01-12' } };
+    it('starts the fieldwork', () =>
+      expect(given([decided]).when(start)).toEqual([
+        { type: 'FieldworkStarted', data: { startedOn: '2026-01-12' } },
+      ]));
+    it('starts it once', () =>
+      expectError(
+        () => given([decided, { type: 'FieldworkStarted', data: { startedOn: '2026-01-12' } }]).when(start),
+        'ILLEGAL_TRANSITION',
+      ));
+    it('rejects a start before the decision', () =>
+      expectError(
+        () => given([decided]).when({ type: 'StartFieldwork', data: { startedOn: '2026-01-04' } }),
+        'VALIDATION_FAILED',
+        'startedOn',
+      ));
+    it('answers NOT_FOUND for an unknown inspection', () =>
+      expectError(() => given([]).when(start), 'NOT_FOUND'));
+  });
+
+  describe('ConcludeInspection', () => {
+    it('records the recommendations and the TT-DIRECT deadline computed from the conclusion', () => {
+      const [event] = given([decided]).when(conclude());
+      expect(event).toEqual({
+        type: 'InspectionConcluded',
+        data: {
+          concludedOn: '2026-03-02',
+          summary: 'Sai phạm trong giao đất',
+          recommendations,
+          directiveDeadline: rules.compute('TT-DIRECT', '2026-03-02', {}, calendar),
+        },
+      });
+      if (event?.type !== 'InspectionConcluded') throw new Error('expected a conclusion');
+      expect(event.data.directiveDeadline).toMatchObject({
+        ruleId: 'TT-DIRECT',
+        startOn: '2026-03-02',
+        dueOn: '2026-03-17',
+      });
+    });
+
+    it('concludes after the fieldwork, not before it started', () => {
+      const fieldwork: InspectionEvent = { type: 'FieldworkStarted', data: { startedOn: '2026-02-02' } };
+      expect(given([decided, fieldwork]).when(conclude())[0]?.type).toBe('InspectionConcluded');
+      expectError(
+        () => given([decided, fieldwork]).when(conclude({ concludedOn: '2026-01-30' })),
+        'VALIDATION_FAILED',
+        'concludedOn',
+      );
+    });
+
+    it('stores a recommendation with neither cadence nor dates without a schedule', () => {
+      const events = [
+        decided,
+        ...given([decided]).when(conclude({ recommendations: [rec({ reportEvery: null })] })),
+      ];
+      const r = recOf(foldInspection(events), 'r1');
+      expect([r.reportEvery, r.reportDates]).toEqual([null, null]);
+      expect(followUp(r, [], '2030-01-01').nextReportDue).toBeNull();
+    });
+
+    it.each<[Partial<Extract<InspectionCommand, { type: 'ConcludeInspection' }>['data']>, string]>([
+      [{ recommendations: [] }, 'recommendations'],
+      [{ recommendations: [rec({ reportDates: ['2026-09-01'] })] }, 'recommendations[0].reportDates'],
+      [
+        { recommendations: [rec({ reportEvery: null, reportDates: ['2026-09-01', '2026-06-01'] })] },
+        'recommendations[0].reportDates[1]',
+      ],
+      [
+        { recommendations: [rec({ reportEvery: null, reportDates: ['2026-03-02'] })] },
+        'recommendations[0].reportDates[0]',
+      ],
+      [{ recommendations: [rec({ reportEvery: null, reportDates: [] })] }, 'recommendations[0].reportDates'],
+      [{ recommendations: [rec({ reportEvery: '1m' as never })] }, 'recommendations[0].reportEvery'],
+      [{ recommendations: [rec({ dueOn: '2026-03-01' })] }, 'recommendations[0].dueOn'],
+      [{ recommendations: [rec(), rec()] }, 'recommendations[1].recommendationId'],
+      [{ recommendations: [rec({ ownerUnitId: '' })] }, 'recommendations[0].ownerUnitId'],
+      [{ concludedOn: '2026-01-04' }, 'concludedOn'],
+      [{ concludedOn: '2026-07-01' }, 'concludedOn'],
+      [{ summary: ' ' }, 'summary'],
+    ])('rejects %j', (over, path) =>
+      expectError(() => given([decided]).when(conclude(over)), 'VALIDATION_FAILED', path),
+    );
+
+    it('accepts schedule targets in the future', () =>
+      expect(
+        given([decided]).when(
+          conclude({
+            recommendations: [rec({ dueOn: '2027-12-31', reportEvery: null, reportDates: ['2027-06-30'] })],
+          }),
+        )[0]?.type,
+      ).toBe('InspectionConcluded'));
+
+    it('concludes once', () =>
+      expectError(() => given(concludedEvents()).when(conclude()), 'ILLEGAL_TRANSITION'));
+    it('answers NOT_FOUND for an unknown inspection', () =>
+      expectError(() => given([]).when(conclude()), 'NOT_FOUND'));
+  });
+
+  describe('IssueDirective', () => {
+    const issue = (issuedOn: string): InspectionCommand => ({ type: 'IssueDirective', data: { issuedOn } });
+
+    it('is met on or before the TT-DIRECT due date', () =>
+      expect(given(concludedEvents()).when(issue('2026-03-17'))).toEqual([
+        { type: 'DirectiveIssued', data: { issuedOn: '2026-03-17', dueOn: '2026-03-17', outcome: 'met' } },
+      ]));
+    it('is missed after it', () =>
+      expect(given(concludedEvents()).when(issue('2026-03-18'))[0]).toMatchObject({
+        data: { outcome: 'missed' },
+      }));
+    it('needs a conclusion', () =>
+      expectError(() => given([decided]).when(issue('2026-03-17')), 'ILLEGAL_TRANSITION'));
+    it('is issued once', () =>
+      expectError(
+        () =>
+          given([...concludedEvents(), ...given(concludedEvents()).when(issue('2026-03-10'))]).when(
+            issue('2026-03-11'),
+          ),
+        'ILLEGAL_TRANSITION',
+      ));
+    it('is not dated before the conclusion', () =>
+      expectError(() => given(concludedEvents()).when(issue('2026-03-01')), 'VALIDATION_FAILED', 'issuedOn'));
+  });
+
+  describe('recommendation follow-up', () => {
+    const plan = (recommendationId: string, actions = ['Ra quyết định thu hồi']): InspectionCommand => ({
+      type: 'SubmitRemediationPlan',
+      data: { recommendationId, submittedOn: '2026-03-20', actions },
+    });
+    const progress = (recommendationId: string, reportedOn: string, done = false): InspectionCommand => ({
+      type: 'ReportProgress',
+      data: { recommendationId, reportedOn, progress: 'đã thu hồi 2/5 thửa', done },
+    });
+    const waive = (recommendationId: string, at = '2026-05-01'): InspectionCommand => ({
+      type: 'WaiveRecommendation',
+      data: { recommendationId, at, reason: 'đối tượng đã chết' },
+    });
+
+    it('records a remediation plan', () =>
+      expect(given(concludedEvents()).when(plan('r1'))).toEqual([
+        {
+          type: 'RemediationPlanSubmitted',
+          data: { recommendationId: 'r1', submittedOn: '2026-03-20', actions: ['Ra quyết định thu hồi'] },
+        },
+      ]));
+    it('rejects an empty plan', () =>
+      expectError(() => given(concludedEvents()).when(plan('r1', [])), 'VALIDATION_FAILED', 'actions'));
+
+    it('records progress and completion', () => {
+      const events = [...concludedEvents(), report('r1', '2026-04-01'), report('r1', '2026-05-30', true)];
+      const r = recOf(foldInspection(events), 'r1');
+      expect(r).toMatchObject({ status: 'done', doneOn: '2026-05-30' });
+      expect(reportDatesOf(r)).toEqual(['2026-04-01', '2026-05-30']);
+    });
+
+    it('rejects a report dated before the previous one, before the conclusion or after today', () => {
+      const events = [...concludedEvents(), report('r1', '2026-04-01')];
+      expectError(() => given(events).when(progress('r1', '2026-03-31')), 'VALIDATION_FAILED', 'reportedOn');
+      expectError(
+        () => given(concludedEvents()).when(progress('r1', '2026-03-01')),
+        'VALIDATION_FAILED',
+        'reportedOn',
+      );
+      expectError(
+        () => given(concludedEvents()).when(progress('r1', '2026-07-01')),
+        'VALIDATION_FAILED',
+        'reportedOn',
+      );
+      expect(given(events).when(progress('r1', '2026-04-01'))[0]?.type).toBe('ProgressReported');
+    });
+
+    it('waives a recommendation', () =>
+      expect(given(concludedEvents()).when(waive('r2'))).toEqual([
+        {
+          type: 'RecommendationWaived',
+          data: { recommendationId: 'r2', at: '2026-05-01', reason: 'đối tượng đã chết' },
+        },
+      ]));
+
+    it.each([
+      ['a plan', plan('r9')],
+      ['a report', progress('r9', '2026-04-01')],
+      ['a waiver', waive('r9')],
+      [
+        'a move',
+        {
+          type: 'MoveRecommendation',
+          data: {
+            recommendationId: 'r9',
+            fromUnitId: 'xa-a',
+            toUnitId: 'phuong-b',
+            effectiveOn: '2026-06-01',
+          },
+        } as InspectionCommand,
+      ],
+    ])('answers NOT_FOUND for %s on an unknown recommendation', (_, cmd) =>
+      expectError(() => given(concludedEvents()).when(cmd), 'NOT_FOUND'),
+    );
+
+    describe.each([
+      ['done', [report('r1', '2026-05-30', true)]],
+      ['waived', [waived('r1', '2026-05-30')]],
+    ])('on a %s recommendation', (_, tail) => {
+      const events = [...concludedEvents(), ...tail];
+      it.each([
+        ['a plan', plan('r1')],
+        ['a report', progress('r1', '2026-06-01')],
+        ['a waiver', waive('r1', '2026-06-01')],
+      ])('rejects %s with ILLEGAL_TRANSITION', (__, cmd) =>
+        expectError(() => given(events).when(cmd), 'ILLEGAL_TRANSITION'),
+      );
+    });
+
+    it('needs a conclusion first', () =>
+      expectError(() => given([decided]).when(plan('r1')), 'ILLEGAL_TRANSITION'));
+  });
+
+  describe('RecommendationMoved (unit merger)', () => {
+    const move = (fromUnitId = 'xa-a', recommendationId = 'r1'): InspectionCommand => ({
+      type: 'MoveRecommendation',
+      data: { recommendationId, fromUnitId, toUnitId: 'phuong-b', effectiveOn: '2026-06-01' },
+    });
+    const movedEvent: InspectionEvent = {
+      type: 'RecommendationMoved',
+      data: { recommendationId: 'r1', fromUnitId: 'xa-a', toUnitId: 'phuong-b', effectiveOn: '2026-06-01' },
+    };
+
+    it('hands the recommendation to the successor', () =>
+      expect(given(concludedEvents()).when(move())).toEqual([movedEvent]));
+
+    it('keeps its due date, schedule and history', () => {
+      const before = [...concludedEvents(), report('r1', '2026-05-20')];
+      const after = [...before, movedEvent];
+      const [r0, r1] = [recOf(foldInspection(before), 'r1'), recOf(foldInspection(after), 'r1')];
+      expect(r1.ownerUnitId).toBe('phuong-b');
+      expect(r1.moves).toEqual([{ fromUnitId: 'xa-a', toUnitId: 'phuong-b', effectiveOn: '2026-06-01' }]);
+      const { ownerUnitId: _o0, moves: _m0, ...rest0 } = r0;
+      const { ownerUnitId: _o1, moves: _m1, ...rest1 } = r1;
+      expect(rest1).toEqual(rest0);
+      // Every 3 months from 2026-03-02: the report of 20/5 satisfies 2/6; 2/9 is missed by 3/9.
+      expect(followUp(r1, reportDatesOf(r1), '2026-09-03')).toEqual(
+        followUp(r0, reportDatesOf(r0), '2026-09-03'),
+      );
+      expect(followUp(r1, reportDatesOf(r1), '2026-09-03')).toEqual({
+        nextReportDue: '2026-09-02',
+        overdue: true,
+        overdueReports: 1,
+        remediationOverdue: true,
+      });
+    });
+
+    it('is a no-op when repeated (the worker may re-run a plan)', () =>
+      expect(given([...concludedEvents(), movedEvent]).when(move())).toEqual([]));
+
+    it('refuses a move from a unit that does not own the recommendation', () =>
+      expectError(() => given(concludedEvents()).when(move('xa-z')), 'ILLEGAL_TRANSITION'));
+
+    it('refuses to move a done recommendation', () =>
+      expectError(
+        () => given([...concludedEvents(), report('r1', '2026-05-30', true)]).when(move()),
+        'ILLEGAL_TRANSITION',
+      ));
+
+    it('rejects a move onto the same unit', () =>
+      expectError(
+        () =>
+          given(concludedEvents()).when({
+            type: 'MoveRecommendation',
+            data: { recommendationId: 'r1', fromUnitId: 'xa-a', toUnitId: 'xa-a', effectiveOn: '2026-06-01' },
+          }),
+        'VALIDATION_FAILED',
+        'toUnitId',
+      ));
+  });
+
+  describe('CloseInspection', () => {
+    const close = (closedOn = '2026-06-30'): InspectionCommand => ({
+      type: 'CloseInspection',
+      data: { closedOn },
+    });
+    const settled = [...concludedEvents(), report('r1', '2026-06-10', true), waived('r2', '2026-06-15')];
+
+    it('refuses to close with an open recommendation', () =>
+      expectError(
+        () => given([...concludedEvents(), report('r1', '2026-06-10', true)]).when(close()),
+        'ILLEGAL_TRANSITION',
+      ));
+
+    it('closes when every recommendation is done or waived', () =>
+      expect(given(settled).when(close('2026-06-15'))).toEqual([
+        { type: 'InspectionClosed', data: { closedOn: '2026-06-15' } },
+      ]));
+
+    it('is not dated before the last completion', () =>
+      expectError(() => given(settled).when(close('2026-06-14')), 'VALIDATION_FAILED', 'closedOn'));
+
+    it('refuses a conclusion that is not there', () =>
+      expectError(() => given([decided]).when(close()), 'ILLEGAL_TRANSITION'));
+
+    it('refuses every command after closing', () => {
+      const closed = [
+        ...settled,
+        { type: 'InspectionClosed', data: { closedOn: '2026-06-20' } } as InspectionEvent,
+      ];
+      expect(foldInspection(closed).status).toBe('closed');
+      expectError(() => given(closed).when(close()), 'ILLEGAL_TRANSITION');
+      expectError(
+        () => given(closed).when({ type: 'IssueDirective', data: { issuedOn: '2026-06-25' } }),
+        'ILLEGAL_TRANSITION',
+      );
+      expectError(
+        () =>
+          given(closed).when({
+            type: 'ReportProgress',
+            data: { recommendationId: 'r1', reportedOn: '2026-06-25', progress: 'x', done: false },
+          }),
+        'ILLEGAL_TRANSITION',
+      );
+    });
+  });
+});

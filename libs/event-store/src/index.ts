@@ -1,0 +1,15 @@
+export * from './event-store.port.js';
+export { EventTypeRegistry, type EventTypeDefinition, type Upcaster } from './event-type-registry.js';
+export { GENESIS_HASH, canonicalJson, computeEventHash, type HashedEventFields } from './hash-chain.js';
+export {
+  EVENTS_NOTIFY_CHANNEL,
+  listenForAppends,
+  subscribe,
+  type AppendListener,
+  type Subscription,
+  type SubscriptionOptions,
+} from './subscription.js';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store.js';
+export { EVENT_STORE_MIGRATIONS, CreateEvents1760000000000 } from './postgres/migrations/index.js';
+export { runEventStoreMigrations } from './postgres/migrate.js';
+export { startEmbeddedDatabase, type EmbeddedDatabase, type EmbeddedOptions } from './postgres/embedded.js';

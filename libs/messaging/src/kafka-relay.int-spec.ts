@@ -1,0 +1,307 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { freshDatabase, type TestDatabase } from '../../../test/support/database.js';
+import type { StoredEvent } from '../../event-store/src/event-store.port.js';
+import { EVENT_STORE_MIGRATIONS } from '../../event-store/src/postgres/migrations/index.js';
+import { PostgresEventStore } from '../../event-store/src/postgres/postgres-event-store.js';
+import { CreateReadModels1760000002000 } from '../../projections/src/migrations/1760000002000-create-read-models.js';
+import { parseCloudEvent, type DonthuCloudEvent } from './cloud-event.js';
+import { createDeduper } from './dedupe.js';
+import { KafkaRelay } from './kafka-relay.js';
+import {
+  DEFAULT_KCAT_PATH,
+  startKafkaMockCluster,
+  type KafkaMockCluster,
+} from './testing/kafka-mock-cluster.js';
+
+const SKIP = process.env.SKIP_KAFKA_TESTS === '1';
+const KCAT = process.env.KCAT_PATH ?? DEFAULT_KCAT_PATH;
+const STREAMS = 40; // 24 case streams, 16 unit streams
+const PER_STREAM = 15; // 600 events
+const TOTAL = STREAMS * PER_STREAM;
+const ACTOR_NAME = 'Trần Thị Bình';
+
+if (SKIP) console.warn('SKIP_KAFKA_TESTS=1: skipping the Kafka relay integration tests');
+const suite = SKIP ? describe.skip : describe;
+
+interface Received {
+  topic: string;
+  partition: number;
+  offset: bigint;
+  key: string;
+  value: string;
+  event: DonthuCloudEvent;
+}
+
+function makeKafka(bootstrap: string, clientId: string): Kafka {
+  return new Kafka({
+    clientId,
+    brokers: [bootstrap],
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 5, initialRetryTime: 100 },
+  });
+}
+
+/** Sum of the high watermarks of the topics: how many messages the broker holds. */
+async function messagesOn(admin: Admin, topics: string[]): Promise<number> {
+  let total = 0;
+  for (const topic of topics) {
+    for (const p of await admin.fetchTopicOffsets(topic)) total += Number(p.high);
+  }
+  return total;
+}
+
+/** Reads `expected` messages from the beginning of the topics with a fresh consumer group. */
+async function consumeAll(kafka: Kafka, topics: string[], expected: number): Promise<Received[]> {
+  const consumer = kafka.consumer({ groupId: `verify-${randomUUID()}`, maxWaitTimeInMs: 100 });
+  const received: Received[] = [];
+  try {
+    await consumer.connect();
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      const guard = setTimeout(
+        () => reject(new Error(`consumed ${received.length} of ${expected} messages before giving up`)),
+        40_000,
+      );
+      consumer
+        .run({
+          eachMessage: async ({ topic, partition, message }) => {
+            const value = message.value?.toString('utf8') ?? '';
+            received.push({
+              topic,
+              partition,
+              offset: BigInt(message.offset),
+              key: message.key?.toString('utf8') ?? '',
+              value,
+              event: parseCloudEvent(value),
+            });
+            if (received.length >= expected) {
+              clearTimeout(guard);
+              resolve();
+            }
+          },
+        })
+        .catch((error: unknown) => {
+          clearTimeout(guard);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return received;
+}
+
+/** Per (topic, partition) in offset order: each stream's versions strictly increase. */
+function expectOrderedPerStream(records: Received[]): void {
+  const byPartition = new Map<string, Received[]>();
+  for (const r of records) {
+    const k = `${r.topic}/${r.partition}`;
+    byPartition.set(k, [...(byPartition.get(k) ?? []), r]);
+  }
+  const partitionOf = new Map<string, string>();
+  for (const [k, list] of byPartition) {
+    list.sort((a, b) => (a.offset < b.offset ? -1 : a.offset > b.offset ? 1 : 0));
+    const last = new Map<string, number>();
+    for (const r of list) {
+      const { streamId, version } = r.event.data;
+      expect(r.key).toBe(streamId);
+      expect(partitionOf.get(streamId) ?? k).toBe(k); // a stream never spans partitions
+      partitionOf.set(streamId, k);
+      expect(version).toBeGreaterThan(last.get(streamId) ?? 0);
+      last.set(streamId, version);
+    }
+  }
+}
+
+suite('KafkaRelay against the librdkafka mock cluster', () => {
+  let mock: KafkaMockCluster | undefined;
+  let db: TestDatabase | undefined;
+  let pool: pg.Pool | undefined;
+  let store: PostgresEventStore;
+  let kafka: Kafka;
+  let admin: Admin | undefined;
+  let expected: StoredEvent[] = [];
+  const relays: KafkaRelay[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(KCAT)) {
+      throw new Error(
+        `kcat not found at ${KCAT}. The Kafka relay tests need librdkafka's mock cluster from Debian's kcat: ` +
+          'apt-get install -y kcat (or set KCAT_PATH), or run with SKIP_KAFKA_TESTS=1 to skip them.',
+      );
+    }
+    mock = await startKafkaMockCluster({ kcatPath: KCAT });
+    db = await freshDatabase();
+    const dataSource = new DataSource({
+      type: 'postgres',
+      url: db.url,
+      migrations: [...EVENT_STORE_MIGRATIONS, CreateReadModels1760000002000],
+      logging: false,
+    });
+    await dataSource.initialize();
+    try {
+      await dataSource.runMigrations();
+    } finally {
+      await dataSource.destroy();
+    }
+    pool = new pg.Pool({ connectionString: db.url, max: 4 });
+    store = new PostgresEventStore({ pool });
+    kafka = makeKafka(mock.bootstrap, 'relay-test');
+    admin = kafka.admin();
+    await admin.connect();
+
+    // 600 events, interleaved across 40 streams of two categories.
+    const streams = Array.from({ length: STREAMS }, (_, i) => (i % 5 < 3 ? `case-${i}` : `unit-${i}`));
+    for (let v = 1; v <= PER_STREAM; v++) {
+      for (const streamId of streams) {
+        await store.append(
+          streamId,
+          [
+            {
+              eventId: randomUUID(),
+              type: streamId.startsWith('case') ? 'CaseNoted' : 'UnitNoted',
+              data: { n: v },
+            },
+          ],
+          {
+            expectedVersion: v - 1,
+            metadata: {
+              actor: { id: 'officer-1', name: ACTOR_NAME, roles: ['handler'] },
+              correlationId: randomUUID(),
+              causationId: null,
+            },
+          },
+        );
+      }
+    }
+    expected = await store.readAll({ after: { transactionId: '0', position: '0' }, limit: TOTAL + 1 });
+    expect(expected).toHaveLength(TOTAL);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const relay of relays) await relay.stop().catch(() => undefined);
+    await admin?.disconnect().catch(() => undefined);
+    await pool?.end().catch(() => undefined);
+    await db?.drop().catch(() => undefined);
+    await mock?.stop();
+  }, 60_000);
+
+  it('publishes every event once, keyed by stream, in stream order per partition', async () => {
+    const relay = new KafkaRelay({ store, pool: pool!, kafka, batchSize: 100, pollMs: 50 });
+    relays.push(relay);
+    expect(await relay.lag()).toBe(TOTAL);
+
+    relay.start();
+    while ((await relay.lag()) > 0) await new Promise((r) => setTimeout(r, 50));
+    await relay.stop();
+
+    const last = expected[expected.length - 1];
+    expect(await relay.checkpoint()).toEqual({
+      transactionId: last.transactionId,
+      position: last.globalPosition,
+    });
+    expect(await relay.runOnce()).toBe(0);
+    await relay.stop();
+
+    const topics = ['donthu.case', 'donthu.unit'];
+    expect(await messagesOn(admin!, topics)).toBe(TOTAL);
+    const received = await consumeAll(kafka, topics, TOTAL);
+
+    expect(received).toHaveLength(TOTAL);
+    expect(new Set(received.map((r) => r.event.id))).toEqual(new Set(expected.map((e) => e.eventId)));
+    for (const r of received) {
+      expect(r.topic).toBe(`donthu.${r.key.split('-')[0]}`);
+      expect(r.event.subject).toBe(r.key);
+      expect(r.event.type).toBe(`vn.donthu.${r.key.split('-')[0]}.${r.event.data.type}`);
+      expect(r.value).not.toContain(ACTOR_NAME);
+    }
+    expectOrderedPerStream(received);
+  }, 60_000);
+
+  it('after a crash between publishing and checkpointing, a new relay loses nothing (duplicates only)', async () => {
+    const name = 'relay.kafka.crash-test';
+    const topicPrefix = 'crash';
+    let batches = 0;
+    let republished: StoredEvent[] = [];
+    const crashing = new KafkaRelay({
+      store,
+      pool: pool!,
+      kafka: makeKafka(mock!.bootstrap, 'relay-crashing'),
+      name,
+      topicPrefix,
+      batchSize: 150,
+      afterPublish: async (events) => {
+        batches++;
+        if (batches === 2) {
+          republished = events;
+          throw new Error('simulated crash after publishing, before checkpointing');
+        }
+      },
+    });
+    relays.push(crashing);
+    expect(await crashing.runOnce()).toBe(150);
+    await expect(crashing.runOnce()).rejects.toThrow('simulated crash');
+    await crashing.stop(); // the process is gone
+    expect(await crashing.lag()).toBe(TOTAL - 150);
+    expect(republished).toHaveLength(150);
+
+    const successor = new KafkaRelay({
+      store,
+      pool: pool!,
+      kafka: makeKafka(mock!.bootstrap, 'relay-successor'),
+      name,
+      topicPrefix,
+      batchSize: 150,
+    });
+    relays.push(successor);
+    let published = 0;
+    for (let n = await successor.runOnce(); n > 0; n = await successor.runOnce()) published += n;
+    await successor.stop();
+    expect(published).toBe(TOTAL - 150);
+    expect(await successor.lag()).toBe(0);
+
+    const topics = ['crash.case', 'crash.unit'];
+    const onBroker = await messagesOn(admin!, topics);
+    expect(onBroker).toBe(TOTAL + republished.length);
+    const received = await consumeAll(kafka, topics, onBroker);
+
+    const dedupe = createDeduper(10_000);
+    const firstDeliveries = received
+      .sort((a, b) => (a.offset < b.offset ? -1 : a.offset > b.offset ? 1 : 0))
+      .filter((r) => dedupe.firstTime(r.event.id));
+    expect(new Set(firstDeliveries.map((r) => r.event.id))).toEqual(new Set(expected.map((e) => e.eventId)));
+    expect(firstDeliveries).toHaveLength(TOTAL);
+
+    const counts = new Map<string, number>();
+    for (const r of received) counts.set(r.event.id, (counts.get(r.event.id) ?? 0) + 1);
+    const duplicated = [...counts].filter(([, n]) => n > 1).map(([id]) => id);
+    expect(new Set(duplicated)).toEqual(new Set(republished.map((e) => e.eventId)));
+    expect([...counts.values()].every((n) => n <= 2)).toBe(true);
+    expectOrderedPerStream(firstDeliveries);
+  }, 60_000);
+
+  it('never advances the checkpoint when the broker is unreachable', async () => {
+    const relay = new KafkaRelay({
+      store,
+      pool: pool!,
+      kafka: new Kafka({
+        clientId: 'relay-dead',
+        brokers: ['127.0.0.1:1'],
+        logLevel: logLevel.NOTHING,
+        connectionTimeout: 500,
+        retry: { retries: 0 },
+      }),
+      name: 'relay.kafka.dead-broker',
+    });
+    relays.push(relay);
+    await expect(relay.runOnce()).rejects.toThrow();
+    expect(await relay.checkpoint()).toEqual({ transactionId: '0', position: '0' });
+    expect(await relay.lag()).toBe(TOTAL);
+    await relay.stop();
+  }, 30_000);
+});

@@ -1,0 +1,291 @@
+import { Kafka, Partitioners, logLevel, type Message, type Producer, type TopicMessages } from 'kafkajs';
+import type pg from 'pg';
+import {
+  START_OF_LOG,
+  type EventStore,
+  type GlobalCheckpoint,
+  type StoredEvent,
+} from '../../event-store/src/event-store.port.js';
+import { DEFAULT_EVENT_SOURCE, DEFAULT_TOPIC_PREFIX, toKafkaMessage } from './cloud-event.js';
+
+/** pino-compatible subset (`logger.info({…}, 'msg')`). */
+export interface RelayLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+/** Back-off of the relay loop after a failed batch (the batch is retried; the checkpoint never moves). */
+export interface RelayRetryOptions {
+  /** First delay. Default 200 ms. */
+  initialMs?: number;
+  /** Upper bound of a delay. Default 30 s. */
+  maxMs?: number;
+  /** Growth per consecutive failure. Default 2. */
+  factor?: number;
+}
+
+export interface KafkaRelayOptions {
+  store: EventStore;
+  /** The database holding `projection_checkpoints` (normally the event store's database). */
+  pool: pg.Pool;
+  /** A kafkajs client; or give `brokers` and the relay builds one. */
+  kafka?: Kafka;
+  brokers?: string[];
+  /** kafkajs clientId when the relay builds the client. Default 'donthu-relay'. */
+  clientId?: string;
+  /** Checkpoint row name. Default 'relay.kafka.v1'. */
+  name?: string;
+  /** Topic = `${topicPrefix}.${category}`. Default 'donthu'. */
+  topicPrefix?: string;
+  /** CloudEvents `source`. Default 'donthu'. */
+  source?: string;
+  /** Events per batch (one readAll, one sendBatch). Default 500. */
+  batchSize?: number;
+  /** Sleep when the log is drained. Default 1000 ms. */
+  pollMs?: number;
+  /** Broker-side wait for the acks, per request. Default 30 s. */
+  ackTimeoutMs?: number;
+  logger?: RelayLogger;
+  retry?: RelayRetryOptions;
+  /**
+   * kafkajs' idempotent producer (experimental in kafkajs 2.2.4). Default false; correctness never relies
+   * on it: consumers deduplicate on the event id.
+   */
+  idempotent?: boolean;
+  /**
+   * Test hook: runs after the broker acknowledged a batch and before the checkpoint is written. A throw
+   * here behaves like a crash between publishing and checkpointing (the batch will be published again).
+   */
+  afterPublish?: (events: StoredEvent[]) => Promise<void>;
+}
+
+const SILENT: RelayLogger = { info: () => {}, warn: () => {}, error: () => {} };
+
+/**
+ * Publishes the global event log to Kafka: reads a batch after its checkpoint, sends it (acks = all,
+ * one request in flight, key = stream id), and only after the broker acknowledged it advances the
+ * checkpoint row in `projection_checkpoints`. At-least-once: a crash between the two republishes the
+ * batch; consumers deduplicate on the CloudEvent id. Run one relay per checkpoint name.
+ */
+export class KafkaRelay {
+  readonly name: string;
+  private readonly store: EventStore;
+  private readonly pool: pg.Pool;
+  private readonly kafka: Kafka;
+  private readonly topicPrefix: string;
+  private readonly source: string;
+  private readonly batchSize: number;
+  private readonly pollMs: number;
+  private readonly ackTimeoutMs: number;
+  private readonly logger: RelayLogger;
+  private readonly retry: Required<RelayRetryOptions>;
+  private readonly idempotent: boolean;
+  private readonly afterPublish: ((events: StoredEvent[]) => Promise<void>) | undefined;
+
+  private producer: Producer | null = null;
+  private connecting: Promise<Producer> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private loop: Promise<void> | null = null;
+  private stopping = false;
+  private wake: (() => void) | null = null;
+
+  constructor(options: KafkaRelayOptions) {
+    this.store = options.store;
+    this.pool = options.pool;
+    if (options.kafka) {
+      this.kafka = options.kafka;
+    } else if (options.brokers && options.brokers.length > 0) {
+      this.kafka = new Kafka({
+        clientId: options.clientId ?? 'donthu-relay',
+        brokers: options.brokers,
+        logLevel: logLevel.WARN,
+      });
+    } else {
+      throw new Error('KafkaRelay needs `kafka` or a non-empty `brokers`');
+    }
+    this.name = options.name ?? 'relay.kafka.v1';
+    this.topicPrefix = options.topicPrefix ?? DEFAULT_TOPIC_PREFIX;
+    this.source = options.source ?? DEFAULT_EVENT_SOURCE;
+    this.batchSize = Math.max(1, Math.floor(options.batchSize ?? 500));
+    this.pollMs = Math.max(1, options.pollMs ?? 1000);
+    this.ackTimeoutMs = options.ackTimeoutMs ?? 30_000;
+    this.logger = options.logger ?? SILENT;
+    this.retry = {
+      initialMs: Math.max(1, options.retry?.initialMs ?? 200),
+      maxMs: Math.max(1, options.retry?.maxMs ?? 30_000),
+      factor: Math.max(1, options.retry?.factor ?? 2),
+    };
+    this.idempotent = options.idempotent ?? false;
+    this.afterPublish = options.afterPublish;
+  }
+
+  /** The stored checkpoint (START_OF_LOG when the row does not exist yet). */
+  async checkpoint(): Promise<GlobalCheckpoint> {
+    const { rows } = await this.pool.query<{ transaction_id: string; position: string }>({
+      text: `SELECT transaction_id, position::text AS position FROM projection_checkpoints WHERE name = $1`,
+      values: [this.name],
+    });
+    const row = rows[0];
+    return row ? { transactionId: row.transaction_id, position: row.position } : { ...START_OF_LOG };
+  }
+
+  /** Visible events after the checkpoint (not yet acknowledged by Kafka). */
+  async lag(): Promise<number> {
+    const cp = await this.checkpoint();
+    const { rows } = await this.pool.query<{ n: string }>({
+      text: `SELECT count(*)::text AS n FROM events
+        WHERE transaction_id > $1::xid8 OR (transaction_id = $1::xid8 AND global_position > $2::bigint)`,
+      values: [cp.transactionId, cp.position],
+    });
+    return Number(rows[0].n);
+  }
+
+  /**
+   * One batch: read after the checkpoint, publish, await the acks, then advance the checkpoint. Returns
+   * the number of events published (0 when drained). Throws on failure, leaving the checkpoint unchanged.
+   * Calls are serialised (also with the loop of start()).
+   */
+  runOnce(): Promise<number> {
+    const run = this.queue.then(() => this.publishBatch());
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Starts the background loop (idempotent). Failures are logged and retried with exponential back-off. */
+  start(): void {
+    if (this.loop) return;
+    this.stopping = false;
+    this.loop = this.runLoop();
+  }
+
+  /** Stops the loop (after the batch in flight) and disconnects the producer. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    if (this.loop) await this.loop;
+    this.loop = null;
+    await this.queue;
+    const producer = this.producer ?? (this.connecting ? await this.connecting.catch(() => null) : null);
+    this.producer = null;
+    this.connecting = null;
+    if (producer) await producer.disconnect();
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+
+  private async runLoop(): Promise<void> {
+    let failures = 0;
+    while (!this.stopping) {
+      let delay: number;
+      try {
+        const published = await this.runOnce();
+        failures = 0;
+        delay = published >= this.batchSize ? 0 : this.pollMs;
+      } catch (error) {
+        failures++;
+        delay = Math.min(this.retry.maxMs, this.retry.initialMs * this.retry.factor ** (failures - 1));
+        this.logger.error(
+          { err: error, relay: this.name, failures, retryInMs: delay },
+          'kafka relay batch failed',
+        );
+      }
+      if (delay > 0) await this.sleep(delay);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.stopping) {
+        resolve();
+        return;
+      }
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+
+  private async publishBatch(): Promise<number> {
+    const after = await this.checkpoint();
+    const events = await this.store.readAll({ after, limit: this.batchSize });
+    if (events.length === 0) return 0;
+
+    const producer = await this.connectedProducer();
+    await producer.sendBatch({
+      acks: -1,
+      timeout: this.ackTimeoutMs,
+      topicMessages: this.group(events),
+    });
+    if (this.afterPublish) await this.afterPublish(events);
+
+    const last = events[events.length - 1];
+    await this.saveCheckpoint({ transactionId: last.transactionId, position: last.globalPosition });
+    this.logger.info(
+      {
+        relay: this.name,
+        events: events.length,
+        transactionId: last.transactionId,
+        position: last.globalPosition,
+      },
+      'kafka relay published batch',
+    );
+    return events.length;
+  }
+
+  /** Messages grouped per topic; within a topic the log order is kept (so per key, too). */
+  private group(events: StoredEvent[]): TopicMessages[] {
+    const byTopic = new Map<string, Message[]>();
+    for (const event of events) {
+      const m = toKafkaMessage(event, { topicPrefix: this.topicPrefix, source: this.source });
+      let list = byTopic.get(m.topic);
+      if (!list) {
+        list = [];
+        byTopic.set(m.topic, list);
+      }
+      list.push({ key: m.key, value: m.value, headers: m.headers, timestamp: m.timestamp });
+    }
+    return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+  }
+
+  /** Upsert; never moves an existing checkpoint backwards. */
+  private async saveCheckpoint(cp: GlobalCheckpoint): Promise<void> {
+    await this.pool.query({
+      text: `INSERT INTO projection_checkpoints AS c (name, transaction_id, position, updated_at)
+        VALUES ($1, $2, $3::bigint, now())
+        ON CONFLICT (name) DO UPDATE
+          SET transaction_id = excluded.transaction_id, position = excluded.position, updated_at = now()
+          WHERE (c.transaction_id::xid8, c.position) < (excluded.transaction_id::xid8, excluded.position)`,
+      values: [this.name, cp.transactionId, cp.position],
+    });
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    if (this.producer) return this.producer;
+    if (!this.connecting) {
+      const producer = this.kafka.producer({
+        // One request in flight: a retried request can never overtake a later one (per-key order).
+        maxInFlightRequests: 1,
+        idempotent: this.idempotent,
+        allowAutoTopicCreation: true,
+        // murmur2, as the Java client: the same key lands on the same partition whoever produces it.
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
+      this.connecting = producer.connect().then(
+        () => {
+          this.producer = producer;
+          return producer;
+        },
+        (error: unknown) => {
+          this.connecting = null;
+          throw error;
+        },
+      );
+    }
+    return this.connecting;
+  }
+}
