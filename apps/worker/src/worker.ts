@@ -2,6 +2,8 @@ import { ProjectionRunner } from '../../../libs/projections/src/runner/projectio
 import { ALL_PROJECTIONS } from '../../../libs/projections/src/read-models/index.js';
 import type { Runtime } from '../../../libs/platform/src/runtime.js';
 import { runDeadlineWatch } from './deadline-watcher.js';
+import { recordAnchor } from '../../../libs/platform/src/integrity/anchors.js';
+import { KafkaRelay } from '../../../libs/messaging/src/kafka-relay.js';
 import { UnitMergerProcess } from './unit-merger.process.js';
 
 export interface WorkerLogger {
@@ -63,11 +65,25 @@ export function startWorker(runtime: Runtime, options: { runner?: ProjectionRunn
       if (r.missesRecorded) logger?.info(r, 'deadline watcher recorded missed deadlines');
     }, logger, 'deadline watcher'),
     every(Math.max(500, runtime.config.projectionPollMs * 4), () => merger.runOnce(), logger, 'unit merger process'),
+    ...(runtime.config.anchorIntervalMs > 0
+      ? [
+          every(runtime.config.anchorIntervalMs, async () => {
+            const anchor = await recordAnchor(runtime.pool);
+            logger?.info({ anchor }, 'integrity anchor recorded');
+          }, logger, 'integrity anchor'),
+        ]
+      : []),
   ];
+  // The Kafka relay runs only where brokers are configured (KAFKA_BROKERS).
+  const relay = runtime.config.kafkaBrokers.length
+    ? new KafkaRelay({ store: runtime.store, pool: runtime.pool, brokers: runtime.config.kafkaBrokers, topicPrefix: runtime.config.kafkaTopicPrefix, logger: logger as never })
+    : null;
+  relay?.start();
   return {
     runner,
     merger,
     async stop() {
+      await relay?.stop();
       for (const s of stops) await s();
       await runner.stop();
     },

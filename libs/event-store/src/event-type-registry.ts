@@ -23,7 +23,10 @@ export class EventTypeRegistry {
       throw new Error(`event type ${type}: currentVersion must be an integer >= 1`);
     }
     if (this.types.has(type)) throw new Error(`event type ${type} is already registered`);
-    this.types.set(type, { currentVersion: definition.currentVersion, upcasters: definition.upcasters ?? {} });
+    this.types.set(type, {
+      currentVersion: definition.currentVersion,
+      upcasters: definition.upcasters ?? {},
+    });
     return this;
   }
 

@@ -1,9 +1,9 @@
 import type { EventEmitter } from 'node:events';
 import pg from 'pg';
 import type { EventStore, GlobalCheckpoint, StoredEvent } from './event-store.port.js';
+import { EVENTS_NOTIFY_CHANNEL } from './notify-channel.js';
 
-/** The channel the events table's trigger notifies after each inserting statement (payload empty). */
-export const EVENTS_NOTIFY_CHANNEL = 'donthu_events';
+export { EVENTS_NOTIFY_CHANNEL };
 
 export interface SubscriptionOptions {
   /** Read strictly after this checkpoint (START_OF_LOG for everything). */
@@ -149,7 +149,9 @@ export interface AppendListener {
  * only the connection that inserted, so this one stays silent and subscriptions fall back to polling.
  */
 export async function listenForAppends(connection: string | pg.ClientConfig): Promise<AppendListener> {
-  const client = new pg.Client(typeof connection === 'string' ? { connectionString: connection } : connection);
+  const client = new pg.Client(
+    typeof connection === 'string' ? { connectionString: connection } : connection,
+  );
   client.on('error', () => undefined); // a lost hint connection must not crash the process
   await client.connect();
   await client.query(`LISTEN ${EVENTS_NOTIFY_CHANNEL}`);

@@ -15,8 +15,9 @@ import { loadConfig, type AppConfig } from './config.js';
 import { openDatabase, type DatabaseHandle } from './database.js';
 import { createEventTypeRegistry } from './event-types.js';
 import { resolveSecrets, type Secrets } from './secrets.js';
+import { CreateAnchors1760000005000 } from './integrity/anchors.js';
 
-export const ALL_MIGRATIONS = [...EVENT_STORE_MIGRATIONS, ...SECURITY_MIGRATIONS, ...READ_MODEL_MIGRATIONS];
+export const ALL_MIGRATIONS = [...EVENT_STORE_MIGRATIONS, ...SECURITY_MIGRATIONS, ...READ_MODEL_MIGRATIONS, CreateAnchors1760000005000];
 
 /** Everything a process of donthu needs, built once: database, event store, vault, calendar, rules. */
 export interface Runtime {

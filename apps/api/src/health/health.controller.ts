@@ -24,16 +24,29 @@ export class HealthController {
       status: 'ok' | 'error';
       eventStore: { headPosition: string | null };
       projections: Record<string, { lag: number | null }>;
+      relay?: { lag: number | null };
     } = { status: 'ok', eventStore: { headPosition: null }, projections: {} };
+    if (this.runtime.config.kafkaBrokers.length) body.relay = { lag: null };
     for (const p of this.runner.projections) body.projections[p.name] = { lag: null };
     try {
       await this.health.check([() => this.db.pingCheck('database', { connection: this.runtime.dataSource, timeout: 3000 })]);
       body.eventStore.headPosition = await this.runtime.store.headPosition();
       const lag = await this.runner.lag();
       for (const [name, v] of Object.entries(lag)) body.projections[name] = { lag: v.lag };
+      if (body.relay) body.relay.lag = await this.relayLag();
     } catch {
       body.status = 'error';
     }
     res.status(body.status === 'ok' ? 200 : 503).json(body);
+  }
+
+  /** Events the Kafka relay has not yet published (its checkpoint in projection_checkpoints). */
+  private async relayLag(): Promise<number> {
+    const r = await this.runtime.pool.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM events e
+        WHERE NOT EXISTS (SELECT 1 FROM projection_checkpoints c WHERE c.name = 'relay.kafka.v1'
+          AND (e.transaction_id < c.transaction_id::xid8 OR (e.transaction_id = c.transaction_id::xid8 AND e.global_position <= c.position)))`,
+    );
+    return Number(r.rows[0]?.n ?? 0);
   }
 }

@@ -3,6 +3,8 @@ import { createServer } from 'node:net';
 import { createRuntime, type Runtime } from '../../../../libs/platform/src/runtime.js';
 import { createRunner } from '../../../worker/src/worker.js';
 import { seedDemo, shouldSeedDemo } from '../demo/seed-demo.js';
+import { erasePerson } from '../../../../libs/platform/src/erasure.js';
+import { listAnchors, recordAnchor, verifyAnchor } from '../../../../libs/platform/src/integrity/anchors.js';
 
 async function withRuntime<T>(fn: (runtime: Runtime) => Promise<T>): Promise<T> {
   const runtime = await createRuntime({ role: 'cli' });
@@ -109,6 +111,59 @@ export function registerOpsCommands(program: Command): void {
         }
         console.log(`${ids.length} stream(s) checked, ${broken} broken`);
         if (broken) process.exitCode = 3;
+      }),
+    );
+
+  const vault = program.command('vault').description('the personal-data vault');
+  vault
+    .command('erase <personRef>')
+    .description("erase a person's identity everywhere (crypto-shredding); hash chains keep verifying")
+    .requiredOption('--reason <text>', 'the legal basis, recorded with the erasure')
+    .action((personRef: string, opts: { reason: string }) =>
+      withRuntime(async (rt) => {
+        const known = await rt.pool.query('SELECT 1 FROM vault_keys WHERE person_ref = $1', [personRef]);
+        if (known.rowCount === 0) return fail(`no person ${personRef} in the vault`, 2);
+        const r = await erasePerson(rt, personRef, { id: 'cli', name: 'donthu CLI', roles: ['admin'] }, opts.reason);
+        console.log(r.alreadyErased ? `${personRef} was already erased` : `${personRef} erased`);
+      }),
+    );
+  vault
+    .command('rewrap')
+    .description('rewrap every data key under the active master key (after setting a new VAULT_MASTER_KEY and the old one in VAULT_OLD_KEYS)')
+    .action(() =>
+      withRuntime(async (rt) => {
+        const n = await rt.vault.rewrap();
+        console.log(`rewrapped ${n} data key(s) under ${rt.vault.activeKeyId}`);
+        console.log(JSON.stringify(await rt.vault.keyUsage()));
+      }),
+    );
+
+  const anchors = program.command('anchors').description('integrity anchors: fingerprints of every stream head');
+  anchors
+    .command('record')
+    .description('record an anchor now (the worker also does it every ANCHOR_INTERVAL_MS)')
+    .action(() => withRuntime(async (rt) => console.log(JSON.stringify(await recordAnchor(rt.pool)))));
+  anchors
+    .command('list')
+    .description('the latest anchors')
+    .action(() => withRuntime(async (rt) => {
+      for (const a of await listAnchors(rt.pool)) console.log(JSON.stringify(a));
+    }));
+  anchors
+    .command('verify')
+    .description('recompute anchors from the events now stored (or one anchor given by its fence and hash, e.g. from a copy kept elsewhere)')
+    .option('--fence <transactionId>', 'the anchor fence (fenceTransactionId)')
+    .option('--hash <anchorHash>', 'the anchor hash kept elsewhere')
+    .action((opts: { fence?: string; hash?: string }) =>
+      withRuntime(async (rt) => {
+        const list = opts.fence && opts.hash ? [{ anchorId: 'given', fenceTransactionId: opts.fence, anchorHash: opts.hash }] : await listAnchors(rt.pool, 1000);
+        let bad = 0;
+        for (const a of list) {
+          const r = await verifyAnchor(rt.pool, a);
+          if (!r.ok) bad++;
+          console.log(`${a.anchorId}\t${r.ok ? 'ok' : 'MISMATCH'}\texpected ${r.expected}\trecomputed ${r.recomputed}`);
+        }
+        if (bad) process.exitCode = 3;
       }),
     );
 }

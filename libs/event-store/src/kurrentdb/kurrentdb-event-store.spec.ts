@@ -10,7 +10,7 @@ import {
 } from '../event-store.port.js';
 import { GENESIS_HASH } from '../hash-chain.js';
 import { eventStoreContract } from '../testing/event-store.contract.js';
-import { InMemoryKurrentDb } from './in-memory-kurrentdb-client.js';
+import { InMemoryKurrentDb } from './testing/in-memory-kurrentdb-client.js';
 import { KurrentDbEventStore } from './kurrentdb-event-store.js';
 import { CHAIN_KEY, STREAM_MARKER, claimStreamOf } from './kurrentdb-mapping.js';
 

@@ -16,6 +16,7 @@ import {
 } from '../event-store.port.js';
 import type { EventTypeRegistry } from '../event-type-registry.js';
 import { GENESIS_HASH, computeEventHash } from '../hash-chain.js';
+import { EVENTS_NOTIFY_CHANNEL } from '../notify-channel.js';
 
 export interface PostgresEventStoreOptions {
   pool: pg.Pool;
@@ -32,6 +33,11 @@ export interface PostgresEventStoreOptions {
   pageSize?: number;
   /** When true, close() ends the pool. Default false: a store never ends a pool it was handed. */
   ownsPool?: boolean;
+  /**
+   * Send `pg_notify('donthu_events', '')` after appends as a wake-up hint for subscribers (coalesced: at
+   * most one in flight per store). Default true.
+   */
+  notify?: boolean;
 }
 
 /** Something that runs a query: a pool (autocommit) or one client (possibly inside a transaction). */
@@ -90,6 +96,9 @@ export class PostgresEventStore implements EventStore {
   private readonly headCacheSize: number;
   private readonly pageSize: number;
   private readonly ownsPool: boolean;
+  private readonly notify: boolean;
+  private notifying: Promise<void> | null = null;
+  private notifyAgain = false;
   private readonly heads = new Map<string, { version: number; hash: string }>();
   private closed = false;
 
@@ -100,6 +109,7 @@ export class PostgresEventStore implements EventStore {
     this.headCacheSize = options.headCacheSize ?? 10_000;
     this.pageSize = options.pageSize ?? 1000;
     this.ownsPool = options.ownsPool ?? false;
+    this.notify = options.notify ?? true;
   }
 
   /** A store with its own pool over `url`; close() ends that pool. */
@@ -124,6 +134,7 @@ export class PostgresEventStore implements EventStore {
       headCacheSize: this.headCacheSize,
       pageSize: this.pageSize,
       ownsPool: false,
+      notify: this.notify,
     });
   }
 
@@ -237,6 +248,8 @@ export class PostgresEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     this.heads.clear();
+    this.notifyAgain = false;
+    await this.notifying;
     if (this.ownsPool) await this.pool.end();
   }
 
@@ -249,7 +262,8 @@ export class PostgresEventStore implements EventStore {
     events: NewEvent[],
     options: AppendOptions,
   ): Promise<AppendResult> {
-    if (typeof streamId !== 'string' || streamId.length === 0) throw new Error('streamId must be a non-empty string');
+    if (typeof streamId !== 'string' || streamId.length === 0)
+      throw new Error('streamId must be a non-empty string');
     const expected = normalizeExpected(options.expectedVersion);
     if (events.length === 0) return this.appendNothing(q, streamId, expected, options.expectedVersion);
 
@@ -270,7 +284,13 @@ export class PostgresEventStore implements EventStore {
         const rows = chain(streamId, prev, prepared);
         try {
           const result = await this.insert(q, inTransaction, streamId, prev.version, prepared, rows);
-          if (!inTransaction) this.remember(streamId, result.nextVersion, rows[rows.length - 1].hash);
+          if (inTransaction) {
+            // Delivered when the caller commits (and dropped if it rolls back).
+            if (this.notify) await q.query(`SELECT pg_notify('${EVENTS_NOTIFY_CHANNEL}', '')`);
+          } else {
+            this.remember(streamId, result.nextVersion, rows[rows.length - 1].hash);
+            this.hint();
+          }
           return result;
         } catch (error) {
           if (!isUniqueViolation(error)) throw error;
@@ -379,7 +399,12 @@ export class PostgresEventStore implements EventStore {
     expected: number | 'any',
   ): Promise<Outcome> {
     const ids = prepared.map((e) => e.eventId);
-    const { rows } = await q.query<{ stream_id: string; version: number; event_id: string; position: string }>({
+    const { rows } = await q.query<{
+      stream_id: string;
+      version: number;
+      event_id: string;
+      position: string;
+    }>({
       text: `SELECT stream_id, version, event_id::text AS event_id, global_position::text AS position
         FROM events WHERE event_id = ANY($1::uuid[])`,
       values: [ids],
@@ -398,7 +423,8 @@ export class PostgresEventStore implements EventStore {
         const last = byId.get(ids[ids.length - 1]);
         if (last) {
           // Inside a caller's transaction the rows may be its own, uncommitted: do not cache them.
-          if (!inTransaction) this.remember(streamId, last.version, await this.hashAt(q, streamId, last.version));
+          if (!inTransaction)
+            this.remember(streamId, last.version, await this.hashAt(q, streamId, last.version));
           return { kind: 'done', result: { nextVersion: last.version, lastPosition: last.position } };
         }
       }
@@ -442,6 +468,31 @@ export class PostgresEventStore implements EventStore {
     const last = rows[rows.length - 1];
     if (last) this.remember(streamId, last.version, last.hash);
     return rows;
+  }
+
+  /**
+   * A wake-up hint after a commit, outside the appending transaction (a NOTIFY inside it would hold a
+   * cluster-wide lock through the commit). Coalesced: one in flight, one more queued at most. Best effort.
+   */
+  private hint(): void {
+    if (!this.notify || this.closed) return;
+    if (this.notifying) {
+      this.notifyAgain = true;
+      return;
+    }
+    this.notifying = this.pool
+      .query(`SELECT pg_notify('${EVENTS_NOTIFY_CHANNEL}', '')`)
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        this.notifying = null;
+        if (this.notifyAgain) {
+          this.notifyAgain = false;
+          this.hint();
+        }
+      });
   }
 
   /** Remembers a committed (version, hash) pair of a stream; such a pair never changes. */
@@ -498,7 +549,8 @@ function prepareEvent(event: NewEvent, options: AppendOptions, recordedAt: strin
   if (typeof event.eventId !== 'string' || !UUID.test(event.eventId)) {
     throw new Error(`eventId must be a UUID (got ${String(event.eventId)})`);
   }
-  if (typeof event.type !== 'string' || event.type.length === 0) throw new Error('event type must be a non-empty string');
+  if (typeof event.type !== 'string' || event.type.length === 0)
+    throw new Error('event type must be a non-empty string');
   if (event.data === null || typeof event.data !== 'object' || Array.isArray(event.data)) {
     throw new Error(`event ${event.eventId}: data must be a JSON object`);
   }
@@ -508,7 +560,8 @@ function prepareEvent(event: NewEvent, options: AppendOptions, recordedAt: strin
   }
   const occurredInput = event.metadata?.occurredAt ?? options.metadata.occurredAt ?? recordedAt;
   const occurred = new Date(occurredInput);
-  if (Number.isNaN(occurred.getTime())) throw new Error(`event ${event.eventId}: invalid occurredAt ${occurredInput}`);
+  if (Number.isNaN(occurred.getTime()))
+    throw new Error(`event ${event.eventId}: invalid occurredAt ${occurredInput}`);
   const occurredAt = occurred.toISOString();
   // Serialise once: the hash covers exactly the JSON that is stored (undefined dropped, dates as strings).
   const dataJson = JSON.stringify(event.data);

@@ -144,10 +144,16 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
 
       it('keeps occurredAt, schemaVersion and per-event metadata overrides', async () => {
         const s = newStream();
-        const options = { ...opts('no_stream'), metadata: { ...metadata(), occurredAt: '2024-12-31T17:00:00.000Z' } };
+        const options = {
+          ...opts('no_stream'),
+          metadata: { ...metadata(), occurredAt: '2024-12-31T17:00:00.000Z' },
+        };
         await store.append(
           s,
-          [ev('A', { v: 2 }, { schemaVersion: 2, metadata: { requestId: 'r-1', causationId: 'c-1' } }), ev('B')],
+          [
+            ev('A', { v: 2 }, { schemaVersion: 2, metadata: { requestId: 'r-1', causationId: 'c-1' } }),
+            ev('B'),
+          ],
           options,
         );
         const [first, second] = await store.readStream(s);
@@ -217,9 +223,9 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
         expect(await rejection(store.append(s1, [a], opts(1)))).toBeInstanceOf(DuplicateEventId);
         // A batch with a repeated id.
         const b = ev();
-        expect(await rejection(store.append(s2, [b, { ...b, type: 'Other' }], opts('no_stream')))).toBeInstanceOf(
-          DuplicateEventId,
-        );
+        expect(
+          await rejection(store.append(s2, [b, { ...b, type: 'Other' }], opts('no_stream'))),
+        ).toBeInstanceOf(DuplicateEventId);
         expect((await store.readStream(s1)).length).toBe(1);
         expect(await store.streamHead(s2)).toBeNull();
       });
@@ -227,14 +233,16 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
       it('reads a stream from/to a version', async () => {
         const s = newStream();
         await store.append(s, [ev(), ev(), ev(), ev(), ev()], opts('no_stream'));
-        expect((await store.readStream(s, { fromVersion: 2, toVersion: 4 })).map((e) => e.version)).toEqual([2, 3, 4]);
+        expect((await store.readStream(s, { fromVersion: 2, toVersion: 4 })).map((e) => e.version)).toEqual([
+          2, 3, 4,
+        ]);
         expect((await store.readStream(s, { fromVersion: 4 })).map((e) => e.version)).toEqual([4, 5]);
         expect((await store.readStream(s, { toVersion: 1 })).map((e) => e.version)).toEqual([1]);
         expect(await store.readStream(s, { fromVersion: 6 })).toEqual([]);
       });
 
       it('reads a stream as of an instant (recordedAt <= asOf), recordedAt from the store clock', async () => {
-        if (!fx.derive) return console.warn(`${name}: no derive(); asOf test skipped`);
+        if (!fx.derive) return console.info(`${name}: no derive(); asOf test skipped`);
         let now = new Date('2025-02-03T04:05:06.007Z');
         const clocked = fx.derive({ clock: () => now });
         const s = newStream();
@@ -348,19 +356,28 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
         for (const e of events) {
           const { streamId, version, eventId, type, data, metadata: m } = e;
           expect(e.prevHash).toBe(prev);
-          expect(e.hash).toBe(computeEventHash(prev, { streamId, version, eventId, type, data, metadata: m }));
+          expect(e.hash).toBe(
+            computeEventHash(prev, { streamId, version, eventId, type, data, metadata: m }),
+          );
           prev = e.hash;
         }
-        expect(await store.verifyStream(newStream())).toEqual({ ok: true, events: 0, headHash: GENESIS_HASH });
+        expect(await store.verifyStream(newStream())).toEqual({
+          ok: true,
+          events: 0,
+          headHash: GENESIS_HASH,
+        });
       });
 
       // Whether rawQuery exists is known only after the factory ran, hence the early return.
       it('detects changed data, changed type, a deleted event, swapped order and a re-hashed edit', async () => {
-        if (!fx.rawQuery) return console.warn(`${name}: no rawQuery; tampering tests skipped`);
+        if (!fx.rawQuery) return console.info(`${name}: no rawQuery; tampering tests skipped`);
         const raw = fx.rawQuery;
 
         const data = await fiveEventStream();
-        await raw(`UPDATE events SET data = data || '{"i": 33}'::jsonb WHERE stream_id = $1 AND version = 3`, [data.s]);
+        await raw(
+          `UPDATE events SET data = data || '{"i": 33}'::jsonb WHERE stream_id = $1 AND version = 3`,
+          [data.s],
+        );
         expect(await store.verifyStream(data.s)).toEqual({
           ok: false,
           brokenAt: { version: 3, position: data.events[2].globalPosition },
@@ -414,7 +431,7 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
         });
 
       it('upcasts on read and verifies over the stored payload', async () => {
-        if (!fx.derive) return console.warn(`${name}: no derive(); upcasting test skipped`);
+        if (!fx.derive) return console.info(`${name}: no derive(); upcasting test skipped`);
         const reader = fx.derive({ registry: registry() });
         const s = newStream();
         await store.append(
@@ -431,7 +448,7 @@ export function eventStoreContract(name: string, factory: () => Promise<EventSto
       });
 
       it('throws UnknownEventType, naming the type, for an unknown type or a version without upcaster', async () => {
-        if (!fx.derive) return console.warn(`${name}: no derive(); unknown-type test skipped`);
+        if (!fx.derive) return console.info(`${name}: no derive(); unknown-type test skipped`);
         const reader = fx.derive({ registry: registry() });
         const s = newStream();
         await store.append(s, [ev('ThingNamed', { name: 'x' }), ev('Mystery', { a: 1 })], opts('no_stream'));

@@ -2,17 +2,23 @@ import { CreateReadModels1760000002000 } from '../migrations/1760000002000-creat
 import { caseSummariesProjection } from './case-summaries.projection.js';
 import { deadlinesProjection } from './deadlines.projection.js';
 import { unitsProjection } from './units.projection.js';
+import { dialoguesProjection, receptionSessionsProjection } from './reception-sessions.projection.js';
+import { CreateReceptionReadModels1760000003000 } from '../migrations/1760000003000-create-reception-read-models.js';
+import { inspectionsProjection } from './inspections.projection.js';
+import { CreateInspectionReadModels1760000004000 } from '../migrations/1760000004000-create-inspection-read-models.js';
 import type { ProjectionDefinition } from '../runner/projection.js';
 import { CaseSummaryEntity, DeadlineRowEntity, UnitRowEntity } from './read-model.entities.js';
 
 export { CaseSummaryEntity, DeadlineRowEntity, UnitRowEntity };
 
 export { caseSummariesProjection, deadlinesProjection, unitsProjection };
+export { dialoguesProjection, receptionSessionsProjection };
+export { inspectionsProjection };
 
 /** Every projection the worker runs, in the order it applies them. */
-export const ALL_PROJECTIONS: ProjectionDefinition[] = [unitsProjection, caseSummariesProjection, deadlinesProjection];
+export const ALL_PROJECTIONS: ProjectionDefinition[] = [unitsProjection, caseSummariesProjection, deadlinesProjection, receptionSessionsProjection, dialoguesProjection, inspectionsProjection];
 
-export const READ_MODEL_MIGRATIONS = [CreateReadModels1760000002000];
+export const READ_MODEL_MIGRATIONS = [CreateReadModels1760000002000, CreateReceptionReadModels1760000003000, CreateInspectionReadModels1760000004000];
 
 /** TypeORM entities of the read models (queries use them; the runner writes rows by SQL). */
 export const READ_MODEL_ENTITIES = [CaseSummaryEntity, DeadlineRowEntity, UnitRowEntity];

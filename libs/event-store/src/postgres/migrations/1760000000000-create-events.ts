@@ -28,20 +28,12 @@ export class CreateEvents1760000000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX events_transaction_position_idx ON events (transaction_id, global_position)`,
     );
-    // A wake-up hint for subscribers; the payload is empty so notifications of one transaction collapse.
-    await queryRunner.query(`
-      CREATE FUNCTION donthu_events_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM pg_notify('donthu_events', '');
-        RETURN NULL;
-      END $$`);
-    await queryRunner.query(`
-      CREATE TRIGGER events_notify AFTER INSERT ON events
-      FOR EACH STATEMENT EXECUTE FUNCTION donthu_events_notify()`);
+    // No NOTIFY trigger: a NOTIFY inside the appending transaction takes a cluster-wide lock held through
+    // its commit (WAL flush), which serialises concurrent appends. The store sends pg_notify
+    // ('donthu_events') itself, after the commit, as a wake-up hint (docs/event-store.md).
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE IF EXISTS events`);
-    await queryRunner.query(`DROP FUNCTION IF EXISTS donthu_events_notify()`);
   }
 }

@@ -1,0 +1,96 @@
+import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import type { Request } from 'express';
+import { randomUUID } from 'node:crypto';
+import { mayReadIdentities, requirePermission, type Principal } from '../../../../libs/security/src/auth/roles.js';
+import { ForbiddenError } from '../../../../libs/security/src/auth/auth-error.js';
+import { CurrentPrincipal } from '../auth/auth.guard.js';
+import { correlationIdOf } from '../common/request-context.js';
+import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
+import { CaseService, ERASED_MASK, isConfidential, petitionersOf } from './case.service.js';
+
+export const disclosureStreamId = (caseId: string): string => `disclosure-${caseId}`;
+
+export class DisclosureQuery {
+  @ApiProperty({ description: 'why the identities are needed; recorded in the disclosure log' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
+}
+
+/**
+ * Identities in clear, only for those the law allows (Luật Tố cáo Art. 8(3), 47, 56): a denunciator
+ * only to the assigned handler and a head of the competent unit; other petitioners to handlers and
+ * heads in scope. Every disclosure is recorded in `disclosure-<caseId>` (not the case stream, so the
+ * case's version does not change).
+ */
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('cases')
+export class IdentityController {
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly cases: CaseService,
+  ) {}
+
+  @Get(':id/petitioners')
+  @ApiOperation({ summary: 'Petitioners in clear (recorded disclosure; denunciators only to the handler and the competent head)' })
+  async petitioners(@Param('id') id: string, @Query() q: DisclosureQuery, @CurrentPrincipal() principal: Principal, @Req() req: Request) {
+    const { state, events } = await this.cases.load(id, principal);
+    requirePermission(principal, 'identities.read');
+    const confidential = isConfidential(state);
+    if (!mayReadIdentities(principal, { confidential, handlerId: state.handlerId, competentUnitId: state.competentUnitId })) {
+      throw new ForbiddenError(
+        confidential ? "a denunciator's identity is disclosed only to the assigned handler and a head of the competent unit" : 'not allowed for your role',
+      );
+    }
+    const stored = petitionersOf(events);
+    const opened = await this.cases.openIdentities(stored);
+    const now = this.runtime.clock().toISOString();
+    await this.runtime.store.append(
+      disclosureStreamId(id),
+      [
+        {
+          eventId: randomUUID(),
+          type: 'IdentityDisclosed',
+          data: {
+            caseId: id,
+            disclosedTo: { id: principal.id, name: principal.name, roles: principal.roles, unitId: principal.unitId },
+            reason: q.reason,
+            at: now,
+            confidential,
+            personRefs: stored.map((p) => p.personRef),
+          },
+        },
+      ],
+      {
+        expectedVersion: 'any',
+        metadata: { actor: { id: principal.id, name: principal.name, roles: principal.roles }, correlationId: correlationIdOf(req), causationId: null },
+      },
+    );
+    return {
+      caseId: id,
+      items: stored.map((p, i) => {
+        const identity = opened[i];
+        return identity
+          ? { personRef: p.personRef, ...identity, representative: p.representative }
+          : { personRef: p.personRef, fullName: ERASED_MASK, erased: true, representative: p.representative };
+      }),
+    };
+  }
+
+  @Get(':id/disclosures')
+  @ApiOperation({ summary: 'Who saw the identities of this case, when and why (auditors)' })
+  async disclosures(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    await this.cases.load(id, principal);
+    requirePermission(principal, 'disclosures.read');
+    const events = await this.runtime.store.readStream(disclosureStreamId(id));
+    const items = events.map((e) => {
+      const d = e.data as { disclosedTo: { id: string; name: string; roles: string[] }; reason: string; at: string };
+      return { position: Number(e.globalPosition), at: d.at, recordedAt: e.recordedAt, disclosedTo: d.disclosedTo, reason: d.reason };
+    });
+    return { items, total: items.length };
+  }
+}

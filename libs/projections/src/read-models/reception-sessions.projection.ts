@@ -1,0 +1,126 @@
+import type { CaseEvent } from '../../../domain/src/case/case.events.js';
+import { RECEPTION_EVENT_TYPES, type ReceptionEvent } from '../../../domain/src/reception/reception.events.js';
+import { assertNever } from '../../../domain/src/shared/event.js';
+import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
+import { defineProjection, type Row } from '../runner/projection.js';
+
+const sessionIdOf = (streamId: string): string => streamId.replace(/^reception-/, '');
+
+/**
+ * `rm_reception_sessions` (temporal): one row per citizen-reception session. `host_person_id` is the
+ * planned host; `held_host_person_id` who actually received citizens; `held_by_head` / `head_person_id`
+ * come from the hold event (the unit's head in office on `held_on`, fixed when the session was held).
+ * `/reception-duty` and `/accountability` count the distinct `held_on` days with `held_by_head`.
+ */
+export const receptionSessionsProjection = defineProjection({
+  name: 'reception-sessions.v1',
+  table: 'rm_reception_sessions',
+  keyColumns: ['session_id'],
+  groupColumns: ['session_id'],
+  temporal: true,
+  handles: RECEPTION_EVENT_TYPES,
+  groupsOf: (e) => [{ session_id: sessionIdOf(e.streamId) }],
+  evolve: (rows, stored) => {
+    const e = stored as unknown as ReceptionEvent;
+    const row = rows[0];
+    switch (e.type) {
+      case 'ReceptionSessionScheduled': {
+        const d = e.data;
+        return [
+          {
+            session_id: d.sessionId,
+            unit_id: d.unitId,
+            host_person_id: d.hostPersonId,
+            date: d.date,
+            kind: d.kind,
+            mode: d.mode,
+            status: 'scheduled',
+            held_on: null,
+            held_host_person_id: null,
+            held_by_head: null,
+            head_person_id: null,
+            citizens_received: null,
+            case_ids: [],
+            cancel_reason: null,
+          },
+        ];
+      }
+      case 'ReceptionSessionHeld': {
+        if (!row || row.status !== 'scheduled') return rows;
+        const d = e.data;
+        return [
+          {
+            ...row,
+            status: 'held',
+            held_on: d.heldOn,
+            held_host_person_id: d.hostPersonId,
+            held_by_head: d.heldByHead,
+            head_person_id: d.headPersonId,
+            citizens_received: d.citizensReceived,
+            case_ids: [...d.caseIds],
+          },
+        ];
+      }
+      case 'ReceptionSessionCancelled':
+        if (!row || row.status !== 'scheduled') return rows;
+        return [{ ...row, status: 'cancelled', cancel_reason: e.data.reason }];
+      default:
+        return assertNever(e, 'reception event');
+    }
+  },
+});
+
+const DIALOGUE_EVENTS = ['CaseReceived', 'CaseClassified', 'CaseTransferred', 'DialogueRecorded'] as const;
+type DialogueRelevant = Extract<CaseEvent, { type: (typeof DIALOGUE_EVENTS)[number] }>;
+
+/** The context row of a case in `rm_dialogues` (one per case; dialogue rows have their own id). */
+export const CASE_CONTEXT_ROW = '';
+
+/**
+ * `rm_dialogues` (temporal): per case, a context row (`dialogue_id = ''`) holding the responsible
+ * unit (competent ?? receiving), and one row per recorded dialogue (đối thoại) with `held_at` and the
+ * responsible unit at the moment the dialogue was recorded (`unit_id`). A later transfer or merger
+ * does not move dialogues already held: they were that unit's work. `/accountability` counts
+ * `dialoguesHeld` from these rows.
+ */
+export const dialoguesProjection = defineProjection({
+  name: 'dialogues.v1',
+  table: 'rm_dialogues',
+  keyColumns: ['case_id', 'dialogue_id'],
+  groupColumns: ['case_id'],
+  temporal: true,
+  handles: DIALOGUE_EVENTS,
+  groupsOf: (e: StoredEvent) => [{ case_id: (e.data as { caseId: string }).caseId }],
+  evolve: (rows, stored) => {
+    const e = stored as unknown as DialogueRelevant;
+    const ctx = rows.find((r) => r.dialogue_id === CASE_CONTEXT_ROW);
+    const dialogues = rows.filter((r) => r.dialogue_id !== CASE_CONTEXT_ROW);
+    const context = (receiving: string, competent: string | null): Row => ({
+      case_id: e.data.caseId,
+      dialogue_id: CASE_CONTEXT_ROW,
+      receiving_unit_id: receiving,
+      competent_unit_id: competent,
+      unit_id: competent ?? receiving,
+      held_at: null,
+    });
+    switch (e.type) {
+      case 'CaseReceived':
+        return [context(e.data.receivingUnitId, null), ...dialogues];
+      case 'CaseClassified':
+        if (!ctx) return rows;
+        return [context(String(ctx.receiving_unit_id), e.data.competentUnitId), ...dialogues];
+      case 'CaseTransferred':
+        if (!ctx) return rows;
+        return [context(e.data.receivingUnitId, e.data.competentUnitId), ...dialogues];
+      case 'DialogueRecorded':
+        if (!ctx) return rows;
+        return [
+          ctx,
+          ...dialogues.filter((d) => d.dialogue_id !== e.data.dialogueId),
+          { ...ctx, dialogue_id: e.data.dialogueId, held_at: e.data.heldAt },
+        ];
+      default:
+        return assertNever(e, 'case event');
+    }
+  },
+});
