@@ -122,7 +122,7 @@ describe('a complaint from the reception desk to closure', () => {
     life.instants.push(tick(app, 5000));
     const res = await command(app, t.handler, life.id, 'dialogues', {
       heldAt: '2026-07-15',
-      participants: ['Trần Văn Bình', 'Cán bộ Nguyễn'],
+      participants: ['Người khiếu nại', 'Cán bộ Nguyễn'],
       minutes: 'Hai bên trao đổi về mức bồi thường.',
       outcome: 'partially_agreed',
     });
@@ -329,7 +329,7 @@ describe('intake outcomes: reject, guide, archive, transfer', () => {
     const created = await register(app, t.receptionC1, { receivedAt: '2026-11-02', receivingUnitId: UNITS.commune1 });
     await command(app, t.receptionC1, created.id, 'classify', { kind: 'complaint', competentUnitId: UNITS.commune1, processable: true });
     const moved = await command(app, t.receptionC1, created.id, 'transfer', { at: '2026-11-05', toUnitId: UNITS.commune2, reason: 'Không thuộc thẩm quyền' });
-    expect(moved.body).toMatchObject({ status: 'received', receivingUnitId: UNITS.commune2, competentUnitId: null, kind: 'complaint' });
+    expect(moved.body).toMatchObject({ status: 'received', receivingUnitId: UNITS.commune2, competentUnitId: null });
     expect(moved.body.deadlines).toEqual([{ ruleId: 'KN-ACC', ruleVersion: '2026-07-01', startOn: '2026-11-02', dueOn: '2026-11-11', status: 'met' }]);
     // The sending commune no longer sees it.
     expectProblem(await app.request('GET', `/api/v1/cases/${created.id}`, { token: t.receptionC1 }), 404, 'NOT_FOUND');

@@ -23,6 +23,13 @@ import { ProjectionWaiter } from './common/projection-waiter.service.js';
 import { DeadlineController } from './deadlines/deadline.controller.js';
 import { DeadlineQueries } from './deadlines/deadline.queries.js';
 import { HealthController } from './health/health.controller.js';
+import { InspectionController } from './inspections/inspection.controller.js';
+import { InspectionQueries } from './inspections/inspection.queries.js';
+import { InspectionService } from './inspections/inspection.service.js';
+import { AccountabilityController } from './accountability/accountability.controller.js';
+import { AccountabilityQueries } from './accountability/accountability.queries.js';
+import { ReceptionController } from './reception/reception.controller.js';
+import { ReceptionService } from './reception/reception.service.js';
 import { RUNTIME, type Runtime } from './runtime/runtime.tokens.js';
 import { UnitDirectory } from './units/unit-directory.service.js';
 import { UnitController } from './units/unit.controller.js';
@@ -60,6 +67,10 @@ export class AppModule {
       CaseService,
       CaseQueries,
       DeadlineQueries,
+      InspectionService,
+      InspectionQueries,
+      ReceptionService,
+      AccountabilityQueries,
     ];
     return {
       module: AppModule,
@@ -82,7 +93,7 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [HealthController, UnitController, IdentityController, CaseController, DeadlineController, AuditController, VaultController],
+      controllers: [HealthController, UnitController, IdentityController, CaseController, DeadlineController, ReceptionController, AccountabilityController, InspectionController, AuditController, VaultController],
       providers,
     };
   }

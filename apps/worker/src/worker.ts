@@ -5,6 +5,7 @@ import { runDeadlineWatch } from './deadline-watcher.js';
 import { recordAnchor } from '../../../libs/platform/src/integrity/anchors.js';
 import { KafkaRelay } from '../../../libs/messaging/src/kafka-relay.js';
 import { UnitMergerProcess } from './unit-merger.process.js';
+import { moveRecommendationForMerger } from '../../api/src/inspections/inspection.merger.js';
 
 export interface WorkerLogger {
   info(obj: object, msg?: string): void;
@@ -57,7 +58,7 @@ export function startWorker(runtime: Runtime, options: { runner?: ProjectionRunn
   const logger = options.logger;
   const runner = options.runner ?? createRunner(runtime, logger);
   runner.start();
-  const merger = new UnitMergerProcess(runtime, runner);
+  const merger = new UnitMergerProcess(runtime, runner, moveRecommendationForMerger(runtime));
   const stops = [
     every(runtime.config.watcherIntervalMs, async () => {
       await runner.catchUpAll().catch(() => undefined);

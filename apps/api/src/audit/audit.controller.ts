@@ -29,6 +29,8 @@ export class AuditController {
       }
     } else if (!(await this.runtime.store.streamHead(streamId))) fail('NOT_FOUND', 'no such stream');
     requirePermission(principal, 'audit.verify');
-    return this.runtime.store.verifyStream(streamId);
+    const result = await this.runtime.store.verifyStream(streamId);
+    // Positions are numbers on the wire everywhere else (history, command responses).
+    return result.ok ? result : { ok: false, brokenAt: { version: result.brokenAt.version, position: Number(result.brokenAt.position) } };
   }
 }

@@ -1,8 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/security/src/auth/roles.js';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.guard.js';
 import { ProjectionWaiter } from '../common/projection-waiter.service.js';
+import { wantsCsv } from '../common/csv.js';
+import { overdueCsvResponse } from '../accountability/overdue-csv.js';
 import { BoardQuery, UpcomingQuery } from './deadline.dto.js';
 import { DeadlineQueries } from './deadline.queries.js';
 
@@ -18,8 +21,9 @@ export class DeadlineController {
   @Get('overdue')
   @RequirePermission('boards.read')
   @ApiOperation({ summary: 'Tracked deadlines overdue on asOf (a business date), as recorded before recordedBefore (an instant)' })
-  async overdue(@Query() q: BoardQuery, @CurrentPrincipal() p: Principal) {
+  async overdue(@Query() q: BoardQuery, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     await this.waiter.waitFor(q.minPosition);
+    if (wantsCsv(req)) return overdueCsvResponse(this.queries, p, q, res); // Accept: text/csv (needs exports.read)
     return this.queries.overdue(p, q);
   }
 

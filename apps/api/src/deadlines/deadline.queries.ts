@@ -94,7 +94,7 @@ export class DeadlineQueries {
     const u = p(until);
     const rb = q.recordedBefore ? p(q.recordedBefore) : null;
     const where = `d.deadline_no > 0 AND ${versionFilter('d', rb)} AND ${scope.where}
-      AND d.due_on >= ${a}::date AND d.due_on <= ${u}::date
+      AND d.due_on >= ${a}::date AND d.due_on <= ${u}::date AND d.start_on <= ${a}::date
       AND NOT (d.completed_on IS NOT NULL AND d.completed_on <= ${a}::date)
       AND NOT (d.cancelled_on IS NOT NULL AND d.cancelled_on <= ${a}::date)
       AND NOT (d.state = 'paused' AND d.paused_on <= ${a}::date)`;

@@ -21,7 +21,9 @@ import type { InspectionKind, ReportCadence } from '../../../../libs/domain/src/
 import { IsBusinessDate, IsInstant } from '../common/validators.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const unitId = (name: string) => ({ message: `${name} must be a unit id (1–64 letters, digits, dots, dashes or underscores)` });
+const unitId = (name: string) => ({
+  message: `${name} must be a unit id (1–64 letters, digits, dots, dashes or underscores)`,
+});
 
 export class DecideInspectionDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(500) title!: string;
@@ -41,11 +43,17 @@ export class RecommendationDto {
   @IsOptional()
   @IsBusinessDate()
   dueOn?: string | null;
-  @ApiPropertyOptional({ enum: REPORT_CADENCES, description: 'reports every 3, 6 or 12 months from the conclusion' })
+  @ApiPropertyOptional({
+    enum: REPORT_CADENCES,
+    description: 'reports every 3, 6 or 12 months from the conclusion',
+  })
   @IsOptional()
   @IsIn(REPORT_CADENCES)
   reportEvery?: ReportCadence | null;
-  @ApiPropertyOptional({ type: [String], description: 'a custom list of report dates (ascending, after the conclusion)' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'a custom list of report dates (ascending, after the conclusion)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -97,7 +105,8 @@ export class CloseInspectionDto {
   @ApiProperty() @IsBusinessDate() closedOn!: string;
 }
 
-const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 export class FollowUpQuery {
   @ApiPropertyOptional({ description: "default: the caller's unit" })
@@ -105,13 +114,26 @@ export class FollowUpQuery {
   @IsString()
   @Matches(ID, { message: 'unitId must be a unit id' })
   unitId?: string;
-  @ApiPropertyOptional({ default: true }) @IsOptional() @Transform(toBool) @IsBoolean() includeSubunits?: boolean;
-  @ApiPropertyOptional({ description: 'business date; default today in Vietnam' }) @IsOptional() @IsBusinessDate() asOf?: string;
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  includeSubunits?: boolean;
+  @ApiPropertyOptional({ description: 'business date; default today in Vietnam' })
+  @IsOptional()
+  @IsBusinessDate()
+  asOf?: string;
   @ApiPropertyOptional({ description: 'instant: only events recorded before it count' })
   @IsOptional()
   @IsInstant()
   recordedBefore?: string;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000000) page?: number;
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  page?: number;
   @ApiPropertyOptional({ default: 200, maximum: 200 })
   @IsOptional()
   @Type(() => Number)

@@ -2,24 +2,22 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
   decideInspection,
-  foldInspection,
   followUp,
   inspectionStreamId,
   reportDatesOf,
   type ConcludedRecommendation,
   type InspectionCommand,
-  type InspectionEvent,
   type InspectionState,
   type RecommendationState,
 } from '../../../../libs/domain/src/inspection/index.js';
 import { vietnamDateOf } from '../../../../libs/domain/src/shared/dates.js';
 import { DomainError } from '../../../../libs/domain/src/shared/domain-error.js';
-import type { StoredEvent } from '../../../../libs/event-store/src/event-store.port.js';
 import { can, toActor, type Principal } from '../../../../libs/security/src/auth/roles.js';
 import { StreamExecutor } from '../commands/stream-executor.service.js';
 import { fail } from '../common/problem.js';
 import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
+import { foldInspectionEvents } from './inspection.fold.js';
 import type { ConcludeInspectionDto, DecideInspectionDto } from './inspection.dto.js';
 
 export type ExistingInspection = Exclude<InspectionState, { status: 'none' }>;
@@ -33,9 +31,6 @@ export interface CommandOptions {
 
 const INSPECTION_ID = /^[A-Za-z0-9-]{1,64}$/;
 const RECOMMENDATION_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
-export const foldInspectionEvents = (events: readonly StoredEvent[]): InspectionState =>
-  foldInspection(events.map((e) => ({ type: e.type, data: e.data }) as unknown as InspectionEvent));
 
 /** Recommendation ids: r1, r2, … in the order the conclusion lists them (unique within the inspection). */
 export const recommendationIdOf = (index: number): string => `r${index + 1}`;
@@ -122,8 +117,12 @@ export class InspectionService {
   }
 
   /** The inspection if the principal may see it; unknown or out of scope → 404. */
-  async load(inspectionId: string, principal: Principal): Promise<{ state: ExistingInspection; version: number }> {
-    if (!INSPECTION_ID.test(inspectionId)) return fail('NOT_FOUND', `no inspection ${inspectionId.slice(0, 64)}`);
+  async load(
+    inspectionId: string,
+    principal: Principal,
+  ): Promise<{ state: ExistingInspection; version: number }> {
+    if (!INSPECTION_ID.test(inspectionId))
+      return fail('NOT_FOUND', `no inspection ${inspectionId.slice(0, 64)}`);
     const events = await this.runtime.store.readStream(inspectionStreamId(inspectionId));
     const state = foldInspectionEvents(events);
     if (state.status === 'none' || !(await this.units.inScope(principal, this.unitsOf(state)))) {
@@ -157,9 +156,11 @@ export class InspectionService {
     for (const { path, unitId } of refs) {
       const s = await this.units.state(unitId);
       if (s.status === 'none') errors.push({ path, message: 'no such unit' });
-      else if (s.status === 'merged') errors.push({ path, message: `unit ${unitId} ceased on ${s.mergedOn}` });
+      else if (s.status === 'merged')
+        errors.push({ path, message: `unit ${unitId} ceased on ${s.mergedOn}` });
     }
-    if (errors.length) fail('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+    if (errors.length)
+      fail('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
   }
 
   async decide(dto: DecideInspectionDto, principal: Principal, opts: CommandOptions) {
@@ -187,11 +188,19 @@ export class InspectionService {
     );
   }
 
-  async conclude(inspectionId: string, dto: ConcludeInspectionDto, principal: Principal, opts: CommandOptions) {
+  async conclude(
+    inspectionId: string,
+    dto: ConcludeInspectionDto,
+    principal: Principal,
+    opts: CommandOptions,
+  ) {
     const { state } = await this.load(inspectionId, principal);
     await this.requireLead(principal, state.leadUnitId, 'concluding');
     await this.requireUnits(
-      dto.recommendations.map((r, i) => ({ path: `recommendations[${i}].ownerUnitId`, unitId: r.ownerUnitId })),
+      dto.recommendations.map((r, i) => ({
+        path: `recommendations[${i}].ownerUnitId`,
+        unitId: r.ownerUnitId,
+      })),
     );
     const recommendations: ConcludedRecommendation[] = dto.recommendations.map((r, i) => ({
       recommendationId: recommendationIdOf(i),
@@ -204,7 +213,10 @@ export class InspectionService {
     return this.execute(
       inspectionId,
       principal,
-      () => ({ type: 'ConcludeInspection', data: { concludedOn: dto.concludedOn, summary: dto.summary, recommendations } }),
+      () => ({
+        type: 'ConcludeInspection',
+        data: { concludedOn: dto.concludedOn, summary: dto.summary, recommendations },
+      }),
       opts,
     );
   }
@@ -212,13 +224,23 @@ export class InspectionService {
   async issueDirective(inspectionId: string, issuedOn: string, principal: Principal, opts: CommandOptions) {
     const { state } = await this.load(inspectionId, principal);
     await this.requireLead(principal, state.leadUnitId, 'issuing the directive');
-    return this.execute(inspectionId, principal, () => ({ type: 'IssueDirective', data: { issuedOn } }), opts);
+    return this.execute(
+      inspectionId,
+      principal,
+      () => ({ type: 'IssueDirective', data: { issuedOn } }),
+      opts,
+    );
   }
 
   async close(inspectionId: string, closedOn: string, principal: Principal, opts: CommandOptions) {
     const { state } = await this.load(inspectionId, principal);
     await this.requireLead(principal, state.leadUnitId, 'closing');
-    return this.execute(inspectionId, principal, () => ({ type: 'CloseInspection', data: { closedOn } }), opts);
+    return this.execute(
+      inspectionId,
+      principal,
+      () => ({ type: 'CloseInspection', data: { closedOn } }),
+      opts,
+    );
   }
 
   async waive(
@@ -287,10 +309,21 @@ export class InspectionService {
     const rec = RECOMMENDATION_ID.test(recommendationId)
       ? recs.find((r) => r.recommendationId === recommendationId)
       : undefined;
-    return rec ?? fail('NOT_FOUND', `no recommendation ${recommendationId.slice(0, 64)} in inspection ${state.inspectionId}`);
+    return (
+      rec ??
+      fail(
+        'NOT_FOUND',
+        `no recommendation ${recommendationId.slice(0, 64)} in inspection ${state.inspectionId}`,
+      )
+    );
   }
 
-  private async execute(inspectionId: string, principal: Principal, build: () => InspectionCommand, opts: CommandOptions) {
+  private async execute(
+    inspectionId: string,
+    principal: Principal,
+    build: () => InspectionCommand,
+    opts: CommandOptions,
+  ) {
     const result = await this.executor.execute(
       inspectionStreamId(inspectionId),
       (history, ctx) => {
@@ -301,7 +334,12 @@ export class InspectionService {
         }
         return decideInspection(cmd, state, ctx);
       },
-      { actor: toActor(principal), correlationId: opts.correlationId, ifMatch: opts.ifMatch, eventIdSeed: opts.eventIdSeed },
+      {
+        actor: toActor(principal),
+        correlationId: opts.correlationId,
+        ifMatch: opts.ifMatch,
+        eventIdSeed: opts.eventIdSeed,
+      },
     );
     const state = foldInspectionEvents(result.events) as ExistingInspection;
     const position = result.position ?? result.events.at(-1)?.globalPosition ?? null;

@@ -68,7 +68,6 @@ export class ReceptionService {
   async hold(sessionId: string, dto: HoldSessionDto, principal: Principal, opts: CommandOptions) {
     const { state } = await this.load(sessionId, principal);
     requirePermission(principal, 'reception.hold');
-    if (state.status === 'none') return fail('NOT_FOUND', `no reception session ${sessionId}`);
     // The head in office on the day it was held, from the unit stream (strongly consistent).
     const head = await this.units.headOn(state.unitId, dto.heldOn);
     return this.run(sessionId, principal, opts, () => ({

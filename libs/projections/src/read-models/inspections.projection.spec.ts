@@ -74,8 +74,22 @@ const concluded: InspectionEvent = {
     summary: 'Kết luận',
     directiveDeadline: DEADLINE,
     recommendations: [
-      { recommendationId: 'r1', text: 'Thu hồi', ownerUnitId: 'dept-a', dueOn: '2027-06-30', reportEvery: '6m', reportDates: null },
-      { recommendationId: 'r2', text: 'Kiểm điểm', ownerUnitId: 'dept-b', dueOn: null, reportEvery: null, reportDates: ['2026-03-31', '2026-06-30'] },
+      {
+        recommendationId: 'r1',
+        text: 'Thu hồi',
+        ownerUnitId: 'dept-a',
+        dueOn: '2027-06-30',
+        reportEvery: '6m',
+        reportDates: null,
+      },
+      {
+        recommendationId: 'r2',
+        text: 'Kiểm điểm',
+        ownerUnitId: 'dept-b',
+        dueOn: null,
+        reportEvery: null,
+        reportDates: ['2026-03-31', '2026-06-30'],
+      },
     ],
   },
 };
@@ -98,7 +112,11 @@ describe('inspections.v1 projection', () => {
   });
 
   it('adds one open row per recommendation at the conclusion, with the schedule', () => {
-    const rows = project([decided, { type: 'FieldworkStarted', data: { startedOn: '2025-12-10' } }, concluded]);
+    const rows = project([
+      decided,
+      { type: 'FieldworkStarted', data: { startedOn: '2025-12-10' } },
+      concluded,
+    ]);
     expect(rows).toHaveLength(3);
     expect(byId(rows, 'r1')).toMatchObject({
       title: 'Thanh tra việc quản lý đất đai',
@@ -112,7 +130,11 @@ describe('inspections.v1 projection', () => {
       reports: [],
       status: 'open',
     });
-    expect(byId(rows, 'r2')).toMatchObject({ report_every: null, report_dates: ['2026-03-31', '2026-06-30'], due_on: null });
+    expect(byId(rows, 'r2')).toMatchObject({
+      report_every: null,
+      report_dates: ['2026-03-31', '2026-06-30'],
+      due_on: null,
+    });
   });
 
   it('records plans, reports, completion, waivers, moves and the closure', () => {
@@ -120,11 +142,26 @@ describe('inspections.v1 projection', () => {
       decided,
       concluded,
       { type: 'DirectiveIssued', data: { issuedOn: '2026-01-20', dueOn: '2026-01-30', outcome: 'met' } },
-      { type: 'RemediationPlanSubmitted', data: { recommendationId: 'r1', submittedOn: '2026-02-01', actions: ['a'] } },
-      { type: 'ProgressReported', data: { recommendationId: 'r1', reportedOn: '2026-07-15', progress: 'p', done: false } },
-      { type: 'RecommendationMoved', data: { recommendationId: 'r2', fromUnitId: 'dept-b', toUnitId: 'dept-c', effectiveOn: '2026-08-01' } },
-      { type: 'ProgressReported', data: { recommendationId: 'r1', reportedOn: '2026-11-20', progress: 'xong', done: true } },
-      { type: 'RecommendationWaived', data: { recommendationId: 'r2', at: '2026-11-21', reason: 'không còn đối tượng' } },
+      {
+        type: 'RemediationPlanSubmitted',
+        data: { recommendationId: 'r1', submittedOn: '2026-02-01', actions: ['a'] },
+      },
+      {
+        type: 'ProgressReported',
+        data: { recommendationId: 'r1', reportedOn: '2026-07-15', progress: 'p', done: false },
+      },
+      {
+        type: 'RecommendationMoved',
+        data: { recommendationId: 'r2', fromUnitId: 'dept-b', toUnitId: 'dept-c', effectiveOn: '2026-08-01' },
+      },
+      {
+        type: 'ProgressReported',
+        data: { recommendationId: 'r1', reportedOn: '2026-11-20', progress: 'xong', done: true },
+      },
+      {
+        type: 'RecommendationWaived',
+        data: { recommendationId: 'r2', at: '2026-11-21', reason: 'không còn đối tượng' },
+      },
       { type: 'InspectionClosed', data: { closedOn: '2026-11-22' } },
     ]);
     expect(byId(rows, 'r1')).toMatchObject({
@@ -143,7 +180,10 @@ describe('inspections.v1 projection', () => {
       status: 'waived',
       waived_on: '2026-11-21',
     });
-    expect(byId(rows, INSPECTION_ROW_ID)).toMatchObject({ inspection_status: 'closed', status: 'inspection' });
+    expect(byId(rows, INSPECTION_ROW_ID)).toMatchObject({
+      inspection_status: 'closed',
+      status: 'inspection',
+    });
   });
 
   it('ignores events of an inspection it never saw decided', () => {

@@ -1,0 +1,118 @@
+import { toCsv, type CsvCell } from '../common/csv.js';
+import type { AccountabilityItem, ReceptionDutyItem } from './accountability.queries.js';
+
+/** Vietnamese column headings of the CSV exports (docs/accountability.md lists them). */
+export const ACCOUNTABILITY_CSV_HEADERS = [
+  'Mã cán bộ',
+  'Họ tên',
+  'Đơn vị',
+  'Từ ngày',
+  'Đến ngày',
+  'Quyền (tạm giữ)',
+  'Số hạn',
+  'Đúng hạn',
+  'Trễ hạn',
+  'Còn hạn',
+  'Tỷ lệ đúng hạn',
+  'Báo cáo phải nộp',
+  'Báo cáo trễ',
+  'Số kỳ phải tiếp dân',
+  'Số ngày đã tiếp dân',
+  'Số cuộc đối thoại',
+] as const;
+
+export const RECEPTION_DUTY_CSV_HEADERS = [
+  'Mã cán bộ',
+  'Họ tên',
+  'Đơn vị',
+  'Từ ngày',
+  'Đến ngày',
+  'Số kỳ phải tiếp',
+  'Số ngày đã tiếp',
+  'Số kỳ chưa tiếp',
+  'Các kỳ chưa tiếp',
+] as const;
+
+export const OVERDUE_CSV_HEADERS = [
+  'Mã hồ sơ',
+  'Quy tắc',
+  'Hạn',
+  'Số ngày quá hạn',
+  'Đơn vị',
+  'Thủ trưởng',
+  'Cán bộ xử lý',
+  'ID hồ sơ',
+] as const;
+
+const yesNo = (b: boolean): string => (b ? 'Có' : 'Không');
+
+/** A rate as a percentage with one decimal (e.g. 66.7), empty when there is none. */
+export const percent = (rate: number | null): CsvCell => (rate === null ? null : Math.round(rate * 1000) / 10);
+
+export function accountabilityCsv(items: readonly AccountabilityItem[]): string {
+  return toCsv(
+    ACCOUNTABILITY_CSV_HEADERS,
+    items.map((i) => [
+      i.personId,
+      i.fullName,
+      i.unitId,
+      i.from,
+      i.to,
+      yesNo(i.acting),
+      i.due,
+      i.met,
+      i.missed,
+      i.open,
+      percent(i.onTimeRate),
+      i.reportsDue,
+      i.reportsMissed,
+      i.receptionRequired,
+      i.receptionHeld,
+      i.dialoguesHeld,
+    ]),
+  );
+}
+
+export function receptionDutyCsv(items: readonly ReceptionDutyItem[]): string {
+  return toCsv(
+    RECEPTION_DUTY_CSV_HEADERS,
+    items.map((i) => [i.personId, i.fullName, i.unitId, i.from, i.to, i.required, i.held, i.missing, i.missingPeriods.join(' ')]),
+  );
+}
+
+export interface OverdueCsvItem {
+  caseId: string;
+  trackingCode: string;
+  ruleId: string;
+  dueOn: string;
+  daysOverdue: number;
+  unitId: string;
+  headOfUnit: { personId: string; fullName: string } | null;
+  handlerId: string | null;
+}
+
+export function overdueCsv(items: readonly OverdueCsvItem[]): string {
+  return toCsv(
+    OVERDUE_CSV_HEADERS,
+    items.map((i) => [i.trackingCode, i.ruleId, i.dueOn, i.daysOverdue, i.unitId, i.headOfUnit?.fullName ?? null, i.handlerId, i.caseId]),
+  );
+}
+
+/**
+ * Every page of a paged board (pageSize 200) for an export, unless the caller asked for a page.
+ * Stops after `maxPages` pages (40 000 rows).
+ */
+export async function allPages<T>(
+  fetch: (page: number) => Promise<{ items: T[]; total: number; pageSize: number }>,
+  askedPage: number | undefined,
+  maxPages = 200,
+): Promise<T[]> {
+  if (askedPage !== undefined) return (await fetch(askedPage)).items;
+  const out: T[] = [];
+  for (let page = 1; page <= maxPages; page++) {
+    const r = await fetch(page);
+    out.push(...r.items);
+    if (r.items.length < r.pageSize || out.length >= r.total) break;
+  }
+  return out;
+}

@@ -1,0 +1,290 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { accountability, type TrackedDeadline } from '../../../../libs/domain/src/accountability/accountability.js';
+import { termWindow } from '../../../../libs/domain/src/accountability/accountability.errors.js';
+import { dutyPeriodFor, receptionDuty, type DutyPeriod } from '../../../../libs/domain/src/accountability/reception-duty.js';
+import { daysBetween, minDate, vietnamDateOf, type IsoDate } from '../../../../libs/domain/src/shared/dates.js';
+import type { UnitLevel } from '../../../../libs/domain/src/unit/unit.events.js';
+import { termsOverlapping } from '../../../../libs/domain/src/unit/unit.queries.js';
+import type { HeadTerm, UnitState } from '../../../../libs/domain/src/unit/unit.state.js';
+import { unitStateOfRow } from '../../../../libs/projections/src/read-models/units.projection.js';
+import { requirePermission, type Permission, type Principal } from '../../../../libs/security/src/auth/roles.js';
+import { versionFilter } from '../deadlines/deadline.queries.js';
+import { fail } from '../common/problem.js';
+import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
+import { UnitDirectory } from '../units/unit-directory.service.js';
+import type { AccountabilityQuery } from './accountability.dto.js';
+import { reportsOfUnit } from './inspection-reports.js';
+
+type DbRow = Record<string, unknown>;
+type ExistingUnit = Exclude<UnitState, { status: 'none' }>;
+
+/** The longest period a report may span (days): keeps the day-by-day duty walk bounded. */
+export const MAX_PERIOD_DAYS = 3660;
+
+/** A query with its defaults applied and checked. */
+export interface ResolvedQuery {
+  unitId: string;
+  from: IsoDate;
+  to: IsoDate;
+  asOf: IsoDate;
+  recordedBefore: string | null;
+  includeSubunits: boolean;
+}
+
+export interface ReceptionDutyItem {
+  personId: string;
+  fullName: string;
+  acting: boolean;
+  unitId: string;
+  level: UnitLevel;
+  /** term ∩ [from, to]: the days the figures cover. */
+  from: IsoDate;
+  to: IsoDate;
+  /** The term itself (`termTo` null while it runs). */
+  termFrom: IsoDate;
+  termTo: IsoDate | null;
+  period: DutyPeriod;
+  required: number;
+  held: number;
+  missing: number;
+  missingPeriods: string[];
+}
+
+export interface AccountabilityItem {
+  personId: string;
+  fullName: string;
+  unitId: string;
+  from: IsoDate;
+  to: IsoDate;
+  termFrom: IsoDate;
+  termTo: IsoDate | null;
+  acting: boolean;
+  due: number;
+  met: number;
+  missed: number;
+  open: number;
+  onTimeRate: number | null;
+  reportsDue: number;
+  reportsMissed: number;
+  receptionRequired: number;
+  receptionHeld: number;
+  dialoguesHeld: number;
+}
+
+interface HeldDay {
+  unitId: string;
+  headPersonId: string;
+  heldOn: IsoDate;
+}
+
+/**
+ * Head accountability over the read models (docs/accountability.md): per head term overlapping the
+ * period, the deadline record (domain `accountability`), the reception duty (domain `receptionDuty`)
+ * and the dialogues held. Two clocks: `asOf` (a business date: the situation on that day) and
+ * `recordedBefore` (an instant: only row versions recorded before it).
+ */
+@Injectable()
+export class AccountabilityQueries {
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly directory: UnitDirectory,
+  ) {}
+
+  today(): IsoDate {
+    return vietnamDateOf(this.runtime.clock());
+  }
+
+  /** Defaults, period checks, then scope (404) before permission (403). */
+  async resolve(principal: Principal, q: AccountabilityQuery, permission: Permission): Promise<ResolvedQuery> {
+    if (q.from > q.to) fail('VALIDATION_FAILED', 'from must not be after to', [{ path: 'to', message: 'must not be before from' }]);
+    if (daysBetween(q.from, q.to) > MAX_PERIOD_DAYS) {
+      fail('VALIDATION_FAILED', `the period may span at most ${MAX_PERIOD_DAYS} days`, [{ path: 'to', message: 'period too long' }]);
+    }
+    const unitId = q.unitId ?? principal.unitId;
+    if (!unitId) return fail('VALIDATION_FAILED', 'unitId is required', [{ path: 'unitId', message: 'required (you have no unit)' }]);
+    if (!(await this.directory.exists(unitId)) || !(await this.directory.inScope(principal, [unitId]))) {
+      fail('NOT_FOUND', `no unit ${unitId}`);
+    }
+    requirePermission(principal, permission);
+    return {
+      unitId,
+      from: q.from,
+      to: q.to,
+      asOf: q.asOf ?? this.today(),
+      recordedBefore: q.recordedBefore ?? null,
+      includeSubunits: q.includeSubunits ?? false,
+    };
+  }
+
+  /** The unit (and, with includeSubunits, its subtree) as recorded before `recordedBefore`. */
+  private async unitsOf(q: ResolvedQuery): Promise<ExistingUnit[]> {
+    const params: unknown[] = [];
+    const rb = q.recordedBefore ? (params.push(q.recordedBefore), `$${params.length}`) : null;
+    const rows: DbRow[] = await this.runtime.dataSource.query(`SELECT * FROM rm_units u WHERE ${versionFilter('u', rb)}`, params);
+    const states = rows.map((r) => unitStateOfRow(r)).filter((s): s is ExistingUnit => s.status !== 'none');
+    const root = states.find((s) => s.unitId === q.unitId);
+    if (!root) return [];
+    if (!q.includeSubunits) return [root];
+    const out: ExistingUnit[] = [root];
+    for (let i = 0; i < out.length && out.length <= 10_000; i++) {
+      const parent = out[i]!.unitId;
+      out.push(...states.filter((s) => s.parentId === parent).sort((a, b) => a.unitId.localeCompare(b.unitId)));
+    }
+    return out;
+  }
+
+  private async heldDays(q: ResolvedQuery, unitIds: string[]): Promise<HeldDay[]> {
+    if (unitIds.length === 0) return [];
+    const params: unknown[] = [unitIds, q.from, minDate(q.to, q.asOf)];
+    const rb = q.recordedBefore ? (params.push(q.recordedBefore), `$${params.length}`) : null;
+    const rows: DbRow[] = await this.runtime.dataSource.query(
+      `SELECT DISTINCT s.unit_id, s.head_person_id, s.held_on FROM rm_reception_sessions s
+        WHERE ${versionFilter('s', rb)} AND s.unit_id = ANY($1::text[]) AND s.status = 'held' AND s.held_by_head
+          AND s.held_on >= $2::date AND s.held_on <= $3::date`,
+      params,
+    );
+    return rows.map((r) => ({ unitId: String(r.unit_id), headPersonId: String(r.head_person_id), heldOn: String(r.held_on) }));
+  }
+
+  /** The reception duty of one head term (api.md `/reception-duty`), judged on `asOf`. */
+  private duty(q: ResolvedQuery, unit: ExistingUnit, term: HeadTerm, held: HeldDay[]) {
+    const range = { from: q.from, to: minDate(q.to, q.asOf) };
+    const period = dutyPeriodFor(unit.level, this.runtime.config.communeReceptionWeekly);
+    // Before the period starts nothing is owed yet.
+    if (range.to < range.from) return { period, required: 0, held: 0, missing: 0, missingPeriods: [] as string[] };
+    const heldDays = held.filter((h) => h.unitId === unit.unitId && h.headPersonId === term.personId).map((h) => h.heldOn);
+    const d = receptionDuty({
+      term: { from: term.from, to: term.to },
+      range,
+      level: unit.level,
+      communeWeekly: this.runtime.config.communeReceptionWeekly,
+      heldDays,
+      calendar: this.runtime.calendar,
+    });
+    return { period, ...d };
+  }
+
+  async receptionDuty(principal: Principal, query: AccountabilityQuery): Promise<{ items: ReceptionDutyItem[] }> {
+    const q = await this.resolve(principal, query, 'boards.read');
+    const units = await this.unitsOf(q);
+    const held = await this.heldDays(q, units.map((u) => u.unitId));
+    const items: ReceptionDutyItem[] = [];
+    for (const unit of units) {
+      for (const term of termsOverlapping(unit, q.from, q.to)) {
+        const window = termWindow(term, q, 'term', 'period')!;
+        const d = this.duty(q, unit, term, held);
+        items.push({
+          personId: term.personId,
+          fullName: term.fullName,
+          acting: term.acting,
+          unitId: unit.unitId,
+          level: unit.level,
+          from: window.from,
+          to: window.to,
+          termFrom: term.from,
+          termTo: term.to,
+          period: d.period,
+          required: d.required,
+          held: d.held,
+          missing: d.missing,
+          missingPeriods: d.missingPeriods,
+        });
+      }
+    }
+    return { items };
+  }
+
+  async accountability(principal: Principal, query: AccountabilityQuery): Promise<{ items: AccountabilityItem[] }> {
+    const q = await this.resolve(principal, query, 'accountability.read');
+    const units = await this.unitsOf(q);
+    const unitIds = units.map((u) => u.unitId);
+    const held = await this.heldDays(q, unitIds);
+    const deadlines = await this.deadlines(q, unitIds);
+    const dialogues = await this.dialogues(q, unitIds);
+    const items: AccountabilityItem[] = [];
+    for (const unit of units) {
+      const own = deadlines.filter((d) => d.unitId === unit.unitId);
+      const live = own.filter((d) => !d.paused).map((d) => d.deadline);
+      const paused = own.filter((d) => d.paused).map((d) => d.deadline);
+      for (const term of termsOverlapping(unit, q.from, q.to)) {
+        const window = termWindow(term, q, 'term', 'period')!;
+        const period = { from: q.from, to: q.to };
+        const a = accountability({ term, period, asOf: q.asOf, deadlines: live });
+        // A paused deadline is never missed (deadlines.md §7): judged as on the first day of the
+        // period, the domain can only count it as due and open.
+        const p = accountability({ term, period, asOf: q.from, deadlines: paused });
+        const reception = this.duty(q, unit, term, held);
+        const reports = await reportsOfUnit(this.runtime, {
+          unitId: unit.unitId,
+          from: window.from,
+          to: window.to,
+          asOf: q.asOf,
+          ...(q.recordedBefore ? { recordedBefore: q.recordedBefore } : {}),
+        });
+        items.push({
+          personId: term.personId,
+          fullName: term.fullName,
+          unitId: unit.unitId,
+          from: window.from,
+          to: window.to,
+          termFrom: term.from,
+          termTo: term.to,
+          acting: term.acting,
+          due: a.due + p.due,
+          met: a.met,
+          missed: a.missed,
+          open: a.open + p.open,
+          onTimeRate: a.onTimeRate,
+          reportsDue: reports.due,
+          reportsMissed: reports.missed,
+          receptionRequired: reception.required,
+          receptionHeld: reception.held,
+          dialoguesHeld: dialogues.filter((d) => d.unitId === unit.unitId && d.heldAt >= window.from && d.heldAt <= window.to).length,
+        });
+      }
+    }
+    return { items };
+  }
+
+  /**
+   * Tracked deadlines of the units due in [from, to], as they stood on `asOf`: a completion or a
+   * cancellation dated after `asOf` has not happened yet; a deadline paused on or before `asOf`
+   * (and still paused in the row version read) is flagged.
+   */
+  private async deadlines(q: ResolvedQuery, unitIds: string[]): Promise<{ unitId: string; paused: boolean; deadline: TrackedDeadline }[]> {
+    if (unitIds.length === 0) return [];
+    const params: unknown[] = [unitIds, q.from, q.to];
+    const rb = q.recordedBefore ? (params.push(q.recordedBefore), `$${params.length}`) : null;
+    const rows: DbRow[] = await this.runtime.dataSource.query(
+      `SELECT d.unit_id, d.due_on, d.state, d.completed_on, d.cancelled_on, d.paused_on FROM rm_deadlines d
+        WHERE d.deadline_no > 0 AND ${versionFilter('d', rb)} AND d.unit_id = ANY($1::text[])
+          AND d.due_on >= $2::date AND d.due_on <= $3::date`,
+      params,
+    );
+    return rows.map((r) => {
+      const state = String(r.state);
+      const completedOn = state === 'completed' && r.completed_on ? String(r.completed_on) : null;
+      const cancelledOn = state === 'cancelled' && r.cancelled_on ? String(r.cancelled_on) : null;
+      const pausedOn = state === 'paused' && r.paused_on ? String(r.paused_on) : null;
+      return {
+        unitId: String(r.unit_id),
+        paused: pausedOn !== null && pausedOn <= q.asOf,
+        deadline: { dueOn: String(r.due_on), completedOn, cancelled: cancelledOn !== null && cancelledOn <= q.asOf },
+      };
+    });
+  }
+
+  /** Dialogues held on or before `asOf` inside the period, credited to the unit responsible when they were recorded. */
+  private async dialogues(q: ResolvedQuery, unitIds: string[]): Promise<{ unitId: string; heldAt: IsoDate }[]> {
+    if (unitIds.length === 0) return [];
+    const params: unknown[] = [unitIds, q.from, minDate(q.to, q.asOf)];
+    const rb = q.recordedBefore ? (params.push(q.recordedBefore), `$${params.length}`) : null;
+    const rows: DbRow[] = await this.runtime.dataSource.query(
+      `SELECT g.unit_id, g.held_at FROM rm_dialogues g
+        WHERE g.dialogue_id <> '' AND ${versionFilter('g', rb)} AND g.unit_id = ANY($1::text[])
+          AND g.held_at >= $2::date AND g.held_at <= $3::date`,
+      params,
+    );
+    return rows.map((r) => ({ unitId: String(r.unit_id), heldAt: String(r.held_at) }));
+  }
+}

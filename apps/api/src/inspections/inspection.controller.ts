@@ -1,0 +1,176 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { Principal } from '../../../../libs/security/src/auth/roles.js';
+import { CurrentPrincipal, RequirePermission } from '../auth/auth.guard.js';
+import { IdempotencyService } from '../common/idempotency.service.js';
+import { ProjectionWaiter } from '../common/projection-waiter.service.js';
+import { correlationIdOf, idempotent, ifMatchOf } from '../common/request-context.js';
+import {
+  CloseInspectionDto,
+  ConcludeInspectionDto,
+  DecideInspectionDto,
+  FollowUpQuery,
+  IssueDirectiveDto,
+  ReportProgressDto,
+  SubmitPlanDto,
+  WaiveRecommendationDto,
+} from './inspection.dto.js';
+import { InspectionQueries } from './inspection.queries.js';
+import { InspectionService, type CommandOptions } from './inspection.service.js';
+
+type CommandBody = { version: number };
+
+@ApiTags('inspections')
+@ApiBearerAuth()
+@Controller('inspections')
+export class InspectionController {
+  constructor(
+    private readonly inspections: InspectionService,
+    private readonly queries: InspectionQueries,
+    private readonly idem: IdempotencyService,
+    private readonly waiter: ProjectionWaiter,
+  ) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Record the decision to inspect, check or survey a unit (head of the lead unit, admin)',
+  })
+  async decide(
+    @Body() dto: DecideInspectionDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const body = await idempotent(this.idem, req, res, p, 201, (seed) =>
+      this.inspections.decide(dto, p, { eventIdSeed: seed, correlationId: correlationIdOf(req) }),
+    );
+    res.setHeader('ETag', `"${body.version}"`);
+    res.setHeader('Location', `/api/v1/inspections/${body.id}`);
+    return body;
+  }
+
+  // Declared before `:id` so that `follow-up` is not taken for an inspection id.
+  @Get('follow-up')
+  @RequirePermission('boards.read')
+  @ApiOperation({
+    summary:
+      'Open recommendations of a unit (and its subunits) with their report schedule on asOf (a business date), as recorded before recordedBefore (an instant)',
+  })
+  async followUp(@Query() q: FollowUpQuery, @CurrentPrincipal() p: Principal) {
+    await this.waiter.waitFor(q.minPosition);
+    return this.queries.followUp(p, q);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'The inspection, its conclusion and recommendations, folded from its stream' })
+  async get(
+    @Param('id') id: string,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const view = await this.inspections.get(id, p);
+    res.setHeader('ETag', `"${view.version}"`);
+    return view;
+  }
+
+  @Post(':id/conclusion')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record the conclusion and its recommendations (ids r1, r2, … are assigned here)',
+  })
+  conclude(
+    @Param('id') id: string,
+    @Body() dto: ConcludeInspectionDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(req, res, p, (o) => this.inspections.conclude(id, dto, p, o));
+  }
+
+  @Post(':id/directive')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "The head's implementation directive (due 15 days after the conclusion, TT-DIRECT)",
+  })
+  directive(
+    @Param('id') id: string,
+    @Body() dto: IssueDirectiveDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(req, res, p, (o) => this.inspections.issueDirective(id, dto.issuedOn, p, o));
+  }
+
+  @Post(':id/recommendations/:rid/plan')
+  @HttpCode(200)
+  @ApiOperation({ summary: "The owner unit's remediation plan (a later plan revises the earlier)" })
+  plan(
+    @Param('id') id: string,
+    @Param('rid') rid: string,
+    @Body() dto: SubmitPlanDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(req, res, p, (o) => this.inspections.submitPlan(id, rid, dto, p, o));
+  }
+
+  @Post(':id/recommendations/:rid/reports')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A progress report; done: true completes the recommendation on reportedOn' })
+  report(
+    @Param('id') id: string,
+    @Param('rid') rid: string,
+    @Body() dto: ReportProgressDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(req, res, p, (o) => this.inspections.report(id, rid, dto, p, o));
+  }
+
+  @Post(':id/recommendations/:rid/waive')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Waive a recommendation (head of the lead unit, admin)' })
+  waive(
+    @Param('id') id: string,
+    @Param('rid') rid: string,
+    @Body() dto: WaiveRecommendationDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(req, res, p, (o) => this.inspections.waive(id, rid, dto, p, o));
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close the inspection: every recommendation must be done or waived (else 409)' })
+  close(
+    @Param('id') id: string,
+    @Body() dto: CloseInspectionDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(req, res, p, (o) => this.inspections.close(id, dto.closedOn, p, o));
+  }
+
+  /** If-Match, Idempotency-Key and the ETag of the answer, as for case commands. */
+  private async run<T extends CommandBody>(
+    req: Request,
+    res: Response,
+    p: Principal,
+    command: (o: CommandOptions) => Promise<T>,
+  ): Promise<T> {
+    const ifMatch = ifMatchOf(req);
+    const body = await idempotent(this.idem, req, res, p, 200, (seed) =>
+      command({ ifMatch, eventIdSeed: seed, correlationId: correlationIdOf(req) }),
+    );
+    res.setHeader('ETag', `"${body.version}"`);
+    return body;
+  }
+}
