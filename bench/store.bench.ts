@@ -5,7 +5,7 @@
  *   npm run bench:store                      (DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres)
  *   BENCH_EVENTS=100000 npm run bench:store  (events in the readAll scenario; default 1,000,000)
  *   BENCH_APPENDS=2000                       (appends per append scenario; default 2,000)
- *   BENCH_NO_NOTIFY=1                        (diagnostic: disable the NOTIFY trigger to see its cost)
+ *   BENCH_NO_NOTIFY=1                        (diagnostic: no pg_notify hint after appends, to see its cost)
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -359,8 +359,7 @@ async function main(): Promise<void> {
       await pool.query(`ALTER TABLE raw_events ALTER global_position SET DEFAULT nextval('raw_events_seq'),
         ADD PRIMARY KEY (global_position), ADD UNIQUE (event_id), ADD UNIQUE (stream_id, version)`);
       await pool.query(`CREATE INDEX ON raw_events (transaction_id, global_position)`);
-      if (process.env.BENCH_NO_NOTIFY) await pool.query('ALTER TABLE events DISABLE TRIGGER events_notify');
-      const store = new PostgresEventStore({ pool });
+      const store = new PostgresEventStore({ pool, notify: !process.env.BENCH_NO_NOTIFY });
       const { rows: version } = await pool.query<{ server_version: string }>('SHOW server_version');
       console.error(
         `bench on PostgreSQL ${version[0].server_version}, scratch database ${url.split('/').pop()}`,

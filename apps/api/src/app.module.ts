@@ -2,8 +2,6 @@ import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
-import { ThrottlerModule } from '@nestjs/throttler';
-import { LoggerModule } from 'nestjs-pino';
 import { ProjectionRunner } from '../../../libs/projections/src/runner/projection-runner.js';
 import { ALL_PROJECTIONS } from '../../../libs/projections/src/read-models/index.js';
 import { authConfigFromEnv } from '../../../libs/security/src/auth/auth.config.js';
@@ -13,7 +11,6 @@ import { VaultController } from './admin/vault.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { CaseController } from './cases/case.controller.js';
 import { IdentityController } from './cases/identity.controller.js';
-import { RateLimitGuard } from './common/throttle.guard.js';
 import { CaseQueries } from './cases/case.queries.js';
 import { CaseService } from './cases/case.service.js';
 import { StreamExecutor } from './commands/stream-executor.service.js';
@@ -57,7 +54,6 @@ export class AppModule {
         useValue: new JwtVerifier(authConfigFromEnv({ ...runtime.env, AUTH_JWT_SECRET: runtime.env.AUTH_JWT_SECRET ?? runtime.secrets.jwtSecret })),
       },
       { provide: APP_GUARD, useClass: AuthGuard },
-      { provide: APP_GUARD, useClass: RateLimitGuard },
       { provide: APP_FILTER, useClass: ProblemFilter },
       StreamExecutor,
       IdempotencyService,
@@ -77,21 +73,6 @@ export class AppModule {
       imports: [
         CqrsModule.forRoot(),
         TerminusModule,
-        ThrottlerModule.forRoot({
-          throttlers: [
-            { name: 'address', ttl: 60_000, limit: Math.max(1, runtime.config.rateLimitPerMin) },
-            { name: 'user', ttl: 60_000, limit: Math.max(1, runtime.config.rateLimitPerMin) },
-          ],
-          skipIf: () => runtime.config.rateLimitPerMin === 0,
-        }),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: options.logLevel ?? runtime.config.logLevel,
-            redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
-            autoLogging: { ignore: (req) => req.url === '/health' },
-            customProps: () => ({ service: 'donthu-api' }),
-          },
-        }),
       ],
       controllers: [HealthController, UnitController, IdentityController, CaseController, DeadlineController, ReceptionController, AccountabilityController, InspectionController, AuditController, VaultController],
       providers,

@@ -4,7 +4,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
+import pino from 'pino';
+import { pinoHttp } from 'pino-http';
+import { JwtVerifier } from '../../../libs/security/src/auth/jwt-verifier.js';
+import { PinoNestLogger } from './common/pino-nest-logger.js';
+import { rateLimits } from './common/rate-limit.js';
 import type { ProjectionRunner } from '../../../libs/projections/src/runner/projection-runner.js';
 import type { Runtime } from '../../../libs/platform/src/runtime.js';
 import { AppModule } from './app.module.js';
@@ -22,11 +26,20 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
     AppModule.forRuntime({ runtime, runner: options.runner, logLevel: options.logLevel }),
     { bodyParser: false, bufferLogs: true, abortOnError: false },
   );
-  app.useLogger(app.get(Logger));
+  const logger = pino({ level: options.logLevel ?? runtime.config.logLevel, base: { service: 'donthu-api' } });
+  app.useLogger(new PinoNestLogger(logger));
+  app.use(
+    pinoHttp({
+      logger,
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+      autoLogging: { ignore: (req) => req.url === '/health' },
+    }),
+  );
   app.set('trust proxy', runtime.env.TRUST_PROXY === '1' ? 1 : false);
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-origin' } }));
   if (runtime.config.corsOrigins.length) app.enableCors({ origin: runtime.config.corsOrigins, exposedHeaders: ['ETag', 'Location'] });
+  for (const m of rateLimits(runtime.config.rateLimitPerMin, app.get(JwtVerifier))) app.use(m);
   for (const m of inputMiddlewares()) app.use(m);
   app.use(inputErrorHandler);
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });

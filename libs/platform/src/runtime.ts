@@ -5,6 +5,7 @@ import { createRuleBook } from '../../domain/src/rules/rule-book.js';
 import type { RuleBook } from '../../domain/src/rules/rule.types.js';
 import type { EventStore } from '../../event-store/src/event-store.port.js';
 import { PostgresEventStore } from '../../event-store/src/postgres/postgres-event-store.js';
+import { KurrentDbEventStore } from '../../event-store/src/kurrentdb/kurrentdb-event-store.js';
 import { EVENT_STORE_MIGRATIONS } from '../../event-store/src/postgres/migrations/index.js';
 import { READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from '../../projections/src/read-models/index.js';
 import { PersonalDataVault } from '../../security/src/vault/personal-data-vault.js';
@@ -77,7 +78,15 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const pool = new pg.Pool({ connectionString: database.url, max: 10 });
   pool.on('error', () => undefined); // a dropped idle client is replaced on the next query
   const clock = options.clock ?? (() => new Date());
-  const store = new PostgresEventStore({ pool, registry: createEventTypeRegistry(), clock });
+  // EVENT_STORE=kurrentdb keeps the events in KurrentDB; read models, checkpoints, the vault and
+  // idempotency records stay in PostgreSQL (docs/operations.md lists what is PostgreSQL-only).
+  let store: EventStore;
+  if (config.eventStore === 'kurrentdb') {
+    if (!config.kurrentDbUrl) throw new Error('EVENT_STORE=kurrentdb needs KURRENTDB_URL (e.g. esdb://localhost:2113?tls=false)');
+    store = KurrentDbEventStore.connect(config.kurrentDbUrl, { registry: createEventTypeRegistry(), clock });
+  } else {
+    store = new PostgresEventStore({ pool, registry: createEventTypeRegistry(), clock });
+  }
   const vault = new PersonalDataVault({
     pool,
     keyring: keyringFromEnv({ ...env, VAULT_MASTER_KEY: secrets.vaultMasterKey }),

@@ -166,19 +166,29 @@ export class ProjectionRunner {
       for (const group of groups) {
         const gk = keyOf(p.groupColumns, group);
         const rows = current.get(gk)?.rows ?? [];
-        current.set(gk, { rows: p.evolve(rows.map((r) => ({ ...r })), event, group), event });
+        const next = p.evolve(rows.map((r) => ({ ...r })), event, group);
+        // Temporal tables keep one version per event, never one per batch: the versions (and so every
+        // recordedBefore answer) must not depend on where batch boundaries fall.
+        if (p.temporal) await this.writeDiff(em, p, table, rows, next, event);
+        current.set(gk, { rows: next, event });
       }
     }
+    if (p.temporal) return;
     for (const [gk, { rows, event }] of current) {
       if (!event) continue;
-      const old = new Map((before.get(gk) ?? []).map((r) => [keyOf(p.keyColumns, r), r]));
-      const next = new Map(rows.map((r) => [keyOf(p.keyColumns, r), r]));
-      for (const [k, r] of old) if (!next.has(k)) await this.writeRow(em, p, table, r, r, null, event);
-      for (const [k, r] of next) {
-        const o = old.get(k) ?? null;
-        if (o && same(stripTemporal(o), stripTemporal(r))) continue;
-        await this.writeRow(em, p, table, r, o, r, event);
-      }
+      await this.writeDiff(em, p, table, before.get(gk) ?? [], rows, event);
+    }
+  }
+
+  /** Writes the changes from a group's `oldRows` to `newRows`, stamped with `event`. */
+  private async writeDiff(em: EntityManager, p: ProjectionDefinition, table: string, oldRows: Row[], newRows: Row[], event: StoredEvent): Promise<void> {
+    const old = new Map(oldRows.map((r) => [keyOf(p.keyColumns, r), r]));
+    const next = new Map(newRows.map((r) => [keyOf(p.keyColumns, r), r]));
+    for (const [k, r] of old) if (!next.has(k)) await this.writeRow(em, p, table, r, r, null, event);
+    for (const [k, r] of next) {
+      const o = old.get(k) ?? null;
+      if (o && same(stripTemporal(o), stripTemporal(r))) continue;
+      await this.writeRow(em, p, table, r, o, r, event);
     }
   }
 

@@ -1,0 +1,37 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type { JwtVerifier } from '../../../../libs/security/src/auth/jwt-verifier.js';
+import { problem } from './problem.js';
+import { sendProblem } from './problem.filter.js';
+
+/**
+ * Rate limits per address and per user (RATE_LIMIT_PER_MIN a minute each; 0 turns them off), with
+ * express-rate-limit. The user limit keys on the verified token's subject, so a forged token cannot
+ * spend someone else's quota; requests without a valid token count only against their address.
+ */
+export function rateLimits(perMinute: number, verifier: JwtVerifier): RequestHandler[] {
+  if (perMinute <= 0) return [];
+  const handler = (_req: Request, res: Response) => sendProblem(res, problem('RATE_LIMITED', `more than ${perMinute} requests a minute; slow down`));
+  const byAddress = rateLimit({ windowMs: 60_000, limit: perMinute, standardHeaders: 'draft-7', legacyHeaders: false, handler });
+  const byUser = rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: false,
+    legacyHeaders: false,
+    handler,
+    skip: (req) => !(req as Request & { rateUser?: string }).rateUser,
+    keyGenerator: (req) => `user:${(req as Request & { rateUser?: string }).rateUser}`,
+  });
+  const identify = async (req: Request, _res: Response, next: NextFunction) => {
+    const header = req.headers.authorization;
+    if (header?.startsWith('Bearer ')) {
+      try {
+        (req as Request & { rateUser?: string }).rateUser = (await verifier.verify(header.slice(7).trim())).id;
+      } catch {
+        /* unauthenticated: the auth guard answers 401 */
+      }
+    }
+    next();
+  };
+  return [byAddress, identify as RequestHandler, byUser];
+}
