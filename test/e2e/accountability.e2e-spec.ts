@@ -19,15 +19,51 @@ import {
   type Tokens,
 } from './fixtures.js';
 
+/**
+ * Applies every projection up to the last event written. On a shared PostgreSQL server the store
+ * reads only events below the cluster-wide snapshot xmin, so one catch-up may stop short while other
+ * databases have transactions open: retry until the head is applied (≤ 15 s).
+ */
+async function settle(app: TestApp): Promise<void> {
+  const head = (
+    await app.runtime.pool.query<{ p: string | null }>('SELECT max(global_position)::text AS p FROM events')
+  ).rows[0].p;
+  for (let i = 0; i < 300; i++) {
+    await app.catchUp();
+    if (!head || (await app.runner.hasApplied(head))) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`projections did not reach position ${head}`);
+}
+
 const DEPT = UNITS.department;
 const C1 = UNITS.commune1;
 
-async function appoint(app: TestApp, admin: string, unitId: string, personId: string, fullName: string, from: string) {
-  expectStatus(await app.request('POST', `/api/v1/units/${unitId}/heads`, { token: admin, body: { personId, fullName, from } }), 201);
+async function appoint(
+  app: TestApp,
+  admin: string,
+  unitId: string,
+  personId: string,
+  fullName: string,
+  from: string,
+) {
+  expectStatus(
+    await app.request('POST', `/api/v1/units/${unitId}/heads`, {
+      token: admin,
+      body: { personId, fullName, from },
+    }),
+    201,
+  );
 }
 
 /** Schedules (reception) and holds (a head) a session; returns its id. */
-async function heldSession(app: TestApp, t: Tokens, unitId: string, heldOn: string, hostPersonId: string): Promise<string> {
+async function heldSession(
+  app: TestApp,
+  t: Tokens,
+  unitId: string,
+  heldOn: string,
+  hostPersonId: string,
+): Promise<string> {
   const s = await app.request('POST', '/api/v1/reception-sessions', {
     token: t.reception,
     body: { unitId, hostPersonId, date: heldOn, kind: 'periodic', mode: 'in_person' },
@@ -43,13 +79,20 @@ async function heldSession(app: TestApp, t: Tokens, unitId: string, heldOn: stri
 
 /** A complaint received on a day at the department; returns its id and KN-ACC due date. */
 async function complaint(app: TestApp, t: Tokens, receivedAt: string) {
-  const c = await registerAndClassify(app, t, { receivedAt, receivingUnitId: DEPT }, { kind: 'complaint', level: 1, competentUnitId: DEPT });
+  const c = await registerAndClassify(
+    app,
+    t,
+    { receivedAt, receivingUnitId: DEPT },
+    { kind: 'complaint', level: 1, competentUnitId: DEPT },
+  );
   return { id: c.id, dueOn: deadlineOf(c.view, 'KN-ACC').dueOn as string };
 }
 
 /** Raw bytes of a CSV answer (fetch's text() would drop the BOM). */
 async function csv(app: TestApp, path: string, token: string) {
-  const res = await fetch(app.url + path, { headers: { authorization: `Bearer ${token}`, accept: 'text/csv' } });
+  const res = await fetch(app.url + path, {
+    headers: { authorization: `Bearer ${token}`, accept: 'text/csv' },
+  });
   const bytes = Buffer.from(await res.arrayBuffer());
   return { status: res.status, headers: res.headers, bytes, text: bytes.toString('utf8') };
 }
@@ -75,8 +118,18 @@ describe('accountability and reception duty', () => {
     await command(app, t.handler, c.met.id, 'accept', { acceptedAt: '2026-10-05' });
     await command(app, t.handler, c.late.id, 'accept', { acceptedAt: '2026-10-30' });
     await command(app, t.handler, c.cancelled.id, 'withdraw', { at: '2026-10-16', reason: 'Rút đơn' });
-    await command(app, t.handler, c.met.id, 'dialogues', { heldAt: '2026-10-20', participants: ['Ông A'], minutes: 'Biên bản', outcome: 'agreed' });
-    await command(app, t.handler, c.late.id, 'dialogues', { heldAt: '2026-11-02', participants: ['Bà B'], minutes: 'Biên bản', outcome: 'disagreed' });
+    await command(app, t.handler, c.met.id, 'dialogues', {
+      heldAt: '2026-10-20',
+      participants: ['Ông A'],
+      minutes: 'Biên bản',
+      outcome: 'agreed',
+    });
+    await command(app, t.handler, c.late.id, 'dialogues', {
+      heldAt: '2026-11-02',
+      participants: ['Bà B'],
+      minutes: 'Biên bản',
+      outcome: 'disagreed',
+    });
     // Department (monthly duty): A in person on Oct 8; a deputy on Oct 20 (not B's); B in person on Nov 10.
     await heldSession(app, t, DEPT, '2026-10-08', 'head-a');
     await heldSession(app, t, DEPT, '2026-10-20', 'deputy-dept');
@@ -85,7 +138,7 @@ describe('accountability and reception duty', () => {
     await heldSession(app, t, C1, '2026-11-03', 'chair-c1');
     await heldSession(app, t, C1, '2026-11-04', 'chair-c1');
     await heldSession(app, t, C1, '2026-11-17', 'deputy-c1');
-    await app.catchUp();
+    await settle(app);
   }, LONG);
 
   afterAll(async () => {
@@ -95,11 +148,19 @@ describe('accountability and reception duty', () => {
   const get = (path: string, token: string) => app.request('GET', path, { token });
 
   it('computes the due dates the scenario relies on', () => {
-    expect([c.met.dueOn, c.open.dueOn, c.late.dueOn, c.cancelled.dueOn]).toEqual(['2026-10-12', '2026-10-21', '2026-10-22', '2026-10-23']);
+    expect([c.met.dueOn, c.open.dueOn, c.late.dueOn, c.cancelled.dueOn]).toEqual([
+      '2026-10-12',
+      '2026-10-21',
+      '2026-10-22',
+      '2026-10-23',
+    ]);
   });
 
   it('counts a deadline against the head in office on its dueOn (head change mid-deadline)', async () => {
-    const res = await get(`/api/v1/accountability?unitId=${DEPT}&from=2026-10-01&to=2026-10-31`, t.supervisor);
+    const res = await get(
+      `/api/v1/accountability?unitId=${DEPT}&from=2026-10-01&to=2026-10-31`,
+      t.supervisor,
+    );
     expectStatus(res, 200);
     expect(res.body.items).toEqual([
       {
@@ -148,21 +209,60 @@ describe('accountability and reception duty', () => {
   });
 
   it('judges the situation on asOf: not yet missed, completions and cancellations after asOf ignored', async () => {
-    const on21 = await get(`/api/v1/accountability?unitId=${DEPT}&from=2026-10-01&to=2026-10-31&asOf=2026-10-21`, t.supervisor);
+    const on21 = await get(
+      `/api/v1/accountability?unitId=${DEPT}&from=2026-10-01&to=2026-10-31&asOf=2026-10-21`,
+      t.supervisor,
+    );
     expectStatus(on21, 200);
-    expect(on21.body.items[1]).toMatchObject({ personId: 'head-b', due: 2, met: 0, missed: 0, open: 2, onTimeRate: null, dialoguesHeld: 1 });
+    expect(on21.body.items[1]).toMatchObject({
+      personId: 'head-b',
+      due: 2,
+      met: 0,
+      missed: 0,
+      open: 2,
+      onTimeRate: null,
+      dialoguesHeld: 1,
+    });
     // On Oct 15 the withdrawal (dated Oct 16) had not happened: c.cancelled still counts.
-    const on15 = await get(`/api/v1/accountability?unitId=${DEPT}&from=2026-10-01&to=2026-10-31&asOf=2026-10-15`, t.supervisor);
+    const on15 = await get(
+      `/api/v1/accountability?unitId=${DEPT}&from=2026-10-01&to=2026-10-31&asOf=2026-10-15`,
+      t.supervisor,
+    );
     expect(on15.body.items[1]).toMatchObject({ due: 3, met: 0, missed: 0, open: 3, dialoguesHeld: 0 });
     expect(on15.body.items[0]).toMatchObject({ due: 1, met: 1, missed: 0, onTimeRate: 1 });
   });
 
   it('reports reception duty per calendar month for a department head', async () => {
-    const res = await get(`/api/v1/reception-duty?unitId=${DEPT}&from=2026-09-01&to=2026-11-22`, t.supervisor);
+    const res = await get(
+      `/api/v1/reception-duty?unitId=${DEPT}&from=2026-09-01&to=2026-11-22`,
+      t.supervisor,
+    );
     expectStatus(res, 200);
     expect(res.body.items).toEqual([
-      expect.objectContaining({ personId: 'head-a', fullName: 'Nguyễn Văn An', unitId: DEPT, from: '2026-09-01', to: '2026-10-14', period: 'month', required: 2, held: 1, missing: 1, missingPeriods: ['2026-09'] }),
-      expect.objectContaining({ personId: 'head-b', fullName: 'Lê Thị Bích', unitId: DEPT, from: '2026-10-15', to: '2026-11-22', period: 'month', required: 2, held: 1, missing: 1, missingPeriods: ['2026-10'] }),
+      expect.objectContaining({
+        personId: 'head-a',
+        fullName: 'Nguyễn Văn An',
+        unitId: DEPT,
+        from: '2026-09-01',
+        to: '2026-10-14',
+        period: 'month',
+        required: 2,
+        held: 1,
+        missing: 1,
+        missingPeriods: ['2026-09'],
+      }),
+      expect.objectContaining({
+        personId: 'head-b',
+        fullName: 'Lê Thị Bích',
+        unitId: DEPT,
+        from: '2026-10-15',
+        to: '2026-11-22',
+        period: 'month',
+        required: 2,
+        held: 1,
+        missing: 1,
+        missingPeriods: ['2026-10'],
+      }),
     ]);
   });
 
@@ -170,38 +270,100 @@ describe('accountability and reception duty', () => {
     const res = await get(`/api/v1/reception-duty?unitId=${C1}&from=2026-11-02&to=2026-11-22`, t.head);
     expectStatus(res, 200);
     expect(res.body.items).toEqual([
-      expect.objectContaining({ personId: 'chair-c1', unitId: C1, from: '2026-11-02', to: '2026-11-22', period: 'iso_week', required: 3, held: 2, missing: 2, missingPeriods: ['2026-W46', '2026-W47'] }),
+      expect.objectContaining({
+        personId: 'chair-c1',
+        unitId: C1,
+        from: '2026-11-02',
+        to: '2026-11-22',
+        period: 'iso_week',
+        required: 3,
+        held: 2,
+        missing: 2,
+        missingPeriods: ['2026-W46', '2026-W47'],
+      }),
     ]);
-    const early = await get(`/api/v1/reception-duty?unitId=${C1}&from=2026-11-02&to=2026-11-22&asOf=2026-11-08`, t.head);
+    const early = await get(
+      `/api/v1/reception-duty?unitId=${C1}&from=2026-11-02&to=2026-11-22&asOf=2026-11-08`,
+      t.head,
+    );
     expect(early.body.items[0]).toMatchObject({ required: 1, held: 2, missing: 0, missingPeriods: [] });
-    const before = await get(`/api/v1/reception-duty?unitId=${C1}&from=2026-11-02&to=2026-11-22&asOf=2026-10-30`, t.head);
+    const before = await get(
+      `/api/v1/reception-duty?unitId=${C1}&from=2026-11-02&to=2026-11-22&asOf=2026-10-30`,
+      t.head,
+    );
     expect(before.body.items[0]).toMatchObject({ required: 0, held: 0, missing: 0 });
   });
 
   it('includes the units below with includeSubunits=true', async () => {
-    const res = await get(`/api/v1/reception-duty?unitId=${UNITS.province}&from=2026-11-02&to=2026-11-22&includeSubunits=true`, t.supervisor);
+    const res = await get(
+      `/api/v1/reception-duty?unitId=${UNITS.province}&from=2026-11-02&to=2026-11-22&includeSubunits=true`,
+      t.supervisor,
+    );
     expectStatus(res, 200);
-    expect(res.body.items.map((i: { unitId: string; personId: string }) => `${i.unitId}/${i.personId}`)).toEqual([
-      `${DEPT}/head-b`,
-      `${C1}/chair-c1`,
-    ]);
-    const only = await get(`/api/v1/reception-duty?unitId=${UNITS.province}&from=2026-11-02&to=2026-11-22`, t.supervisor);
+    expect(
+      res.body.items.map((i: { unitId: string; personId: string }) => `${i.unitId}/${i.personId}`),
+    ).toEqual([`${C1}/chair-c1`, `${DEPT}/head-b`]);
+    const only = await get(
+      `/api/v1/reception-duty?unitId=${UNITS.province}&from=2026-11-02&to=2026-11-22`,
+      t.supervisor,
+    );
     expect(only.body.items).toEqual([]);
   });
 
   it('checks input, scope and permissions', async () => {
-    expectProblem(await get(`/api/v1/accountability?unitId=${DEPT}&to=2026-10-31`, t.supervisor), 400, 'VALIDATION_FAILED');
-    expectProblem(await get(`/api/v1/accountability?unitId=${DEPT}&from=2026-11-01&to=2026-10-31`, t.supervisor), 400, 'VALIDATION_FAILED');
-    expectProblem(await get(`/api/v1/reception-duty?unitId=${DEPT}&from=2026-10-01&to=2026-10-31&asOf=yesterday`, t.supervisor), 400, 'VALIDATION_FAILED');
-    expectProblem(await get(`/api/v1/accountability?from=2026-10-01&to=2026-10-31`, t.admin), 400, 'VALIDATION_FAILED');
-    expectProblem(await get(`/api/v1/accountability?unitId=nowhere&from=2026-10-01&to=2026-10-31`, t.supervisor), 404, 'NOT_FOUND');
+    expectProblem(
+      await get(`/api/v1/accountability?unitId=${DEPT}&to=2026-10-31`, t.supervisor),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectProblem(
+      await get(`/api/v1/accountability?unitId=${DEPT}&from=2026-11-01&to=2026-10-31`, t.supervisor),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectProblem(
+      await get(
+        `/api/v1/reception-duty?unitId=${DEPT}&from=2026-10-01&to=2026-10-31&asOf=yesterday`,
+        t.supervisor,
+      ),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectProblem(
+      await get(`/api/v1/accountability?from=2026-10-01&to=2026-10-31`, t.admin),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectProblem(
+      await get(`/api/v1/accountability?unitId=nowhere&from=2026-10-01&to=2026-10-31`, t.supervisor),
+      404,
+      'NOT_FOUND',
+    );
     const supDn = await app.token('sup-dn', ['supervisor'], UNITS.otherProvince);
-    expectProblem(await get(`/api/v1/accountability?unitId=${DEPT}&from=2026-10-01&to=2026-10-31`, supDn), 404, 'NOT_FOUND');
-    expectProblem(await get(`/api/v1/accountability?unitId=${DEPT}&from=2026-10-01&to=2026-10-31`, t.head), 403, 'FORBIDDEN');
-    expectProblem(await get(`/api/v1/reception-duty?unitId=${DEPT}&from=2026-10-01&to=2026-10-31`, t.handler), 403, 'FORBIDDEN');
-    expectStatus(await get(`/api/v1/accountability?unitId=${DEPT}&from=2026-10-01&to=2026-10-31`, t.admin), 200);
+    expectProblem(
+      await get(`/api/v1/accountability?unitId=${DEPT}&from=2026-10-01&to=2026-10-31`, supDn),
+      404,
+      'NOT_FOUND',
+    );
+    expectProblem(
+      await get(`/api/v1/accountability?unitId=${DEPT}&from=2026-10-01&to=2026-10-31`, t.head),
+      403,
+      'FORBIDDEN',
+    );
+    expectProblem(
+      await get(`/api/v1/reception-duty?unitId=${DEPT}&from=2026-10-01&to=2026-10-31`, t.handler),
+      403,
+      'FORBIDDEN',
+    );
+    expectStatus(
+      await get(`/api/v1/accountability?unitId=${DEPT}&from=2026-10-01&to=2026-10-31`, t.admin),
+      200,
+    );
     // Default unit: the principal's own.
-    const own = await get('/api/v1/reception-duty?from=2026-11-02&to=2026-11-22', await app.token('head-c1', ['head'], C1));
+    const own = await get(
+      '/api/v1/reception-duty?from=2026-11-02&to=2026-11-22',
+      await app.token('head-c1', ['head'], C1),
+    );
     expect(own.body.items).toHaveLength(1);
   });
 
@@ -209,10 +371,16 @@ describe('accountability and reception duty', () => {
     const lines = (text: string) => text.replace(/^\uFEFF/, '').split('\r\n');
 
     it('exports /accountability as UTF-8 CSV with a BOM, Vietnamese headings and CRLF', async () => {
-      const res = await csv(app, `/api/v1/accountability?unitId=${DEPT}&from=2026-10-01&to=2026-10-31`, t.supervisor);
+      const res = await csv(
+        app,
+        `/api/v1/accountability?unitId=${DEPT}&from=2026-10-01&to=2026-10-31`,
+        t.supervisor,
+      );
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-      expect(res.headers.get('content-disposition')).toBe(`attachment; filename="accountability-${DEPT}-2026-10-01-2026-10-31.csv"`);
+      expect(res.headers.get('content-disposition')).toBe(
+        `attachment; filename="accountability-${DEPT}-2026-10-01-2026-10-31.csv"`,
+      );
       expect([...res.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(res.text.endsWith('\r\n')).toBe(true);
       expect(res.text.replace(/\r\n/g, '')).not.toMatch(/\n/);
@@ -225,7 +393,11 @@ describe('accountability and reception duty', () => {
     });
 
     it('exports /reception-duty', async () => {
-      const res = await csv(app, `/api/v1/reception-duty?unitId=${C1}&from=2026-11-02&to=2026-11-22`, t.supervisor);
+      const res = await csv(
+        app,
+        `/api/v1/reception-duty?unitId=${C1}&from=2026-11-02&to=2026-11-22`,
+        t.supervisor,
+      );
       expect(res.status).toBe(200);
       expect(lines(res.text)).toEqual([
         'Mã cán bộ,Họ tên,Đơn vị,Từ ngày,Đến ngày,Số kỳ phải tiếp,Số ngày đã tiếp,Số kỳ chưa tiếp,Các kỳ chưa tiếp',
@@ -239,7 +411,9 @@ describe('accountability and reception duty', () => {
       expectStatus(json, 200);
       const res = await csv(app, `/api/v1/deadlines/overdue?unitId=${DEPT}`, t.supervisor);
       expect(res.status).toBe(200);
-      expect(res.headers.get('content-disposition')).toBe(`attachment; filename="overdue-${DEPT}-2026-11-22.csv"`);
+      expect(res.headers.get('content-disposition')).toBe(
+        `attachment; filename="overdue-${DEPT}-2026-11-22.csv"`,
+      );
       const rows = lines(res.text);
       expect(rows[0]).toBe('Mã hồ sơ,Quy tắc,Hạn,Số ngày quá hạn,Đơn vị,Thủ trưởng,Cán bộ xử lý,ID hồ sơ');
       expect(rows).toHaveLength(json.body.total + 2);
@@ -253,6 +427,55 @@ describe('accountability and reception duty', () => {
       expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       expect((await csv(app, `/api/v1/deadlines/overdue?unitId=${DEPT}`, t.head)).status).toBe(403);
     });
+  });
+
+  it('counts inspection reports of the unit’s recommendations against the head in office on their due date', async () => {
+    const created = await app.request('POST', '/api/v1/inspections', {
+      token: t.admin,
+      body: {
+        title: 'Thanh tra công tác tiếp dân',
+        kind: 'inspection',
+        leadUnitId: UNITS.province,
+        inspectedUnitId: DEPT,
+        decidedOn: '2026-09-01',
+      },
+    });
+    expectStatus(created, 201);
+    const concluded = await app.request('POST', `/api/v1/inspections/${created.body.id}/conclusion`, {
+      token: t.admin,
+      body: {
+        concludedOn: '2026-09-15',
+        summary: 'Kết luận',
+        recommendations: [
+          { text: 'Báo cáo tiến độ', ownerUnitId: DEPT, reportDates: ['2026-10-10', '2026-10-20'] },
+        ],
+      },
+    });
+    expectStatus(concluded, 200);
+    const rid = concluded.body.recommendations[0].id as string;
+    const report = await app.request(
+      'POST',
+      `/api/v1/inspections/${created.body.id}/recommendations/${rid}/reports`,
+      {
+        token: t.handler,
+        body: { reportedOn: '2026-10-09', progress: 'Đang thực hiện', done: false },
+      },
+    );
+    expectStatus(report, 200);
+    await settle(app);
+    const res = await get(
+      `/api/v1/accountability?unitId=${DEPT}&from=2026-10-01&to=2026-10-31`,
+      t.supervisor,
+    );
+    expect(
+      res.body.items.map((i: { reportsDue: number; reportsMissed: number }) => [
+        i.reportsDue,
+        i.reportsMissed,
+      ]),
+    ).toEqual([
+      [1, 0],
+      [1, 1],
+    ]);
   });
 });
 
@@ -279,13 +502,24 @@ describe('as-of accountability equals the live figure of that day', () => {
 
     setClock(app, '2026-10-20T03:00:00.000Z');
     await command(app, t.handler, x.id, 'accept', { acceptedAt: '2026-10-20' });
-    await app.catchUp();
+    await settle(app);
     const query = `unitId=${DEPT}&from=2026-10-01&to=2026-10-31`;
     const live = await app.request('GET', `/api/v1/accountability?${query}`, { token: t.supervisor });
     const liveDuty = await app.request('GET', `/api/v1/reception-duty?${query}`, { token: t.supervisor });
     expectStatus(live, 200);
     expect(live.body.items).toEqual([
-      expect.objectContaining({ personId: 'head-a', from: '2026-10-01', to: '2026-10-31', due: 2, met: 0, missed: 2, open: 0, receptionRequired: 1, receptionHeld: 1, dialoguesHeld: 0 }),
+      expect.objectContaining({
+        personId: 'head-a',
+        from: '2026-10-01',
+        to: '2026-10-31',
+        due: 2,
+        met: 0,
+        missed: 2,
+        open: 0,
+        receptionRequired: 1,
+        receptionHeld: 1,
+        dialoguesHeld: 0,
+      }),
     ]);
     const recordedBefore = '2026-10-20T04:00:00.000Z';
 
@@ -294,8 +528,13 @@ describe('as-of accountability equals the live figure of that day', () => {
     await appoint(app, t.admin, DEPT, 'head-b', 'Lê Thị Bích', '2026-10-15');
     await command(app, t.handler, y.id, 'accept', { acceptedAt: '2026-10-22' });
     await heldSession(app, t, DEPT, '2026-10-19', 'head-a');
-    await command(app, t.handler, x.id, 'dialogues', { heldAt: '2026-10-20', participants: ['Ông A'], minutes: 'Biên bản', outcome: 'agreed' });
-    await app.catchUp();
+    await command(app, t.handler, x.id, 'dialogues', {
+      heldAt: '2026-10-20',
+      participants: ['Ông A'],
+      minutes: 'Biên bản',
+      outcome: 'agreed',
+    });
+    await settle(app);
 
     const asOf = `${query}&asOf=2026-10-20&recordedBefore=${encodeURIComponent(recordedBefore)}`;
     const then = await app.request('GET', `/api/v1/accountability?${asOf}`, { token: t.supervisor });
@@ -305,10 +544,18 @@ describe('as-of accountability equals the live figure of that day', () => {
     expect(thenDuty.body).toEqual(liveDuty.body);
 
     // What is known now about Oct 20 differs: two heads, the later session and dialogue.
-    const now = await app.request('GET', `/api/v1/accountability?${query}&asOf=2026-10-20`, { token: t.supervisor });
+    const now = await app.request('GET', `/api/v1/accountability?${query}&asOf=2026-10-20`, {
+      token: t.supervisor,
+    });
     expect(now.body.items).toEqual([
       expect.objectContaining({ personId: 'head-a', to: '2026-10-14', due: 2, missed: 2, receptionHeld: 1 }),
-      expect.objectContaining({ personId: 'head-b', from: '2026-10-15', due: 0, receptionHeld: 0, dialoguesHeld: 1 }),
+      expect.objectContaining({
+        personId: 'head-b',
+        from: '2026-10-15',
+        due: 0,
+        receptionHeld: 0,
+        dialoguesHeld: 1,
+      }),
     ]);
     // And the CSV of the as-of view matches its JSON row for row.
     const res = await csv(app, `/api/v1/accountability?${asOf}`, t.supervisor);

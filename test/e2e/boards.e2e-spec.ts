@@ -4,7 +4,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { LONG, UNITS, command, createUnitTree, expectProblem, expectStatus, registerAndClassify, tick, tokens, type Tokens } from './fixtures.js';
+import {
+  LONG,
+  UNITS,
+  command,
+  createUnitTree,
+  expectProblem,
+  expectStatus,
+  registerAndClassify,
+  tick,
+  tokens,
+  type Tokens,
+} from './fixtures.js';
 
 let app: TestApp;
 let t: Tokens;
@@ -33,22 +44,63 @@ beforeAll(async () => {
     ['head-a', 'Nguyễn Văn An', '2026-01-01'],
     ['head-b', 'Lê Thị Bích', '2026-11-01'],
   ]) {
-    const res = await app.request('POST', `/api/v1/units/${UNITS.department}/heads`, { token: t.admin, body: { personId, fullName, from } });
+    const res = await app.request('POST', `/api/v1/units/${UNITS.department}/heads`, {
+      token: t.admin,
+      body: { personId, fullName, from },
+    });
     expect(res.status).toBeLessThan(300);
   }
   tick(app, 10_000);
   // X: KN-ACC due Wed 2026-11-11 at the department, still open.
-  ids.x = (await registerAndClassify(app, t, { receivedAt: '2026-11-02' }, { kind: 'complaint', competentUnitId: UNITS.department })).id;
+  ids.x = (
+    await registerAndClassify(
+      app,
+      t,
+      { receivedAt: '2026-11-02' },
+      { kind: 'complaint', competentUnitId: UNITS.department },
+    )
+  ).id;
   await command(app, t.handler, ids.x, 'assign', { handlerId: 'handler-1' });
   // Y: KN-ACC (7 WD after Thu 2026-10-01) due Mon 2026-10-12; accepted late on 2026-11-20 (below).
-  ids.y = (await registerAndClassify(app, t, { receivedAt: '2026-10-01' }, { kind: 'complaint', competentUnitId: UNITS.department })).id;
+  ids.y = (
+    await registerAndClassify(
+      app,
+      t,
+      { receivedAt: '2026-10-01' },
+      { kind: 'complaint', competentUnitId: UNITS.department },
+    )
+  ).id;
   // Z: KN-RES1 from 2026-10-01 due Mon 2026-11-02 at commune 1, paused since 2026-10-20.
-  ids.z = (await registerAndClassify(app, t, { receivedAt: '2026-09-28' }, { kind: 'complaint', competentUnitId: UNITS.commune1 })).id;
+  ids.z = (
+    await registerAndClassify(
+      app,
+      t,
+      { receivedAt: '2026-09-28' },
+      { kind: 'complaint', competentUnitId: UNITS.commune1 },
+    )
+  ).id;
   await command(app, t.handler, ids.z, 'accept', { acceptedAt: '2026-10-01' });
-  await command(app, t.handler, ids.z, 'suspend', { at: '2026-10-20', reason: 'Chờ ý kiến cơ quan chuyên môn' });
+  await command(app, t.handler, ids.z, 'suspend', {
+    at: '2026-10-20',
+    reason: 'Chờ ý kiến cơ quan chuyên môn',
+  });
   // U: KN-ACC due Wed 2026-11-25 at the department; P: TCD-ANS due Mon 2026-11-30 at commune 1.
-  ids.u = (await registerAndClassify(app, t, { receivedAt: '2026-11-16' }, { kind: 'complaint', competentUnitId: UNITS.department })).id;
-  ids.p = (await registerAndClassify(app, t, { receivedAt: '2026-11-16', kindHint: 'petition' }, { kind: 'petition', competentUnitId: UNITS.commune1 })).id;
+  ids.u = (
+    await registerAndClassify(
+      app,
+      t,
+      { receivedAt: '2026-11-16' },
+      { kind: 'complaint', competentUnitId: UNITS.department },
+    )
+  ).id;
+  ids.p = (
+    await registerAndClassify(
+      app,
+      t,
+      { receivedAt: '2026-11-16', kindHint: 'petition' },
+      { kind: 'petition', competentUnitId: UNITS.commune1 },
+    )
+  ).id;
   beforeLateAccept = tick(app, 99_000);
   tick(app, 100_000);
   const accepted = await command(app, t.handler, ids.y, 'accept', { acceptedAt: '2026-11-20' });
@@ -61,7 +113,9 @@ afterAll(async () => {
 
 async function board(path: string, token = t.head): Promise<BoardItem[]> {
   const sep = path.includes('?') ? '&' : '?';
-  const res = await app.request('GET', `/api/v1/deadlines/${path}${sep}minPosition=${lastPosition}`, { token });
+  const res = await app.request('GET', `/api/v1/deadlines/${path}${sep}minPosition=${lastPosition}`, {
+    token,
+  });
   expectStatus(res, 200);
   expect(res.body).toMatchObject({ page: 1 });
   expect(res.body.total).toBe(res.body.items.length);
@@ -111,18 +165,37 @@ describe('GET /deadlines/overdue', () => {
 
   it('unit filters: a commune, a unit without its subunits, and a head-less unit (headOfUnit null)', async () => {
     expect(await board(`overdue?unitId=${UNITS.commune1}&asOf=2026-12-05`)).toEqual([
-      expect.objectContaining({ caseId: ids.p, ruleId: 'TCD-ANS', dueOn: '2026-11-30', daysOverdue: 5, unitId: UNITS.commune1, headOfUnit: null }),
+      expect.objectContaining({
+        caseId: ids.p,
+        ruleId: 'TCD-ANS',
+        dueOn: '2026-11-30',
+        daysOverdue: 5,
+        unitId: UNITS.commune1,
+        headOfUnit: null,
+      }),
     ]);
     expect(await board(`overdue?unitId=${UNITS.province}&includeSubunits=false`)).toEqual([]);
-    expect((await board(`overdue?unitId=${UNITS.province}&includeSubunits=true`)).map((i) => i.caseId)).toEqual([ids.x]);
-    expect((await board(`overdue?unitId=${UNITS.department}`, t.supervisor)).map((i) => i.caseId)).toEqual([ids.x]);
+    expect(
+      (await board(`overdue?unitId=${UNITS.province}&includeSubunits=true`)).map((i) => i.caseId),
+    ).toEqual([ids.x]);
+    expect((await board(`overdue?unitId=${UNITS.department}`, t.supervisor)).map((i) => i.caseId)).toEqual([
+      ids.x,
+    ]);
   });
 
   it('scope and roles: another province is 404, reception may not read boards (403)', async () => {
     const other = await app.token('sup-dn', ['supervisor'], UNITS.otherProvince);
-    expectProblem(await app.request('GET', `/api/v1/deadlines/overdue?unitId=${UNITS.province}`, { token: other }), 404, 'NOT_FOUND');
+    expectProblem(
+      await app.request('GET', `/api/v1/deadlines/overdue?unitId=${UNITS.province}`, { token: other }),
+      404,
+      'NOT_FOUND',
+    );
     expect((await board('overdue', other)).length).toBe(0);
-    expectProblem(await app.request('GET', '/api/v1/deadlines/overdue', { token: t.reception }), 403, 'FORBIDDEN');
+    expectProblem(
+      await app.request('GET', '/api/v1/deadlines/overdue', { token: t.reception }),
+      403,
+      'FORBIDDEN',
+    );
     expectProblem(await app.request('GET', '/api/v1/deadlines/overdue'), 401, 'UNAUTHENTICATED');
   });
 });

@@ -37,7 +37,12 @@ afterAll(async () => {
 }, LONG);
 
 /** The complaint that goes through the whole life cycle; its commands are recorded one second apart. */
-const life: { id: string; trackingCode: string; instants: string[]; positions: number[] } = { id: '', trackingCode: '', instants: [], positions: [] };
+const life: { id: string; trackingCode: string; instants: string[]; positions: number[] } = {
+  id: '',
+  trackingCode: '',
+  instants: [],
+  positions: [],
+};
 
 describe('a complaint from the reception desk to closure', () => {
   it('registers (201) with a tracking code, version 1 and ETag "1"', async () => {
@@ -48,7 +53,14 @@ describe('a complaint from the reception desk to closure', () => {
         receivedAt: '2026-06-30',
         channel: 'in_person',
         receivingUnitId: UNITS.province,
-        petitioners: [{ fullName: 'Trần Văn Bình', idNumber: '001099012345', phone: '0912345678', address: 'Số 1 Tràng Tiền' }],
+        petitioners: [
+          {
+            fullName: 'Trần Văn Bình',
+            idNumber: '001099012345',
+            phone: '0912345678',
+            address: 'Số 1 Tràng Tiền',
+          },
+        ],
         subject: 'Khiếu nại quyết định thu hồi đất',
         content: 'Đề nghị xem xét lại việc bồi thường khi thu hồi đất số 42.',
         field: 'land',
@@ -92,22 +104,50 @@ describe('a complaint from the reception desk to closure', () => {
 
   it('classifies: KN-ACC 10 working days (the rule in force on 2026-06-30) → 2026-07-14, already missed', async () => {
     life.instants.push(tick(app, 2000));
-    const res = await command(app, t.reception, life.id, 'classify', { kind: 'complaint', level: 1, competentUnitId: UNITS.department, processable: true });
+    const res = await command(app, t.reception, life.id, 'classify', {
+      kind: 'complaint',
+      level: 1,
+      competentUnitId: UNITS.department,
+      processable: true,
+    });
     expect(res.headers.get('etag')).toBe('"2"');
-    expect(res.body).toMatchObject({ status: 'classified', kind: 'complaint', level: 1, competentUnitId: UNITS.department, version: 2 });
+    expect(res.body).toMatchObject({
+      status: 'classified',
+      kind: 'complaint',
+      level: 1,
+      competentUnitId: UNITS.department,
+      version: 2,
+    });
     expect(typeof res.body.position).toBe('number');
     expect(res.body.position).toBeGreaterThan(life.positions[0]);
     life.positions.push(res.body.position);
-    expect(res.body.deadlines).toEqual([{ ruleId: 'KN-ACC', ruleVersion: '2012-07-01', startOn: '2026-06-30', dueOn: '2026-07-14', status: 'missed' }]);
+    expect(res.body.deadlines).toEqual([
+      {
+        ruleId: 'KN-ACC',
+        ruleVersion: '2012-07-01',
+        startOn: '2026-06-30',
+        dueOn: '2026-07-14',
+        status: 'missed',
+      },
+    ]);
   });
 
   it('accepts: KN-ACC met, KN-RES1 = 30 calendar days from 2026-07-10 = Sun 2026-08-09 → Mon 2026-08-10', async () => {
     life.instants.push(tick(app, 3000));
-    const res = await command(app, t.handler, life.id, 'accept', { acceptedAt: '2026-07-10', decisionNo: '12/QĐ-UBND' });
+    const res = await command(app, t.handler, life.id, 'accept', {
+      acceptedAt: '2026-07-10',
+      decisionNo: '12/QĐ-UBND',
+    });
     expect(res.body).toMatchObject({ status: 'accepted', acceptedAt: '2026-07-10', version: 3 });
     expect(res.headers.get('etag')).toBe('"3"');
     expect(deadlineOf(res.body, 'KN-ACC')).toMatchObject({ status: 'met', dueOn: '2026-07-14' });
-    expect(deadlineOf(res.body, 'KN-RES1')).toEqual({ ruleId: 'KN-RES1', ruleVersion: '2012-07-01', startOn: '2026-07-10', dueOn: '2026-08-10', status: 'missed' });
+    expect(deadlineOf(res.body, 'KN-RES1')).toEqual({
+      ruleId: 'KN-RES1',
+      ruleVersion: '2012-07-01',
+      startOn: '2026-07-10',
+      dueOn: '2026-08-10',
+      status: 'missed',
+    });
     life.positions.push(res.body.position);
   });
 
@@ -136,7 +176,10 @@ describe('a complaint from the reception desk to closure', () => {
 
   it('suspends: KN-RES1 pauses', async () => {
     life.instants.push(tick(app, 6000));
-    const res = await command(app, t.handler, life.id, 'suspend', { at: '2026-07-20', reason: 'Chờ kết quả giám định' });
+    const res = await command(app, t.handler, life.id, 'suspend', {
+      at: '2026-07-20',
+      reason: 'Chờ kết quả giám định',
+    });
     expect(res.body).toMatchObject({ status: 'suspended', version: 6 });
     expect(deadlineOf(res.body, 'KN-RES1')).toMatchObject({ status: 'paused', dueOn: '2026-08-10' });
     life.positions.push(res.body.position);
@@ -146,16 +189,27 @@ describe('a complaint from the reception desk to closure', () => {
     life.instants.push(tick(app, 7000));
     const res = await command(app, t.handler, life.id, 'resume', { at: '2026-07-25' });
     expect(res.body).toMatchObject({ status: 'accepted', version: 7 });
-    expect(deadlineOf(res.body, 'KN-RES1')).toMatchObject({ startOn: '2026-07-10', dueOn: '2026-08-14', status: 'missed' });
+    expect(deadlineOf(res.body, 'KN-RES1')).toMatchObject({
+      startOn: '2026-07-10',
+      dueOn: '2026-08-14',
+      status: 'missed',
+    });
     life.positions.push(res.body.position);
   });
 
   it('resolves on 2026-08-12: KN-RES1 met; informational dates KN-SEND1, KN-ESC, KN-EFF1', async () => {
     life.instants.push(tick(app, 8000));
-    const res = await command(app, t.handler, life.id, 'resolve', { decidedAt: '2026-08-12', outcome: 'partially_upheld', summary: 'Chấp nhận một phần.', decisionNo: '99/QĐ' });
+    const res = await command(app, t.handler, life.id, 'resolve', {
+      decidedAt: '2026-08-12',
+      outcome: 'partially_upheld',
+      summary: 'Chấp nhận một phần.',
+      decisionNo: '99/QĐ',
+    });
     expect(res.body).toMatchObject({ status: 'resolved', version: 8 });
     expect(deadlineOf(res.body, 'KN-RES1')).toMatchObject({ status: 'met', dueOn: '2026-08-14' });
-    const dates = Object.fromEntries((res.body.dates as { ruleId: string; dueOn: string }[]).map((d) => [d.ruleId, d.dueOn]));
+    const dates = Object.fromEntries(
+      (res.body.dates as { ruleId: string; dueOn: string }[]).map((d) => [d.ruleId, d.dueOn]),
+    );
     // 3 WD after Wed 2026-08-12 → Mon 2026-08-17; 30 CD → Fri 2026-09-11.
     expect(dates).toEqual({ 'KN-SEND1': '2026-08-17', 'KN-ESC': '2026-09-11', 'KN-EFF1': '2026-09-11' });
     life.positions.push(res.body.position);
@@ -214,11 +268,17 @@ describe('history, as-of views and hash-chain verification (auditor)', () => {
 
   it('?asOf=<instant between two commands> shows the earlier state', async () => {
     const between = new Date(Date.parse(life.instants[1]) + 500).toISOString(); // after classify, before accept
-    const res = await app.request('GET', `/api/v1/cases/${life.id}?asOf=${encodeURIComponent(between)}`, { token: t.auditor });
+    const res = await app.request('GET', `/api/v1/cases/${life.id}?asOf=${encodeURIComponent(between)}`, {
+      token: t.auditor,
+    });
     expectStatus(res, 200);
     expect(res.body).toMatchObject({ status: 'classified', version: 2, acceptedAt: null });
     expect(res.headers.get('etag')).toBe('"2"');
-    const atAccept = await app.request('GET', `/api/v1/cases/${life.id}?asOf=${encodeURIComponent(life.instants[2])}`, { token: t.auditor });
+    const atAccept = await app.request(
+      'GET',
+      `/api/v1/cases/${life.id}?asOf=${encodeURIComponent(life.instants[2])}`,
+      { token: t.auditor },
+    );
     expect(atAccept.body).toMatchObject({ status: 'accepted', version: 3 });
   });
 
@@ -229,52 +289,139 @@ describe('history, as-of views and hash-chain verification (auditor)', () => {
     expectStatus(ok, 200);
     const history = await app.request('GET', `/api/v1/cases/${id}/history`, { token: t.auditor });
     expect(ok.body).toEqual({ ok: true, events: 2, headHash: history.body.events[1].hash });
-    await app.runtime.pool.query(`UPDATE events SET data = jsonb_set(data, '{agency}', '"Cơ quan khác"') WHERE stream_id = $1 AND version = 2`, [`case-${id}`]);
+    await app.runtime.pool.query(
+      `UPDATE events SET data = jsonb_set(data, '{agency}', '"Cơ quan khác"') WHERE stream_id = $1 AND version = 2`,
+      [`case-${id}`],
+    );
     const broken = await app.request('GET', `/api/v1/audit/streams/case-${id}/verify`, { token: t.auditor });
     expectStatus(broken, 200);
-    expect(broken.body).toEqual({ ok: false, brokenAt: { version: 2, position: history.body.events[1].position } });
+    expect(broken.body).toEqual({
+      ok: false,
+      brokenAt: { version: 2, position: history.body.events[1].position },
+    });
   });
 });
 
 describe('rule versions and variants', () => {
   it('a complaint received on 2026-07-01 gets KN-ACC 7 working days → 2026-07-10', async () => {
     const c = await registerAndClassify(app, t, { receivedAt: '2026-07-01' }, { kind: 'complaint' });
-    expect(c.view.deadlines).toEqual([{ ruleId: 'KN-ACC', ruleVersion: '2026-07-01', startOn: '2026-07-01', dueOn: '2026-07-10', status: 'missed' }]);
+    expect(c.view.deadlines).toEqual([
+      {
+        ruleId: 'KN-ACC',
+        ruleVersion: '2026-07-01',
+        startOn: '2026-07-01',
+        dueOn: '2026-07-10',
+        status: 'missed',
+      },
+    ]);
     expect(c.view.level).toBe(1);
   });
 
   it('a denunciation: TC-PRE 7 WD; TC-RES 30 CD; one extension when complex (+30 days from the unrolled date)', async () => {
-    const c = await registerAndClassify(app, t, { receivedAt: '2026-10-05', kindHint: 'denunciation' }, { kind: 'denunciation' });
-    expect(c.view.deadlines).toEqual([{ ruleId: 'TC-PRE', ruleVersion: '2019-01-01', startOn: '2026-10-05', dueOn: '2026-10-14', status: 'missed' }]);
-    const accepted = await command(app, t.handler, c.id, 'accept', { acceptedAt: '2026-10-09', complex: true });
+    const c = await registerAndClassify(
+      app,
+      t,
+      { receivedAt: '2026-10-05', kindHint: 'denunciation' },
+      { kind: 'denunciation' },
+    );
+    expect(c.view.deadlines).toEqual([
+      {
+        ruleId: 'TC-PRE',
+        ruleVersion: '2019-01-01',
+        startOn: '2026-10-05',
+        dueOn: '2026-10-14',
+        status: 'missed',
+      },
+    ]);
+    const accepted = await command(app, t.handler, c.id, 'accept', {
+      acceptedAt: '2026-10-09',
+      complex: true,
+    });
     expect(deadlineOf(accepted.body, 'TC-PRE')).toMatchObject({ status: 'met' });
     // 2026-10-09 + 30 = Sun 2026-11-08 → Mon 2026-11-09 (already past: missed while open).
-    expect(deadlineOf(accepted.body, 'TC-RES')).toEqual({ ruleId: 'TC-RES', ruleVersion: '2019-01-01', startOn: '2026-10-09', dueOn: '2026-11-09', status: 'missed' });
+    expect(deadlineOf(accepted.body, 'TC-RES')).toEqual({
+      ruleId: 'TC-RES',
+      ruleVersion: '2019-01-01',
+      startOn: '2026-10-09',
+      dueOn: '2026-11-09',
+      status: 'missed',
+    });
     // TC-NOTIF: 5 WD after Fri 2026-10-09 → Fri 2026-10-16.
     expect(accepted.body.dates).toEqual([{ ruleId: 'TC-NOTIF', dueOn: '2026-10-16' }]);
-    const extended = await command(app, t.handler, c.id, 'extend', { at: '2026-11-02', reason: 'Vụ việc phức tạp', decisionNo: '7/QĐ-GH' });
+    const extended = await command(app, t.handler, c.id, 'extend', {
+      at: '2026-11-02',
+      reason: 'Vụ việc phức tạp',
+      decisionNo: '7/QĐ-GH',
+    });
     expect(extended.body).toMatchObject({ status: 'accepted' });
     // 2026-11-08 (before roll-forward) + 30 = Tue 2026-12-08.
     expect(deadlineOf(extended.body, 'TC-RES')).toMatchObject({ dueOn: '2026-12-08', status: 'open' });
-    const again = await app.request('POST', `/api/v1/cases/${c.id}/extend`, { token: t.handler, body: { at: '2026-11-03', reason: 'Lần hai', days: 10 } });
+    const again = await app.request('POST', `/api/v1/cases/${c.id}/extend`, {
+      token: t.handler,
+      body: { at: '2026-11-03', reason: 'Lần hai', days: 10 },
+    });
     expectProblem(again, 409, 'ILLEGAL_TRANSITION');
-    const resolved = await command(app, t.handler, c.id, 'resolve', { decidedAt: '2026-11-20', outcome: 'partly_true', summary: 'Tố cáo đúng một phần.' });
+    const resolved = await command(app, t.handler, c.id, 'resolve', {
+      decidedAt: '2026-11-20',
+      outcome: 'partly_true',
+      summary: 'Tố cáo đúng một phần.',
+    });
     expect(resolved.body.status).toBe('resolved');
     expect(deadlineOf(resolved.body, 'TC-RES')).toMatchObject({ status: 'met', dueOn: '2026-12-08' });
   }, 30_000);
 
   it('a multi-location denunciation gets TC-PRE 10 WD; one outside the subtree TC-XFER 5 WD', async () => {
-    const multi = await registerAndClassify(app, t, { receivedAt: '2026-11-02', kindHint: 'denunciation' }, { kind: 'denunciation', multiLocation: true });
-    expect(deadlineOf(multi.view, 'TC-PRE')).toMatchObject({ startOn: '2026-11-02', dueOn: '2026-11-16', status: 'missed' });
-    const created = await register(app, t.receptionC1, { receivedAt: '2026-11-02', receivingUnitId: UNITS.commune1 });
-    const xfer = await command(app, t.receptionC1, created.id, 'classify', { kind: 'denunciation', competentUnitId: UNITS.otherProvince, processable: true });
-    expect(xfer.body.deadlines).toEqual([{ ruleId: 'TC-XFER', ruleVersion: '2019-01-01', startOn: '2026-11-02', dueOn: '2026-11-09', status: 'missed' }]);
+    const multi = await registerAndClassify(
+      app,
+      t,
+      { receivedAt: '2026-11-02', kindHint: 'denunciation' },
+      { kind: 'denunciation', multiLocation: true },
+    );
+    expect(deadlineOf(multi.view, 'TC-PRE')).toMatchObject({
+      startOn: '2026-11-02',
+      dueOn: '2026-11-16',
+      status: 'missed',
+    });
+    const created = await register(app, t.receptionC1, {
+      receivedAt: '2026-11-02',
+      receivingUnitId: UNITS.commune1,
+    });
+    const xfer = await command(app, t.receptionC1, created.id, 'classify', {
+      kind: 'denunciation',
+      competentUnitId: UNITS.otherProvince,
+      processable: true,
+    });
+    expect(xfer.body.deadlines).toEqual([
+      {
+        ruleId: 'TC-XFER',
+        ruleVersion: '2019-01-01',
+        startOn: '2026-11-02',
+        dueOn: '2026-11-09',
+        status: 'missed',
+      },
+    ]);
   });
 
   it('a petition gets TCD-ANS 10 WD → 2026-11-30 (open); withdrawal cancels it', async () => {
-    const c = await registerAndClassify(app, t, { receivedAt: '2026-11-16', kindHint: 'petition' }, { kind: 'petition' });
-    expect(c.view.deadlines).toEqual([{ ruleId: 'TCD-ANS', ruleVersion: '2014-07-01', startOn: '2026-11-16', dueOn: '2026-11-30', status: 'open' }]);
-    const res = await command(app, t.handler, c.id, 'withdraw', { at: '2026-11-20', reason: 'Công dân rút đơn' });
+    const c = await registerAndClassify(
+      app,
+      t,
+      { receivedAt: '2026-11-16', kindHint: 'petition' },
+      { kind: 'petition' },
+    );
+    expect(c.view.deadlines).toEqual([
+      {
+        ruleId: 'TCD-ANS',
+        ruleVersion: '2014-07-01',
+        startOn: '2026-11-16',
+        dueOn: '2026-11-30',
+        status: 'open',
+      },
+    ]);
+    const res = await command(app, t.handler, c.id, 'withdraw', {
+      at: '2026-11-20',
+      reason: 'Công dân rút đơn',
+    });
     expect(res.body.status).toBe('withdrawn');
     expect(deadlineOf(res.body, 'TCD-ANS')).toMatchObject({ status: 'cancelled' });
   });
@@ -283,21 +430,51 @@ describe('rule versions and variants', () => {
     const c = await registerAndClassify(app, t, { receivedAt: '2026-11-02' }, { kind: 'complaint' });
     const accepted = await command(app, t.handler, c.id, 'accept', { acceptedAt: '2026-11-09' });
     expect(deadlineOf(accepted.body, 'KN-ACC')).toMatchObject({ dueOn: '2026-11-11', status: 'met' });
-    expect(deadlineOf(accepted.body, 'KN-RES1')).toMatchObject({ startOn: '2026-11-09', dueOn: '2026-12-09', status: 'open' });
-    const res = await command(app, t.handler, c.id, 'terminate', { at: '2026-11-20', reason: 'Người khiếu nại chết' });
+    expect(deadlineOf(accepted.body, 'KN-RES1')).toMatchObject({
+      startOn: '2026-11-09',
+      dueOn: '2026-12-09',
+      status: 'open',
+    });
+    const res = await command(app, t.handler, c.id, 'terminate', {
+      at: '2026-11-20',
+      reason: 'Người khiếu nại chết',
+    });
     expect(res.body.status).toBe('terminated');
     expect(deadlineOf(res.body, 'KN-RES1')).toMatchObject({ status: 'cancelled' });
   });
 
   it('a second complaint needs a dialogue before the decision (409), then resolves', async () => {
-    const c = await registerAndClassify(app, t, { receivedAt: '2026-11-02' }, { kind: 'complaint', level: 2 });
+    const c = await registerAndClassify(
+      app,
+      t,
+      { receivedAt: '2026-11-02' },
+      { kind: 'complaint', level: 2 },
+    );
     const accepted = await command(app, t.handler, c.id, 'accept', { acceptedAt: '2026-11-04' });
     // 45 CD from Wed 2026-11-04 → Sat 2026-12-19 → Mon 2026-12-21.
-    expect(deadlineOf(accepted.body, 'KN-RES2')).toMatchObject({ ruleVersion: '2012-07-01', startOn: '2026-11-04', dueOn: '2026-12-21', status: 'open' });
-    const early = await app.request('POST', `/api/v1/cases/${c.id}/resolve`, { token: t.handler, body: { decidedAt: '2026-11-20', outcome: 'rejected', summary: 'Bác đơn.' } });
+    expect(deadlineOf(accepted.body, 'KN-RES2')).toMatchObject({
+      ruleVersion: '2012-07-01',
+      startOn: '2026-11-04',
+      dueOn: '2026-12-21',
+      status: 'open',
+    });
+    const early = await app.request('POST', `/api/v1/cases/${c.id}/resolve`, {
+      token: t.handler,
+      body: { decidedAt: '2026-11-20', outcome: 'rejected', summary: 'Bác đơn.' },
+    });
     expectProblem(early, 409, 'ILLEGAL_TRANSITION');
-    await command(app, t.handler, c.id, 'dialogues', { heldAt: '2026-11-16', noticeOn: '2026-11-10', participants: ['A', 'B'], minutes: 'Đối thoại', outcome: 'disagreed' });
-    const res = await command(app, t.handler, c.id, 'resolve', { decidedAt: '2026-11-20', outcome: 'rejected', summary: 'Bác đơn.' });
+    await command(app, t.handler, c.id, 'dialogues', {
+      heldAt: '2026-11-16',
+      noticeOn: '2026-11-10',
+      participants: ['A', 'B'],
+      minutes: 'Đối thoại',
+      outcome: 'disagreed',
+    });
+    const res = await command(app, t.handler, c.id, 'resolve', {
+      decidedAt: '2026-11-20',
+      outcome: 'rejected',
+      summary: 'Bác đơn.',
+    });
     expect(res.body.status).toBe('resolved');
   });
 });
@@ -305,7 +482,10 @@ describe('rule versions and variants', () => {
 describe('intake outcomes: reject, guide, archive, transfer', () => {
   it('reject completes KN-ACC; the case can then be closed', async () => {
     const c = await registerAndClassify(app, t, { receivedAt: '2026-11-02' }, { kind: 'complaint' });
-    const res = await command(app, t.handler, c.id, 'reject', { at: '2026-11-05', reason: 'LKN Điều 11 khoản 3' });
+    const res = await command(app, t.handler, c.id, 'reject', {
+      at: '2026-11-05',
+      reason: 'LKN Điều 11 khoản 3',
+    });
     expect(res.body.status).toBe('rejected');
     expect(deadlineOf(res.body, 'KN-ACC')).toMatchObject({ status: 'met', dueOn: '2026-11-11' });
     const closed = await command(app, t.handler, c.id, 'close', { at: '2026-11-06' });
@@ -314,43 +494,114 @@ describe('intake outcomes: reject, guide, archive, transfer', () => {
 
   it('guide (reception) on a received case', async () => {
     const { id } = await register(app, t.reception, { receivedAt: '2026-11-02' });
-    const res = await command(app, t.reception, id, 'guide', { at: '2026-11-03', agency: 'Tòa án nhân dân quận', note: 'Tranh chấp dân sự' });
+    const res = await command(app, t.reception, id, 'guide', {
+      at: '2026-11-03',
+      agency: 'Tòa án nhân dân quận',
+      note: 'Tranh chấp dân sự',
+    });
     expect(res.body).toMatchObject({ status: 'guided', version: 2 });
   });
 
   it('archive (reception) as a duplicate', async () => {
     const c = await registerAndClassify(app, t, { receivedAt: '2026-11-02' }, { kind: 'complaint' });
-    const res = await command(app, t.reception, c.id, 'archive', { at: '2026-11-03', reason: 'duplicate', duplicateOf: life.id });
+    const res = await command(app, t.reception, c.id, 'archive', {
+      at: '2026-11-03',
+      reason: 'duplicate',
+      duplicateOf: life.id,
+    });
     expect(res.body.status).toBe('archived');
     expect(deadlineOf(res.body, 'KN-ACC')).toMatchObject({ status: 'met' });
   });
 
   it('transfer: intake completed, back to received at the new unit, the new intake counts from `at`', async () => {
-    const created = await register(app, t.receptionC1, { receivedAt: '2026-11-02', receivingUnitId: UNITS.commune1 });
-    await command(app, t.receptionC1, created.id, 'classify', { kind: 'complaint', competentUnitId: UNITS.commune1, processable: true });
-    const moved = await command(app, t.receptionC1, created.id, 'transfer', { at: '2026-11-05', toUnitId: UNITS.commune2, reason: 'Không thuộc thẩm quyền' });
-    expect(moved.body).toMatchObject({ status: 'received', receivingUnitId: UNITS.commune2, competentUnitId: null });
-    expect(moved.body.deadlines).toEqual([{ ruleId: 'KN-ACC', ruleVersion: '2026-07-01', startOn: '2026-11-02', dueOn: '2026-11-11', status: 'met' }]);
+    const created = await register(app, t.receptionC1, {
+      receivedAt: '2026-11-02',
+      receivingUnitId: UNITS.commune1,
+    });
+    await command(app, t.receptionC1, created.id, 'classify', {
+      kind: 'complaint',
+      competentUnitId: UNITS.commune1,
+      processable: true,
+    });
+    const moved = await command(app, t.receptionC1, created.id, 'transfer', {
+      at: '2026-11-05',
+      toUnitId: UNITS.commune2,
+      reason: 'Không thuộc thẩm quyền',
+    });
+    expect(moved.body).toMatchObject({
+      status: 'received',
+      receivingUnitId: UNITS.commune2,
+      competentUnitId: null,
+    });
+    expect(moved.body.deadlines).toEqual([
+      {
+        ruleId: 'KN-ACC',
+        ruleVersion: '2026-07-01',
+        startOn: '2026-11-02',
+        dueOn: '2026-11-11',
+        status: 'met',
+      },
+    ]);
     // The sending commune no longer sees it.
-    expectProblem(await app.request('GET', `/api/v1/cases/${created.id}`, { token: t.receptionC1 }), 404, 'NOT_FOUND');
-    const reclassified = await command(app, t.receptionC2, created.id, 'classify', { kind: 'complaint', competentUnitId: UNITS.commune2, processable: true });
+    expectProblem(
+      await app.request('GET', `/api/v1/cases/${created.id}`, { token: t.receptionC1 }),
+      404,
+      'NOT_FOUND',
+    );
+    const reclassified = await command(app, t.receptionC2, created.id, 'classify', {
+      kind: 'complaint',
+      competentUnitId: UNITS.commune2,
+      processable: true,
+    });
     // 7 WD after Thu 2026-11-05 → Mon 2026-11-16.
     expect(reclassified.body.deadlines).toEqual([
-      { ruleId: 'KN-ACC', ruleVersion: '2026-07-01', startOn: '2026-11-02', dueOn: '2026-11-11', status: 'met' },
-      { ruleId: 'KN-ACC', ruleVersion: '2026-07-01', startOn: '2026-11-05', dueOn: '2026-11-16', status: 'missed' },
+      {
+        ruleId: 'KN-ACC',
+        ruleVersion: '2026-07-01',
+        startOn: '2026-11-02',
+        dueOn: '2026-11-11',
+        status: 'met',
+      },
+      {
+        ruleId: 'KN-ACC',
+        ruleVersion: '2026-07-01',
+        startOn: '2026-11-05',
+        dueOn: '2026-11-16',
+        status: 'missed',
+      },
     ]);
   });
 });
 
 describe('GET /cases (list)', () => {
   it('filters by unit, status and kind, pages, and waits for minPosition', async () => {
-    const a = await register(app, t.reception, { receivedAt: '2026-11-18', subject: 'Phản ánh đèn đường hỏng', content: 'Đèn đường ngõ 7 không sáng', petitioners: [{ fullName: 'Lê Thị Hoa', idNumber: '079188000111' }] });
-    const c = await command(app, t.reception, a.id, 'classify', { kind: 'reflection', competentUnitId: UNITS.commune1, processable: true });
-    const res = await app.request('GET', `/api/v1/cases?unitId=${UNITS.commune1}&status=classified&kind=reflection&minPosition=${c.body.position}`, { token: t.supervisor });
+    const a = await register(app, t.reception, {
+      receivedAt: '2026-11-18',
+      subject: 'Phản ánh đèn đường hỏng',
+      content: 'Đèn đường ngõ 7 không sáng',
+      petitioners: [{ fullName: 'Lê Thị Hoa', idNumber: '079188000111' }],
+    });
+    const c = await command(app, t.reception, a.id, 'classify', {
+      kind: 'reflection',
+      competentUnitId: UNITS.commune1,
+      processable: true,
+    });
+    const res = await app.request(
+      'GET',
+      `/api/v1/cases?unitId=${UNITS.commune1}&status=classified&kind=reflection&minPosition=${c.body.position}`,
+      { token: t.supervisor },
+    );
     expectStatus(res, 200);
     expect(res.body).toMatchObject({ total: 1, page: 1, pageSize: 50 });
-    expect(res.body.items[0]).toMatchObject({ id: a.id, status: 'classified', kind: 'reflection', trackingCode: a.trackingCode });
-    const paged = await app.request('GET', `/api/v1/cases?page=2&pageSize=3&minPosition=${c.body.position}`, { token: t.supervisor });
+    expect(res.body.items[0]).toMatchObject({
+      id: a.id,
+      status: 'classified',
+      kind: 'reflection',
+      trackingCode: a.trackingCode,
+    });
+    const paged = await app.request('GET', `/api/v1/cases?page=2&pageSize=3&minPosition=${c.body.position}`, {
+      token: t.supervisor,
+    });
     expectStatus(paged, 200);
     expect(paged.body.page).toBe(2);
     expect(paged.body.pageSize).toBe(3);
@@ -359,10 +610,17 @@ describe('GET /cases (list)', () => {
   });
 
   it('q matches tracking code, subject and content but never a petitioner name or id number', async () => {
-    const a = await register(app, t.reception, { receivedAt: '2026-11-19', subject: 'Tố cáo cán bộ địa chính', content: 'Nhận tiền trái phép ở thửa đất 77', petitioners: [{ fullName: 'Phạm Quốc Khánh', idNumber: '038077123456' }] });
+    const a = await register(app, t.reception, {
+      receivedAt: '2026-11-19',
+      subject: 'Tố cáo cán bộ địa chính',
+      content: 'Nhận tiền trái phép ở thửa đất 77',
+      petitioners: [{ fullName: 'Phạm Quốc Khánh', idNumber: '038077123456' }],
+    });
     const pos = a.position;
     const q = async (s: string) => {
-      const res = await app.request('GET', `/api/v1/cases?q=${encodeURIComponent(s)}&minPosition=${pos}`, { token: t.supervisor });
+      const res = await app.request('GET', `/api/v1/cases?q=${encodeURIComponent(s)}&minPosition=${pos}`, {
+        token: t.supervisor,
+      });
       expectStatus(res, 200);
       return (res.body.items as { id: string }[]).map((i) => i.id);
     };
@@ -380,7 +638,10 @@ describe('CALENDAR_UNAVAILABLE', () => {
   it('a complaint received 2024-12-20 (no 2024 holiday data) registers, but its intake deadline cannot be counted: 422', async () => {
     const { id } = await register(app, t.reception, { receivedAt: '2024-12-20' });
     const before = await app.request('GET', `/api/v1/cases/${id}`, { token: t.handler });
-    const res = await app.request('POST', `/api/v1/cases/${id}/classify`, { token: t.reception, body: { kind: 'complaint', competentUnitId: UNITS.province, processable: true } });
+    const res = await app.request('POST', `/api/v1/cases/${id}/classify`, {
+      token: t.reception,
+      body: { kind: 'complaint', competentUnitId: UNITS.province, processable: true },
+    });
     expectProblem(res, 422, 'CALENDAR_UNAVAILABLE');
     const after = await app.request('GET', `/api/v1/cases/${id}`, { token: t.handler });
     expect(after.body.version).toBe(before.body.version);

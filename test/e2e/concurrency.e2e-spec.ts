@@ -1,7 +1,18 @@
 /** Optimistic concurrency (If-Match / ETag, 412) and Idempotency-Key (replay, 422) over HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { LONG, createUnitTree, eventCount, expectProblem, expectStatus, registerAndClassify, registration, streamVersion, tokens, type Tokens } from './fixtures.js';
+import {
+  LONG,
+  createUnitTree,
+  eventCount,
+  expectProblem,
+  expectStatus,
+  registerAndClassify,
+  registration,
+  streamVersion,
+  tokens,
+  type Tokens,
+} from './fixtures.js';
 
 let app: TestApp;
 let t: Tokens;
@@ -40,7 +51,9 @@ describe('If-Match', () => {
   it('10 parallel commands with the same If-Match: exactly one 200, nine 412, one event appended', async () => {
     const { id } = await registerAndClassify(app, t, { receivedAt: '2026-11-16' }, { kind: 'complaint' });
     const before = await eventCount(app);
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => assign(id, `h-${i}`, { 'if-match': '"2"' })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => assign(id, `h-${i}`, { 'if-match': '"2"' })),
+    );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([200, ...Array(9).fill(412)]);
     for (const r of results.filter((x) => x.status === 412)) expectProblem(r, 412, 'VERSION_CONFLICT');
@@ -76,7 +89,11 @@ describe('Idempotency-Key', () => {
     const { id } = await registerAndClassify(app, t, { receivedAt: '2026-11-16' }, { kind: 'complaint' });
     expectStatus(await assign(id, 'h-1', { 'idempotency-key': 'assign-once-2' }), 200);
     const count = await eventCount(app);
-    expectProblem(await assign(id, 'h-2', { 'idempotency-key': 'assign-once-2' }), 422, 'IDEMPOTENCY_KEY_REUSED');
+    expectProblem(
+      await assign(id, 'h-2', { 'idempotency-key': 'assign-once-2' }),
+      422,
+      'IDEMPOTENCY_KEY_REUSED',
+    );
     expect(await eventCount(app)).toBe(count);
   });
 
@@ -90,7 +107,11 @@ describe('Idempotency-Key', () => {
     expectStatus(second, 201);
     expect(second.body).toEqual(first.body);
     expect(await eventCount(app)).toBe(count);
-    const other = await app.request('POST', '/api/v1/cases', { token: t.reception, body: { ...body, subject: 'Khác' }, headers });
+    const other = await app.request('POST', '/api/v1/cases', {
+      token: t.reception,
+      body: { ...body, subject: 'Khác' },
+      headers,
+    });
     expectProblem(other, 422, 'IDEMPOTENCY_KEY_REUSED');
     expect(await eventCount(app)).toBe(count);
   });
@@ -98,7 +119,9 @@ describe('Idempotency-Key', () => {
   it('parallel requests with one key append once', async () => {
     const { id } = await registerAndClassify(app, t, { receivedAt: '2026-11-16' }, { kind: 'complaint' });
     const count = await eventCount(app);
-    const results = await Promise.all(Array.from({ length: 5 }, () => assign(id, 'h-par', { 'idempotency-key': 'parallel-1' })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => assign(id, 'h-par', { 'idempotency-key': 'parallel-1' })),
+    );
     expect(results.every((r) => r.status === 200 || r.status === 412)).toBe(true);
     expect(results.some((r) => r.status === 200)).toBe(true);
     expect(await eventCount(app)).toBe(count + 1);
@@ -106,16 +129,28 @@ describe('Idempotency-Key', () => {
 
   it('a failed command releases its key: the same key may be used again', async () => {
     const { id } = await registerAndClassify(app, t, { receivedAt: '2026-11-16' }, { kind: 'complaint' });
-    const bad = await app.request('POST', `/api/v1/cases/${id}/accept`, { token: t.handler, body: { acceptedAt: '2026-11-10' }, headers: { 'idempotency-key': 'retry-1' } });
+    const bad = await app.request('POST', `/api/v1/cases/${id}/accept`, {
+      token: t.handler,
+      body: { acceptedAt: '2026-11-10' },
+      headers: { 'idempotency-key': 'retry-1' },
+    });
     expectProblem(bad, 400, 'VALIDATION_FAILED'); // before the receipt
-    const good = await app.request('POST', `/api/v1/cases/${id}/accept`, { token: t.handler, body: { acceptedAt: '2026-11-18' }, headers: { 'idempotency-key': 'retry-1' } });
+    const good = await app.request('POST', `/api/v1/cases/${id}/accept`, {
+      token: t.handler,
+      body: { acceptedAt: '2026-11-18' },
+      headers: { 'idempotency-key': 'retry-1' },
+    });
     expectStatus(good, 200);
   });
 
   it('a key is per person: another person with the same key is a new request', async () => {
     const { id } = await registerAndClassify(app, t, { receivedAt: '2026-11-16' }, { kind: 'complaint' });
     expectStatus(await assign(id, 'h-1', { 'idempotency-key': 'shared-key' }), 200);
-    const other = await app.request('POST', `/api/v1/cases/${id}/assign`, { token: t.head, body: { handlerId: 'h-2' }, headers: { 'idempotency-key': 'shared-key' } });
+    const other = await app.request('POST', `/api/v1/cases/${id}/assign`, {
+      token: t.head,
+      body: { handlerId: 'h-2' },
+      headers: { 'idempotency-key': 'shared-key' },
+    });
     expectStatus(other, 200);
     expect(other.body.handlerId).toBe('h-2');
   });

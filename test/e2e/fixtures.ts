@@ -81,7 +81,10 @@ export async function createUnitTree(app: TestApp, admin: string): Promise<void>
     [UNITS.otherCommune, 'UBND xã Đà Nẵng', 'commune', UNITS.otherProvince],
   ];
   for (const [id, name, level, parentId] of units) {
-    const res = await app.request('POST', '/api/v1/units', { token: admin, body: { id, name, level, ...(parentId ? { parentId } : {}) } });
+    const res = await app.request('POST', '/api/v1/units', {
+      token: admin,
+      body: { id, name, level, ...(parentId ? { parentId } : {}) },
+    });
     expect(res.status).toBe(201);
   }
   setClock(app, NOW);
@@ -93,7 +96,14 @@ export function registration(overrides: Record<string, unknown> = {}): Record<st
     receivedAt: '2026-06-30',
     channel: 'in_person',
     receivingUnitId: UNITS.province,
-    petitioners: [{ fullName: 'Trần Văn Bình', idNumber: '001099012345', phone: '0912345678', address: 'Số 1 Tràng Tiền' }],
+    petitioners: [
+      {
+        fullName: 'Trần Văn Bình',
+        idNumber: '001099012345',
+        phone: '0912345678',
+        address: 'Số 1 Tràng Tiền',
+      },
+    ],
     subject: 'Khiếu nại quyết định thu hồi đất',
     content: 'Đề nghị xem xét lại việc bồi thường khi thu hồi đất.',
     field: 'land',
@@ -103,7 +113,8 @@ export function registration(overrides: Record<string, unknown> = {}): Record<st
 
 /** Asserts an RFC 9457 problem answer with a code. */
 export function expectProblem(res: TestResponse, status: number, code: string): void {
-  if (res.status !== status) throw new Error(`expected ${status} ${code}, got ${res.status}: ${res.text.slice(0, 500)}`);
+  if (res.status !== status)
+    throw new Error(`expected ${status} ${code}, got ${res.status}: ${res.text.slice(0, 500)}`);
   expect(res.headers.get('content-type') ?? '').toMatch(/^application\/problem\+json/);
   expect(res.body).toMatchObject({ status, code });
   expect(typeof res.body.type).toBe('string');
@@ -113,7 +124,8 @@ export function expectProblem(res: TestResponse, status: number, code: string): 
 
 /** Asserts a status, printing the body when it differs (a readable failure). */
 export function expectStatus(res: TestResponse, status: number): void {
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${res.text.slice(0, 800)}`);
+  if (res.status !== status)
+    throw new Error(`expected ${status}, got ${res.status}: ${res.text.slice(0, 800)}`);
 }
 
 export async function eventCount(app: TestApp): Promise<number> {
@@ -122,7 +134,10 @@ export async function eventCount(app: TestApp): Promise<number> {
 }
 
 export async function streamVersion(app: TestApp, caseId: string): Promise<number> {
-  const r = await app.runtime.pool.query<{ v: number | null }>('SELECT max(version) AS v FROM events WHERE stream_id = $1', [`case-${caseId}`]);
+  const r = await app.runtime.pool.query<{ v: number | null }>(
+    'SELECT max(version) AS v FROM events WHERE stream_id = $1',
+    [`case-${caseId}`],
+  );
   return r.rows[0].v ?? 0;
 }
 
@@ -134,7 +149,14 @@ export async function register(app: TestApp, token: string, overrides: Record<st
 }
 
 /** Runs a case command expecting 200; returns the command response. */
-export async function command(app: TestApp, token: string, caseId: string, action: string, body: Record<string, unknown>, headers?: Record<string, string>) {
+export async function command(
+  app: TestApp,
+  token: string,
+  caseId: string,
+  action: string,
+  body: Record<string, unknown>,
+  headers?: Record<string, string>,
+) {
   const res = await app.request('POST', `/api/v1/cases/${caseId}/${action}`, { token, body, headers });
   expectStatus(res, 200);
   return res;
@@ -148,9 +170,23 @@ export async function registerAndClassify(
   classification: Record<string, unknown>,
 ) {
   const created = await register(app, t.reception, reg);
-  const res = await command(app, t.reception, created.id, 'classify', { processable: true, competentUnitId: reg.receivingUnitId ?? UNITS.province, ...classification });
+  const res = await command(app, t.reception, created.id, 'classify', {
+    processable: true,
+    competentUnitId: reg.receivingUnitId ?? UNITS.province,
+    ...classification,
+  });
   return { id: created.id, trackingCode: created.trackingCode, view: res.body };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- deadlines come from parsed JSON
-export const deadlineOf = (view: any, ruleId: string) => (view.deadlines as any[]).find((d) => d.ruleId === ruleId);
+export interface DeadlineView {
+  ruleId: string;
+  ruleVersion: string;
+  startOn: string;
+  dueOn: string;
+  status: string;
+  provisional?: boolean;
+}
+
+/** The last deadline of a rule in a case view (parsed JSON). */
+export const deadlineOf = (view: { deadlines: DeadlineView[] }, ruleId: string): DeadlineView | undefined =>
+  view.deadlines.filter((d) => d.ruleId === ruleId).at(-1);

@@ -37,8 +37,26 @@ async function post(token: string, path: string, body: unknown): Promise<TestRes
   return app.request('POST', `/api/v1${path}`, { token, body });
 }
 
+/**
+ * Applies every projection up to the newest event. `catchUp()` alone may stop early on a shared
+ * PostgreSQL server: the log hides events behind any transaction still open in the cluster (another
+ * database's included), so poll until the head is applied.
+ */
+async function settle(): Promise<void> {
+  const r = await app.runtime.pool.query<{ max: string | null }>(
+    'SELECT max(global_position)::text AS max FROM events',
+  );
+  const head = r.rows[0]?.max ?? null;
+  for (let attempt = 0; ; attempt++) {
+    await app.catchUp();
+    if (head === null || (await app.runner.hasApplied(head))) return;
+    if (attempt >= 400) throw new Error(`projections did not reach position ${head}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 async function board(token: string, query: Record<string, string>): Promise<TestResponse> {
-  await app.catchUp();
+  await settle();
   const res = await app.request(
     'GET',
     `/api/v1/inspections/follow-up?${new URLSearchParams(query).toString()}`,
@@ -497,11 +515,11 @@ describe('inspection B: a 3-month cadence with day clamping, moved by a unit mer
       effectiveOn: '2026-11-01',
     });
     expectStatus(merged, 200);
-    await app.catchUp();
+    await settle();
     const merger = new UnitMergerProcess(app.runtime, app.runner, moveRecommendationForMerger(app.runtime));
     nextInstant();
     expect(await merger.runOnce()).toBe(1);
-    await app.catchUp();
+    await settle();
 
     const got = await app.request('GET', `/api/v1/inspections/${id}`, { token: t.handlerB });
     expectStatus(got, 200);
@@ -750,6 +768,22 @@ describe('validation, concurrency, board access', () => {
     });
     expectProblem(report, 400, 'VALIDATION_FAILED');
     expect(paths(report)).toEqual(['done']);
+  });
+
+  it('deciding needs a head whose scope covers the lead unit (or an admin)', async () => {
+    const body = {
+      title: 'Thanh tra',
+      kind: 'inspection',
+      leadUnitId: U.inspectorate,
+      inspectedUnitId: U.deptA,
+      decidedOn: '2026-02-01',
+    };
+    const before = await eventCount(app);
+    expectProblem(await post(t.headOther, '/inspections', body), 403, 'FORBIDDEN');
+    expectProblem(await post(t.handlerInsp, '/inspections', body), 403, 'FORBIDDEN');
+    expectProblem(await post(t.supervisor, '/inspections', body), 403, 'FORBIDDEN');
+    expect(await eventCount(app)).toBe(before);
+    expectStatus(await post(t.admin, '/inspections', body), 201);
   });
 
   it('a stale If-Match → 412 VERSION_CONFLICT', async () => {

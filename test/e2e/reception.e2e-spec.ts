@@ -4,7 +4,34 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { LONG, UNITS, createUnitTree, eventCount, expectProblem, expectStatus, tick, tokens, type Tokens } from './fixtures.js';
+import {
+  LONG,
+  UNITS,
+  createUnitTree,
+  eventCount,
+  expectProblem,
+  expectStatus,
+  tick,
+  tokens,
+  type Tokens,
+} from './fixtures.js';
+
+/**
+ * Applies every projection up to the last event written. On a shared PostgreSQL server the store
+ * reads only events below the cluster-wide snapshot xmin, so one catch-up may stop short while other
+ * databases have transactions open: retry until the head is applied (≤ 15 s).
+ */
+async function settle(app: TestApp): Promise<void> {
+  const head = (
+    await app.runtime.pool.query<{ p: string | null }>('SELECT max(global_position)::text AS p FROM events')
+  ).rows[0].p;
+  for (let i = 0; i < 300; i++) {
+    await app.catchUp();
+    if (!head || (await app.runner.hasApplied(head))) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`projections did not reach position ${head}`);
+}
 
 let app: TestApp;
 let t: Tokens;
@@ -33,7 +60,10 @@ beforeAll(async () => {
     ['head-0', 'Phạm Văn Cũ', '2026-01-01'],
     ['head-1', 'Chủ tịch', '2026-11-01'],
   ]) {
-    const res = await app.request('POST', `/api/v1/units/${UNITS.province}/heads`, { token: t.admin, body: { personId, fullName, from } });
+    const res = await app.request('POST', `/api/v1/units/${UNITS.province}/heads`, {
+      token: t.admin,
+      body: { personId, fullName, from },
+    });
     expectStatus(res, 201);
   }
   tick(app, 2000);
@@ -45,7 +75,10 @@ afterAll(async () => {
 
 describe('POST /reception-sessions', () => {
   it('schedules a session (reception) → 201 with id, Location and ETag', async () => {
-    const res = await app.request('POST', '/api/v1/reception-sessions', { token: t.reception, body: session({ date: '2026-12-15', mode: 'online' }) });
+    const res = await app.request('POST', '/api/v1/reception-sessions', {
+      token: t.reception,
+      body: session({ date: '2026-12-15', mode: 'online' }),
+    });
     expectStatus(res, 201);
     expect(res.body).toMatchObject({
       unitId: UNITS.province,
@@ -68,10 +101,25 @@ describe('POST /reception-sessions', () => {
   });
 
   it('refuses roles without reception.schedule (403), units out of scope (403) and unknown units (400)', async () => {
-    expectProblem(await app.request('POST', '/api/v1/reception-sessions', { token: t.head, body: session() }), 403, 'FORBIDDEN');
-    expectProblem(await app.request('POST', '/api/v1/reception-sessions', { token: t.supervisor, body: session() }), 403, 'FORBIDDEN');
-    expectProblem(await app.request('POST', '/api/v1/reception-sessions', { token: t.otherReception, body: session() }), 403, 'FORBIDDEN');
-    const unknown = await app.request('POST', '/api/v1/reception-sessions', { token: t.reception, body: session({ unitId: 'no-such-unit' }) });
+    expectProblem(
+      await app.request('POST', '/api/v1/reception-sessions', { token: t.head, body: session() }),
+      403,
+      'FORBIDDEN',
+    );
+    expectProblem(
+      await app.request('POST', '/api/v1/reception-sessions', { token: t.supervisor, body: session() }),
+      403,
+      'FORBIDDEN',
+    );
+    expectProblem(
+      await app.request('POST', '/api/v1/reception-sessions', { token: t.otherReception, body: session() }),
+      403,
+      'FORBIDDEN',
+    );
+    const unknown = await app.request('POST', '/api/v1/reception-sessions', {
+      token: t.reception,
+      body: session({ unitId: 'no-such-unit' }),
+    });
     expectProblem(unknown, 400, 'VALIDATION_FAILED');
     expect(unknown.body.errors).toEqual([{ path: 'unitId', message: 'no such unit' }]);
   });
@@ -84,7 +132,10 @@ describe('POST /reception-sessions', () => {
     [{ extra: 1 }, 'extra'],
   ])('rejects %j (400, nothing appended)', async (overrides, path) => {
     const before = await eventCount(app);
-    const res = await app.request('POST', '/api/v1/reception-sessions', { token: t.reception, body: session(overrides) });
+    const res = await app.request('POST', '/api/v1/reception-sessions', {
+      token: t.reception,
+      body: session(overrides),
+    });
     expectProblem(res, 400, 'VALIDATION_FAILED');
     expect((res.body.errors as { path: string }[]).map((e) => e.path)).toContain(path);
     expect(await eventCount(app)).toBe(before);
@@ -92,9 +143,17 @@ describe('POST /reception-sessions', () => {
 
   it('replays an Idempotency-Key', async () => {
     const headers = { 'idempotency-key': 'sched-1' };
-    const a = await app.request('POST', '/api/v1/reception-sessions', { token: t.reception, body: session(), headers });
+    const a = await app.request('POST', '/api/v1/reception-sessions', {
+      token: t.reception,
+      body: session(),
+      headers,
+    });
     const before = await eventCount(app);
-    const b = await app.request('POST', '/api/v1/reception-sessions', { token: t.reception, body: session(), headers });
+    const b = await app.request('POST', '/api/v1/reception-sessions', {
+      token: t.reception,
+      body: session(),
+      headers,
+    });
     expectStatus(b, 201);
     expect(b.body.id).toBe(a.body.id);
     expect(await eventCount(app)).toBe(before);
@@ -113,7 +172,14 @@ describe('POST /reception-sessions/:id/hold', () => {
       id,
       status: 'held',
       version: 2,
-      held: { heldOn: '2026-11-18', hostPersonId: 'head-1', citizensReceived: 5, caseIds: ['c-1'], heldByHead: true, headPersonId: 'head-1' },
+      held: {
+        heldOn: '2026-11-18',
+        hostPersonId: 'head-1',
+        citizensReceived: 5,
+        caseIds: ['c-1'],
+        heldByHead: true,
+        headPersonId: 'head-1',
+      },
     });
     expect(res.headers.get('etag')).toBe('"2"');
   });
@@ -135,38 +201,122 @@ describe('POST /reception-sessions/:id/hold', () => {
       body: { heldOn: '2026-11-19', hostPersonId: 'deputy-1', citizensReceived: 1 },
     });
     expectStatus(res, 200);
-    expect(res.body.held).toMatchObject({ hostPersonId: 'deputy-1', heldByHead: false, headPersonId: 'head-1' });
+    expect(res.body.held).toMatchObject({
+      hostPersonId: 'deputy-1',
+      heldByHead: false,
+      headPersonId: 'head-1',
+    });
   });
 
   it('refuses to hold twice (409), a future heldOn (400), non-heads (403), stale If-Match (412)', async () => {
     const id = await schedule();
     const body = { heldOn: '2026-11-20', hostPersonId: 'head-1', citizensReceived: 0 };
-    expectProblem(await app.request('POST', `/api/v1/reception-sessions/${id}/hold`, { token: t.reception, body }), 403, 'FORBIDDEN');
-    expectProblem(await app.request('POST', `/api/v1/reception-sessions/${id}/hold`, { token: t.head, body: { ...body, heldOn: '2026-11-23' } }), 400, 'VALIDATION_FAILED');
-    expectProblem(await app.request('POST', `/api/v1/reception-sessions/${id}/hold`, { token: t.head, body: { ...body, citizensReceived: -1 } }), 400, 'VALIDATION_FAILED');
-    expectProblem(await app.request('POST', `/api/v1/reception-sessions/${id}/hold`, { token: t.head, body, headers: { 'if-match': '"7"' } }), 412, 'VERSION_CONFLICT');
-    expectStatus(await app.request('POST', `/api/v1/reception-sessions/${id}/hold`, { token: t.head, body, headers: { 'if-match': '"1"' } }), 200);
-    expectProblem(await app.request('POST', `/api/v1/reception-sessions/${id}/hold`, { token: t.head, body }), 409, 'ILLEGAL_TRANSITION');
-    expectProblem(await app.request('POST', `/api/v1/reception-sessions/${id}/cancel`, { token: t.reception, body: { reason: 'x' } }), 409, 'ILLEGAL_TRANSITION');
+    expectProblem(
+      await app.request('POST', `/api/v1/reception-sessions/${id}/hold`, { token: t.reception, body }),
+      403,
+      'FORBIDDEN',
+    );
+    expectProblem(
+      await app.request('POST', `/api/v1/reception-sessions/${id}/hold`, {
+        token: t.head,
+        body: { ...body, heldOn: '2026-11-23' },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectProblem(
+      await app.request('POST', `/api/v1/reception-sessions/${id}/hold`, {
+        token: t.head,
+        body: { ...body, citizensReceived: -1 },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectProblem(
+      await app.request('POST', `/api/v1/reception-sessions/${id}/hold`, {
+        token: t.head,
+        body,
+        headers: { 'if-match': '"7"' },
+      }),
+      412,
+      'VERSION_CONFLICT',
+    );
+    expectStatus(
+      await app.request('POST', `/api/v1/reception-sessions/${id}/hold`, {
+        token: t.head,
+        body,
+        headers: { 'if-match': '"1"' },
+      }),
+      200,
+    );
+    expectProblem(
+      await app.request('POST', `/api/v1/reception-sessions/${id}/hold`, { token: t.head, body }),
+      409,
+      'ILLEGAL_TRANSITION',
+    );
+    expectProblem(
+      await app.request('POST', `/api/v1/reception-sessions/${id}/cancel`, {
+        token: t.reception,
+        body: { reason: 'x' },
+      }),
+      409,
+      'ILLEGAL_TRANSITION',
+    );
   });
 
   it('hides sessions out of scope and unknown ones (404)', async () => {
     const id = await schedule();
     const headDn = await app.token('head-dn', ['head'], UNITS.otherProvince);
     const body = { heldOn: '2026-11-20', hostPersonId: 'head-1', citizensReceived: 0 };
-    expectProblem(await app.request('POST', `/api/v1/reception-sessions/${id}/hold`, { token: headDn, body }), 404, 'NOT_FOUND');
-    expectProblem(await app.request('POST', '/api/v1/reception-sessions/4b1c6f0e-0000-4000-8000-000000000000/hold', { token: t.head, body }), 404, 'NOT_FOUND');
-    expectProblem(await app.request('GET', `/api/v1/reception-sessions/${id}`, { token: t.otherReception }), 404, 'NOT_FOUND');
-    expectProblem(await app.request('GET', '/api/v1/reception-sessions/bad%20id', { token: t.reception }), 404, 'NOT_FOUND');
+    expectProblem(
+      await app.request('POST', `/api/v1/reception-sessions/${id}/hold`, { token: headDn, body }),
+      404,
+      'NOT_FOUND',
+    );
+    expectProblem(
+      await app.request('POST', '/api/v1/reception-sessions/4b1c6f0e-0000-4000-8000-000000000000/hold', {
+        token: t.head,
+        body,
+      }),
+      404,
+      'NOT_FOUND',
+    );
+    expectProblem(
+      await app.request('GET', `/api/v1/reception-sessions/${id}`, { token: t.otherReception }),
+      404,
+      'NOT_FOUND',
+    );
+    expectProblem(
+      await app.request('GET', '/api/v1/reception-sessions/bad%20id', { token: t.reception }),
+      404,
+      'NOT_FOUND',
+    );
   });
 });
 
 describe('POST /reception-sessions/:id/cancel and GET /reception-sessions/:id', () => {
   it('cancels a scheduled session; it can no longer be held', async () => {
     const id = await schedule();
-    expectProblem(await app.request('POST', `/api/v1/reception-sessions/${id}/cancel`, { token: t.head, body: { reason: 'Bão' } }), 403, 'FORBIDDEN');
-    expectProblem(await app.request('POST', `/api/v1/reception-sessions/${id}/cancel`, { token: t.reception, body: { reason: '' } }), 400, 'VALIDATION_FAILED');
-    const res = await app.request('POST', `/api/v1/reception-sessions/${id}/cancel`, { token: t.reception, body: { reason: 'Bão số 3' } });
+    expectProblem(
+      await app.request('POST', `/api/v1/reception-sessions/${id}/cancel`, {
+        token: t.head,
+        body: { reason: 'Bão' },
+      }),
+      403,
+      'FORBIDDEN',
+    );
+    expectProblem(
+      await app.request('POST', `/api/v1/reception-sessions/${id}/cancel`, {
+        token: t.reception,
+        body: { reason: '' },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    const res = await app.request('POST', `/api/v1/reception-sessions/${id}/cancel`, {
+      token: t.reception,
+      body: { reason: 'Bão số 3' },
+    });
     expectStatus(res, 200);
     expect(res.body).toMatchObject({ id, status: 'cancelled', cancelReason: 'Bão số 3', version: 2 });
     const hold = await app.request('POST', `/api/v1/reception-sessions/${id}/hold`, {
@@ -186,14 +336,30 @@ describe('POST /reception-sessions/:id/cancel and GET /reception-sessions/:id', 
       token: t.head,
       body: { heldOn: '2026-11-17', hostPersonId: 'head-1', citizensReceived: 3 },
     });
-    await app.catchUp();
+    await settle(app);
     const rows = await app.runtime.pool.query(
       'SELECT session_id, unit_id, status, held_on::text AS held_on, held_by_head, head_person_id, citizens_received FROM rm_reception_sessions WHERE session_id = $1 ORDER BY position_from',
       [id],
     );
     expect(rows.rows).toEqual([
-      { session_id: id, unit_id: UNITS.province, status: 'scheduled', held_on: null, held_by_head: null, head_person_id: null, citizens_received: null },
-      { session_id: id, unit_id: UNITS.province, status: 'held', held_on: '2026-11-17', held_by_head: true, head_person_id: 'head-1', citizens_received: 3 },
+      {
+        session_id: id,
+        unit_id: UNITS.province,
+        status: 'scheduled',
+        held_on: null,
+        held_by_head: null,
+        head_person_id: null,
+        citizens_received: null,
+      },
+      {
+        session_id: id,
+        unit_id: UNITS.province,
+        status: 'held',
+        held_on: '2026-11-17',
+        held_by_head: true,
+        head_person_id: 'head-1',
+        citizens_received: 3,
+      },
     ]);
   });
 

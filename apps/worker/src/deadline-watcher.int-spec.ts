@@ -16,7 +16,9 @@ async function ok(app: TestApp, method: string, path: string, token: string, bod
 }
 
 async function misses(app: TestApp): Promise<StoredEvent[]> {
-  return (await app.runtime.store.readAll({ after: START_OF_LOG, limit: 100_000 })).filter((e) => e.type === 'DeadlineMissed');
+  return (await app.runtime.store.readAll({ after: START_OF_LOG, limit: 100_000 })).filter(
+    (e) => e.type === 'DeadlineMissed',
+  );
 }
 
 describe('runDeadlineWatch (integration)', () => {
@@ -37,27 +39,49 @@ describe('runDeadlineWatch (integration)', () => {
     ids[name] = String(c.id);
     return ids[name];
   };
-  const classify = (id: string) => ok(app, 'POST', `/api/v1/cases/${id}/classify`, handler, { kind: 'complaint', level: 1, competentUnitId: 'prov', processable: true });
-  const accept = (id: string, acceptedAt: string) => ok(app, 'POST', `/api/v1/cases/${id}/accept`, handler, { acceptedAt });
+  const classify = (id: string) =>
+    ok(app, 'POST', `/api/v1/cases/${id}/classify`, handler, {
+      kind: 'complaint',
+      level: 1,
+      competentUnitId: 'prov',
+      processable: true,
+    });
+  const accept = (id: string, acceptedAt: string) =>
+    ok(app, 'POST', `/api/v1/cases/${id}/accept`, handler, { acceptedAt });
 
   beforeAll(async () => {
     app = await createTestApp({ now: '2026-03-02T03:00:00Z' });
     admin = await app.token('admin-1', ['admin']);
     handler = await app.token('handler-1', ['handler'], 'prov');
     await ok(app, 'POST', '/api/v1/units', admin, { id: 'prov', name: 'Tỉnh A', level: 'province' });
-    await ok(app, 'POST', '/api/v1/units/prov/heads', admin, { personId: 'head-a', fullName: 'Trần Văn A', from: '2026-01-01' });
+    await ok(app, 'POST', '/api/v1/units/prov/heads', admin, {
+      personId: 'head-a',
+      fullName: 'Trần Văn A',
+      from: '2026-01-01',
+    });
     // All classified on 2026-03-02: KN-ACC due 2026-03-16; accepted the same day: KN-RES1 due 2026-04-01.
     await classify(await register('intakeOnly', '2026-03-02')); // KN-ACC open → missed (head A on 03-16)
     await accept((await classify(await register('accepted', '2026-03-02'))).id, '2026-03-02'); // KN-RES1 open → missed (head B on 04-01)
     await accept((await classify(await register('suspended', '2026-03-02'))).id, '2026-03-02');
-    await ok(app, 'POST', `/api/v1/cases/${ids.suspended}/suspend`, handler, { at: '2026-03-02', reason: 'chờ giám định' });
+    await ok(app, 'POST', `/api/v1/cases/${ids.suspended}/suspend`, handler, {
+      at: '2026-03-02',
+      reason: 'chờ giám định',
+    });
     await accept((await classify(await register('resolved', '2026-03-02'))).id, '2026-03-02');
-    await ok(app, 'POST', `/api/v1/cases/${ids.resolved}/resolve`, handler, { decidedAt: '2026-03-02', outcome: 'rejected', summary: 'Không có cơ sở' });
+    await ok(app, 'POST', `/api/v1/cases/${ids.resolved}/resolve`, handler, {
+      decidedAt: '2026-03-02',
+      outcome: 'rejected',
+      summary: 'Không có cơ sở',
+    });
     await register('receivedOnly', '2026-03-02'); // no tracked deadline yet
     await accept((await classify(await register('lateResolved', '2026-03-02'))).id, '2026-03-02');
     // A new head from 2026-03-20: in the middle of the resolution deadlines (2026-03-02 → 2026-04-01).
     setNow(app, '2026-03-25T03:00:00Z');
-    await ok(app, 'POST', '/api/v1/units/prov/heads', admin, { personId: 'head-b', fullName: 'Lê Thị B', from: '2026-03-20' });
+    await ok(app, 'POST', '/api/v1/units/prov/heads', admin, {
+      personId: 'head-b',
+      fullName: 'Lê Thị B',
+      from: '2026-03-20',
+    });
     setNow(app, '2026-04-20T03:00:00Z');
     await app.catchUp();
   }, 120_000);
@@ -69,16 +93,41 @@ describe('runDeadlineWatch (integration)', () => {
   it('records exactly one DeadlineMissed per open past-due deadline, naming the head in office on dueOn', async () => {
     const r = await runDeadlineWatch(app.runtime, { today: '2026-04-20' });
     expect(r.missesRecorded).toBe(3);
-    const found = (await misses(app)).map((e) => e.data as { caseId: string; ruleId: string; dueOn: string; headOfUnit: unknown; detectedOn: string; unitId: string });
+    const found = (await misses(app)).map(
+      (e) =>
+        e.data as {
+          caseId: string;
+          ruleId: string;
+          dueOn: string;
+          headOfUnit: unknown;
+          detectedOn: string;
+          unitId: string;
+        },
+    );
     const byCase = (name: string) => found.filter((m) => m.caseId === ids[name]);
     expect(found).toHaveLength(3);
     expect(byCase('intakeOnly')).toEqual([
-      expect.objectContaining({ ruleId: 'KN-ACC', dueOn: '2026-03-16', unitId: 'prov', headOfUnit: { personId: 'head-a', fullName: 'Trần Văn A' }, detectedOn: '2026-04-20' }),
+      expect.objectContaining({
+        ruleId: 'KN-ACC',
+        dueOn: '2026-03-16',
+        unitId: 'prov',
+        headOfUnit: { personId: 'head-a', fullName: 'Trần Văn A' },
+        detectedOn: '2026-04-20',
+      }),
     ]);
     expect(byCase('accepted')).toEqual([
-      expect.objectContaining({ ruleId: 'KN-RES1', dueOn: '2026-04-01', headOfUnit: { personId: 'head-b', fullName: 'Lê Thị B' } }),
+      expect.objectContaining({
+        ruleId: 'KN-RES1',
+        dueOn: '2026-04-01',
+        headOfUnit: { personId: 'head-b', fullName: 'Lê Thị B' },
+      }),
     ]);
-    expect(byCase('lateResolved')).toEqual([expect.objectContaining({ ruleId: 'KN-RES1', headOfUnit: { personId: 'head-b', fullName: 'Lê Thị B' } })]);
+    expect(byCase('lateResolved')).toEqual([
+      expect.objectContaining({
+        ruleId: 'KN-RES1',
+        headOfUnit: { personId: 'head-b', fullName: 'Lê Thị B' },
+      }),
+    ]);
     // Paused, completed and not-yet-tracked deadlines never get one.
     expect(byCase('suspended')).toEqual([]);
     expect(byCase('resolved')).toEqual([]);
@@ -93,7 +142,9 @@ describe('runDeadlineWatch (integration)', () => {
     const rows: { case_id: string; deadline_no: number }[] = await app.runtime.dataSource.query(
       'SELECT case_id, deadline_no FROM rm_deadlines WHERE recorded_to IS NULL AND miss_recorded ORDER BY case_id, deadline_no',
     );
-    expect(rows.map((r) => r.case_id).sort()).toEqual([ids.intakeOnly, ids.accepted, ids.lateResolved].sort());
+    expect(rows.map((r) => r.case_id).sort()).toEqual(
+      [ids.intakeOnly, ids.accepted, ids.lateResolved].sort(),
+    );
   }, 60_000);
 
   it('two watchers running at once ("killed mid-run" and restarted) never double a miss', async () => {
@@ -111,7 +162,8 @@ describe('runDeadlineWatch (integration)', () => {
     const keys = all.map((e) => `${String(e.data.caseId)}:${String(e.data.deadlineNo)}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(all).toHaveLength(6);
-    for (const n of ['race1', 'race2', 'race3']) expect(all.filter((e) => e.data.caseId === ids[n])).toHaveLength(1);
+    for (const n of ['race1', 'race2', 'race3'])
+      expect(all.filter((e) => e.data.caseId === ids[n])).toHaveLength(1);
     // Each watcher counts what it appended; an idempotent repeat of the same append (same ids, same
     // expected version) is accepted by the store and counted again, so the sum is at least 3.
     expect(results.reduce((s, r) => s + r.missesRecorded, 0)).toBeGreaterThanOrEqual(3);
@@ -119,20 +171,35 @@ describe('runDeadlineWatch (integration)', () => {
 
   it('a later completion keeps the miss: on the case view and on the board as of before the completion', async () => {
     const sup = await app.token('sup-1', ['supervisor'], 'prov');
-    await ok(app, 'POST', `/api/v1/cases/${ids.lateResolved}/resolve`, handler, { decidedAt: '2026-05-10', outcome: 'upheld', summary: 'Có cơ sở' });
+    await ok(app, 'POST', `/api/v1/cases/${ids.lateResolved}/resolve`, handler, {
+      decidedAt: '2026-05-10',
+      outcome: 'upheld',
+      summary: 'Có cơ sở',
+    });
     const view = await ok(app, 'GET', `/api/v1/cases/${ids.lateResolved}`, handler);
     expect(view.status).toBe('resolved');
-    expect(view.deadlines.find((d: { ruleId: string }) => d.ruleId === 'KN-RES1')).toMatchObject({ dueOn: '2026-04-01', status: 'missed' });
+    expect(view.deadlines.find((d: { ruleId: string }) => d.ruleId === 'KN-RES1')).toMatchObject({
+      dueOn: '2026-04-01',
+      status: 'missed',
+    });
     await app.catchUp();
-    const row: { state: string; outcome: string; completed_on: string; miss_recorded: boolean }[] = await app.runtime.dataSource.query(
-      'SELECT state, outcome, completed_on, miss_recorded FROM rm_deadlines WHERE recorded_to IS NULL AND case_id = $1 AND deadline_no = 2',
-      [ids.lateResolved],
-    );
-    expect(row).toEqual([{ state: 'completed', outcome: 'missed', completed_on: '2026-05-10', miss_recorded: true }]);
+    const row: { state: string; outcome: string; completed_on: string; miss_recorded: boolean }[] =
+      await app.runtime.dataSource.query(
+        'SELECT state, outcome, completed_on, miss_recorded FROM rm_deadlines WHERE recorded_to IS NULL AND case_id = $1 AND deadline_no = 2',
+        [ids.lateResolved],
+      );
+    expect(row).toEqual([
+      { state: 'completed', outcome: 'missed', completed_on: '2026-05-10', miss_recorded: true },
+    ]);
     // On the day before the completion the board still shows it overdue, under the head in office on dueOn.
     const board = await ok(app, 'GET', '/api/v1/deadlines/overdue?asOf=2026-05-09', sup);
     expect(board.items.filter((i: { caseId: string }) => i.caseId === ids.lateResolved)).toEqual([
-      expect.objectContaining({ ruleId: 'KN-RES1', dueOn: '2026-04-01', daysOverdue: 38, headOfUnit: { personId: 'head-b', fullName: 'Lê Thị B' } }),
+      expect.objectContaining({
+        ruleId: 'KN-RES1',
+        dueOn: '2026-04-01',
+        daysOverdue: 38,
+        headOfUnit: { personId: 'head-b', fullName: 'Lê Thị B' },
+      }),
     ]);
     // Today it is completed (late), so no longer on the overdue board; the miss event stays.
     const today = await ok(app, 'GET', '/api/v1/deadlines/overdue', sup);

@@ -28,15 +28,27 @@ describe('UnitMergerProcess (integration)', () => {
   const before = {} as Record<State, View>;
 
   const transfersOf = async (id: string) =>
-    (await app.runtime.store.readStream(`case-${id}`)).filter((e) => e.type === 'CaseTransferred').map((e) => e.data as Record<string, unknown>);
+    (await app.runtime.store.readStream(`case-${id}`))
+      .filter((e) => e.type === 'CaseTransferred')
+      .map((e) => e.data as Record<string, unknown>);
 
   beforeAll(async () => {
     app = await createTestApp({ now: '2026-03-02T03:00:00Z' });
     const admin = await app.token('admin-1', ['admin']);
     handler = await app.token('handler-1', ['handler'], 'prov');
     await ok(app, 'POST', '/api/v1/units', admin, { id: 'prov', name: 'Tỉnh A', level: 'province' });
-    await ok(app, 'POST', '/api/v1/units', admin, { id: 'old-dept', name: 'Sở cũ', level: 'department', parentId: 'prov' });
-    await ok(app, 'POST', '/api/v1/units', admin, { id: 'new-dept', name: 'Sở mới', level: 'department', parentId: 'prov' });
+    await ok(app, 'POST', '/api/v1/units', admin, {
+      id: 'old-dept',
+      name: 'Sở cũ',
+      level: 'department',
+      parentId: 'prov',
+    });
+    await ok(app, 'POST', '/api/v1/units', admin, {
+      id: 'new-dept',
+      name: 'Sở mới',
+      level: 'department',
+      parentId: 'prov',
+    });
     const states: State[] = [...PENDING, ...FINISHED];
     for (const s of states) {
       const c = await ok(app, 'POST', '/api/v1/cases', handler, {
@@ -49,13 +61,15 @@ describe('UnitMergerProcess (integration)', () => {
       });
       const id = String(c.id);
       ids[s] = id;
-      const post = (action: string, body: unknown) => ok(app, 'POST', `/api/v1/cases/${id}/${action}`, handler, body);
+      const post = (action: string, body: unknown) =>
+        ok(app, 'POST', `/api/v1/cases/${id}/${action}`, handler, body);
       if (s === 'received') continue;
       await post('classify', { kind: 'complaint', level: 1, competentUnitId: 'old-dept', processable: true });
       if (s === 'classified') continue;
       await post('accept', { acceptedAt: '2026-03-02' });
       if (s === 'suspended') await post('suspend', { at: '2026-03-02', reason: 'chờ giám định' });
-      if (s === 'resolved' || s === 'closed') await post('resolve', { decidedAt: '2026-03-02', outcome: 'rejected', summary: 'Không có cơ sở' });
+      if (s === 'resolved' || s === 'closed')
+        await post('resolve', { decidedAt: '2026-03-02', outcome: 'rejected', summary: 'Không có cơ sở' });
       if (s === 'closed') await post('close', { at: '2026-03-02' });
       if (s === 'withdrawn') await post('withdraw', { at: '2026-03-02' });
       if (s === 'terminated') await post('terminate', { at: '2026-03-02', reason: 'Người khiếu nại chết' });
@@ -65,7 +79,10 @@ describe('UnitMergerProcess (integration)', () => {
       before[s] = await ok(app, 'GET', `/api/v1/cases/${ids[s]}`, handler);
       expect(before[s].status).toBe(s);
     }
-    await ok(app, 'POST', '/api/v1/units/old-dept/merge', admin, { intoUnitId: 'new-dept', effectiveOn: '2026-03-10' });
+    await ok(app, 'POST', '/api/v1/units/old-dept/merge', admin, {
+      intoUnitId: 'new-dept',
+      effectiveOn: '2026-03-10',
+    });
     await app.catchUp();
   }, 120_000);
 
@@ -79,7 +96,13 @@ describe('UnitMergerProcess (integration)', () => {
     for (const s of PENDING) {
       const moves = await transfersOf(ids[s]);
       expect(moves).toEqual([
-        expect.objectContaining({ kind: 'unit_merger', fromUnitId: 'old-dept', toUnitId: 'new-dept', at: '2026-03-10', deadlineOutcomes: [] }),
+        expect.objectContaining({
+          kind: 'unit_merger',
+          fromUnitId: 'old-dept',
+          toUnitId: 'new-dept',
+          at: '2026-03-10',
+          deadlineOutcomes: [],
+        }),
       ]);
       const after = await ok(app, 'GET', `/api/v1/cases/${ids[s]}`, handler);
       expect(after.status).toBe(before[s].status);
@@ -115,12 +138,19 @@ describe('UnitMergerProcess (integration)', () => {
     const again = new UnitMergerProcess(app.runtime, app.runner);
     expect(await again.runOnce()).toBe(0);
     // Forget the process checkpoint: it sees the merger again and must not move anything twice.
-    await app.runtime.dataSource.query(`DELETE FROM projection_checkpoints WHERE name = 'process.unit-merger.v1'`);
+    await app.runtime.dataSource.query(
+      `DELETE FROM projection_checkpoints WHERE name = 'process.unit-merger.v1'`,
+    );
     await app.catchUp();
     expect(await new UnitMergerProcess(app.runtime, app.runner).runOnce()).toBe(1);
     // Two processes at once (two workers) from the start of the log.
-    await app.runtime.dataSource.query(`DELETE FROM projection_checkpoints WHERE name = 'process.unit-merger.v1'`);
-    await Promise.all([new UnitMergerProcess(app.runtime, app.runner).runOnce(), new UnitMergerProcess(app.runtime, app.runner).runOnce()]);
+    await app.runtime.dataSource.query(
+      `DELETE FROM projection_checkpoints WHERE name = 'process.unit-merger.v1'`,
+    );
+    await Promise.all([
+      new UnitMergerProcess(app.runtime, app.runner).runOnce(),
+      new UnitMergerProcess(app.runtime, app.runner).runOnce(),
+    ]);
     for (const s of PENDING) expect(await transfersOf(ids[s])).toHaveLength(1);
     for (const s of FINISHED) expect(await transfersOf(ids[s])).toEqual([]);
   }, 60_000);

@@ -28,25 +28,49 @@ export class AccountabilityController {
 
   @Get('accountability')
   @ApiProduces('application/json', 'text/csv')
-  @ApiOperation({ summary: 'Per head term overlapping [from, to]: deadlines due/met/missed/open, on-time rate, reports, reception duty, dialogues' })
-  async accountability(@Query() q: AccountabilityQuery, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @ApiOperation({
+    summary:
+      'Per head term overlapping [from, to]: deadlines due/met/missed/open, on-time rate, reports, reception duty, dialogues',
+  })
+  async accountability(
+    @Query() q: AccountabilityQuery,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     await this.waiter.waitFor(q.minPosition);
     const csv = wantsCsv(req);
     const result = await this.queries.accountability(p, q);
     if (!csv) return result;
     requirePermission(p, 'exports.read');
-    return sendCsv(res, fileName('accountability', q, q.unitId ?? p.unitId ?? undefined), accountabilityCsv(result.items));
+    return sendCsv(
+      res,
+      fileName('accountability', q, q.unitId ?? p.unitId ?? undefined),
+      accountabilityCsv(result.items),
+    );
   }
 
   @Get('reception-duty')
   @ApiProduces('application/json', 'text/csv')
-  @ApiOperation({ summary: 'Per head term overlapping [from, to]: reception periods required, days held in person, periods missing' })
-  async receptionDuty(@Query() q: AccountabilityQuery, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @ApiOperation({
+    summary:
+      'Per head term overlapping [from, to]: reception periods required, days held in person, periods missing',
+  })
+  async receptionDuty(
+    @Query() q: AccountabilityQuery,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     await this.waiter.waitFor(q.minPosition);
     const csv = wantsCsv(req);
     const result = await this.queries.receptionDuty(p, q);
     if (!csv) return result;
     requirePermission(p, 'exports.read');
-    return sendCsv(res, fileName('reception-duty', q, q.unitId ?? p.unitId ?? undefined), receptionDutyCsv(result.items));
+    return sendCsv(
+      res,
+      fileName('reception-duty', q, q.unitId ?? p.unitId ?? undefined),
+      receptionDutyCsv(result.items),
+    );
   }
 }

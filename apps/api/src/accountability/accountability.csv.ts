@@ -47,7 +47,8 @@ export const OVERDUE_CSV_HEADERS = [
 const yesNo = (b: boolean): string => (b ? 'Có' : 'Không');
 
 /** A rate as a percentage with one decimal (e.g. 66.7), empty when there is none. */
-export const percent = (rate: number | null): CsvCell => (rate === null ? null : Math.round(rate * 1000) / 10);
+export const percent = (rate: number | null): CsvCell =>
+  rate === null ? null : Math.round(rate * 1000) / 10;
 
 export function accountabilityCsv(items: readonly AccountabilityItem[]): string {
   return toCsv(
@@ -76,7 +77,17 @@ export function accountabilityCsv(items: readonly AccountabilityItem[]): string 
 export function receptionDutyCsv(items: readonly ReceptionDutyItem[]): string {
   return toCsv(
     RECEPTION_DUTY_CSV_HEADERS,
-    items.map((i) => [i.personId, i.fullName, i.unitId, i.from, i.to, i.required, i.held, i.missing, i.missingPeriods.join(' ')]),
+    items.map((i) => [
+      i.personId,
+      i.fullName,
+      i.unitId,
+      i.from,
+      i.to,
+      i.required,
+      i.held,
+      i.missing,
+      i.missingPeriods.join(' '),
+    ]),
   );
 }
 
@@ -94,7 +105,16 @@ export interface OverdueCsvItem {
 export function overdueCsv(items: readonly OverdueCsvItem[]): string {
   return toCsv(
     OVERDUE_CSV_HEADERS,
-    items.map((i) => [i.trackingCode, i.ruleId, i.dueOn, i.daysOverdue, i.unitId, i.headOfUnit?.fullName ?? null, i.handlerId, i.caseId]),
+    items.map((i) => [
+      i.trackingCode,
+      i.ruleId,
+      i.dueOn,
+      i.daysOverdue,
+      i.unitId,
+      i.headOfUnit?.fullName ?? null,
+      i.handlerId,
+      i.caseId,
+    ]),
   );
 }
 

@@ -1,13 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { accountability, type TrackedDeadline } from '../../../../libs/domain/src/accountability/accountability.js';
+import {
+  accountability,
+  type TrackedDeadline,
+} from '../../../../libs/domain/src/accountability/accountability.js';
 import { termWindow } from '../../../../libs/domain/src/accountability/accountability.errors.js';
-import { dutyPeriodFor, receptionDuty, type DutyPeriod } from '../../../../libs/domain/src/accountability/reception-duty.js';
-import { daysBetween, minDate, vietnamDateOf, type IsoDate } from '../../../../libs/domain/src/shared/dates.js';
+import {
+  dutyPeriodFor,
+  receptionDuty,
+  type DutyPeriod,
+} from '../../../../libs/domain/src/accountability/reception-duty.js';
+import {
+  daysBetween,
+  minDate,
+  vietnamDateOf,
+  type IsoDate,
+} from '../../../../libs/domain/src/shared/dates.js';
 import type { UnitLevel } from '../../../../libs/domain/src/unit/unit.events.js';
 import { termsOverlapping } from '../../../../libs/domain/src/unit/unit.queries.js';
 import type { HeadTerm, UnitState } from '../../../../libs/domain/src/unit/unit.state.js';
 import { unitStateOfRow } from '../../../../libs/projections/src/read-models/units.projection.js';
-import { requirePermission, type Permission, type Principal } from '../../../../libs/security/src/auth/roles.js';
+import {
+  requirePermission,
+  type Permission,
+  type Principal,
+} from '../../../../libs/security/src/auth/roles.js';
 import { versionFilter } from '../deadlines/deadline.queries.js';
 import { fail } from '../common/problem.js';
 import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
@@ -95,13 +111,25 @@ export class AccountabilityQueries {
   }
 
   /** Defaults, period checks, then scope (404) before permission (403). */
-  async resolve(principal: Principal, q: AccountabilityQuery, permission: Permission): Promise<ResolvedQuery> {
-    if (q.from > q.to) fail('VALIDATION_FAILED', 'from must not be after to', [{ path: 'to', message: 'must not be before from' }]);
+  async resolve(
+    principal: Principal,
+    q: AccountabilityQuery,
+    permission: Permission,
+  ): Promise<ResolvedQuery> {
+    if (q.from > q.to)
+      fail('VALIDATION_FAILED', 'from must not be after to', [
+        { path: 'to', message: 'must not be before from' },
+      ]);
     if (daysBetween(q.from, q.to) > MAX_PERIOD_DAYS) {
-      fail('VALIDATION_FAILED', `the period may span at most ${MAX_PERIOD_DAYS} days`, [{ path: 'to', message: 'period too long' }]);
+      fail('VALIDATION_FAILED', `the period may span at most ${MAX_PERIOD_DAYS} days`, [
+        { path: 'to', message: 'period too long' },
+      ]);
     }
     const unitId = q.unitId ?? principal.unitId;
-    if (!unitId) return fail('VALIDATION_FAILED', 'unitId is required', [{ path: 'unitId', message: 'required (you have no unit)' }]);
+    if (!unitId)
+      return fail('VALIDATION_FAILED', 'unitId is required', [
+        { path: 'unitId', message: 'required (you have no unit)' },
+      ]);
     if (!(await this.directory.exists(unitId)) || !(await this.directory.inScope(principal, [unitId]))) {
       fail('NOT_FOUND', `no unit ${unitId}`);
     }
@@ -120,7 +148,10 @@ export class AccountabilityQueries {
   private async unitsOf(q: ResolvedQuery): Promise<ExistingUnit[]> {
     const params: unknown[] = [];
     const rb = q.recordedBefore ? (params.push(q.recordedBefore), `$${params.length}`) : null;
-    const rows: DbRow[] = await this.runtime.dataSource.query(`SELECT * FROM rm_units u WHERE ${versionFilter('u', rb)}`, params);
+    const rows: DbRow[] = await this.runtime.dataSource.query(
+      `SELECT * FROM rm_units u WHERE ${versionFilter('u', rb)}`,
+      params,
+    );
     const states = rows.map((r) => unitStateOfRow(r)).filter((s): s is ExistingUnit => s.status !== 'none');
     const root = states.find((s) => s.unitId === q.unitId);
     if (!root) return [];
@@ -128,7 +159,9 @@ export class AccountabilityQueries {
     const out: ExistingUnit[] = [root];
     for (let i = 0; i < out.length && out.length <= 10_000; i++) {
       const parent = out[i]!.unitId;
-      out.push(...states.filter((s) => s.parentId === parent).sort((a, b) => a.unitId.localeCompare(b.unitId)));
+      out.push(
+        ...states.filter((s) => s.parentId === parent).sort((a, b) => a.unitId.localeCompare(b.unitId)),
+      );
     }
     return out;
   }
@@ -143,7 +176,11 @@ export class AccountabilityQueries {
           AND s.held_on >= $2::date AND s.held_on <= $3::date`,
       params,
     );
-    return rows.map((r) => ({ unitId: String(r.unit_id), headPersonId: String(r.head_person_id), heldOn: String(r.held_on) }));
+    return rows.map((r) => ({
+      unitId: String(r.unit_id),
+      headPersonId: String(r.head_person_id),
+      heldOn: String(r.held_on),
+    }));
   }
 
   /** The reception duty of one head term (api.md `/reception-duty`), judged on `asOf`. */
@@ -151,8 +188,11 @@ export class AccountabilityQueries {
     const range = { from: q.from, to: minDate(q.to, q.asOf) };
     const period = dutyPeriodFor(unit.level, this.runtime.config.communeReceptionWeekly);
     // Before the period starts nothing is owed yet.
-    if (range.to < range.from) return { period, required: 0, held: 0, missing: 0, missingPeriods: [] as string[] };
-    const heldDays = held.filter((h) => h.unitId === unit.unitId && h.headPersonId === term.personId).map((h) => h.heldOn);
+    if (range.to < range.from)
+      return { period, required: 0, held: 0, missing: 0, missingPeriods: [] as string[] };
+    const heldDays = held
+      .filter((h) => h.unitId === unit.unitId && h.headPersonId === term.personId)
+      .map((h) => h.heldOn);
     const d = receptionDuty({
       term: { from: term.from, to: term.to },
       range,
@@ -164,10 +204,16 @@ export class AccountabilityQueries {
     return { period, ...d };
   }
 
-  async receptionDuty(principal: Principal, query: AccountabilityQuery): Promise<{ items: ReceptionDutyItem[] }> {
+  async receptionDuty(
+    principal: Principal,
+    query: AccountabilityQuery,
+  ): Promise<{ items: ReceptionDutyItem[] }> {
     const q = await this.resolve(principal, query, 'boards.read');
     const units = await this.unitsOf(q);
-    const held = await this.heldDays(q, units.map((u) => u.unitId));
+    const held = await this.heldDays(
+      q,
+      units.map((u) => u.unitId),
+    );
     const items: ReceptionDutyItem[] = [];
     for (const unit of units) {
       for (const term of termsOverlapping(unit, q.from, q.to)) {
@@ -194,7 +240,10 @@ export class AccountabilityQueries {
     return { items };
   }
 
-  async accountability(principal: Principal, query: AccountabilityQuery): Promise<{ items: AccountabilityItem[] }> {
+  async accountability(
+    principal: Principal,
+    query: AccountabilityQuery,
+  ): Promise<{ items: AccountabilityItem[] }> {
     const q = await this.resolve(principal, query, 'accountability.read');
     const units = await this.unitsOf(q);
     const unitIds = units.map((u) => u.unitId);
@@ -239,7 +288,9 @@ export class AccountabilityQueries {
           reportsMissed: reports.missed,
           receptionRequired: reception.required,
           receptionHeld: reception.held,
-          dialoguesHeld: dialogues.filter((d) => d.unitId === unit.unitId && d.heldAt >= window.from && d.heldAt <= window.to).length,
+          dialoguesHeld: dialogues.filter(
+            (d) => d.unitId === unit.unitId && d.heldAt >= window.from && d.heldAt <= window.to,
+          ).length,
         });
       }
     }
@@ -251,7 +302,10 @@ export class AccountabilityQueries {
    * cancellation dated after `asOf` has not happened yet; a deadline paused on or before `asOf`
    * (and still paused in the row version read) is flagged.
    */
-  private async deadlines(q: ResolvedQuery, unitIds: string[]): Promise<{ unitId: string; paused: boolean; deadline: TrackedDeadline }[]> {
+  private async deadlines(
+    q: ResolvedQuery,
+    unitIds: string[],
+  ): Promise<{ unitId: string; paused: boolean; deadline: TrackedDeadline }[]> {
     if (unitIds.length === 0) return [];
     const params: unknown[] = [unitIds, q.from, q.to];
     const rb = q.recordedBefore ? (params.push(q.recordedBefore), `$${params.length}`) : null;
@@ -269,13 +323,20 @@ export class AccountabilityQueries {
       return {
         unitId: String(r.unit_id),
         paused: pausedOn !== null && pausedOn <= q.asOf,
-        deadline: { dueOn: String(r.due_on), completedOn, cancelled: cancelledOn !== null && cancelledOn <= q.asOf },
+        deadline: {
+          dueOn: String(r.due_on),
+          completedOn,
+          cancelled: cancelledOn !== null && cancelledOn <= q.asOf,
+        },
       };
     });
   }
 
   /** Dialogues held on or before `asOf` inside the period, credited to the unit responsible when they were recorded. */
-  private async dialogues(q: ResolvedQuery, unitIds: string[]): Promise<{ unitId: string; heldAt: IsoDate }[]> {
+  private async dialogues(
+    q: ResolvedQuery,
+    unitIds: string[],
+  ): Promise<{ unitId: string; heldAt: IsoDate }[]> {
     if (unitIds.length === 0) return [];
     const params: unknown[] = [unitIds, q.from, minDate(q.to, q.asOf)];
     const rb = q.recordedBefore ? (params.push(q.recordedBefore), `$${params.length}`) : null;

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../../../../libs/domain/src/shared/dates.js';
+import { reportsForUnit } from '../inspections/inspection.queries.js';
 import type { Runtime } from '../runtime/runtime.tokens.js';
 
 export interface ReportsQuery {
@@ -10,12 +11,11 @@ export interface ReportsQuery {
 }
 
 /**
- * Inspection reports of the unit's recommendations due in [from, to] (`reportsDue`) and those not
- * made by their due date as judged on `asOf` (`reportsMissed`).
- *
- * The inspections module (apps/api/src/inspections) was not available when accountability was
- * built, so this answers 0 / 0. Replace the body with a call to its `reportsForUnit(runtime, q)`.
+ * Inspection reports of the unit's recommendations due in [from, to] (`reportsDue`) and those due
+ * before `asOf` with no satisfying report dated ≤ `asOf` (`reportsMissed`), from the inspections
+ * module (`reportsForUnit`, over `rm_recommendations`). `/accountability` calls it with a head
+ * term ∩ the period, so a report counts against the head in office on its due date.
  */
-export async function reportsOfUnit(_runtime: Runtime, _q: ReportsQuery): Promise<{ due: number; missed: number }> {
-  return { due: 0, missed: 0 };
+export function reportsOfUnit(runtime: Runtime, q: ReportsQuery): Promise<{ due: number; missed: number }> {
+  return reportsForUnit(runtime, q);
 }

@@ -9,7 +9,12 @@ import { allPages, overdueCsv } from './accountability.csv.js';
  * `GET /deadlines/overdue` with `Accept: text/csv` (needs `exports.read` besides `boards.read`):
  * every page unless `page` is given.
  */
-export async function overdueCsvResponse(queries: DeadlineQueries, principal: Principal, q: BoardQuery, res: Response): Promise<string> {
+export async function overdueCsvResponse(
+  queries: DeadlineQueries,
+  principal: Principal,
+  q: BoardQuery,
+  res: Response,
+): Promise<string> {
   const items = await allPages((page) => queries.overdue(principal, { ...q, page }), q.page);
   requirePermission(principal, 'exports.read');
   const asOf = q.asOf ?? queries.today();

@@ -8,6 +8,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -45,6 +46,7 @@ export class RegisterCaseDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
+  @IsObject({ each: true, message: 'each petitioner must be an object' })
   @ValidateNested({ each: true })
   @Type(() => PetitionerDto)
   petitioners!: PetitionerDto[];

@@ -3,7 +3,13 @@ import { csvCell, toCsv, wantsCsv } from './csv.js';
 
 describe('toCsv', () => {
   it('writes a BOM, a header line and CRLF line ends', () => {
-    const csv = toCsv(['Họ tên', 'Số hạn'], [['Nguyễn Văn A', 3], ['Trần Thị B', null]]);
+    const csv = toCsv(
+      ['Họ tên', 'Số hạn'],
+      [
+        ['Nguyễn Văn A', 3],
+        ['Trần Thị B', null],
+      ],
+    );
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv).toBe('\uFEFFHọ tên,Số hạn\r\nNguyễn Văn A,3\r\nTrần Thị B,\r\n');
   });
@@ -43,5 +49,7 @@ describe('wantsCsv', () => {
     ['application/json, TEXT/CSV;q=0.9', true],
     ['application/json', false],
     [undefined, false],
-  ])('%j → %j', (accept, expected) => expect(wantsCsv({ headers: accept === undefined ? {} : { accept } })).toBe(expected));
+  ])('%j → %j', (accept, expected) =>
+    expect(wantsCsv({ headers: accept === undefined ? {} : { accept } })).toBe(expected),
+  );
 });

@@ -9,17 +9,24 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // A lone surrogate: a high one not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** No request body of the API nests deeper than this; deeper JSON would exhaust the stack downstream. */
+export const MAX_BODY_DEPTH = 32;
+
 /**
- * Walks a parsed JSON body: rejects U+0000, lone surrogates and prototype-pollution keys (400),
- * and normalises every string to NFC. Returns the cleaned value.
+ * Walks a parsed JSON body: rejects U+0000, lone surrogates, prototype-pollution keys and nesting
+ * deeper than MAX_BODY_DEPTH (400), and normalises every string to NFC. Returns the cleaned value.
  */
-export function sanitize(value: unknown, path: string, errors: { path: string; message: string }[]): unknown {
+export function sanitize(value: unknown, path: string, errors: { path: string; message: string }[], depth = 0): unknown {
+  if (depth > MAX_BODY_DEPTH && value !== null && typeof value === 'object') {
+    errors.push({ path, message: `is nested more than ${MAX_BODY_DEPTH} levels deep` });
+    return undefined;
+  }
   if (typeof value === 'string') {
     if (value.includes('\u0000')) errors.push({ path, message: 'must not contain U+0000' });
     else if (LONE_SURROGATE.test(value)) errors.push({ path, message: 'must not contain lone surrogates' });
     return value.normalize('NFC');
   }
-  if (Array.isArray(value)) return value.map((v, i) => sanitize(v, `${path}[${i}]`, errors));
+  if (Array.isArray(value)) return value.map((v, i) => sanitize(v, `${path}[${i}]`, errors, depth + 1));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
@@ -29,7 +36,7 @@ export function sanitize(value: unknown, path: string, errors: { path: string; m
         continue;
       }
       Object.defineProperty(out, key, {
-        value: sanitize((value as Record<string, unknown>)[key], p, errors),
+        value: sanitize((value as Record<string, unknown>)[key], p, errors, depth + 1),
         enumerable: true,
         writable: true,
         configurable: true,
@@ -70,7 +77,7 @@ export function inputMiddlewares(): Array<(req: Request, res: Response, next: Ne
       }
       const errors: { path: string; message: string }[] = [];
       req.body = sanitize(req.body, '', errors);
-      if (errors.length) return next(new ProblemError(problem('VALIDATION_FAILED', 'invalid characters or keys in the body', errors)));
+      if (errors.length) return next(new ProblemError(problem('VALIDATION_FAILED', 'invalid characters or keys in the body', errors.slice(0, 50))));
       next();
     },
   ];

@@ -18,8 +18,15 @@ export class ReceptionController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Schedule a citizen-reception session (reception staff); the date may lie in the future' })
-  async schedule(@Body() dto: ScheduleSessionDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @ApiOperation({
+    summary: 'Schedule a citizen-reception session (reception staff); the date may lie in the future',
+  })
+  async schedule(
+    @Body() dto: ScheduleSessionDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const body = await idempotent(this.idem, req, res, p, 201, (seed) =>
       this.sessions.schedule(dto, p, { correlationId: correlationIdOf(req), eventIdSeed: seed }),
     );
@@ -30,7 +37,11 @@ export class ReceptionController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A reception session, folded from its stream' })
-  async get(@Param('id') id: string, @CurrentPrincipal() p: Principal, @Res({ passthrough: true }) res: Response) {
+  async get(
+    @Param('id') id: string,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const view = await this.sessions.get(id, p);
     res.setHeader('ETag', `"${view.version}"`);
     return view;
@@ -38,8 +49,17 @@ export class ReceptionController {
 
   @Post(':id/hold')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Record that the session took place (heads); it counts toward the head’s duty only if the head in office on heldOn hosted it' })
-  async hold(@Param('id') id: string, @Body() dto: HoldSessionDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @ApiOperation({
+    summary:
+      'Record that the session took place (heads); it counts toward the head’s duty only if the head in office on heldOn hosted it',
+  })
+  async hold(
+    @Param('id') id: string,
+    @Body() dto: HoldSessionDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const ifMatch = ifMatchOf(req);
     const body = await idempotent(this.idem, req, res, p, 200, (seed) =>
       this.sessions.hold(id, dto, p, { correlationId: correlationIdOf(req), eventIdSeed: seed, ifMatch }),
@@ -51,7 +71,13 @@ export class ReceptionController {
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a scheduled session (reception staff)' })
-  async cancel(@Param('id') id: string, @Body() dto: CancelSessionDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async cancel(
+    @Param('id') id: string,
+    @Body() dto: CancelSessionDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const ifMatch = ifMatchOf(req);
     const body = await idempotent(this.idem, req, res, p, 200, (seed) =>
       this.sessions.cancel(id, dto, p, { correlationId: correlationIdOf(req), eventIdSeed: seed, ifMatch }),

@@ -1,6 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { RECEPTION_KINDS, RECEPTION_MODES, type ReceptionKind, type ReceptionMode } from '../../../../libs/domain/src/reception/reception.events.js';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import {
+  RECEPTION_KINDS,
+  RECEPTION_MODES,
+  type ReceptionKind,
+  type ReceptionMode,
+} from '../../../../libs/domain/src/reception/reception.events.js';
 import { IsBusinessDate } from '../common/validators.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -12,14 +29,19 @@ export class ScheduleSessionDto {
   @IsString()
   @Matches(ID, { message: `hostPersonId ${ID_MESSAGE}` })
   hostPersonId!: string;
-  @ApiProperty({ example: '2026-12-15', description: 'a schedule: may lie in the future' }) @IsBusinessDate() date!: string;
+  @ApiProperty({ example: '2026-12-15', description: 'a schedule: may lie in the future' })
+  @IsBusinessDate()
+  date!: string;
   @ApiProperty({ enum: RECEPTION_KINDS }) @IsIn(RECEPTION_KINDS as unknown[]) kind!: ReceptionKind;
   @ApiProperty({ enum: RECEPTION_MODES }) @IsIn(RECEPTION_MODES as unknown[]) mode!: ReceptionMode;
 }
 
 export class HoldSessionDto {
   @ApiProperty({ description: 'not after today' }) @IsBusinessDate() heldOn!: string;
-  @ApiProperty({ description: 'who actually received citizens; only the unit’s head in office on heldOn counts toward the head’s duty' })
+  @ApiProperty({
+    description:
+      'who actually received citizens; only the unit’s head in office on heldOn counts toward the head’s duty',
+  })
   @IsString()
   @Matches(ID, { message: `hostPersonId ${ID_MESSAGE}` })
   hostPersonId!: string;

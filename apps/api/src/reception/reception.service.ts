@@ -2,11 +2,20 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { ReceptionCommand } from '../../../../libs/domain/src/reception/reception.commands.js';
 import { decideReception } from '../../../../libs/domain/src/reception/reception.decide.js';
-import { receptionStreamId, type ReceptionEvent } from '../../../../libs/domain/src/reception/reception.events.js';
+import {
+  receptionStreamId,
+  type ReceptionEvent,
+} from '../../../../libs/domain/src/reception/reception.events.js';
 import { foldReception, type ReceptionState } from '../../../../libs/domain/src/reception/reception.state.js';
 import { DomainError } from '../../../../libs/domain/src/shared/domain-error.js';
 import type { StoredEvent } from '../../../../libs/event-store/src/event-store.port.js';
-import { can, requirePermission, toActor, type Permission, type Principal } from '../../../../libs/security/src/auth/roles.js';
+import {
+  can,
+  requirePermission,
+  toActor,
+  type Permission,
+  type Principal,
+} from '../../../../libs/security/src/auth/roles.js';
 import { StreamExecutor } from '../commands/stream-executor.service.js';
 import { fail } from '../common/problem.js';
 import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
@@ -61,7 +70,14 @@ export class ReceptionService {
     const sessionId = randomUUID();
     return this.run(sessionId, principal, opts, () => ({
       type: 'ScheduleReceptionSession',
-      data: { sessionId, unitId: dto.unitId, hostPersonId: dto.hostPersonId, date: dto.date, kind: dto.kind, mode: dto.mode },
+      data: {
+        sessionId,
+        unitId: dto.unitId,
+        hostPersonId: dto.hostPersonId,
+        date: dto.date,
+        kind: dto.kind,
+        mode: dto.mode,
+      },
     }));
   }
 
@@ -85,11 +101,17 @@ export class ReceptionService {
   async cancel(sessionId: string, dto: CancelSessionDto, principal: Principal, opts: CommandOptions) {
     await this.load(sessionId, principal);
     requirePermission(principal, 'reception.schedule');
-    return this.run(sessionId, principal, opts, () => ({ type: 'CancelReceptionSession', data: { reason: dto.reason } }));
+    return this.run(sessionId, principal, opts, () => ({
+      type: 'CancelReceptionSession',
+      data: { reason: dto.reason },
+    }));
   }
 
   /** Unknown or out of scope → 404 (existence is not revealed). */
-  async load(sessionId: string, principal: Principal): Promise<{ state: Exclude<ReceptionState, { status: 'none' }>; version: number }> {
+  async load(
+    sessionId: string,
+    principal: Principal,
+  ): Promise<{ state: Exclude<ReceptionState, { status: 'none' }>; version: number }> {
     if (!SESSION_ID.test(sessionId)) return fail('NOT_FOUND', `no reception session ${sessionId}`);
     const events = await this.runtime.store.readStream(receptionStreamId(sessionId));
     const state = fold(events);
@@ -106,7 +128,12 @@ export class ReceptionService {
     return sessionView(state, version)!;
   }
 
-  private async run(sessionId: string, principal: Principal, opts: CommandOptions, build: () => ReceptionCommand) {
+  private async run(
+    sessionId: string,
+    principal: Principal,
+    opts: CommandOptions,
+    build: () => ReceptionCommand,
+  ) {
     const result = await this.executor.execute(
       receptionStreamId(sessionId),
       (history, ctx) => {
@@ -117,7 +144,12 @@ export class ReceptionService {
         }
         return decideReception(cmd, state, ctx);
       },
-      { actor: toActor(principal), correlationId: opts.correlationId, eventIdSeed: opts.eventIdSeed, ifMatch: opts.ifMatch },
+      {
+        actor: toActor(principal),
+        correlationId: opts.correlationId,
+        eventIdSeed: opts.eventIdSeed,
+        ifMatch: opts.ifMatch,
+      },
     );
     const view = sessionView(fold(result.events), result.version)!;
     return { ...view, ...(result.position ? { position: Number(result.position) } : {}) };

@@ -44,7 +44,9 @@ export class CreateReceptionReadModels1760000003000 implements MigrationInterfac
     await q.query(
       'CREATE UNIQUE INDEX rm_dialogues_current ON rm_dialogues (case_id, dialogue_id) WHERE recorded_to IS NULL',
     );
-    await q.query("CREATE INDEX rm_dialogues_unit ON rm_dialogues (unit_id, held_at) WHERE dialogue_id <> ''");
+    await q.query(
+      "CREATE INDEX rm_dialogues_unit ON rm_dialogues (unit_id, held_at) WHERE dialogue_id <> ''",
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -79,7 +79,12 @@ const deadline = (deadlineNo: number, ruleId: string, startOn: string, dueOn: st
     legalBasis: 'test',
   }) as unknown as CaseDeadline;
 
-const outcome = (d: CaseDeadline, o: DeadlineOutcomeEntry['outcome'], on: string, dueOn = d.dueOn): DeadlineOutcomeEntry => ({
+const outcome = (
+  d: CaseDeadline,
+  o: DeadlineOutcomeEntry['outcome'],
+  on: string,
+  dueOn = d.dueOn,
+): DeadlineOutcomeEntry => ({
   deadlineNo: d.deadlineNo,
   ruleId: d.ruleId,
   startOn: d.startOn,
@@ -131,9 +136,26 @@ function caseEvents(): StoredEvent[] {
       deadlineOutcomes: [outcome(intake, 'met', '2026-03-10')],
       dates: [],
     }),
-    stored(S, 5, 'DialogueRecorded', { caseId: CASE, dialogueId: 'd1', heldAt: '2026-03-12', participants: ['a'], minutes: 'm', outcome: 'agreed' }),
-    stored(S, 6, 'CaseSuspended', { caseId: CASE, at: '2026-03-20', reason: 'r', deadlineOutcomes: [outcome(resolution, 'paused', '2026-03-20')] }),
-    stored(S, 7, 'CaseResumed', { caseId: CASE, at: '2026-03-30', deadline: resumed, deadlineOutcomes: [outcome(resolution, 'resumed', '2026-03-30', resumed.dueOn)] }),
+    stored(S, 5, 'DialogueRecorded', {
+      caseId: CASE,
+      dialogueId: 'd1',
+      heldAt: '2026-03-12',
+      participants: ['a'],
+      minutes: 'm',
+      outcome: 'agreed',
+    }),
+    stored(S, 6, 'CaseSuspended', {
+      caseId: CASE,
+      at: '2026-03-20',
+      reason: 'r',
+      deadlineOutcomes: [outcome(resolution, 'paused', '2026-03-20')],
+    }),
+    stored(S, 7, 'CaseResumed', {
+      caseId: CASE,
+      at: '2026-03-30',
+      deadline: resumed,
+      deadlineOutcomes: [outcome(resolution, 'resumed', '2026-03-30', resumed.dueOn)],
+    }),
     stored(S, 8, 'DeadlineMissed', {
       caseId: CASE,
       deadlineNo: 2,
@@ -235,7 +257,11 @@ describe('case-summaries.v1 evolve', () => {
       competentUnitId: null,
       deadlineOutcomes: [],
     });
-    expect(caseSummariesProjection.evolve(rows, t, { case_id: CASE })[0]).toMatchObject({ status: 'received', receiving_unit_id: 'other', competent_unit_id: null });
+    expect(caseSummariesProjection.evolve(rows, t, { case_id: CASE })[0]).toMatchObject({
+      status: 'received',
+      receiving_unit_id: 'other',
+      competent_unit_id: null,
+    });
   });
 });
 
@@ -245,8 +271,21 @@ describe('deadlines.v1 evolve', () => {
     const rows = groups.get(JSON.stringify({ case_id: CASE }))!;
     const byNo = new Map(rows.map((r) => [r.deadline_no, r]));
     expect([...byNo.keys()].sort()).toEqual([0, 1, 2]);
-    expect(byNo.get(0)).toMatchObject({ state: 'context', unit_id: 'dept2', competent_unit_id: 'dept2', handler_id: 'h-7', due_on: null });
-    expect(byNo.get(1)).toMatchObject({ rule_id: 'KN-ACC', state: 'completed', outcome: 'met', completed_on: '2026-03-10', due_on: '2026-03-16', unit_id: 'dept' });
+    expect(byNo.get(0)).toMatchObject({
+      state: 'context',
+      unit_id: 'dept2',
+      competent_unit_id: 'dept2',
+      handler_id: 'h-7',
+      due_on: null,
+    });
+    expect(byNo.get(1)).toMatchObject({
+      rule_id: 'KN-ACC',
+      state: 'completed',
+      outcome: 'met',
+      completed_on: '2026-03-10',
+      due_on: '2026-03-16',
+      unit_id: 'dept',
+    });
     // The resolution deadline: paused, resumed with a moved due date, missed (recorded), moved by the merger, then completed late.
     expect(byNo.get(2)).toMatchObject({
       rule_id: 'KN-RES1',
@@ -271,7 +310,14 @@ describe('deadlines.v1 evolve', () => {
       const d2 = rows.find((r) => r.deadline_no === 2);
       states.push(d2 ? `${String(d2.state)}:${String(d2.due_on)}:${String(d2.paused_on)}` : null);
     }
-    expect(states).toEqual([null, null, null, 'open:2026-04-09:null', 'paused:2026-04-09:2026-03-20', 'open:2026-04-20:null']);
+    expect(states).toEqual([
+      null,
+      null,
+      null,
+      'open:2026-04-09:null',
+      'paused:2026-04-09:2026-03-20',
+      'open:2026-04-20:null',
+    ]);
   });
 
   it('a merger moves pending deadlines due on or after it and keeps earlier ones with the ceasing unit', () => {
@@ -291,9 +337,18 @@ describe('deadlines.v1 evolve', () => {
         deadlineOutcomes: [],
       });
     const before = deadlinesProjection.evolve(rows, merger('2026-04-01'), { case_id: CASE });
-    expect(before.find((r) => r.deadline_no === 2)).toMatchObject({ unit_id: 'dept2', state: 'open', due_on: '2026-04-09' });
+    expect(before.find((r) => r.deadline_no === 2)).toMatchObject({
+      unit_id: 'dept2',
+      state: 'open',
+      due_on: '2026-04-09',
+    });
     const after = deadlinesProjection.evolve(rows, merger('2026-04-10'), { case_id: CASE });
-    expect(after.find((r) => r.deadline_no === 2)).toMatchObject({ unit_id: 'dept', state: 'open', due_on: '2026-04-09', competent_unit_id: 'dept2' });
+    expect(after.find((r) => r.deadline_no === 2)).toMatchObject({
+      unit_id: 'dept',
+      state: 'open',
+      due_on: '2026-04-09',
+      competent_unit_id: 'dept2',
+    });
     // The completed intake deadline never moves.
     expect(before.find((r) => r.deadline_no === 1)).toMatchObject({ unit_id: 'dept', state: 'completed' });
   });
@@ -308,7 +363,13 @@ describe('deadlines.v1 evolve', () => {
 describe('units.v1 evolve', () => {
   const U = 'unit-dept';
   const events = (): StoredEvent[] => [
-    stored(U, 1, 'UnitCreated', { unitId: 'dept', name: 'Sở A', level: 'department', parentId: 'prov', createdAt: '2026-01-01' }),
+    stored(U, 1, 'UnitCreated', {
+      unitId: 'dept',
+      name: 'Sở A',
+      level: 'department',
+      parentId: 'prov',
+      createdAt: '2026-01-01',
+    }),
     stored(U, 2, 'HeadAppointed', { personId: 'p1', fullName: 'Trần B', from: '2026-01-01', acting: false }),
     stored(U, 3, 'UnitRenamed', { name: 'Sở A mới', on: '2026-02-01' }),
     stored(U, 4, 'HeadAppointed', { personId: 'p2', fullName: 'Lê C', from: '2026-03-15', acting: true }),

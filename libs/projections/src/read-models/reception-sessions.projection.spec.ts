@@ -1,7 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
 import type { ProjectionDefinition, Row } from '../runner/projection.js';
-import { CASE_CONTEXT_ROW, dialoguesProjection, receptionSessionsProjection } from './reception-sessions.projection.js';
+import {
+  CASE_CONTEXT_ROW,
+  dialoguesProjection,
+  receptionSessionsProjection,
+} from './reception-sessions.projection.js';
 
 let position = 0;
 function stored(streamId: string, type: string, data: Record<string, unknown>): StoredEvent {
@@ -15,7 +19,14 @@ function stored(streamId: string, type: string, data: Record<string, unknown>): 
     eventId: `00000000-0000-4000-8000-${String(position).padStart(12, '0')}`,
     type,
     data,
-    metadata: { actor: { id: 'u', name: 'U', roles: [] }, correlationId: 'c', causationId: null, occurredAt: recordedAt, recordedAt, schemaVersion: 1 },
+    metadata: {
+      actor: { id: 'u', name: 'U', roles: [] },
+      correlationId: 'c',
+      causationId: null,
+      occurredAt: recordedAt,
+      recordedAt,
+      schemaVersion: 1,
+    },
     occurredAt: recordedAt,
     recordedAt,
     prevHash: '0'.repeat(64),
@@ -95,11 +106,17 @@ describe('reception-sessions.v1', () => {
         headPersonId: 'chair',
       }),
     ]);
-    expect(rows).toMatchObject([{ session_id: 's2', status: 'cancelled', cancel_reason: 'bão', held_on: null }]);
+    expect(rows).toMatchObject([
+      { session_id: 's2', status: 'cancelled', cancel_reason: 'bão', held_on: null },
+    ]);
   });
 
   it('ignores events of a session it never saw scheduled', () =>
-    expect(fold(receptionSessionsProjection, [stored('reception-s3', 'ReceptionSessionCancelled', { reason: 'x' })])).toEqual([]));
+    expect(
+      fold(receptionSessionsProjection, [
+        stored('reception-s3', 'ReceptionSessionCancelled', { reason: 'x' }),
+      ]),
+    ).toEqual([]));
 });
 
 describe('dialogues.v1', () => {
@@ -112,12 +129,37 @@ describe('dialogues.v1', () => {
       stored('case-c1', 'CaseTransferred', { caseId: 'c1', receivingUnitId: 'tinh', competentUnitId: null }),
     ]);
     expect(rows).toEqual([
-      { case_id: 'c1', dialogue_id: CASE_CONTEXT_ROW, receiving_unit_id: 'tinh', competent_unit_id: null, unit_id: 'tinh', held_at: null },
-      { case_id: 'c1', dialogue_id: 'd1', receiving_unit_id: 'xa-a', competent_unit_id: null, unit_id: 'xa-a', held_at: '2026-06-01' },
-      { case_id: 'c1', dialogue_id: 'd2', receiving_unit_id: 'xa-a', competent_unit_id: 'so-tn', unit_id: 'so-tn', held_at: '2026-06-10' },
+      {
+        case_id: 'c1',
+        dialogue_id: CASE_CONTEXT_ROW,
+        receiving_unit_id: 'tinh',
+        competent_unit_id: null,
+        unit_id: 'tinh',
+        held_at: null,
+      },
+      {
+        case_id: 'c1',
+        dialogue_id: 'd1',
+        receiving_unit_id: 'xa-a',
+        competent_unit_id: null,
+        unit_id: 'xa-a',
+        held_at: '2026-06-01',
+      },
+      {
+        case_id: 'c1',
+        dialogue_id: 'd2',
+        receiving_unit_id: 'xa-a',
+        competent_unit_id: 'so-tn',
+        unit_id: 'so-tn',
+        held_at: '2026-06-10',
+      },
     ]);
   });
 
   it('ignores a dialogue of an unknown case', () =>
-    expect(fold(dialoguesProjection, [stored('case-x', 'DialogueRecorded', { caseId: 'x', dialogueId: 'd', heldAt: '2026-06-01' })])).toEqual([]));
+    expect(
+      fold(dialoguesProjection, [
+        stored('case-x', 'DialogueRecorded', { caseId: 'x', dialogueId: 'd', heldAt: '2026-06-01' }),
+      ]),
+    ).toEqual([]));
 });

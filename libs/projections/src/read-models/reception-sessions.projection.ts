@@ -1,5 +1,8 @@
 import type { CaseEvent } from '../../../domain/src/case/case.events.js';
-import { RECEPTION_EVENT_TYPES, type ReceptionEvent } from '../../../domain/src/reception/reception.events.js';
+import {
+  RECEPTION_EVENT_TYPES,
+  type ReceptionEvent,
+} from '../../../domain/src/reception/reception.events.js';
 import { assertNever } from '../../../domain/src/shared/event.js';
 import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
 import { defineProjection, type Row } from '../runner/projection.js';

@@ -27,7 +27,8 @@ type Snapshot = Record<string, Row[]>;
 
 async function snapshot(app: TestApp): Promise<Snapshot> {
   const out: Snapshot = {};
-  for (const [table, order] of Object.entries(TABLES)) out[table] = await app.runtime.dataSource.query(`SELECT * FROM ${table} ORDER BY ${order}`);
+  for (const [table, order] of Object.entries(TABLES))
+    out[table] = await app.runtime.dataSource.query(`SELECT * FROM ${table} ORDER BY ${order}`);
   return out;
 }
 
@@ -38,7 +39,12 @@ async function reset(app: TestApp): Promise<void> {
 }
 
 function runner(app: TestApp, projections: ProjectionDefinition[] = CORE, batchSize = 500): ProjectionRunner {
-  return new ProjectionRunner({ store: app.runtime.store, dataSource: app.runtime.dataSource, projections, batchSize });
+  return new ProjectionRunner({
+    store: app.runtime.store,
+    dataSource: app.runtime.dataSource,
+    projections,
+    batchSize,
+  });
 }
 
 async function ok(app: TestApp, method: string, path: string, token: string, body?: unknown) {
@@ -51,9 +57,22 @@ async function ok(app: TestApp, method: string, path: string, token: string, bod
 async function seed(app: TestApp): Promise<void> {
   const admin = await app.token('admin-1', ['admin']);
   await ok(app, 'POST', '/api/v1/units', admin, { id: 'prov', name: 'Tỉnh A', level: 'province' });
-  await ok(app, 'POST', '/api/v1/units', admin, { id: 'dept', name: 'Sở B', level: 'department', parentId: 'prov' });
-  await ok(app, 'POST', '/api/v1/units/prov/heads', admin, { personId: 'head-1', fullName: 'Trần Văn Một', from: '2026-01-01' });
-  await ok(app, 'POST', '/api/v1/units/dept/heads', admin, { personId: 'head-2', fullName: 'Lê Thị Hai', from: '2026-01-01' });
+  await ok(app, 'POST', '/api/v1/units', admin, {
+    id: 'dept',
+    name: 'Sở B',
+    level: 'department',
+    parentId: 'prov',
+  });
+  await ok(app, 'POST', '/api/v1/units/prov/heads', admin, {
+    personId: 'head-1',
+    fullName: 'Trần Văn Một',
+    from: '2026-01-01',
+  });
+  await ok(app, 'POST', '/api/v1/units/dept/heads', admin, {
+    personId: 'head-2',
+    fullName: 'Lê Thị Hai',
+    from: '2026-01-01',
+  });
   const h = await app.token('handler-1', ['handler'], 'prov');
   for (let i = 0; i < 10; i++) {
     const unit = i % 2 ? 'dept' : 'prov';
@@ -67,15 +86,25 @@ async function seed(app: TestApp): Promise<void> {
     });
     const id = String(c.id);
     if (i === 9) continue; // stays received
-    await ok(app, 'POST', `/api/v1/cases/${id}/classify`, h, { kind: 'complaint', level: 1, competentUnitId: unit, processable: true });
+    await ok(app, 'POST', `/api/v1/cases/${id}/classify`, h, {
+      kind: 'complaint',
+      level: 1,
+      competentUnitId: unit,
+      processable: true,
+    });
     if (i === 8) continue; // stays classified (intake deadline open)
     if (i % 3 === 0) await ok(app, 'POST', `/api/v1/cases/${id}/assign`, h, { handlerId: 'handler-1' });
     await ok(app, 'POST', `/api/v1/cases/${id}/accept`, h, { acceptedAt: '2026-03-02' });
-    if (i === 1 || i === 4) await ok(app, 'POST', `/api/v1/cases/${id}/suspend`, h, { at: '2026-03-02', reason: 'chờ giám định' });
+    if (i === 1 || i === 4)
+      await ok(app, 'POST', `/api/v1/cases/${id}/suspend`, h, { at: '2026-03-02', reason: 'chờ giám định' });
     if (i === 4) await ok(app, 'POST', `/api/v1/cases/${id}/resume`, h, { at: '2026-03-02' });
     if (i === 2) await ok(app, 'POST', `/api/v1/cases/${id}/withdraw`, h, { at: '2026-03-02' });
   }
-  await ok(app, 'POST', '/api/v1/units/dept/heads', admin, { personId: 'head-3', fullName: 'Phạm Văn Ba', from: '2026-02-15' });
+  await ok(app, 'POST', '/api/v1/units/dept/heads', admin, {
+    personId: 'head-3',
+    fullName: 'Phạm Văn Ba',
+    from: '2026-02-15',
+  });
   await appendSyntheticCases(app, SYNTHETIC_CASES, 'prov');
 }
 
@@ -142,12 +171,28 @@ async function appendSyntheticCases(app: TestApp, n: number, unit: string): Prom
             especiallyComplex: false,
             remoteArea: false,
             resolutionDeadline: resolution,
-            deadlineOutcomes: [{ deadlineNo: 1, ruleId: 'KN-ACC', startOn: '2026-02-02', dueOn: '2026-02-13', outcome: 'met', on: '2026-02-10' }],
+            deadlineOutcomes: [
+              {
+                deadlineNo: 1,
+                ruleId: 'KN-ACC',
+                startOn: '2026-02-02',
+                dueOn: '2026-02-13',
+                outcome: 'met',
+                on: '2026-02-10',
+              },
+            ],
             dates: [],
           },
         },
       ],
-      { expectedVersion: 'no_stream', metadata: { actor: { id: 'seed', name: 'Seed', roles: [] }, correlationId: 'seed', causationId: null } },
+      {
+        expectedVersion: 'no_stream',
+        metadata: {
+          actor: { id: 'seed', name: 'Seed', roles: [] },
+          correlationId: 'seed',
+          causationId: null,
+        },
+      },
     );
   }
 }
@@ -171,8 +216,12 @@ describe('ProjectionRunner (integration)', () => {
   it('the seed produced rows in every table', () => {
     expect(reference.rm_units!.length).toBe(5); // one version per unit event: prov 2, dept 3
     expect(reference.rm_cases!.length).toBe(10 + SYNTHETIC_CASES);
-    expect(reference.rm_deadlines!.filter((r) => r.recorded_to === null && r.deadline_no !== 0).length).toBeGreaterThan(SYNTHETIC_CASES);
-    expect(new Set(reference.rm_cases!.map((r) => r.status))).toEqual(new Set(['received', 'classified', 'accepted', 'suspended', 'withdrawn']));
+    expect(
+      reference.rm_deadlines!.filter((r) => r.recorded_to === null && r.deadline_no !== 0).length,
+    ).toBeGreaterThan(SYNTHETIC_CASES);
+    expect(new Set(reference.rm_cases!.map((r) => r.status))).toEqual(
+      new Set(['received', 'classified', 'accepted', 'suspended', 'withdrawn']),
+    );
   });
 
   it('running twice gives the same rows', async () => {
@@ -203,15 +252,22 @@ describe('ProjectionRunner (integration)', () => {
     expect(resumed).toEqual(rebuilt);
     expect(rebuilt).toEqual(reference);
     // The rebuild's scratch table and checkpoint are gone.
-    const leftovers: Row[] = await app.runtime.dataSource.query(`SELECT tablename FROM pg_tables WHERE tablename LIKE '%\\_\\_%'`);
+    const leftovers: Row[] = await app.runtime.dataSource.query(
+      `SELECT tablename FROM pg_tables WHERE tablename LIKE '%\\_\\_%'`,
+    );
     expect(leftovers).toEqual([]);
-    const cps: Row[] = await app.runtime.dataSource.query(`SELECT name FROM projection_checkpoints WHERE name LIKE '%\\_\\_rebuild'`);
+    const cps: Row[] = await app.runtime.dataSource.query(
+      `SELECT name FROM projection_checkpoints WHERE name LIKE '%\\_\\_rebuild'`,
+    );
     expect(cps).toEqual([]);
   }, 120_000);
 
   it('a failing batch writes nothing and does not advance the checkpoint; the next run applies it', async () => {
     await reset(app);
-    const all: StoredEvent[] = await app.runtime.store.readAll({ after: { transactionId: '0', position: '0' }, limit: 100_000 });
+    const all: StoredEvent[] = await app.runtime.store.readAll({
+      after: { transactionId: '0', position: '0' },
+      limit: 100_000,
+    });
     const victim = all.filter((e) => deadlinesProjection.handles.has(e.type))[25]!;
     let armed = true;
     const flaky: ProjectionDefinition = {
@@ -264,7 +320,11 @@ describe('ProjectionRunner (integration)', () => {
     const hammer = async () => {
       while (!done) {
         const r = await read();
-        answers.push({ status: r.status, total: r.body?.total, same: JSON.stringify(r.body) === JSON.stringify(before.body) });
+        answers.push({
+          status: r.status,
+          total: r.body?.total,
+          same: JSON.stringify(r.body) === JSON.stringify(before.body),
+        });
       }
     };
     await Promise.all([rebuild, hammer(), hammer(), hammer()]);
@@ -282,22 +342,22 @@ describe('ProjectionRunner (integration)', () => {
     async () => {
       await reset(app);
       const applied = new Map<string, number>();
-      const counting = CORE.map(
-        (p): ProjectionDefinition => ({
-          ...p,
-          evolve(rows, event, group) {
-            const k = `${p.name}|${event.globalPosition}|${JSON.stringify(group)}`;
-            applied.set(k, (applied.get(k) ?? 0) + 1);
-            return p.evolve(rows, event, group);
-          },
-        }),
-      );
+      const counting = CORE.map((p): ProjectionDefinition => ({
+        ...p,
+        evolve(rows, event, group) {
+          const k = `${p.name}|${event.globalPosition}|${JSON.stringify(group)}`;
+          applied.set(k, (applied.get(k) ?? 0) + 1);
+          return p.evolve(rows, event, group);
+        },
+      }));
       const a = runner(app, counting, 5);
       const b = runner(app, counting, 5);
       await Promise.all([a.catchUpAll(), b.catchUpAll(), a.catchUpAll(), b.catchUpAll()]);
       const both = await snapshot(app);
       expect([...applied.values()].filter((n) => n !== 1)).toEqual([]);
-      const handled = (await app.runtime.store.readAll({ after: { transactionId: '0', position: '0' }, limit: 100_000 })).reduce(
+      const handled = (
+        await app.runtime.store.readAll({ after: { transactionId: '0', position: '0' }, limit: 100_000 })
+      ).reduce(
         (n, e) => n + CORE.filter((p) => p.handles.has(e.type)).reduce((m, p) => m + p.groupsOf(e).length, 0),
         0,
       );
@@ -345,11 +405,22 @@ describe('minPosition (runner loop started)', () => {
         subject: `Đơn ${i}`,
         content: 'Nội dung',
       });
-      const list = await app.request('GET', `/api/v1/cases?minPosition=${String(c.position)}&pageSize=200`, { token: h });
+      const list = await app.request('GET', `/api/v1/cases?minPosition=${String(c.position)}&pageSize=200`, {
+        token: h,
+      });
       expect(list.status).toBe(200);
       expect(list.body.items.map((x: { id: string }) => x.id)).toContain(c.id);
-      const classified = await ok(app, 'POST', `/api/v1/cases/${String(c.id)}/classify`, h, { kind: 'complaint', level: 1, competentUnitId: 'prov', processable: true });
-      const again = await app.request('GET', `/api/v1/cases?minPosition=${String(classified.position)}&status=classified&pageSize=200`, { token: h });
+      const classified = await ok(app, 'POST', `/api/v1/cases/${String(c.id)}/classify`, h, {
+        kind: 'complaint',
+        level: 1,
+        competentUnitId: 'prov',
+        processable: true,
+      });
+      const again = await app.request(
+        'GET',
+        `/api/v1/cases?minPosition=${String(classified.position)}&status=classified&pageSize=200`,
+        { token: h },
+      );
       expect(again.body.items.map((x: { id: string }) => x.id)).toContain(c.id);
     }
   }, 60_000);

@@ -126,6 +126,12 @@ export class ProjectionRunner {
     const last = events[events.length - 1];
     const to: GlobalCheckpoint = { transactionId: last.transactionId, position: last.globalPosition };
     await this.options.dataSource.transaction(async (em) => {
+      // The checkpoint row must exist to be locked: without it, two runners starting from the
+      // beginning of the log would both see "no checkpoint" and both apply the first batch.
+      await em.query(
+        `INSERT INTO projection_checkpoints (name, transaction_id, position, updated_at) VALUES ($1, $2, $3, now()) ON CONFLICT (name) DO NOTHING`,
+        [target.checkpoint, START_OF_LOG.transactionId, START_OF_LOG.position],
+      );
       const locked: { transaction_id: string; position: string }[] = await em.query(
         'SELECT transaction_id, position::text AS position FROM projection_checkpoints WHERE name = $1 FOR UPDATE',
         [target.checkpoint],
