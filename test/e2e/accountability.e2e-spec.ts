@@ -85,7 +85,7 @@ async function complaint(app: TestApp, t: Tokens, receivedAt: string) {
     { receivedAt, receivingUnitId: DEPT },
     { kind: 'complaint', level: 1, competentUnitId: DEPT },
   );
-  return { id: c.id, dueOn: deadlineOf(c.view, 'KN-ACC').dueOn as string };
+  return { id: c.id, dueOn: deadlineOf(c.view, 'KN-ACC')!.dueOn as string };
 }
 
 /** Raw bytes of a CSV answer (fetch's text() would drop the BOM). */

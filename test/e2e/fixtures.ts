@@ -17,9 +17,7 @@ export const LONG = 60_000;
  * recorded at the same instant and `asOf` / `recordedBefore` could not tell commands apart.
  */
 export function setClock(app: TestApp, iso: string): void {
-  const clock = () => new Date(iso);
-  (app.runtime as { clock: () => Date }).clock = clock;
-  (app.runtime.store as unknown as { clock: () => Date }).clock = clock;
+  app.setNow(iso);
 }
 
 /** Advances the clocks by `ms` milliseconds from `base` (default NOW); returns the new instant. */

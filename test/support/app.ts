@@ -20,7 +20,11 @@ export interface TestApp {
   /** Signs a token for a person with roles and a unit. */
   token(sub: string, roles: string[], unitId?: string, name?: string): Promise<string>;
   /** HTTP with JSON; returns status, headers and parsed body. */
-  request(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string }): Promise<TestResponse>;
+  request(
+    method: string,
+    path: string,
+    opts?: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string },
+  ): Promise<TestResponse>;
   /** Applies every projection up to now. */
   catchUp(): Promise<void>;
   /** Moves the clock of the app and of the event store (recordedAt). */
@@ -75,7 +79,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       now = new Date(iso);
     },
     token: (sub, roles, unitId, name) =>
-      signDevToken({ sub, name: name ?? sub, roles: roles as never, ...(unitId ? { unitId } : {}) }, TEST_SECRET, { expiresIn: '1h' }),
+      signDevToken(
+        { sub, name: name ?? sub, roles: roles as never, ...(unitId ? { unitId } : {}) },
+        TEST_SECRET,
+        { expiresIn: '1h' },
+      ),
     async request(method, path, opts = {}) {
       const headers: Record<string, string> = { ...(opts.headers ?? {}) };
       if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -86,7 +94,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       }
       const res = await fetch(url + path, { method, headers, body });
       const text = await res.text();
-      let parsed: unknown = undefined;
+      let parsed: unknown;
       try {
         parsed = text ? JSON.parse(text) : undefined;
       } catch {

@@ -22,10 +22,16 @@ try {
     const seeded = await seedDemo(base, runtime.secrets.jwtSecret, runtime.config.port);
     log.info(seeded, 'demo data seeded');
   }
-  console.log(`\ndonthu is running on ${base} (${runtime.database.embedded ? `embedded database in ${runtime.config.dataDir}` : 'PostgreSQL server'})`);
+  console.log(
+    `\ndonthu is running on ${base} (${runtime.database.embedded ? `embedded database in ${runtime.config.dataDir}` : 'PostgreSQL server'})`,
+  );
   console.log(`OpenAPI: ${base}/docs    health: ${base}/health`);
   if (!runtime.config.production) {
-    const token = await signDevToken({ sub: 'admin', name: 'Quản trị viên', roles: ['admin'] }, runtime.secrets.jwtSecret, { expiresIn: '12h' });
+    const token = await signDevToken(
+      { sub: 'admin', name: 'Quản trị viên', roles: ['admin'] },
+      runtime.secrets.jwtSecret,
+      { expiresIn: '12h' },
+    );
     console.log(`Development admin token (12 h):\n${token}\n`);
   }
   const shutdown = async (signal: string) => {

@@ -45,13 +45,23 @@ export class AppModule {
   static forRuntime(options: AppModuleOptions): DynamicModule {
     const { runtime } = options;
     const runner =
-      options.runner ?? new ProjectionRunner({ store: runtime.store, dataSource: runtime.dataSource, projections: ALL_PROJECTIONS });
+      options.runner ??
+      new ProjectionRunner({
+        store: runtime.store,
+        dataSource: runtime.dataSource,
+        projections: ALL_PROJECTIONS,
+      });
     const providers: Provider[] = [
       { provide: RUNTIME, useValue: runtime },
       { provide: ProjectionRunner, useValue: runner },
       {
         provide: JwtVerifier,
-        useValue: new JwtVerifier(authConfigFromEnv({ ...runtime.env, AUTH_JWT_SECRET: runtime.env.AUTH_JWT_SECRET ?? runtime.secrets.jwtSecret })),
+        useValue: new JwtVerifier(
+          authConfigFromEnv({
+            ...runtime.env,
+            AUTH_JWT_SECRET: runtime.env.AUTH_JWT_SECRET ?? runtime.secrets.jwtSecret,
+          }),
+        ),
       },
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_FILTER, useClass: ProblemFilter },
@@ -70,11 +80,19 @@ export class AppModule {
     ];
     return {
       module: AppModule,
-      imports: [
-        CqrsModule.forRoot(),
-        TerminusModule,
+      imports: [CqrsModule.forRoot(), TerminusModule],
+      controllers: [
+        HealthController,
+        UnitController,
+        IdentityController,
+        CaseController,
+        DeadlineController,
+        ReceptionController,
+        AccountabilityController,
+        InspectionController,
+        AuditController,
+        VaultController,
       ],
-      controllers: [HealthController, UnitController, IdentityController, CaseController, DeadlineController, ReceptionController, AccountabilityController, InspectionController, AuditController, VaultController],
       providers,
     };
   }

@@ -26,7 +26,10 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
     AppModule.forRuntime({ runtime, runner: options.runner, logLevel: options.logLevel }),
     { bodyParser: false, bufferLogs: true, abortOnError: false },
   );
-  const logger = pino({ level: options.logLevel ?? runtime.config.logLevel, base: { service: 'donthu-api' } });
+  const logger = pino({
+    level: options.logLevel ?? runtime.config.logLevel,
+    base: { service: 'donthu-api' },
+  });
   app.useLogger(new PinoNestLogger(logger));
   app.use(
     pinoHttp({
@@ -38,7 +41,8 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
   app.set('trust proxy', runtime.env.TRUST_PROXY === '1' ? 1 : false);
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-origin' } }));
-  if (runtime.config.corsOrigins.length) app.enableCors({ origin: runtime.config.corsOrigins, exposedHeaders: ['ETag', 'Location'] });
+  if (runtime.config.corsOrigins.length)
+    app.enableCors({ origin: runtime.config.corsOrigins, exposedHeaders: ['ETag', 'Location'] });
   for (const m of rateLimits(runtime.config.rateLimitPerMin, app.get(JwtVerifier))) app.use(m);
   for (const m of inputMiddlewares()) app.use(m);
   app.use(inputErrorHandler);
@@ -48,7 +52,9 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
     app,
     new DocumentBuilder()
       .setTitle('donthu API')
-      .setDescription('Citizen petitions, complaints and denunciations: from the reception desk to closure. Errors are application/problem+json.')
+      .setDescription(
+        'Citizen petitions, complaints and denunciations: from the reception desk to closure. Errors are application/problem+json.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

@@ -8,7 +8,9 @@ import { registerTokenCommand } from './commands/token.command.js';
 const program = new Command();
 program
   .name('donthu')
-  .description('donthu command line: deadlines and calendar checks, tokens, migrations, demo data, projections, verification, vault')
+  .description(
+    'donthu command line: deadlines and calendar checks, tokens, migrations, demo data, projections, verification, vault',
+  )
   .showHelpAfterError();
 registerDeadlineCommand(program);
 registerCalendarCommand(program);

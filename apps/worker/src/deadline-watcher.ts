@@ -1,4 +1,10 @@
-import { caseStreamId, decideMissedDeadlines, missedEventId, type CaseEvent, type CaseState } from '../../../libs/domain/src/case/index.js';
+import {
+  caseStreamId,
+  decideMissedDeadlines,
+  missedEventId,
+  type CaseEvent,
+  type CaseState,
+} from '../../../libs/domain/src/case/index.js';
 import { evolve, initialCaseState } from '../../../libs/domain/src/case/case.state.js';
 import { vietnamDateOf } from '../../../libs/domain/src/shared/dates.js';
 import { headOn } from '../../../libs/domain/src/unit/unit.queries.js';
@@ -7,7 +13,11 @@ import { unitStreamId, type UnitEvent } from '../../../libs/domain/src/unit/unit
 import { DuplicateEventId, VersionConflict } from '../../../libs/event-store/src/event-store.port.js';
 import type { Runtime } from '../../../libs/platform/src/runtime.js';
 
-export const WATCHER_ACTOR = { id: 'system:deadline-watcher', name: 'Deadline watcher', roles: [] as string[] };
+export const WATCHER_ACTOR = {
+  id: 'system:deadline-watcher',
+  name: 'Deadline watcher',
+  roles: [] as string[],
+};
 
 export interface WatchResult {
   casesChecked: number;
@@ -19,7 +29,10 @@ export interface WatchResult {
  * naming the head of the responsible unit in office on dueOn. Event ids are deterministic
  * (missedEventId), so a retry, a crash mid-run or a second watcher never doubles one.
  */
-export async function runDeadlineWatch(runtime: Runtime, opts: { today?: string } = {}): Promise<WatchResult> {
+export async function runDeadlineWatch(
+  runtime: Runtime,
+  opts: { today?: string } = {},
+): Promise<WatchResult> {
   const today = opts.today ?? vietnamDateOf(runtime.clock());
   // Candidates from the read model; each case is then re-decided from its own stream (the truth).
   const rows: { case_id: string }[] = await runtime.dataSource.query(
@@ -31,7 +44,10 @@ export async function runDeadlineWatch(runtime: Runtime, opts: { today?: string 
   const unitState = async (unitId: string): Promise<UnitState> => {
     if (!units.has(unitId)) {
       const events = await runtime.store.readStream(unitStreamId(unitId));
-      units.set(unitId, foldUnit(events.map((e) => ({ type: e.type, data: e.data }) as unknown as UnitEvent)));
+      units.set(
+        unitId,
+        foldUnit(events.map((e) => ({ type: e.type, data: e.data }) as unknown as UnitEvent)),
+      );
     }
     return units.get(unitId)!;
   };
@@ -39,7 +55,9 @@ export async function runDeadlineWatch(runtime: Runtime, opts: { today?: string 
   for (const { case_id: caseId } of rows) {
     const streamId = caseStreamId(caseId);
     const history = await runtime.store.readStream(streamId);
-    const state: CaseState = history.map((e) => ({ type: e.type, data: e.data }) as unknown as CaseEvent).reduce(evolve, initialCaseState());
+    const state: CaseState = history
+      .map((e) => ({ type: e.type, data: e.data }) as unknown as CaseEvent)
+      .reduce(evolve, initialCaseState());
     if (!state.exists) continue;
     await unitState(state.competentUnitId ?? state.receivingUnitId);
     const misses = decideMissedDeadlines(state, {
@@ -59,7 +77,10 @@ export async function runDeadlineWatch(runtime: Runtime, opts: { today?: string 
           type: m.type,
           data: m.data as unknown as Record<string, unknown>,
         })),
-        { expectedVersion: state.version, metadata: { actor: WATCHER_ACTOR, correlationId: `deadline-watch:${today}`, causationId: null } },
+        {
+          expectedVersion: state.version,
+          metadata: { actor: WATCHER_ACTOR, correlationId: `deadline-watch:${today}`, causationId: null },
+        },
       );
       recorded += misses.length;
     } catch (err) {

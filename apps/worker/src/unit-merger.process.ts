@@ -1,10 +1,22 @@
 import { v5 as uuidv5 } from 'uuid';
-import { caseStreamId, decide, evolve, initialCaseState, type CaseEvent } from '../../../libs/domain/src/case/index.js';
+import {
+  caseStreamId,
+  decide,
+  evolve,
+  initialCaseState,
+  type CaseEvent,
+} from '../../../libs/domain/src/case/index.js';
 import { planUnitMerger } from '../../../libs/domain/src/unit/unit-merger.plan.js';
 import type { UnitMerged } from '../../../libs/domain/src/unit/unit.events.js';
 import { vietnamDateOf } from '../../../libs/domain/src/shared/dates.js';
 import { DomainError } from '../../../libs/domain/src/shared/domain-error.js';
-import { DuplicateEventId, START_OF_LOG, VersionConflict, type GlobalCheckpoint, type StoredEvent } from '../../../libs/event-store/src/event-store.port.js';
+import {
+  DuplicateEventId,
+  START_OF_LOG,
+  VersionConflict,
+  type GlobalCheckpoint,
+  type StoredEvent,
+} from '../../../libs/event-store/src/event-store.port.js';
 import type { ProjectionRunner } from '../../../libs/projections/src/runner/projection-runner.js';
 import type { Runtime } from '../../../libs/platform/src/runtime.js';
 
@@ -22,7 +34,16 @@ export class UnitMergerProcess {
     private readonly runtime: Runtime,
     private readonly runner: ProjectionRunner,
     /** Extra steps (e.g. moving inspection recommendations) added by later modules. */
-    private readonly moveRecommendation?: (step: { inspectionId: string; recommendationId: string; fromUnitId: string; toUnitId: string; effectiveOn: string }, causation: StoredEvent) => Promise<void>,
+    private readonly moveRecommendation?: (
+      step: {
+        inspectionId: string;
+        recommendationId: string;
+        fromUnitId: string;
+        toUnitId: string;
+        effectiveOn: string;
+      },
+      causation: StoredEvent,
+    ) => Promise<void>,
   ) {}
 
   private async checkpoint(): Promise<GlobalCheckpoint> {
@@ -30,7 +51,9 @@ export class UnitMergerProcess {
       'SELECT transaction_id, position::text AS position FROM projection_checkpoints WHERE name = $1',
       [NAME],
     );
-    return r.rows[0] ? { transactionId: r.rows[0].transaction_id, position: r.rows[0].position } : START_OF_LOG;
+    return r.rows[0]
+      ? { transactionId: r.rows[0].transaction_id, position: r.rows[0].position }
+      : START_OF_LOG;
   }
 
   private async save(cp: GlobalCheckpoint): Promise<void> {
@@ -78,25 +101,45 @@ export class UnitMergerProcess {
       successorUnitId: merged.data.intoUnitId,
       effectiveOn: merged.data.effectiveOn,
       pendingCaseIds: rows.map((r) => r.case_id),
-      openRecommendations: recs.map((r) => ({ inspectionId: r.inspection_id, recommendationId: r.recommendation_id })),
+      openRecommendations: recs.map((r) => ({
+        inspectionId: r.inspection_id,
+        recommendationId: r.recommendation_id,
+      })),
     });
     for (const step of steps) {
-      if (step.kind === 'MoveCase') await this.moveCase(step.caseId, step.fromUnitId, step.toUnitId, step.effectiveOn, e);
+      if (step.kind === 'MoveCase')
+        await this.moveCase(step.caseId, step.fromUnitId, step.toUnitId, step.effectiveOn, e);
       else if (this.moveRecommendation) await this.moveRecommendation(step, e);
     }
   }
 
-  private async moveCase(caseId: string, fromUnitId: string, toUnitId: string, effectiveOn: string, cause: StoredEvent): Promise<void> {
+  private async moveCase(
+    caseId: string,
+    fromUnitId: string,
+    toUnitId: string,
+    effectiveOn: string,
+    cause: StoredEvent,
+  ): Promise<void> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const history = await this.runtime.store.readStream(caseStreamId(caseId));
-      const state = history.map((h) => ({ type: h.type, data: h.data }) as unknown as CaseEvent).reduce(evolve, initialCaseState());
+      const state = history
+        .map((h) => ({ type: h.type, data: h.data }) as unknown as CaseEvent)
+        .reduce(evolve, initialCaseState());
       const now = this.runtime.clock();
       let events: CaseEvent[];
       try {
         events = decide(
-          { type: 'MoveCaseForUnitMerger', data: { fromUnitId, toUnitId, effectiveOn, reason: 'unit_merger' } },
+          {
+            type: 'MoveCaseForUnitMerger',
+            data: { fromUnitId, toUnitId, effectiveOn, reason: 'unit_merger' },
+          },
           state,
-          { now: now.toISOString(), today: vietnamDateOf(now), calendar: this.runtime.calendar, rules: this.runtime.rules },
+          {
+            now: now.toISOString(),
+            today: vietnamDateOf(now),
+            calendar: this.runtime.calendar,
+            rules: this.runtime.rules,
+          },
         );
       } catch (err) {
         if (err instanceof DomainError) return; // no longer the ceasing unit's, or closed meanwhile
@@ -105,8 +148,19 @@ export class UnitMergerProcess {
       try {
         await this.runtime.store.append(
           caseStreamId(caseId),
-          events.map((ev, i) => ({ eventId: uuidv5(`${cause.eventId}:${caseId}:${i}`, NAMESPACE), type: ev.type, data: ev.data as unknown as Record<string, unknown> })),
-          { expectedVersion: state.version, metadata: { actor: MERGER_ACTOR, correlationId: cause.metadata.correlationId, causationId: cause.eventId } },
+          events.map((ev, i) => ({
+            eventId: uuidv5(`${cause.eventId}:${caseId}:${i}`, NAMESPACE),
+            type: ev.type,
+            data: ev.data as unknown as Record<string, unknown>,
+          })),
+          {
+            expectedVersion: state.version,
+            metadata: {
+              actor: MERGER_ACTOR,
+              correlationId: cause.metadata.correlationId,
+              causationId: cause.eventId,
+            },
+          },
         );
         return;
       } catch (err) {

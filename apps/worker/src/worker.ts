@@ -29,7 +29,12 @@ export function createRunner(runtime: Runtime, logger?: WorkerLogger): Projectio
 }
 
 /** A loop that runs `task` now and then every `everyMs`, never overlapping itself. */
-function every(everyMs: number, task: () => Promise<unknown>, logger: WorkerLogger | undefined, what: string) {
+function every(
+  everyMs: number,
+  task: () => Promise<unknown>,
+  logger: WorkerLogger | undefined,
+  what: string,
+) {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
@@ -54,30 +59,54 @@ function every(everyMs: number, task: () => Promise<unknown>, logger: WorkerLogg
  * unit-merger process. Several workers may run on one database: projection batches are applied
  * under a compare-and-set on their checkpoint, and watcher/merger events have deterministic ids.
  */
-export function startWorker(runtime: Runtime, options: { runner?: ProjectionRunner; logger?: WorkerLogger } = {}): Worker {
+export function startWorker(
+  runtime: Runtime,
+  options: { runner?: ProjectionRunner; logger?: WorkerLogger } = {},
+): Worker {
   const logger = options.logger;
   const runner = options.runner ?? createRunner(runtime, logger);
   runner.start();
   const merger = new UnitMergerProcess(runtime, runner, moveRecommendationForMerger(runtime));
   const stops = [
-    every(runtime.config.watcherIntervalMs, async () => {
-      await runner.catchUpAll().catch(() => undefined);
-      const r = await runDeadlineWatch(runtime);
-      if (r.missesRecorded) logger?.info(r, 'deadline watcher recorded missed deadlines');
-    }, logger, 'deadline watcher'),
-    every(Math.max(500, runtime.config.projectionPollMs * 4), () => merger.runOnce(), logger, 'unit merger process'),
+    every(
+      runtime.config.watcherIntervalMs,
+      async () => {
+        await runner.catchUpAll().catch(() => undefined);
+        const r = await runDeadlineWatch(runtime);
+        if (r.missesRecorded) logger?.info(r, 'deadline watcher recorded missed deadlines');
+      },
+      logger,
+      'deadline watcher',
+    ),
+    every(
+      Math.max(500, runtime.config.projectionPollMs * 4),
+      () => merger.runOnce(),
+      logger,
+      'unit merger process',
+    ),
     ...(runtime.config.anchorIntervalMs > 0
       ? [
-          every(runtime.config.anchorIntervalMs, async () => {
-            const anchor = await recordAnchor(runtime.pool);
-            logger?.info({ anchor }, 'integrity anchor recorded');
-          }, logger, 'integrity anchor'),
+          every(
+            runtime.config.anchorIntervalMs,
+            async () => {
+              const anchor = await recordAnchor(runtime.pool);
+              logger?.info({ anchor }, 'integrity anchor recorded');
+            },
+            logger,
+            'integrity anchor',
+          ),
         ]
       : []),
   ];
   // The Kafka relay runs only where brokers are configured (KAFKA_BROKERS).
   const relay = runtime.config.kafkaBrokers.length
-    ? new KafkaRelay({ store: runtime.store, pool: runtime.pool, brokers: runtime.config.kafkaBrokers, topicPrefix: runtime.config.kafkaTopicPrefix, logger: logger as never })
+    ? new KafkaRelay({
+        store: runtime.store,
+        pool: runtime.pool,
+        brokers: runtime.config.kafkaBrokers,
+        topicPrefix: runtime.config.kafkaTopicPrefix,
+        logger: logger as never,
+      })
     : null;
   relay?.start();
   return {

@@ -17,11 +17,19 @@ export async function erasePerson(
   const erased = await runtime.vault.erase(personRef);
   const head = await runtime.store.streamHead(erasureStreamId(personRef));
   if (!head) {
-    await runtime.store.append(
-      erasureStreamId(personRef),
-      [{ eventId: randomUUID(), type: 'PersonErased', data: { personRef, reason, at: runtime.clock().toISOString() } }],
-      { expectedVersion: 'no_stream', metadata: { actor, correlationId: randomUUID(), causationId: null } },
-    ).catch(() => undefined);
+    await runtime.store
+      .append(
+        erasureStreamId(personRef),
+        [
+          {
+            eventId: randomUUID(),
+            type: 'PersonErased',
+            data: { personRef, reason, at: runtime.clock().toISOString() },
+          },
+        ],
+        { expectedVersion: 'no_stream', metadata: { actor, correlationId: randomUUID(), causationId: null } },
+      )
+      .catch(() => undefined);
   }
   return { personRef, erased: true, alreadyErased: !erased };
 }

@@ -18,7 +18,12 @@ import { createEventTypeRegistry } from './event-types.js';
 import { resolveSecrets, type Secrets } from './secrets.js';
 import { CreateAnchors1760000005000 } from './integrity/anchors.js';
 
-export const ALL_MIGRATIONS = [...EVENT_STORE_MIGRATIONS, ...SECURITY_MIGRATIONS, ...READ_MODEL_MIGRATIONS, CreateAnchors1760000005000];
+export const ALL_MIGRATIONS = [
+  ...EVENT_STORE_MIGRATIONS,
+  ...SECURITY_MIGRATIONS,
+  ...READ_MODEL_MIGRATIONS,
+  CreateAnchors1760000005000,
+];
 
 /** Everything a process of donthu needs, built once: database, event store, vault, calendar, rules. */
 export interface Runtime {
@@ -82,7 +87,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   // idempotency records stay in PostgreSQL (docs/operations.md lists what is PostgreSQL-only).
   let store: EventStore;
   if (config.eventStore === 'kurrentdb') {
-    if (!config.kurrentDbUrl) throw new Error('EVENT_STORE=kurrentdb needs KURRENTDB_URL (e.g. esdb://localhost:2113?tls=false)');
+    if (!config.kurrentDbUrl)
+      throw new Error('EVENT_STORE=kurrentdb needs KURRENTDB_URL (e.g. esdb://localhost:2113?tls=false)');
     store = KurrentDbEventStore.connect(config.kurrentDbUrl, { registry: createEventTypeRegistry(), clock });
   } else {
     store = new PostgresEventStore({ pool, registry: createEventTypeRegistry(), clock });

@@ -24,10 +24,18 @@ export class VaultController {
   @Post(':personRef/erase')
   @HttpCode(200)
   @RequirePermission('vault.erase')
-  @ApiOperation({ summary: "Erase a person's identity everywhere (crypto-shredding: the data key is deleted)" })
-  async erase(@Param('personRef') personRef: string, @Body() dto: EraseDto, @CurrentPrincipal() principal: Principal) {
+  @ApiOperation({
+    summary: "Erase a person's identity everywhere (crypto-shredding: the data key is deleted)",
+  })
+  async erase(
+    @Param('personRef') personRef: string,
+    @Body() dto: EraseDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     if (!/^[0-9a-fA-F-]{36}$/.test(personRef)) fail('NOT_FOUND', 'no such person');
-    const known = await this.runtime.pool.query('SELECT 1 FROM vault_keys WHERE person_ref = $1', [personRef]);
+    const known = await this.runtime.pool.query('SELECT 1 FROM vault_keys WHERE person_ref = $1', [
+      personRef,
+    ]);
     if (known.rowCount === 0) fail('NOT_FOUND', 'no such person');
     const a = toActor(principal);
     return erasePerson(this.runtime, personRef, { id: a.id, name: a.name, roles: a.roles }, dto.reason);

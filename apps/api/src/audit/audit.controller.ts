@@ -31,6 +31,11 @@ export class AuditController {
     requirePermission(principal, 'audit.verify');
     const result = await this.runtime.store.verifyStream(streamId);
     // Positions are numbers on the wire everywhere else (history, command responses).
-    return result.ok ? result : { ok: false, brokenAt: { version: result.brokenAt.version, position: Number(result.brokenAt.position) } };
+    return result.ok
+      ? result
+      : {
+          ok: false,
+          brokenAt: { version: result.brokenAt.version, position: Number(result.brokenAt.position) },
+        };
   }
 }

@@ -3,7 +3,11 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AuthError } from '../../../../libs/security/src/auth/auth-error.js';
 import { bearerToken, JwtVerifier } from '../../../../libs/security/src/auth/jwt-verifier.js';
-import { requirePermission, type Permission, type Principal } from '../../../../libs/security/src/auth/roles.js';
+import {
+  requirePermission,
+  type Permission,
+  type Principal,
+} from '../../../../libs/security/src/auth/roles.js';
 
 export const PUBLIC = 'donthu:public';
 export const PERMISSION = 'donthu:permission';

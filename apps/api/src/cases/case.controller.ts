@@ -49,7 +49,12 @@ export class CaseController {
 
   @Post()
   @ApiOperation({ summary: 'Register a petition as it arrives (reception desk)' })
-  async register(@Body() dto: RegisterCaseDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async register(
+    @Body() dto: RegisterCaseDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const body = await idempotent(this.idem, req, res, principal, 201, (seed) =>
       this.cases.register(dto, principal, { eventIdSeed: seed, correlationId: correlationIdOf(req) }),
     );
@@ -67,8 +72,15 @@ export class CaseController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'The case view, folded from its stream; ?asOf=<instant> folds only what was recorded by then' })
-  async get(@Param('id') id: string, @Query() query: CaseViewQuery, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
+  @ApiOperation({
+    summary: 'The case view, folded from its stream; ?asOf=<instant> folds only what was recorded by then',
+  })
+  async get(
+    @Param('id') id: string,
+    @Query() query: CaseViewQuery,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     this.checkId(id);
     const { state, events } = await this.cases.load(id, principal, query.asOf);
     requirePermission(principal, query.asOf ? 'case.read.asOf' : 'case.read');
@@ -77,7 +89,9 @@ export class CaseController {
   }
 
   @Get(':id/history')
-  @ApiOperation({ summary: 'Every event of the case with its actor and hashes (identities only in protected form)' })
+  @ApiOperation({
+    summary: 'Every event of the case with its actor and hashes (identities only in protected form)',
+  })
   async history(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     this.checkId(id);
     const { events } = await this.cases.load(id, principal);
@@ -106,92 +120,208 @@ export class CaseController {
     return { items: state.dialogues, total: state.dialogues.length };
   }
 
-  @Post(':id/classify') @HttpCode(200)
-  classify(@Param('id') id: string, @Body() dto: ClassifyCaseDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @Post(':id/classify')
+  @HttpCode(200)
+  classify(
+    @Param('id') id: string,
+    @Body() dto: ClassifyCaseDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.run(id, 'classify', req, res, p, async (s) => {
       if (!(await this.units.exists(dto.competentUnitId))) {
-        fail('VALIDATION_FAILED', 'competentUnitId: no such unit', [{ path: 'competentUnitId', message: 'no such unit' }]);
+        fail('VALIDATION_FAILED', 'competentUnitId: no such unit', [
+          { path: 'competentUnitId', message: 'no such unit' },
+        ]);
       }
       if (dto.previousCaseId && (await this.cases.exists(dto.previousCaseId)) === false) {
-        fail('VALIDATION_FAILED', 'previousCaseId: no such case', [{ path: 'previousCaseId', message: 'no such case' }]);
+        fail('VALIDATION_FAILED', 'previousCaseId: no such case', [
+          { path: 'previousCaseId', message: 'no such case' },
+        ]);
       }
       return {
         type: 'ClassifyCase',
-        data: { ...dto, competentWithinReceivingSubtree: await this.units.isWithin(dto.competentUnitId, s.receivingUnitId) },
+        data: {
+          ...dto,
+          competentWithinReceivingSubtree: await this.units.isWithin(dto.competentUnitId, s.receivingUnitId),
+        },
       };
     });
   }
 
-  @Post(':id/accept') @HttpCode(200)
-  accept(@Param('id') id: string, @Body() dto: AcceptCaseDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @Post(':id/accept')
+  @HttpCode(200)
+  accept(
+    @Param('id') id: string,
+    @Body() dto: AcceptCaseDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.run(id, 'accept', req, res, p, () => ({ type: 'AcceptCase', data: { ...dto } }));
   }
 
-  @Post(':id/reject') @HttpCode(200)
-  reject(@Param('id') id: string, @Body() dto: RejectCaseDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @Post(':id/reject')
+  @HttpCode(200)
+  reject(
+    @Param('id') id: string,
+    @Body() dto: RejectCaseDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.run(id, 'reject', req, res, p, () => ({ type: 'RejectCase', data: { ...dto } }));
   }
 
-  @Post(':id/guide') @HttpCode(200)
-  guide(@Param('id') id: string, @Body() dto: GuideCaseDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @Post(':id/guide')
+  @HttpCode(200)
+  guide(
+    @Param('id') id: string,
+    @Body() dto: GuideCaseDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.run(id, 'guide', req, res, p, () => ({ type: 'GuideCase', data: { ...dto } }));
   }
 
-  @Post(':id/archive') @HttpCode(200)
-  archive(@Param('id') id: string, @Body() dto: ArchiveCaseDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @Post(':id/archive')
+  @HttpCode(200)
+  archive(
+    @Param('id') id: string,
+    @Body() dto: ArchiveCaseDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.run(id, 'archive', req, res, p, () => ({ type: 'ArchiveCase', data: { ...dto } }));
   }
 
-  @Post(':id/transfer') @HttpCode(200)
-  transfer(@Param('id') id: string, @Body() dto: TransferCaseDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @Post(':id/transfer')
+  @HttpCode(200)
+  transfer(
+    @Param('id') id: string,
+    @Body() dto: TransferCaseDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.run(id, 'transfer', req, res, p, async () => {
-      if (!(await this.units.exists(dto.toUnitId))) fail('VALIDATION_FAILED', 'toUnitId: no such unit', [{ path: 'toUnitId', message: 'no such unit' }]);
+      if (!(await this.units.exists(dto.toUnitId)))
+        fail('VALIDATION_FAILED', 'toUnitId: no such unit', [{ path: 'toUnitId', message: 'no such unit' }]);
       return { type: 'TransferCase', data: { ...dto } };
     });
   }
 
-  @Post(':id/assign') @HttpCode(200)
-  assign(@Param('id') id: string, @Body() dto: AssignHandlerDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @Post(':id/assign')
+  @HttpCode(200)
+  assign(
+    @Param('id') id: string,
+    @Body() dto: AssignHandlerDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.run(id, 'assign', req, res, p, () => ({ type: 'AssignHandler', data: { ...dto } }));
   }
 
-  @Post(':id/extend') @HttpCode(200)
-  extend(@Param('id') id: string, @Body() dto: ExtendDeadlineDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @Post(':id/extend')
+  @HttpCode(200)
+  extend(
+    @Param('id') id: string,
+    @Body() dto: ExtendDeadlineDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.run(id, 'extend', req, res, p, () => ({ type: 'ExtendDeadline', data: { ...dto } }));
   }
 
-  @Post(':id/suspend') @HttpCode(200)
-  suspend(@Param('id') id: string, @Body() dto: SuspendCaseDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @Post(':id/suspend')
+  @HttpCode(200)
+  suspend(
+    @Param('id') id: string,
+    @Body() dto: SuspendCaseDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.run(id, 'suspend', req, res, p, () => ({ type: 'SuspendCase', data: { ...dto } }));
   }
 
-  @Post(':id/resume') @HttpCode(200)
-  resume(@Param('id') id: string, @Body() dto: ResumeCaseDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @Post(':id/resume')
+  @HttpCode(200)
+  resume(
+    @Param('id') id: string,
+    @Body() dto: ResumeCaseDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.run(id, 'resume', req, res, p, () => ({ type: 'ResumeCase', data: { ...dto } }));
   }
 
-  @Post(':id/dialogues') @HttpCode(200)
-  dialogue(@Param('id') id: string, @Body() dto: RecordDialogueDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.run(id, 'dialogues', req, res, p, () => ({ type: 'RecordDialogue', data: { ...dto, dialogueId: randomUUID() } }));
+  @Post(':id/dialogues')
+  @HttpCode(200)
+  dialogue(
+    @Param('id') id: string,
+    @Body() dto: RecordDialogueDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(id, 'dialogues', req, res, p, () => ({
+      type: 'RecordDialogue',
+      data: { ...dto, dialogueId: randomUUID() },
+    }));
   }
 
-  @Post(':id/resolve') @HttpCode(200)
-  resolve(@Param('id') id: string, @Body() dto: ResolveCaseDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @Post(':id/resolve')
+  @HttpCode(200)
+  resolve(
+    @Param('id') id: string,
+    @Body() dto: ResolveCaseDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.run(id, 'resolve', req, res, p, () => ({ type: 'ResolveCase', data: { ...dto } }));
   }
 
-  @Post(':id/withdraw') @HttpCode(200)
-  withdraw(@Param('id') id: string, @Body() dto: WithdrawCaseDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  withdraw(
+    @Param('id') id: string,
+    @Body() dto: WithdrawCaseDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.run(id, 'withdraw', req, res, p, () => ({ type: 'WithdrawCase', data: { ...dto } }));
   }
 
-  @Post(':id/terminate') @HttpCode(200)
-  terminate(@Param('id') id: string, @Body() dto: TerminateCaseDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @Post(':id/terminate')
+  @HttpCode(200)
+  terminate(
+    @Param('id') id: string,
+    @Body() dto: TerminateCaseDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.run(id, 'terminate', req, res, p, () => ({ type: 'TerminateCase', data: { ...dto } }));
   }
 
-  @Post(':id/close') @HttpCode(200)
-  close(@Param('id') id: string, @Body() dto: CloseCaseDto, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @Post(':id/close')
+  @HttpCode(200)
+  close(
+    @Param('id') id: string,
+    @Body() dto: CloseCaseDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.run(id, 'close', req, res, p, () => ({ type: 'CloseCase', data: { ...dto } }));
   }
 
@@ -210,7 +340,11 @@ export class CaseController {
     this.checkId(id);
     const ifMatch = ifMatchOf(req);
     const body = await idempotent(this.idem, req, res, principal, 200, (seed) =>
-      this.cases.command(id, action, build, principal, { ifMatch, eventIdSeed: seed, correlationId: correlationIdOf(req) }),
+      this.cases.command(id, action, build, principal, {
+        ifMatch,
+        eventIdSeed: seed,
+        correlationId: correlationIdOf(req),
+      }),
     );
     res.setHeader('ETag', `"${body.version}"`);
     return body;

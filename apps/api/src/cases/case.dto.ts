@@ -23,17 +23,61 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const ID_MESSAGE = 'must be an id of 1–64 letters, digits, dots, dashes or underscores';
 
 export const CHANNELS = ['in_person', 'post', 'online', 'hotline', 'forwarded', 'reception_session'] as const;
-export const FIELDS = ['land', 'compensation', 'site_clearance', 'housing', 'policy', 'justice', 'corruption', 'other'] as const;
+export const FIELDS = [
+  'land',
+  'compensation',
+  'site_clearance',
+  'housing',
+  'policy',
+  'justice',
+  'corruption',
+  'other',
+] as const;
 export const KINDS = ['complaint', 'denunciation', 'petition', 'reflection'] as const;
-export const ARCHIVE_REASONS = ['anonymous', 'duplicate', 'not_processable', 'time_barred', 'illegible', 'already_resolved'] as const;
+export const ARCHIVE_REASONS = [
+  'anonymous',
+  'duplicate',
+  'not_processable',
+  'time_barred',
+  'illegible',
+  'already_resolved',
+] as const;
 export const DIALOGUE_OUTCOMES = ['agreed', 'partially_agreed', 'disagreed', 'absent'] as const;
-export const RESOLUTION_OUTCOMES = ['upheld', 'partially_upheld', 'rejected', 'true', 'partly_true', 'untrue', 'answered'] as const;
-export const STATUSES = ['received', 'classified', 'accepted', 'rejected', 'guided', 'archived', 'suspended', 'resolved', 'closed', 'withdrawn', 'terminated'] as const;
+export const RESOLUTION_OUTCOMES = [
+  'upheld',
+  'partially_upheld',
+  'rejected',
+  'true',
+  'partly_true',
+  'untrue',
+  'answered',
+] as const;
+export const STATUSES = [
+  'received',
+  'classified',
+  'accepted',
+  'rejected',
+  'guided',
+  'archived',
+  'suspended',
+  'resolved',
+  'closed',
+  'withdrawn',
+  'terminated',
+] as const;
 
 export class PetitionerDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) fullName!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[A-Za-z0-9]{6,20}$/, { message: 'idNumber must be 6–20 letters or digits' }) idNumber?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^\+?[0-9 .-]{6,20}$/, { message: 'phone must be a phone number' }) phone?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9]{6,20}$/, { message: 'idNumber must be 6–20 letters or digits' })
+  idNumber?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[0-9 .-]{6,20}$/, { message: 'phone must be a phone number' })
+  phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) address?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() representative?: boolean;
 }
@@ -41,7 +85,10 @@ export class PetitionerDto {
 export class RegisterCaseDto {
   @ApiProperty({ example: '2026-11-20' }) @IsBusinessDate() receivedAt!: string;
   @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS) channel!: (typeof CHANNELS)[number];
-  @ApiProperty() @IsString() @Matches(ID, { message: `receivingUnitId ${ID_MESSAGE}` }) receivingUnitId!: string;
+  @ApiProperty()
+  @IsString()
+  @Matches(ID, { message: `receivingUnitId ${ID_MESSAGE}` })
+  receivingUnitId!: string;
   @ApiProperty({ type: [PetitionerDto] })
   @IsArray()
   @ArrayMinSize(1)
@@ -60,8 +107,15 @@ export class RegisterCaseDto {
 export class ClassifyCaseDto {
   @ApiProperty({ enum: KINDS }) @IsIn(KINDS) kind!: (typeof KINDS)[number];
   @ApiPropertyOptional({ enum: [1, 2] }) @IsOptional() @IsIn([1, 2]) level?: 1 | 2;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(ID, { message: `previousCaseId ${ID_MESSAGE}` }) previousCaseId?: string;
-  @ApiProperty() @IsString() @Matches(ID, { message: `competentUnitId ${ID_MESSAGE}` }) competentUnitId!: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(ID, { message: `previousCaseId ${ID_MESSAGE}` })
+  previousCaseId?: string;
+  @ApiProperty()
+  @IsString()
+  @Matches(ID, { message: `competentUnitId ${ID_MESSAGE}` })
+  competentUnitId!: string;
   @ApiProperty() @IsBoolean() processable!: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() multiLocation?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) reason?: string;
@@ -77,7 +131,11 @@ export class AcceptCaseDto {
 
 export class RejectCaseDto {
   @ApiProperty() @IsBusinessDate() at!: string;
-  @ApiProperty({ description: 'the legal ground (LKN Art. 11, LTC Art. 25/29)' }) @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
+  @ApiProperty({ description: 'the legal ground (LKN Art. 11, LTC Art. 25/29)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
 }
 
 export class GuideCaseDto {
@@ -89,7 +147,11 @@ export class GuideCaseDto {
 export class ArchiveCaseDto {
   @ApiProperty() @IsBusinessDate() at!: string;
   @ApiProperty({ enum: ARCHIVE_REASONS }) @IsIn(ARCHIVE_REASONS) reason!: (typeof ARCHIVE_REASONS)[number];
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(ID, { message: `duplicateOf ${ID_MESSAGE}` }) duplicateOf?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(ID, { message: `duplicateOf ${ID_MESSAGE}` })
+  duplicateOf?: string;
 }
 
 export class TransferCaseDto {
@@ -105,7 +167,12 @@ export class AssignHandlerDto {
 export class ExtendDeadlineDto {
   @ApiProperty() @IsBusinessDate() at!: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 30, default: 30 }) @IsOptional() @IsInt() @Min(1) @Max(30) days?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 30, default: 30 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  days?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) decisionNo?: string;
 }
 
@@ -130,13 +197,17 @@ export class RecordDialogueDto {
   @MaxLength(200, { each: true })
   participants!: string[];
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100000) minutes!: string;
-  @ApiProperty({ enum: DIALOGUE_OUTCOMES }) @IsIn(DIALOGUE_OUTCOMES) outcome!: (typeof DIALOGUE_OUTCOMES)[number];
+  @ApiProperty({ enum: DIALOGUE_OUTCOMES })
+  @IsIn(DIALOGUE_OUTCOMES)
+  outcome!: (typeof DIALOGUE_OUTCOMES)[number];
 }
 
 export class ResolveCaseDto {
   @ApiProperty() @IsBusinessDate() decidedAt!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) decisionNo?: string;
-  @ApiProperty({ enum: RESOLUTION_OUTCOMES }) @IsIn(RESOLUTION_OUTCOMES) outcome!: (typeof RESOLUTION_OUTCOMES)[number];
+  @ApiProperty({ enum: RESOLUTION_OUTCOMES })
+  @IsIn(RESOLUTION_OUTCOMES)
+  outcome!: (typeof RESOLUTION_OUTCOMES)[number];
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100000) summary!: string;
 }
 
@@ -155,15 +226,37 @@ export class CloseCaseDto {
 }
 
 export class ListCasesQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(ID, { message: `unitId ${ID_MESSAGE}` }) unitId?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(ID, { message: `unitId ${ID_MESSAGE}` })
+  unitId?: string;
   @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: string;
   @ApiPropertyOptional({ enum: KINDS }) @IsOptional() @IsIn(KINDS) kind?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) q?: string;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000000) page?: number;
-  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9]{1,19}$/, { message: 'minPosition must be a position' }) minPosition?: string;
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  page?: number;
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[0-9]{1,19}$/, { message: 'minPosition must be a position' })
+  minPosition?: string;
 }
 
 export class CaseViewQuery {
-  @ApiPropertyOptional({ description: 'an instant: fold only the events recorded at or before it' }) @IsOptional() @IsInstant() asOf?: string;
+  @ApiPropertyOptional({ description: 'an instant: fold only the events recorded at or before it' })
+  @IsOptional()
+  @IsInstant()
+  asOf?: string;
 }

@@ -39,7 +39,9 @@ export class CaseQueries {
     let cte = '';
     if (!principal.roles.includes('admin')) {
       cte = `WITH RECURSIVE ${subtreeCte(p(principal.unitId ?? ''))}`;
-      where.push('(c.receiving_unit_id IN (SELECT unit_id FROM scope_units) OR c.competent_unit_id IN (SELECT unit_id FROM scope_units))');
+      where.push(
+        '(c.receiving_unit_id IN (SELECT unit_id FROM scope_units) OR c.competent_unit_id IN (SELECT unit_id FROM scope_units))',
+      );
     }
     if (q.unitId) {
       const u = p(q.unitId);
@@ -52,32 +54,33 @@ export class CaseQueries {
       where.push(`(c.tracking_code ILIKE ${like} OR c.subject ILIKE ${like} OR c.content ILIKE ${like})`);
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = await this.runtime.dataSource.query(`${cte} SELECT count(*)::int AS n FROM rm_cases c ${filter}`, params);
+    const total = await this.runtime.dataSource.query(
+      `${cte} SELECT count(*)::int AS n FROM rm_cases c ${filter}`,
+      params,
+    );
     const rows: Record<string, unknown>[] = await this.runtime.dataSource.query(
       `${cte} SELECT c.* FROM rm_cases c ${filter} ORDER BY c.received_at DESC, c.case_id LIMIT ${p(pageSize)} OFFSET ${p((page - 1) * pageSize)}`,
       params,
     );
     return {
-      items: rows.map(
-        (r): CaseListItem => ({
-          id: String(r.case_id),
-          trackingCode: String(r.tracking_code),
-          kind: (r.kind as string | null) ?? null,
-          level: (r.level as number | null) ?? null,
-          status: String(r.status),
-          channel: (r.channel as string | null) ?? null,
-          field: (r.field as string | null) ?? null,
-          receivingUnitId: String(r.receiving_unit_id),
-          competentUnitId: (r.competent_unit_id as string | null) ?? null,
-          handlerId: (r.handler_id as string | null) ?? null,
-          receivedAt: String(r.received_at),
-          acceptedAt: (r.accepted_at as string | null) ?? null,
-          decidedAt: (r.decided_at as string | null) ?? null,
-          subject: String(r.subject),
-          petitionerCount: Number(r.petitioner_count),
-          version: Number(r.version),
-        }),
-      ),
+      items: rows.map((r): CaseListItem => ({
+        id: String(r.case_id),
+        trackingCode: String(r.tracking_code),
+        kind: (r.kind as string | null) ?? null,
+        level: (r.level as number | null) ?? null,
+        status: String(r.status),
+        channel: (r.channel as string | null) ?? null,
+        field: (r.field as string | null) ?? null,
+        receivingUnitId: String(r.receiving_unit_id),
+        competentUnitId: (r.competent_unit_id as string | null) ?? null,
+        handlerId: (r.handler_id as string | null) ?? null,
+        receivedAt: String(r.received_at),
+        acceptedAt: (r.accepted_at as string | null) ?? null,
+        decidedAt: (r.decided_at as string | null) ?? null,
+        subject: String(r.subject),
+        petitionerCount: Number(r.petitioner_count),
+        version: Number(r.version),
+      })),
       total: Number(total[0]?.n ?? 0),
       page,
       pageSize,

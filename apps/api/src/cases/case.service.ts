@@ -16,7 +16,13 @@ import { vietnamDateOf } from '../../../../libs/domain/src/shared/dates.js';
 import { DomainError } from '../../../../libs/domain/src/shared/domain-error.js';
 import type { StoredEvent } from '../../../../libs/event-store/src/event-store.port.js';
 import { DENUNCIATOR_MASK, maskPetitioner } from '../../../../libs/security/src/masking.js';
-import { can, requirePermission, toActor, type Permission, type Principal } from '../../../../libs/security/src/auth/roles.js';
+import {
+  can,
+  requirePermission,
+  toActor,
+  type Permission,
+  type Principal,
+} from '../../../../libs/security/src/auth/roles.js';
 import { fail } from '../common/problem.js';
 import { StreamExecutor } from '../commands/stream-executor.service.js';
 import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
@@ -79,11 +85,14 @@ export interface PetitionerIdentity {
 /** The sealed petitioners recorded at receipt. */
 export function petitionersOf(events: StoredEvent[]): ProtectedPetitioner[] {
   const received = events.find((e) => e.type === 'CaseReceived');
-  return ((received?.data as { petitioners?: ProtectedPetitioner[] } | undefined)?.petitioners ?? []).map((p) => ({ ...p }));
+  return ((received?.data as { petitioners?: ProtectedPetitioner[] } | undefined)?.petitioners ?? []).map(
+    (p) => ({ ...p }),
+  );
 }
 
 const toDomain = (e: StoredEvent): CaseEvent => ({ type: e.type, data: e.data }) as unknown as CaseEvent;
-export const foldStored = (events: StoredEvent[]): CaseState => events.map(toDomain).reduce(evolve, initialCaseState());
+export const foldStored = (events: StoredEvent[]): CaseState =>
+  events.map(toDomain).reduce(evolve, initialCaseState());
 
 /** Whether a case's petitioners are protected as denunciators: unless it is known not to be a denunciation. */
 export function isConfidential(s: ExistingCase): boolean {
@@ -100,10 +109,17 @@ export class CaseService {
   ) {}
 
   /** Loads a case the principal may see; unknown or out of scope → 404 (existence is not revealed). */
-  async load(caseId: string, principal: Principal, asOf?: string): Promise<{ state: ExistingCase; events: StoredEvent[] }> {
+  async load(
+    caseId: string,
+    principal: Principal,
+    asOf?: string,
+  ): Promise<{ state: ExistingCase; events: StoredEvent[] }> {
     const events = await this.runtime.store.readStream(caseStreamId(caseId), asOf ? { asOf } : undefined);
     const state = foldStored(events);
-    if (!state.exists || !(await this.units.inScope(principal, [state.receivingUnitId, state.competentUnitId]))) {
+    if (
+      !state.exists ||
+      !(await this.units.inScope(principal, [state.receivingUnitId, state.competentUnitId]))
+    ) {
       fail('NOT_FOUND', `no case ${caseId}`);
     }
     return { state: state as ExistingCase, events };
@@ -118,7 +134,8 @@ export class CaseService {
 
   async maskedPetitioners(state: ExistingCase, stored: ProtectedPetitioner[]): Promise<PetitionerView[]> {
     const confidential = isConfidential(state);
-    if (confidential) return stored.map((p) => ({ fullName: DENUNCIATOR_MASK, representative: p.representative }));
+    if (confidential)
+      return stored.map((p) => ({ fullName: DENUNCIATOR_MASK, representative: p.representative }));
     const opened = await this.openIdentities(stored);
     return stored.map((p, i) => {
       const identity = opened[i];
@@ -129,13 +146,21 @@ export class CaseService {
   }
 
   async openIdentities(petitioners: ProtectedPetitioner[]): Promise<(PetitionerIdentity | null)[]> {
-    return this.runtime.vault.openMany<PetitionerIdentity>(petitioners.map((p) => ({ personRef: p.personRef, sealed: p.sealed })));
+    return this.runtime.vault.openMany<PetitionerIdentity>(
+      petitioners.map((p) => ({ personRef: p.personRef, sealed: p.sealed })),
+    );
   }
 
-  async register(dto: RegisterCaseDto, principal: Principal, opts: { eventIdSeed?: string; correlationId: string }) {
+  async register(
+    dto: RegisterCaseDto,
+    principal: Principal,
+    opts: { eventIdSeed?: string; correlationId: string },
+  ) {
     requirePermission(principal, 'case.register');
     if (!(await this.units.exists(dto.receivingUnitId))) {
-      fail('VALIDATION_FAILED', 'receivingUnitId: no such unit', [{ path: 'receivingUnitId', message: 'no such unit' }]);
+      fail('VALIDATION_FAILED', 'receivingUnitId: no such unit', [
+        { path: 'receivingUnitId', message: 'no such unit' },
+      ]);
     }
     if (!(await this.units.inScope(principal, [dto.receivingUnitId]))) {
       fail('FORBIDDEN', 'you may register cases only for your unit and the units below it');
@@ -154,7 +179,11 @@ export class CaseService {
     };
     // Validate first with placeholders, so a rejected request allocates no tracking code and seals nobody.
     const placeholder = dto.petitioners.map(() => ({ personRef: 'x', sealed: 'x', representative: false }));
-    decide({ type: 'RegisterCase', data: { ...base, trackingCode: 'X', petitioners: placeholder } }, initialCaseState(), this.executor.context());
+    decide(
+      { type: 'RegisterCase', data: { ...base, trackingCode: 'X', petitioners: placeholder } },
+      initialCaseState(),
+      this.executor.context(),
+    );
     const trackingCode = await this.nextTrackingCode(dto.receivingUnitId, dto.receivedAt.slice(0, 4));
     const petitioners: ProtectedPetitioner[] = [];
     for (const p of dto.petitioners) {
@@ -163,11 +192,20 @@ export class CaseService {
       if (p.idNumber) identity.idNumber = p.idNumber;
       if (p.phone) identity.phone = p.phone;
       if (p.address) identity.address = p.address;
-      petitioners.push({ personRef, sealed: await this.runtime.vault.seal(personRef, identity), representative: p.representative ?? false });
+      petitioners.push({
+        personRef,
+        sealed: await this.runtime.vault.seal(personRef, identity),
+        representative: p.representative ?? false,
+      });
     }
     const result = await this.executor.execute(
       caseStreamId(caseId),
-      (history, ctx) => decide({ type: 'RegisterCase', data: { ...base, trackingCode, petitioners } }, foldStored(history), ctx),
+      (history, ctx) =>
+        decide(
+          { type: 'RegisterCase', data: { ...base, trackingCode, petitioners } },
+          foldStored(history),
+          ctx,
+        ),
       { actor: toActor(principal), correlationId: opts.correlationId, eventIdSeed: opts.eventIdSeed },
     );
     const state = foldStored(result.events) as ExistingCase;
@@ -177,7 +215,12 @@ export class CaseService {
       version: state.version,
       position: Number(result.position),
       status: state.status,
-      receipt: { trackingCode, receivedAt: dto.receivedAt, receivingUnitId: dto.receivingUnitId, subject: dto.subject },
+      receipt: {
+        trackingCode,
+        receivedAt: dto.receivedAt,
+        receivingUnitId: dto.receivingUnitId,
+        subject: dto.subject,
+      },
     };
   }
 
@@ -187,7 +230,11 @@ export class CaseService {
        ON CONFLICT (unit_id, year) DO UPDATE SET last_value = tracking_counters.last_value + 1 RETURNING last_value`,
       [unitId, Number(year)],
     );
-    const prefix = unitId.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 12) || 'DT';
+    const prefix =
+      unitId
+        .toUpperCase()
+        .replace(/[^A-Z0-9]/g, '')
+        .slice(0, 12) || 'DT';
     return `${prefix}-${year}-${String(r.rows[0].last_value).padStart(6, '0')}`;
   }
 
@@ -211,10 +258,19 @@ export class CaseService {
         if (!state.exists) throw new DomainError('NOT_FOUND', `no case ${caseId}`);
         return decide(await build(state), state, ctx);
       },
-      { actor: toActor(principal), correlationId: opts.correlationId, eventIdSeed: opts.eventIdSeed, ifMatch: opts.ifMatch },
+      {
+        actor: toActor(principal),
+        correlationId: opts.correlationId,
+        eventIdSeed: opts.eventIdSeed,
+        ifMatch: opts.ifMatch,
+      },
     );
     const state = foldStored(result.events) as ExistingCase;
-    return this.view(state, result.events, result.position ?? result.events[result.events.length - 1]?.globalPosition ?? null);
+    return this.view(
+      state,
+      result.events,
+      result.position ?? result.events[result.events.length - 1]?.globalPosition ?? null,
+    );
   }
 
   async exists(caseId: string): Promise<boolean> {

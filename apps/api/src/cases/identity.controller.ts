@@ -3,7 +3,11 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
-import { mayReadIdentities, requirePermission, type Principal } from '../../../../libs/security/src/auth/roles.js';
+import {
+  mayReadIdentities,
+  requirePermission,
+  type Principal,
+} from '../../../../libs/security/src/auth/roles.js';
 import { ForbiddenError } from '../../../../libs/security/src/auth/auth-error.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
 import { correlationIdOf } from '../common/request-context.js';
@@ -36,14 +40,30 @@ export class IdentityController {
   ) {}
 
   @Get(':id/petitioners')
-  @ApiOperation({ summary: 'Petitioners in clear (recorded disclosure; denunciators only to the handler and the competent head)' })
-  async petitioners(@Param('id') id: string, @Query() q: DisclosureQuery, @CurrentPrincipal() principal: Principal, @Req() req: Request) {
+  @ApiOperation({
+    summary:
+      'Petitioners in clear (recorded disclosure; denunciators only to the handler and the competent head)',
+  })
+  async petitioners(
+    @Param('id') id: string,
+    @Query() q: DisclosureQuery,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ) {
     const { state, events } = await this.cases.load(id, principal);
     requirePermission(principal, 'identities.read');
     const confidential = isConfidential(state);
-    if (!mayReadIdentities(principal, { confidential, handlerId: state.handlerId, competentUnitId: state.competentUnitId })) {
+    if (
+      !mayReadIdentities(principal, {
+        confidential,
+        handlerId: state.handlerId,
+        competentUnitId: state.competentUnitId,
+      })
+    ) {
       throw new ForbiddenError(
-        confidential ? "a denunciator's identity is disclosed only to the assigned handler and a head of the competent unit" : 'not allowed for your role',
+        confidential
+          ? "a denunciator's identity is disclosed only to the assigned handler and a head of the competent unit"
+          : 'not allowed for your role',
       );
     }
     const stored = petitionersOf(events);
@@ -57,7 +77,12 @@ export class IdentityController {
           type: 'IdentityDisclosed',
           data: {
             caseId: id,
-            disclosedTo: { id: principal.id, name: principal.name, roles: principal.roles, unitId: principal.unitId },
+            disclosedTo: {
+              id: principal.id,
+              name: principal.name,
+              roles: principal.roles,
+              unitId: principal.unitId,
+            },
             reason: q.reason,
             at: now,
             confidential,
@@ -67,7 +92,11 @@ export class IdentityController {
       ],
       {
         expectedVersion: 'any',
-        metadata: { actor: { id: principal.id, name: principal.name, roles: principal.roles }, correlationId: correlationIdOf(req), causationId: null },
+        metadata: {
+          actor: { id: principal.id, name: principal.name, roles: principal.roles },
+          correlationId: correlationIdOf(req),
+          causationId: null,
+        },
       },
     );
     return {
@@ -88,8 +117,18 @@ export class IdentityController {
     requirePermission(principal, 'disclosures.read');
     const events = await this.runtime.store.readStream(disclosureStreamId(id));
     const items = events.map((e) => {
-      const d = e.data as { disclosedTo: { id: string; name: string; roles: string[] }; reason: string; at: string };
-      return { position: Number(e.globalPosition), at: d.at, recordedAt: e.recordedAt, disclosedTo: d.disclosedTo, reason: d.reason };
+      const d = e.data as {
+        disclosedTo: { id: string; name: string; roles: string[] };
+        reason: string;
+        at: string;
+      };
+      return {
+        position: Number(e.globalPosition),
+        at: d.at,
+        recordedAt: e.recordedAt,
+        disclosedTo: d.disclosedTo,
+        reason: d.reason,
+      };
     });
     return { items, total: items.length };
   }

@@ -41,7 +41,12 @@ export class StreamExecutor {
 
   context(): DecideContext {
     const now = this.runtime.clock();
-    return { now: now.toISOString(), today: vietnamDateOf(now), calendar: this.runtime.calendar, rules: this.runtime.rules };
+    return {
+      now: now.toISOString(),
+      today: vietnamDateOf(now),
+      calendar: this.runtime.calendar,
+      rules: this.runtime.rules,
+    };
   }
 
   async execute(
@@ -58,14 +63,20 @@ export class StreamExecutor {
       const appended = await decide(history, this.context());
       if (appended.length === 0) return { events: history, appended, version, position: null };
       const newEvents = appended.map((e, i) => ({
-        eventId: options.eventIdSeed ? uuidv5(`${options.eventIdSeed}:${streamId}:${i}`, EVENT_ID_NAMESPACE) : randomUUID(),
+        eventId: options.eventIdSeed
+          ? uuidv5(`${options.eventIdSeed}:${streamId}:${i}`, EVENT_ID_NAMESPACE)
+          : randomUUID(),
         type: e.type,
         data: e.data as Record<string, unknown>,
       }));
       try {
         const result = await this.runtime.store.append(streamId, newEvents, {
           expectedVersion: version === 0 ? 'no_stream' : version,
-          metadata: { actor: { id: options.actor.id, name: options.actor.name, roles: options.actor.roles }, correlationId: options.correlationId, causationId: null },
+          metadata: {
+            actor: { id: options.actor.id, name: options.actor.name, roles: options.actor.roles },
+            correlationId: options.correlationId,
+            causationId: null,
+          },
         });
         const events = await this.runtime.store.readStream(streamId);
         return { events, appended, version: result.nextVersion, position: result.lastPosition };

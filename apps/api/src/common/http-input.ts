@@ -16,7 +16,12 @@ export const MAX_BODY_DEPTH = 32;
  * Walks a parsed JSON body: rejects U+0000, lone surrogates, prototype-pollution keys and nesting
  * deeper than MAX_BODY_DEPTH (400), and normalises every string to NFC. Returns the cleaned value.
  */
-export function sanitize(value: unknown, path: string, errors: { path: string; message: string }[], depth = 0): unknown {
+export function sanitize(
+  value: unknown,
+  path: string,
+  errors: { path: string; message: string }[],
+  depth = 0,
+): unknown {
   if (depth > MAX_BODY_DEPTH && value !== null && typeof value === 'object') {
     errors.push({ path, message: `is nested more than ${MAX_BODY_DEPTH} levels deep` });
     return undefined;
@@ -59,7 +64,10 @@ export function inputMiddlewares(): Array<(req: Request, res: Response, next: Ne
       if (type !== 'application/json' && !type.endsWith('+json')) {
         return sendProblem(res, problem('UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json'));
       }
-      const charset = /charset=([^;]+)/i.exec(req.headers['content-type'] ?? '')?.[1]?.trim().toLowerCase();
+      const charset = /charset=([^;]+)/i
+        .exec(req.headers['content-type'] ?? '')?.[1]
+        ?.trim()
+        .toLowerCase();
       if (charset && charset !== 'utf-8' && charset !== 'utf8') {
         return sendProblem(res, problem('UNSUPPORTED_MEDIA_TYPE', 'the body must be UTF-8'));
       }
@@ -67,17 +75,38 @@ export function inputMiddlewares(): Array<(req: Request, res: Response, next: Ne
     },
     (req, _res, next) => {
       if (req.body === undefined || req.body === null || typeof req.body !== 'object') {
-        if (['POST', 'PUT', 'PATCH'].includes(req.method) && req.body !== undefined && typeof req.body !== 'object') {
-          return next(new ProblemError(problem('VALIDATION_FAILED', 'the body must be a JSON object', [{ path: '', message: 'must be an object' }])));
+        if (
+          ['POST', 'PUT', 'PATCH'].includes(req.method) &&
+          req.body !== undefined &&
+          typeof req.body !== 'object'
+        ) {
+          return next(
+            new ProblemError(
+              problem('VALIDATION_FAILED', 'the body must be a JSON object', [
+                { path: '', message: 'must be an object' },
+              ]),
+            ),
+          );
         }
         return next();
       }
       if (Array.isArray(req.body)) {
-        return next(new ProblemError(problem('VALIDATION_FAILED', 'the body must be a JSON object', [{ path: '', message: 'must be an object' }])));
+        return next(
+          new ProblemError(
+            problem('VALIDATION_FAILED', 'the body must be a JSON object', [
+              { path: '', message: 'must be an object' },
+            ]),
+          ),
+        );
       }
       const errors: { path: string; message: string }[] = [];
       req.body = sanitize(req.body, '', errors);
-      if (errors.length) return next(new ProblemError(problem('VALIDATION_FAILED', 'invalid characters or keys in the body', errors.slice(0, 50))));
+      if (errors.length)
+        return next(
+          new ProblemError(
+            problem('VALIDATION_FAILED', 'invalid characters or keys in the body', errors.slice(0, 50)),
+          ),
+        );
       next();
     },
   ];
@@ -88,18 +117,29 @@ export function inputErrorHandler(err: unknown, _req: Request, res: Response, ne
   if (res.headersSent) return next(err);
   if (err instanceof ProblemError) return sendProblem(res, err.problem);
   const e = err as { type?: string; status?: number; message?: string };
-  if (e.type === 'entity.too.large' || e.status === 413) return sendProblem(res, problem('PAYLOAD_TOO_LARGE', `the body exceeds ${BODY_LIMIT}`));
-  if (e.type === 'entity.parse.failed') return sendProblem(res, problem('VALIDATION_FAILED', 'malformed JSON', [{ path: '', message: 'malformed JSON' }]));
-  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return sendProblem(res, problem('UNSUPPORTED_MEDIA_TYPE', 'unsupported encoding'));
-  if (e.status && e.status >= 400 && e.status < 500) return sendProblem(res, problem('VALIDATION_FAILED', 'the request could not be read'));
-  next(err);
+  if (e.type === 'entity.too.large' || e.status === 413)
+    return sendProblem(res, problem('PAYLOAD_TOO_LARGE', `the body exceeds ${BODY_LIMIT}`));
+  if (e.type === 'entity.parse.failed')
+    return sendProblem(
+      res,
+      problem('VALIDATION_FAILED', 'malformed JSON', [{ path: '', message: 'malformed JSON' }]),
+    );
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported')
+    return sendProblem(res, problem('UNSUPPORTED_MEDIA_TYPE', 'unsupported encoding'));
+  // Anything else raised while reading the request is about the input, never a server fault.
+  sendProblem(res, problem('VALIDATION_FAILED', 'the request could not be read'));
 }
 
 function flatten(errors: ValidationError[], parent = ''): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = [];
   for (const e of errors) {
-    const path = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
-    for (const message of Object.values(e.constraints ?? {})) out.push({ path, message: message.replace(/^(\S+)/, (m) => (m === e.property ? path : m)) });
+    const path = parent
+      ? /^\d+$/.test(e.property)
+        ? `${parent}[${e.property}]`
+        : `${parent}.${e.property}`
+      : e.property;
+    for (const message of Object.values(e.constraints ?? {}))
+      out.push({ path, message: message.replace(/^(\S+)/, (m) => (m === e.property ? path : m)) });
     if (e.children?.length) out.push(...flatten(e.children, path));
   }
   return out;
@@ -114,7 +154,13 @@ export function validationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
       const list = flatten(errors);
-      return new ProblemError(problem('VALIDATION_FAILED', list.map((e) => `${e.path}: ${e.message}`).join('; ') || 'invalid input', list));
+      return new ProblemError(
+        problem(
+          'VALIDATION_FAILED',
+          list.map((e) => `${e.path}: ${e.message}`).join('; ') || 'invalid input',
+          list,
+        ),
+      );
     },
   });
 }

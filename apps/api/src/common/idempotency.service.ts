@@ -16,11 +16,16 @@ export class IdempotencyService {
   constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
 
   static requestHash(method: string, path: string, body: unknown): string {
-    return createHash('sha256').update(`${method} ${path}\n${canonicalize(body ?? null) ?? ''}`).digest('hex');
+    return createHash('sha256')
+      .update(`${method} ${path}\n${canonicalize(body ?? null) ?? ''}`)
+      .digest('hex');
   }
 
   async start(principalId: string, key: string, requestHash: string): Promise<IdempotencyStart> {
-    if (!/^[\x21-\x7e]{1,200}$/.test(key)) fail('VALIDATION_FAILED', 'Idempotency-Key must be 1–200 visible ASCII characters', [{ path: 'Idempotency-Key', message: 'invalid' }]);
+    if (!/^[\x21-\x7e]{1,200}$/.test(key))
+      fail('VALIDATION_FAILED', 'Idempotency-Key must be 1–200 visible ASCII characters', [
+        { path: 'Idempotency-Key', message: 'invalid' },
+      ]);
     for (let attempt = 0; attempt < 100; attempt++) {
       const inserted = await this.runtime.pool.query(
         `INSERT INTO idempotency_keys (principal_id, key, request_hash, state) VALUES ($1, $2, $3, 'pending')
@@ -28,13 +33,19 @@ export class IdempotencyService {
         [principalId, key, requestHash],
       );
       if (inserted.rowCount === 1) return { kind: 'new' };
-      const existing = await this.runtime.pool.query<{ request_hash: string; state: string; status_code: number | null; response: unknown }>(
+      const existing = await this.runtime.pool.query<{
+        request_hash: string;
+        state: string;
+        status_code: number | null;
+        response: unknown;
+      }>(
         'SELECT request_hash, state, status_code, response FROM idempotency_keys WHERE principal_id = $1 AND key = $2',
         [principalId, key],
       );
       const row = existing.rows[0];
       if (!row) continue; // released meanwhile: claim again
-      if (row.request_hash !== requestHash) fail('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with another request');
+      if (row.request_hash !== requestHash)
+        fail('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with another request');
       if (row.state === 'done') return { kind: 'replay', status: row.status_code ?? 200, body: row.response };
       await new Promise((r) => setTimeout(r, 50)); // the first request is still running
     }
@@ -50,6 +61,9 @@ export class IdempotencyService {
 
   /** A failed command leaves no trace: the key can be used again. */
   async release(principalId: string, key: string): Promise<void> {
-    await this.runtime.pool.query(`DELETE FROM idempotency_keys WHERE principal_id = $1 AND key = $2 AND state = 'pending'`, [principalId, key]);
+    await this.runtime.pool.query(
+      `DELETE FROM idempotency_keys WHERE principal_id = $1 AND key = $2 AND state = 'pending'`,
+      [principalId, key],
+    );
   }
 }

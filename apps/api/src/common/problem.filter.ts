@@ -28,7 +28,8 @@ export function toProblem(err: unknown): Problem {
   }
   if (err instanceof AuthError) return problem('UNAUTHENTICATED', 'a valid bearer token is required');
   if (err instanceof ForbiddenError) return problem('FORBIDDEN', err.message);
-  if (err instanceof VersionConflict) return problem('VERSION_CONFLICT', 'the case changed since you read it; reload and retry');
+  if (err instanceof VersionConflict)
+    return problem('VERSION_CONFLICT', 'the case changed since you read it; reload and retry');
   if (err instanceof DuplicateEventId) return problem('VERSION_CONFLICT', 'this change was already recorded');
   if (err instanceof HttpException) {
     const status = err.getStatus();
@@ -52,7 +53,10 @@ export class ProblemFilter implements ExceptionFilter {
   catch(err: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const p = toProblem(err);
-    if (p.status >= 500) this.logger.error(err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err));
+    if (p.status >= 500)
+      this.logger.error(
+        err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err),
+      );
     if (res.headersSent) return;
     sendProblem(res, p);
   }

@@ -11,8 +11,15 @@ import { sendProblem } from './problem.filter.js';
  */
 export function rateLimits(perMinute: number, verifier: JwtVerifier): RequestHandler[] {
   if (perMinute <= 0) return [];
-  const handler = (_req: Request, res: Response) => sendProblem(res, problem('RATE_LIMITED', `more than ${perMinute} requests a minute; slow down`));
-  const byAddress = rateLimit({ windowMs: 60_000, limit: perMinute, standardHeaders: 'draft-7', legacyHeaders: false, handler });
+  const handler = (_req: Request, res: Response) =>
+    sendProblem(res, problem('RATE_LIMITED', `more than ${perMinute} requests a minute; slow down`));
+  const byAddress = rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    handler,
+  });
   const byUser = rateLimit({
     windowMs: 60_000,
     limit: perMinute,
@@ -26,7 +33,9 @@ export function rateLimits(perMinute: number, verifier: JwtVerifier): RequestHan
     const header = req.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       try {
-        (req as Request & { rateUser?: string }).rateUser = (await verifier.verify(header.slice(7).trim())).id;
+        (req as Request & { rateUser?: string }).rateUser = (
+          await verifier.verify(header.slice(7).trim())
+        ).id;
       } catch {
         /* unauthenticated: the auth guard answers 401 */
       }

@@ -9,7 +9,10 @@ export function ifMatchOf(req: Request): number | undefined {
   const raw = req.headers['if-match'];
   if (raw === undefined || raw === '') return undefined;
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(String(raw));
-  if (!m) return fail('VALIDATION_FAILED', 'If-Match must be a case version such as "3"', [{ path: 'If-Match', message: 'must be "<version>"' }]);
+  if (!m)
+    return fail('VALIDATION_FAILED', 'If-Match must be a case version such as "3"', [
+      { path: 'If-Match', message: 'must be "<version>"' },
+    ]);
   return Number(m[1]);
 }
 

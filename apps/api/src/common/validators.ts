@@ -17,7 +17,9 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}
 
 /** An ISO 8601 instant with a zone (Z or ±hh:mm) whose date part is a real date. */
 export function isInstant(v: unknown): v is string {
-  return typeof v === 'string' && INSTANT.test(v) && isIsoDate(v.slice(0, 10)) && !Number.isNaN(Date.parse(v));
+  return (
+    typeof v === 'string' && INSTANT.test(v) && isIsoDate(v.slice(0, 10)) && !Number.isNaN(Date.parse(v))
+  );
 }
 
 export function IsInstant(options?: ValidationOptions): PropertyDecorator {
@@ -26,7 +28,10 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
       name: 'isInstant',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: `${String(propertyName)} must be an ISO 8601 instant with a time zone`, ...options },
+      options: {
+        message: `${String(propertyName)} must be an ISO 8601 instant with a time zone`,
+        ...options,
+      },
       validator: { validate: (v: unknown) => isInstant(v) },
     });
 }

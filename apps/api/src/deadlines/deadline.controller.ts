@@ -20,8 +20,16 @@ export class DeadlineController {
 
   @Get('overdue')
   @RequirePermission('boards.read')
-  @ApiOperation({ summary: 'Tracked deadlines overdue on asOf (a business date), as recorded before recordedBefore (an instant)' })
-  async overdue(@Query() q: BoardQuery, @CurrentPrincipal() p: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @ApiOperation({
+    summary:
+      'Tracked deadlines overdue on asOf (a business date), as recorded before recordedBefore (an instant)',
+  })
+  async overdue(
+    @Query() q: BoardQuery,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     await this.waiter.waitFor(q.minPosition);
     if (wantsCsv(req)) return overdueCsvResponse(this.queries, p, q, res); // Accept: text/csv (needs exports.read)
     return this.queries.overdue(p, q);

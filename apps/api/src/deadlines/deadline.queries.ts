@@ -36,14 +36,22 @@ export class DeadlineQueries {
   }
 
   /** The unit filter: the requested unit (in scope, else 404) or the principal's, with or without subunits. */
-  async unitFilter(principal: Principal, q: BoardQuery, params: unknown[], column: string): Promise<{ cte: string; where: string }> {
+  async unitFilter(
+    principal: Principal,
+    q: BoardQuery,
+    params: unknown[],
+    column: string,
+  ): Promise<{ cte: string; where: string }> {
     const p = (v: unknown) => (params.push(v), `$${params.length}`);
     const unitId = q.unitId ?? principal.unitId ?? null;
     if (q.unitId && !(await this.units.exists(q.unitId))) fail('NOT_FOUND', `no unit ${q.unitId}`);
     if (unitId && !(await this.units.inScope(principal, [unitId]))) fail('NOT_FOUND', `no unit ${unitId}`);
     if (!unitId) return { cte: '', where: 'TRUE' }; // an admin without a unit: everything
     if (q.includeSubunits === false) return { cte: '', where: `${column} = ${p(unitId)}` };
-    return { cte: `WITH RECURSIVE ${subtreeCte(p(unitId))}`, where: `${column} IN (SELECT unit_id FROM scope_units)` };
+    return {
+      cte: `WITH RECURSIVE ${subtreeCte(p(unitId))}`,
+      where: `${column} IN (SELECT unit_id FROM scope_units)`,
+    };
   }
 
   async headsResolver(recordedBefore?: string): Promise<(unitId: string, date: string) => HeadRef | null> {
@@ -72,16 +80,23 @@ export class DeadlineQueries {
       AND NOT (d.completed_on IS NOT NULL AND d.completed_on <= ${a}::date)
       AND NOT (d.cancelled_on IS NOT NULL AND d.cancelled_on <= ${a}::date)
       AND NOT (d.state = 'paused' AND d.paused_on <= ${a}::date)`;
-    return this.page(scope.cte, where, params, q, 'd.due_on ASC, d.case_id, d.deadline_no', async (r, heads) => ({
-      caseId: String(r.case_id),
-      trackingCode: String(r.tracking_code),
-      ruleId: String(r.rule_id),
-      dueOn: String(r.due_on),
-      daysOverdue: daysBetween(String(r.due_on), asOf),
-      unitId: String(r.unit_id),
-      headOfUnit: heads(String(r.unit_id), String(r.due_on)),
-      handlerId: (r.handler_id as string | null) ?? null,
-    }));
+    return this.page(
+      scope.cte,
+      where,
+      params,
+      q,
+      'd.due_on ASC, d.case_id, d.deadline_no',
+      async (r, heads) => ({
+        caseId: String(r.case_id),
+        trackingCode: String(r.tracking_code),
+        ruleId: String(r.rule_id),
+        dueOn: String(r.due_on),
+        daysOverdue: daysBetween(String(r.due_on), asOf),
+        unitId: String(r.unit_id),
+        headOfUnit: heads(String(r.unit_id), String(r.due_on)),
+        handlerId: (r.handler_id as string | null) ?? null,
+      }),
+    );
   }
 
   async upcoming(principal: Principal, q: UpcomingQuery) {
@@ -98,16 +113,23 @@ export class DeadlineQueries {
       AND NOT (d.completed_on IS NOT NULL AND d.completed_on <= ${a}::date)
       AND NOT (d.cancelled_on IS NOT NULL AND d.cancelled_on <= ${a}::date)
       AND NOT (d.state = 'paused' AND d.paused_on <= ${a}::date)`;
-    return this.page(scope.cte, where, params, q, 'd.due_on ASC, d.case_id, d.deadline_no', async (r, heads) => ({
-      caseId: String(r.case_id),
-      trackingCode: String(r.tracking_code),
-      ruleId: String(r.rule_id),
-      dueOn: String(r.due_on),
-      daysLeft: daysBetween(asOf, String(r.due_on)),
-      unitId: String(r.unit_id),
-      headOfUnit: heads(String(r.unit_id), String(r.due_on)),
-      handlerId: (r.handler_id as string | null) ?? null,
-    }));
+    return this.page(
+      scope.cte,
+      where,
+      params,
+      q,
+      'd.due_on ASC, d.case_id, d.deadline_no',
+      async (r, heads) => ({
+        caseId: String(r.case_id),
+        trackingCode: String(r.tracking_code),
+        ruleId: String(r.rule_id),
+        dueOn: String(r.due_on),
+        daysLeft: daysBetween(asOf, String(r.due_on)),
+        unitId: String(r.unit_id),
+        headOfUnit: heads(String(r.unit_id), String(r.due_on)),
+        handlerId: (r.handler_id as string | null) ?? null,
+      }),
+    );
   }
 
   private async page<T>(
@@ -120,7 +142,10 @@ export class DeadlineQueries {
   ) {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 200;
-    const total: DbRow[] = await this.runtime.dataSource.query(`${cte} SELECT count(*)::int AS n FROM rm_deadlines d WHERE ${where}`, params);
+    const total: DbRow[] = await this.runtime.dataSource.query(
+      `${cte} SELECT count(*)::int AS n FROM rm_deadlines d WHERE ${where}`,
+      params,
+    );
     const rows: DbRow[] = await this.runtime.dataSource.query(
       `${cte} SELECT d.* FROM rm_deadlines d WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,

@@ -29,7 +29,9 @@ export class HealthController {
     if (this.runtime.config.kafkaBrokers.length) body.relay = { lag: null };
     for (const p of this.runner.projections) body.projections[p.name] = { lag: null };
     try {
-      await this.health.check([() => this.db.pingCheck('database', { connection: this.runtime.dataSource, timeout: 3000 })]);
+      await this.health.check([
+        () => this.db.pingCheck('database', { connection: this.runtime.dataSource, timeout: 3000 }),
+      ]);
       body.eventStore.headPosition = await this.runtime.store.headPosition();
       const lag = await this.runner.lag();
       for (const [name, v] of Object.entries(lag)) body.projections[name] = { lag: v.lag };

@@ -24,7 +24,9 @@ export class UnitController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'The units in your scope; ?asOf=<date> gives the tree, names and heads on that day' })
+  @ApiOperation({
+    summary: 'The units in your scope; ?asOf=<date> gives the tree, names and heads on that day',
+  })
   async list(@Query() q: UnitAsOfQuery, @CurrentPrincipal() p: Principal) {
     await this.waiter.waitFor(q.minPosition);
     return this.units.list(p, q.asOf);
@@ -37,20 +39,39 @@ export class UnitController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Rename a unit, from today (admin)' })
-  rename(@Param('id') id: string, @Body() dto: RenameUnitDto, @CurrentPrincipal() p: Principal, @Req() req: Request) {
+  rename(
+    @Param('id') id: string,
+    @Body() dto: RenameUnitDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+  ) {
     return this.units.rename(id, dto.name, p, correlationIdOf(req));
   }
 
   @Post(':id/heads')
-  @ApiOperation({ summary: 'Appoint the head (or acting head) from a date; the previous term ends the day before (admin)' })
-  appoint(@Param('id') id: string, @Body() dto: AppointHeadDto, @CurrentPrincipal() p: Principal, @Req() req: Request) {
+  @ApiOperation({
+    summary: 'Appoint the head (or acting head) from a date; the previous term ends the day before (admin)',
+  })
+  appoint(
+    @Param('id') id: string,
+    @Body() dto: AppointHeadDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+  ) {
     return this.units.appointHead(id, dto, p, correlationIdOf(req));
   }
 
   @Post(':id/merge')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Merge the unit into a successor on a date; pending cases and recommendations move (admin)' })
-  merge(@Param('id') id: string, @Body() dto: MergeUnitDto, @CurrentPrincipal() p: Principal, @Req() req: Request) {
+  @ApiOperation({
+    summary: 'Merge the unit into a successor on a date; pending cases and recommendations move (admin)',
+  })
+  merge(
+    @Param('id') id: string,
+    @Body() dto: MergeUnitDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+  ) {
     return this.units.merge(id, dto, p, correlationIdOf(req));
   }
 }

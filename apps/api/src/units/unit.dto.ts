@@ -6,10 +6,18 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export const LEVELS = ['central', 'province', 'commune', 'department', 'agency'] as const;
 
 export class CreateUnitDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(ID, { message: 'id must be 1–64 letters, digits, dots, dashes or underscores' }) id?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(ID, { message: 'id must be 1–64 letters, digits, dots, dashes or underscores' })
+  id?: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) name!: string;
   @ApiProperty({ enum: LEVELS }) @IsIn(LEVELS) level!: (typeof LEVELS)[number];
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(ID, { message: 'parentId must be a unit id' }) parentId?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(ID, { message: 'parentId must be a unit id' })
+  parentId?: string;
 }
 
 export class RenameUnitDto {
@@ -29,6 +37,12 @@ export class MergeUnitDto {
 }
 
 export class UnitAsOfQuery {
-  @ApiPropertyOptional({ description: 'a business date: the tree, names and heads on that day' }) @IsOptional() @IsBusinessDate() asOf?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9]{1,19}$/, { message: 'minPosition must be a position' }) minPosition?: string;
+  @ApiPropertyOptional({ description: 'a business date: the tree, names and heads on that day' })
+  @IsOptional()
+  @IsBusinessDate()
+  asOf?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[0-9]{1,19}$/, { message: 'minPosition must be a position' })
+  minPosition?: string;
 }

@@ -15,7 +15,8 @@ import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
 import { UnitDirectory } from './unit-directory.service.js';
 import type { AppointHeadDto, CreateUnitDto, MergeUnitDto } from './unit.dto.js';
 
-const fold = (events: StoredEvent[]): UnitState => foldUnit(events.map((e) => ({ type: e.type, data: e.data }) as unknown as UnitEvent));
+const fold = (events: StoredEvent[]): UnitState =>
+  foldUnit(events.map((e) => ({ type: e.type, data: e.data }) as unknown as UnitEvent));
 
 export function unitView(s: UnitState, date: string) {
   if (s.status === 'none') return null;
@@ -30,7 +31,13 @@ export function unitView(s: UnitState, date: string) {
     mergedInto: s.status === 'merged' ? s.intoUnitId : null,
     mergedOn: s.status === 'merged' ? s.mergedOn : null,
     head: head ? { personId: head.personId, fullName: head.fullName, acting: head.acting } : null,
-    heads: s.terms.map((t) => ({ personId: t.personId, fullName: t.fullName, acting: t.acting, from: t.from, to: t.to })),
+    heads: s.terms.map((t) => ({
+      personId: t.personId,
+      fullName: t.fullName,
+      acting: t.acting,
+      from: t.from,
+      to: t.to,
+    })),
     names: s.names,
   };
 }
@@ -55,7 +62,13 @@ export class UnitService {
     }
     const result = await this.run(unitId, principal, correlationId, (ctx) => ({
       type: 'CreateUnit',
-      data: { unitId, name: dto.name, level: dto.level, parentId: dto.parentId ?? null, createdAt: ctx.today },
+      data: {
+        unitId,
+        name: dto.name,
+        level: dto.level,
+        parentId: dto.parentId ?? null,
+        createdAt: ctx.today,
+      },
     }));
     return result;
   }
@@ -63,7 +76,10 @@ export class UnitService {
   async rename(unitId: string, name: string, principal: Principal, correlationId: string) {
     requirePermission(principal, 'units.manage');
     await this.mustExist(unitId);
-    return this.run(unitId, principal, correlationId, (ctx) => ({ type: 'RenameUnit', data: { name, on: ctx.today } }));
+    return this.run(unitId, principal, correlationId, (ctx) => ({
+      type: 'RenameUnit',
+      data: { name, on: ctx.today },
+    }));
   }
 
   async appointHead(unitId: string, dto: AppointHeadDto, principal: Principal, correlationId: string) {
@@ -78,35 +94,57 @@ export class UnitService {
   async merge(unitId: string, dto: MergeUnitDto, principal: Principal, correlationId: string) {
     requirePermission(principal, 'units.manage');
     await this.mustExist(unitId);
-    if (dto.intoUnitId === unitId) fail('VALIDATION_FAILED', 'a unit cannot merge into itself', [{ path: 'intoUnitId', message: 'must be another unit' }]);
+    if (dto.intoUnitId === unitId)
+      fail('VALIDATION_FAILED', 'a unit cannot merge into itself', [
+        { path: 'intoUnitId', message: 'must be another unit' },
+      ]);
     const successor = await this.directory.state(dto.intoUnitId);
-    if (successor.status === 'none') fail('VALIDATION_FAILED', 'intoUnitId: no such unit', [{ path: 'intoUnitId', message: 'no such unit' }]);
+    if (successor.status === 'none')
+      fail('VALIDATION_FAILED', 'intoUnitId: no such unit', [
+        { path: 'intoUnitId', message: 'no such unit' },
+      ]);
     if (successor.status === 'merged') fail('ILLEGAL_TRANSITION', `unit ${dto.intoUnitId} has itself ceased`);
     if (await this.directory.isWithin(dto.intoUnitId, unitId)) {
-      fail('VALIDATION_FAILED', 'a unit cannot merge into one of its own subunits', [{ path: 'intoUnitId', message: 'is below the ceasing unit' }]);
+      fail('VALIDATION_FAILED', 'a unit cannot merge into one of its own subunits', [
+        { path: 'intoUnitId', message: 'is below the ceasing unit' },
+      ]);
     }
-    return this.run(unitId, principal, correlationId, () => ({ type: 'MergeUnit', data: { intoUnitId: dto.intoUnitId, effectiveOn: dto.effectiveOn } }));
+    return this.run(unitId, principal, correlationId, () => ({
+      type: 'MergeUnit',
+      data: { intoUnitId: dto.intoUnitId, effectiveOn: dto.effectiveOn },
+    }));
   }
 
   private async mustExist(unitId: string): Promise<void> {
     if (!(await this.directory.exists(unitId))) fail('NOT_FOUND', `no unit ${unitId}`);
   }
 
-  private async run(unitId: string, principal: Principal, correlationId: string, build: (ctx: { today: string }) => UnitCommand) {
+  private async run(
+    unitId: string,
+    principal: Principal,
+    correlationId: string,
+    build: (ctx: { today: string }) => UnitCommand,
+  ) {
     const result = await this.executor.execute(
       unitStreamId(unitId),
       (history, ctx) => decideUnit(build(ctx), fold(history), ctx),
       { actor: toActor(principal), correlationId },
     );
     const view = unitView(fold(result.events), this.today());
-    return { ...view!, version: result.version, position: result.position ? Number(result.position) : undefined };
+    return {
+      ...view!,
+      version: result.version,
+      position: result.position ? Number(result.position) : undefined,
+    };
   }
 
   async get(unitId: string, principal: Principal, asOf?: string) {
     const s = await this.directory.state(unitId);
-    if (s.status === 'none' || !(await this.directory.inScope(principal, [unitId]))) return fail('NOT_FOUND', `no unit ${unitId}`);
+    if (s.status === 'none' || !(await this.directory.inScope(principal, [unitId])))
+      return fail('NOT_FOUND', `no unit ${unitId}`);
     const date = asOf ?? this.today();
-    if (asOf && !isActiveOn(s, asOf) && asOf < s.createdAt) fail('NOT_FOUND', `unit ${unitId} did not exist on ${asOf}`);
+    if (asOf && !isActiveOn(s, asOf) && asOf < s.createdAt)
+      fail('NOT_FOUND', `unit ${unitId} did not exist on ${asOf}`);
     return unitView(s, date);
   }
 

@@ -35,7 +35,13 @@ export function registerOpsCommands(program: Command): void {
   program
     .command('migrate')
     .description('apply the database migrations (the server also does this at start)')
-    .action(() => withRuntime(async (rt) => console.log(`migrations applied on ${rt.database.embedded ? 'the embedded database' : 'DATABASE_URL'}`)));
+    .action(() =>
+      withRuntime(async (rt) =>
+        console.log(
+          `migrations applied on ${rt.database.embedded ? 'the embedded database' : 'DATABASE_URL'}`,
+        ),
+      ),
+    );
 
   program
     .command('seed')
@@ -44,7 +50,8 @@ export function registerOpsCommands(program: Command): void {
     .action((opts: { demo?: boolean }) =>
       withRuntime(async (rt) => {
         if (!opts.demo) return fail('say --demo', 2);
-        if (!(await shouldSeedDemo(rt, true))) return fail('the event store is not empty; demo data goes only into an empty one');
+        if (!(await shouldSeedDemo(rt, true)))
+          return fail('the event store is not empty; demo data goes only into an empty one');
         const { createApp } = await import('../../../api/src/bootstrap.js');
         const runner = createRunner(rt);
         runner.start();
@@ -84,7 +91,8 @@ export function registerOpsCommands(program: Command): void {
     .action(() =>
       withRuntime(async (rt) => {
         const lag = await createRunner(rt).lag();
-        for (const [name, v] of Object.entries(lag)) console.log(`${name}\tposition ${v.position}\tlag ${v.lag}`);
+        for (const [name, v] of Object.entries(lag))
+          console.log(`${name}\tposition ${v.position}\tlag ${v.lag}`);
       }),
     );
 
@@ -123,13 +131,20 @@ export function registerOpsCommands(program: Command): void {
       withRuntime(async (rt) => {
         const known = await rt.pool.query('SELECT 1 FROM vault_keys WHERE person_ref = $1', [personRef]);
         if (known.rowCount === 0) return fail(`no person ${personRef} in the vault`, 2);
-        const r = await erasePerson(rt, personRef, { id: 'cli', name: 'donthu CLI', roles: ['admin'] }, opts.reason);
+        const r = await erasePerson(
+          rt,
+          personRef,
+          { id: 'cli', name: 'donthu CLI', roles: ['admin'] },
+          opts.reason,
+        );
         console.log(r.alreadyErased ? `${personRef} was already erased` : `${personRef} erased`);
       }),
     );
   vault
     .command('rewrap')
-    .description('rewrap every data key under the active master key (after setting a new VAULT_MASTER_KEY and the old one in VAULT_OLD_KEYS)')
+    .description(
+      'rewrap every data key under the active master key (after setting a new VAULT_MASTER_KEY and the old one in VAULT_OLD_KEYS)',
+    )
     .action(() =>
       withRuntime(async (rt) => {
         const n = await rt.vault.rewrap();
@@ -138,7 +153,9 @@ export function registerOpsCommands(program: Command): void {
       }),
     );
 
-  const anchors = program.command('anchors').description('integrity anchors: fingerprints of every stream head');
+  const anchors = program
+    .command('anchors')
+    .description('integrity anchors: fingerprints of every stream head');
   anchors
     .command('record')
     .description('record an anchor now (the worker also does it every ANCHOR_INTERVAL_MS)')
@@ -146,22 +163,31 @@ export function registerOpsCommands(program: Command): void {
   anchors
     .command('list')
     .description('the latest anchors')
-    .action(() => withRuntime(async (rt) => {
-      for (const a of await listAnchors(rt.pool)) console.log(JSON.stringify(a));
-    }));
+    .action(() =>
+      withRuntime(async (rt) => {
+        for (const a of await listAnchors(rt.pool)) console.log(JSON.stringify(a));
+      }),
+    );
   anchors
     .command('verify')
-    .description('recompute anchors from the events now stored (or one anchor given by its fence and hash, e.g. from a copy kept elsewhere)')
+    .description(
+      'recompute anchors from the events now stored (or one anchor given by its fence and hash, e.g. from a copy kept elsewhere)',
+    )
     .option('--fence <transactionId>', 'the anchor fence (fenceTransactionId)')
     .option('--hash <anchorHash>', 'the anchor hash kept elsewhere')
     .action((opts: { fence?: string; hash?: string }) =>
       withRuntime(async (rt) => {
-        const list = opts.fence && opts.hash ? [{ anchorId: 'given', fenceTransactionId: opts.fence, anchorHash: opts.hash }] : await listAnchors(rt.pool, 1000);
+        const list =
+          opts.fence && opts.hash
+            ? [{ anchorId: 'given', fenceTransactionId: opts.fence, anchorHash: opts.hash }]
+            : await listAnchors(rt.pool, 1000);
         let bad = 0;
         for (const a of list) {
           const r = await verifyAnchor(rt.pool, a);
           if (!r.ok) bad++;
-          console.log(`${a.anchorId}\t${r.ok ? 'ok' : 'MISMATCH'}\texpected ${r.expected}\trecomputed ${r.recomputed}`);
+          console.log(
+            `${a.anchorId}\t${r.ok ? 'ok' : 'MISMATCH'}\texpected ${r.expected}\trecomputed ${r.recomputed}`,
+          );
         }
         if (bad) process.exitCode = 3;
       }),

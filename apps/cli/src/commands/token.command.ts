@@ -8,32 +8,48 @@ import { ROLES, isRole } from '../../../../libs/security/src/auth/roles.js';
 export function registerTokenCommand(program: Command): void {
   program
     .command('token')
-    .description('print a signed JWT for local use (HS256 with AUTH_JWT_SECRET, or the development secret in DATA_DIR)')
+    .description(
+      'print a signed JWT for local use (HS256 with AUTH_JWT_SECRET, or the development secret in DATA_DIR)',
+    )
     .requiredOption('--sub <id>', 'the person id (handlerId, personId, hostPersonId)')
     .option('--name <name>', 'display name')
     .requiredOption('--role <role...>', `one or more of ${ROLES.join(', ')}`)
     .option('--unit <unitId>', 'the unit (required except for admin)')
     .option('--expires-in <duration>', 'lifetime, e.g. 12h, 30m', '12h')
-    .action(async (opts: { sub: string; name?: string; role: string[]; unit?: string; expiresIn: string }) => {
-      const roles = opts.role.flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean);
-      const bad = roles.filter((r) => !isRole(r));
-      if (bad.length) {
-        console.error(`unknown role(s): ${bad.join(', ')}; known: ${ROLES.join(', ')}`);
-        process.exitCode = 2;
-        return;
-      }
-      if (!opts.unit && !roles.includes('admin')) {
-        console.error('--unit is required except for admin');
-        process.exitCode = 2;
-        return;
-      }
-      const config = loadConfig();
-      const secrets = resolveSecrets(process.env, config.dataDir, config.production);
-      const token = await signDevToken(
-        { sub: opts.sub, name: opts.name ?? opts.sub, roles: roles.filter(isRole), ...(opts.unit ? { unitId: opts.unit } : {}) },
-        secrets.jwtSecret,
-        { expiresIn: opts.expiresIn, issuer: process.env.AUTH_JWT_ISSUER, audience: process.env.AUTH_JWT_AUDIENCE },
-      );
-      console.log(token);
-    });
+    .action(
+      async (opts: { sub: string; name?: string; role: string[]; unit?: string; expiresIn: string }) => {
+        const roles = opts.role
+          .flatMap((r) => r.split(','))
+          .map((r) => r.trim())
+          .filter(Boolean);
+        const bad = roles.filter((r) => !isRole(r));
+        if (bad.length) {
+          console.error(`unknown role(s): ${bad.join(', ')}; known: ${ROLES.join(', ')}`);
+          process.exitCode = 2;
+          return;
+        }
+        if (!opts.unit && !roles.includes('admin')) {
+          console.error('--unit is required except for admin');
+          process.exitCode = 2;
+          return;
+        }
+        const config = loadConfig();
+        const secrets = resolveSecrets(process.env, config.dataDir, config.production);
+        const token = await signDevToken(
+          {
+            sub: opts.sub,
+            name: opts.name ?? opts.sub,
+            roles: roles.filter(isRole),
+            ...(opts.unit ? { unitId: opts.unit } : {}),
+          },
+          secrets.jwtSecret,
+          {
+            expiresIn: opts.expiresIn,
+            issuer: process.env.AUTH_JWT_ISSUER,
+            audience: process.env.AUTH_JWT_AUDIENCE,
+          },
+        );
+        console.log(token);
+      },
+    );
 }

@@ -10,21 +10,78 @@ export async function shouldSeedDemo(runtime: Runtime, force = false): Promise<b
 
 const UNITS = [
   { id: 'nb', name: 'UBND tỉnh Ninh Bình', level: 'province', head: ['ct-nb', 'Trần Minh Đức'] },
-  { id: 'nb-stnmt', name: 'Sở Nông nghiệp và Môi trường', level: 'department', parentId: 'nb', head: ['gd-stnmt', 'Lê Thị Hạnh'] },
-  { id: 'nb-sxd', name: 'Sở Xây dựng', level: 'department', parentId: 'nb', head: ['gd-sxd', 'Phạm Quốc Toàn'] },
+  {
+    id: 'nb-stnmt',
+    name: 'Sở Nông nghiệp và Môi trường',
+    level: 'department',
+    parentId: 'nb',
+    head: ['gd-stnmt', 'Lê Thị Hạnh'],
+  },
+  {
+    id: 'nb-sxd',
+    name: 'Sở Xây dựng',
+    level: 'department',
+    parentId: 'nb',
+    head: ['gd-sxd', 'Phạm Quốc Toàn'],
+  },
   { id: 'nb-tt', name: 'Thanh tra tỉnh', level: 'agency', parentId: 'nb', head: ['ctt-nb', 'Vũ Văn Khải'] },
-  { id: 'nb-giavien', name: 'UBND xã Gia Viễn', level: 'commune', parentId: 'nb', head: ['ct-gv', 'Đinh Công Lý'] },
-  { id: 'nb-hoalu', name: 'UBND phường Hoa Lư', level: 'commune', parentId: 'nb', head: ['ct-hl', 'Nguyễn Thu Trang'] },
+  {
+    id: 'nb-giavien',
+    name: 'UBND xã Gia Viễn',
+    level: 'commune',
+    parentId: 'nb',
+    head: ['ct-gv', 'Đinh Công Lý'],
+  },
+  {
+    id: 'nb-hoalu',
+    name: 'UBND phường Hoa Lư',
+    level: 'commune',
+    parentId: 'nb',
+    head: ['ct-hl', 'Nguyễn Thu Trang'],
+  },
 ] as const;
 
-const NAMES = ['Nguyễn Văn An', 'Trần Thị Bích', 'Lê Hoàng Nam', 'Phạm Thị Dung', 'Hoàng Văn Em', 'Vũ Thị Giang', 'Đặng Quang Huy', 'Bùi Thị Lan'];
+const NAMES = [
+  'Nguyễn Văn An',
+  'Trần Thị Bích',
+  'Lê Hoàng Nam',
+  'Phạm Thị Dung',
+  'Hoàng Văn Em',
+  'Vũ Thị Giang',
+  'Đặng Quang Huy',
+  'Bùi Thị Lan',
+];
 const SUBJECTS = [
-  ['land', 'Khiếu nại quyết định thu hồi đất', 'Gia đình tôi không đồng ý với quyết định thu hồi đất và mức bồi thường.'],
-  ['compensation', 'Khiếu nại về bồi thường, hỗ trợ tái định cư', 'Đề nghị xem xét lại phương án bồi thường đối với thửa đất của gia đình.'],
-  ['corruption', 'Tố cáo hành vi nhận tiền khi giải quyết thủ tục', 'Cán bộ địa chính yêu cầu nộp tiền ngoài quy định để cấp giấy chứng nhận.'],
-  ['housing', 'Kiến nghị về cấp phép xây dựng', 'Đề nghị hướng dẫn thủ tục cấp phép xây dựng nhà ở riêng lẻ.'],
-  ['policy', 'Phản ánh về chính sách hỗ trợ người có công', 'Phản ánh việc chậm chi trả trợ cấp cho gia đình chính sách.'],
-  ['site_clearance', 'Khiếu nại về giải phóng mặt bằng', 'Không đồng ý với việc cưỡng chế giải phóng mặt bằng dự án đường tỉnh.'],
+  [
+    'land',
+    'Khiếu nại quyết định thu hồi đất',
+    'Gia đình tôi không đồng ý với quyết định thu hồi đất và mức bồi thường.',
+  ],
+  [
+    'compensation',
+    'Khiếu nại về bồi thường, hỗ trợ tái định cư',
+    'Đề nghị xem xét lại phương án bồi thường đối với thửa đất của gia đình.',
+  ],
+  [
+    'corruption',
+    'Tố cáo hành vi nhận tiền khi giải quyết thủ tục',
+    'Cán bộ địa chính yêu cầu nộp tiền ngoài quy định để cấp giấy chứng nhận.',
+  ],
+  [
+    'housing',
+    'Kiến nghị về cấp phép xây dựng',
+    'Đề nghị hướng dẫn thủ tục cấp phép xây dựng nhà ở riêng lẻ.',
+  ],
+  [
+    'policy',
+    'Phản ánh về chính sách hỗ trợ người có công',
+    'Phản ánh việc chậm chi trả trợ cấp cho gia đình chính sách.',
+  ],
+  [
+    'site_clearance',
+    'Khiếu nại về giải phóng mặt bằng',
+    'Không đồng ý với việc cưỡng chế giải phóng mặt bằng dự án đường tỉnh.',
+  ],
 ] as const;
 
 type Step = [string, Record<string, unknown>];
@@ -34,10 +91,20 @@ type Step = [string, Record<string, unknown>];
  * few dozen cases in every state, some overdue — created through the public HTTP API, so the demo
  * exercises the same validation and rules as real use.
  */
-export async function seedDemo(baseUrl: string, jwtSecret: string, _port?: number): Promise<{ units: number; cases: number }> {
+export async function seedDemo(
+  baseUrl: string,
+  jwtSecret: string,
+  _port?: number,
+): Promise<{ units: number; cases: number }> {
   const today = vietnamDateOf(new Date());
-  const admin = await signDevToken({ sub: 'admin', name: 'Quản trị viên', roles: ['admin'] }, jwtSecret, { expiresIn: '1h' });
-  const handler = await signDevToken({ sub: 'cb-tiepdan', name: 'Cán bộ tiếp dân', roles: ['handler'], unitId: 'nb' }, jwtSecret, { expiresIn: '1h' });
+  const admin = await signDevToken({ sub: 'admin', name: 'Quản trị viên', roles: ['admin'] }, jwtSecret, {
+    expiresIn: '1h',
+  });
+  const handler = await signDevToken(
+    { sub: 'cb-tiepdan', name: 'Cán bộ tiếp dân', roles: ['handler'], unitId: 'nb' },
+    jwtSecret,
+    { expiresIn: '1h' },
+  );
   const call = async (token: string, method: string, path: string, body?: unknown) => {
     const res = await fetch(`${baseUrl}/api/v1${path}`, {
       method,
@@ -45,16 +112,31 @@ export async function seedDemo(baseUrl: string, jwtSecret: string, _port?: numbe
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-    if (res.status >= 400) throw new Error(`demo seed: ${method} ${path} → ${res.status} ${String(json.detail ?? '')}`);
+    if (res.status >= 400)
+      throw new Error(`demo seed: ${method} ${path} → ${res.status} ${String(json.detail ?? '')}`);
     return json;
   };
   for (const u of UNITS) {
-    await call(admin, 'POST', '/units', { id: u.id, name: u.name, level: u.level, ...('parentId' in u ? { parentId: u.parentId } : {}) });
-    await call(admin, 'POST', `/units/${u.id}/heads`, { personId: u.head[0], fullName: u.head[1], from: addDays(today, -300) });
+    await call(admin, 'POST', '/units', {
+      id: u.id,
+      name: u.name,
+      level: u.level,
+      ...('parentId' in u ? { parentId: u.parentId } : {}),
+    });
+    await call(admin, 'POST', `/units/${u.id}/heads`, {
+      personId: u.head[0],
+      fullName: u.head[1],
+      from: addDays(today, -300),
+    });
   }
   const d = (daysAgo: number) => addDays(today, -daysAgo);
   let n = 0;
-  const scenario = async (kind: string, unit: string, receivedDaysAgo: number, steps: (daysAgo: (k: number) => string) => Step[]) => {
+  const scenario = async (
+    kind: string,
+    unit: string,
+    receivedDaysAgo: number,
+    steps: (daysAgo: (k: number) => string) => Step[],
+  ) => {
     const [field, subject, content] = SUBJECTS[n % SUBJECTS.length];
     const name = NAMES[n % NAMES.length];
     n++;
@@ -62,31 +144,76 @@ export async function seedDemo(baseUrl: string, jwtSecret: string, _port?: numbe
       receivedAt: d(receivedDaysAgo),
       channel: (['in_person', 'post', 'online', 'forwarded'] as const)[n % 4],
       receivingUnitId: unit,
-      petitioners: [{ fullName: name, idNumber: `0372010${String(10000 + n)}`, phone: `09${String(12345670 + n)}`, address: `Thôn ${n}, ${UNITS.find((x) => x.id === unit)?.name ?? ''}, tỉnh Ninh Bình` }],
+      petitioners: [
+        {
+          fullName: name,
+          idNumber: `0372010${String(10000 + n)}`,
+          phone: `09${String(12345670 + n)}`,
+          address: `Thôn ${n}, ${UNITS.find((x) => x.id === unit)?.name ?? ''}, tỉnh Ninh Bình`,
+        },
+      ],
       subject,
       content,
       field,
       kindHint: kind,
     });
-    for (const [action, body] of steps(d)) await call(handler, 'POST', `/cases/${String(created.id)}/${action}`, body);
+    for (const [action, body] of steps(d))
+      await call(handler, 'POST', `/cases/${String(created.id)}/${action}`, body);
   };
-  const classify = (kind: string, unit: string, extra: Record<string, unknown> = {}): Step => ['classify', { kind, competentUnitId: unit, processable: true, ...extra }];
+  const classify = (kind: string, unit: string, extra: Record<string, unknown> = {}): Step => [
+    'classify',
+    { kind, competentUnitId: unit, processable: true, ...extra },
+  ];
   for (const unit of ['nb-giavien', 'nb-hoalu', 'nb-stnmt']) {
     await scenario('complaint', unit, 2, () => []); // received
     await scenario('complaint', unit, 3, () => [classify('complaint', unit, { level: 1 })]); // classified, intake open
     await scenario('complaint', unit, 40, () => [classify('complaint', unit, { level: 1 })]); // intake overdue
-    await scenario('complaint', unit, 70, (a) => [classify('complaint', unit, { level: 1 }), ['accept', { acceptedAt: a(62) }], ['assign', { handlerId: 'cb-xuly' }]]); // resolution overdue
-    await scenario('complaint', unit, 20, (a) => [classify('complaint', unit, { level: 1 }), ['accept', { acceptedAt: a(15), complex: true }]]);
-    await scenario('denunciation', unit, 30, (a) => [classify('denunciation', unit), ['accept', { acceptedAt: a(25), complex: true }], ['extend', { at: a(2), reason: 'Vụ việc phức tạp, cần xác minh thêm', days: 30 }]]);
+    await scenario('complaint', unit, 70, (a) => [
+      classify('complaint', unit, { level: 1 }),
+      ['accept', { acceptedAt: a(62) }],
+      ['assign', { handlerId: 'cb-xuly' }],
+    ]); // resolution overdue
+    await scenario('complaint', unit, 20, (a) => [
+      classify('complaint', unit, { level: 1 }),
+      ['accept', { acceptedAt: a(15), complex: true }],
+    ]);
+    await scenario('denunciation', unit, 30, (a) => [
+      classify('denunciation', unit),
+      ['accept', { acceptedAt: a(25), complex: true }],
+      ['extend', { at: a(2), reason: 'Vụ việc phức tạp, cần xác minh thêm', days: 30 }],
+    ]);
     await scenario('petition', unit, 5, () => [classify('petition', unit)]);
-    await scenario('reflection', unit, 25, (a) => [classify('reflection', unit), ['resolve', { decidedAt: a(20), outcome: 'answered', summary: 'Đã trả lời công dân bằng văn bản.' }], ['close', { at: a(19) }]]);
-    await scenario('complaint', unit, 50, (a) => [classify('complaint', unit, { level: 1 }), ['accept', { acceptedAt: a(45) }], ['resolve', { decidedAt: a(20), outcome: 'partially_upheld', summary: 'Khiếu nại đúng một phần.' }]]);
-    await scenario('complaint', unit, 35, (a) => [classify('complaint', unit, { level: 1 }), ['accept', { acceptedAt: a(30) }], ['suspend', { at: a(10), reason: 'Chờ kết quả giám định' }]]);
-    await scenario('complaint', unit, 12, (a) => [classify('complaint', unit, { level: 1, processable: false }), ['reject', { at: a(8), reason: 'LKN Art. 11(3): không có quyền, lợi ích hợp pháp liên quan' }]]);
-    await scenario('complaint', unit, 9, (a) => [['guide', { at: a(6), agency: 'Tòa án nhân dân khu vực', note: 'Đã hướng dẫn một lần' }]]);
+    await scenario('reflection', unit, 25, (a) => [
+      classify('reflection', unit),
+      ['resolve', { decidedAt: a(20), outcome: 'answered', summary: 'Đã trả lời công dân bằng văn bản.' }],
+      ['close', { at: a(19) }],
+    ]);
+    await scenario('complaint', unit, 50, (a) => [
+      classify('complaint', unit, { level: 1 }),
+      ['accept', { acceptedAt: a(45) }],
+      ['resolve', { decidedAt: a(20), outcome: 'partially_upheld', summary: 'Khiếu nại đúng một phần.' }],
+    ]);
+    await scenario('complaint', unit, 35, (a) => [
+      classify('complaint', unit, { level: 1 }),
+      ['accept', { acceptedAt: a(30) }],
+      ['suspend', { at: a(10), reason: 'Chờ kết quả giám định' }],
+    ]);
+    await scenario('complaint', unit, 12, (a) => [
+      classify('complaint', unit, { level: 1, processable: false }),
+      ['reject', { at: a(8), reason: 'LKN Art. 11(3): không có quyền, lợi ích hợp pháp liên quan' }],
+    ]);
+    await scenario('complaint', unit, 9, (a) => [
+      ['guide', { at: a(6), agency: 'Tòa án nhân dân khu vực', note: 'Đã hướng dẫn một lần' }],
+    ]);
     await scenario('denunciation', unit, 15, (a) => [['archive', { at: a(10), reason: 'anonymous' }]]);
-    await scenario('complaint', unit, 18, (a) => [classify('complaint', unit, { level: 1 }), ['accept', { acceptedAt: a(14) }], ['withdraw', { at: a(4), reason: 'Công dân rút đơn' }]]);
+    await scenario('complaint', unit, 18, (a) => [
+      classify('complaint', unit, { level: 1 }),
+      ['accept', { acceptedAt: a(14) }],
+      ['withdraw', { at: a(4), reason: 'Công dân rút đơn' }],
+    ]);
   }
-  await scenario('complaint', 'nb-giavien', 6, (a) => [['transfer', { at: a(4), toUnitId: 'nb-stnmt', reason: 'Thuộc thẩm quyền của Sở' }]]);
+  await scenario('complaint', 'nb-giavien', 6, (a) => [
+    ['transfer', { at: a(4), toUnitId: 'nb-stnmt', reason: 'Thuộc thẩm quyền của Sở' }],
+  ]);
   return { units: UNITS.length, cases: n };
 }

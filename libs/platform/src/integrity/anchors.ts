@@ -63,11 +63,18 @@ async function headsBelow(pool: pg.Pool, fence: string): Promise<Heads> {
     events += BigInt(row.n);
     if (BigInt(row.pos) > head) head = BigInt(row.pos);
   }
-  return { streams: r.rows.length, events: events.toString(), headPosition: head.toString(), anchorHash: h.digest('hex') };
+  return {
+    streams: r.rows.length,
+    events: events.toString(),
+    headPosition: head.toString(),
+    anchorHash: h.digest('hex'),
+  };
 }
 
 export async function recordAnchor(pool: pg.Pool): Promise<Anchor> {
-  const fence = (await pool.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin')).rows[0].xmin;
+  const fence = (
+    await pool.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin')
+  ).rows[0].xmin;
   const heads = await headsBelow(pool, fence);
   const r = await pool.query<{ anchor_id: string; created_at: Date }>(
     `INSERT INTO anchors (fence_transaction_id, head_position, streams, events, anchor_hash) VALUES ($1, $2, $3, $4, $5)
@@ -108,5 +115,9 @@ export async function verifyAnchor(
   anchor: { fenceTransactionId: string; anchorHash: string },
 ): Promise<{ ok: boolean; recomputed: string; expected: string }> {
   const heads = await headsBelow(pool, anchor.fenceTransactionId);
-  return { ok: heads.anchorHash === anchor.anchorHash, recomputed: heads.anchorHash, expected: anchor.anchorHash };
+  return {
+    ok: heads.anchorHash === anchor.anchorHash,
+    recomputed: heads.anchorHash,
+    expected: anchor.anchorHash,
+  };
 }

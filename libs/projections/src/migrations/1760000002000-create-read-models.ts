@@ -101,7 +101,14 @@ export class CreateReadModels1760000002000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['rm_units', 'rm_deadlines', 'rm_cases', 'tracking_counters', 'idempotency_keys', 'projection_checkpoints']) {
+    for (const t of [
+      'rm_units',
+      'rm_deadlines',
+      'rm_cases',
+      'tracking_counters',
+      'idempotency_keys',
+      'projection_checkpoints',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${t}`);
     }
   }

@@ -16,7 +16,12 @@ export const caseSummariesProjection = defineProjection({
     const e = stored as unknown as CaseEvent;
     const prev = rows[0];
     const base = (row: Row): Row[] => [
-      { ...row, version: stored.version, last_position: stored.globalPosition, updated_at: stored.recordedAt },
+      {
+        ...row,
+        version: stored.version,
+        last_position: stored.globalPosition,
+        updated_at: stored.recordedAt,
+      },
     ];
     if (e.type === 'CaseReceived') {
       const d = e.data;
@@ -43,7 +48,13 @@ export const caseSummariesProjection = defineProjection({
     if (!prev) return rows; // an event for a case whose receipt this projection never saw
     switch (e.type) {
       case 'CaseClassified':
-        return base({ ...prev, status: 'classified', kind: e.data.kind, level: e.data.level, competent_unit_id: e.data.competentUnitId });
+        return base({
+          ...prev,
+          status: 'classified',
+          kind: e.data.kind,
+          level: e.data.level,
+          competent_unit_id: e.data.competentUnitId,
+        });
       case 'CaseAccepted':
         return base({ ...prev, status: 'accepted', accepted_at: e.data.acceptedAt });
       case 'CaseRejected':
@@ -54,8 +65,17 @@ export const caseSummariesProjection = defineProjection({
         return base({ ...prev, status: 'archived' });
       case 'CaseTransferred':
         return e.data.kind === 'ordinary'
-          ? base({ ...prev, status: 'received', receiving_unit_id: e.data.receivingUnitId, competent_unit_id: null })
-          : base({ ...prev, receiving_unit_id: e.data.receivingUnitId, competent_unit_id: e.data.competentUnitId });
+          ? base({
+              ...prev,
+              status: 'received',
+              receiving_unit_id: e.data.receivingUnitId,
+              competent_unit_id: null,
+            })
+          : base({
+              ...prev,
+              receiving_unit_id: e.data.receivingUnitId,
+              competent_unit_id: e.data.competentUnitId,
+            });
       case 'HandlerAssigned':
         return base({ ...prev, handler_id: e.data.handlerId });
       case 'CaseSuspended':

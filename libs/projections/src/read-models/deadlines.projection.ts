@@ -85,19 +85,39 @@ export const deadlinesProjection = defineProjection({
         }
       });
     const all = (c: Row, list: Row[]): Row[] => [c, ...list];
-    const everywhere = (patch: Row, list: Row[]): Row[] => [{ ...ctx, ...patch }, ...list.map((r) => ({ ...r, ...patch }))];
+    const everywhere = (patch: Row, list: Row[]): Row[] => [
+      { ...ctx, ...patch },
+      ...list.map((r) => ({ ...r, ...patch })),
+    ];
     switch (e.type) {
       case 'CaseClassified': {
-        const c = { ...ctx, kind: e.data.kind, competent_unit_id: e.data.competentUnitId, unit_id: e.data.competentUnitId };
+        const c = {
+          ...ctx,
+          kind: e.data.kind,
+          competent_unit_id: e.data.competentUnitId,
+          unit_id: e.data.competentUnitId,
+        };
         const d = e.data.intakeDeadline;
         // TC-XFER is the receiving unit's duty (to pass the denunciation on); the others the competent unit's.
         const unit = d?.ruleId === 'TC-XFER' ? String(ctx.receiving_unit_id) : e.data.competentUnitId;
-        return all(c, d ? [...deadlines, started(d, unit)].map((r) => ({ ...r, kind: e.data.kind, competent_unit_id: e.data.competentUnitId })) : deadlines);
+        return all(
+          c,
+          d
+            ? [...deadlines, started(d, unit)].map((r) => ({
+                ...r,
+                kind: e.data.kind,
+                competent_unit_id: e.data.competentUnitId,
+              }))
+            : deadlines,
+        );
       }
       case 'CaseAccepted': {
         const list = withOutcomes(deadlines, e.data.deadlineOutcomes);
         const d = e.data.resolutionDeadline;
-        return all(ctx, d ? [...list, started(d, String(ctx.competent_unit_id ?? ctx.receiving_unit_id))] : list);
+        return all(
+          ctx,
+          d ? [...list, started(d, String(ctx.competent_unit_id ?? ctx.receiving_unit_id))] : list,
+        );
       }
       case 'CaseRejected':
       case 'CaseGuided':
@@ -110,14 +130,29 @@ export const deadlinesProjection = defineProjection({
       case 'CaseResumed': {
         const list = withOutcomes(deadlines, e.data.deadlineOutcomes);
         const d = e.data.deadline;
-        return all(ctx, d ? list.map((r) => (r.deadline_no === d.deadlineNo ? { ...r, state: 'open', paused_on: null, due_on: d.dueOn } : r)) : list);
+        return all(
+          ctx,
+          d
+            ? list.map((r) =>
+                r.deadline_no === d.deadlineNo
+                  ? { ...r, state: 'open', paused_on: null, due_on: d.dueOn }
+                  : r,
+              )
+            : list,
+        );
       }
       case 'DeadlineExtended': {
         const d = e.data.deadline;
-        return all(ctx, deadlines.map((r) => (r.deadline_no === d.deadlineNo ? { ...r, due_on: d.dueOn } : r)));
+        return all(
+          ctx,
+          deadlines.map((r) => (r.deadline_no === d.deadlineNo ? { ...r, due_on: d.dueOn } : r)),
+        );
       }
       case 'CaseTransferred': {
-        const units = { receiving_unit_id: e.data.receivingUnitId, competent_unit_id: e.data.competentUnitId };
+        const units = {
+          receiving_unit_id: e.data.receivingUnitId,
+          competent_unit_id: e.data.competentUnitId,
+        };
         if (e.data.kind === 'ordinary') {
           const list = withOutcomes(deadlines, e.data.deadlineOutcomes).map((r) => ({ ...r, ...units }));
           return all({ ...ctx, ...units, unit_id: e.data.receivingUnitId }, list);
@@ -135,7 +170,10 @@ export const deadlinesProjection = defineProjection({
       case 'HandlerAssigned':
         return everywhere({ handler_id: e.data.handlerId }, deadlines);
       case 'DeadlineMissed':
-        return all(ctx, deadlines.map((r) => (r.deadline_no === e.data.deadlineNo ? { ...r, miss_recorded: true } : r)));
+        return all(
+          ctx,
+          deadlines.map((r) => (r.deadline_no === e.data.deadlineNo ? { ...r, miss_recorded: true } : r)),
+        );
       case 'DialogueRecorded':
       case 'CaseClosed':
         return rows;

@@ -16,9 +16,20 @@ export { dialoguesProjection, receptionSessionsProjection };
 export { inspectionsProjection };
 
 /** Every projection the worker runs, in the order it applies them. */
-export const ALL_PROJECTIONS: ProjectionDefinition[] = [unitsProjection, caseSummariesProjection, deadlinesProjection, receptionSessionsProjection, dialoguesProjection, inspectionsProjection];
+export const ALL_PROJECTIONS: ProjectionDefinition[] = [
+  unitsProjection,
+  caseSummariesProjection,
+  deadlinesProjection,
+  receptionSessionsProjection,
+  dialoguesProjection,
+  inspectionsProjection,
+];
 
-export const READ_MODEL_MIGRATIONS = [CreateReadModels1760000002000, CreateReceptionReadModels1760000003000, CreateInspectionReadModels1760000004000];
+export const READ_MODEL_MIGRATIONS = [
+  CreateReadModels1760000002000,
+  CreateReceptionReadModels1760000003000,
+  CreateInspectionReadModels1760000004000,
+];
 
 /** TypeORM entities of the read models (queries use them; the runner writes rows by SQL). */
 export const READ_MODEL_ENTITIES = [CaseSummaryEntity, DeadlineRowEntity, UnitRowEntity];

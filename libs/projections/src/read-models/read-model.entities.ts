@@ -65,5 +65,11 @@ export class UnitRowEntity {
   @Column({ name: 'merged_into', type: 'text', nullable: true }) mergedInto!: string | null;
   @Column({ name: 'merged_on', type: 'date', nullable: true }) mergedOn!: string | null;
   @Column({ type: 'jsonb' }) names!: { name: string; from: string }[];
-  @Column({ type: 'jsonb' }) heads!: { personId: string; fullName: string; from: string; to: string | null; acting: boolean }[];
+  @Column({ type: 'jsonb' }) heads!: {
+    personId: string;
+    fullName: string;
+    from: string;
+    to: string | null;
+    acting: boolean;
+  }[];
 }

@@ -1,5 +1,11 @@
 import { UNIT_EVENT_TYPES, type UnitEvent } from '../../../domain/src/unit/unit.events.js';
-import { evolveUnit, initialUnitState, type HeadTerm, type UnitName, type UnitState } from '../../../domain/src/unit/unit.state.js';
+import {
+  evolveUnit,
+  initialUnitState,
+  type HeadTerm,
+  type UnitName,
+  type UnitState,
+} from '../../../domain/src/unit/unit.state.js';
 import { defineProjection, type Row } from '../runner/projection.js';
 
 export type { HeadTerm, UnitName };

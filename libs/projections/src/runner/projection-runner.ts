@@ -119,7 +119,10 @@ export class ProjectionRunner {
   }
 
   /** Applies at most one batch; returns the number of events read. */
-  async runOnce(p: ProjectionDefinition, target: { table: string; checkpoint: string } = { table: p.table, checkpoint: p.name }): Promise<number> {
+  async runOnce(
+    p: ProjectionDefinition,
+    target: { table: string; checkpoint: string } = { table: p.table, checkpoint: p.name },
+  ): Promise<number> {
     const from = await this.checkpoint(target.checkpoint);
     const events = await this.options.store.readAll({ after: from, limit: this.batchSize });
     if (events.length === 0) return 0;
@@ -136,7 +139,9 @@ export class ProjectionRunner {
         'SELECT transaction_id, position::text AS position FROM projection_checkpoints WHERE name = $1 FOR UPDATE',
         [target.checkpoint],
       );
-      const current = locked[0] ? { transactionId: locked[0].transaction_id, position: locked[0].position } : START_OF_LOG;
+      const current = locked[0]
+        ? { transactionId: locked[0].transaction_id, position: locked[0].position }
+        : START_OF_LOG;
       if (current.transactionId !== from.transactionId || current.position !== from.position) return; // someone else applied it
       await this.applyBatch(em, p, target.table, events);
       await em.query(
@@ -159,7 +164,12 @@ export class ProjectionRunner {
     for (const p of this.options.projections) await this.catchUp(p);
   }
 
-  private async applyBatch(em: EntityManager, p: ProjectionDefinition, table: string, events: StoredEvent[]): Promise<void> {
+  private async applyBatch(
+    em: EntityManager,
+    p: ProjectionDefinition,
+    table: string,
+    events: StoredEvent[],
+  ): Promise<void> {
     const relevant = events.filter((e) => p.handles.has(e.type));
     if (relevant.length === 0) return;
     const touched = relevant.map((e) => ({ event: e, groups: p.groupsOf(e) }));
@@ -172,7 +182,11 @@ export class ProjectionRunner {
       for (const group of groups) {
         const gk = keyOf(p.groupColumns, group);
         const rows = current.get(gk)?.rows ?? [];
-        const next = p.evolve(rows.map((r) => ({ ...r })), event, group);
+        const next = p.evolve(
+          rows.map((r) => ({ ...r })),
+          event,
+          group,
+        );
         // Temporal tables keep one version per event, never one per batch: the versions (and so every
         // recordedBefore answer) must not depend on where batch boundaries fall.
         if (p.temporal) await this.writeDiff(em, p, table, rows, next, event);
@@ -187,7 +201,14 @@ export class ProjectionRunner {
   }
 
   /** Writes the changes from a group's `oldRows` to `newRows`, stamped with `event`. */
-  private async writeDiff(em: EntityManager, p: ProjectionDefinition, table: string, oldRows: Row[], newRows: Row[], event: StoredEvent): Promise<void> {
+  private async writeDiff(
+    em: EntityManager,
+    p: ProjectionDefinition,
+    table: string,
+    oldRows: Row[],
+    newRows: Row[],
+    event: StoredEvent,
+  ): Promise<void> {
     const old = new Map(oldRows.map((r) => [keyOf(p.keyColumns, r), r]));
     const next = new Map(newRows.map((r) => [keyOf(p.keyColumns, r), r]));
     for (const [k, r] of old) if (!next.has(k)) await this.writeRow(em, p, table, r, r, null, event);
@@ -198,13 +219,20 @@ export class ProjectionRunner {
     }
   }
 
-  private async loadGroups(em: EntityManager, p: ProjectionDefinition, table: string, groups: Row[]): Promise<Map<string, Row[]>> {
+  private async loadGroups(
+    em: EntityManager,
+    p: ProjectionDefinition,
+    table: string,
+    groups: Row[],
+  ): Promise<Map<string, Row[]>> {
     const out = new Map<string, Row[]>();
     const chunk = 500;
     for (let i = 0; i < groups.length; i += chunk) {
       const part = groups.slice(i, i + chunk);
       const params: unknown[] = [];
-      const tuples = part.map((g) => `(${p.groupColumns.map((c) => (params.push(g[c] ?? null), `$${params.length}`)).join(', ')})`);
+      const tuples = part.map(
+        (g) => `(${p.groupColumns.map((c) => (params.push(g[c] ?? null), `$${params.length}`)).join(', ')})`,
+      );
       const cols = p.groupColumns.map(quoteIdent).join(', ');
       const rows: Row[] = await em.query(
         `SELECT * FROM ${quoteIdent(table)} WHERE (${cols}) IN (${tuples.join(', ')})${p.temporal ? ' AND recorded_to IS NULL' : ''}`,
@@ -220,13 +248,30 @@ export class ProjectionRunner {
     return out;
   }
 
-  private async writeRow(em: EntityManager, p: ProjectionDefinition, table: string, key: Row, old: Row | null, row: Row | null, event: StoredEvent): Promise<void> {
+  private async writeRow(
+    em: EntityManager,
+    p: ProjectionDefinition,
+    table: string,
+    key: Row,
+    old: Row | null,
+    row: Row | null,
+    event: StoredEvent,
+  ): Promise<void> {
     const where = p.keyColumns.map((c, i) => `${quoteIdent(c)} = $${i + 1}`).join(' AND ');
     const keyParams = p.keyColumns.map((c) => key[c] ?? null);
     if (p.temporal) {
-      if (old) await em.query(`UPDATE ${quoteIdent(table)} SET recorded_to = $${keyParams.length + 1} WHERE ${where} AND recorded_to IS NULL`, [...keyParams, event.recordedAt]);
+      if (old)
+        await em.query(
+          `UPDATE ${quoteIdent(table)} SET recorded_to = $${keyParams.length + 1} WHERE ${where} AND recorded_to IS NULL`,
+          [...keyParams, event.recordedAt],
+        );
       if (row) {
-        const values: Row = { ...stripTemporal(row), recorded_from: event.recordedAt, recorded_to: null, position_from: event.globalPosition };
+        const values: Row = {
+          ...stripTemporal(row),
+          recorded_from: event.recordedAt,
+          recorded_to: null,
+          position_from: event.globalPosition,
+        };
         const cols = Object.keys(values);
         await em.query(
           `INSERT INTO ${quoteIdent(table)} (${cols.map(quoteIdent).join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})
@@ -271,7 +316,9 @@ export class ProjectionRunner {
       [position],
     );
     if (!ev[0]) {
-      const head: { max: string | null }[] = await this.options.dataSource.query('SELECT max(global_position)::text AS max FROM events');
+      const head: { max: string | null }[] = await this.options.dataSource.query(
+        'SELECT max(global_position)::text AS max FROM events',
+      );
       // A position at or below the head that does not exist (a rolled-back insert) counts as applied once the head is.
       if (!head[0]?.max || BigInt(head[0].max) < BigInt(position)) return false;
       return this.hasApplied(head[0].max);

@@ -33,6 +33,10 @@ export interface ProjectionDefinition {
 
 export type ProjectionSpec = Omit<ProjectionDefinition, 'handles'> & { handles: readonly string[] };
 
-export const defineProjection = (p: ProjectionSpec): ProjectionDefinition => ({ ...p, handles: new Set(p.handles) });
+export const defineProjection = (p: ProjectionSpec): ProjectionDefinition => ({
+  ...p,
+  handles: new Set(p.handles),
+});
 
-export const keyOf = (columns: readonly string[], row: Row): string => JSON.stringify(columns.map((c) => row[c] ?? null));
+export const keyOf = (columns: readonly string[], row: Row): string =>
+  JSON.stringify(columns.map((c) => row[c] ?? null));
