@@ -9,7 +9,10 @@ try {
   // On the embedded database the worker attaches to a running server's socket (role 'cli').
   const runtime = await createRuntime({ role: 'cli' });
   const worker = startWorker(runtime, { logger: log });
-  log.info({ database: runtime.database.embedded ? 'embedded' : 'server' }, 'donthu worker started');
+  log.info(
+    { database: runtime.database.embedded ? 'embedded' : 'server', leaseOwner: worker.runner.leases?.owner },
+    'donthu worker started',
+  );
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'stopping');
     await worker.stop();

@@ -1,4 +1,10 @@
 import { ProjectionRunner } from '../../../libs/projections/src/runner/projection-runner.js';
+import {
+  DEFAULT_LEASE_RENEW_MS,
+  DEFAULT_LEASE_TTL_MS,
+  defaultLeaseOwner,
+  type LeaseOptions,
+} from '../../../libs/projections/src/runner/projection-leases.js';
 import { ALL_PROJECTIONS } from '../../../libs/projections/src/read-models/index.js';
 import type { Runtime } from '../../../libs/platform/src/runtime.js';
 import { runDeadlineWatch } from './deadline-watcher.js';
@@ -18,13 +24,40 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
-export function createRunner(runtime: Runtime, logger?: WorkerLogger): ProjectionRunner {
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  return n;
+}
+
+/** PROJECTION_LEASE_TTL_MS (default 10000) and PROJECTION_LEASE_RENEW_MS (default 2000). */
+export function leaseOptionsFromEnv(env: NodeJS.ProcessEnv): Required<LeaseOptions> {
+  return {
+    owner: defaultLeaseOwner(),
+    ttlMs: positiveInt(env, 'PROJECTION_LEASE_TTL_MS', DEFAULT_LEASE_TTL_MS),
+    renewMs: positiveInt(env, 'PROJECTION_LEASE_RENEW_MS', DEFAULT_LEASE_RENEW_MS),
+  };
+}
+
+/**
+ * The runner over every projection. `leases: true` makes it share the projections with the other
+ * workers on the database (what `startWorker` does); without, its loop runs every projection
+ * (tests, the CLI, `npm start`).
+ */
+export function createRunner(
+  runtime: Runtime,
+  logger?: WorkerLogger,
+  options: { leases?: boolean } = {},
+): ProjectionRunner {
   return new ProjectionRunner({
     store: runtime.store,
     dataSource: runtime.dataSource,
     projections: ALL_PROJECTIONS,
     pollMs: runtime.config.projectionPollMs,
     logger,
+    ...(options.leases ? { leases: leaseOptionsFromEnv(runtime.env) } : {}),
   });
 }
 
@@ -56,22 +89,26 @@ function every(
 
 /**
  * The background work: projection runner, deadline watcher (at start-up, then every few minutes),
- * unit-merger process. Several workers may run on one database: projection batches are applied
- * under a compare-and-set on their checkpoint, and watcher/merger events have deterministic ids.
+ * unit-merger process. Several workers may run on one database: they share the projections through
+ * leases (a runner created here has them; a runner passed in is used as it is), projection batches
+ * are applied under a compare-and-set on their checkpoint, and watcher/merger events have
+ * deterministic ids.
  */
 export function startWorker(
   runtime: Runtime,
   options: { runner?: ProjectionRunner; logger?: WorkerLogger } = {},
 ): Worker {
   const logger = options.logger;
-  const runner = options.runner ?? createRunner(runtime, logger);
+  const runner = options.runner ?? createRunner(runtime, logger, { leases: true });
   runner.start();
   const merger = new UnitMergerProcess(runtime, runner, moveRecommendationForMerger(runtime));
   const stops = [
     every(
       runtime.config.watcherIntervalMs,
       async () => {
-        await runner.catchUpAll().catch(() => undefined);
+        // Fresh candidates from the projections this worker holds; the others are kept up to date
+        // by their holders.
+        await runner.catchUpHeld().catch(() => undefined);
         const r = await runDeadlineWatch(runtime);
         if (r.missesRecorded) logger?.info(r, 'deadline watcher recorded missed deadlines');
       },

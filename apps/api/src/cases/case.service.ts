@@ -249,7 +249,7 @@ export class CaseService {
     principal: Principal,
     opts: { ifMatch?: number; eventIdSeed?: string; correlationId: string },
   ) {
-    await this.load(caseId, principal);
+    const loaded = await this.load(caseId, principal);
     requirePermission(principal, PERMISSION_OF[action]);
     const result = await this.executor.execute(
       caseStreamId(caseId),
@@ -263,6 +263,7 @@ export class CaseService {
         correlationId: opts.correlationId,
         eventIdSeed: opts.eventIdSeed,
         ifMatch: opts.ifMatch,
+        history: loaded.events,
       },
     );
     const state = foldStored(result.events) as ExistingCase;

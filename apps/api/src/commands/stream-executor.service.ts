@@ -22,6 +22,8 @@ export interface ExecuteOptions {
   correlationId: string;
   /** Seeds deterministic event ids (the Idempotency-Key), so a retried request cannot append twice. */
   eventIdSeed?: string;
+  /** The stream as the caller just read it (saves a read on the first attempt). */
+  history?: StoredEvent[];
 }
 
 export interface ExecuteResult {
@@ -55,7 +57,8 @@ export class StreamExecutor {
     options: ExecuteOptions,
   ): Promise<ExecuteResult> {
     for (let attempt = 0; ; attempt++) {
-      const history = await this.runtime.store.readStream(streamId);
+      const history =
+        attempt === 0 && options.history ? options.history : await this.runtime.store.readStream(streamId);
       const version = history.length ? history[history.length - 1].version : 0;
       if (options.ifMatch !== undefined && options.ifMatch !== version) {
         fail('VERSION_CONFLICT', `If-Match "${options.ifMatch}" is stale: the current version is ${version}`);
@@ -78,8 +81,27 @@ export class StreamExecutor {
             causationId: null,
           },
         });
-        const events = await this.runtime.store.readStream(streamId);
-        return { events, appended, version: result.nextVersion, position: result.lastPosition };
+        // The stream after the append, without reading it back: callers fold type and data only.
+        const written = newEvents.map((e, i): StoredEvent => ({
+          streamId,
+          version: version + i + 1,
+          globalPosition: i === newEvents.length - 1 ? result.lastPosition : '',
+          transactionId: '',
+          eventId: e.eventId,
+          type: e.type,
+          data: e.data,
+          metadata: {} as StoredEvent['metadata'],
+          occurredAt: '',
+          recordedAt: '',
+          prevHash: '',
+          hash: '',
+        }));
+        return {
+          events: [...history, ...written],
+          appended,
+          version: result.nextVersion,
+          position: result.lastPosition,
+        };
       } catch (err) {
         if (!(err instanceof VersionConflict)) throw err;
         if (options.ifMatch !== undefined || attempt >= 5) {

@@ -6,6 +6,7 @@ import { dialoguesProjection, receptionSessionsProjection } from './reception-se
 import { CreateReceptionReadModels1760000003000 } from '../migrations/1760000003000-create-reception-read-models.js';
 import { inspectionsProjection } from './inspections.projection.js';
 import { CreateInspectionReadModels1760000004000 } from '../migrations/1760000004000-create-inspection-read-models.js';
+import { CreateProjectionLeases1760000006000 } from '../migrations/1760000006000-create-projection-leases.js';
 import type { ProjectionDefinition } from '../runner/projection.js';
 import { CaseSummaryEntity, DeadlineRowEntity, UnitRowEntity } from './read-model.entities.js';
 
@@ -29,6 +30,7 @@ export const READ_MODEL_MIGRATIONS = [
   CreateReadModels1760000002000,
   CreateReceptionReadModels1760000003000,
   CreateInspectionReadModels1760000004000,
+  CreateProjectionLeases1760000006000,
 ];
 
 /** TypeORM entities of the read models (queries use them; the runner writes rows by SQL). */

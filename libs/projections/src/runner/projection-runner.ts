@@ -7,6 +7,7 @@ import {
   type StoredEvent,
 } from '../../../event-store/src/event-store.port.js';
 import { keyOf, type ProjectionDefinition, type Row } from './projection.js';
+import { ProjectionLeases, type LeaseOptions } from './projection-leases.js';
 
 export interface RunnerLogger {
   info(obj: object, msg?: string): void;
@@ -20,6 +21,12 @@ export interface ProjectionRunnerOptions {
   batchSize?: number;
   pollMs?: number;
   logger?: RunnerLogger;
+  /**
+   * Share the projections with other workers through leases (projection-leases.ts): the loop
+   * started by `start()` then applies only the projections this runner holds a lease on. Without
+   * it the loop runs every projection. catchUp/catchUpAll/rebuild/lag/hasApplied ignore leases.
+   */
+  leases?: LeaseOptions;
 }
 
 const TEMPORAL_COLUMNS = new Set(['recorded_from', 'recorded_to', 'position_from']);
@@ -50,11 +57,21 @@ export class ProjectionRunner {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private readonly byName: Map<string, ProjectionDefinition>;
+  /** Null without the `leases` option. */
+  readonly leases: ProjectionLeases | null;
+  private leaseLoop: { stop(): Promise<void> } | null = null;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.batchSize = options.batchSize ?? 500;
     this.pollMs = options.pollMs ?? 250;
     this.byName = new Map(options.projections.map((p) => [p.name, p]));
+    this.leases = options.leases
+      ? new ProjectionLeases(
+          options.dataSource,
+          options.projections.map((p) => p.name),
+          options.leases,
+        )
+      : null;
   }
 
   get projections(): ProjectionDefinition[] {
@@ -67,15 +84,25 @@ export class ProjectionRunner {
     return p;
   }
 
-  /** Starts polling. NOTIFY, where available, only shortens the wait (`poke`). */
+  /** True when the loop may apply `name`: no leases, or this runner holds its lease. */
+  private owns(name: string): boolean {
+    return this.leases === null || this.leases.holds(name);
+  }
+
+  /**
+   * Starts polling. NOTIFY, where available, only shortens the wait (`poke`). With leases, also
+   * starts the lease rounds, and the loop applies only the projections whose lease it holds.
+   */
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    if (this.leases) this.leaseLoop = this.startLeaseLoop(this.leases);
     this.loop = (async () => {
       while (!this.stopped) {
         let progressed = 0;
         try {
-          for (const p of this.options.projections) progressed += await this.runOnce(p);
+          for (const p of this.options.projections)
+            if (this.owns(p.name)) progressed += await this.runOnce(p);
         } catch (err) {
           this.options.logger?.error({ err }, 'projection batch failed; will retry');
         }
@@ -89,11 +116,54 @@ export class ProjectionRunner {
     this.wake?.();
   }
 
+  /** Stops the loop; with leases, then gives the leases back so other workers take over at once. */
   async stop(): Promise<void> {
     this.stopped = true;
     this.poke();
+    await this.leaseLoop?.stop();
+    this.leaseLoop = null;
     await this.loop;
     this.loop = null;
+    await this.leases?.release().catch((err: unknown) => {
+      this.options.logger?.error({ err }, 'releasing projection leases failed; they expire by themselves');
+    });
+  }
+
+  /** Lease rounds every `renewMs`, never overlapping; new leases wake the loop. */
+  private startLeaseLoop(leases: ProjectionLeases): { stop(): Promise<void> } {
+    let stopped = false;
+    let timer: NodeJS.Timeout | null = null;
+    let running: Promise<void> = Promise.resolve();
+    let last = '';
+    const round = () => {
+      if (stopped) return;
+      running = leases
+        .tick()
+        .then((t) => {
+          const now = t.held.join(',');
+          if (now !== last)
+            this.options.logger?.info(
+              { owner: leases.owner, live: t.live, share: t.share, held: t.held },
+              'projection leases changed',
+            );
+          last = now;
+          if (t.acquired.length > 0) this.poke();
+        })
+        .catch((err: unknown) =>
+          this.options.logger?.error({ err }, 'projection lease round failed; will retry'),
+        )
+        .finally(() => {
+          if (!stopped) timer = setTimeout(round, leases.renewMs);
+        });
+    };
+    round();
+    return {
+      async stop() {
+        stopped = true;
+        if (timer) clearTimeout(timer);
+        await running;
+      },
+    };
   }
 
   private sleep(ms: number): Promise<void> {
@@ -162,6 +232,11 @@ export class ProjectionRunner {
 
   async catchUpAll(): Promise<void> {
     for (const p of this.options.projections) await this.catchUp(p);
+  }
+
+  /** Like catchUpAll, but with leases only the projections this runner holds. */
+  async catchUpHeld(): Promise<void> {
+    for (const p of this.options.projections) if (this.owns(p.name)) await this.catchUp(p);
   }
 
   private async applyBatch(

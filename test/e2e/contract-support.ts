@@ -1,0 +1,146 @@
+/**
+ * Helpers of the contract suites (contract*.e2e-spec.ts). These suites are written from the words of
+ * /work/shared/docs/api.md, deadlines.md and legal-reference.md only; every expected date is a literal
+ * computed by hand from the holiday table of deadlines.md.
+ */
+import { expect } from '@jest/globals';
+import type { TestApp, TestResponse } from '../support/app.js';
+
+export const TODAY_INSTANT = '2026-11-22T03:00:00.000Z'; // 2026-11-22 (Sunday) in Vietnam
+export const LONG = 60_000;
+
+/** The organisation every contract suite builds: two provinces, communes and a department. */
+export const U = {
+  p: 'ct-p', // province
+  c1: 'ct-c1', // commune under p
+  c2: 'ct-c2', // commune under p
+  dep: 'ct-dep', // department under p
+  q: 'ct-q', // another province
+  q1: 'ct-q1', // commune under q
+} as const;
+
+export async function buildUnits(app: TestApp, admin: string): Promise<void> {
+  app.setNow('2024-12-02T03:00:00.000Z');
+  const rows: [string, string, string, string?][] = [
+    [U.p, 'UBND tỉnh Kiểm Định', 'province'],
+    [U.c1, 'UBND xã Một', 'commune', U.p],
+    [U.c2, 'UBND xã Hai', 'commune', U.p],
+    [U.dep, 'Sở Xây dựng', 'department', U.p],
+    [U.q, 'UBND tỉnh Khác', 'province'],
+    [U.q1, 'UBND xã Khác', 'commune', U.q],
+  ];
+  for (const [id, name, level, parentId] of rows) {
+    const res = await app.request('POST', '/api/v1/units', {
+      token: admin,
+      body: { id, name, level, ...(parentId ? { parentId } : {}) },
+    });
+    ok(res, 201);
+  }
+  app.setNow(TODAY_INSTANT);
+}
+
+/** Fails with the body when the status differs (readable failures). */
+export function ok(res: TestResponse, status: number): void {
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${res.text.slice(0, 800)}`);
+}
+
+/** api.md §Errors: application/problem+json {type, title, status, detail, code}. */
+export function problem(res: TestResponse, status: number, code: string): void {
+  if (res.status !== status || res.body?.code !== code)
+    throw new Error(`expected ${status} ${code}, got ${res.status}: ${res.text.slice(0, 800)}`);
+  expect(res.headers.get('content-type') ?? '').toMatch(/^application\/problem\+json/);
+  expect(typeof res.body.type).toBe('string');
+  expect(typeof res.body.title).toBe('string');
+  expect(res.body.status).toBe(status);
+  expect(typeof res.body.detail).toBe('string');
+}
+
+/** A 400 for invalid input also carries errors: [{path, message}]. */
+export function invalid(res: TestResponse): void {
+  problem(res, 400, 'VALIDATION_FAILED');
+  expect(Array.isArray(res.body.errors)).toBe(true);
+  expect(res.body.errors.length).toBeGreaterThan(0);
+  for (const e of res.body.errors) {
+    expect(typeof e.path).toBe('string');
+    expect(typeof e.message).toBe('string');
+  }
+}
+
+export async function eventCount(app: TestApp): Promise<number> {
+  const r = await app.runtime.pool.query<{ n: string }>('SELECT count(*)::text AS n FROM events');
+  return Number(r.rows[0].n);
+}
+
+export function body(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    receivedAt: '2026-10-01',
+    channel: 'in_person',
+    receivingUnitId: U.p,
+    petitioners: [{ fullName: 'Phạm Thị Hoa', idNumber: '001188000111', phone: '0987654321', address: 'Số 9 phố Huế' }],
+    subject: 'Khiếu nại việc bồi thường',
+    content: 'Đề nghị xem xét lại mức bồi thường khi thu hồi đất.',
+    field: 'land',
+    ...overrides,
+  };
+}
+
+export interface Deadline {
+  ruleId: string;
+  ruleVersion: string;
+  startOn: string;
+  dueOn: string;
+  status: string;
+  provisional?: boolean;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- case views are read as JSON
+export type View = any;
+
+export const deadlines = (view: View, ruleId: string): Deadline[] =>
+  (view.deadlines as Deadline[]).filter((d) => d.ruleId === ruleId);
+
+export const only = (view: View, ruleId: string): Deadline => {
+  const found = deadlines(view, ruleId);
+  if (found.length !== 1)
+    throw new Error(`expected one ${ruleId} deadline, got ${JSON.stringify(view.deadlines)}`);
+  return found[0];
+};
+
+export const dateOf = (view: View, ruleId: string): string | undefined =>
+  (view.dates as { ruleId: string; dueOn: string }[]).find((d) => d.ruleId === ruleId)?.dueOn;
+
+/** A small client bound to an app. */
+export function client(app: TestApp) {
+  return {
+    async register(token: string, overrides: Record<string, unknown> = {}): Promise<View> {
+      const res = await app.request('POST', '/api/v1/cases', { token, body: body(overrides) });
+      ok(res, 201);
+      return res.body;
+    },
+    async cmd(token: string, id: string, action: string, payload: Record<string, unknown>): Promise<View> {
+      const res = await app.request('POST', `/api/v1/cases/${id}/${action}`, { token, body: payload });
+      ok(res, 200);
+      return res.body;
+    },
+    async view(token: string, id: string): Promise<View> {
+      const res = await app.request('GET', `/api/v1/cases/${id}`, { token });
+      ok(res, 200);
+      return res.body;
+    },
+    /** Registers and classifies; competent unit defaults to the receiving unit. */
+    async intake(
+      token: string,
+      kind: string,
+      reg: Record<string, unknown> = {},
+      cls: Record<string, unknown> = {},
+    ): Promise<View> {
+      const created = await this.register(token, reg);
+      return this.cmd(token, created.id, 'classify', {
+        kind,
+        competentUnitId: (reg.receivingUnitId as string | undefined) ?? U.p,
+        processable: true,
+        ...cls,
+      });
+    },
+  };
+}
