@@ -3,6 +3,7 @@ import pino from 'pino';
 import { createRuntime } from '../../../libs/platform/src/runtime.js';
 import { signDevToken } from '../../../libs/security/src/auth/dev-token.js';
 import { createRunner, startWorker } from '../../worker/src/worker.js';
+import { runDeadlineWatch } from '../../worker/src/deadline-watcher.js';
 import { seedDemo, shouldSeedDemo } from '../../cli/src/demo/seed-demo.js';
 import { createApp } from './bootstrap.js';
 
@@ -21,6 +22,9 @@ try {
   if (await shouldSeedDemo(runtime)) {
     const seeded = await seedDemo(base, runtime.secrets.jwtSecret, runtime.config.port);
     log.info(seeded, 'demo data seeded');
+    await runner.catchUpAll();
+    const watch = await runDeadlineWatch(runtime);
+    log.info(watch, 'deadline watcher run after seeding');
   }
   console.log(
     `\ndonthu is running on ${base} (${runtime.database.embedded ? `embedded database in ${runtime.config.dataDir}` : 'PostgreSQL server'})`,

@@ -108,12 +108,12 @@ describe('ProjectionLeases (integration)', () => {
   it('a worker whose renewals stop getting through stops trusting its leases before they expire', async () => {
     const c = new ProjectionLeases(app.runtime.dataSource, NAMES, {
       owner: 'worker-c',
-      ttlMs: 200,
+      ttlMs: 1000,
       renewMs: 50,
     });
     await c.tick();
     expect(c.holds('p.a')).toBe(true);
-    await new Promise((r) => setTimeout(r, 250)); // no round in between: the held set goes stale
+    await new Promise((r) => setTimeout(r, 1050)); // no round in between: the held set goes stale
     expect(c.holds('p.a')).toBe(false);
     expect(c.held).toEqual([]);
     await c.release();

@@ -75,8 +75,12 @@ export class ProjectionLeases {
   /** One round of the protocol. Each statement commits on its own (no transaction is held open). */
   async tick(): Promise<LeaseTick> {
     const started = performance.now();
+    // UPDATE … RETURNING is wrapped in a CTE: TypeORM answers a bare UPDATE with [rows, count].
     const q = (sql: string, params: unknown[]): Promise<{ name: string }[]> =>
-      this.dataSource.query(sql, params);
+      this.dataSource.query(
+        /^\s*UPDATE/.test(sql) ? `WITH changed AS (${sql}) SELECT name FROM changed` : sql,
+        params,
+      );
     const me = this.owner;
     const ttl = this.ttlMs;
     await q(
