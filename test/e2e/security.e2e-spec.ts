@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { recordAnchor, verifyAnchor } from '../../libs/platform/src/integrity/anchors.js';
 import { createTestApp, TEST_SECRET, type TestApp, type TestResponse } from '../support/app.js';
@@ -266,6 +270,25 @@ describe('protecting people and proving integrity', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-powered-by')).toBeNull();
     expect(res.text).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+
+  it("lets an auditor recompute a case's chain independently with docs/audit/verify-history.mjs", async () => {
+    const history = await t.request('GET', `/api/v1/cases/${denunciationId}/history`, { token: auditor });
+    const file = join(mkdtempSync(join(tmpdir(), 'donthu-audit-')), 'history.json');
+    writeFileSync(file, history.text);
+    expect(execFileSync('node', ['docs/audit/verify-history.mjs', file], { encoding: 'utf8' })).toMatch(
+      /^ok: \d+ events, head [0-9a-f]{64}/,
+    );
+    const forged = JSON.parse(history.text);
+    forged.events[1].data.competentUnitId = 'nb';
+    writeFileSync(file, JSON.stringify(forged));
+    let out = '';
+    try {
+      execFileSync('node', ['docs/audit/verify-history.mjs', file], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (err) {
+      out = String((err as { stdout?: string }).stdout);
+    }
+    expect(out).toMatch(/BROKEN at version 2/);
   });
 
   it('detects tampering through the hash chain and the anchors', async () => {

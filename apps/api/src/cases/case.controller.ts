@@ -107,6 +107,10 @@ export class CaseController {
         data: e.data,
         hash: e.hash,
         prevHash: e.prevHash,
+        // What an auditor needs to recompute the hash independently (docs/audit/verify-history.mjs).
+        streamId: e.streamId,
+        eventId: e.eventId,
+        metadata: e.metadata,
       })),
     };
   }

@@ -1,0 +1,624 @@
+/**
+ * Contract: api.md — conventions, errors, auth/roles/scope, units, the case endpoints, lists,
+ * concurrency, idempotency, history, identities and verification. Written from the document only.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SignJWT } from 'jose';
+import { createTestApp, TEST_SECRET, type TestApp } from '../support/app.js';
+import {
+  LONG,
+  TODAY_INSTANT,
+  U,
+  body,
+  buildUnits,
+  client,
+  eventCount,
+  invalid,
+  ok,
+  only,
+  problem,
+  type View,
+} from './contract-support.js';
+
+let app: TestApp;
+let c: ReturnType<typeof client>;
+const t: Record<string, string> = {};
+
+beforeAll(async () => {
+  app = await createTestApp();
+  c = client(app);
+  t.admin = await app.token('ct-admin', ['admin'], undefined, 'Quản trị');
+  t.rec = await app.token('ct-rec', ['reception'], U.p, 'Lễ tân');
+  t.recC1 = await app.token('ct-rec-c1', ['reception'], U.c1, 'Lễ tân xã 1');
+  t.recC2 = await app.token('ct-rec-c2', ['reception'], U.c2, 'Lễ tân xã 2');
+  t.recQ = await app.token('ct-rec-q', ['reception'], U.q, 'Lễ tân Q');
+  t.h = await app.token('ct-h', ['handler'], U.p, 'Cán bộ thụ lý');
+  t.h2 = await app.token('ct-h2', ['handler'], U.p, 'Cán bộ khác');
+  t.hC1 = await app.token('ct-h-c1', ['handler'], U.c1, 'Cán bộ xã');
+  t.head = await app.token('ct-head', ['head'], U.p, 'Chủ tịch tỉnh');
+  t.headC1 = await app.token('ct-head-c1', ['head'], U.c1, 'Chủ tịch xã');
+  t.sup = await app.token('ct-sup', ['supervisor'], U.p, 'Giám sát');
+  t.supQ = await app.token('ct-sup-q', ['supervisor'], U.q, 'Giám sát Q');
+  t.aud = await app.token('ct-aud', ['auditor'], U.p, 'Kiểm toán');
+  await buildUnits(app, t.admin);
+}, LONG);
+
+afterAll(async () => {
+  await app?.close();
+}, LONG);
+
+describe('Health', () => {
+  it('GET /health needs no token: {status: ok, eventStore: {headPosition}, projections: {<name>: {lag}}}', async () => {
+    const res = await app.request('GET', '/health');
+    ok(res, 200);
+    expect(res.body.status).toBe('ok');
+    expect(res.body.eventStore).toHaveProperty('headPosition');
+    const names = Object.keys(res.body.projections);
+    expect(names.length).toBeGreaterThan(0);
+    for (const n of names) expect(res.body.projections[n]).toHaveProperty('lag');
+  });
+});
+
+describe('Authentication (401) and problem shape', () => {
+  it('no token, a bad signature, a token without exp → 401 UNAUTHENTICATED', async () => {
+    problem(await app.request('GET', '/api/v1/cases'), 401, 'UNAUTHENTICATED');
+    const bad = (await app.token('x', ['admin'])).slice(0, -3) + 'AAA';
+    problem(await app.request('GET', '/api/v1/cases', { token: bad }), 401, 'UNAUTHENTICATED');
+    const noExp = await new SignJWT({ name: 'x', roles: ['admin'] })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject('x')
+      .setIssuedAt()
+      .sign(new TextEncoder().encode(TEST_SECRET));
+    problem(await app.request('GET', '/api/v1/cases', { token: noExp }), 401, 'UNAUTHENTICATED');
+  });
+
+  it('an unknown case → 404 NOT_FOUND problem', async () => {
+    problem(await app.request('GET', '/api/v1/cases/does-not-exist', { token: t.admin }), 404, 'NOT_FOUND');
+  });
+});
+
+describe('Units', () => {
+  it('POST /units → 201 with an id; GET /units/:id; bad level → 400; only admin', async () => {
+    const res = await app.request('POST', '/api/v1/units', {
+      token: t.admin,
+      body: { name: 'Thanh tra tỉnh', level: 'agency', parentId: U.p },
+    });
+    ok(res, 201);
+    expect(typeof res.body.id).toBe('string');
+    const got = await app.request('GET', `/api/v1/units/${res.body.id}`, { token: t.admin });
+    ok(got, 200);
+    expect(got.body).toMatchObject({ id: res.body.id, name: 'Thanh tra tỉnh', level: 'agency' });
+    invalid(await app.request('POST', '/api/v1/units', { token: t.admin, body: { name: 'X', level: 'district' } }));
+    problem(
+      await app.request('POST', '/api/v1/units', { token: t.head, body: { name: 'X', level: 'commune' } }),
+      403,
+      'FORBIDDEN',
+    );
+    ok(await app.request('GET', '/api/v1/units', { token: t.admin }), 200);
+  });
+
+  it('PATCH renames from today; asOf a past date shows the old name; heads on a date', async () => {
+    app.setNow('2025-01-02T03:00:00.000Z');
+    const created = await app.request('POST', '/api/v1/units', {
+      token: t.admin,
+      body: { id: 'ct-ren', name: 'Tên cũ', level: 'department', parentId: U.p },
+    });
+    app.setNow(TODAY_INSTANT);
+    ok(created, 201);
+    const p = await app.request('PATCH', '/api/v1/units/ct-ren', { token: t.admin, body: { name: 'Tên mới' } });
+    expect([200, 201]).toContain(p.status);
+    const now = await app.request('GET', '/api/v1/units/ct-ren', { token: t.admin });
+    expect(now.body.name).toBe('Tên mới');
+    const heads = await app.request('POST', '/api/v1/units/ct-ren/heads', {
+      token: t.admin,
+      body: { personId: 'ct-giam-doc', fullName: 'Lê Văn Giám', from: '2026-11-01' },
+    });
+    expect([200, 201]).toContain(heads.status);
+    const onDate = await app.request('GET', '/api/v1/units/ct-ren?asOf=2026-11-10', { token: t.admin });
+    ok(onDate, 200);
+    expect(onDate.body.head).toMatchObject({ personId: 'ct-giam-doc', fullName: 'Lê Văn Giám' });
+    const before = await app.request('GET', '/api/v1/units/ct-ren?asOf=2026-10-31', { token: t.admin });
+    ok(before, 200);
+    expect(before.body.head?.personId).not.toBe('ct-giam-doc');
+    expect(before.body.name).toBe('Tên cũ');
+    // A head from a future date is an action after today → 400.
+    invalid(
+      await app.request('POST', '/api/v1/units/ct-ren/heads', {
+        token: t.admin,
+        body: { personId: 'ct-x', fullName: 'X', from: '2026-11-23' },
+      }),
+    );
+  });
+});
+
+describe('Registration and the case view', () => {
+  it('POST /cases → 201 {id, trackingCode, version 1, position, status received}; GET carries ETag "1"', async () => {
+    const res = await app.request('POST', '/api/v1/cases', { token: t.rec, body: body() });
+    ok(res, 201);
+    expect(res.body).toMatchObject({ version: 1, status: 'received' });
+    expect(typeof res.body.id).toBe('string');
+    expect(typeof res.body.trackingCode).toBe('string');
+    expect(Number(res.body.position)).toBeGreaterThan(0);
+    const v = await app.request('GET', `/api/v1/cases/${res.body.id}`, { token: t.rec });
+    ok(v, 200);
+    expect(v.headers.get('etag')).toBe('"1"');
+    for (const k of [
+      'id',
+      'trackingCode',
+      'kind',
+      'level',
+      'status',
+      'receivingUnitId',
+      'competentUnitId',
+      'handlerId',
+      'receivedAt',
+      'acceptedAt',
+      'version',
+      'petitioners',
+      'deadlines',
+      'dates',
+    ])
+      expect(v.body).toHaveProperty(k);
+    expect(v.body).toMatchObject({ id: res.body.id, status: 'received', receivingUnitId: U.p, receivedAt: '2026-10-01' });
+    expect(v.body.deadlines).toEqual([]);
+  });
+
+  it('a command answers 200 with the case view plus position; version grows by one per event', async () => {
+    const created = await c.register(t.rec);
+    const res = await app.request('POST', `/api/v1/cases/${created.id}/classify`, {
+      token: t.rec,
+      body: { kind: 'complaint', competentUnitId: U.p, processable: true },
+    });
+    ok(res, 200);
+    expect(res.body).toMatchObject({ id: created.id, status: 'classified', kind: 'complaint', version: 2 });
+    expect(Number(res.body.position)).toBeGreaterThan(Number(created.position));
+    expect(res.body.deadlines.length).toBe(1);
+    const v = await c.view(t.rec, created.id);
+    const { position: _p, ...withoutPosition } = res.body;
+    void _p;
+    expect(v).toMatchObject(withoutPosition);
+  });
+
+  it('business dates: after today → 400; invalid → 400; before receivedAt → 400; today is fine', async () => {
+    const before = await eventCount(app);
+    invalid(await app.request('POST', '/api/v1/cases', { token: t.rec, body: body({ receivedAt: '2026-11-23' }) }));
+    invalid(await app.request('POST', '/api/v1/cases', { token: t.rec, body: body({ receivedAt: '2026-02-30' }) }));
+    invalid(await app.request('POST', '/api/v1/cases', { token: t.rec, body: body({ receivedAt: '22/11/2026' }) }));
+    expect(await eventCount(app)).toBe(before);
+    const v = await c.intake(t.rec, 'complaint', { receivedAt: '2026-11-10' });
+    invalid(await app.request('POST', `/api/v1/cases/${v.id}/accept`, { token: t.h, body: { acceptedAt: '2026-11-09' } }));
+    invalid(await app.request('POST', `/api/v1/cases/${v.id}/accept`, { token: t.h, body: { acceptedAt: '2026-11-23' } }));
+    const a = await c.cmd(t.h, v.id, 'accept', { acceptedAt: '2026-11-22' });
+    expect(a).toMatchObject({ status: 'accepted', acceptedAt: '2026-11-22' });
+  });
+
+  it('enumerations are checked (400 with errors[{path, message}])', async () => {
+    invalid(await app.request('POST', '/api/v1/cases', { token: t.rec, body: body({ channel: 'fax' }) }));
+    invalid(await app.request('POST', '/api/v1/cases', { token: t.rec, body: body({ field: 'weather' }) }));
+    invalid(await app.request('POST', '/api/v1/cases', { token: t.rec, body: body({ kindHint: 'praise' }) }));
+    const v = await c.register(t.rec);
+    invalid(
+      await app.request('POST', `/api/v1/cases/${v.id}/classify`, {
+        token: t.rec,
+        body: { kind: 'praise', competentUnitId: U.p, processable: true },
+      }),
+    );
+    invalid(
+      await app.request('POST', `/api/v1/cases/${v.id}/classify`, {
+        token: t.rec,
+        body: { kind: 'complaint', level: 3, competentUnitId: U.p, processable: true },
+      }),
+    );
+    invalid(
+      await app.request('POST', `/api/v1/cases/${v.id}/archive`, { token: t.rec, body: { at: '2026-10-02', reason: 'boring' } }),
+    );
+  });
+
+  it('archive with a documented reason; statuses reject / archive', async () => {
+    const a = await c.intake(t.rec, 'complaint', { receivedAt: '2026-11-16' });
+    const first = await c.register(t.rec, { receivedAt: '2026-11-15' });
+    const dup = await c.cmd(t.rec, a.id, 'archive', { at: '2026-11-17', reason: 'duplicate', duplicateOf: first.id });
+    expect(dup.status).toBe('archived');
+    const b = await c.intake(t.rec, 'complaint', { receivedAt: '2026-11-16' });
+    expect((await c.cmd(t.h, b.id, 'reject', { at: '2026-11-17', reason: 'Điều 11 khoản 3' })).status).toBe('rejected');
+  });
+});
+
+describe('Text input: NFC, U+0000, lone surrogates, media type, size, malformed JSON', () => {
+  it('text is normalised to NFC (q finds an NFD subject by its NFC spelling)', async () => {
+    const word = 'Xuânthượngđỉnh';
+    await c.register(t.rec, { subject: `Đơn ${word}`.normalize('NFD') });
+    await app.catchUp();
+    const res = await app.request('GET', `/api/v1/cases?q=${encodeURIComponent(word)}`, { token: t.sup });
+    ok(res, 200);
+    expect(res.body.total).toBe(1);
+  });
+
+  it('U+0000 and lone surrogates → 400, nothing appended', async () => {
+    const before = await eventCount(app);
+    invalid(await app.request('POST', '/api/v1/cases', { token: t.rec, body: body({ subject: 'a\u0000b' }) }));
+    const raw = JSON.stringify(body({ subject: 'SURROGATE' })).replace('SURROGATE', '\\ud800x');
+    const res = await app.request('POST', '/api/v1/cases', {
+      token: t.rec,
+      raw,
+      headers: { 'content-type': 'application/json' },
+    });
+    problem(res, 400, 'VALIDATION_FAILED');
+    expect(await eventCount(app)).toBe(before);
+  });
+
+  it('malformed JSON → 400; text/plain → 415; > 1 MiB → 413; never 5xx', async () => {
+    problem(
+      await app.request('POST', '/api/v1/cases', { token: t.rec, raw: '{"a":', headers: { 'content-type': 'application/json' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    problem(
+      await app.request('POST', '/api/v1/cases', { token: t.rec, raw: 'hello', headers: { 'content-type': 'text/plain' } }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
+    const big = JSON.stringify(body({ content: 'x'.repeat(2 * 1024 * 1024) }));
+    problem(
+      await app.request('POST', '/api/v1/cases', { token: t.rec, raw: big, headers: { 'content-type': 'application/json' } }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    );
+    for (const path of [
+      '/api/v1/cases?page=abc',
+      '/api/v1/cases?pageSize=-1',
+      '/api/v1/deadlines/overdue?asOf=yesterday',
+      '/api/v1/deadlines/overdue?recordedBefore=notatime',
+      '/api/v1/cases/%E0%A4%A',
+      '/api/v1/accountability?from=2026-13-01',
+    ]) {
+      const res = await app.request('GET', path, { token: t.admin });
+      expect(res.status).toBeLessThan(500);
+    }
+  });
+});
+
+describe('Lists', () => {
+  it('{items, total, page, pageSize}; page starts at 1; pageSize ≤ 200', async () => {
+    await app.catchUp();
+    const res = await app.request('GET', '/api/v1/cases', { token: t.sup });
+    ok(res, 200);
+    expect(Array.isArray(res.body.items)).toBe(true);
+    expect(res.body.page).toBe(1);
+    expect(typeof res.body.total).toBe('number');
+    expect(typeof res.body.pageSize).toBe('number');
+    ok(await app.request('GET', '/api/v1/cases?pageSize=200', { token: t.sup }), 200);
+    invalid(await app.request('GET', '/api/v1/cases?pageSize=201', { token: t.sup }));
+    invalid(await app.request('GET', '/api/v1/cases?page=0', { token: t.sup }));
+    const p2 = await app.request('GET', '/api/v1/cases?page=2&pageSize=1', { token: t.sup });
+    ok(p2, 200);
+    expect(p2.body).toMatchObject({ page: 2, pageSize: 1 });
+    expect(p2.body.items.length).toBeLessThanOrEqual(1);
+  });
+
+  it('filters status / kind / unitId; q searches tracking code, subject and content, never identities', async () => {
+    const k = await c.intake(t.recC1, 'denunciation', {
+      receivingUnitId: U.c1,
+      subject: 'Tố cáo Quanlyđấtxã',
+      content: 'Nội dung Lamsailệch',
+      petitioners: [{ fullName: 'Đỗ Bímật Tốcáo', idNumber: '009900112233' }],
+    });
+    await app.catchUp();
+    const get = (qs: string, token = t.sup) => app.request('GET', `/api/v1/cases?${qs}`, { token });
+    const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((i) => i.id);
+    expect(ids(await get('q=Quanlyđấtxã'))).toEqual([k.id]);
+    expect(ids(await get('q=Lamsailệch'))).toEqual([k.id]);
+    expect(ids(await get(`q=${encodeURIComponent(k.trackingCode)}`))).toContain(k.id);
+    expect((await get(`q=${encodeURIComponent('Bímật')}`)).body.total).toBe(0);
+    expect((await get('q=009900112233')).body.total).toBe(0);
+    const byUnit = await get(`unitId=${U.c1}&kind=denunciation&status=classified`);
+    expect(ids(byUnit)).toContain(k.id);
+    for (const i of byUnit.body.items) expect(i).toMatchObject({ kind: 'denunciation', status: 'classified' });
+    expect(ids(await get(`unitId=${U.c1}&kind=complaint`))).not.toContain(k.id);
+    expect(ids(await get('status=accepted&q=Quanlyđấtxã'))).toEqual([]);
+    // The denunciator never appears in clear in a list.
+    expect((await get('q=Quanlyđấtxã')).text).not.toContain('Bímật');
+    // Out of scope: a supervisor of another province does not see it.
+    expect(ids(await get('q=Quanlyđấtxã', t.supQ))).toEqual([]);
+  });
+
+  it('minPosition: the answer waits until the projections applied that position', async () => {
+    const created = await c.register(t.rec, { subject: 'Chờ Vịtrícuối' });
+    const pending = app.request('GET', `/api/v1/cases?q=${encodeURIComponent('Vịtrícuối')}&minPosition=${created.position}`, {
+      token: t.sup,
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    await app.catchUp();
+    const res = await pending;
+    ok(res, 200);
+    expect(res.body.items.map((i: { id: string }) => i.id)).toEqual([created.id]);
+  });
+});
+
+describe('Concurrency and idempotency', () => {
+  it('If-Match: a stale version → 412 VERSION_CONFLICT and nothing appended; the current one works', async () => {
+    const v = await c.register(t.rec);
+    const before = await eventCount(app);
+    const stale = await app.request('POST', `/api/v1/cases/${v.id}/classify`, {
+      token: t.rec,
+      headers: { 'if-match': '"7"' },
+      body: { kind: 'complaint', competentUnitId: U.p, processable: true },
+    });
+    problem(stale, 412, 'VERSION_CONFLICT');
+    expect(await eventCount(app)).toBe(before);
+    const fresh = await app.request('POST', `/api/v1/cases/${v.id}/classify`, {
+      token: t.rec,
+      headers: { 'if-match': '"1"' },
+      body: { kind: 'complaint', competentUnitId: U.p, processable: true },
+    });
+    ok(fresh, 200);
+    expect(fresh.body.version).toBe(2);
+    expect(fresh.headers.get('etag')).toBe('"2"');
+  });
+
+  it('Idempotency-Key: the same key and body return the first answer and append nothing; another body → 422', async () => {
+    const key = 'ct-idem-register-1';
+    const first = await app.request('POST', '/api/v1/cases', { token: t.rec, body: body(), headers: { 'idempotency-key': key } });
+    ok(first, 201);
+    const n = await eventCount(app);
+    const again = await app.request('POST', '/api/v1/cases', { token: t.rec, body: body(), headers: { 'idempotency-key': key } });
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(await eventCount(app)).toBe(n);
+    problem(
+      await app.request('POST', '/api/v1/cases', {
+        token: t.rec,
+        body: body({ subject: 'Khác' }),
+        headers: { 'idempotency-key': key },
+      }),
+      422,
+      'IDEMPOTENCY_KEY_REUSED',
+    );
+    expect(await eventCount(app)).toBe(n);
+    const cls = { kind: 'petition', competentUnitId: U.p, processable: true };
+    const k2 = 'ct-idem-classify-1';
+    const c1 = await app.request('POST', `/api/v1/cases/${first.body.id}/classify`, {
+      token: t.rec,
+      body: cls,
+      headers: { 'idempotency-key': k2 },
+    });
+    ok(c1, 200);
+    const c2 = await app.request('POST', `/api/v1/cases/${first.body.id}/classify`, {
+      token: t.rec,
+      body: cls,
+      headers: { 'idempotency-key': k2 },
+    });
+    ok(c2, 200);
+    expect(c2.body).toEqual(c1.body);
+  });
+});
+
+describe('Roles and scope (404 before 403)', () => {
+  let inC1: View; // received by the commune c1
+  let pForC1: View; // received by the province, competent c1
+
+  beforeAll(async () => {
+    inC1 = await c.intake(t.recC1, 'complaint', { receivingUnitId: U.c1, receivedAt: '2026-11-16' });
+    pForC1 = await c.intake(t.rec, 'complaint', { receivedAt: '2026-11-16' }, { competentUnitId: U.c1 });
+  });
+
+  it('scope: own unit and below; the competent unit also sees the case; others get 404', async () => {
+    ok(await app.request('GET', `/api/v1/cases/${inC1.id}`, { token: t.rec }), 200); // province above
+    ok(await app.request('GET', `/api/v1/cases/${inC1.id}`, { token: t.recC1 }), 200);
+    problem(await app.request('GET', `/api/v1/cases/${inC1.id}`, { token: t.recC2 }), 404, 'NOT_FOUND');
+    problem(await app.request('GET', `/api/v1/cases/${inC1.id}`, { token: t.supQ }), 404, 'NOT_FOUND');
+    ok(await app.request('GET', `/api/v1/cases/${pForC1.id}`, { token: t.recC1 }), 200);
+    problem(await app.request('GET', `/api/v1/cases/${pForC1.id}`, { token: t.recC2 }), 404, 'NOT_FOUND');
+    ok(await app.request('GET', `/api/v1/cases/${inC1.id}`, { token: t.admin }), 200);
+  });
+
+  it('reception may not accept (403 in scope, 404 out of scope); supervisor, auditor and admin may not command', async () => {
+    const before = await eventCount(app);
+    const acc = { acceptedAt: '2026-11-17' };
+    problem(await app.request('POST', `/api/v1/cases/${inC1.id}/accept`, { token: t.rec, body: acc }), 403, 'FORBIDDEN');
+    problem(await app.request('POST', `/api/v1/cases/${inC1.id}/accept`, { token: t.recC2, body: acc }), 404, 'NOT_FOUND');
+    problem(await app.request('POST', `/api/v1/cases/${inC1.id}/accept`, { token: t.sup, body: acc }), 403, 'FORBIDDEN');
+    problem(await app.request('POST', `/api/v1/cases/${inC1.id}/accept`, { token: t.aud, body: acc }), 403, 'FORBIDDEN');
+    problem(await app.request('POST', `/api/v1/cases/${inC1.id}/accept`, { token: t.admin, body: acc }), 403, 'FORBIDDEN');
+    problem(await app.request('POST', '/api/v1/cases', { token: t.sup, body: body() }), 403, 'FORBIDDEN');
+    problem(await app.request('POST', '/api/v1/cases', { token: t.admin, body: body() }), 403, 'FORBIDDEN');
+    expect(await eventCount(app)).toBe(before);
+  });
+
+  it('reception may register, classify, transfer, guide and archive', async () => {
+    const v = await c.intake(t.rec, 'petition', { receivedAt: '2026-11-16' });
+    expect(v.status).toBe('classified');
+    const g = await c.intake(t.rec, 'complaint', { receivedAt: '2026-11-16' });
+    expect((await c.cmd(t.rec, g.id, 'transfer', { at: '2026-11-17', toUnitId: U.c2, reason: 'Thẩm quyền xã' })).status).toBe(
+      'received',
+    );
+  });
+
+  it('a head may do what a handler may; a handler may do every case command', async () => {
+    const v = await c.intake(t.rec, 'complaint', { receivedAt: '2026-11-16' });
+    expect((await c.cmd(t.head, v.id, 'accept', { acceptedAt: '2026-11-17' })).status).toBe('accepted');
+    expect((await c.cmd(t.h, v.id, 'suspend', { at: '2026-11-18', reason: 'Chờ' })).status).toBe('suspended');
+    expect((await c.cmd(t.h, v.id, 'resume', { at: '2026-11-19' })).status).toBe('accepted');
+  });
+
+  it('boards: head (own scope) and supervisor yes; handler, reception, auditor 403; another scope 404', async () => {
+    await app.catchUp();
+    ok(await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.p}`, { token: t.head }), 200);
+    ok(await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.c1}`, { token: t.headC1 }), 200);
+    ok(await app.request('GET', `/api/v1/deadlines/upcoming?unitId=${U.p}`, { token: t.sup }), 200);
+    ok(await app.request('GET', `/api/v1/deadlines/overdue`, { token: t.admin }), 200);
+    problem(await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.p}`, { token: t.h }), 403, 'FORBIDDEN');
+    problem(await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.p}`, { token: t.rec }), 403, 'FORBIDDEN');
+    problem(await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.p}`, { token: t.aud }), 403, 'FORBIDDEN');
+    problem(await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.p}`, { token: t.headC1 }), 404, 'NOT_FOUND');
+    const acc = `/api/v1/accountability?unitId=${U.p}&from=2026-01-01&to=2026-12-31`;
+    ok(await app.request('GET', acc, { token: t.sup }), 200);
+    ok(await app.request('GET', acc, { token: t.admin }), 200);
+    problem(await app.request('GET', acc, { token: t.h }), 403, 'FORBIDDEN');
+    problem(await app.request('GET', acc, { token: t.aud }), 403, 'FORBIDDEN');
+  });
+
+  it('reception sessions: reception schedules (future date allowed), a handler may not; only a head holds', async () => {
+    const s = await app.request('POST', '/api/v1/reception-sessions', {
+      token: t.rec,
+      body: { unitId: U.p, hostPersonId: 'ct-head', date: '2026-12-15', kind: 'periodic', mode: 'in_person' },
+    });
+    ok(s, 201);
+    expect(typeof s.body.id).toBe('string');
+    problem(
+      await app.request('POST', '/api/v1/reception-sessions', {
+        token: t.h,
+        body: { unitId: U.p, hostPersonId: 'ct-head', date: '2026-12-15', kind: 'periodic', mode: 'in_person' },
+      }),
+      403,
+      'FORBIDDEN',
+    );
+    const s2 = await app.request('POST', '/api/v1/reception-sessions', {
+      token: t.rec,
+      body: { unitId: U.p, hostPersonId: 'ct-head', date: '2026-11-20', kind: 'unscheduled', mode: 'online' },
+    });
+    ok(s2, 201);
+    const hold = { heldOn: '2026-11-20', hostPersonId: 'ct-head', citizensReceived: 3 };
+    problem(
+      await app.request('POST', `/api/v1/reception-sessions/${s2.body.id}/hold`, { token: t.rec, body: hold }),
+      403,
+      'FORBIDDEN',
+    );
+    problem(
+      await app.request('POST', `/api/v1/reception-sessions/${s2.body.id}/hold`, { token: t.h, body: hold }),
+      403,
+      'FORBIDDEN',
+    );
+    invalid(
+      await app.request('POST', `/api/v1/reception-sessions/${s2.body.id}/hold`, {
+        token: t.head,
+        body: { ...hold, heldOn: '2026-11-23' },
+      }),
+    );
+    ok(await app.request('POST', `/api/v1/reception-sessions/${s2.body.id}/hold`, { token: t.head, body: hold }), 200);
+    ok(
+      await app.request('POST', `/api/v1/reception-sessions/${s.body.id}/cancel`, {
+        token: t.rec,
+        body: { reason: 'Trùng lịch' },
+      }),
+      200,
+    );
+  });
+
+  it('only admin manages units and heads', async () => {
+    problem(
+      await app.request('POST', `/api/v1/units/${U.c1}/heads`, {
+        token: t.head,
+        body: { personId: 'x', fullName: 'X', from: '2026-11-01' },
+      }),
+      403,
+      'FORBIDDEN',
+    );
+    problem(
+      await app.request('POST', `/api/v1/units/${U.c1}/merge`, {
+        token: t.sup,
+        body: { intoUnitId: U.c2, effectiveOn: '2026-11-20' },
+      }),
+      403,
+      'FORBIDDEN',
+    );
+  });
+});
+
+describe('History, as-of views and verification', () => {
+  it('history: {events: [{position, version, type, occurredAt, recordedAt, actor {id, name}, data, hash, prevHash}]}, identities protected', async () => {
+    app.setNow('2026-11-20T03:00:00.000Z');
+    const v = await c.register(t.rec, { receivedAt: '2026-11-16' });
+    app.setNow('2026-11-21T03:00:00.000Z');
+    await c.cmd(t.rec, v.id, 'classify', { kind: 'complaint', competentUnitId: U.p, processable: true });
+    app.setNow(TODAY_INSTANT);
+    const hist = await app.request('GET', `/api/v1/cases/${v.id}/history`, { token: t.aud });
+    ok(hist, 200);
+    const events = hist.body.events;
+    expect(events.map((e: { version: number }) => e.version)).toEqual([1, 2]);
+    for (const e of events) {
+      for (const k of ['position', 'version', 'type', 'occurredAt', 'recordedAt', 'actor', 'data', 'hash', 'prevHash'])
+        expect(e).toHaveProperty(k);
+      expect(e.actor).toHaveProperty('id');
+      expect(e.actor).toHaveProperty('name');
+    }
+    expect(events[1].prevHash).toBe(events[0].hash);
+    expect(events[0].actor.id).toBe('ct-rec');
+    expect(hist.text).not.toContain('Phạm Thị Hoa');
+    expect(hist.text).not.toContain('001188000111');
+    expect(hist.text).not.toContain('0987654321');
+
+    // asOf=<instant>: only the events recorded at or before it.
+    const asOf = await app.request('GET', `/api/v1/cases/${v.id}?asOf=2026-11-20T12:00:00.000Z`, { token: t.aud });
+    ok(asOf, 200);
+    expect(asOf.body).toMatchObject({ status: 'received', version: 1 });
+    const exact = await app.request('GET', `/api/v1/cases/${v.id}?asOf=${events[1].recordedAt}`, { token: t.aud });
+    ok(exact, 200);
+    expect(exact.body).toMatchObject({ status: 'classified', version: 2 });
+
+    const ver = await app.request('GET', `/api/v1/audit/streams/case-${v.id}/verify`, { token: t.aud });
+    ok(ver, 200);
+    expect(ver.body).toEqual({ ok: true, events: 2, headHash: events[1].hash });
+  });
+});
+
+describe('Identities (GET /cases/:id/petitioners) and disclosures', () => {
+  it('complaint: handlers and heads in scope see identities; reason is required; the call is logged, the version unchanged', async () => {
+    const v = await c.intake(t.rec, 'complaint', { receivedAt: '2026-11-16' });
+    // Masked elsewhere.
+    const view = await c.view(t.sup, v.id);
+    expect(JSON.stringify(view.petitioners)).not.toContain('Phạm Thị Hoa');
+    expect(JSON.stringify(view.petitioners)).not.toContain('001188000111');
+    invalid(await app.request('GET', `/api/v1/cases/${v.id}/petitioners`, { token: t.h }));
+    const res = await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reason=${encodeURIComponent('Mời đối thoại')}`, {
+      token: t.h,
+    });
+    ok(res, 200);
+    expect(res.text).toContain('Phạm Thị Hoa');
+    ok(await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reason=x`, { token: t.head }), 200);
+    problem(await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reason=x`, { token: t.sup }), 403, 'FORBIDDEN');
+    problem(await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reason=x`, { token: t.rec }), 403, 'FORBIDDEN');
+    problem(await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reason=x`, { token: t.recC2 }), 404, 'NOT_FOUND');
+    expect((await c.view(t.h, v.id)).version).toBe(v.version);
+    const log = await app.request('GET', `/api/v1/cases/${v.id}/disclosures`, { token: t.aud });
+    ok(log, 200);
+    expect(log.text).toContain('ct-h');
+    expect(log.text).toContain('Mời đối thoại');
+  });
+
+  it('denunciation: only the assigned handler and a head of the competent unit; elsewhere [bảo mật]', async () => {
+    const v = await c.intake(
+      t.rec,
+      'denunciation',
+      { receivedAt: '2026-11-16', petitioners: [{ fullName: 'Vũ Ẩndanh', idNumber: '002211334455' }] },
+      { competentUnitId: U.c1 },
+    );
+    const view = await c.view(t.sup, v.id);
+    expect(JSON.stringify(view.petitioners)).toContain('[bảo mật]');
+    expect(JSON.stringify(view)).not.toContain('Ẩndanh');
+    const q = (token: string) => app.request('GET', `/api/v1/cases/${v.id}/petitioners?reason=kiem-tra`, { token });
+    problem(await q(t.h), 403, 'FORBIDDEN'); // handler in scope, not assigned
+    problem(await q(t.head), 403, 'FORBIDDEN'); // head of the receiving (not competent) unit
+    ok(await q(t.headC1), 200);
+    await c.cmd(t.head, v.id, 'assign', { handlerId: 'ct-h2' });
+    problem(await q(t.h), 403, 'FORBIDDEN');
+    const mine = await q(t.h2);
+    ok(mine, 200);
+    expect(mine.text).toContain('Vũ Ẩndanh');
+    const hist = await app.request('GET', `/api/v1/cases/${v.id}/history`, { token: t.aud });
+    expect(hist.text).not.toContain('Ẩndanh');
+  });
+});
+
+describe('Resolution and statuses', () => {
+  it('accept → resolve (denunciation: true) → close; withdraw; terminate', async () => {
+    const d = await c.intake(t.rec, 'denunciation', { receivedAt: '2026-11-16' });
+    await c.cmd(t.h, d.id, 'accept', { acceptedAt: '2026-11-17', decisionNo: '05/QĐ-TL' });
+    const r = await c.cmd(t.h, d.id, 'resolve', { decidedAt: '2026-11-20', outcome: 'true', summary: 'Tố cáo đúng' });
+    expect(r.status).toBe('resolved');
+    expect(only(r, 'TC-RES').status).toBe('met');
+    expect((await c.cmd(t.h, d.id, 'close', { at: '2026-11-21' })).status).toBe('closed');
+    const k = await c.intake(t.rec, 'complaint', { receivedAt: '2026-11-16' });
+    expect((await c.cmd(t.h, k.id, 'withdraw', { at: '2026-11-17' })).status).toBe('withdrawn');
+  });
+});
