@@ -106,7 +106,7 @@ describe('Deadline boards and their two clocks', () => {
     expect(only(await c.view(sup, k.b1.id), 'KN-ACC').status).toBe('missed');
   });
 
-  it('today (includeSubunits default true): B3 and B4 with daysOverdue 72, B1's resolution deadline and the head in office on dueOn', async () => {
+  it('today (includeSubunits default true): B3 and B4 with daysOverdue 72, B1 resolution deadline and the head in office on dueOn', async () => {
     const res = await overdue(`unitId=${B}`);
     ok(res, 200);
     expect(Array.isArray(res.body.items)).toBe(true);
