@@ -21,7 +21,8 @@ const A1 = 'ct-a1';
 const A2 = 'ct-a2';
 
 const ids = (res: { body: { items: { caseId: string }[] } }) => res.body.items.map((i) => i.caseId).sort();
-const row = <T extends { caseId: string }>(res: { body: { items: T[] } }, caseId: string): T | undefined =>
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- board rows are read as JSON
+const row = (res: { body: { items: any[] } }, caseId: string) =>
   res.body.items.find((i) => i.caseId === caseId);
 
 async function head(unitId: string, personId: string, fullName: string, from: string, acting?: boolean) {
@@ -100,8 +101,14 @@ describe('Deadline boards and their two clocks', () => {
   const upcoming = (qs: string) => app.request('GET', `/api/v1/deadlines/upcoming?${qs}`, { token: sup });
 
   it('the case views agree: B3 missed at query time, B5 paused, B6 cancelled, B1 missed (late)', async () => {
-    expect(only(await c.view(sup, k.b3.id), 'KN-ACC')).toMatchObject({ dueOn: '2026-09-11', status: 'missed' });
-    expect(only(await c.view(sup, k.b5.id), 'TC-RES')).toMatchObject({ dueOn: '2026-10-12', status: 'paused' });
+    expect(only(await c.view(sup, k.b3.id), 'KN-ACC')).toMatchObject({
+      dueOn: '2026-09-11',
+      status: 'missed',
+    });
+    expect(only(await c.view(sup, k.b5.id), 'TC-RES')).toMatchObject({
+      dueOn: '2026-10-12',
+      status: 'paused',
+    });
     expect(only(await c.view(sup, k.b6.id), 'KN-ACC').status).toBe('cancelled');
     expect(only(await c.view(sup, k.b1.id), 'KN-ACC').status).toBe('missed');
   });
@@ -129,14 +136,21 @@ describe('Deadline boards and their two clocks', () => {
     });
     expect(row(res, k.b3.id)).toHaveProperty('handlerId');
     // hb-b is in office today, but hb-a was on 2026-09-11.
-    expect(row(res, k.b4.id)).toMatchObject({ unitId: B, headOfUnit: { personId: 'hb-a', fullName: 'Nguyễn Văn An' } });
+    expect(row(res, k.b4.id)).toMatchObject({
+      unitId: B,
+      headOfUnit: { personId: 'hb-a', fullName: 'Nguyễn Văn An' },
+    });
   });
 
   it('asOf=2026-10-15: B1 (3 days, head hb-b in office on 2026-10-12), B3 and B4 (34 days)', async () => {
     const res = await overdue(`unitId=${B}&asOf=2026-10-15`);
     ok(res, 200);
     expect(ids(res)).toEqual([k.b1.id, k.b3.id, k.b4.id].sort());
-    expect(row(res, k.b1.id)).toMatchObject({ daysOverdue: 3, dueOn: '2026-10-12', headOfUnit: { personId: 'hb-b' } });
+    expect(row(res, k.b1.id)).toMatchObject({
+      daysOverdue: 3,
+      dueOn: '2026-10-12',
+      headOfUnit: { personId: 'hb-b' },
+    });
     expect(row(res, k.b3.id)).toMatchObject({ daysOverdue: 34 });
     const own = await overdue(`unitId=${B}&asOf=2026-10-15&includeSubunits=false`);
     expect(ids(own)).toEqual([k.b1.id, k.b4.id].sort());
@@ -172,10 +186,30 @@ describe('Deadline boards and their two clocks', () => {
       trackingCode: k.b2.trackingCode,
     });
     expect(ids(await upcoming(`unitId=${B}&asOf=2026-11-20&withinDays=3`))).not.toContain(k.b2.id);
-    expect(row(await upcoming(`unitId=${B}&asOf=2026-11-20&withinDays=5`), k.b2.id)).toMatchObject({ daysLeft: 5 });
+    expect(row(await upcoming(`unitId=${B}&asOf=2026-11-20&withinDays=5`), k.b2.id)).toMatchObject({
+      daysLeft: 5,
+    });
     expect(row(await upcoming(`unitId=${B}&asOf=2026-11-18`), k.b2.id)).toMatchObject({ daysLeft: 7 });
-    // On 2026-10-05, B1 (completed only on 10-20) was open and due in 7 days.
-    expect(row(await upcoming(`unitId=${B}&asOf=2026-10-05`), k.b1.id)).toMatchObject({ daysLeft: 7, dueOn: '2026-10-12' });
+    // On 2026-10-05, B1 (completed only on 10-20) was open and due in 7 days; B5's TC-RES (due 10-12)
+    // is paused since 09-20, so it is not an open deadline.
+    const oct5 = await upcoming(`unitId=${B}&asOf=2026-10-05`);
+    expect(row(oct5, k.b1.id)).toMatchObject({ daysLeft: 7, dueOn: '2026-10-12' });
+    expect(row(oct5, k.b5.id)).toBeUndefined();
+    // On asOf = dueOn: daysLeft 0.
+    expect(row(await upcoming(`unitId=${B}&asOf=2026-10-12&withinDays=0`), k.b1.id)).toMatchObject({
+      daysLeft: 0,
+    });
+  });
+
+  it('accountability counts a paused deadline as open, never missed (Oct 2026: hb-b due 2, missed 1, open 1)', async () => {
+    const res = await app.request('GET', `/api/v1/accountability?unitId=${B}&from=2026-10-01&to=2026-10-31`, {
+      token: sup,
+    });
+    ok(res, 200);
+    const b = res.body.items.find((i: { personId: string }) => i.personId === 'hb-b');
+    expect(b).toMatchObject({ from: '2026-10-10', due: 2, met: 0, missed: 1, open: 1, onTimeRate: 0 });
+    const a = res.body.items.find((i: { personId: string }) => i.personId === 'hb-a');
+    expect(a).toMatchObject({ to: '2026-10-09', due: 0, met: 0, missed: 0, open: 0, onTimeRate: null });
   });
 
   it('CSV: Accept text/csv → text/csv, UTF-8 with BOM, Vietnamese headings', async () => {
@@ -184,7 +218,9 @@ describe('Deadline boards and their two clocks', () => {
       `/api/v1/accountability?unitId=${B}&from=2026-01-01&to=2026-12-31`,
       `/api/v1/reception-duty?unitId=${B}&from=2026-01-01&to=2026-11-22`,
     ]) {
-      const res = await fetch(app.url + path, { headers: { authorization: `Bearer ${sup}`, accept: 'text/csv' } });
+      const res = await fetch(app.url + path, {
+        headers: { authorization: `Bearer ${sup}`, accept: 'text/csv' },
+      });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type') ?? '').toMatch(/^text\/csv/);
       const bytes = new Uint8Array(await res.arrayBuffer());
@@ -208,7 +244,11 @@ describe('Accountability: one row per head term; met + missed + open = due', () 
     // A1: KN-ACC 07-10 met (accepted 07-08); KN-RES1 08-07 missed (resolved 08-20).
     k.a1 = await c.intake(recA, 'complaint', { receivedAt: '2026-07-01', receivingUnitId: A });
     await c.cmd(hA, k.a1.id, 'accept', { acceptedAt: '2026-07-08' });
-    const r = await c.cmd(hA, k.a1.id, 'resolve', { decidedAt: '2026-08-20', outcome: 'rejected', summary: 'Bác' });
+    const r = await c.cmd(hA, k.a1.id, 'resolve', {
+      decidedAt: '2026-08-20',
+      outcome: 'rejected',
+      summary: 'Bác',
+    });
     expect(only(r, 'KN-RES1')).toMatchObject({ dueOn: '2026-08-07', status: 'missed' });
     // A2: KN-ACC 09-11, never completed (missed).
     k.a2 = await c.intake(recA, 'complaint', { receivedAt: '2026-09-01', receivingUnitId: A });
@@ -252,7 +292,15 @@ describe('Accountability: one row per head term; met + missed + open = due', () 
     });
     expect(a?.onTimeRate as number).toBeCloseTo(1 / 3, 5);
     const b = person(items, 'ha-b');
-    expect(b).toMatchObject({ from: '2026-10-01', acting: true, due: 2, met: 1, missed: 0, open: 1, onTimeRate: 1 });
+    expect(b).toMatchObject({
+      from: '2026-10-01',
+      acting: true,
+      due: 2,
+      met: 1,
+      missed: 0,
+      open: 1,
+      onTimeRate: 1,
+    });
     for (const key of ['reportsDue', 'reportsMissed', 'receptionRequired', 'receptionHeld', 'dialoguesHeld'])
       expect(a).toHaveProperty(key);
   });
@@ -266,7 +314,11 @@ describe('Accountability: one row per head term; met + missed + open = due', () 
   });
 
   it('dueOn must be inside [from, to]; onTimeRate is null when met + missed = 0', async () => {
-    expect(person(await acc('from=2026-07-01&to=2026-09-10'), 'ha-a')).toMatchObject({ due: 2, met: 1, missed: 1 });
+    expect(person(await acc('from=2026-07-01&to=2026-09-10'), 'ha-a')).toMatchObject({
+      due: 2,
+      met: 1,
+      missed: 1,
+    });
     expect(person(await acc('from=2026-11-01&to=2026-11-30'), 'ha-b')).toMatchObject({
       due: 1,
       met: 0,
@@ -315,8 +367,18 @@ describe('Reception duty: months for province/department heads, ISO weeks for co
 
   it('province: Jul–Nov 2026 → ha-a 3 months (held 1, missing 2), ha-b 2 months (held 2 days, missing 1)', async () => {
     const items = await duty(A, 'from=2026-07-01&to=2026-11-30');
-    expect(items.find((i) => i.personId === 'ha-a')).toMatchObject({ unitId: A, required: 3, held: 1, missing: 2 });
-    expect(items.find((i) => i.personId === 'ha-b')).toMatchObject({ unitId: A, required: 2, held: 2, missing: 1 });
+    expect(items.find((i) => i.personId === 'ha-a')).toMatchObject({
+      unitId: A,
+      required: 3,
+      held: 1,
+      missing: 2,
+    });
+    expect(items.find((i) => i.personId === 'ha-b')).toMatchObject({
+      unitId: A,
+      required: 2,
+      held: 2,
+      missing: 1,
+    });
   });
 
   it('a month with no working day inside the term does not count (term from Sat 2026-05-30)', async () => {
@@ -348,7 +410,9 @@ describe('Reception duty: months for province/department heads, ISO weeks for co
   });
 
   it('accountability reports the same reception counts for the term', async () => {
-    const res = await app.request('GET', `/api/v1/accountability?unitId=${A}&from=2026-07-01&to=2026-11-30`, { token: sup });
+    const res = await app.request('GET', `/api/v1/accountability?unitId=${A}&from=2026-07-01&to=2026-11-30`, {
+      token: sup,
+    });
     ok(res, 200);
     const a = res.body.items.find((i: { personId: string }) => i.personId === 'ha-a');
     expect(a).toMatchObject({ receptionRequired: 3, receptionHeld: 1 });
@@ -415,10 +479,14 @@ describe('Inspections and the follow-up board', () => {
     ]);
     Object.assign(rec, { r4: `${insp2}/${r4}`, r5: `${insp2}/${r5}` });
     insp3 = await create('2026-02-01');
-    const [r6] = await conclude(insp3, '2026-03-02', [{ text: 'Sáu tháng', ownerUnitId: A1, reportEvery: '6m' }]);
+    const [r6] = await conclude(insp3, '2026-03-02', [
+      { text: 'Sáu tháng', ownerUnitId: A1, reportEvery: '6m' },
+    ]);
     rec.r6 = `${insp3}/${r6}`;
     insp4 = await create('2026-08-01');
-    const [r7] = await conclude(insp4, '2026-08-31', [{ text: 'Cuối tháng', ownerUnitId: A1, reportEvery: '3m' }]);
+    const [r7] = await conclude(insp4, '2026-08-31', [
+      { text: 'Cuối tháng', ownerUnitId: A1, reportEvery: '3m' },
+    ]);
     rec.r7 = `${insp4}/${r7}`;
     ok(await report(insp2, r5, '2026-05-29'), 200);
     app.setNow(TODAY_INSTANT);
@@ -440,20 +508,44 @@ describe('Inspections and the follow-up board', () => {
     });
     expect(line(items, rec.r1)).toHaveProperty('status');
     // A report dated in (2026-01-15, 2026-07-15] satisfies the first due date.
-    expect(line(items, rec.r2)).toMatchObject({ nextReportDue: '2027-01-15', overdue: false, overdueReports: 0 });
+    expect(line(items, rec.r2)).toMatchObject({
+      nextReportDue: '2027-01-15',
+      overdue: false,
+      overdueReports: 0,
+    });
     // A report dated 2026-07-16 satisfies the second, not the first.
-    expect(line(items, rec.r2b)).toMatchObject({ nextReportDue: '2026-07-15', overdue: true, overdueReports: 1 });
+    expect(line(items, rec.r2b)).toMatchObject({
+      nextReportDue: '2026-07-15',
+      overdue: true,
+      overdueReports: 1,
+    });
     // Given report dates (in the future).
-    expect(line(items, rec.r3)).toMatchObject({ nextReportDue: '2026-12-01', overdue: false, overdueReports: 0 });
+    expect(line(items, rec.r3)).toMatchObject({
+      nextReportDue: '2026-12-01',
+      overdue: false,
+      overdueReports: 0,
+    });
   });
 
   it('3-month cadence from 2025-11-30: 2026-02-28, 05-30, 08-30, 11-30 (each from the conclusion date, clamped)', async () => {
     const items = await board();
-    expect(line(items, rec.r4)).toMatchObject({ nextReportDue: '2026-02-28', overdue: true, overdueReports: 3 });
+    expect(line(items, rec.r4)).toMatchObject({
+      nextReportDue: '2026-02-28',
+      overdue: true,
+      overdueReports: 3,
+    });
     // The report of 2026-05-29 satisfies 2026-05-30 only.
-    expect(line(items, rec.r5)).toMatchObject({ nextReportDue: '2026-02-28', overdue: true, overdueReports: 2 });
+    expect(line(items, rec.r5)).toMatchObject({
+      nextReportDue: '2026-02-28',
+      overdue: true,
+      overdueReports: 2,
+    });
     // From 2026-08-31: 2026-11-30 (clamped), not yet due.
-    expect(line(items, rec.r7)).toMatchObject({ nextReportDue: '2026-11-30', overdue: false, overdueReports: 0 });
+    expect(line(items, rec.r7)).toMatchObject({
+      nextReportDue: '2026-11-30',
+      overdue: false,
+      overdueReports: 0,
+    });
   });
 
   it('no roll-forward: due on the holiday 2026-09-02; overdue only from asOf 2026-09-03', async () => {
@@ -467,7 +559,11 @@ describe('Inspections and the follow-up board', () => {
 
   it('recordedBefore: a report recorded later does not count', async () => {
     const items = await board('&recordedBefore=2026-11-10T00:00:00Z');
-    expect(line(items, rec.r2)).toMatchObject({ nextReportDue: '2026-07-15', overdue: true, overdueReports: 1 });
+    expect(line(items, rec.r2)).toMatchObject({
+      nextReportDue: '2026-07-15',
+      overdue: true,
+      overdueReports: 1,
+    });
   });
 
   it('waived and done recommendations leave the board; close only when all are done or waived (409 before)', async () => {
@@ -481,12 +577,18 @@ describe('Inspections and the follow-up board', () => {
     await app.catchUp();
     expect(line(await board(), rec.rw)).toBeUndefined();
     problem(
-      await app.request('POST', `/api/v1/inspections/${insp3}/close`, { token: admin, body: { closedOn: '2026-11-20' } }),
+      await app.request('POST', `/api/v1/inspections/${insp3}/close`, {
+        token: admin,
+        body: { closedOn: '2026-11-20' },
+      }),
       409,
       'ILLEGAL_TRANSITION',
     );
     ok(
-      await app.request('POST', `/api/v1/inspections/${insp3}/directive`, { token: admin, body: { issuedOn: '2026-03-10' } }),
+      await app.request('POST', `/api/v1/inspections/${insp3}/directive`, {
+        token: admin,
+        body: { issuedOn: '2026-03-10' },
+      }),
       200,
     );
     ok(
@@ -500,7 +602,10 @@ describe('Inspections and the follow-up board', () => {
     await app.catchUp();
     expect(line(await board(), rec.r6)).toBeUndefined();
     ok(
-      await app.request('POST', `/api/v1/inspections/${insp3}/close`, { token: admin, body: { closedOn: '2026-11-21' } }),
+      await app.request('POST', `/api/v1/inspections/${insp3}/close`, {
+        token: admin,
+        body: { closedOn: '2026-11-21' },
+      }),
       200,
     );
     ok(await app.request('GET', `/api/v1/inspections/${insp3}`, { token: admin }), 200);
@@ -524,9 +629,13 @@ describe('Inspections and the follow-up board', () => {
   });
 
   it('accountability counts the recommendation reports of the unit (reportsMissed ≤ reportsDue)', async () => {
-    const res = await app.request('GET', `/api/v1/accountability?unitId=${A1}&from=2026-01-01&to=2026-11-22`, {
-      token: sup,
-    });
+    const res = await app.request(
+      'GET',
+      `/api/v1/accountability?unitId=${A1}&from=2026-01-01&to=2026-11-22`,
+      {
+        token: sup,
+      },
+    );
     ok(res, 200);
     const hc = res.body.items.find((i: { personId: string }) => i.personId === 'hc');
     expect(hc.reportsDue).toBeGreaterThan(0);

@@ -73,7 +73,11 @@ describe('KN-ACC: the rule version in force on the start date (deadlines.md §Co
 
   it('received 2026-07-01: 7 working days, version 2026-07-01 → due 2026-07-10; a late acceptance stays missed', async () => {
     const v = await c.intake(rec, 'complaint', { receivedAt: '2026-07-01' });
-    expect(only(v, 'KN-ACC')).toMatchObject({ startOn: '2026-07-01', dueOn: '2026-07-10', ruleVersion: '2026-07-01' });
+    expect(only(v, 'KN-ACC')).toMatchObject({
+      startOn: '2026-07-01',
+      dueOn: '2026-07-10',
+      ruleVersion: '2026-07-01',
+    });
     const after = await c.cmd(h, v.id, 'accept', { acceptedAt: '2026-07-13' });
     expect(after.status).toBe('accepted');
     expect(only(after, 'KN-ACC').status).toBe('missed');
@@ -140,7 +144,11 @@ describe('TC-PRE / TC-XFER: chosen by the receiving unit subtree', () => {
 
   it('TC-XFER is completed by a transfer dated on its due date (met)', async () => {
     const v = await c.intake(rec, 'denunciation', { receivedAt: '2026-10-01' }, { competentUnitId: U.q });
-    const after = await c.cmd(rec, v.id, 'transfer', { at: '2026-10-08', toUnitId: U.q, reason: 'Không thuộc thẩm quyền' });
+    const after = await c.cmd(rec, v.id, 'transfer', {
+      at: '2026-10-08',
+      toUnitId: U.q,
+      reason: 'Không thuộc thẩm quyền',
+    });
     const view = await c.view(recQ, after.id);
     expect(only(view, 'TC-XFER').status).toBe('met');
   });
@@ -169,7 +177,11 @@ describe('TCD-ANS: petitions and reflections only (10 WD)', () => {
 
   it('a petition answered by resolve (outcome answered) completes TCD-ANS', async () => {
     const v = await c.intake(rec, 'petition', { receivedAt: '2026-11-10' });
-    const after = await c.cmd(h, v.id, 'resolve', { decidedAt: '2026-11-20', outcome: 'answered', summary: 'Đã trả lời' });
+    const after = await c.cmd(h, v.id, 'resolve', {
+      decidedAt: '2026-11-20',
+      outcome: 'answered',
+      summary: 'Đã trả lời',
+    });
     expect(after.status).toBe('resolved');
     expect(only(after, 'TCD-ANS').status).toBe('met');
   });
@@ -276,7 +288,11 @@ describe('TC-RES: extensions 0 / 1 / 2, each ≤ 30 days, from the due date befo
 
   it('complex: one extension (default 30 days: Oct 10 + 30 = 2026-11-09), the second is refused', async () => {
     const v = await acceptedDenunciation({ complex: true });
-    const e1 = await c.cmd(h, v.id, 'extend', { at: '2026-10-01', reason: 'Phức tạp', decisionNo: '01/QĐ-GH' });
+    const e1 = await c.cmd(h, v.id, 'extend', {
+      at: '2026-10-01',
+      reason: 'Phức tạp',
+      decisionNo: '01/QĐ-GH',
+    });
     expect(e1.status).toBe('accepted');
     const tc = deadlines(e1, 'TC-RES');
     expect(tc.at(-1)?.dueOn).toBe('2026-11-09');
@@ -324,7 +340,11 @@ describe('TC-RES: extensions 0 / 1 / 2, each ≤ 30 days, from the due date befo
 
   it('denunciation conclusion: informational TC-CONCL-SEND (5 WD), TC-HANDLE and TC-PUB (7 WD)', async () => {
     const v = await acceptedDenunciation({});
-    const r = await c.cmd(h, v.id, 'resolve', { decidedAt: '2026-11-10', outcome: 'partly_true', summary: 'Đúng một phần' });
+    const r = await c.cmd(h, v.id, 'resolve', {
+      decidedAt: '2026-11-10',
+      outcome: 'partly_true',
+      summary: 'Đúng một phần',
+    });
     expect(r.status).toBe('resolved');
     expect(only(r, 'TC-RES').status).toBe('missed'); // concluded after 2026-10-12
     expect(dateOf(r, 'TC-CONCL-SEND')).toBe('2026-11-17');
@@ -391,12 +411,20 @@ describe('Transfers (deadlines.md §Transfers)', () => {
   it('an ordinary transfer completes the intake deadline, moves the case, and the new unit starts intake from `at`', async () => {
     const v = await c.intake(rec, 'complaint', { receivedAt: '2026-10-01' });
     expect(only(v, 'KN-ACC').dueOn).toBe('2026-10-12');
-    const t = await c.cmd(rec, v.id, 'transfer', { at: '2026-10-05', toUnitId: U.q, reason: 'Không thuộc thẩm quyền' });
+    const t = await c.cmd(rec, v.id, 'transfer', {
+      at: '2026-10-05',
+      toUnitId: U.q,
+      reason: 'Không thuộc thẩm quyền',
+    });
     expect(t).toMatchObject({ status: 'received', receivingUnitId: U.q, competentUnitId: null });
     expect(only(t, 'KN-ACC').status).toBe('met');
     // The case left the province's scope (receiving and competent unit are both outside it).
     problem(await app.request('GET', `/api/v1/cases/${v.id}`, { token: h }), 404, 'NOT_FOUND');
-    const k = await c.cmd(recQ, v.id, 'classify', { kind: 'complaint', competentUnitId: U.q, processable: true });
+    const k = await c.cmd(recQ, v.id, 'classify', {
+      kind: 'complaint',
+      competentUnitId: U.q,
+      processable: true,
+    });
     const acc = deadlines(k, 'KN-ACC');
     expect(acc).toHaveLength(2);
     expect(acc[1]).toMatchObject({ startOn: '2026-10-05', dueOn: '2026-10-14', ruleVersion: '2026-07-01' });
@@ -489,7 +517,11 @@ describe('Met / missed at query time (deadlines.md §8)', () => {
 
   it('the guide completes KN-ACC and reaches status guided; guiding twice is refused', async () => {
     const v = await c.intake(rec, 'complaint', { receivedAt: '2026-11-16' });
-    const g = await c.cmd(rec, v.id, 'guide', { at: '2026-11-17', agency: 'Tòa án nhân dân', note: 'Hướng dẫn' });
+    const g = await c.cmd(rec, v.id, 'guide', {
+      at: '2026-11-17',
+      agency: 'Tòa án nhân dân',
+      note: 'Hướng dẫn',
+    });
     expect(g.status).toBe('guided');
     expect(only(g, 'KN-ACC').status).toBe('met');
     problem(
@@ -524,7 +556,11 @@ describe('Dialogue rules and resolution outcomes', () => {
     expect(d.status).toBe('accepted');
     const list = await app.request('GET', `/api/v1/cases/${v.id}/dialogues`, { token: h });
     ok(list, 200);
-    const r = await c.cmd(h, v.id, 'resolve', { decidedAt: '2026-11-20', outcome: 'rejected', summary: 'Bác đơn' });
+    const r = await c.cmd(h, v.id, 'resolve', {
+      decidedAt: '2026-11-20',
+      outcome: 'rejected',
+      summary: 'Bác đơn',
+    });
     expect(r.status).toBe('resolved');
     expect(only(r, 'KN-RES2').status).toBe('met');
   });
@@ -553,9 +589,126 @@ describe('Dialogue rules and resolution outcomes', () => {
     expect([400, 409]).toContain(res.status);
     const fresh = await c.register(rec, { receivedAt: '2026-11-16' });
     problem(
-      await app.request('POST', `/api/v1/cases/${fresh.id}/accept`, { token: h, body: { acceptedAt: '2026-11-17' } }),
+      await app.request('POST', `/api/v1/cases/${fresh.id}/accept`, {
+        token: h,
+        body: { acceptedAt: '2026-11-17' },
+      }),
       409,
       'ILLEGAL_TRANSITION',
     );
+  });
+});
+
+describe('Combinations', () => {
+  it('suspension then extension: the extension adds to the resumed due date before roll-forward (Oct 25 + 30 → 2026-11-24)', async () => {
+    const v = await c.intake(rec, 'denunciation', { receivedAt: '2026-09-08' });
+    await c.cmd(h, v.id, 'accept', { acceptedAt: '2026-09-10', especiallyComplex: true });
+    await c.cmd(h, v.id, 'suspend', { at: '2026-09-20', reason: 'Chờ kết quả' });
+    const r = await c.cmd(h, v.id, 'resume', { at: '2026-10-05' });
+    expect(deadlines(r, 'TC-RES').at(-1)?.dueOn).toBe('2026-10-26');
+    const e = await c.cmd(h, v.id, 'extend', { at: '2026-10-20', reason: 'Đặc biệt phức tạp' });
+    expect(deadlines(e, 'TC-RES').at(-1)?.dueOn).toBe('2026-11-24');
+  });
+
+  it('a transfer restarts intake under the rule version in force on the transfer date', async () => {
+    const v = await c.intake(rec, 'complaint', { receivedAt: '2026-06-25' });
+    expect(only(v, 'KN-ACC').dueOn).toBe('2026-07-09');
+    await c.cmd(rec, v.id, 'transfer', { at: '2026-07-02', toUnitId: U.q, reason: 'Chuyển đơn' });
+    const k = await c.cmd(recQ, v.id, 'classify', {
+      kind: 'complaint',
+      competentUnitId: U.q,
+      processable: true,
+    });
+    const acc = deadlines(k, 'KN-ACC');
+    expect(acc[0].status).toBe('met');
+    expect(acc[0].ruleVersion < '2026-07-01').toBe(true);
+    expect(acc[1]).toMatchObject({ startOn: '2026-07-02', dueOn: '2026-07-13', ruleVersion: '2026-07-01' });
+  });
+
+  it('a transferred denunciation classified by the new unit: TC-PRE from the transfer date', async () => {
+    const v = await c.intake(rec, 'denunciation', { receivedAt: '2026-10-01' }, { competentUnitId: U.q });
+    await c.cmd(rec, v.id, 'transfer', { at: '2026-10-05', toUnitId: U.q, reason: 'Không thuộc thẩm quyền' });
+    const k = await c.cmd(recQ, v.id, 'classify', {
+      kind: 'denunciation',
+      competentUnitId: U.q1,
+      processable: true,
+    });
+    expect(only(k, 'TC-PRE')).toMatchObject({ startOn: '2026-10-05', dueOn: '2026-10-14' });
+    expect(only(k, 'TC-XFER').status).toBe('met');
+  });
+
+  it('suspending a case whose intake deadline is open never pauses that deadline', async () => {
+    const v = await c.intake(rec, 'complaint', { receivedAt: '2026-11-16' });
+    const res = await app.request('POST', `/api/v1/cases/${v.id}/suspend`, {
+      token: h,
+      body: { at: '2026-11-17', reason: 'Chờ' },
+    });
+    if (res.status === 409) return problem(res, 409, 'ILLEGAL_TRANSITION');
+    ok(res, 200);
+    expect(only(res.body, 'KN-ACC').status).toBe('open');
+  });
+
+  it('a merger changes only the unit that ceased (competent unit elsewhere stays)', async () => {
+    app.setNow('2024-12-02T05:00:00.000Z');
+    for (const id of ['ct-m3', 'ct-m4'])
+      ok(
+        await app.request('POST', '/api/v1/units', {
+          token: admin,
+          body: { id, name: `Xã ${id}`, level: 'commune', parentId: U.p },
+        }),
+        201,
+      );
+    app.setNow(TODAY_INSTANT);
+    const v = await c.intake(
+      rec,
+      'complaint',
+      { receivedAt: '2026-11-16', receivingUnitId: U.p },
+      { competentUnitId: 'ct-m3' },
+    );
+    const w = await c.intake(
+      rec,
+      'complaint',
+      { receivedAt: '2026-11-16', receivingUnitId: U.p },
+      { competentUnitId: U.c2 },
+    );
+    ok(
+      await app.request('POST', '/api/v1/units/ct-m3/merge', {
+        token: admin,
+        body: { intoUnitId: 'ct-m4', effectiveOn: '2026-11-21' },
+      }),
+      200,
+    );
+    await app.catchUp();
+    await new UnitMergerProcess(app.runtime, app.runner, moveRecommendationForMerger(app.runtime)).runOnce();
+    const after = await c.view(h, v.id);
+    expect(after).toMatchObject({ receivingUnitId: U.p, competentUnitId: 'ct-m4', status: 'classified' });
+    expect(after.deadlines).toEqual(v.deadlines);
+    expect((await c.view(h, w.id)).version).toBe(w.version); // untouched
+  });
+
+  it('the watcher records a miss once, naming the head in office on dueOn; a later completion keeps it missed', async () => {
+    const { runDeadlineWatch } = await import('../../apps/worker/src/deadline-watcher.js');
+    ok(
+      await app.request('POST', `/api/v1/units/${U.c2}/heads`, {
+        token: admin,
+        body: { personId: 'ct-chu-tich-c2', fullName: 'Hoàng Văn Chủ', from: '2026-01-01' },
+      }),
+      201,
+    );
+    const recC2 = await app.token('ct-rec-c2', ['reception'], U.c2);
+    const hC2 = await app.token('ct-h-c2', ['handler'], U.c2);
+    const v = await c.intake(recC2, 'complaint', { receivedAt: '2026-10-01', receivingUnitId: U.c2 });
+    await app.catchUp();
+    await runDeadlineWatch(app.runtime);
+    await app.catchUp();
+    await runDeadlineWatch(app.runtime);
+    const auditor = await app.token('ct-aud', ['auditor'], U.p);
+    const hist = await app.request('GET', `/api/v1/cases/${v.id}/history`, { token: auditor });
+    ok(hist, 200);
+    const added = hist.body.events.filter((e: { version: number }) => e.version > v.version);
+    expect(added).toHaveLength(1);
+    expect(JSON.stringify(added[0].data)).toContain('ct-chu-tich-c2');
+    const late = await c.cmd(hC2, v.id, 'accept', { acceptedAt: '2026-11-20' });
+    expect(only(late, 'KN-ACC').status).toBe('missed');
   });
 });

@@ -41,7 +41,8 @@ export async function buildUnits(app: TestApp, admin: string): Promise<void> {
 
 /** Fails with the body when the status differs (readable failures). */
 export function ok(res: TestResponse, status: number): void {
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${res.text.slice(0, 800)}`);
+  if (res.status !== status)
+    throw new Error(`expected ${status}, got ${res.status}: ${res.text.slice(0, 800)}`);
 }
 
 /** api.md §Errors: application/problem+json {type, title, status, detail, code}. */
@@ -76,7 +77,9 @@ export function body(overrides: Record<string, unknown> = {}): Record<string, un
     receivedAt: '2026-10-01',
     channel: 'in_person',
     receivingUnitId: U.p,
-    petitioners: [{ fullName: 'Phạm Thị Hoa', idNumber: '001188000111', phone: '0987654321', address: 'Số 9 phố Huế' }],
+    petitioners: [
+      { fullName: 'Phạm Thị Hoa', idNumber: '001188000111', phone: '0987654321', address: 'Số 9 phố Huế' },
+    ],
     subject: 'Khiếu nại việc bồi thường',
     content: 'Đề nghị xem xét lại mức bồi thường khi thu hồi đất.',
     field: 'land',

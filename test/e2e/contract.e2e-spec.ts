@@ -59,6 +59,18 @@ describe('Health', () => {
   });
 });
 
+describe('OpenAPI', () => {
+  it('the OpenAPI description is served at /docs-json (and /docs) without the /api/v1 prefix', async () => {
+    const json = await app.request('GET', '/docs-json');
+    ok(json, 200);
+    expect(typeof json.body.openapi).toBe('string');
+    expect(Object.keys(json.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/cases', '/api/v1/cases/{id}']),
+    );
+    expect((await app.request('GET', '/docs')).status).toBe(200);
+  });
+});
+
 describe('Authentication (401) and problem shape', () => {
   it('no token, a bad signature, a token without exp → 401 UNAUTHENTICATED', async () => {
     problem(await app.request('GET', '/api/v1/cases'), 401, 'UNAUTHENTICATED');
@@ -88,7 +100,9 @@ describe('Units', () => {
     const got = await app.request('GET', `/api/v1/units/${res.body.id}`, { token: t.admin });
     ok(got, 200);
     expect(got.body).toMatchObject({ id: res.body.id, name: 'Thanh tra tỉnh', level: 'agency' });
-    invalid(await app.request('POST', '/api/v1/units', { token: t.admin, body: { name: 'X', level: 'district' } }));
+    invalid(
+      await app.request('POST', '/api/v1/units', { token: t.admin, body: { name: 'X', level: 'district' } }),
+    );
     problem(
       await app.request('POST', '/api/v1/units', { token: t.head, body: { name: 'X', level: 'commune' } }),
       403,
@@ -105,7 +119,10 @@ describe('Units', () => {
     });
     app.setNow(TODAY_INSTANT);
     ok(created, 201);
-    const p = await app.request('PATCH', '/api/v1/units/ct-ren', { token: t.admin, body: { name: 'Tên mới' } });
+    const p = await app.request('PATCH', '/api/v1/units/ct-ren', {
+      token: t.admin,
+      body: { name: 'Tên mới' },
+    });
     expect([200, 201]).toContain(p.status);
     const now = await app.request('GET', '/api/v1/units/ct-ren', { token: t.admin });
     expect(now.body.name).toBe('Tên mới');
@@ -159,7 +176,12 @@ describe('Registration and the case view', () => {
       'dates',
     ])
       expect(v.body).toHaveProperty(k);
-    expect(v.body).toMatchObject({ id: res.body.id, status: 'received', receivingUnitId: U.p, receivedAt: '2026-10-01' });
+    expect(v.body).toMatchObject({
+      id: res.body.id,
+      status: 'received',
+      receivingUnitId: U.p,
+      receivedAt: '2026-10-01',
+    });
     expect(v.body.deadlines).toEqual([]);
   });
 
@@ -181,13 +203,29 @@ describe('Registration and the case view', () => {
 
   it('business dates: after today → 400; invalid → 400; before receivedAt → 400; today is fine', async () => {
     const before = await eventCount(app);
-    invalid(await app.request('POST', '/api/v1/cases', { token: t.rec, body: body({ receivedAt: '2026-11-23' }) }));
-    invalid(await app.request('POST', '/api/v1/cases', { token: t.rec, body: body({ receivedAt: '2026-02-30' }) }));
-    invalid(await app.request('POST', '/api/v1/cases', { token: t.rec, body: body({ receivedAt: '22/11/2026' }) }));
+    invalid(
+      await app.request('POST', '/api/v1/cases', { token: t.rec, body: body({ receivedAt: '2026-11-23' }) }),
+    );
+    invalid(
+      await app.request('POST', '/api/v1/cases', { token: t.rec, body: body({ receivedAt: '2026-02-30' }) }),
+    );
+    invalid(
+      await app.request('POST', '/api/v1/cases', { token: t.rec, body: body({ receivedAt: '22/11/2026' }) }),
+    );
     expect(await eventCount(app)).toBe(before);
     const v = await c.intake(t.rec, 'complaint', { receivedAt: '2026-11-10' });
-    invalid(await app.request('POST', `/api/v1/cases/${v.id}/accept`, { token: t.h, body: { acceptedAt: '2026-11-09' } }));
-    invalid(await app.request('POST', `/api/v1/cases/${v.id}/accept`, { token: t.h, body: { acceptedAt: '2026-11-23' } }));
+    invalid(
+      await app.request('POST', `/api/v1/cases/${v.id}/accept`, {
+        token: t.h,
+        body: { acceptedAt: '2026-11-09' },
+      }),
+    );
+    invalid(
+      await app.request('POST', `/api/v1/cases/${v.id}/accept`, {
+        token: t.h,
+        body: { acceptedAt: '2026-11-23' },
+      }),
+    );
     const a = await c.cmd(t.h, v.id, 'accept', { acceptedAt: '2026-11-22' });
     expect(a).toMatchObject({ status: 'accepted', acceptedAt: '2026-11-22' });
   });
@@ -210,17 +248,26 @@ describe('Registration and the case view', () => {
       }),
     );
     invalid(
-      await app.request('POST', `/api/v1/cases/${v.id}/archive`, { token: t.rec, body: { at: '2026-10-02', reason: 'boring' } }),
+      await app.request('POST', `/api/v1/cases/${v.id}/archive`, {
+        token: t.rec,
+        body: { at: '2026-10-02', reason: 'boring' },
+      }),
     );
   });
 
   it('archive with a documented reason; statuses reject / archive', async () => {
     const a = await c.intake(t.rec, 'complaint', { receivedAt: '2026-11-16' });
     const first = await c.register(t.rec, { receivedAt: '2026-11-15' });
-    const dup = await c.cmd(t.rec, a.id, 'archive', { at: '2026-11-17', reason: 'duplicate', duplicateOf: first.id });
+    const dup = await c.cmd(t.rec, a.id, 'archive', {
+      at: '2026-11-17',
+      reason: 'duplicate',
+      duplicateOf: first.id,
+    });
     expect(dup.status).toBe('archived');
     const b = await c.intake(t.rec, 'complaint', { receivedAt: '2026-11-16' });
-    expect((await c.cmd(t.h, b.id, 'reject', { at: '2026-11-17', reason: 'Điều 11 khoản 3' })).status).toBe('rejected');
+    expect((await c.cmd(t.h, b.id, 'reject', { at: '2026-11-17', reason: 'Điều 11 khoản 3' })).status).toBe(
+      'rejected',
+    );
   });
 });
 
@@ -236,7 +283,9 @@ describe('Text input: NFC, U+0000, lone surrogates, media type, size, malformed 
 
   it('U+0000 and lone surrogates → 400, nothing appended', async () => {
     const before = await eventCount(app);
-    invalid(await app.request('POST', '/api/v1/cases', { token: t.rec, body: body({ subject: 'a\u0000b' }) }));
+    invalid(
+      await app.request('POST', '/api/v1/cases', { token: t.rec, body: body({ subject: 'a\u0000b' }) }),
+    );
     const raw = JSON.stringify(body({ subject: 'SURROGATE' })).replace('SURROGATE', '\\ud800x');
     const res = await app.request('POST', '/api/v1/cases', {
       token: t.rec,
@@ -249,18 +298,30 @@ describe('Text input: NFC, U+0000, lone surrogates, media type, size, malformed 
 
   it('malformed JSON → 400; text/plain → 415; > 1 MiB → 413; never 5xx', async () => {
     problem(
-      await app.request('POST', '/api/v1/cases', { token: t.rec, raw: '{"a":', headers: { 'content-type': 'application/json' } }),
+      await app.request('POST', '/api/v1/cases', {
+        token: t.rec,
+        raw: '{"a":',
+        headers: { 'content-type': 'application/json' },
+      }),
       400,
       'VALIDATION_FAILED',
     );
     problem(
-      await app.request('POST', '/api/v1/cases', { token: t.rec, raw: 'hello', headers: { 'content-type': 'text/plain' } }),
+      await app.request('POST', '/api/v1/cases', {
+        token: t.rec,
+        raw: 'hello',
+        headers: { 'content-type': 'text/plain' },
+      }),
       415,
       'UNSUPPORTED_MEDIA_TYPE',
     );
     const big = JSON.stringify(body({ content: 'x'.repeat(2 * 1024 * 1024) }));
     problem(
-      await app.request('POST', '/api/v1/cases', { token: t.rec, raw: big, headers: { 'content-type': 'application/json' } }),
+      await app.request('POST', '/api/v1/cases', {
+        token: t.rec,
+        raw: big,
+        headers: { 'content-type': 'application/json' },
+      }),
       413,
       'PAYLOAD_TOO_LARGE',
     );
@@ -313,7 +374,8 @@ describe('Lists', () => {
     expect((await get('q=009900112233')).body.total).toBe(0);
     const byUnit = await get(`unitId=${U.c1}&kind=denunciation&status=classified`);
     expect(ids(byUnit)).toContain(k.id);
-    for (const i of byUnit.body.items) expect(i).toMatchObject({ kind: 'denunciation', status: 'classified' });
+    for (const i of byUnit.body.items)
+      expect(i).toMatchObject({ kind: 'denunciation', status: 'classified' });
     expect(ids(await get(`unitId=${U.c1}&kind=complaint`))).not.toContain(k.id);
     expect(ids(await get('status=accepted&q=Quanlyđấtxã'))).toEqual([]);
     // The denunciator never appears in clear in a list.
@@ -324,9 +386,13 @@ describe('Lists', () => {
 
   it('minPosition: the answer waits until the projections applied that position', async () => {
     const created = await c.register(t.rec, { subject: 'Chờ Vịtrícuối' });
-    const pending = app.request('GET', `/api/v1/cases?q=${encodeURIComponent('Vịtrícuối')}&minPosition=${created.position}`, {
-      token: t.sup,
-    });
+    const pending = app.request(
+      'GET',
+      `/api/v1/cases?q=${encodeURIComponent('Vịtrícuối')}&minPosition=${created.position}`,
+      {
+        token: t.sup,
+      },
+    );
     await new Promise((r) => setTimeout(r, 300));
     await app.catchUp();
     const res = await pending;
@@ -358,10 +424,18 @@ describe('Concurrency and idempotency', () => {
 
   it('Idempotency-Key: the same key and body return the first answer and append nothing; another body → 422', async () => {
     const key = 'ct-idem-register-1';
-    const first = await app.request('POST', '/api/v1/cases', { token: t.rec, body: body(), headers: { 'idempotency-key': key } });
+    const first = await app.request('POST', '/api/v1/cases', {
+      token: t.rec,
+      body: body(),
+      headers: { 'idempotency-key': key },
+    });
     ok(first, 201);
     const n = await eventCount(app);
-    const again = await app.request('POST', '/api/v1/cases', { token: t.rec, body: body(), headers: { 'idempotency-key': key } });
+    const again = await app.request('POST', '/api/v1/cases', {
+      token: t.rec,
+      body: body(),
+      headers: { 'idempotency-key': key },
+    });
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
     expect(await eventCount(app)).toBe(n);
@@ -415,11 +489,31 @@ describe('Roles and scope (404 before 403)', () => {
   it('reception may not accept (403 in scope, 404 out of scope); supervisor, auditor and admin may not command', async () => {
     const before = await eventCount(app);
     const acc = { acceptedAt: '2026-11-17' };
-    problem(await app.request('POST', `/api/v1/cases/${inC1.id}/accept`, { token: t.rec, body: acc }), 403, 'FORBIDDEN');
-    problem(await app.request('POST', `/api/v1/cases/${inC1.id}/accept`, { token: t.recC2, body: acc }), 404, 'NOT_FOUND');
-    problem(await app.request('POST', `/api/v1/cases/${inC1.id}/accept`, { token: t.sup, body: acc }), 403, 'FORBIDDEN');
-    problem(await app.request('POST', `/api/v1/cases/${inC1.id}/accept`, { token: t.aud, body: acc }), 403, 'FORBIDDEN');
-    problem(await app.request('POST', `/api/v1/cases/${inC1.id}/accept`, { token: t.admin, body: acc }), 403, 'FORBIDDEN');
+    problem(
+      await app.request('POST', `/api/v1/cases/${inC1.id}/accept`, { token: t.rec, body: acc }),
+      403,
+      'FORBIDDEN',
+    );
+    problem(
+      await app.request('POST', `/api/v1/cases/${inC1.id}/accept`, { token: t.recC2, body: acc }),
+      404,
+      'NOT_FOUND',
+    );
+    problem(
+      await app.request('POST', `/api/v1/cases/${inC1.id}/accept`, { token: t.sup, body: acc }),
+      403,
+      'FORBIDDEN',
+    );
+    problem(
+      await app.request('POST', `/api/v1/cases/${inC1.id}/accept`, { token: t.aud, body: acc }),
+      403,
+      'FORBIDDEN',
+    );
+    problem(
+      await app.request('POST', `/api/v1/cases/${inC1.id}/accept`, { token: t.admin, body: acc }),
+      403,
+      'FORBIDDEN',
+    );
     problem(await app.request('POST', '/api/v1/cases', { token: t.sup, body: body() }), 403, 'FORBIDDEN');
     problem(await app.request('POST', '/api/v1/cases', { token: t.admin, body: body() }), 403, 'FORBIDDEN');
     expect(await eventCount(app)).toBe(before);
@@ -429,9 +523,10 @@ describe('Roles and scope (404 before 403)', () => {
     const v = await c.intake(t.rec, 'petition', { receivedAt: '2026-11-16' });
     expect(v.status).toBe('classified');
     const g = await c.intake(t.rec, 'complaint', { receivedAt: '2026-11-16' });
-    expect((await c.cmd(t.rec, g.id, 'transfer', { at: '2026-11-17', toUnitId: U.c2, reason: 'Thẩm quyền xã' })).status).toBe(
-      'received',
-    );
+    expect(
+      (await c.cmd(t.rec, g.id, 'transfer', { at: '2026-11-17', toUnitId: U.c2, reason: 'Thẩm quyền xã' }))
+        .status,
+    ).toBe('received');
   });
 
   it('a head may do what a handler may; a handler may do every case command', async () => {
@@ -447,10 +542,26 @@ describe('Roles and scope (404 before 403)', () => {
     ok(await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.c1}`, { token: t.headC1 }), 200);
     ok(await app.request('GET', `/api/v1/deadlines/upcoming?unitId=${U.p}`, { token: t.sup }), 200);
     ok(await app.request('GET', `/api/v1/deadlines/overdue`, { token: t.admin }), 200);
-    problem(await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.p}`, { token: t.h }), 403, 'FORBIDDEN');
-    problem(await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.p}`, { token: t.rec }), 403, 'FORBIDDEN');
-    problem(await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.p}`, { token: t.aud }), 403, 'FORBIDDEN');
-    problem(await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.p}`, { token: t.headC1 }), 404, 'NOT_FOUND');
+    problem(
+      await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.p}`, { token: t.h }),
+      403,
+      'FORBIDDEN',
+    );
+    problem(
+      await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.p}`, { token: t.rec }),
+      403,
+      'FORBIDDEN',
+    );
+    problem(
+      await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.p}`, { token: t.aud }),
+      403,
+      'FORBIDDEN',
+    );
+    problem(
+      await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.p}`, { token: t.headC1 }),
+      404,
+      'NOT_FOUND',
+    );
     const acc = `/api/v1/accountability?unitId=${U.p}&from=2026-01-01&to=2026-12-31`;
     ok(await app.request('GET', acc, { token: t.sup }), 200);
     ok(await app.request('GET', acc, { token: t.admin }), 200);
@@ -468,7 +579,13 @@ describe('Roles and scope (404 before 403)', () => {
     problem(
       await app.request('POST', '/api/v1/reception-sessions', {
         token: t.h,
-        body: { unitId: U.p, hostPersonId: 'ct-head', date: '2026-12-15', kind: 'periodic', mode: 'in_person' },
+        body: {
+          unitId: U.p,
+          hostPersonId: 'ct-head',
+          date: '2026-12-15',
+          kind: 'periodic',
+          mode: 'in_person',
+        },
       }),
       403,
       'FORBIDDEN',
@@ -480,7 +597,10 @@ describe('Roles and scope (404 before 403)', () => {
     ok(s2, 201);
     const hold = { heldOn: '2026-11-20', hostPersonId: 'ct-head', citizensReceived: 3 };
     problem(
-      await app.request('POST', `/api/v1/reception-sessions/${s2.body.id}/hold`, { token: t.rec, body: hold }),
+      await app.request('POST', `/api/v1/reception-sessions/${s2.body.id}/hold`, {
+        token: t.rec,
+        body: hold,
+      }),
       403,
       'FORBIDDEN',
     );
@@ -495,7 +615,13 @@ describe('Roles and scope (404 before 403)', () => {
         body: { ...hold, heldOn: '2026-11-23' },
       }),
     );
-    ok(await app.request('POST', `/api/v1/reception-sessions/${s2.body.id}/hold`, { token: t.head, body: hold }), 200);
+    ok(
+      await app.request('POST', `/api/v1/reception-sessions/${s2.body.id}/hold`, {
+        token: t.head,
+        body: hold,
+      }),
+      200,
+    );
     ok(
       await app.request('POST', `/api/v1/reception-sessions/${s.body.id}/cancel`, {
         token: t.rec,
@@ -537,7 +663,17 @@ describe('History, as-of views and verification', () => {
     const events = hist.body.events;
     expect(events.map((e: { version: number }) => e.version)).toEqual([1, 2]);
     for (const e of events) {
-      for (const k of ['position', 'version', 'type', 'occurredAt', 'recordedAt', 'actor', 'data', 'hash', 'prevHash'])
+      for (const k of [
+        'position',
+        'version',
+        'type',
+        'occurredAt',
+        'recordedAt',
+        'actor',
+        'data',
+        'hash',
+        'prevHash',
+      ])
         expect(e).toHaveProperty(k);
       expect(e.actor).toHaveProperty('id');
       expect(e.actor).toHaveProperty('name');
@@ -549,10 +685,14 @@ describe('History, as-of views and verification', () => {
     expect(hist.text).not.toContain('0987654321');
 
     // asOf=<instant>: only the events recorded at or before it.
-    const asOf = await app.request('GET', `/api/v1/cases/${v.id}?asOf=2026-11-20T12:00:00.000Z`, { token: t.aud });
+    const asOf = await app.request('GET', `/api/v1/cases/${v.id}?asOf=2026-11-20T12:00:00.000Z`, {
+      token: t.aud,
+    });
     ok(asOf, 200);
     expect(asOf.body).toMatchObject({ status: 'received', version: 1 });
-    const exact = await app.request('GET', `/api/v1/cases/${v.id}?asOf=${events[1].recordedAt}`, { token: t.aud });
+    const exact = await app.request('GET', `/api/v1/cases/${v.id}?asOf=${events[1].recordedAt}`, {
+      token: t.aud,
+    });
     ok(exact, 200);
     expect(exact.body).toMatchObject({ status: 'classified', version: 2 });
 
@@ -570,18 +710,37 @@ describe('Identities (GET /cases/:id/petitioners) and disclosures', () => {
     expect(JSON.stringify(view.petitioners)).not.toContain('Phạm Thị Hoa');
     expect(JSON.stringify(view.petitioners)).not.toContain('001188000111');
     invalid(await app.request('GET', `/api/v1/cases/${v.id}/petitioners`, { token: t.h }));
-    const res = await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reason=${encodeURIComponent('Mời đối thoại')}`, {
-      token: t.h,
-    });
+    const res = await app.request(
+      'GET',
+      `/api/v1/cases/${v.id}/petitioners?reason=${encodeURIComponent('Mời đối thoại')}`,
+      {
+        token: t.h,
+      },
+    );
     ok(res, 200);
     expect(res.text).toContain('Phạm Thị Hoa');
     ok(await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reason=x`, { token: t.head }), 200);
-    problem(await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reason=x`, { token: t.sup }), 403, 'FORBIDDEN');
-    problem(await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reason=x`, { token: t.rec }), 403, 'FORBIDDEN');
-    problem(await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reason=x`, { token: t.recC2 }), 404, 'NOT_FOUND');
+    problem(
+      await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reason=x`, { token: t.sup }),
+      403,
+      'FORBIDDEN',
+    );
+    problem(
+      await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reason=x`, { token: t.rec }),
+      403,
+      'FORBIDDEN',
+    );
+    problem(
+      await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reason=x`, { token: t.recC2 }),
+      404,
+      'NOT_FOUND',
+    );
     expect((await c.view(t.h, v.id)).version).toBe(v.version);
     const log = await app.request('GET', `/api/v1/cases/${v.id}/disclosures`, { token: t.aud });
     ok(log, 200);
+    expect(log.body).toMatchObject({ total: 2, page: 1 }); // the handler's and the head's
+    expect(log.body.items).toHaveLength(2);
+    expect(log.body.pageSize).toBeLessThanOrEqual(200);
     expect(log.text).toContain('ct-h');
     expect(log.text).toContain('Mời đối thoại');
   });
@@ -596,7 +755,8 @@ describe('Identities (GET /cases/:id/petitioners) and disclosures', () => {
     const view = await c.view(t.sup, v.id);
     expect(JSON.stringify(view.petitioners)).toContain('[bảo mật]');
     expect(JSON.stringify(view)).not.toContain('Ẩndanh');
-    const q = (token: string) => app.request('GET', `/api/v1/cases/${v.id}/petitioners?reason=kiem-tra`, { token });
+    const q = (token: string) =>
+      app.request('GET', `/api/v1/cases/${v.id}/petitioners?reason=kiem-tra`, { token });
     problem(await q(t.h), 403, 'FORBIDDEN'); // handler in scope, not assigned
     problem(await q(t.head), 403, 'FORBIDDEN'); // head of the receiving (not competent) unit
     ok(await q(t.headC1), 200);
@@ -611,10 +771,57 @@ describe('Identities (GET /cases/:id/petitioners) and disclosures', () => {
 });
 
 describe('Resolution and statuses', () => {
+  it('GET /cases/:id/dialogues answers the list shape', async () => {
+    const v = await c.intake(t.rec, 'complaint', { receivedAt: '2026-11-02' }, { level: 2 });
+    await c.cmd(t.h, v.id, 'accept', { acceptedAt: '2026-11-04' });
+    const d = {
+      heldAt: '2026-11-10',
+      participants: ['A', 'B'],
+      minutes: 'Biên bản',
+      outcome: 'partially_agreed',
+    };
+    await c.cmd(t.h, v.id, 'dialogues', d);
+    await c.cmd(t.h, v.id, 'dialogues', { ...d, heldAt: '2026-11-12', outcome: 'absent' });
+    const res = await app.request('GET', `/api/v1/cases/${v.id}/dialogues`, { token: t.sup });
+    ok(res, 200);
+    expect(res.body).toMatchObject({ total: 2, page: 1 });
+    expect(res.body.items).toHaveLength(2);
+    expect(res.body.pageSize).toBeLessThanOrEqual(200);
+    invalid(await app.request('GET', `/api/v1/cases/${v.id}/dialogues?pageSize=201`, { token: t.sup }));
+  });
+
+  it('concurrent commands without If-Match are all applied; with the same If-Match only one wins', async () => {
+    const v = await c.intake(t.rec, 'complaint', { receivedAt: '2026-11-16' });
+    const results = await Promise.all(
+      ['a', 'b', 'c', 'd'].map((x) =>
+        app.request('POST', `/api/v1/cases/${v.id}/assign`, { token: t.h, body: { handlerId: `ct-h-${x}` } }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect((await c.view(t.h, v.id)).version).toBe(v.version + 4);
+    const version = v.version + 4;
+    const raced = await Promise.all(
+      ['e', 'f', 'g'].map((x) =>
+        app.request('POST', `/api/v1/cases/${v.id}/assign`, {
+          token: t.h,
+          body: { handlerId: `ct-h-${x}` },
+          headers: { 'if-match': `"${version}"` },
+        }),
+      ),
+    );
+    expect(raced.filter((r) => r.status === 200)).toHaveLength(1);
+    for (const r of raced.filter((x) => x.status !== 200)) problem(r, 412, 'VERSION_CONFLICT');
+    expect((await c.view(t.h, v.id)).version).toBe(version + 1);
+  });
+
   it('accept → resolve (denunciation: true) → close; withdraw; terminate', async () => {
     const d = await c.intake(t.rec, 'denunciation', { receivedAt: '2026-11-16' });
     await c.cmd(t.h, d.id, 'accept', { acceptedAt: '2026-11-17', decisionNo: '05/QĐ-TL' });
-    const r = await c.cmd(t.h, d.id, 'resolve', { decidedAt: '2026-11-20', outcome: 'true', summary: 'Tố cáo đúng' });
+    const r = await c.cmd(t.h, d.id, 'resolve', {
+      decidedAt: '2026-11-20',
+      outcome: 'true',
+      summary: 'Tố cáo đúng',
+    });
     expect(r.status).toBe('resolved');
     expect(only(r, 'TC-RES').status).toBe('met');
     expect((await c.cmd(t.h, d.id, 'close', { at: '2026-11-21' })).status).toBe('closed');

@@ -42,7 +42,11 @@ export class AuthGuard implements CanActivate {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
-    req.principal = await this.verifier.verify(bearerToken(req.headers.authorization));
+    const verified = (req as AuthedRequest & { verified?: { header: string; principal: Principal } }).verified;
+    req.principal =
+      verified && verified.header === req.headers.authorization
+        ? verified.principal
+        : await this.verifier.verify(bearerToken(req.headers.authorization));
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION, targets);
     if (permission) requirePermission(req.principal, permission);
     return true;

@@ -20,6 +20,8 @@ import {
   ExtendDeadlineDto,
   GuideCaseDto,
   ListCasesQuery,
+  pageOf,
+  PageQuery,
   RecordDialogueDto,
   RegisterCaseDto,
   RejectCaseDto,
@@ -117,11 +119,11 @@ export class CaseController {
 
   @Get(':id/dialogues')
   @ApiOperation({ summary: 'Dialogues (đối thoại) held on the case' })
-  async dialogues(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+  async dialogues(@Param('id') id: string, @Query() q: PageQuery, @CurrentPrincipal() principal: Principal) {
     this.checkId(id);
     const { state } = await this.cases.load(id, principal);
     requirePermission(principal, 'case.read');
-    return { items: state.dialogues, total: state.dialogues.length };
+    return pageOf(state.dialogues, q);
   }
 
   @Post(':id/classify')

@@ -225,6 +225,34 @@ export class CloseCaseDto {
   @ApiProperty() @IsBusinessDate() at!: string;
 }
 
+/** `page` / `pageSize` of a list read from a stream (api.md §Lists: page from 1, pageSize ≤ 200). */
+export class PageQuery {
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  page?: number;
+  @ApiPropertyOptional({ default: 200, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+}
+
+/** One page of an in-memory list, in the list shape `{items, total, page, pageSize}`. */
+export function pageOf<T>(
+  all: readonly T[],
+  q: PageQuery,
+): { items: T[]; total: number; page: number; pageSize: number } {
+  const page = q.page ?? 1;
+  const pageSize = q.pageSize ?? 200;
+  return { items: all.slice((page - 1) * pageSize, page * pageSize), total: all.length, page, pageSize };
+}
+
 export class ListCasesQuery {
   @ApiPropertyOptional()
   @IsOptional()

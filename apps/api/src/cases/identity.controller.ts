@@ -13,6 +13,7 @@ import { CurrentPrincipal } from '../auth/auth.guard.js';
 import { correlationIdOf } from '../common/request-context.js';
 import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
 import { CaseService, ERASED_MASK, isConfidential, petitionersOf } from './case.service.js';
+import { pageOf, PageQuery } from './case.dto.js';
 
 export const disclosureStreamId = (caseId: string): string => `disclosure-${caseId}`;
 
@@ -112,7 +113,11 @@ export class IdentityController {
 
   @Get(':id/disclosures')
   @ApiOperation({ summary: 'Who saw the identities of this case, when and why (auditors)' })
-  async disclosures(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+  async disclosures(
+    @Param('id') id: string,
+    @Query() q: PageQuery,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     await this.cases.load(id, principal);
     requirePermission(principal, 'disclosures.read');
     const events = await this.runtime.store.readStream(disclosureStreamId(id));
@@ -130,6 +135,6 @@ export class IdentityController {
         reason: d.reason,
       };
     });
-    return { items, total: items.length };
+    return pageOf(items, q);
   }
 }

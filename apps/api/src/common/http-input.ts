@@ -109,6 +109,41 @@ export function inputMiddlewares(): Array<(req: Request, res: Response, next: Ne
         );
       next();
     },
+    // The query string is input too (api.md §Conventions): NFC, and U+0000 / lone surrogates → 400.
+    // Express 5's `req.query` is a getter on the prototype; an own property shadows it.
+    (req, _res, next) => {
+      const query: unknown = req.query;
+      if (query === null || typeof query !== 'object' || Object.keys(query).length === 0) return next();
+      const errors: { path: string; message: string }[] = [];
+      const clean = sanitize(query, '', errors);
+      if (errors.length)
+        return next(
+          new ProblemError(
+            problem('VALIDATION_FAILED', 'invalid characters or keys in the query', errors.slice(0, 50)),
+          ),
+        );
+      Object.defineProperty(req, 'query', {
+        value: clean,
+        writable: true,
+        configurable: true,
+        enumerable: true,
+      });
+      next();
+    },
+    // Path parameters too: a percent-encoded U+0000 must be a 400, not a database error.
+    (req, _res, next) => {
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(req.path);
+      } catch {
+        return next(); // malformed escapes: the router answers them
+      }
+      const errors: { path: string; message: string }[] = [];
+      sanitize(decoded, 'path', errors);
+      if (errors.length)
+        return next(new ProblemError(problem('VALIDATION_FAILED', 'invalid characters in the path', errors)));
+      next();
+    },
   ];
 }
 
