@@ -384,6 +384,24 @@ describe('Lists', () => {
     expect(ids(await get('q=Quanlyđấtxã', t.supQ))).toEqual([]);
   });
 
+  it('every list and board accepts minPosition', async () => {
+    const head = Number((await app.request('GET', '/health')).body.eventStore.headPosition);
+    await app.catchUp();
+    for (const path of [
+      '/api/v1/cases',
+      `/api/v1/deadlines/overdue?unitId=${U.p}`,
+      `/api/v1/deadlines/upcoming?unitId=${U.p}`,
+      `/api/v1/accountability?unitId=${U.p}&from=2026-01-01&to=2026-12-31`,
+      `/api/v1/reception-duty?unitId=${U.p}&from=2026-01-01&to=2026-11-22`,
+      `/api/v1/inspections/follow-up?unitId=${U.p}`,
+    ]) {
+      const res = await app.request('GET', `${path}${path.includes('?') ? '&' : '?'}minPosition=${head}`, {
+        token: t.sup,
+      });
+      if (res.status !== 200) throw new Error(`${path} → ${res.status}: ${res.text.slice(0, 300)}`);
+    }
+  });
+
   it('minPosition: the answer waits until the projections applied that position', async () => {
     const created = await c.register(t.rec, { subject: 'Chờ Vịtrícuối' });
     const pending = app.request(

@@ -26,9 +26,21 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
     AppModule.forRuntime({ runtime, runner: options.runner, logLevel: options.logLevel }),
     { bodyParser: false, bufferLogs: true, abortOnError: false },
   );
-  const logger = pino({
-    level: options.logLevel ?? runtime.config.logLevel,
-    base: { service: 'donthu-api' },
+  // Asynchronous, buffered stdout: a synchronous write per request log line costs more than the request.
+  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  const logger = pino(
+    { level: options.logLevel ?? runtime.config.logLevel, base: { service: 'donthu-api' } },
+    destination,
+  );
+  const flush = setInterval(() => destination.flush(), 1000);
+  flush.unref();
+  app.getHttpServer().on('close', () => {
+    clearInterval(flush);
+    try {
+      destination.flushSync();
+    } catch {
+      /* not opened yet: nothing buffered */
+    }
   });
   app.useLogger(new PinoNestLogger(logger));
   app.use(

@@ -80,7 +80,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     await database.close();
     throw err;
   }
-  const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+  const pool = new pg.Pool({ connectionString: database.url, max: Number(env.PG_POOL_MAX ?? 20) });
   pool.on('error', () => undefined); // a dropped idle client is replaced on the next query
   const clock = options.clock ?? (() => new Date());
   // EVENT_STORE=kurrentdb keeps the events in KurrentDB; read models, checkpoints, the vault and

@@ -42,7 +42,8 @@ export class AuthGuard implements CanActivate {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
-    const verified = (req as AuthedRequest & { verified?: { header: string; principal: Principal } }).verified;
+    const verified = (req as AuthedRequest & { verified?: { header: string; principal: Principal } })
+      .verified;
     req.principal =
       verified && verified.header === req.headers.authorization
         ? verified.principal
