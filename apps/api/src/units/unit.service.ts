@@ -31,14 +31,15 @@ export function unitView(s: UnitState, date: string) {
     mergedInto: s.status === 'merged' ? s.intoUnitId : null,
     mergedOn: s.status === 'merged' ? s.mergedOn : null,
     head: head ? { personId: head.personId, fullName: head.fullName, acting: head.acting } : null,
-    heads: s.terms.map((t) => ({
+    // As of a date: only the terms and names that had begun by then.
+    heads: s.terms.filter((t) => t.from <= date).map((t) => ({
       personId: t.personId,
       fullName: t.fullName,
       acting: t.acting,
       from: t.from,
       to: t.to,
     })),
-    names: s.names,
+    names: s.names.filter((n) => n.from <= date || n === s.names[0]),
   };
 }
 
@@ -162,6 +163,6 @@ export class UnitService {
       if (!(await this.directory.inScope(principal, [s.unitId]))) continue;
       items.push(unitView(s, date));
     }
-    return { items, total: items.length, page: 1, pageSize: items.length };
+    return { items, total: items.length, page: 1, pageSize: Math.max(1, Math.min(200, items.length)) };
   }
 }

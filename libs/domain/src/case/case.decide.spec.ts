@@ -519,8 +519,32 @@ describe('TransferCase (ordinary)', () => {
       .given(receivedComplaint())
       .when(transfer('2026-07-02', 'unit-province'))
       .thenThrows('VALIDATION_FAILED', 'toUnitId'));
-  it('refuses a transfer once accepted', () =>
-    spec.given(acceptedComplaint()).when(transfer('2026-07-09')).thenThrows('ILLEGAL_TRANSITION'));
+  it('passes on an accepted case: the open resolution deadline is cancelled, intake restarts at the new unit', () => {
+    const events = history([register(), classify(), accept(), transfer('2026-07-20')]);
+    expect(deadlinesOf(events).map((d) => [d.ruleId, d.status])).toEqual([
+      ['KN-ACC', 'met'],
+      ['KN-RES1', 'cancelled'],
+    ]);
+    expect(stateOf(events)).toMatchObject({
+      status: 'received',
+      acceptedAt: null,
+      intakeStartOn: '2026-07-20',
+    });
+  });
+  it('refuses a transfer dated before the acceptance of an accepted case', () =>
+    spec.given(acceptedComplaint()).when(transfer('2026-07-01')).thenThrows('VALIDATION_FAILED', 'at'));
+  it('refuses a transfer of a resolved case', () =>
+    spec
+      .given(
+        history([
+          register(),
+          classify(),
+          accept(),
+          { type: 'ResolveCase', data: { decidedAt: '2026-07-20', outcome: 'upheld', summary: 's' } },
+        ]),
+      )
+      .when(transfer('2026-07-21'))
+      .thenThrows('ILLEGAL_TRANSITION'));
   it('refuses a date before the intake start of the current unit', () =>
     spec
       .given(history([register(), transfer('2026-07-09')]))

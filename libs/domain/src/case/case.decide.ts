@@ -422,9 +422,15 @@ function archive(cmd: ArchiveCase, s: ExistingCase, ctx: DecideContext): CaseArc
 }
 
 function transfer(cmd: TransferCase, s: ExistingCase, ctx: DecideContext): CaseTransferred {
-  requireStatus(s, ['received', 'classified'], 'transfer');
+  // Usually at intake; an accepted (or suspended) case can still be passed on, and then its open
+  // resolution deadline is cancelled (deadlines.md §Transfers: "other open deadlines are cancelled").
+  requireStatus(s, ['received', 'classified', 'accepted', 'suspended'], 'transfer');
   const d = cmd.data;
-  const at = actionDate(s, d.at, 'at', ctx, { on: s.intakeStartOn, what: 'intake start' });
+  const floor = [s.acceptedAt, s.suspendedOn, s.lastResumedOn].reduce<{ on: IsoDate; what: string }>(
+    (acc, on) => (on && on > acc.on ? { on, what: 'the last act on the case' } : acc),
+    { on: s.intakeStartOn, what: 'intake start' },
+  );
+  const at = actionDate(s, d.at, 'at', ctx, floor);
   requireText(d.toUnitId, 'toUnitId');
   if (d.toUnitId === s.receivingUnitId)
     throw validationFailed('toUnitId', 'the case is already at that unit');
