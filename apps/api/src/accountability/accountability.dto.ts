@@ -2,16 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
 import { IsBusinessDate, IsInstant } from '../common/validators.js';
-
-const toBool = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
+import { toBool, UNIT_ID } from '../common/query.dto.js';
 
 /** `/accountability` and `/reception-duty`: a unit, a period [from, to] and the two clocks. */
 export class AccountabilityQuery {
   @ApiPropertyOptional({ description: 'default: your unit' })
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: 'unitId must be a unit id' })
+  @Matches(UNIT_ID, { message: 'unitId must be a unit id' })
   unitId?: string;
   @ApiProperty({ example: '2026-01-01', description: 'first day of the period (business date)' })
   @IsBusinessDate()

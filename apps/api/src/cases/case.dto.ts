@@ -1,3 +1,4 @@
+import { PageQuery, ProjectionListQuery, pageOf } from '../common/query.dto.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -225,35 +226,9 @@ export class CloseCaseDto {
   @ApiProperty() @IsBusinessDate() at!: string;
 }
 
-/** `page` / `pageSize` of a list read from a stream (api.md §Lists: page from 1, pageSize ≤ 200). */
-export class PageQuery {
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000000)
-  page?: number;
-  @ApiPropertyOptional({ default: 200, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
-}
+export { PageQuery, pageOf };
 
-/** One page of an in-memory list, in the list shape `{items, total, page, pageSize}`. */
-export function pageOf<T>(
-  all: readonly T[],
-  q: PageQuery,
-): { items: T[]; total: number; page: number; pageSize: number } {
-  const page = q.page ?? 1;
-  const pageSize = q.pageSize ?? 200;
-  return { items: all.slice((page - 1) * pageSize, page * pageSize), total: all.length, page, pageSize };
-}
-
-export class ListCasesQuery {
+export class ListCasesQuery extends ProjectionListQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
@@ -262,24 +237,6 @@ export class ListCasesQuery {
   @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: string;
   @ApiPropertyOptional({ enum: KINDS }) @IsOptional() @IsIn(KINDS) kind?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) q?: string;
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000000)
-  page?: number;
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(/^[0-9]{1,19}$/, { message: 'minPosition must be a position' })
-  minPosition?: string;
 }
 
 export class CaseViewQuery {

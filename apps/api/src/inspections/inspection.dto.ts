@@ -1,24 +1,22 @@
+import { BoardQuery } from '../common/query.dto.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { INSPECTION_KINDS, REPORT_CADENCES } from '../../../../libs/domain/src/inspection/index.js';
 import type { InspectionKind, ReportCadence } from '../../../../libs/domain/src/inspection/index.js';
-import { IsBusinessDate, IsInstant } from '../common/validators.js';
+import { IsBusinessDate } from '../common/validators.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const unitId = (name: string) => ({
@@ -105,44 +103,5 @@ export class CloseInspectionDto {
   @ApiProperty() @IsBusinessDate() closedOn!: string;
 }
 
-const toBool = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
-
-export class FollowUpQuery {
-  @ApiPropertyOptional({ description: "default: the caller's unit" })
-  @IsOptional()
-  @IsString()
-  @Matches(ID, { message: 'unitId must be a unit id' })
-  unitId?: string;
-  @ApiPropertyOptional({ default: true })
-  @IsOptional()
-  @Transform(toBool)
-  @IsBoolean()
-  includeSubunits?: boolean;
-  @ApiPropertyOptional({ description: 'business date; default today in Vietnam' })
-  @IsOptional()
-  @IsBusinessDate()
-  asOf?: string;
-  @ApiPropertyOptional({ description: 'instant: only events recorded before it count' })
-  @IsOptional()
-  @IsInstant()
-  recordedBefore?: string;
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000000)
-  page?: number;
-  @ApiPropertyOptional({ default: 200, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(/^[0-9]{1,19}$/, { message: 'minPosition must be a position' })
-  minPosition?: string;
-}
+/** `GET /inspections/follow-up`: a board (unit, subunits, asOf, recordedBefore, paging). */
+export class FollowUpQuery extends BoardQuery {}

@@ -1,0 +1,68 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBusinessDate, IsInstant } from './validators.js';
+
+/** Query strings carry booleans as text. */
+export const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+export const UNIT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** `page` / `pageSize` of a list (api.md §Lists: page from 1, pageSize ≤ 200). */
+export class PageQuery {
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  page?: number;
+  @ApiPropertyOptional({ default: 200, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+}
+
+/** One page of an in-memory list, in the list shape `{items, total, page, pageSize}`. */
+export function pageOf<T>(
+  all: readonly T[],
+  q: PageQuery,
+): { items: T[]; total: number; page: number; pageSize: number } {
+  const page = q.page ?? 1;
+  const pageSize = q.pageSize ?? 200;
+  return { items: all.slice((page - 1) * pageSize, page * pageSize), total: all.length, page, pageSize };
+}
+
+/** A list read from a projection: it may wait for a position the caller just wrote (`minPosition`). */
+export class ProjectionListQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'wait (≤ 5 s) until every projection has applied this position' })
+  @IsOptional()
+  @Matches(/^[0-9]{1,19}$/, { message: 'minPosition must be a position' })
+  minPosition?: string;
+}
+
+/** A board: a unit (default: yours) with or without its subunits, and the two clocks of api.md. */
+export class BoardQuery extends ProjectionListQuery {
+  @ApiPropertyOptional({ description: "default: the caller's unit" })
+  @IsOptional()
+  @IsString()
+  @Matches(UNIT_ID, { message: 'unitId must be a unit id' })
+  unitId?: string;
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  includeSubunits?: boolean;
+  @ApiPropertyOptional({ description: 'business date; default today in Vietnam' })
+  @IsOptional()
+  @IsBusinessDate()
+  asOf?: string;
+  @ApiPropertyOptional({ description: 'instant: only events recorded before it count' })
+  @IsOptional()
+  @IsInstant()
+  recordedBefore?: string;
+}
