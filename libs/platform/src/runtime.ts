@@ -12,6 +12,7 @@ import { PersonalDataVault } from '../../security/src/vault/personal-data-vault.
 import { keyringFromEnv } from '../../security/src/vault/keyring.js';
 import { SECURITY_MIGRATIONS } from '../../security/src/vault/migrations/security.migrations.js';
 import { loadBusinessCalendar } from './calendar-files.js';
+import { loadRuleOverrides } from './rule-overrides.js';
 import { loadConfig, type AppConfig } from './config.js';
 import { openDatabase, type DatabaseHandle } from './database.js';
 import { createEventTypeRegistry } from './event-types.js';
@@ -107,7 +108,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     store,
     vault,
     calendar,
-    rules: createRuleBook(),
+    rules: createRuleBook({ overrides: loadRuleOverrides(env.RULE_OVERRIDES_FILE) }),
     clock,
     async close() {
       await store.close();

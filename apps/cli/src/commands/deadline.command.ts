@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { BusinessCalendar } from '../../../../libs/domain/src/calendar/calendar.types.js';
 import { createRuleBook } from '../../../../libs/domain/src/rules/rule-book.js';
+import { loadRuleOverrides } from '../../../../libs/platform/src/rule-overrides.js';
 import {
   RULE_IDS,
   isRuleId,
@@ -117,7 +118,13 @@ export function registerDeadlineCommand(program: Command): void {
       'directory of <year>.json calendar files (default: $CALENDAR_DIR or data/calendar)',
     )
     .action((options: DeadlineCommandOptions) => {
-      write(runDeadlineCommand(options, () => loadBusinessCalendar(options.calendarDir)));
+      write(
+        runDeadlineCommand(
+          options,
+          () => loadBusinessCalendar(options.calendarDir),
+          createRuleBook({ overrides: loadRuleOverrides() }),
+        ),
+      );
     });
 }
 

@@ -1,5 +1,5 @@
-import { v5 as uuidv5 } from 'uuid';
 import type { RuleId } from '../rules/rule.types.js';
+import { nameBasedUuid } from '../shared/ids.js';
 import type { IsoDate } from '../shared/dates.js';
 import type { DeadlineMissed, HeadOfUnit } from './case.events.js';
 import type { CaseState } from './case.state.js';
@@ -9,7 +9,7 @@ export const DEADLINE_MISSED_NAMESPACE = '6f1d7c52-3b8e-4a2f-9d61-0c4e5a7b9e13';
 
 /** A deterministic event id for one miss, so that a retried watcher run never appends it twice. */
 export const missedEventId = (caseId: string, ruleId: RuleId, startOn: IsoDate, dueOn: IsoDate): string =>
-  uuidv5(`DeadlineMissed:${caseId}:${ruleId}:${startOn}:${dueOn}`, DEADLINE_MISSED_NAMESPACE);
+  nameBasedUuid(`DeadlineMissed:${caseId}:${ruleId}:${startOn}:${dueOn}`, DEADLINE_MISSED_NAMESPACE);
 
 export interface DeadlineWatchContext {
   /** Today in Vietnam. */

@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- the drift check reads (and on request rewrites) the generated doc
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { RULE_IDS, RULE_TABLE } from './rule-table.js';
