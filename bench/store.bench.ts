@@ -276,7 +276,11 @@ async function foldScenario(pool: pg.Pool, store: PostgresEventStore): Promise<v
     }
     return latencies.sort((a, b) => a - b);
   };
+  // What a fold reads: readStreamForFold (version, position, type, upcast data). readStream (whole events
+  // with metadata, ids and hashes) is shown for information.
   const ours = (s: string): Promise<number> =>
+    store.readStreamForFold(s).then((events) => fold(events.map((e) => e.data)));
+  const oursFull = (s: string): Promise<number> =>
     store.readStream(s).then((events) => fold(events.map((e) => e.data)));
   // Baseline: what a hand-written fold needs (type + data). A second baseline selects the same columns the
   // store returns, to show where the difference goes (metadata, ids, hashes).
@@ -297,9 +301,11 @@ async function foldScenario(pool: pg.Pool, store: PostgresEventStore): Promise<v
       .then((r) => fold(r.rows.map((row) => row.data)));
   await measure(ours);
   await measure(raw);
+  await measure(oursFull);
   await measure(rawFull);
   const o = await measure(ours);
   const r = await measure(raw);
+  const of = await measure(oursFull);
   const f = await measure(rawFull);
   const p50 = (xs: number[]): number => percentile(xs, 50);
   const p99 = (xs: number[]): number => percentile(xs, 99);
@@ -320,10 +326,18 @@ async function foldScenario(pool: pg.Pool, store: PostgresEventStore): Promise<v
     met: true,
   });
   rows.push({
-    scenario: 'read+fold p50, same columns',
-    ours: `${p50(o).toFixed(2)} ms`,
+    scenario: 'readStream (whole events) p50',
+    ours: `${p50(of).toFixed(2)} ms`,
+    raw: `${p50(r).toFixed(2)} ms (type, data)`,
+    ratio: p50(of) / p50(r),
+    target: '(info)',
+    met: true,
+  });
+  rows.push({
+    scenario: 'readStream p50, same columns',
+    ours: `${p50(of).toFixed(2)} ms`,
     raw: `${p50(f).toFixed(2)} ms (all columns)`,
-    ratio: p50(o) / p50(f),
+    ratio: p50(of) / p50(f),
     target: '(info)',
     met: true,
   });

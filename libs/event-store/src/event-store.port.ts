@@ -49,6 +49,23 @@ export interface StoredEvent {
   hash: string;
 }
 
+/**
+ * What folding a stream into state needs of each event: `readStreamForFold` leaves out the metadata,
+ * ids and hashes that `readStream` carries (the same events, same order, same upcast payloads).
+ */
+export type FoldEvent = Pick<StoredEvent, 'streamId' | 'version' | 'globalPosition' | 'type' | 'data'>;
+
+/** The stream for a fold: `readStreamForFold` where the adapter has it, else `readStream`. */
+export function readStreamForFold(
+  store: EventStore,
+  streamId: string,
+  options?: ReadStreamOptions,
+): Promise<FoldEvent[]> {
+  return store.readStreamForFold
+    ? store.readStreamForFold(streamId, options)
+    : store.readStream(streamId, options);
+}
+
 export type ExpectedVersion = number | 'no_stream' | 'any';
 
 export interface AppendOptions {
@@ -98,6 +115,8 @@ export interface StreamHead {
 export interface EventStore {
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  /** Optional: readStream narrowed to what a fold needs (cheaper to read); see `readStreamForFold()`. */
+  readStreamForFold?(streamId: string, options?: ReadStreamOptions): Promise<FoldEvent[]>;
   /** The global log after a checkpoint, in (transaction_id, global_position) order, fenced by pg_snapshot_xmin. */
   readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
   /** The position of the newest visible event ('0' when empty). */

@@ -90,7 +90,8 @@ export function createBusinessCalendar(years: readonly CalendarYear[]): Business
       yearIndex(from);
       yearIndex(to);
       if (from === to) return 0;
-      return from < to ? countBetween(from, to) : -countBetween(to, from);
+      // `0 - n`, not `-n`: never -0 when no working day lies between (Object.is(-0, 0) is false).
+      return from < to ? countBetween(from, to) : 0 - countBetween(to, from);
     },
 
     isProvisional(date) {

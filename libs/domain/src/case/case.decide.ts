@@ -342,10 +342,19 @@ function accept(cmd: AcceptCase, s: ExistingCase, ctx: DecideContext): CaseAccep
       'the competent unit is outside the receiving subtree: transfer it (TC-XFER, LTC Art. 24(2))',
     );
   }
-  if ((kind === 'complaint' || kind === 'denunciation') && s.signerCount >= 5 && !s.hasRepresentative) {
-    throw illegalTransition(
-      'a letter signed by 5 or more people needs an appointed representative (LKN Art. 8(4), LTCD Art. 29)',
-    );
+  if ((kind === 'complaint' || kind === 'denunciation') && s.signerCount >= 5) {
+    if (!s.hasRepresentative) {
+      throw illegalTransition(
+        'a letter signed by 5 or more people needs an appointed representative (LKN Art. 8(4), LTCD Art. 29)',
+      );
+    }
+    // LTCD Art. 29, TT 07/2013 Art. 5(1): 5–10 signers appoint 1 or 2 representatives; more signers, at most 5.
+    const maxRepresentatives = s.signerCount <= 10 ? 2 : 5;
+    if (s.representativeCount > maxRepresentatives) {
+      throw illegalTransition(
+        `${s.signerCount} signers may appoint at most ${maxRepresentatives} representatives (LTCD Art. 29), got ${s.representativeCount}`,
+      );
+    }
   }
   const d = cmd.data;
   const acceptedAt = actionDate(s, d.acceptedAt, 'acceptedAt', ctx, {
@@ -535,6 +544,14 @@ function suspend(cmd: SuspendCase, s: ExistingCase, ctx: DecideContext): CaseSus
   requireStatus(s, ['accepted'], 'suspend');
   const at = actionDate(s, cmd.data.at, 'at', ctx, phaseStart(s));
   const reason = requireText(cmd.data.reason, 'reason');
+  // Suspending a complaint (tạm đình chỉ) exists from 2026-07-01 (new LKN Art. 11a, NĐ 155/2026 Art. 12);
+  // cases accepted earlier and not yet decided get it from that date (NĐ 155/2026 Art. 22).
+  // Denunciations have it since 2019 (LTC Art. 34).
+  if (s.kind === 'complaint' && at < DECREE_155_2026_IN_FORCE) {
+    throw illegalTransition(
+      `a complaint can be suspended from ${DECREE_155_2026_IN_FORCE} only (LKN Art. 11a, NĐ 155/2026 Art. 12, 22)`,
+    );
+  }
   const deadlineOutcomes = s.deadlines
     .filter(
       (x) => RESOLUTION_RULES.includes(x.deadline.ruleId) && x.status === 'open' && at <= x.deadline.dueOn,
@@ -597,10 +614,14 @@ function recordDialogue(cmd: RecordDialogue, s: ExistingCase, ctx: DecideContext
   return { type: 'DialogueRecorded', data };
 }
 
-/** LKN Art. 39 (mandatory dialogue for a second complaint), with the absence rules. */
+/**
+ * LKN Art. 39 (mandatory dialogue for a second complaint), with the absence rules. Only dialogues held
+ * on or before the decision date count: the dialogue comes before the decision.
+ */
 function hasRequiredDialogue(s: ExistingCase, decidedAt: IsoDate): boolean {
-  if (s.dialogues.some((x) => x.outcome !== 'absent')) return true;
-  const absences = s.dialogues.filter((x) => x.outcome === 'absent').length;
+  const before = s.dialogues.filter((x) => x.heldAt <= decidedAt);
+  if (before.some((x) => x.outcome !== 'absent')) return true;
+  const absences = before.filter((x) => x.outcome === 'absent').length;
   if (absences >= 2) return true; // ended after the 2nd invitation (TT 07/2013 Art. 21(2)(a))
   return decidedAt >= DECREE_155_2026_IN_FORCE && absences >= 1; // NĐ 155/2026 Art. 11
 }

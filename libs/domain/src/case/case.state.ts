@@ -73,6 +73,8 @@ export interface ExistingCase {
   facts: CaseFacts;
   signerCount: number;
   hasRepresentative: boolean;
+  /** Petitioners marked as representatives (LTCD Art. 29: 1–2 for 5–10 signers, at most 5). */
+  representativeCount: number;
   dialogues: DialogueState[];
   extensionCount: number;
   suspendedOn: IsoDate | null;
@@ -170,6 +172,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       facts: { complex: false, especiallyComplex: false, remoteArea: false, multiLocation: false },
       signerCount: d.signerCount,
       hasRepresentative: d.petitioners.some((p) => p.representative),
+      representativeCount: d.petitioners.filter((p) => p.representative).length,
       dialogues: [],
       extensionCount: 0,
       suspendedOn: null,

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { describe, it, expect } from '@jest/globals';
 import pg from 'pg';
-import { START_OF_LOG } from '../event-store.port.js';
+import {
+  START_OF_LOG,
+  UnknownEventType,
+  readStreamForFold,
+  type EventStore,
+  type StoredEvent,
+} from '../event-store.port.js';
+import { EventTypeRegistry } from '../event-type-registry.js';
 import { listenForAppends, subscribe } from '../subscription.js';
 import { freshDatabase } from '../../../../test/support/database.js';
 import { eventStoreContract, type EventStoreFixture } from '../testing/event-store.contract.js';
@@ -108,4 +115,114 @@ describe('postgres event store: NOTIFY wake-up hint (server only)', () => {
     },
     60_000,
   );
+});
+
+describe.each([
+  ['embedded PGlite', false],
+  ['server (DATABASE_URL)', true],
+] as const)('postgres event store: readStreamForFold, %s', (_name, server) => {
+  const maybe = !server || process.env.DATABASE_URL ? it : it.skip;
+  const meta = { actor: { id: 'u', name: 'U', roles: [] }, correlationId: 'c', causationId: null };
+  const ev = (type: string, data: Record<string, unknown>, schemaVersion?: number) => ({
+    eventId: randomUUID(),
+    type,
+    data,
+    ...(schemaVersion ? { schemaVersion } : {}),
+  });
+  const folded = (events: StoredEvent[]) =>
+    events.map(({ streamId, version, globalPosition, type, data }) => ({
+      streamId,
+      version,
+      globalPosition,
+      type,
+      data,
+    }));
+
+  async function withStore(run: (pool: pg.Pool, store: PostgresEventStore) => Promise<void>): Promise<void> {
+    const db = server ? await freshDatabase() : await startEmbeddedDatabase();
+    await runEventStoreMigrations(db.url);
+    const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+    pool.on('error', () => undefined);
+    const store = new PostgresEventStore({ pool });
+    try {
+      await run(pool, store);
+    } finally {
+      await store.close();
+      await pool.end();
+      await ('drop' in db ? db.drop() : db.close());
+    }
+  }
+
+  maybe(
+    'gives the events of readStream narrowed to version, position, type and data, with the same options',
+    async () => {
+      await withStore(async (_pool, store) => {
+        const s = `fold-${randomUUID()}`;
+        await store.append(s, [ev('A', { n: 1 }), ev('B', { n: 2, nested: { x: [1, 2] } })], {
+          expectedVersion: 'no_stream',
+          metadata: meta,
+        });
+        await store.append(s, [ev('C', { n: 3 })], { expectedVersion: 2, metadata: meta });
+        expect(await store.readStreamForFold(s)).toEqual(folded(await store.readStream(s)));
+        const range = { fromVersion: 2, toVersion: 2 };
+        expect(await store.readStreamForFold(s, range)).toEqual(folded(await store.readStream(s, range)));
+        const asOf = { asOf: '2000-01-01T00:00:00Z' };
+        expect(await store.readStreamForFold(s, asOf)).toEqual([]);
+        expect(await store.readStreamForFold(`fold-${randomUUID()}`)).toEqual([]);
+      });
+    },
+    60_000,
+  );
+
+  maybe(
+    'upcasts like readStream and throws UnknownEventType for an unknown type',
+    async () => {
+      await withStore(async (pool, store) => {
+        const registry = new EventTypeRegistry().register('ThingNamed', {
+          currentVersion: 2,
+          upcasters: { 1: ({ name: n, ...rest }) => ({ ...rest, fullName: n }) },
+        });
+        const reader = new PostgresEventStore({ pool, registry });
+        const s = `fold-${randomUUID()}`;
+        await store.append(s, [ev('ThingNamed', { name: 'Old' }), ev('ThingNamed', { fullName: 'New' }, 2)], {
+          expectedVersion: 'no_stream',
+          metadata: meta,
+        });
+        const events = await reader.readStreamForFold(s);
+        expect(events.map((e) => e.data)).toEqual([{ fullName: 'Old' }, { fullName: 'New' }]);
+        expect(events).toEqual(folded(await reader.readStream(s)));
+        await store.append(s, [ev('Mystery', {})], { expectedVersion: 2, metadata: meta });
+        await expect(reader.readStreamForFold(s)).rejects.toBeInstanceOf(UnknownEventType);
+        await reader.close();
+      });
+    },
+    60_000,
+  );
+
+  maybe(
+    'an append at the version a fold read saw succeeds; a stale one is a conflict',
+    async () => {
+      await withStore(async (pool, store) => {
+        const s = `fold-${randomUUID()}`;
+        await store.append(s, [ev('A', {})], { expectedVersion: 'no_stream', metadata: meta });
+        const other = new PostgresEventStore({ pool });
+        const seen = await other.readStreamForFold(s);
+        await other.append(s, [ev('B', {})], { expectedVersion: seen.length, metadata: meta });
+        expect((await store.verifyStream(s)).ok).toBe(true);
+        await expect(store.append(s, [ev('C', {})], { expectedVersion: 1, metadata: meta })).rejects.toThrow(
+          /version conflict/,
+        );
+        await other.close();
+      });
+    },
+    60_000,
+  );
+});
+
+describe('readStreamForFold()', () => {
+  it('falls back to readStream for an adapter without readStreamForFold', async () => {
+    const event = { streamId: 's', version: 1, globalPosition: '7', type: 'A', data: {} } as StoredEvent;
+    const store = { readStream: async () => [event] } as unknown as EventStore;
+    expect(await readStreamForFold(store, 's')).toEqual([event]);
+  });
 });
