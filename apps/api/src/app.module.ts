@@ -13,6 +13,7 @@ import { CaseController } from './cases/case.controller.js';
 import { IdentityController } from './cases/identity.controller.js';
 import { CaseQueries } from './cases/case.queries.js';
 import { CaseService } from './cases/case.service.js';
+import { CASE_COMMAND_HANDLERS } from './cases/case.commands.js';
 import { StreamExecutor } from './commands/stream-executor.service.js';
 import { IdempotencyService } from './common/idempotency.service.js';
 import { ProblemFilter } from './common/problem.filter.js';
@@ -71,6 +72,7 @@ export class AppModule {
       UnitDirectory,
       UnitService,
       CaseService,
+      ...CASE_COMMAND_HANDLERS,
       CaseQueries,
       DeadlineQueries,
       InspectionService,

@@ -30,7 +30,9 @@ export function loadRuleOverrides(file = process.env.RULE_OVERRIDES_FILE): RuleO
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new Error(`${path}: not JSON (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+    throw new Error(`${path}: not JSON (${err instanceof Error ? err.message : String(err)})`, {
+      cause: err,
+    });
   }
   if (!Array.isArray(parsed)) throw new Error(`${path}: expected an array of rule overrides`);
   return parsed.map((o: unknown, i) => {

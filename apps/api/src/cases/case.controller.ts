@@ -34,6 +34,8 @@ import {
 } from './case.dto.js';
 import { CaseQueries } from './case.queries.js';
 import { CaseService, type CaseAction } from './case.service.js';
+import { ExecuteCaseCommandMessage, RegisterCaseMessage } from './case.commands.js';
+import { CommandBus } from '@nestjs/cqrs';
 
 const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;
 
@@ -43,6 +45,7 @@ const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;
 export class CaseController {
   constructor(
     private readonly cases: CaseService,
+    private readonly commands: CommandBus,
     private readonly queries: CaseQueries,
     private readonly idem: IdempotencyService,
     private readonly units: UnitDirectory,
@@ -58,7 +61,9 @@ export class CaseController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const body = await idempotent(this.idem, req, res, principal, 201, (seed) =>
-      this.cases.register(dto, principal, { eventIdSeed: seed, correlationId: correlationIdOf(req) }),
+      this.commands.execute<RegisterCaseMessage, Awaited<ReturnType<CaseService['register']>>>(
+        new RegisterCaseMessage(dto, principal, { eventIdSeed: seed, correlationId: correlationIdOf(req) }),
+      ),
     );
     res.setHeader('ETag', `"${body.version}"`);
     res.setHeader('Location', `/api/v1/cases/${body.id}`);
@@ -346,11 +351,13 @@ export class CaseController {
     this.checkId(id);
     const ifMatch = ifMatchOf(req);
     const body = await idempotent(this.idem, req, res, principal, 200, (seed) =>
-      this.cases.command(id, action, build, principal, {
-        ifMatch,
-        eventIdSeed: seed,
-        correlationId: correlationIdOf(req),
-      }),
+      this.commands.execute<ExecuteCaseCommandMessage, Awaited<ReturnType<CaseService['command']>>>(
+        new ExecuteCaseCommandMessage(id, action, build, principal, {
+          ifMatch,
+          eventIdSeed: seed,
+          correlationId: correlationIdOf(req),
+        }),
+      ),
     );
     res.setHeader('ETag', `"${body.version}"`);
     return body;

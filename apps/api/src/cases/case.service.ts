@@ -72,7 +72,8 @@ export interface PetitionerView {
   idNumber?: string;
   phone?: string;
   address?: string;
-  representative: boolean;
+  /** Absent for a denunciator: nothing but the mask is shown. */
+  representative?: boolean;
 }
 
 export interface PetitionerIdentity {
@@ -134,8 +135,7 @@ export class CaseService {
 
   async maskedPetitioners(state: ExistingCase, stored: ProtectedPetitioner[]): Promise<PetitionerView[]> {
     const confidential = isConfidential(state);
-    if (confidential)
-      return stored.map((p) => ({ fullName: DENUNCIATOR_MASK, representative: p.representative }));
+    if (confidential) return stored.map(() => ({ fullName: DENUNCIATOR_MASK })); // nothing else: not even the role
     const opened = await this.openIdentities(stored);
     return stored.map((p, i) => {
       const identity = opened[i];

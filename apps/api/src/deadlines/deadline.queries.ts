@@ -54,12 +54,19 @@ export class DeadlineQueries {
     };
   }
 
-  async headsResolver(recordedBefore?: string): Promise<(unitId: string, date: string) => HeadRef | null> {
+  /** Heads of units on a date; `unitIds` limits the units loaded to those the caller will ask about. */
+  async headsResolver(
+    recordedBefore?: string,
+    unitIds?: readonly string[],
+  ): Promise<(unitId: string, date: string) => HeadRef | null> {
     const params: unknown[] = [];
-    const rows: DbRow[] = await this.runtime.dataSource.query(
-      `SELECT * FROM rm_units u WHERE ${versionFilter('u', recordedBefore ? (params.push(recordedBefore), '$1') : null)}`,
-      params,
-    );
+    const p = (v: unknown) => (params.push(v), `$${params.length}`);
+    const version = versionFilter('u', recordedBefore ? p(recordedBefore) : null);
+    const only = unitIds ? ` AND u.unit_id = ANY(${p([...unitIds])}::text[])` : '';
+    const rows: DbRow[] =
+      unitIds && unitIds.length === 0
+        ? []
+        : await this.runtime.dataSource.query(`SELECT * FROM rm_units u WHERE ${version}${only}`, params);
     const states = new Map(rows.map((r) => [String(r.unit_id), unitStateOfRow(r)]));
     return (unitId, date) => {
       const s = states.get(unitId);
@@ -80,9 +87,20 @@ export class DeadlineQueries {
       AND NOT (d.completed_on IS NOT NULL AND d.completed_on <= ${a}::date)
       AND NOT (d.cancelled_on IS NOT NULL AND d.cancelled_on <= ${a}::date)
       AND NOT (d.state = 'paused' AND d.paused_on <= ${a}::date)`;
+    // Current rows: the same set as two disjoint parts, so that the deadlines completed or cancelled
+    // long ago (most of the table, and growing) are never scanned: those neither completed nor
+    // cancelled (index rm_deadlines_current_open_due), and those completed or cancelled only after
+    // asOf (rm_deadlines_current_closed_on). Rows as recorded before an instant: one query, as is.
+    const parts = rb
+      ? [where]
+      : [
+          `${where} AND d.completed_on IS NULL AND d.cancelled_on IS NULL`,
+          `${where} AND (d.completed_on IS NOT NULL OR d.cancelled_on IS NOT NULL)
+            AND GREATEST(d.completed_on, d.cancelled_on) > ${a}::date`,
+        ];
     return this.page(
       scope.cte,
-      where,
+      parts,
       params,
       q,
       'd.due_on ASC, d.case_id, d.deadline_no',
@@ -115,7 +133,7 @@ export class DeadlineQueries {
       AND NOT (d.state = 'paused' AND d.paused_on <= ${a}::date)`;
     return this.page(
       scope.cte,
-      where,
+      [where],
       params,
       q,
       'd.due_on ASC, d.case_id, d.deadline_no',
@@ -132,9 +150,13 @@ export class DeadlineQueries {
     );
   }
 
+  /**
+   * One page of the deadlines matching `parts` — disjoint conditions whose union is the set (each
+   * part is counted and paged on its own, then merged). `order` must be total (it ends in the key).
+   */
   private async page<T>(
     cte: string,
-    where: string,
+    parts: string[],
     params: unknown[],
     q: BoardQuery,
     order: string,
@@ -142,15 +164,25 @@ export class DeadlineQueries {
   ) {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 200;
-    const total: DbRow[] = await this.runtime.dataSource.query(
-      `${cte} SELECT count(*)::int AS n FROM rm_deadlines d WHERE ${where}`,
-      params,
-    );
-    const rows: DbRow[] = await this.runtime.dataSource.query(
-      `${cte} SELECT d.* FROM rm_deadlines d WHERE ${where} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-      params,
-    );
-    const heads = await this.headsResolver(q.recordedBefore);
+    const offset = (page - 1) * pageSize;
+    const count = parts.map((w) => `(SELECT count(*) FROM rm_deadlines d WHERE ${w})`).join(' + ');
+    const select =
+      parts.length === 1
+        ? `SELECT d.* FROM rm_deadlines d WHERE ${parts[0]} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`
+        : `SELECT d.* FROM (${parts
+            .map(
+              (w) =>
+                `(SELECT d.* FROM rm_deadlines d WHERE ${w} ORDER BY ${order} LIMIT ${offset + pageSize})`,
+            )
+            .join(' UNION ALL ')}) d ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`;
+    const [total, { rows, heads }] = await Promise.all([
+      this.runtime.dataSource.query(`${cte} SELECT (${count})::int AS n`, params) as Promise<DbRow[]>,
+      (async () => {
+        const rows: DbRow[] = await this.runtime.dataSource.query(`${cte} ${select}`, params);
+        const units = [...new Set(rows.map((r) => String(r.unit_id)))];
+        return { rows, heads: await this.headsResolver(q.recordedBefore, units) };
+      })(),
+    ]);
     const items: T[] = [];
     for (const r of rows) items.push(await map(r, heads));
     return { items, total: Number(total[0]?.n ?? 0), page, pageSize };

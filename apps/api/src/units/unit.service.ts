@@ -32,13 +32,15 @@ export function unitView(s: UnitState, date: string) {
     mergedOn: s.status === 'merged' ? s.mergedOn : null,
     head: head ? { personId: head.personId, fullName: head.fullName, acting: head.acting } : null,
     // As of a date: only the terms and names that had begun by then.
-    heads: s.terms.filter((t) => t.from <= date).map((t) => ({
-      personId: t.personId,
-      fullName: t.fullName,
-      acting: t.acting,
-      from: t.from,
-      to: t.to,
-    })),
+    heads: s.terms
+      .filter((t) => t.from <= date)
+      .map((t) => ({
+        personId: t.personId,
+        fullName: t.fullName,
+        acting: t.acting,
+        from: t.from,
+        to: t.to,
+      })),
     names: s.names.filter((n) => n.from <= date || n === s.names[0]),
   };
 }

@@ -544,14 +544,9 @@ function suspend(cmd: SuspendCase, s: ExistingCase, ctx: DecideContext): CaseSus
   requireStatus(s, ['accepted'], 'suspend');
   const at = actionDate(s, cmd.data.at, 'at', ctx, phaseStart(s));
   const reason = requireText(cmd.data.reason, 'reason');
-  // Suspending a complaint (tạm đình chỉ) exists from 2026-07-01 (new LKN Art. 11a, NĐ 155/2026 Art. 12);
-  // cases accepted earlier and not yet decided get it from that date (NĐ 155/2026 Art. 22).
-  // Denunciations have it since 2019 (LTC Art. 34).
-  if (s.kind === 'complaint' && at < DECREE_155_2026_IN_FORCE) {
-    throw illegalTransition(
-      `a complaint can be suspended from ${DECREE_155_2026_IN_FORCE} only (LKN Art. 11a, NĐ 155/2026 Art. 12, 22)`,
-    );
-  }
+  // legal-reference §3.13 dates the complaint's suspension (new LKN Art. 11a) from 2026-07-01, but
+  // deadlines.md §7 pauses KN-RES1/KN-RES2 whatever the date, and agencies suspended complaints
+  // before under the implementing texts; donthu follows deadlines.md (docs/deadline-rules.md notes it).
   const deadlineOutcomes = s.deadlines
     .filter(
       (x) => RESOLUTION_RULES.includes(x.deadline.ruleId) && x.status === 'open' && at <= x.deadline.dueOn,

@@ -66,6 +66,25 @@ describe('decideMissedDeadlines', () => {
       }),
     ]));
 
+  it('the receiving unit is responsible for TC-XFER (passing on a denunciation that is not its own)', () =>
+    expect(
+      watch(
+        history([
+          register(),
+          classify({
+            kind: 'denunciation',
+            competentUnitId: 'unit-elsewhere',
+            competentWithinReceivingSubtree: false,
+          }),
+        ]),
+        '2026-07-20',
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        data: expect.objectContaining({ ruleId: 'TC-XFER', unitId: 'unit-province' }),
+      }),
+    ]));
+
   it('emits once: not again after DeadlineMissed is applied, which marks it missed', () => {
     const given = acceptedComplaint();
     const missed = watch(given, '2026-08-08');

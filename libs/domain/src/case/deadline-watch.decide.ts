@@ -25,10 +25,14 @@ export interface DeadlineWatchContext {
  */
 export function decideMissedDeadlines(state: CaseState, ctx: DeadlineWatchContext): DeadlineMissed[] {
   if (!state.exists) return [];
-  const unitId = state.competentUnitId ?? state.receivingUnitId;
+  // TC-XFER is the receiving unit's duty (to pass the denunciation on); every other deadline belongs
+  // to the competent unit (the receiving unit before classification). The read models agree.
+  const responsible = (ruleId: RuleId): string =>
+    ruleId === 'TC-XFER' ? state.receivingUnitId : (state.competentUnitId ?? state.receivingUnitId);
   return state.deadlines
     .filter((d) => d.tracked && d.status === 'open' && !d.missRecorded && d.deadline.dueOn < ctx.today)
-    .map(({ deadline }) => ({
+    .map(({ deadline }) => ({ deadline, unitId: responsible(deadline.ruleId) }))
+    .map(({ deadline, unitId }) => ({
       type: 'DeadlineMissed',
       data: {
         caseId: state.caseId,

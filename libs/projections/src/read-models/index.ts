@@ -7,6 +7,7 @@ import { CreateReceptionReadModels1760000003000 } from '../migrations/1760000003
 import { inspectionsProjection } from './inspections.projection.js';
 import { CreateInspectionReadModels1760000004000 } from '../migrations/1760000004000-create-inspection-read-models.js';
 import { CreateProjectionLeases1760000006000 } from '../migrations/1760000006000-create-projection-leases.js';
+import { AddOverdueBoardIndexes1760000007100 } from '../migrations/1760000007100-add-overdue-board-indexes.js';
 import type { ProjectionDefinition } from '../runner/projection.js';
 import { CaseSummaryEntity, DeadlineRowEntity, UnitRowEntity } from './read-model.entities.js';
 
@@ -31,6 +32,7 @@ export const READ_MODEL_MIGRATIONS = [
   CreateReceptionReadModels1760000003000,
   CreateInspectionReadModels1760000004000,
   CreateProjectionLeases1760000006000,
+  AddOverdueBoardIndexes1760000007100,
 ];
 
 /** TypeORM entities of the read models (queries use them; the runner writes rows by SQL). */
