@@ -546,7 +546,7 @@ function suspend(cmd: SuspendCase, s: ExistingCase, ctx: DecideContext): CaseSus
   const reason = requireText(cmd.data.reason, 'reason');
   // legal-reference §3.13 dates the complaint's suspension (new LKN Art. 11a) from 2026-07-01, but
   // deadlines.md §7 pauses KN-RES1/KN-RES2 whatever the date, and agencies suspended complaints
-  // before under the implementing texts; donthu follows deadlines.md (docs/deadline-rules.md notes it).
+  // before under the implementing texts; donthu follows deadlines.md (docs/architecture-notes.md).
   const deadlineOutcomes = s.deadlines
     .filter(
       (x) => RESOLUTION_RULES.includes(x.deadline.ruleId) && x.status === 'open' && at <= x.deadline.dueOn,
