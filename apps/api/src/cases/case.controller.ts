@@ -74,7 +74,7 @@ export class CaseController {
   @ApiOperation({ summary: 'List and search cases within your scope (never searches identities)' })
   async list(@Query() query: ListCasesQuery, @CurrentPrincipal() principal: Principal) {
     requirePermission(principal, 'case.read');
-    if (query.minPosition) await this.waiter.waitFor(query.minPosition);
+    await this.waiter.waitFor(query.minPosition);
     return this.queries.list(principal, query);
   }
 

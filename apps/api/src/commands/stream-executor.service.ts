@@ -6,6 +6,7 @@ import { vietnamDateOf } from '../../../../libs/domain/src/shared/dates.js';
 import type { Actor } from '../../../../libs/domain/src/shared/actor.js';
 import { VersionConflict, type StoredEvent } from '../../../../libs/event-store/src/event-store.port.js';
 import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
+import { ProjectionRunner } from '../../../../libs/projections/src/runner/projection-runner.js';
 import { fail } from '../common/problem.js';
 
 const EVENT_ID_NAMESPACE = '2b0f6c1e-8a4d-4f7b-9c3e-5d1a7e9b0c24';
@@ -39,7 +40,10 @@ export interface ExecuteResult {
  */
 @Injectable()
 export class StreamExecutor {
-  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly runner: ProjectionRunner,
+  ) {}
 
   context(): DecideContext {
     const now = this.runtime.clock();
@@ -81,6 +85,7 @@ export class StreamExecutor {
             causationId: null,
           },
         });
+        this.runner.poke(); // projections in this process apply it now rather than at the next poll
         // The stream after the append, without reading it back: callers fold type and data only.
         const written = newEvents.map((e, i): StoredEvent => ({
           streamId,

@@ -89,8 +89,8 @@ export class DeadlineQueries {
       AND NOT (d.state = 'paused' AND d.paused_on <= ${a}::date)`;
     // Current rows: the same set as two disjoint parts, so that the deadlines completed or cancelled
     // long ago (most of the table, and growing) are never scanned: those neither completed nor
-    // cancelled (index rm_deadlines_current_open_due), and those completed or cancelled only after
-    // asOf (rm_deadlines_current_closed_on). Rows as recorded before an instant: one query, as is.
+    // cancelled (indexes rm_deadlines_current_open_due and _open_unit), and those completed or
+    // cancelled only after asOf (rm_deadlines_current_closed_on). As recorded before an instant: as is.
     const parts = rb
       ? [where]
       : [
@@ -151,8 +151,10 @@ export class DeadlineQueries {
   }
 
   /**
-   * One page of the deadlines matching `parts` — disjoint conditions whose union is the set (each
-   * part is counted and paged on its own, then merged). `order` must be total (it ends in the key).
+   * One page of the deadlines matching `parts`: disjoint conditions whose union is the set, each
+   * counted on its own. The first part is paged in `order` (an index walk that stops after the page);
+   * the others are expected to be small and are selected whole, each planned on its own (MATERIALIZED,
+   * so the planner does not walk the first part's index for their order). `order` must be total.
    */
   private async page<T>(
     cte: string,
@@ -165,20 +167,22 @@ export class DeadlineQueries {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 200;
     const offset = (page - 1) * pageSize;
+    const [first, ...others] = parts;
     const count = parts.map((w) => `(SELECT count(*) FROM rm_deadlines d WHERE ${w})`).join(' + ');
     const select =
-      parts.length === 1
-        ? `SELECT d.* FROM rm_deadlines d WHERE ${parts[0]} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`
-        : `SELECT d.* FROM (${parts
-            .map(
-              (w) =>
-                `(SELECT d.* FROM rm_deadlines d WHERE ${w} ORDER BY ${order} LIMIT ${offset + pageSize})`,
-            )
-            .join(' UNION ALL ')}) d ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`;
+      others.length === 0
+        ? `${cte} SELECT d.* FROM rm_deadlines d WHERE ${first} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`
+        : `${cte ? `${cte},` : 'WITH'} ${others
+            .map((w, i) => `part_${i + 1} AS MATERIALIZED (SELECT d.* FROM rm_deadlines d WHERE ${w})`)
+            .join(', ')}
+          SELECT d.* FROM (
+            (SELECT d.* FROM rm_deadlines d WHERE ${first} ORDER BY ${order} LIMIT ${offset + pageSize})
+            ${others.map((_, i) => `UNION ALL (SELECT * FROM part_${i + 1})`).join(' ')}
+          ) d ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`;
     const [total, { rows, heads }] = await Promise.all([
       this.runtime.dataSource.query(`${cte} SELECT (${count})::int AS n`, params) as Promise<DbRow[]>,
       (async () => {
-        const rows: DbRow[] = await this.runtime.dataSource.query(`${cte} ${select}`, params);
+        const rows: DbRow[] = await this.runtime.dataSource.query(select, params);
         const units = [...new Set(rows.map((r) => String(r.unit_id)))];
         return { rows, heads: await this.headsResolver(q.recordedBefore, units) };
       })(),

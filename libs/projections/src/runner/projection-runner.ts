@@ -85,6 +85,11 @@ export class ProjectionRunner {
   }
 
   /** True when the loop may apply `name`: no leases, or this runner holds its lease. */
+  /** True while this runner's loop is started in this process. */
+  get running(): boolean {
+    return !this.stopped;
+  }
+
   private owns(name: string): boolean {
     return this.leases === null || this.leases.holds(name);
   }
@@ -399,9 +404,14 @@ export class ProjectionRunner {
       return this.hasApplied(head[0].max);
     }
     const tx = BigInt(ev[0].transaction_id);
-    for (const p of this.options.projections) {
-      const cp = await this.checkpoint(p.name);
-      const ctx = BigInt(cp.transactionId);
+    const names = this.options.projections.map((p) => p.name);
+    const cps: { name: string; transaction_id: string; position: string }[] = await this.options.dataSource.query(
+      'SELECT name, transaction_id, position::text AS position FROM projection_checkpoints WHERE name = ANY($1)',
+      [names],
+    );
+    if (cps.length < names.length) return false;
+    for (const cp of cps) {
+      const ctx = BigInt(cp.transaction_id);
       if (ctx < tx || (ctx === tx && BigInt(cp.position) < BigInt(position))) return false;
     }
     return true;
