@@ -21,6 +21,7 @@ import { ProjectionWaiter } from './common/projection-waiter.service.js';
 import { DeadlineController } from './deadlines/deadline.controller.js';
 import { DeadlineQueries } from './deadlines/deadline.queries.js';
 import { HealthController } from './health/health.controller.js';
+import { MetricsController } from './health/metrics.controller.js';
 import { InspectionController } from './inspections/inspection.controller.js';
 import { InspectionQueries } from './inspections/inspection.queries.js';
 import { InspectionService } from './inspections/inspection.service.js';
@@ -67,6 +68,7 @@ export class AppModule {
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_FILTER, useClass: ProblemFilter },
       StreamExecutor,
+      HealthController,
       IdempotencyService,
       ProjectionWaiter,
       UnitDirectory,
@@ -85,6 +87,7 @@ export class AppModule {
       imports: [CqrsModule.forRoot(), TerminusModule],
       controllers: [
         HealthController,
+        MetricsController,
         UnitController,
         IdentityController,
         CaseController,

@@ -43,7 +43,7 @@ export class HealthController {
   }
 
   /** Events the Kafka relay has not yet published (its checkpoint in projection_checkpoints). */
-  private async relayLag(): Promise<number> {
+  async relayLag(): Promise<number> {
     const r = await this.runtime.pool.query<{ n: string }>(
       `SELECT count(*)::text AS n FROM events e
         WHERE NOT EXISTS (SELECT 1 FROM projection_checkpoints c WHERE c.name = 'relay.kafka.v1'
