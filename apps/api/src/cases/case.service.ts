@@ -206,7 +206,13 @@ export class CaseService {
           foldStored(history),
           ctx,
         ),
-      { actor: toActor(principal), correlationId: opts.correlationId, eventIdSeed: opts.eventIdSeed },
+      {
+        actor: toActor(principal),
+        correlationId: opts.correlationId,
+        eventIdSeed: opts.eventIdSeed,
+        // A new random id: nothing to read (were it taken, the append conflicts and the executor reads).
+        history: [],
+      },
     );
     const state = foldStored(result.events) as ExistingCase;
     return {

@@ -88,6 +88,8 @@ const COLUMNS = `global_position::text AS pos, transaction_id::text AS txid, str
   event_id::text AS id, type, data, metadata, prev_hash, hash`;
 
 const MAX_VERSION = 2147483647;
+/** Least time between two wake-up hints of one store (see hint()). */
+const HINT_INTERVAL_MS = 5;
 const MAX_ANY_ATTEMPTS = 25;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -493,7 +495,9 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * A wake-up hint after a commit, outside the appending transaction (a NOTIFY inside it would hold a
-   * cluster-wide lock through the commit). Coalesced: one in flight, one more queued at most. Best effort.
+   * cluster-wide lock through the commit). Coalesced: one in flight, one more queued at most, and the
+   * queued one sent HINT_INTERVAL_MS after the previous at the earliest (a hint per append would cost
+   * about as much as the appends). Best effort.
    */
   private hint(): void {
     if (!this.notify || this.closed) return;
@@ -501,13 +505,16 @@ export class PostgresEventStore implements EventStore {
       this.notifyAgain = true;
       return;
     }
+    const sentAt = Date.now();
     this.notifying = this.pool
       .query(`SELECT pg_notify('${EVENTS_NOTIFY_CHANNEL}', '')`)
       .then(
         () => undefined,
         () => undefined,
       )
-      .then(() => {
+      .then(async () => {
+        const wait = HINT_INTERVAL_MS - (Date.now() - sentAt);
+        if (this.notifyAgain && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         this.notifying = null;
         if (this.notifyAgain) {
           this.notifyAgain = false;

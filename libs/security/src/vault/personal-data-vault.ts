@@ -218,21 +218,20 @@ export class PersonalDataVault {
   }
 
   private async dataKeyForSealing(personRef: string): Promise<Buffer> {
-    let row = await this.fetch(personRef);
-    if (!row) {
-      const dataKey = newDataKey();
-      const activeId = this.keyring.activeKeyId;
-      const wrapped = wrapDataKey(this.keyring.keys[activeId], activeId, personRef, dataKey);
-      const inserted = await this.pool.query(
-        `INSERT INTO vault_keys (person_ref, key_id, wrapped_key) VALUES ($1, $2, $3)
-         ON CONFLICT (person_ref) DO NOTHING`,
-        [personRef, activeId, wrapped],
-      );
-      if (inserted.rowCount === 1) return dataKey;
-      dataKey.fill(0); // lost a race: another writer created the key first
-      row = await this.fetch(personRef);
-      if (!row) throw new VaultError('KEY_NOT_FOUND', 'the data key vanished while being created');
-    }
+    // Insert first: values are sealed for new person references, whose key one statement creates. A
+    // row already there (a live key, or an erased person's) makes the insert a no-op, and is read.
+    const dataKey = newDataKey();
+    const activeId = this.keyring.activeKeyId;
+    const wrapped = wrapDataKey(this.keyring.keys[activeId], activeId, personRef, dataKey);
+    const inserted = await this.pool.query(
+      `INSERT INTO vault_keys (person_ref, key_id, wrapped_key) VALUES ($1, $2, $3)
+       ON CONFLICT (person_ref) DO NOTHING`,
+      [personRef, activeId, wrapped],
+    );
+    if (inserted.rowCount === 1) return dataKey;
+    dataKey.fill(0);
+    const row = await this.fetch(personRef);
+    if (!row) throw new VaultError('KEY_NOT_FOUND', 'the data key vanished while being created');
     if (row.wrapped_key === null || row.erased_at !== null) {
       throw new VaultError('PERSON_ERASED', 'this person was erased; seal under a new person reference');
     }
