@@ -8,6 +8,7 @@
  *   BENCH_CLIENTS=16                        concurrent HTTP clients for the commands (default 16)
  *   BENCH_CASES=100000                      cases in the deadlines read model for the board (default 100,000)
  *   BENCH_BOARD_READS=300                   overdue-board requests measured (default 300)
+ *   BENCH_NO_VACUUM=1                       after loading the board's rows ANALYZE only (default VACUUM ANALYZE)
  *
  * Commands: real HTTP requests (JSON, JWT, validation, decide, append, idempotency-free), one case per
  * client at a time: register → classify → accept, each request timed on its own.
@@ -18,6 +19,9 @@
  * province, with due dates spread so that about half are overdue. No events are appended for them: the
  * board reads only the read model, and appending 300,000 events would measure the event store instead.
  * The board is then read as a supervisor of the province (subtree scope, first page of 200).
+ *
+ * The HTTP client (node:http, kept-alive connections) runs in the server's process and event loop, and
+ * the app logs at 'silent' (no request log lines are built).
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -6,6 +6,9 @@
  *   BENCH_EVENTS=100000 npm run bench:store  (events in the readAll scenario; default 1,000,000)
  *   BENCH_APPENDS=2000                       (appends per append scenario; default 2,000)
  *   BENCH_NO_NOTIFY=1                        (diagnostic: no pg_notify hint after appends, to see its cost)
+ *
+ * read+fold: `readStreamForFold` (what folding a stream reads: version, position, type, data) against
+ * `SELECT type, data`; `readStream` (whole events with metadata, ids and hashes) is shown for information.
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';

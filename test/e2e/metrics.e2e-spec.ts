@@ -12,7 +12,10 @@ describe('GET /metrics', () => {
 
   it('exposes the head position and the lag of every projection in Prometheus text format, without a token', async () => {
     const admin = await t.token('admin', ['admin']);
-    await t.request('POST', '/api/v1/units', { token: admin, body: { id: 'p', name: 'Tỉnh', level: 'province' } });
+    await t.request('POST', '/api/v1/units', {
+      token: admin,
+      body: { id: 'p', name: 'Tỉnh', level: 'province' },
+    });
     const before = await t.request('GET', '/metrics');
     expect(before.status).toBe(200);
     expect(before.headers.get('content-type')).toContain('text/plain');

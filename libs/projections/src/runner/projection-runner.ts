@@ -405,10 +405,11 @@ export class ProjectionRunner {
     }
     const tx = BigInt(ev[0].transaction_id);
     const names = this.options.projections.map((p) => p.name);
-    const cps: { name: string; transaction_id: string; position: string }[] = await this.options.dataSource.query(
-      'SELECT name, transaction_id, position::text AS position FROM projection_checkpoints WHERE name = ANY($1)',
-      [names],
-    );
+    const cps: { name: string; transaction_id: string; position: string }[] =
+      await this.options.dataSource.query(
+        'SELECT name, transaction_id, position::text AS position FROM projection_checkpoints WHERE name = ANY($1)',
+        [names],
+      );
     if (cps.length < names.length) return false;
     for (const cp of cps) {
       const ctx = BigInt(cp.transaction_id);
