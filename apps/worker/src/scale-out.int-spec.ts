@@ -173,9 +173,14 @@ async function until(what: string, cond: () => Promise<boolean>, timeoutMs = 60_
       // 2. Events arrive while both work; worker-2 is killed mid-run.
       let appended = 0;
       for (; appended < KILL_AFTER; appended++) await appendSyntheticCase(app.runtime.store, appended);
-      await until('both workers committed batches', async () => {
-        const apps = new Set((await moves()).map((m) => m.app));
-        return apps.has('worker-1') && apps.has('worker-2');
+      // Wait until each worker has committed a batch of every projection it holds (on a loaded
+      // machine one may still be on its first projection when the other is done).
+      await until('both workers committed batches of every projection they hold', async () => {
+        const done = new Set((await moves()).map((m) => `${m.app}:${m.name}`));
+        return (
+          heldByOne.every((n) => done.has(`worker-1:${n}`)) &&
+          heldByTwo.every((n) => done.has(`worker-2:${n}`))
+        );
       }).catch(diagnose('no batches from both'));
       // Both still hold their share just before the kill: throughput was shared.
       const beforeKill = await leases();
