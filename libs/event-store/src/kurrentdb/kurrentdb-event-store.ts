@@ -1,3 +1,8 @@
+import {
+  normalizeExpected,
+  prepareEvent as prepareSharedEvent,
+  type PreparedEvent,
+} from '../prepare-event.js';
 import { randomUUID } from 'node:crypto';
 import {
   BACKWARDS,
@@ -78,13 +83,6 @@ interface RawRecord {
   position: Position | undefined;
 }
 
-interface PreparedEvent {
-  eventId: string;
-  type: string;
-  data: Record<string, unknown>;
-  metadata: Record<string, unknown>;
-}
-
 interface Claim {
   streamId: string;
   version: number;
@@ -97,7 +95,6 @@ type ClaimOutcome = 'claimed' | 'stored' | 'reserved';
 const CLAIM_EVENT_TYPE = 'DonthuEventIdClaimed';
 const MAX_ANY_ATTEMPTS = 25;
 const MAX_CLAIM_ATTEMPTS = 10;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The KurrentDB (EventStoreDB) event store. Same port, same hash chain, same error semantics as the
@@ -621,42 +618,10 @@ function toRawEvent(record: RawRecord): StoredEvent {
   };
 }
 
-function normalizeExpected(expected: ExpectedVersion): number | 'any' {
-  if (expected === 'any') return 'any';
-  if (expected === 'no_stream') return 0;
-  if (typeof expected === 'number' && Number.isInteger(expected) && expected >= 0) return expected;
-  throw new Error(`invalid expectedVersion ${String(expected)}`);
-}
-
-/** Validates and normalises one event exactly as the PostgreSQL adapter does, so both hash the same JSON. */
+/** The shared preparation (the same JSON the PostgreSQL adapter hashes), plus KurrentDB's reserved `$` types. */
 function prepareEvent(event: NewEvent, options: AppendOptions, recordedAt: string): PreparedEvent {
-  if (typeof event.eventId !== 'string' || !UUID.test(event.eventId)) {
-    throw new Error(`eventId must be a UUID (got ${String(event.eventId)})`);
+  if (typeof event.type === 'string' && event.type.startsWith('$')) {
+    throw new Error(`event type ${event.type} is reserved (starts with "$")`);
   }
-  if (typeof event.type !== 'string' || event.type.length === 0)
-    throw new Error('event type must be a non-empty string');
-  if (event.type.startsWith('$')) throw new Error(`event type ${event.type} is reserved (starts with "$")`);
-  if (event.data === null || typeof event.data !== 'object' || Array.isArray(event.data)) {
-    throw new Error(`event ${event.eventId}: data must be a JSON object`);
-  }
-  const schemaVersion = event.schemaVersion ?? event.metadata?.schemaVersion ?? 1;
-  if (!Number.isInteger(schemaVersion) || schemaVersion < 1) {
-    throw new Error(`event ${event.eventId}: schemaVersion must be an integer >= 1`);
-  }
-  const occurredInput = event.metadata?.occurredAt ?? options.metadata.occurredAt ?? recordedAt;
-  const occurred = new Date(occurredInput);
-  if (Number.isNaN(occurred.getTime()))
-    throw new Error(`event ${event.eventId}: invalid occurredAt ${occurredInput}`);
-  // Serialise once: the hash covers exactly the JSON that is stored (undefined dropped, dates as strings).
-  const data = JSON.parse(JSON.stringify(event.data)) as Record<string, unknown>;
-  const metadata = JSON.parse(
-    JSON.stringify({
-      ...options.metadata,
-      ...event.metadata,
-      occurredAt: occurred.toISOString(),
-      recordedAt,
-      schemaVersion,
-    }),
-  ) as Record<string, unknown>;
-  return { eventId: event.eventId.toLowerCase(), type: event.type, data, metadata };
+  return prepareSharedEvent(event, options, recordedAt);
 }

@@ -16,6 +16,7 @@ import {
   type VerifyResult,
 } from '../event-store.port.js';
 import type { EventTypeRegistry } from '../event-type-registry.js';
+import { normalizeExpected, prepareEvent, type PreparedEvent } from '../prepare-event.js';
 import { GENESIS_HASH, computeEventHash } from '../hash-chain.js';
 import { EVENTS_NOTIFY_CHANNEL } from '../notify-channel.js';
 
@@ -67,17 +68,6 @@ interface FoldRow {
   hash: string;
 }
 
-interface PreparedEvent {
-  eventId: string;
-  type: string;
-  dataJson: string;
-  metadataJson: string;
-  data: Record<string, unknown>;
-  metadata: Record<string, unknown>;
-  occurredAt: string;
-  recordedAt: string;
-}
-
 type Outcome = { kind: 'done'; result: AppendResult } | { kind: 'conflict'; actual: number };
 
 // Output names differ from column names on purpose: ORDER BY resolves a bare name to an output column
@@ -91,7 +81,6 @@ const MAX_VERSION = 2147483647;
 /** Least time between two wake-up hints of one store (see hint()). */
 const HINT_INTERVAL_MS = 5;
 const MAX_ANY_ATTEMPTS = 25;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The PostgreSQL event store (also serves embedded PGlite through its socket). Table and algorithm:
@@ -592,52 +581,6 @@ function toRawEvent(row: EventRow): StoredEvent {
     recordedAt: row.metadata.recordedAt,
     prevHash: row.prev_hash,
     hash: row.hash,
-  };
-}
-
-function normalizeExpected(expected: ExpectedVersion): number | 'any' {
-  if (expected === 'any') return 'any';
-  if (expected === 'no_stream') return 0;
-  if (typeof expected === 'number' && Number.isInteger(expected) && expected >= 0) return expected;
-  throw new Error(`invalid expectedVersion ${String(expected)}`);
-}
-
-function prepareEvent(event: NewEvent, options: AppendOptions, recordedAt: string): PreparedEvent {
-  if (typeof event.eventId !== 'string' || !UUID.test(event.eventId)) {
-    throw new Error(`eventId must be a UUID (got ${String(event.eventId)})`);
-  }
-  if (typeof event.type !== 'string' || event.type.length === 0)
-    throw new Error('event type must be a non-empty string');
-  if (event.data === null || typeof event.data !== 'object' || Array.isArray(event.data)) {
-    throw new Error(`event ${event.eventId}: data must be a JSON object`);
-  }
-  const schemaVersion = event.schemaVersion ?? event.metadata?.schemaVersion ?? 1;
-  if (!Number.isInteger(schemaVersion) || schemaVersion < 1) {
-    throw new Error(`event ${event.eventId}: schemaVersion must be an integer >= 1`);
-  }
-  const occurredInput = event.metadata?.occurredAt ?? options.metadata.occurredAt ?? recordedAt;
-  const occurred = new Date(occurredInput);
-  if (Number.isNaN(occurred.getTime()))
-    throw new Error(`event ${event.eventId}: invalid occurredAt ${occurredInput}`);
-  const occurredAt = occurred.toISOString();
-  // Serialise once: the hash covers exactly the JSON that is stored (undefined dropped, dates as strings).
-  const dataJson = JSON.stringify(event.data);
-  const metadataJson = JSON.stringify({
-    ...options.metadata,
-    ...event.metadata,
-    occurredAt,
-    recordedAt,
-    schemaVersion,
-  });
-  return {
-    eventId: event.eventId.toLowerCase(),
-    type: event.type,
-    dataJson,
-    metadataJson,
-    data: JSON.parse(dataJson) as Record<string, unknown>,
-    metadata: JSON.parse(metadataJson) as Record<string, unknown>,
-    occurredAt,
-    recordedAt,
   };
 }
 
