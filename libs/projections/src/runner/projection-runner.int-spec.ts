@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
 import { createTestApp, setNow, type TestApp } from '../../../../test/support/app.js';
 import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
 import { caseSummariesProjection } from '../read-models/case-summaries.projection.js';
 import { deadlinesProjection } from '../read-models/deadlines.projection.js';
 import { unitsProjection } from '../read-models/units.projection.js';
 import type { ProjectionDefinition, Row } from './projection.js';
+import { appendSyntheticCase } from './testing/synthetic-cases.js';
 import { ProjectionRunner } from './projection-runner.js';
 
 /**
@@ -108,93 +108,10 @@ async function seed(app: TestApp): Promise<void> {
   await appendSyntheticCases(app, SYNTHETIC_CASES, 'prov');
 }
 
-/** Received + classified + accepted complaints appended straight to the store (one append per case). */
+/** Received + classified + accepted complaints of 2026 appended straight to the store (one append per case). */
 async function appendSyntheticCases(app: TestApp, n: number, unit: string): Promise<void> {
-  const deadline = (deadlineNo: number, ruleId: string, dueOn: string) => ({
-    deadlineNo,
-    ruleId,
-    ruleVersion: '2012-07-01',
-    startOn: '2026-02-02',
-    length: 10,
-    unit: 'working_days',
-    variant: 'normal',
-    baseDueOn: dueOn,
-    dueOn,
-    provisional: false,
-    legalBasis: 'LKN Art. 27',
-  });
-  for (let i = 0; i < n; i++) {
-    const caseId = randomUUID();
-    const intake = deadline(1, 'KN-ACC', '2026-02-13');
-    const resolution = deadline(2, 'KN-RES1', `2026-04-${String(1 + (i % 28)).padStart(2, '0')}`);
-    await app.runtime.store.append(
-      `case-${caseId}`,
-      [
-        {
-          eventId: randomUUID(),
-          type: 'CaseReceived',
-          data: {
-            caseId,
-            trackingCode: `SYN-2026-${String(i).padStart(6, '0')}`,
-            receivedAt: '2026-02-02',
-            channel: 'online',
-            receivingUnitId: unit,
-            petitioners: [{ personRef: `ref-${i}`, sealed: 'sealed', representative: false }],
-            signerCount: 1,
-            subject: `Synthetic ${i}`,
-            content: 'Synthetic content',
-          },
-        },
-        {
-          eventId: randomUUID(),
-          type: 'CaseClassified',
-          data: {
-            caseId,
-            kind: 'complaint',
-            level: 1,
-            competentUnitId: unit,
-            processable: true,
-            multiLocation: false,
-            competentWithinReceivingSubtree: true,
-            classifiedAt: '2026-02-02',
-            intakeDeadline: intake,
-            dates: [],
-          },
-        },
-        {
-          eventId: randomUUID(),
-          type: 'CaseAccepted',
-          data: {
-            caseId,
-            acceptedAt: '2026-02-10',
-            complex: false,
-            especiallyComplex: false,
-            remoteArea: false,
-            resolutionDeadline: resolution,
-            deadlineOutcomes: [
-              {
-                deadlineNo: 1,
-                ruleId: 'KN-ACC',
-                startOn: '2026-02-02',
-                dueOn: '2026-02-13',
-                outcome: 'met',
-                on: '2026-02-10',
-              },
-            ],
-            dates: [],
-          },
-        },
-      ],
-      {
-        expectedVersion: 'no_stream',
-        metadata: {
-          actor: { id: 'seed', name: 'Seed', roles: [] },
-          correlationId: 'seed',
-          causationId: null,
-        },
-      },
-    );
-  }
+  for (let i = 0; i < n; i++)
+    await appendSyntheticCase(app.runtime.store, i, { unit, year: 2026, trackingPrefix: 'SYN' });
 }
 
 describe('ProjectionRunner (integration)', () => {

@@ -1,17 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '../../../../event-store/src/event-store.port.js';
 
+export interface SyntheticCaseOptions {
+  unit?: string;
+  /** The year of every date; the default (2099) keeps deadlines in the future, so no watcher records a miss. */
+  year?: number;
+  trackingPrefix?: string;
+}
+
 /**
  * Tests only: one received + classified + accepted complaint appended straight to the store (three
- * events, one append), with deadlines far in the future so no watcher ever records a miss for it.
+ * events, one append).
  */
-export async function appendSyntheticCase(store: EventStore, i: number, unit = 'prov'): Promise<void> {
+export async function appendSyntheticCase(
+  store: EventStore,
+  i: number,
+  { unit = 'prov', year = 2099, trackingPrefix = 'SCL' }: SyntheticCaseOptions = {},
+): Promise<void> {
   const caseId = randomUUID();
+  const y = String(year);
   const deadline = (deadlineNo: number, ruleId: string, dueOn: string) => ({
     deadlineNo,
     ruleId,
     ruleVersion: '2012-07-01',
-    startOn: '2099-02-02',
+    startOn: `${y}-02-02`,
     length: 10,
     unit: 'working_days',
     variant: 'normal',
@@ -28,8 +40,8 @@ export async function appendSyntheticCase(store: EventStore, i: number, unit = '
         type: 'CaseReceived',
         data: {
           caseId,
-          trackingCode: `SCL-2099-${String(i).padStart(6, '0')}`,
-          receivedAt: '2099-02-02',
+          trackingCode: `${trackingPrefix}-${y}-${String(i).padStart(6, '0')}`,
+          receivedAt: `${y}-02-02`,
           channel: 'online',
           receivingUnitId: unit,
           petitioners: [{ personRef: `ref-${i}`, sealed: 'sealed', representative: false }],
@@ -49,8 +61,8 @@ export async function appendSyntheticCase(store: EventStore, i: number, unit = '
           processable: true,
           multiLocation: false,
           competentWithinReceivingSubtree: true,
-          classifiedAt: '2099-02-02',
-          intakeDeadline: deadline(1, 'KN-ACC', '2099-02-13'),
+          classifiedAt: `${y}-02-02`,
+          intakeDeadline: deadline(1, 'KN-ACC', `${y}-02-13`),
           dates: [],
         },
       },
@@ -59,19 +71,19 @@ export async function appendSyntheticCase(store: EventStore, i: number, unit = '
         type: 'CaseAccepted',
         data: {
           caseId,
-          acceptedAt: '2099-02-10',
+          acceptedAt: `${y}-02-10`,
           complex: false,
           especiallyComplex: false,
           remoteArea: false,
-          resolutionDeadline: deadline(2, 'KN-RES1', `2099-04-${String(1 + (i % 28)).padStart(2, '0')}`),
+          resolutionDeadline: deadline(2, 'KN-RES1', `${y}-04-${String(1 + (i % 28)).padStart(2, '0')}`),
           deadlineOutcomes: [
             {
               deadlineNo: 1,
               ruleId: 'KN-ACC',
-              startOn: '2099-02-02',
-              dueOn: '2099-02-13',
+              startOn: `${y}-02-02`,
+              dueOn: `${y}-02-13`,
               outcome: 'met',
-              on: '2099-02-10',
+              on: `${y}-02-10`,
             },
           ],
           dates: [],
