@@ -38,15 +38,14 @@ export class AccountabilityController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.waiter.waitFor(q.minPosition);
-    const csv = wantsCsv(req);
-    const result = await this.queries.accountability(p, q);
-    if (!csv) return result;
-    requirePermission(p, 'exports.read');
-    return sendCsv(
+    return this.jsonOrCsv(
+      'accountability',
+      q,
+      p,
+      req,
       res,
-      fileName('accountability', q, q.unitId ?? p.unitId ?? undefined),
-      accountabilityCsv(result.items),
+      () => this.queries.accountability(p, q),
+      accountabilityCsv,
     );
   }
 
@@ -62,15 +61,34 @@ export class AccountabilityController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.waiter.waitFor(q.minPosition);
-    const csv = wantsCsv(req);
-    const result = await this.queries.receptionDuty(p, q);
-    if (!csv) return result;
-    requirePermission(p, 'exports.read');
-    return sendCsv(
+    return this.jsonOrCsv(
+      'reception-duty',
+      q,
+      p,
+      req,
       res,
-      fileName('reception-duty', q, q.unitId ?? p.unitId ?? undefined),
-      receptionDutyCsv(result.items),
+      () => this.queries.receptionDuty(p, q),
+      receptionDutyCsv,
     );
+  }
+
+  /**
+   * The report as JSON, or with `Accept: text/csv` as a CSV file (which also needs `exports.read`;
+   * scope is checked first, by the query).
+   */
+  private async jsonOrCsv<T extends { items: I[] }, I>(
+    name: string,
+    q: AccountabilityQuery,
+    p: Principal,
+    req: Request,
+    res: Response,
+    load: () => Promise<T>,
+    toCsv: (items: I[]) => string,
+  ): Promise<T | string> {
+    await this.waiter.waitFor(q.minPosition);
+    const result = await load();
+    if (!wantsCsv(req)) return result;
+    requirePermission(p, 'exports.read');
+    return sendCsv(res, fileName(name, q, q.unitId ?? p.unitId ?? undefined), toCsv(result.items));
   }
 }
