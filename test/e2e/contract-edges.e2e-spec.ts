@@ -18,6 +18,7 @@ import {
   ok,
   only,
   problem,
+  contractTokens,
 } from './contract-support.js';
 
 let app: TestApp;
@@ -27,13 +28,7 @@ const t: Record<string, string> = {};
 beforeAll(async () => {
   app = await createTestApp();
   c = client(app);
-  t.admin = await app.token('ct-admin', ['admin'], undefined, 'Quản trị');
-  t.rec = await app.token('ct-rec', ['reception'], U.p, 'Lễ tân');
-  t.h = await app.token('ct-h', ['handler'], U.p, 'Cán bộ');
-  t.head = await app.token('ct-head', ['head'], U.p, 'Chủ tịch');
-  t.sup = await app.token('ct-sup', ['supervisor'], U.p, 'Giám sát');
-  t.aud = await app.token('ct-aud', ['auditor'], U.p, 'Kiểm toán');
-  t.audQ = await app.token('ct-aud-q', ['auditor'], U.q, 'Kiểm toán Q');
+  Object.assign(t, await contractTokens(app));
   await buildUnits(app, t.admin);
 }, LONG);
 

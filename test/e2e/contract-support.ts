@@ -147,3 +147,26 @@ export function client(app: TestApp) {
     },
   };
 }
+
+/** Tokens of every role at the province (and a few at the communes and the other province). */
+export async function contractTokens(app: TestApp): Promise<Record<string, string>> {
+  const spec: [string, string, string[], string | undefined, string][] = [
+    ['admin', 'ct-admin', ['admin'], undefined, 'Quản trị'],
+    ['rec', 'ct-rec', ['reception'], U.p, 'Lễ tân'],
+    ['recC1', 'ct-rec-c1', ['reception'], U.c1, 'Lễ tân xã 1'],
+    ['recC2', 'ct-rec-c2', ['reception'], U.c2, 'Lễ tân xã 2'],
+    ['recQ', 'ct-rec-q', ['reception'], U.q, 'Lễ tân Q'],
+    ['h', 'ct-h', ['handler'], U.p, 'Cán bộ thụ lý'],
+    ['h2', 'ct-h2', ['handler'], U.p, 'Cán bộ khác'],
+    ['hC1', 'ct-h-c1', ['handler'], U.c1, 'Cán bộ xã'],
+    ['head', 'ct-head', ['head'], U.p, 'Chủ tịch tỉnh'],
+    ['headC1', 'ct-head-c1', ['head'], U.c1, 'Chủ tịch xã'],
+    ['sup', 'ct-sup', ['supervisor'], U.p, 'Giám sát'],
+    ['supQ', 'ct-sup-q', ['supervisor'], U.q, 'Giám sát Q'],
+    ['aud', 'ct-aud', ['auditor'], U.p, 'Kiểm toán'],
+    ['audQ', 'ct-aud-q', ['auditor'], U.q, 'Kiểm toán Q'],
+  ];
+  const t: Record<string, string> = {};
+  for (const [key, sub, roles, unit, name] of spec) t[key] = await app.token(sub, roles, unit, name);
+  return t;
+}

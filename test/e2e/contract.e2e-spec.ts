@@ -18,6 +18,7 @@ import {
   only,
   problem,
   type View,
+  contractTokens,
 } from './contract-support.js';
 
 let app: TestApp;
@@ -27,19 +28,7 @@ const t: Record<string, string> = {};
 beforeAll(async () => {
   app = await createTestApp();
   c = client(app);
-  t.admin = await app.token('ct-admin', ['admin'], undefined, 'Quản trị');
-  t.rec = await app.token('ct-rec', ['reception'], U.p, 'Lễ tân');
-  t.recC1 = await app.token('ct-rec-c1', ['reception'], U.c1, 'Lễ tân xã 1');
-  t.recC2 = await app.token('ct-rec-c2', ['reception'], U.c2, 'Lễ tân xã 2');
-  t.recQ = await app.token('ct-rec-q', ['reception'], U.q, 'Lễ tân Q');
-  t.h = await app.token('ct-h', ['handler'], U.p, 'Cán bộ thụ lý');
-  t.h2 = await app.token('ct-h2', ['handler'], U.p, 'Cán bộ khác');
-  t.hC1 = await app.token('ct-h-c1', ['handler'], U.c1, 'Cán bộ xã');
-  t.head = await app.token('ct-head', ['head'], U.p, 'Chủ tịch tỉnh');
-  t.headC1 = await app.token('ct-head-c1', ['head'], U.c1, 'Chủ tịch xã');
-  t.sup = await app.token('ct-sup', ['supervisor'], U.p, 'Giám sát');
-  t.supQ = await app.token('ct-sup-q', ['supervisor'], U.q, 'Giám sát Q');
-  t.aud = await app.token('ct-aud', ['auditor'], U.p, 'Kiểm toán');
+  Object.assign(t, await contractTokens(app));
   await buildUnits(app, t.admin);
 }, LONG);
 
