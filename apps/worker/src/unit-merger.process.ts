@@ -12,11 +12,15 @@ import { vietnamDateOf } from '../../../libs/domain/src/shared/dates.js';
 import { DomainError } from '../../../libs/domain/src/shared/domain-error.js';
 import {
   DuplicateEventId,
-  START_OF_LOG,
   VersionConflict,
   type GlobalCheckpoint,
   type StoredEvent,
 } from '../../../libs/event-store/src/event-store.port.js';
+import {
+  readCheckpoint,
+  viaPool,
+  writeCheckpoint,
+} from '../../../libs/event-store/src/postgres/checkpoints.js';
 import type { ProjectionRunner } from '../../../libs/projections/src/runner/projection-runner.js';
 import type { Runtime } from '../../../libs/platform/src/runtime.js';
 
@@ -46,22 +50,12 @@ export class UnitMergerProcess {
     ) => Promise<void>,
   ) {}
 
-  private async checkpoint(): Promise<GlobalCheckpoint> {
-    const r = await this.runtime.pool.query<{ transaction_id: string; position: string }>(
-      'SELECT transaction_id, position::text AS position FROM projection_checkpoints WHERE name = $1',
-      [NAME],
-    );
-    return r.rows[0]
-      ? { transactionId: r.rows[0].transaction_id, position: r.rows[0].position }
-      : START_OF_LOG;
+  private checkpoint(): Promise<GlobalCheckpoint> {
+    return readCheckpoint(viaPool(this.runtime.pool), NAME);
   }
 
-  private async save(cp: GlobalCheckpoint): Promise<void> {
-    await this.runtime.pool.query(
-      `INSERT INTO projection_checkpoints (name, transaction_id, position, updated_at) VALUES ($1, $2, $3, now())
-       ON CONFLICT (name) DO UPDATE SET transaction_id = EXCLUDED.transaction_id, position = EXCLUDED.position, updated_at = now()`,
-      [NAME, cp.transactionId, cp.position],
-    );
+  private save(cp: GlobalCheckpoint): Promise<void> {
+    return writeCheckpoint(viaPool(this.runtime.pool), NAME, cp);
   }
 
   /** Processes what is in the log now; returns the number of mergers handled. */

@@ -1,11 +1,16 @@
 import { Kafka, Partitioners, logLevel, type Message, type Producer, type TopicMessages } from 'kafkajs';
 import type pg from 'pg';
 import {
-  START_OF_LOG,
   type EventStore,
   type GlobalCheckpoint,
   type StoredEvent,
 } from '../../event-store/src/event-store.port.js';
+import {
+  eventsAfter,
+  readCheckpoint,
+  viaPool,
+  writeCheckpoint,
+} from '../../event-store/src/postgres/checkpoints.js';
 import { DEFAULT_EVENT_SOURCE, DEFAULT_TOPIC_PREFIX, toKafkaMessage } from './cloud-event.js';
 
 /** pino-compatible subset (`logger.info({…}, 'msg')`). */
@@ -121,24 +126,13 @@ export class KafkaRelay {
   }
 
   /** The stored checkpoint (START_OF_LOG when the row does not exist yet). */
-  async checkpoint(): Promise<GlobalCheckpoint> {
-    const { rows } = await this.pool.query<{ transaction_id: string; position: string }>({
-      text: `SELECT transaction_id, position::text AS position FROM projection_checkpoints WHERE name = $1`,
-      values: [this.name],
-    });
-    const row = rows[0];
-    return row ? { transactionId: row.transaction_id, position: row.position } : { ...START_OF_LOG };
+  checkpoint(): Promise<GlobalCheckpoint> {
+    return readCheckpoint(viaPool(this.pool), this.name);
   }
 
   /** Visible events after the checkpoint (not yet acknowledged by Kafka). */
   async lag(): Promise<number> {
-    const cp = await this.checkpoint();
-    const { rows } = await this.pool.query<{ n: string }>({
-      text: `SELECT count(*)::text AS n FROM events
-        WHERE transaction_id > $1::xid8 OR (transaction_id = $1::xid8 AND global_position > $2::bigint)`,
-      values: [cp.transactionId, cp.position],
-    });
-    return Number(rows[0].n);
+    return eventsAfter(viaPool(this.pool), await this.checkpoint());
   }
 
   /**
@@ -253,15 +247,8 @@ export class KafkaRelay {
   }
 
   /** Upsert; never moves an existing checkpoint backwards. */
-  private async saveCheckpoint(cp: GlobalCheckpoint): Promise<void> {
-    await this.pool.query({
-      text: `INSERT INTO projection_checkpoints AS c (name, transaction_id, position, updated_at)
-        VALUES ($1, $2, $3::bigint, now())
-        ON CONFLICT (name) DO UPDATE
-          SET transaction_id = excluded.transaction_id, position = excluded.position, updated_at = now()
-          WHERE (c.transaction_id::xid8, c.position) < (excluded.transaction_id::xid8, excluded.position)`,
-      values: [this.name, cp.transactionId, cp.position],
-    });
+  private saveCheckpoint(cp: GlobalCheckpoint): Promise<void> {
+    return writeCheckpoint(viaPool(this.pool), this.name, cp, { forwardOnly: true });
   }
 
   private async connectedProducer(): Promise<Producer> {

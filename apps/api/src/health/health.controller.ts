@@ -3,6 +3,11 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { ProjectionRunner } from '../../../../libs/projections/src/runner/projection-runner.js';
+import {
+  eventsAfter,
+  readCheckpoint,
+  viaPool,
+} from '../../../../libs/event-store/src/postgres/checkpoints.js';
 import { Public } from '../auth/auth.guard.js';
 import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
 
@@ -44,11 +49,7 @@ export class HealthController {
 
   /** Events the Kafka relay has not yet published (its checkpoint in projection_checkpoints). */
   async relayLag(): Promise<number> {
-    const r = await this.runtime.pool.query<{ n: string }>(
-      `SELECT count(*)::text AS n FROM events e
-        WHERE NOT EXISTS (SELECT 1 FROM projection_checkpoints c WHERE c.name = 'relay.kafka.v1'
-          AND (e.transaction_id < c.transaction_id::xid8 OR (e.transaction_id = c.transaction_id::xid8 AND e.global_position <= c.position)))`,
-    );
-    return Number(r.rows[0]?.n ?? 0);
+    const q = viaPool(this.runtime.pool);
+    return eventsAfter(q, await readCheckpoint(q, 'relay.kafka.v1'));
   }
 }

@@ -6,6 +6,13 @@ import {
   type GlobalCheckpoint,
   type StoredEvent,
 } from '../../../event-store/src/event-store.port.js';
+import {
+  deleteCheckpoint,
+  eventsAfter,
+  readCheckpoint,
+  viaManager,
+  writeCheckpoint,
+} from '../../../event-store/src/postgres/checkpoints.js';
 import { keyOf, type ProjectionDefinition, type Row } from './projection.js';
 import { ProjectionLeases, type LeaseOptions } from './projection-leases.js';
 
@@ -186,11 +193,7 @@ export class ProjectionRunner {
   }
 
   async checkpoint(name: string): Promise<GlobalCheckpoint> {
-    const rows: { transaction_id: string; position: string }[] = await this.options.dataSource.query(
-      'SELECT transaction_id, position::text AS position FROM projection_checkpoints WHERE name = $1',
-      [name],
-    );
-    return rows[0] ? { transactionId: rows[0].transaction_id, position: rows[0].position } : START_OF_LOG;
+    return readCheckpoint(viaManager(this.options.dataSource), name);
   }
 
   /** Applies at most one batch; returns the number of events read. */
@@ -206,24 +209,12 @@ export class ProjectionRunner {
     await this.options.dataSource.transaction(async (em) => {
       // The checkpoint row must exist to be locked: without it, two runners starting from the
       // beginning of the log would both see "no checkpoint" and both apply the first batch.
-      await em.query(
-        `INSERT INTO projection_checkpoints (name, transaction_id, position, updated_at) VALUES ($1, $2, $3, now()) ON CONFLICT (name) DO NOTHING`,
-        [target.checkpoint, START_OF_LOG.transactionId, START_OF_LOG.position],
-      );
-      const locked: { transaction_id: string; position: string }[] = await em.query(
-        'SELECT transaction_id, position::text AS position FROM projection_checkpoints WHERE name = $1 FOR UPDATE',
-        [target.checkpoint],
-      );
-      const current = locked[0]
-        ? { transactionId: locked[0].transaction_id, position: locked[0].position }
-        : START_OF_LOG;
+      const q = viaManager(em);
+      await writeCheckpoint(q, target.checkpoint, START_OF_LOG, { ifAbsent: true });
+      const current = await readCheckpoint(q, target.checkpoint, { lock: true });
       if (current.transactionId !== from.transactionId || current.position !== from.position) return; // someone else applied it
       await this.applyBatch(em, p, target.table, events);
-      await em.query(
-        `INSERT INTO projection_checkpoints (name, transaction_id, position, updated_at) VALUES ($1, $2, $3, now())
-         ON CONFLICT (name) DO UPDATE SET transaction_id = EXCLUDED.transaction_id, position = EXCLUDED.position, updated_at = now()`,
-        [target.checkpoint, to.transactionId, to.position],
-      );
+      await writeCheckpoint(q, target.checkpoint, to);
     });
     return events.length;
   }
@@ -379,12 +370,10 @@ export class ProjectionRunner {
     const out: Record<string, { lag: number; position: string }> = {};
     for (const p of this.options.projections) {
       const cp = await this.checkpoint(p.name);
-      const rows: { n: string }[] = await this.options.dataSource.query(
-        `SELECT count(*)::text AS n FROM events
-         WHERE (transaction_id > $1::xid8 OR (transaction_id = $1::xid8 AND global_position > $2::bigint))`,
-        [cp.transactionId, cp.position],
-      );
-      out[p.name] = { lag: Number(rows[0]?.n ?? 0), position: cp.position };
+      out[p.name] = {
+        lag: await eventsAfter(viaManager(this.options.dataSource), cp),
+        position: cp.position,
+      };
     }
     return out;
   }
@@ -440,35 +429,23 @@ export class ProjectionRunner {
     const ds = this.options.dataSource;
     await ds.query(`DROP TABLE IF EXISTS ${quoteIdent(shadow)}`);
     await ds.query(`CREATE TABLE ${quoteIdent(shadow)} (LIKE ${quoteIdent(p.table)} INCLUDING ALL)`);
-    await ds.query('DELETE FROM projection_checkpoints WHERE name = $1', [shadowCheckpoint]);
+    await deleteCheckpoint(viaManager(ds), shadowCheckpoint);
     const target = { table: shadow, checkpoint: shadowCheckpoint };
     await this.catchUp(p, target);
     for (;;) {
       // Catch up the last events and swap under the live checkpoint's lock.
       const done = await ds.transaction(async (em) => {
-        await em.query('SELECT 1 FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [p.name]);
-        const shadowCp: { transaction_id: string; position: string }[] = await em.query(
-          'SELECT transaction_id, position::text AS position FROM projection_checkpoints WHERE name = $1',
-          [shadowCheckpoint],
-        );
-        const cp = shadowCp[0] ?? { transaction_id: '0', position: '0' };
-        const remaining: { n: string }[] = await em.query(
-          `SELECT count(*)::text AS n FROM events WHERE (transaction_id > $1::xid8 OR (transaction_id = $1::xid8 AND global_position > $2::bigint))
-             AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())`,
-          [cp.transaction_id, cp.position],
-        );
-        if (Number(remaining[0]?.n ?? 0) > 0) return false;
+        const q = viaManager(em);
+        await readCheckpoint(q, p.name, { lock: true });
+        const cp = await readCheckpoint(q, shadowCheckpoint);
+        if ((await eventsAfter(q, cp, { visibleOnly: true })) > 0) return false;
         const old = `${p.table}__old`;
         await em.query(`DROP TABLE IF EXISTS ${quoteIdent(old)}`);
         await em.query(`ALTER TABLE ${quoteIdent(p.table)} RENAME TO ${quoteIdent(old)}`);
         await em.query(`ALTER TABLE ${quoteIdent(shadow)} RENAME TO ${quoteIdent(p.table)}`);
         await em.query(`DROP TABLE ${quoteIdent(old)}`);
-        await em.query(
-          `INSERT INTO projection_checkpoints (name, transaction_id, position, updated_at) VALUES ($1, $2, $3, now())
-           ON CONFLICT (name) DO UPDATE SET transaction_id = EXCLUDED.transaction_id, position = EXCLUDED.position, updated_at = now()`,
-          [p.name, cp.transaction_id, cp.position],
-        );
-        await em.query('DELETE FROM projection_checkpoints WHERE name = $1', [shadowCheckpoint]);
+        await writeCheckpoint(q, p.name, cp);
+        await deleteCheckpoint(q, shadowCheckpoint);
         return true;
       });
       if (done) break;
