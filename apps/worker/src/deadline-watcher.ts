@@ -1,15 +1,13 @@
+import { foldCaseEvents, loadUnitState } from '../../../libs/platform/src/folds.js';
 import {
   caseStreamId,
   decideMissedDeadlines,
   missedEventId,
-  type CaseEvent,
   type CaseState,
 } from '../../../libs/domain/src/case/index.js';
-import { evolve, initialCaseState } from '../../../libs/domain/src/case/case.state.js';
 import { vietnamDateOf } from '../../../libs/domain/src/shared/dates.js';
 import { headOn } from '../../../libs/domain/src/unit/unit.queries.js';
-import { foldUnit, type UnitState } from '../../../libs/domain/src/unit/unit.state.js';
-import { unitStreamId, type UnitEvent } from '../../../libs/domain/src/unit/unit.events.js';
+import { type UnitState } from '../../../libs/domain/src/unit/unit.state.js';
 import { DuplicateEventId, VersionConflict } from '../../../libs/event-store/src/event-store.port.js';
 import type { Runtime } from '../../../libs/platform/src/runtime.js';
 
@@ -42,22 +40,14 @@ export async function runDeadlineWatch(
   );
   const units = new Map<string, UnitState>();
   const unitState = async (unitId: string): Promise<UnitState> => {
-    if (!units.has(unitId)) {
-      const events = await runtime.store.readStream(unitStreamId(unitId));
-      units.set(
-        unitId,
-        foldUnit(events.map((e) => ({ type: e.type, data: e.data }) as unknown as UnitEvent)),
-      );
-    }
+    if (!units.has(unitId)) units.set(unitId, await loadUnitState(runtime.store, unitId));
     return units.get(unitId)!;
   };
   let recorded = 0;
   for (const { case_id: caseId } of rows) {
     const streamId = caseStreamId(caseId);
     const history = await runtime.store.readStream(streamId);
-    const state: CaseState = history
-      .map((e) => ({ type: e.type, data: e.data }) as unknown as CaseEvent)
-      .reduce(evolve, initialCaseState());
+    const state: CaseState = foldCaseEvents(history);
     if (!state.exists) continue;
     await unitState(state.competentUnitId ?? state.receivingUnitId);
     const misses = decideMissedDeadlines(state, {

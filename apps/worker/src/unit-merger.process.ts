@@ -1,11 +1,6 @@
 import { v5 as uuidv5 } from 'uuid';
-import {
-  caseStreamId,
-  decide,
-  evolve,
-  initialCaseState,
-  type CaseEvent,
-} from '../../../libs/domain/src/case/index.js';
+import { foldCaseEvents } from '../../../libs/platform/src/folds.js';
+import { caseStreamId, decide, type CaseEvent } from '../../../libs/domain/src/case/index.js';
 import { planUnitMerger } from '../../../libs/domain/src/unit/unit-merger.plan.js';
 import type { UnitMerged } from '../../../libs/domain/src/unit/unit.events.js';
 import { vietnamDateOf } from '../../../libs/domain/src/shared/dates.js';
@@ -116,9 +111,7 @@ export class UnitMergerProcess {
   ): Promise<void> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const history = await this.runtime.store.readStream(caseStreamId(caseId));
-      const state = history
-        .map((h) => ({ type: h.type, data: h.data }) as unknown as CaseEvent)
-        .reduce(evolve, initialCaseState());
+      const state = foldCaseEvents(history);
       const now = this.runtime.clock();
       let events: CaseEvent[];
       try {

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { foldCaseEvents } from '../../../../libs/platform/src/folds.js';
 import { randomUUID } from 'node:crypto';
 import {
   caseStreamId,
   decide,
-  evolve,
   initialCaseState,
   toCaseView,
   type CaseCommand,
-  type CaseEvent,
   type CaseState,
   type ExistingCase,
   type ProtectedPetitioner,
@@ -91,9 +90,7 @@ export function petitionersOf(events: StoredEvent[]): ProtectedPetitioner[] {
   );
 }
 
-const toDomain = (e: StoredEvent): CaseEvent => ({ type: e.type, data: e.data }) as unknown as CaseEvent;
-export const foldStored = (events: StoredEvent[]): CaseState =>
-  events.map(toDomain).reduce(evolve, initialCaseState());
+export const foldStored = (events: StoredEvent[]): CaseState => foldCaseEvents(events);
 
 /** Whether a case's petitioners are protected as denunciators: unless it is known not to be a denunciation. */
 export function isConfidential(s: ExistingCase): boolean {

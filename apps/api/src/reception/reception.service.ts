@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { foldReceptionEvents } from '../../../../libs/platform/src/folds.js';
 import { randomUUID } from 'node:crypto';
 import type { ReceptionCommand } from '../../../../libs/domain/src/reception/reception.commands.js';
 import { decideReception } from '../../../../libs/domain/src/reception/reception.decide.js';
-import {
-  receptionStreamId,
-  type ReceptionEvent,
-} from '../../../../libs/domain/src/reception/reception.events.js';
-import { foldReception, type ReceptionState } from '../../../../libs/domain/src/reception/reception.state.js';
+import { receptionStreamId } from '../../../../libs/domain/src/reception/reception.events.js';
+import { type ReceptionState } from '../../../../libs/domain/src/reception/reception.state.js';
 import { DomainError } from '../../../../libs/domain/src/shared/domain-error.js';
 import type { StoredEvent } from '../../../../libs/event-store/src/event-store.port.js';
 import {
@@ -24,8 +22,7 @@ import type { CancelSessionDto, HoldSessionDto, ScheduleSessionDto } from './rec
 
 const SESSION_ID = /^[A-Za-z0-9-]{1,64}$/;
 
-const fold = (events: StoredEvent[]): ReceptionState =>
-  foldReception(events.map((e) => ({ type: e.type, data: e.data }) as unknown as ReceptionEvent));
+const fold = (events: StoredEvent[]): ReceptionState => foldReceptionEvents(events);
 
 /** The session as the API shows it. */
 export function sessionView(state: ReceptionState, version: number) {

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { foldUnit, type UnitState } from '../../../../libs/domain/src/unit/unit.state.js';
+import { loadUnitState } from '../../../../libs/platform/src/folds.js';
+import { type UnitState } from '../../../../libs/domain/src/unit/unit.state.js';
 import { headOn } from '../../../../libs/domain/src/unit/unit.queries.js';
-import { unitStreamId, type UnitEvent } from '../../../../libs/domain/src/unit/unit.events.js';
-import { readStreamForFold } from '../../../../libs/event-store/src/event-store.port.js';
 import type { Principal } from '../../../../libs/security/src/auth/roles.js';
 import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
 
@@ -17,8 +16,7 @@ export class UnitDirectory {
   constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
 
   async state(unitId: string): Promise<UnitState> {
-    const events = await readStreamForFold(this.runtime.store, unitStreamId(unitId));
-    return foldUnit(events.map((e) => ({ type: e.type, data: e.data }) as unknown as UnitEvent));
+    return loadUnitState(this.runtime.store, unitId);
   }
 
   async exists(unitId: string): Promise<boolean> {

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { foldUnitEvents } from '../../../../libs/platform/src/folds.js';
 import { randomUUID } from 'node:crypto';
 import { decideUnit } from '../../../../libs/domain/src/unit/unit.decide.js';
 import type { UnitCommand } from '../../../../libs/domain/src/unit/unit.commands.js';
-import { unitStreamId, type UnitEvent } from '../../../../libs/domain/src/unit/unit.events.js';
-import { foldUnit, type UnitState } from '../../../../libs/domain/src/unit/unit.state.js';
+import { unitStreamId } from '../../../../libs/domain/src/unit/unit.events.js';
+import { type UnitState } from '../../../../libs/domain/src/unit/unit.state.js';
 import { headOn, isActiveOn, nameOn } from '../../../../libs/domain/src/unit/unit.queries.js';
 import { vietnamDateOf } from '../../../../libs/domain/src/shared/dates.js';
 import type { StoredEvent } from '../../../../libs/event-store/src/event-store.port.js';
@@ -15,8 +16,7 @@ import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
 import { UnitDirectory } from './unit-directory.service.js';
 import type { AppointHeadDto, CreateUnitDto, MergeUnitDto } from './unit.dto.js';
 
-const fold = (events: StoredEvent[]): UnitState =>
-  foldUnit(events.map((e) => ({ type: e.type, data: e.data }) as unknown as UnitEvent));
+const fold = (events: StoredEvent[]): UnitState => foldUnitEvents(events);
 
 export function unitView(s: UnitState, date: string) {
   if (s.status === 'none') return null;
