@@ -1,16 +1,10 @@
 import { v5 as uuidv5 } from 'uuid';
 import { foldCaseEvents } from '../../../libs/platform/src/folds.js';
-import { caseStreamId, decide, type CaseEvent } from '../../../libs/domain/src/case/index.js';
+import { runProcessCommand } from '../../../libs/platform/src/process-command.js';
+import { caseStreamId, decide } from '../../../libs/domain/src/case/index.js';
 import { planUnitMerger } from '../../../libs/domain/src/unit/unit-merger.plan.js';
 import type { UnitMerged } from '../../../libs/domain/src/unit/unit.events.js';
-import { vietnamDateOf } from '../../../libs/domain/src/shared/dates.js';
-import { DomainError } from '../../../libs/domain/src/shared/domain-error.js';
-import {
-  DuplicateEventId,
-  VersionConflict,
-  type GlobalCheckpoint,
-  type StoredEvent,
-} from '../../../libs/event-store/src/event-store.port.js';
+import { type GlobalCheckpoint, type StoredEvent } from '../../../libs/event-store/src/event-store.port.js';
 import {
   readCheckpoint,
   viaPool,
@@ -109,51 +103,19 @@ export class UnitMergerProcess {
     effectiveOn: string,
     cause: StoredEvent,
   ): Promise<void> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const history = await this.runtime.store.readStream(caseStreamId(caseId));
-      const state = foldCaseEvents(history);
-      const now = this.runtime.clock();
-      let events: CaseEvent[];
-      try {
-        events = decide(
+    await runProcessCommand(
+      this.runtime,
+      caseStreamId(caseId),
+      (history, ctx) =>
+        decide(
           {
             type: 'MoveCaseForUnitMerger',
             data: { fromUnitId, toUnitId, effectiveOn, reason: 'unit_merger' },
           },
-          state,
-          {
-            now: now.toISOString(),
-            today: vietnamDateOf(now),
-            calendar: this.runtime.calendar,
-            rules: this.runtime.rules,
-          },
-        );
-      } catch (err) {
-        if (err instanceof DomainError) return; // no longer the ceasing unit's, or closed meanwhile
-        throw err;
-      }
-      try {
-        await this.runtime.store.append(
-          caseStreamId(caseId),
-          events.map((ev, i) => ({
-            eventId: uuidv5(`${cause.eventId}:${caseId}:${i}`, NAMESPACE),
-            type: ev.type,
-            data: ev.data as unknown as Record<string, unknown>,
-          })),
-          {
-            expectedVersion: state.version,
-            metadata: {
-              actor: MERGER_ACTOR,
-              correlationId: cause.metadata.correlationId,
-              causationId: cause.eventId,
-            },
-          },
-        );
-        return;
-      } catch (err) {
-        if (err instanceof DuplicateEventId) return;
-        if (!(err instanceof VersionConflict)) throw err;
-      }
-    }
+          foldCaseEvents(history),
+          ctx,
+        ),
+      { actor: MERGER_ACTOR, cause, eventId: (i) => uuidv5(`${cause.eventId}:${caseId}:${i}`, NAMESPACE) },
+    );
   }
 }

@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import type { DecideContext } from '../../../../libs/domain/src/shared/decide-context.js';
-import { vietnamDateOf } from '../../../../libs/domain/src/shared/dates.js';
 import type { Actor } from '../../../../libs/domain/src/shared/actor.js';
 import { VersionConflict, type StoredEvent } from '../../../../libs/event-store/src/event-store.port.js';
 import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
+import { decideContext } from '../../../../libs/platform/src/process-command.js';
 import { ProjectionRunner } from '../../../../libs/projections/src/runner/projection-runner.js';
 import { fail } from '../common/problem.js';
 
@@ -46,13 +46,7 @@ export class StreamExecutor {
   ) {}
 
   context(): DecideContext {
-    const now = this.runtime.clock();
-    return {
-      now: now.toISOString(),
-      today: vietnamDateOf(now),
-      calendar: this.runtime.calendar,
-      rules: this.runtime.rules,
-    };
+    return decideContext(this.runtime);
   }
 
   async execute(

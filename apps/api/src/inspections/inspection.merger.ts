@@ -1,19 +1,10 @@
 import { v5 as uuidv5 } from 'uuid';
-import {
-  decideInspection,
-  inspectionStreamId,
-  type InspectionEvent,
-} from '../../../../libs/domain/src/inspection/index.js';
+import { decideInspection, inspectionStreamId } from '../../../../libs/domain/src/inspection/index.js';
 import type { MoveRecommendationStep } from '../../../../libs/domain/src/unit/unit-merger.plan.js';
-import { vietnamDateOf } from '../../../../libs/domain/src/shared/dates.js';
-import { DomainError } from '../../../../libs/domain/src/shared/domain-error.js';
-import {
-  DuplicateEventId,
-  VersionConflict,
-  type StoredEvent,
-} from '../../../../libs/event-store/src/event-store.port.js';
+import { type StoredEvent } from '../../../../libs/event-store/src/event-store.port.js';
 import type { Runtime } from '../../../../libs/platform/src/runtime.js';
 import { foldInspectionEvents } from './inspection.fold.js';
+import { runProcessCommand } from '../../../../libs/platform/src/process-command.js';
 
 /** Namespace of the ids of events the merger writes on inspection streams. */
 const MOVE_NAMESPACE = '5c2e8f41-7b3a-4d9e-a6f0-1e8b4c7d2a95';
@@ -39,52 +30,23 @@ export function moveRecommendationForMerger(runtime: Runtime): MoveRecommendatio
   return async (step, causation) => {
     const { inspectionId, recommendationId, fromUnitId, toUnitId, effectiveOn } = step;
     const streamId = inspectionStreamId(inspectionId);
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const history = await runtime.store.readStream(streamId);
-      const state = foldInspectionEvents(history);
-      const now = runtime.clock();
-      let events: InspectionEvent[];
-      try {
-        events = decideInspection(
+    await runProcessCommand(
+      runtime,
+      streamId,
+      (history, ctx) =>
+        decideInspection(
           { type: 'MoveRecommendation', data: { recommendationId, fromUnitId, toUnitId, effectiveOn } },
-          state,
-          {
-            now: now.toISOString(),
-            today: vietnamDateOf(now),
-            calendar: runtime.calendar,
-            rules: runtime.rules,
-          },
-        );
-      } catch (err) {
-        if (err instanceof DomainError) return;
-        throw err;
-      }
-      if (events.length === 0) return;
-      try {
-        await runtime.store.append(
-          streamId,
-          events.map((ev, i) => ({
-            eventId:
-              i === 0
-                ? movedEventId(causation.eventId, recommendationId)
-                : uuidv5(`${causation.eventId}:${recommendationId}:${i}`, MOVE_NAMESPACE),
-            type: ev.type,
-            data: ev.data as unknown as Record<string, unknown>,
-          })),
-          {
-            expectedVersion: history.at(-1)?.version ?? 'no_stream',
-            metadata: {
-              actor: MERGER_ACTOR,
-              correlationId: causation.metadata.correlationId,
-              causationId: causation.eventId,
-            },
-          },
-        );
-        return;
-      } catch (err) {
-        if (err instanceof DuplicateEventId) return;
-        if (!(err instanceof VersionConflict)) throw err;
-      }
-    }
+          foldInspectionEvents(history),
+          ctx,
+        ),
+      {
+        actor: MERGER_ACTOR,
+        cause: causation,
+        eventId: (i) =>
+          i === 0
+            ? movedEventId(causation.eventId, recommendationId)
+            : uuidv5(`${causation.eventId}:${recommendationId}:${i}`, MOVE_NAMESPACE),
+      },
+    );
   };
 }
