@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { Command } from 'commander';
 import { createTestCalendar } from '../../../../libs/domain/src/calendar/testing/calendar-years.fixture.js';
 import { createRuleBook } from '../../../../libs/domain/src/rules/rule-book.js';
+import { RULE_IDS, ruleVersionsOf } from '../../../../libs/domain/src/rules/rule-table.js';
 import { formatDeadline, registerDeadlineCommand, runDeadlineCommand } from './deadline.command.js';
 
 const cal = createTestCalendar();
@@ -65,6 +66,41 @@ describe('runDeadlineCommand', () => {
     expect(runDeadlineCommand({ rule: 'TC-PRE', from: '2018-06-01' }, load).exitCode).toBe(2);
   });
 
+  it('answers every rule of legal-reference §12.2 (none is unknown)', () => {
+    for (const rule of RULE_IDS) {
+      const from = ruleVersionsOf(rule)[0].version > '2026-03-02' ? '2026-07-06' : '2026-03-02';
+      const out = runDeadlineCommand({ rule, from }, load);
+      expect({ rule, exitCode: out.exitCode, stderr: out.stderr }).toEqual({ rule, exitCode: 0, stderr: '' });
+      expect(out.stdout.startsWith(`${rule} — `)).toBe(true);
+    }
+  });
+
+  it('prints the new rules with their kind, direction and variants', () => {
+    const xld = runDeadlineCommand({ rule: 'XLD', from: '2026-02-12' }, load);
+    expect(xld.stdout).toContain('due on        2026-03-05 (Thursday)');
+    expect(xld.stdout).toContain('kind          tracked (can be missed)');
+    const dlg = runDeadlineCommand({ rule: 'KN-DLG', from: '2026-07-20' }, load);
+    expect(dlg.stdout).toContain('latest on     2026-07-15 (Wednesday; counted backwards from the start)');
+    expect(dlg.stdout).toContain('kind          guard');
+    const online = runDeadlineCommand({ rule: 'TCD-ONLINE', from: '2026-09-07' }, load);
+    expect(online.stdout).toContain('latest on     2026-08-26');
+    const mon = runDeadlineCommand({ rule: 'TC-MON', from: '2026-01-31' }, load);
+    expect(mon.stdout).toContain('next due      2026-02-28 (Saturday; then every 1 months)');
+    expect(mon.stdout).toContain('kind          periodic');
+    const lim = runDeadlineCommand({ rule: 'KN-LIM', from: '2026-03-02' }, load);
+    expect(lim.stdout).toContain('due on        2026-06-01 (Monday)');
+    expect(lim.stdout).toContain('does not record this start event yet');
+    const kl = runDeadlineCommand(
+      { rule: 'KN-LIM-KL', from: '2026-03-02', level: '2', dismissal: true },
+      load,
+    );
+    expect(kl.stdout).toContain('30 calendar days, variant second_dismissal');
+    expect(runDeadlineCommand({ rule: 'KN-LIM-KL', from: '2026-03-02', level: '3' }, load).exitCode).toBe(2);
+    const susp = runDeadlineCommand({ rule: 'KN-SUSP', from: '2026-06-30' }, load);
+    expect(susp.exitCode).toBe(2);
+    expect(susp.stderr).toContain('no version of KN-SUSP was in force on 2026-06-30');
+  });
+
   it('reports a year without calendar data or a broken calendar with exit code 1', () => {
     const out = runDeadlineCommand({ rule: 'KN-RES1', from: '2027-12-15' }, load);
     expect(out.exitCode).toBe(1);
@@ -95,6 +131,8 @@ describe('registerDeadlineCommand', () => {
         '--especially-complex',
         '--remote',
         '--multi-location',
+        '--level',
+        '--dismissal',
       ]),
     );
     const writes: string[] = [];

@@ -5,10 +5,15 @@ import { loadRuleOverrides } from '../../../../libs/platform/src/rule-overrides.
 import {
   RULE_IDS,
   isRuleId,
-  isTrackedRule,
+  ruleCategoryOf,
   ruleVersionFor,
 } from '../../../../libs/domain/src/rules/rule-table.js';
-import type { Deadline, DeadlineFacts, RuleBook } from '../../../../libs/domain/src/rules/rule.types.js';
+import type {
+  Deadline,
+  DeadlineFacts,
+  RuleBook,
+  RuleCategory,
+} from '../../../../libs/domain/src/rules/rule.types.js';
 import { DomainError } from '../../../../libs/domain/src/shared/domain-error.js';
 import { dayOfWeek, isIsoDate } from '../../../../libs/domain/src/shared/dates.js';
 import { loadBusinessCalendar } from '../../../../libs/platform/src/calendar-files.js';
@@ -28,8 +33,25 @@ export interface DeadlineCommandOptions {
   especiallyComplex?: boolean;
   remote?: boolean;
   multiLocation?: boolean;
+  /** KN-LIM-KL: 2 for a second disciplinary complaint. */
+  level?: string;
+  /** KN-LIM-KL: the disciplinary decision is a dismissal. */
+  dismissal?: boolean;
   calendarDir?: string;
 }
+
+const UNIT_WORDS: Record<string, string> = {
+  working_days: 'working days',
+  calendar_days: 'calendar days',
+  months: 'months',
+};
+
+const CATEGORY_WORDS: Record<RuleCategory, string> = {
+  tracked: 'tracked (can be missed)',
+  informational: 'informational',
+  guard: 'guard (checked when the act is recorded)',
+  periodic: 'periodic',
+};
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -37,18 +59,29 @@ export const weekdayOf = (date: string): string => WEEKDAYS[dayOfWeek(date)];
 
 /** A computed deadline as the CLI prints it (no trailing newline). */
 export function formatDeadline(deadline: Deadline): string {
-  const unit = deadline.unit === 'working_days' ? 'working days' : 'calendar days';
+  const unit = UNIT_WORDS[deadline.unit] ?? deadline.unit;
   let title = '';
   let tracked = '';
+  let category: RuleCategory | null = null;
+  let startRecorded = true;
   try {
-    title = ` — ${ruleVersionFor(deadline.ruleId, deadline.startOn).title}`;
-    tracked = isTrackedRule(deadline.ruleId) ? 'tracked (can be missed)' : 'informational';
+    const version = ruleVersionFor(deadline.ruleId, deadline.startOn);
+    title = ` — ${version.title}`;
+    category = ruleCategoryOf(deadline.ruleId);
+    startRecorded = version.startRecorded;
+    tracked = CATEGORY_WORDS[category];
   } catch {
     // a deadline of an unknown rule or version still prints
   }
+  const due =
+    category === 'guard'
+      ? `  latest on     ${deadline.dueOn} (${weekdayOf(deadline.dueOn)}; counted backwards from the start)`
+      : category === 'periodic'
+        ? `  next due      ${deadline.dueOn} (${weekdayOf(deadline.dueOn)}; then every ${deadline.length} ${unit})`
+        : `  due on        ${deadline.dueOn} (${weekdayOf(deadline.dueOn)})`;
   const lines = [
     `${deadline.ruleId}${title}`,
-    `  due on        ${deadline.dueOn} (${weekdayOf(deadline.dueOn)})`,
+    due,
     `  start         ${deadline.startOn} (${weekdayOf(deadline.startOn)}, not counted)`,
     `  length        ${deadline.length} ${unit}, variant ${deadline.variant}`,
     `  rule version  ${deadline.ruleVersion}`,
@@ -57,6 +90,8 @@ export function formatDeadline(deadline: Deadline): string {
     lines.push(`  rolled from   ${deadline.baseDueOn} (${weekdayOf(deadline.baseDueOn)}, not a working day)`);
   lines.push(`  legal basis   ${deadline.legalBasis}`);
   if (tracked) lines.push(`  kind          ${tracked}`);
+  if (!startRecorded)
+    lines.push('  note          donthu does not record this start event yet: computed here only');
   if (deadline.provisional)
     lines.push(
       `  note          the calendar data used is PROVISIONAL (not yet confirmed by the Government's notice); ` +
@@ -77,12 +112,16 @@ export function runDeadlineCommand(
   if (!isRuleId(options.rule))
     return fail(2, `unknown rule "${options.rule}"; known rules: ${RULE_IDS.join(', ')}`);
   if (!isIsoDate(options.from)) return fail(2, `--from must be a date YYYY-MM-DD, got "${options.from}"`);
+  if (options.level !== undefined && options.level !== '1' && options.level !== '2')
+    return fail(2, `--level must be 1 or 2, got "${options.level}"`);
   const facts: DeadlineFacts = {
     complex: Boolean(options.complex),
     especiallyComplex: Boolean(options.especiallyComplex),
     remoteArea: Boolean(options.remote),
     multiLocation: Boolean(options.multiLocation),
   };
+  if (options.level === '2') facts.level = 2;
+  if (options.dismissal) facts.dismissal = true;
   let calendar: BusinessCalendar;
   try {
     calendar = loadCalendar();
@@ -108,11 +147,16 @@ export function registerDeadlineCommand(program: Command): void {
     .command('deadline')
     .description('compute a statutory deadline with the business calendar (see docs/deadline-rules.md)')
     .requiredOption('--rule <id>', `rule id (${RULE_IDS.join(', ')})`)
-    .requiredOption('--from <date>', 'date of the start event, YYYY-MM-DD (not counted)')
+    .requiredOption(
+      '--from <date>',
+      'date of the start event, YYYY-MM-DD (not counted); for a guard rule the date of the act it precedes',
+    )
     .option('--complex', 'the case is complex')
     .option('--especially-complex', 'the case is especially complex')
     .option('--remote', 'remote or hard-to-reach area')
     .option('--multi-location', 'verification at several places (or delegated)')
+    .option('--level <n>', 'KN-LIM-KL: 2 for a second disciplinary complaint')
+    .option('--dismissal', 'KN-LIM-KL: the disciplinary decision is a dismissal (buộc thôi việc)')
     .option(
       '--calendar-dir <dir>',
       'directory of <year>.json calendar files (default: $CALENDAR_DIR or data/calendar)',

@@ -79,6 +79,17 @@ export function createBusinessCalendar(years: readonly CalendarYear[]): Business
       return d;
     },
 
+    subtractWorkingDays(date, n) {
+      requireCount(n, 'subtractWorkingDays');
+      yearIndex(date);
+      let d = date;
+      for (let left = n; left > 0;) {
+        d = addDays(d, -1);
+        if (isWorkingDay(d)) left--;
+      }
+      return d;
+    },
+
     addCalendarDaysRolled(date, n) {
       if (!Number.isInteger(n))
         throw new DomainError('VALIDATION_FAILED', `day count must be an integer: ${n}`);

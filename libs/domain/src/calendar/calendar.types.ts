@@ -20,6 +20,8 @@ export interface BusinessCalendar {
   isWorkingDay(date: IsoDate): boolean;
   /** The n-th working day after `date` (the start day is not counted). n ≥ 0; n = 0 returns `date`. */
   addWorkingDays(date: IsoDate, n: number): IsoDate;
+  /** The n-th working day before `date` (the start day is not counted). n ≥ 0; n = 0 returns `date`. */
+  subtractWorkingDays(date: IsoDate, n: number): IsoDate;
   /** `date + n` calendar days, rolled forward to the next working day if that is not one. */
   addCalendarDaysRolled(date: IsoDate, n: number): IsoDate;
   /** `date` itself if it is a working day, else the next working day. */

@@ -4,7 +4,15 @@ import { createTestCalendar } from '../calendar/testing/calendar-years.fixture.j
 import { DomainError } from '../shared/domain-error.js';
 import { addDays, daysBetween } from '../shared/dates.js';
 import { createRuleBook } from './rule-book.js';
-import { RULE_IDS, RULE_TABLE, isTrackedRule, ruleVersionFor, selectVariant } from './rule-table.js';
+import {
+  RULE_IDS,
+  RULE_TABLE,
+  isTrackedRule,
+  ruleCategoryOf,
+  ruleVersionFor,
+  ruleVersionsOf,
+  selectVariant,
+} from './rule-table.js';
 import type { DeadlineFacts, RuleId, Variant } from './rule.types.js';
 
 const cal = createTestCalendar();
@@ -49,7 +57,29 @@ describe('RULE_TABLE', () => {
   it('marks exactly the tracked rules of deadlines.md', () => {
     const tracked = RULE_IDS.filter(isTrackedRule).sort();
     expect(tracked).toEqual(
-      ['KN-ACC', 'KN-RES1', 'KN-RES2', 'TC-PRE', 'TC-RES', 'TC-XFER', 'TCD-ANS'].sort(),
+      ['KN-ACC', 'KN-RES1', 'KN-RES2', 'KN-RES-KL', 'TC-PRE', 'TC-RES', 'TC-XFER', 'TCD-ANS', 'XLD'].sort(),
+    );
+  });
+
+  it('lists the guards, the periodic rules and those with no start event yet as deadlines.md does', () => {
+    expect(RULE_IDS.filter((id) => ruleCategoryOf(id) === 'guard').sort()).toEqual(['KN-DLG', 'TCD-ONLINE']);
+    expect(RULE_IDS.filter((id) => ruleCategoryOf(id) === 'periodic').sort()).toEqual([
+      'TC-MON',
+      'TCD-FREQ',
+      'TT-REMED',
+    ]);
+    const notYet = RULE_TABLE.filter((v) => !v.startRecorded).map((v) => v.ruleId);
+    expect(new Set(notYet)).toEqual(
+      new Set([
+        'KN-LIM',
+        'KN-LIM-KL',
+        'TC-FOLLOWUP',
+        'TC-OVERDUE',
+        'TCD-RESULT',
+        'TCD-REFUSE',
+        'TT-CONCL',
+        'TT-DIRECT',
+      ]),
     );
   });
 
@@ -116,11 +146,50 @@ const CASES: [RuleId, DeadlineFacts, Variant, number, string, string][] = [
   ['TC-PUB', N, 'normal', 7, '2026-03-11', '2026-03-11'],
   ['TCD-ANS', N, 'normal', 10, '2026-03-16', '2026-03-16'],
   ['TT-DIRECT', N, 'normal', 15, '2026-03-17', '2026-03-17'],
+  // Mar 2 + 90 = Sun May 31 → Mon Jun 1
+  ['KN-LIM', N, 'normal', 90, '2026-05-31', '2026-06-01'],
+  ['KN-LIM-KL', N, 'normal', 15, '2026-03-17', '2026-03-17'],
+  ['KN-LIM-KL', { level: 2 }, 'second', 10, '2026-03-12', '2026-03-12'],
+  ['KN-LIM-KL', { level: 2, dismissal: true }, 'second_dismissal', 30, '2026-04-01', '2026-04-01'],
+  ['KN-LIM-KL', { dismissal: true }, 'normal', 15, '2026-03-17', '2026-03-17'],
+  ['KN-RES-KL', N, 'normal', 30, '2026-04-01', '2026-04-01'],
+  ['KN-RES-KL', C, 'complex', 45, '2026-04-16', '2026-04-16'],
+  ['KN-RES-KL', R, 'normal', 30, '2026-04-01', '2026-04-01'],
+  ['KN-TERM30', N, 'normal', 30, '2026-04-01', '2026-04-01'],
+  ['TC-SUSP', N, 'normal', 5, '2026-03-09', '2026-03-09'],
+  // Mar 2 + 20 = Sun Mar 22 → Mon Mar 23
+  ['TC-FOLLOWUP', N, 'normal', 20, '2026-03-22', '2026-03-23'],
+  ['TC-OVERDUE', N, 'normal', 5, '2026-03-09', '2026-03-09'],
+  // periodic: S + N months, no roll-forward (Wed Sep 2 is National Day and stays)
+  ['TC-MON', N, 'normal', 1, '2026-04-02', '2026-04-02'],
+  ['TCD-FREQ', N, 'normal', 1, '2026-04-02', '2026-04-02'],
+  ['TT-REMED', N, 'normal', 6, '2026-09-02', '2026-09-02'],
+  ['TCD-RESULT', N, 'normal', 5, '2026-03-09', '2026-03-09'],
+  ['XLD', N, 'normal', 10, '2026-03-16', '2026-03-16'],
+  ['XLD', ML, 'normal', 10, '2026-03-16', '2026-03-16'],
+  ['TT-CONCL', N, 'normal', 15, '2026-03-17', '2026-03-17'],
+];
+
+/** The rules first in force on 2026-07-01 (NĐ 154/155/2026), from Monday 2026-07-06. Dates by hand. */
+const S26 = '2026-07-06';
+const CASES_2026: [RuleId, number, string][] = [
+  // KN-DLG counts back 5 calendar days: the latest notice for a dialogue on Mon Jul 6 is Wed Jul 1
+  ['KN-DLG', 5, '2026-07-01'],
+  ['KN-SUSP', 3, '2026-07-09'],
+  ['TCD-REFUSE', 3, '2026-07-09'],
+  // TCD-ONLINE: the 5th working day before Mon Jul 6 is Mon Jun 29
+  ['TCD-ONLINE', 5, '2026-06-29'],
 ];
 
 describe('compute: every rule × variant from 2026-03-02', () => {
   it('has a case for every rule', () => {
-    expect(new Set(CASES.map((c) => c[0]))).toEqual(new Set(RULE_IDS));
+    expect(new Set([...CASES.map((c) => c[0]), ...CASES_2026.map((c) => c[0])])).toEqual(new Set(RULE_IDS));
+  });
+
+  it.each(CASES_2026)('%s (v2026) from 2026-07-06: %i → %s', (ruleId, length, dueOn) => {
+    const d = rules.compute(ruleId, S26, N, cal);
+    expect(d).toMatchObject({ ruleVersion: '2026-07-01', startOn: S26, length, baseDueOn: dueOn, dueOn });
+    expect(codeOf(() => rules.compute(ruleId, '2026-06-30', N, cal))).toBe('VALIDATION_FAILED');
   });
 
   it.each(CASES)('%s %j → %s %i, base %s, due %s', (ruleId, facts, variant, length, baseDueOn, dueOn) => {
@@ -136,7 +205,7 @@ describe('compute: every rule × variant from 2026-03-02', () => {
       baseDueOn,
       dueOn,
       provisional: false,
-      legalBasis: `${version.legalBasis}; ${length} ${version.unit === 'working_days' ? 'ngày làm việc' : 'ngày'}`,
+      legalBasis: `${version.legalBasis}; ${length} ${{ working_days: 'ngày làm việc', calendar_days: 'ngày', months: 'tháng' }[version.unit]}`,
     });
   });
 
@@ -194,6 +263,32 @@ describe('compute: holidays and roll-forward', () => {
     // from / onto a weekend
     ['KN-SEND2', '2026-03-07', N, '2026-03-14', '2026-03-16'],
     ['TC-XFER', '2026-03-07', N, '2026-03-13', '2026-03-13'],
+    // the rules added for the whole of §12.2
+    ['XLD', '2026-02-12', N, '2026-03-05', '2026-03-05'],
+    ['XLD', '2025-12-31', N, '2026-01-15', '2026-01-15'],
+    ['XLD', '2026-08-20', N, '2026-09-07', '2026-09-07'],
+    ['KN-RES-KL', '2026-03-31', N, '2026-04-30', '2026-05-04'],
+    ['KN-RES-KL', '2026-08-01', N, '2026-08-31', '2026-09-03'],
+    ['KN-RES-KL', '2026-08-01', C, '2026-09-15', '2026-09-15'],
+    ['KN-TERM30', '2026-01-20', N, '2026-02-19', '2026-02-23'],
+    ['TC-SUSP', '2026-04-23', N, '2026-05-05', '2026-05-05'],
+    ['TC-FOLLOWUP', '2026-08-12', N, '2026-09-01', '2026-09-03'],
+    ['TC-OVERDUE', '2025-01-22', N, '2025-02-05', '2025-02-05'],
+    ['TT-CONCL', '2026-04-15', N, '2026-04-30', '2026-05-04'],
+    ['KN-LIM', '2025-11-21', N, '2026-02-19', '2026-02-23'],
+    ['KN-LIM-KL', '2026-08-01', { level: 2, dismissal: true }, '2026-08-31', '2026-09-03'],
+    ['KN-SUSP', '2026-08-27', N, '2026-09-04', '2026-09-04'],
+    ['TCD-REFUSE', '2026-08-20', N, '2026-08-24', '2026-08-24'],
+    // backwards: 5 working days before Mon Sep 7 across National Day → Wed Aug 26
+    ['TCD-ONLINE', '2026-09-07', N, '2026-08-26', '2026-08-26'],
+    ['TCD-ONLINE', '2026-07-20', N, '2026-07-13', '2026-07-13'],
+    // backwards in calendar days, no roll: a Saturday stays
+    ['KN-DLG', '2026-09-03', N, '2026-08-29', '2026-08-29'],
+    ['KN-DLG', '2026-07-20', N, '2026-07-15', '2026-07-15'],
+    // months, the day clamped to the month's end
+    ['TC-MON', '2026-01-31', N, '2026-02-28', '2026-02-28'],
+    ['TT-REMED', '2026-08-31', N, '2027-02-28', '2027-02-28'],
+    ['TCD-FREQ', '2026-03-15', N, '2026-04-15', '2026-04-15'],
   ] as [RuleId, string, DeadlineFacts, string, string][])(
     '%s from %s %j: base %s, due %s',
     (ruleId, startOn, facts, baseDueOn, dueOn) => {
@@ -220,8 +315,24 @@ describe('compute: calendar coverage', () => {
     ['KN-ACC', '2027-12-28'],
     ['KN-ACC', '2024-12-20'],
     ['KN-RES1', '2024-12-31'],
+    ['XLD', '2027-12-20'],
   ] as [RuleId, string][])('%s from %s → CALENDAR_UNAVAILABLE', (ruleId, startOn) => {
     expect(codeOf(() => rules.compute(ruleId, startOn, N, cal))).toBe('CALENDAR_UNAVAILABLE');
+  });
+
+  it('counting backwards into a year without data is refused too', () => {
+    // Jan 2 (1), Jan 1 off, then 2024, which the test calendar does not hold
+    expect(codeOf(() => cal.subtractWorkingDays('2025-01-03', 5))).toBe('CALENDAR_UNAVAILABLE');
+    expect(cal.subtractWorkingDays('2025-01-03', 1)).toBe('2025-01-02');
+    expect(cal.subtractWorkingDays('2025-01-03', 0)).toBe('2025-01-03');
+  });
+
+  it('marks a working-day rule reaching provisional data', () => {
+    // Dec 30, 31, (Jan 1 off), Jan 4, 5, 6 → 2027-01-06
+    expect(rules.compute('TCD-RESULT', '2026-12-29', N, cal)).toMatchObject({
+      dueOn: '2027-01-06',
+      provisional: true,
+    });
   });
 
   it('rejects an unknown rule and a malformed date', () => {
@@ -363,7 +474,16 @@ describe('properties', () => {
     remoteArea: fc.boolean(),
     multiLocation: fc.boolean(),
   });
-  const ruleId = fc.constantFrom(...RULE_IDS.filter((id) => id !== 'TT-DIRECT'));
+  // forward day-counted rules in force on every generated date
+  const ruleId = fc.constantFrom(
+    ...RULE_IDS.filter((id) => {
+      const first = ruleVersionFor(id, '2026-07-01');
+      return (
+        ruleVersionsOf(id)[0].version <= FIRST &&
+        (first.category === 'tracked' || first.category === 'informational')
+      );
+    }),
+  );
 
   it('a deadline is never before start + N and never on a day off; WD deadlines are exact', () => {
     fc.assert(
@@ -371,6 +491,7 @@ describe('properties', () => {
         const d = rules.compute(id, startOn, f, cal);
         expect(cal.isWorkingDay(d.dueOn)).toBe(true);
         expect(d.dueOn >= addDays(startOn, d.length)).toBe(true);
+        expect(d.unit).not.toBe('months');
         if (d.unit === 'calendar_days') {
           expect(d.baseDueOn).toBe(addDays(startOn, d.length));
           expect(d.dueOn).toBe(cal.rollForward(d.baseDueOn));

@@ -1,6 +1,6 @@
 import type { BusinessCalendar } from '../calendar/calendar.types.js';
 import { DomainError } from '../shared/domain-error.js';
-import { addDays, daysBetween, isIsoDate, yearOf, type IsoDate } from '../shared/dates.js';
+import { addDays, addMonthsClamped, daysBetween, isIsoDate, yearOf, type IsoDate } from '../shared/dates.js';
 import { RULE_TABLE, isRuleId, selectVariant, versionOn, versionsIn } from './rule-table.js';
 import type {
   DayUnit,
@@ -24,7 +24,15 @@ const VARIANTS: readonly Variant[] = [
   'remote',
   'remote_complex',
   'multi_location',
+  'second',
+  'second_dismissal',
 ];
+
+const UNIT_WORDS: Record<DayUnit, string> = {
+  working_days: 'ngày làm việc',
+  calendar_days: 'ngày',
+  months: 'tháng',
+};
 
 /**
  * The rule book: RULE_TABLE plus the agency's overrides. Counting (deadlines.md "Counting"):
@@ -51,8 +59,7 @@ export function createRuleBook(options: RuleBookOptions = {}): RuleBook {
   };
 
   const basis = (ruleId: RuleId, legalBasis: string, length: number, unit: DayUnit): string =>
-    `${legalBasis}; ${length} ${unit === 'working_days' ? 'ngày làm việc' : 'ngày'}` +
-    (overridden.has(ruleId) ? ' (agency override)' : '');
+    `${legalBasis}; ${length} ${UNIT_WORDS[unit]}` + (overridden.has(ruleId) ? ' (agency override)' : '');
 
   return {
     compute(ruleId, startOn, facts, calendar) {
@@ -61,12 +68,31 @@ export function createRuleBook(options: RuleBookOptions = {}): RuleBook {
       const length = version.lengths[variant] ?? version.lengths.normal;
       let baseDueOn: IsoDate;
       let dueOn: IsoDate;
-      if (version.unit === 'working_days') {
-        dueOn = calendar.addWorkingDays(startOn, length);
+      let provisional: boolean;
+      if (version.unit === 'months') {
+        // Periodic rules: the next occurrence, the day clamped to the month's end, no roll-forward.
+        if (!isIsoDate(startOn))
+          throw new DomainError('VALIDATION_FAILED', `not a date (YYYY-MM-DD): ${String(startOn)}`);
+        dueOn = addMonthsClamped(startOn, length);
         baseDueOn = dueOn;
+        provisional = false;
+      } else if (version.category === 'guard') {
+        // Backward rules: the latest date the prior act (notice, scheduling) may carry.
+        dueOn =
+          version.unit === 'working_days'
+            ? calendar.subtractWorkingDays(startOn, length)
+            : addDays(startOn, -length);
+        baseDueOn = dueOn;
+        provisional = touchesProvisional(calendar, dueOn, startOn);
       } else {
-        baseDueOn = addDays(startOn, length);
-        dueOn = calendar.addCalendarDaysRolled(startOn, length);
+        if (version.unit === 'working_days') {
+          dueOn = calendar.addWorkingDays(startOn, length);
+          baseDueOn = dueOn;
+        } else {
+          baseDueOn = addDays(startOn, length);
+          dueOn = calendar.addCalendarDaysRolled(startOn, length);
+        }
+        provisional = touchesProvisional(calendar, startOn, dueOn);
       }
       return {
         ruleId,
@@ -77,7 +103,7 @@ export function createRuleBook(options: RuleBookOptions = {}): RuleBook {
         variant,
         baseDueOn,
         dueOn,
-        provisional: touchesProvisional(calendar, startOn, dueOn),
+        provisional,
         legalBasis: basis(ruleId, version.legalBasis, length, version.unit),
       };
     },

@@ -1,5 +1,5 @@
 import { RULE_IDS, RULE_TABLE } from './rule-table.js';
-import type { Confidence, RuleVersion, Variant } from './rule.types.js';
+import type { Confidence, DayUnit, RuleCategory, RuleVersion, Variant } from './rule.types.js';
 
 export const RULE_DOC_PATH = 'docs/deadline-rules.md';
 
@@ -20,9 +20,35 @@ const VARIANT_ORDER: readonly Variant[] = [
   'remote',
   'remote_complex',
   'multi_location',
+  'second',
+  'second_dismissal',
 ];
 
-const unitLabel = (v: RuleVersion): string => (v.unit === 'working_days' ? 'working days' : 'calendar days');
+const UNIT_LABELS: Record<DayUnit, string> = {
+  working_days: 'working days',
+  calendar_days: 'calendar days',
+  months: 'months',
+};
+
+const unitLabel = (v: RuleVersion): string => UNIT_LABELS[v.unit];
+
+const CATEGORY_LABELS: Record<RuleCategory, string> = {
+  tracked: 'tracked',
+  informational: 'informational',
+  guard: 'guard (backwards)',
+  periodic: 'periodic',
+};
+
+const CATEGORY_LINES: Record<RuleCategory, string> = {
+  tracked: 'Tracked: can be missed and counts in accountability',
+  informational: 'Informational: shown as a date (`dates[]`), never missed',
+  guard:
+    'Guard: counted backwards from the start event; the act is refused (409) when the prior act is later than the due date',
+  periodic: 'Periodic: a recurring duty, followed by its own report rather than as a case deadline',
+};
+
+const categoryCell = (v: RuleVersion): string =>
+  CATEGORY_LABELS[v.category] + (v.startRecorded ? '' : ', no start event yet');
 
 const lengthsLabel = (v: RuleVersion): string =>
   VARIANT_ORDER.filter((k) => v.lengths[k] !== undefined)
@@ -82,19 +108,35 @@ export function renderRuleTableMarkdown(table: readonly RuleVersion[] = RULE_TAB
     '  also in calendar days.',
     '- **Provisional**: a deadline is marked provisional when any year from S to `dueOn` has provisional calendar',
     '  data. A date in a year without data is refused with `CALENDAR_UNAVAILABLE`, never guessed.',
-    '- **Tracked** rules can be missed and count in accountability; informational rules are shown as dates only.',
+    '- **Guard** rules (KN-DLG, TCD-ONLINE) run backwards: `dueOn` is the latest date the prior act (a notice, the',
+    '  scheduling of a session) may carry — S − N calendar days (no roll), or the N-th working day before S.',
+    '- **Periodic** rules (TCD-FREQ, TC-MON, TT-REMED) are recurring duties: `donthu deadline` gives the next',
+    "  occurrence, S + N months with the day clamped to the month's end (no roll-forward).",
+    '- **Tracked** rules can be missed and count in accountability; informational rules are shown as dates only',
+    '  (`dates[]` on the case view).',
+    '- **No start event yet**: donthu does not record the act that starts these rules; they answer',
+    '  `donthu deadline` only.',
   );
+  out.push('');
+  out.push('## By kind');
+  out.push('');
+  const ids0 = RULE_IDS.filter((id) => table.some((v) => v.ruleId === id));
+  const latest = (id: string): RuleVersion => table.filter((v) => v.ruleId === id).slice(-1)[0];
+  for (const category of ['tracked', 'informational', 'guard', 'periodic'] as const) {
+    const list = ids0.filter((id) => latest(id).category === category);
+    out.push(`- **${CATEGORY_LABELS[category]}**: ${list.join(', ')}`);
+  }
+  const notYet = ids0.filter((id) => !latest(id).startRecorded);
+  out.push(`- **no start event yet** (\`donthu deadline\` only): ${notYet.join(', ')}`);
   out.push('');
   out.push('## Summary');
   out.push('');
-  out.push(
-    '| rule | in force | unit | lengths by variant | extensions | tracked | legal basis | confidence |',
-  );
+  out.push('| rule | in force | unit | lengths by variant | extensions | kind | legal basis | confidence |');
   out.push('|---|---|---|---|---|---|---|---|');
   for (const v of table) {
     out.push(
       `| ${v.ruleId} | ${inForce(v)} | ${unitLabel(v)} | ${lengthsLabel(v)} | ${extensionsLabel(v)} | ` +
-        `${v.tracked ? 'tracked' : 'informational'} | ${cell(v.legalBasis)} | ${CONFIDENCE[v.confidence]} |`,
+        `${categoryCell(v)} | ${cell(v.legalBasis)} | ${CONFIDENCE[v.confidence]} |`,
     );
   }
   out.push('');
@@ -111,7 +153,9 @@ export function renderRuleTableMarkdown(table: readonly RuleVersion[] = RULE_TAB
       out.push(`- Length: ${lengthsLabel(v)} ${unitLabel(v)}`);
       out.push(`- Starts (S, not counted): ${v.startEvent}`);
       out.push(`- Completed by: ${v.completedBy}`);
-      out.push(`- ${v.tracked ? 'Tracked: can be missed' : 'Informational: shown as a date, never missed'}`);
+      out.push(`- ${CATEGORY_LINES[v.category]}`);
+      if (!v.startRecorded)
+        out.push('- No start event yet: donthu does not record it; `donthu deadline` computes it');
       out.push(`- Extensions: ${extensionsLabel(v)}`);
       out.push(`- Legal basis: ${v.legalBasis}`);
       out.push(`- Confidence: ${CONFIDENCE[v.confidence]}`);

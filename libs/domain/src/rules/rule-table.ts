@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/domain-error.js';
 import { isIsoDate, type IsoDate } from '../shared/dates.js';
-import type { DeadlineFacts, RuleId, RuleVersion, Variant } from './rule.types.js';
+import type { DeadlineFacts, RuleCategory, RuleId, RuleVersion, Variant } from './rule.types.js';
 
 /**
  * Every rule id of legal-reference.md §12.2 that donthu computes. A `Record` so that adding a
@@ -25,6 +25,23 @@ const RULE_ID_SET: Record<RuleId, true> = {
   'TC-PUB': true,
   'TCD-ANS': true,
   'TT-DIRECT': true,
+  'KN-LIM': true,
+  'KN-LIM-KL': true,
+  'KN-RES-KL': true,
+  'KN-DLG': true,
+  'KN-SUSP': true,
+  'KN-TERM30': true,
+  'TC-SUSP': true,
+  'TC-FOLLOWUP': true,
+  'TC-OVERDUE': true,
+  'TC-MON': true,
+  'TCD-RESULT': true,
+  'TCD-REFUSE': true,
+  'TCD-ONLINE': true,
+  'TCD-FREQ': true,
+  XLD: true,
+  'TT-CONCL': true,
+  'TT-REMED': true,
 };
 
 export const RULE_IDS: readonly RuleId[] = Object.freeze(Object.keys(RULE_ID_SET) as RuleId[]);
@@ -38,7 +55,9 @@ const LKN = '2012-07-01'; // Luật Khiếu nại 02/2011/QH13
 const LTCD = '2014-07-01'; // Luật Tiếp công dân 42/2013/QH13
 const LTC = '2019-01-01'; // Luật Tố cáo 25/2018/QH14
 const LTHANHTRA = '2025-07-01'; // Luật Thanh tra 84/2025/QH15
-const V2026 = '2026-07-01'; // Law 136/2025/QH15, NĐ 155/2026
+const V2026 = '2026-07-01'; // Law 136/2025/QH15, NĐ 154/2026, NĐ 155/2026
+const TT05_2021 = '2021-11-15'; // Thông tư 05/2021/TT-TTCP (in force 15/11/2021, ⚠️)
+const ND31_2019 = '2019-05-20'; // Nghị định 31/2019/NĐ-CP (in force 20/05/2019)
 
 const BARE_NGAY =
   'The law writes a bare "ngày": read as calendar days with the Civil Code Art. 148 roll-forward ' +
@@ -60,7 +79,8 @@ export const RULE_TABLE: readonly RuleVersion[] = deepFreeze([
     lengths: { normal: 10 },
     startEvent: 'complaint received (receivedAt), or transferred in (transfer date)',
     completedBy: 'accept, reject, guide, archive or transfer',
-    tracked: true,
+    category: 'tracked',
+    startRecorded: true,
     maxExtensionDays: 0,
     legalBasis: 'LKN Art. 27, 36; TT 07/2013 Art. 5(1) (am. TT 02/2016); NĐ 124/2020 Art. 16(1)',
     confidence: 'verified',
@@ -76,7 +96,8 @@ export const RULE_TABLE: readonly RuleVersion[] = deepFreeze([
     lengths: { normal: 7 },
     startEvent: 'complaint received (receivedAt), or transferred in (transfer date)',
     completedBy: 'accept, reject, guide, archive or transfer',
-    tracked: true,
+    category: 'tracked',
+    startRecorded: true,
     maxExtensionDays: 0,
     legalBasis: 'NĐ 155/2026 Art. 10; Law 136/2025/QH15',
     confidence: 'secondary',
@@ -90,7 +111,8 @@ export const RULE_TABLE: readonly RuleVersion[] = deepFreeze([
     lengths: { normal: 30, complex: 45, remote: 45, remote_complex: 60 },
     startEvent: 'acceptance (thụ lý) of a first complaint',
     completedBy: 'resolve (the first resolution decision)',
-    tracked: true,
+    category: 'tracked',
+    startRecorded: true,
     maxExtensionDays: 0,
     legalBasis: 'LKN Art. 28',
     confidence: 'verified',
@@ -104,7 +126,8 @@ export const RULE_TABLE: readonly RuleVersion[] = deepFreeze([
     lengths: { normal: 45, complex: 60, remote: 60, remote_complex: 70 },
     startEvent: 'acceptance (thụ lý) of a second complaint',
     completedBy: 'resolve (the second resolution decision)',
-    tracked: true,
+    category: 'tracked',
+    startRecorded: true,
     maxExtensionDays: 0,
     legalBasis: 'LKN Art. 37',
     confidence: 'verified',
@@ -118,7 +141,8 @@ export const RULE_TABLE: readonly RuleVersion[] = deepFreeze([
     lengths: { normal: 3 },
     startEvent: 'date of the first resolution decision',
     completedBy: 'decision sent to the complainant, superior, interested parties and same-level inspectorate',
-    tracked: false,
+    category: 'informational',
+    startRecorded: true,
     maxExtensionDays: 0,
     legalBasis: 'LKN Art. 32',
     confidence: 'verified',
@@ -131,7 +155,8 @@ export const RULE_TABLE: readonly RuleVersion[] = deepFreeze([
     lengths: { normal: 30, remote: 45 },
     startEvent: 'first decision received, or KN-RES1 expired without a decision (the later)',
     completedBy: 'second complaint or administrative lawsuit filed (the window closes)',
-    tracked: false,
+    category: 'informational',
+    startRecorded: true,
     maxExtensionDays: 0,
     legalBasis: 'LKN Art. 33',
     confidence: 'verified',
@@ -144,7 +169,8 @@ export const RULE_TABLE: readonly RuleVersion[] = deepFreeze([
     lengths: { normal: 30, remote: 45 },
     startEvent: 'issuance of the first resolution decision',
     completedBy: 'the decision takes effect if not appealed',
-    tracked: false,
+    category: 'informational',
+    startRecorded: true,
     maxExtensionDays: 0,
     legalBasis: 'LKN Art. 44',
     confidence: 'verified',
@@ -157,7 +183,8 @@ export const RULE_TABLE: readonly RuleVersion[] = deepFreeze([
     lengths: { normal: 7 },
     startEvent: 'date of the second resolution decision',
     completedBy: 'decision sent to the parties',
-    tracked: false,
+    category: 'informational',
+    startRecorded: true,
     maxExtensionDays: 0,
     legalBasis: 'LKN Art. 41(1)',
     confidence: 'verified',
@@ -170,7 +197,8 @@ export const RULE_TABLE: readonly RuleVersion[] = deepFreeze([
     lengths: { normal: 15 },
     startEvent: 'date of the second resolution decision',
     completedBy: 'decision published (meeting, posting ≥15 days, or media)',
-    tracked: false,
+    category: 'informational',
+    startRecorded: true,
     maxExtensionDays: 0,
     legalBasis: 'NĐ 75/2012 Art. 12; TT 07/2013 Art. 22(3); NĐ 124/2020',
     confidence: 'unverified',
@@ -184,7 +212,8 @@ export const RULE_TABLE: readonly RuleVersion[] = deepFreeze([
     lengths: { normal: 30, remote: 45 },
     startEvent: 'issuance of the second resolution decision',
     completedBy: 'the decision takes effect (then enforceable)',
-    tracked: false,
+    category: 'informational',
+    startRecorded: true,
     maxExtensionDays: 0,
     legalBasis: 'LKN Art. 44',
     confidence: 'verified',
@@ -197,7 +226,8 @@ export const RULE_TABLE: readonly RuleVersion[] = deepFreeze([
     lengths: { normal: 7, multi_location: 10 },
     startEvent: 'denunciation received, or transferred in (transfer date)',
     completedBy: 'accept, reject, guide, archive or transfer',
-    tracked: true,
+    category: 'tracked',
+    startRecorded: true,
     maxExtensionDays: 0,
     legalBasis: 'LTC Art. 24(1)',
     confidence: 'verified',
@@ -211,7 +241,8 @@ export const RULE_TABLE: readonly RuleVersion[] = deepFreeze([
     lengths: { normal: 5 },
     startEvent: 'denunciation received (competent unit outside the receiving subtree)',
     completedBy: 'transfer or guide',
-    tracked: true,
+    category: 'tracked',
+    startRecorded: true,
     maxExtensionDays: 0,
     legalBasis: 'LTC Art. 24(2)',
     confidence: 'verified',
@@ -224,7 +255,8 @@ export const RULE_TABLE: readonly RuleVersion[] = deepFreeze([
     lengths: { normal: 5 },
     startEvent: 'acceptance decision',
     completedBy: 'denunciator and denounced person notified',
-    tracked: false,
+    category: 'informational',
+    startRecorded: true,
     maxExtensionDays: 0,
     legalBasis: 'LTC Art. 29(3)',
     confidence: 'verified',
@@ -237,7 +269,8 @@ export const RULE_TABLE: readonly RuleVersion[] = deepFreeze([
     lengths: { normal: 30, complex: 30, especially_complex: 30 },
     startEvent: 'acceptance (thụ lý) of a denunciation',
     completedBy: 'resolve (the conclusion)',
-    tracked: true,
+    category: 'tracked',
+    startRecorded: true,
     maxExtensions: { normal: 0, complex: 1, especially_complex: 2 },
     maxExtensionDays: 30,
     legalBasis: 'LTC Art. 30, 34; NĐ 31/2019 Art. 3',
@@ -252,7 +285,8 @@ export const RULE_TABLE: readonly RuleVersion[] = deepFreeze([
     lengths: { normal: 5 },
     startEvent: 'conclusion issued',
     completedBy: 'conclusion sent to the denounced person and their managing body; denunciator notified',
-    tracked: false,
+    category: 'informational',
+    startRecorded: true,
     maxExtensionDays: 0,
     legalBasis: 'LTC Art. 35(3)',
     confidence: 'verified',
@@ -265,7 +299,8 @@ export const RULE_TABLE: readonly RuleVersion[] = deepFreeze([
     lengths: { normal: 7 },
     startEvent: 'conclusion issued',
     completedBy: 'handling decided (sanctions, restoration of rights, transfer to investigators)',
-    tracked: false,
+    category: 'informational',
+    startRecorded: true,
     maxExtensionDays: 0,
     legalBasis: 'LTC Art. 36(1)',
     confidence: 'verified',
@@ -278,7 +313,8 @@ export const RULE_TABLE: readonly RuleVersion[] = deepFreeze([
     lengths: { normal: 7 },
     startEvent: 'conclusion or handling decision',
     completedBy: 'conclusion published (never revealing the denunciator)',
-    tracked: false,
+    category: 'informational',
+    startRecorded: true,
     maxExtensionDays: 0,
     legalBasis: 'LTC Art. 40',
     confidence: 'verified',
@@ -291,7 +327,8 @@ export const RULE_TABLE: readonly RuleVersion[] = deepFreeze([
     lengths: { normal: 10 },
     startEvent: 'petition or reflection received, or transferred in (transfer date)',
     completedBy: 'accept, reject, guide, archive, transfer or resolve',
-    tracked: true,
+    category: 'tracked',
+    startRecorded: true,
     maxExtensionDays: 0,
     legalBasis: 'LTCD Art. 28(1)',
     confidence: 'verified',
@@ -306,11 +343,282 @@ export const RULE_TABLE: readonly RuleVersion[] = deepFreeze([
     lengths: { normal: 15 },
     startEvent: 'inspection conclusion and implementation recommendation received',
     completedBy: 'directive issued by the same-level state management head',
-    tracked: false,
+    category: 'informational',
+    startRecorded: false,
     maxExtensionDays: 0,
     legalBasis: 'Luật Thanh tra 84/2025/QH15 Art. 53',
     confidence: 'secondary',
     notes: 'The Prime Minister has 30 days for Government Inspectorate conclusions (configure by override).',
+  },
+  {
+    ruleId: 'KN-LIM',
+    title: 'Limitation period for a complaint (thời hiệu)',
+    version: LKN,
+    unit: 'calendar_days',
+    lengths: { normal: 90 },
+    startEvent: 'the complainant received or learned of the administrative decision or act',
+    completedBy: 'the complaint is filed (a later one is time-barred unless an obstacle excuses it)',
+    category: 'informational',
+    startRecorded: false,
+    maxExtensionDays: 0,
+    legalBasis: 'LKN Art. 9',
+    confidence: 'verified',
+    notes:
+      'Time lost to illness, disaster, war, far-away work or study or another objective obstacle is not counted. ' +
+      'donthu does not record the date the decision was received yet.',
+  },
+  {
+    ruleId: 'KN-LIM-KL',
+    title: 'Limitation period for a disciplinary complaint',
+    version: LKN,
+    unit: 'calendar_days',
+    lengths: { normal: 15, second: 10, second_dismissal: 30 },
+    startEvent: 'the disciplinary decision received (1st); the first resolution decision received (2nd)',
+    completedBy: 'the disciplinary complaint is filed',
+    category: 'informational',
+    startRecorded: false,
+    maxExtensionDays: 0,
+    legalBasis: 'LKN Art. 48',
+    confidence: 'verified',
+    notes:
+      'normal = first complaint (15 days); second = second complaint (10 days; 30 for a dismissal, buộc thôi việc).',
+  },
+  {
+    ruleId: 'KN-RES-KL',
+    title: 'Disciplinary complaint resolution (each level)',
+    version: LKN,
+    unit: 'calendar_days',
+    lengths: { normal: 30, complex: 45 },
+    startEvent: 'acceptance (thụ lý) of a disciplinary complaint',
+    completedBy: 'resolve (the resolution decision); a dialogue is mandatory before it (LKN Art. 53, 55)',
+    category: 'tracked',
+    startRecorded: true,
+    maxExtensionDays: 0,
+    legalBasis: 'LKN Art. 50',
+    confidence: 'verified',
+    notes: `Replaces KN-RES1/KN-RES2 for a complaint classified with disciplinary: true. ${BARE_NGAY} Pauses while the case is suspended.`,
+  },
+  {
+    ruleId: 'KN-DLG',
+    title: 'Dialogue notice (counted backwards from the dialogue)',
+    version: V2026,
+    unit: 'calendar_days',
+    lengths: { normal: 5 },
+    startEvent: 'the dialogue date (heldAt); the period runs backwards',
+    completedBy: 'the written notice of the dialogue, dated at least 5 days before it (noticeOn)',
+    category: 'guard',
+    startRecorded: true,
+    maxExtensionDays: 0,
+    legalBasis: 'NĐ 155/2026 Art. 11',
+    confidence: 'secondary',
+    notes:
+      'Checked when a dialogue held from 2026-07-01 is recorded: noticeOn is required (400 without it) and must ' +
+      'be on or before heldAt − 5 days (409 otherwise). dueOn is the latest notice date; no roll (a notice may be dated any day).',
+  },
+  {
+    ruleId: 'KN-SUSP',
+    title: 'Send a complaint suspension, termination or continuation decision',
+    version: V2026,
+    unit: 'working_days',
+    lengths: { normal: 3 },
+    startEvent: 'the suspension, termination or continuation (resumption) decision on a complaint',
+    completedBy: 'the decision sent to the complainant and the parties',
+    category: 'informational',
+    startRecorded: true,
+    maxExtensionDays: 0,
+    legalBasis: 'NĐ 155/2026 Art. 12 (NĐ 124/2020 Art. 28a–28b); new LKN Art. 11a',
+    confidence: 'secondary',
+    notes:
+      'Complaints can be suspended only from 2026-07-01 (deadlines.md §7). The resolution period resumes at the ' +
+      'continuation decision (the remainder).',
+  },
+  {
+    ruleId: 'KN-TERM30',
+    title: 'Termination notice: the complaint becomes non-acceptable after 30 days',
+    version: LKN,
+    unit: 'calendar_days',
+    lengths: { normal: 30 },
+    startEvent: 'the termination notice (đình chỉ) of a complaint',
+    completedBy: 'the complainant continues within the period (after it, LKN Art. 11(8): not acceptable)',
+    category: 'informational',
+    startRecorded: true,
+    maxExtensionDays: 0,
+    legalBasis: 'LKN Art. 11(8)',
+    confidence: 'verified',
+  },
+  {
+    ruleId: 'TC-SUSP',
+    title: 'Send a denunciation suspension or termination decision',
+    version: LTC,
+    unit: 'working_days',
+    lengths: { normal: 5 },
+    startEvent: 'the suspension or termination decision on a denunciation',
+    completedBy: 'the decision sent to the denunciator and the denounced person, with reasons',
+    category: 'informational',
+    startRecorded: true,
+    maxExtensionDays: 0,
+    legalBasis: 'LTC Art. 34(4)',
+    confidence: 'verified',
+  },
+  {
+    ruleId: 'TC-FOLLOWUP',
+    title: 'Review a continued denunciation (tố cáo tiếp)',
+    version: LTC,
+    unit: 'calendar_days',
+    lengths: { normal: 20 },
+    startEvent: 'a continued denunciation received by the direct superior',
+    completedBy: 'declined with reasons, re-routed, or re-resolution decided',
+    category: 'informational',
+    startRecorded: false,
+    maxExtensionDays: 0,
+    legalBasis: 'LTC Art. 37(2)',
+    confidence: 'verified',
+  },
+  {
+    ruleId: 'TC-OVERDUE',
+    title: 'Overdue denunciation: report demanded by the superior',
+    version: LTC,
+    unit: 'working_days',
+    lengths: { normal: 5 },
+    startEvent:
+      "the complaint about an overdue denunciation received (then: the superior's request received)",
+    completedBy: 'the superior demands a report (5 WD); the resolver reports (5 WD after the request)',
+    category: 'informational',
+    startRecorded: false,
+    maxExtensionDays: 0,
+    legalBasis: 'LTC Art. 38',
+    confidence: 'verified',
+    notes: "Two steps of 5 working days each: the superior's request, then the resolver's report.",
+  },
+  {
+    ruleId: 'TC-MON',
+    title: 'Monitoring a denunciation conclusion: monthly report',
+    version: ND31_2019,
+    unit: 'months',
+    lengths: { normal: 1 },
+    startEvent: 'the conclusion, then each monthly report',
+    completedBy: 'the monitoring report on the implementation of the conclusion',
+    category: 'periodic',
+    startRecorded: true,
+    maxExtensionDays: 0,
+    legalBasis: 'NĐ 31/2019 Art. 18(2)',
+    confidence: 'verified',
+    notes:
+      'Periodic: followed by the statistics and the inspection follow-up (reportEvery) rather than as a case deadline.',
+  },
+  {
+    ruleId: 'TCD-RESULT',
+    title: 'Relay the result to the citizen',
+    version: LTCD,
+    unit: 'working_days',
+    lengths: { normal: 5 },
+    startEvent: 'the result notice received by the Reception Board or the deputy',
+    completedBy: 'the result relayed to the citizen who asked for it',
+    category: 'informational',
+    startRecorded: false,
+    maxExtensionDays: 0,
+    legalBasis: 'LTCD Art. 28(2)',
+    confidence: 'verified',
+  },
+  {
+    ruleId: 'TCD-REFUSE',
+    title: 'Refusal-to-receive notice',
+    version: V2026,
+    unit: 'working_days',
+    lengths: { normal: 3 },
+    startEvent: 'the grounds for refusing to receive established (settled matter, nothing new)',
+    completedBy: 'the refusal notice (form 01/TCD)',
+    category: 'informational',
+    startRecorded: false,
+    maxExtensionDays: 0,
+    legalBasis: 'NĐ 154/2026 Art. 4(3)',
+    confidence: 'secondary',
+  },
+  {
+    ruleId: 'TCD-ONLINE',
+    title: 'Online reception notice (counted backwards from the session)',
+    version: V2026,
+    unit: 'working_days',
+    lengths: { normal: 5 },
+    startEvent: 'the date of a periodic online reception session; the period runs backwards',
+    completedBy:
+      'the session scheduled (recorded) at least 5 working days before its date; a test at least 1 working day before',
+    category: 'guard',
+    startRecorded: true,
+    maxExtensionDays: 0,
+    legalBasis: 'NĐ 154/2026 Art. 23',
+    confidence: 'secondary',
+    notes:
+      'Checked when a periodic online session is scheduled before its date: recorded on or before dueOn ' +
+      '(the 5th working day before the date) or 409. Unscheduled sessions and sessions recorded on or after ' +
+      'their date (late entries) are not refused.',
+  },
+  {
+    ruleId: 'TCD-FREQ',
+    title: "Heads' periodic citizen reception",
+    version: LTCD,
+    unit: 'months',
+    lengths: { normal: 1 },
+    startEvent: "the start of each period of a head's term",
+    completedBy: 'a reception day held by the head in person (GET /reception-duty)',
+    category: 'periodic',
+    startRecorded: true,
+    maxExtensionDays: 0,
+    legalBasis: 'LTCD Art. 12(5), 15(2)(d), 18(2); Quy định 11-QĐi/TW; Kết luận 215-KL/TW',
+    confidence: 'verified',
+    notes:
+      'Provincial, department and agency heads: at least 1 day a month; commune chairs: at least 1 day a week ' +
+      '(a setting; ⚠️ a 2026 decree may change it). Counted by /reception-duty per calendar month or ISO week.',
+  },
+  {
+    ruleId: 'XLD',
+    title: 'Letter processing (xử lý đơn)',
+    version: TT05_2021,
+    unit: 'working_days',
+    lengths: { normal: 10 },
+    startEvent: 'letter received (receivedAt), or transferred in (transfer date)',
+    completedBy:
+      "classify (then XLD leaves accountability when the kind's intake rule starts), guide, archive or transfer",
+    category: 'tracked',
+    startRecorded: true,
+    maxExtensionDays: 0,
+    legalBasis: 'TT 05/2021/TT-TTCP',
+    confidence: 'unverified',
+    notes:
+      'An agency setting (⚠️ ~70%: the 10 working days were not found in the sources consulted). Registration ' +
+      'never fails for calendar reasons: without calendar data XLD is stored pending (deadlines.md §10).',
+  },
+  {
+    ruleId: 'TT-CONCL',
+    title: 'Sign the inspection conclusion',
+    version: LTHANHTRA,
+    unit: 'calendar_days',
+    lengths: { normal: 15 },
+    startEvent: 'the draft conclusion received by the head who decided the inspection',
+    completedBy: 'the inspection conclusion signed',
+    category: 'informational',
+    startRecorded: false,
+    maxExtensionDays: 0,
+    legalBasis: 'Luật Thanh tra 84/2025/QH15 Art. 36(1)',
+    confidence: 'secondary',
+    notes: 'The Government Inspectorate has 30 days (configure by override).',
+  },
+  {
+    ruleId: 'TT-REMED',
+    title: 'Remediation reports on a recommendation',
+    version: LTHANHTRA,
+    unit: 'months',
+    lengths: { normal: 6 },
+    startEvent: 'the inspection conclusion, then each report date',
+    completedBy: 'a progress report on the recommendation (GET /inspections/follow-up)',
+    category: 'periodic',
+    startRecorded: true,
+    maxExtensionDays: 0,
+    legalBasis: 'set by each conclusion (reportEvery 3m, 6m or 12m, or reportDates)',
+    confidence: 'unverified',
+    notes:
+      'No statutory figure was found (legal-reference.md §7): each conclusion sets the cadence; 6 months is the ' +
+      "default shown here. Due dates are the conclusion date + k × cadence, the day clamped to the month's end.",
   },
 ] satisfies RuleVersion[]);
 
@@ -324,10 +632,15 @@ export function ruleVersionFor(ruleId: RuleId, startOn: IsoDate): RuleVersion {
   return versionOn(RULE_TABLE, ruleId, startOn);
 }
 
-/** Tracked rules can be missed and count in accountability; the others are informational dates. */
-export function isTrackedRule(ruleId: RuleId): boolean {
+/** How the engine uses the rule (its latest version): tracked, informational, guard or periodic. */
+export function ruleCategoryOf(ruleId: RuleId): RuleCategory {
   const versions = ruleVersionsOf(ruleId);
-  return versions[versions.length - 1].tracked;
+  return versions[versions.length - 1].category;
+}
+
+/** Tracked rules can be missed and count in accountability; the others are dates, guards or duties. */
+export function isTrackedRule(ruleId: RuleId): boolean {
+  return ruleCategoryOf(ruleId) === 'tracked';
 }
 
 /** @internal shared with rule-book.ts, which applies it to the overridden table. */
@@ -362,6 +675,7 @@ export function versionOn(table: readonly RuleVersion[], ruleId: RuleId, startOn
 export function variantCandidates(facts: DeadlineFacts): Variant[] {
   const complex = Boolean(facts.complex || facts.especiallyComplex);
   const list: Variant[] = [];
+  if (facts.level === 2) list.push(facts.dismissal ? 'second_dismissal' : 'second');
   if (facts.especiallyComplex) list.push('especially_complex');
   if (complex && facts.remoteArea) list.push('remote_complex');
   if (facts.multiLocation) list.push('multi_location');

@@ -20,12 +20,51 @@ export type RuleId =
   | 'TC-HANDLE'
   | 'TC-PUB'
   | 'TCD-ANS'
-  | 'TT-DIRECT';
+  | 'TT-DIRECT'
+  | 'KN-LIM'
+  | 'KN-LIM-KL'
+  | 'KN-RES-KL'
+  | 'KN-DLG'
+  | 'KN-SUSP'
+  | 'KN-TERM30'
+  | 'TC-SUSP'
+  | 'TC-FOLLOWUP'
+  | 'TC-OVERDUE'
+  | 'TC-MON'
+  | 'TCD-RESULT'
+  | 'TCD-REFUSE'
+  | 'TCD-ONLINE'
+  | 'TCD-FREQ'
+  | 'XLD'
+  | 'TT-CONCL'
+  | 'TT-REMED';
 
-export type DayUnit = 'working_days' | 'calendar_days';
+/**
+ * `months` is the unit of the periodic rules (TC-MON, TT-REMED, TCD-FREQ): S + N months, the day
+ * clamped to the month's end, no roll-forward (the next report or occurrence falls due then).
+ */
+export type DayUnit = 'working_days' | 'calendar_days' | 'months';
 
 export type Variant =
-  'normal' | 'complex' | 'especially_complex' | 'remote' | 'remote_complex' | 'multi_location';
+  | 'normal'
+  | 'complex'
+  | 'especially_complex'
+  | 'remote'
+  | 'remote_complex'
+  | 'multi_location'
+  /** KN-LIM-KL: a second disciplinary complaint (10 days from the first decision). */
+  | 'second'
+  /** KN-LIM-KL: a second disciplinary complaint against a dismissal (buộc thôi việc, 30 days). */
+  | 'second_dismissal';
+
+/**
+ * How the engine uses a rule (deadlines.md, Tracked deadlines):
+ * - `tracked`: can be missed and counts in accountability;
+ * - `informational`: computed when its start event happens and shown as a date (`dates[]`);
+ * - `guard`: counted backwards from its start event and checked when the act is recorded (KN-DLG, TCD-ONLINE);
+ * - `periodic`: a recurring duty (reception duty, monthly and remediation reports).
+ */
+export type RuleCategory = 'tracked' | 'informational' | 'guard' | 'periodic';
 
 /** Facts recorded on the case that select a rule's variant. */
 export interface DeadlineFacts {
@@ -33,6 +72,10 @@ export interface DeadlineFacts {
   especiallyComplex?: boolean;
   remoteArea?: boolean;
   multiLocation?: boolean;
+  /** KN-LIM-KL: the level of the disciplinary complaint (default 1). */
+  level?: 1 | 2;
+  /** KN-LIM-KL: the disciplinary decision is a dismissal (buộc thôi việc). */
+  dismissal?: boolean;
 }
 
 /** A computed deadline, stored as-is in the event that started it; replay never recomputes it. */
@@ -44,7 +87,10 @@ export interface Deadline {
   length: number;
   unit: DayUnit;
   variant: Variant;
-  /** The due date before roll-forward (equal to dueOn for working-day rules). Extensions and resumptions count from it. */
+  /**
+   * The due date before roll-forward (equal to dueOn for working-day rules). Extensions and resumptions
+   * count from it. For a guard rule (counted backwards) dueOn is the latest date the prior act may carry.
+   */
   baseDueOn: IsoDate;
   dueOn: IsoDate;
   /** True when the calendar data used is provisional. */
@@ -90,8 +136,13 @@ export interface RuleVersion {
   startEvent: string;
   /** The act that completes it. */
   completedBy: string;
-  /** Tracked deadlines can be missed and count in accountability; the others are informational dates. */
-  tracked: boolean;
+  /** Tracked, informational, guard (counted backwards, checked on the act) or periodic. */
+  category: RuleCategory;
+  /**
+   * False for the rules whose start event donthu does not record yet (deadlines.md): they answer
+   * `donthu deadline` only.
+   */
+  startRecorded: boolean;
   /** Extensions allowed per variant (absent = 0). */
   maxExtensions?: Partial<Record<Variant, number>>;
   /** Maximum days of one extension (0 = the rule cannot be extended). */
