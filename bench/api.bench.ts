@@ -32,8 +32,8 @@ import { Agent, request } from 'node:http';
 import pg from 'pg';
 import type { INestApplication } from '@nestjs/common';
 import { createApp } from '../apps/api/src/bootstrap.js';
-import { createRunner } from '../apps/worker/src/worker.js';
-import { createRuntime, type Runtime } from '../libs/platform/src/runtime.js';
+import { createRunner } from '../libs/application/src/processes/worker.js';
+import { createRuntime, type Runtime } from '../libs/runtime/src/runtime.js';
 import { signDevToken } from '../libs/security/src/auth/dev-token.js';
 
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

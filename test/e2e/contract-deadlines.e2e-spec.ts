@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { UnitMergerProcess } from '../../apps/worker/src/unit-merger.process.js';
-import { moveRecommendationForMerger } from '../../apps/api/src/inspections/inspection.merger.js';
+import { UnitMergerProcess } from '../../libs/application/src/processes/unit-merger.process.js';
+import { moveRecommendationForMerger } from '../../libs/application/src/inspections/inspection.merger.js';
 import {
   LONG,
   TODAY_INSTANT,
@@ -687,7 +687,7 @@ describe('Combinations', () => {
   });
 
   it('the watcher records a miss once, naming the head in office on dueOn; a later completion keeps it missed', async () => {
-    const { runDeadlineWatch } = await import('../../apps/worker/src/deadline-watcher.js');
+    const { runDeadlineWatch } = await import('../../libs/application/src/processes/deadline-watcher.js');
     ok(
       await app.request('POST', `/api/v1/units/${U.c2}/heads`, {
         token: admin,

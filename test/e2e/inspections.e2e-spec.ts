@@ -5,9 +5,9 @@
  * one second after the previous one so that `recordedBefore` can tell them apart.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { moveRecommendationForMerger } from '../../apps/api/src/inspections/inspection.merger.js';
+import { moveRecommendationForMerger } from '../../libs/application/src/inspections/inspection.merger.js';
 import { reportsForUnit } from '../../apps/api/src/inspections/inspection.queries.js';
-import { UnitMergerProcess } from '../../apps/worker/src/unit-merger.process.js';
+import { UnitMergerProcess } from '../../libs/application/src/processes/unit-merger.process.js';
 import { createTestApp, type TestApp, type TestResponse } from '../support/app.js';
 import { eventCount, expectProblem, expectStatus, LONG, NOW, setClock } from './fixtures.js';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
-import { recordAnchor, verifyAnchor } from '../../libs/platform/src/integrity/anchors.js';
+import { recordAnchor, verifyAnchor } from '../../libs/event-store/src/anchors.js';
 import { createTestApp, TEST_SECRET, type TestApp, type TestResponse } from '../support/app.js';
 
 const DENUNCIATOR = {

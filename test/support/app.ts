@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { createRuntime, type Runtime } from '../../libs/platform/src/runtime.js';
+import { createRuntime, type Runtime } from '../../libs/runtime/src/runtime.js';
 import { signDevToken } from '../../libs/security/src/auth/dev-token.js';
 import type { ProjectionRunner } from '../../libs/projections/src/runner/projection-runner.js';
 import { createApp } from '../../apps/api/src/bootstrap.js';
-import { createRunner } from '../../apps/worker/src/worker.js';
+import { createRunner } from '../../libs/application/src/processes/worker.js';
 import { freshDatabase, type TestDatabase } from './database.js';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';

@@ -10,7 +10,7 @@ import { JwtVerifier } from '../../../libs/security/src/auth/jwt-verifier.js';
 import { PinoNestLogger } from './common/pino-nest-logger.js';
 import { rateLimits } from './common/rate-limit.js';
 import type { ProjectionRunner } from '../../../libs/projections/src/runner/projection-runner.js';
-import type { Runtime } from '../../../libs/platform/src/runtime.js';
+import type { Runtime } from '../../../libs/runtime/src/runtime.js';
 import { AppModule } from './app.module.js';
 import { inputErrorHandler, inputMiddlewares, validationPipe } from './common/http-input.js';
 

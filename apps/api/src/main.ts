@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createRuntime } from '../../../libs/platform/src/runtime.js';
+import { createRuntime } from '../../../libs/runtime/src/runtime.js';
 import { createApp } from './bootstrap.js';
 
 /** The HTTP API alone (the worker runs as its own process: `npm run start:worker`). */

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import pino from 'pino';
-import { createRuntime } from '../../../libs/platform/src/runtime.js';
-import { startWorker } from './worker.js';
+import { createRuntime } from '../../../libs/runtime/src/runtime.js';
+import { startWorker } from '../../../libs/application/src/processes/worker.js';
 
 /** The worker alone: projections, deadline watcher, merger process (and the Kafka relay when configured). */
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'donthu-worker' } });

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { erasePerson } from '../../../../libs/platform/src/erasure.js';
+import { erasePerson } from '../../../../libs/application/src/erasure/erasure.js';
 import { toActor, type Principal } from '../../../../libs/security/src/auth/roles.js';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.guard.js';
 import { fail } from '../common/problem.js';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { foldCaseEvents } from '../../../../libs/platform/src/folds.js';
+import { foldCaseEvents } from '../../../../libs/application/src/folds.js';
 import { randomUUID } from 'node:crypto';
 import {
   caseStreamId,

@@ -5,7 +5,7 @@ import type { DecideContext } from '../../../../libs/domain/src/shared/decide-co
 import type { Actor } from '../../../../libs/domain/src/shared/actor.js';
 import { VersionConflict, type StoredEvent } from '../../../../libs/event-store/src/event-store.port.js';
 import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
-import { decideContext } from '../../../../libs/platform/src/process-command.js';
+import { decideContext } from '../../../../libs/application/src/process-command.js';
 import { ProjectionRunner } from '../../../../libs/projections/src/runner/projection-runner.js';
 import { fail } from '../common/problem.js';
 

@@ -17,7 +17,7 @@ import { StreamExecutor } from '../commands/stream-executor.service.js';
 import { fail } from '../common/problem.js';
 import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
-import { foldInspectionEvents } from './inspection.fold.js';
+import { foldInspectionEvents } from '../../../../libs/application/src/inspections/inspection.fold.js';
 import type { ConcludeInspectionDto, DecideInspectionDto } from './inspection.dto.js';
 
 export type ExistingInspection = Exclude<InspectionState, { status: 'none' }>;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { foldReceptionEvents } from '../../../../libs/platform/src/folds.js';
+import { foldReceptionEvents } from '../../../../libs/application/src/folds.js';
 import { randomUUID } from 'node:crypto';
 import type { ReceptionCommand } from '../../../../libs/domain/src/reception/reception.commands.js';
 import { decideReception } from '../../../../libs/domain/src/reception/reception.decide.js';

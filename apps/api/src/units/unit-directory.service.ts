@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { loadUnitState } from '../../../../libs/platform/src/folds.js';
+import { loadUnitState } from '../../../../libs/application/src/folds.js';
 import { type UnitState } from '../../../../libs/domain/src/unit/unit.state.js';
 import { headOn } from '../../../../libs/domain/src/unit/unit.queries.js';
 import type { Principal } from '../../../../libs/security/src/auth/roles.js';

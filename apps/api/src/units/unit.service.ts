@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { foldUnitEvents } from '../../../../libs/platform/src/folds.js';
+import { foldUnitEvents } from '../../../../libs/application/src/folds.js';
 import { randomUUID } from 'node:crypto';
 import { decideUnit } from '../../../../libs/domain/src/unit/unit.decide.js';
 import type { UnitCommand } from '../../../../libs/domain/src/unit/unit.commands.js';

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { createBusinessCalendar } from '../../../../libs/domain/src/calendar/business-calendar.js';
 import type { BusinessCalendar, CalendarYear } from '../../../../libs/domain/src/calendar/calendar.types.js';
 import { DomainError } from '../../../../libs/domain/src/shared/domain-error.js';
-import { loadBusinessCalendar } from '../../../../libs/platform/src/calendar-files.js';
+import { loadBusinessCalendar } from '../../../../libs/runtime/src/calendar-files.js';
 import { type CommandOutcome, weekdayOf, write } from './deadline.command.js';
 
 const short = (date: string): string => weekdayOf(date).slice(0, 3);

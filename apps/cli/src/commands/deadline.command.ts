@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { BusinessCalendar } from '../../../../libs/domain/src/calendar/calendar.types.js';
 import { createRuleBook } from '../../../../libs/domain/src/rules/rule-book.js';
-import { loadRuleOverrides } from '../../../../libs/platform/src/rule-overrides.js';
+import { loadRuleOverrides } from '../../../../libs/runtime/src/rule-overrides.js';
 import {
   RULE_IDS,
   isRuleId,
@@ -16,7 +16,7 @@ import type {
 } from '../../../../libs/domain/src/rules/rule.types.js';
 import { DomainError } from '../../../../libs/domain/src/shared/domain-error.js';
 import { dayOfWeek, isIsoDate } from '../../../../libs/domain/src/shared/dates.js';
-import { loadBusinessCalendar } from '../../../../libs/platform/src/calendar-files.js';
+import { loadBusinessCalendar } from '../../../../libs/runtime/src/calendar-files.js';
 
 /** What a command prints and how it exits; the `register…` functions only write it out. */
 export interface CommandOutcome {

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { createServer } from 'node:net';
-import { createRuntime, type Runtime } from '../../../../libs/platform/src/runtime.js';
-import { createRunner } from '../../../worker/src/worker.js';
-import { seedDemo, shouldSeedDemo } from '../demo/seed-demo.js';
-import { erasePerson } from '../../../../libs/platform/src/erasure.js';
-import { listAnchors, recordAnchor, verifyAnchor } from '../../../../libs/platform/src/integrity/anchors.js';
+import { createRuntime, type Runtime } from '../../../../libs/runtime/src/runtime.js';
+import { createRunner } from '../../../../libs/application/src/processes/worker.js';
+import { seedDemo, shouldSeedDemo } from '../../../../libs/application/src/demo/seed-demo.js';
+import { erasePerson } from '../../../../libs/application/src/erasure/erasure.js';
+import { listAnchors, recordAnchor, verifyAnchor } from '../../../../libs/event-store/src/anchors.js';
 
 async function withRuntime<T>(fn: (runtime: Runtime) => Promise<T>): Promise<T> {
   const runtime = await createRuntime({ role: 'cli' });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../../../libs/platform/src/config.js';
-import { resolveSecrets } from '../../../../libs/platform/src/secrets.js';
+import { loadConfig } from '../../../../libs/runtime/src/config.js';
+import { resolveSecrets } from '../../../../libs/runtime/src/secrets.js';
 import { signDevToken } from '../../../../libs/security/src/auth/dev-token.js';
 import { ROLES, isRole } from '../../../../libs/security/src/auth/roles.js';
 

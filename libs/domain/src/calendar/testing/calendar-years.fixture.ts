@@ -3,7 +3,7 @@ import type { BusinessCalendar, CalendarYear } from '../calendar.types.js';
 
 /**
  * The shipped calendar data (data/calendar/2025–2027.json) as literals, for pure domain tests that
- * cannot read files. libs/platform/src/calendar-files.spec.ts fails if the two drift apart.
+ * cannot read files. libs/runtime/src/calendar-files.spec.ts fails if the two drift apart.
  */
 export const SHIPPED_CALENDAR_YEARS: readonly CalendarYear[] = [
   {

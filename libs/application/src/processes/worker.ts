@@ -1,17 +1,17 @@
-import { ProjectionRunner } from '../../../libs/projections/src/runner/projection-runner.js';
+import { ProjectionRunner } from '../../../projections/src/runner/projection-runner.js';
 import {
   DEFAULT_LEASE_RENEW_MS,
   DEFAULT_LEASE_TTL_MS,
   defaultLeaseOwner,
   type LeaseOptions,
-} from '../../../libs/projections/src/runner/projection-leases.js';
-import { ALL_PROJECTIONS } from '../../../libs/projections/src/read-models/index.js';
-import type { Runtime } from '../../../libs/platform/src/runtime.js';
+} from '../../../projections/src/runner/projection-leases.js';
+import { ALL_PROJECTIONS } from '../../../projections/src/read-models/index.js';
+import type { Runtime } from '../../../runtime/src/runtime.js';
 import { runDeadlineWatch } from './deadline-watcher.js';
-import { recordAnchor } from '../../../libs/platform/src/integrity/anchors.js';
-import { KafkaRelay } from '../../../libs/messaging/src/kafka-relay.js';
+import { recordAnchor } from '../../../event-store/src/anchors.js';
+import { KafkaRelay } from '../../../messaging/src/kafka-relay.js';
 import { UnitMergerProcess } from './unit-merger.process.js';
-import { moveRecommendationForMerger } from '../../api/src/inspections/inspection.merger.js';
+import { moveRecommendationForMerger } from '../inspections/inspection.merger.js';
 
 export interface WorkerLogger {
   info(obj: object, msg?: string): void;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Runtime } from './runtime.js';
+import type { Runtime } from '../../../runtime/src/runtime.js';
 
 export const erasureStreamId = (personRef: string): string => `erasure-${personRef}`;
 

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import pino from 'pino';
-import { createRuntime } from '../../../libs/platform/src/runtime.js';
+import { createRuntime } from '../../../libs/runtime/src/runtime.js';
 import { signDevToken } from '../../../libs/security/src/auth/dev-token.js';
-import { createRunner, startWorker } from '../../worker/src/worker.js';
-import { runDeadlineWatch } from '../../worker/src/deadline-watcher.js';
-import { seedDemo, shouldSeedDemo } from '../../cli/src/demo/seed-demo.js';
-import { createApp } from './bootstrap.js';
+import { createRunner, startWorker } from '../../../libs/application/src/processes/worker.js';
+import { runDeadlineWatch } from '../../../libs/application/src/processes/deadline-watcher.js';
+import { seedDemo, shouldSeedDemo } from '../../../libs/application/src/demo/seed-demo.js';
+import { createApp } from '../../api/src/bootstrap.js';
 
 /**
  * `npm start`: API and worker in one process. Without DATABASE_URL it runs on the embedded database

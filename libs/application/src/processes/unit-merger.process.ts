@@ -1,17 +1,17 @@
 import { v5 as uuidv5 } from 'uuid';
-import { foldCaseEvents } from '../../../libs/platform/src/folds.js';
-import { runProcessCommand } from '../../../libs/platform/src/process-command.js';
-import { caseStreamId, decide } from '../../../libs/domain/src/case/index.js';
-import { planUnitMerger } from '../../../libs/domain/src/unit/unit-merger.plan.js';
-import type { UnitMerged } from '../../../libs/domain/src/unit/unit.events.js';
-import { type GlobalCheckpoint, type StoredEvent } from '../../../libs/event-store/src/event-store.port.js';
+import { foldCaseEvents } from '../folds.js';
+import { runProcessCommand } from '../process-command.js';
+import { caseStreamId, decide } from '../../../domain/src/case/index.js';
+import { planUnitMerger } from '../../../domain/src/unit/unit-merger.plan.js';
+import type { UnitMerged } from '../../../domain/src/unit/unit.events.js';
+import { type GlobalCheckpoint, type StoredEvent } from '../../../event-store/src/event-store.port.js';
 import {
   readCheckpoint,
   viaPool,
   writeCheckpoint,
-} from '../../../libs/event-store/src/postgres/checkpoints.js';
-import type { ProjectionRunner } from '../../../libs/projections/src/runner/projection-runner.js';
-import type { Runtime } from '../../../libs/platform/src/runtime.js';
+} from '../../../event-store/src/postgres/checkpoints.js';
+import type { ProjectionRunner } from '../../../projections/src/runner/projection-runner.js';
+import type { Runtime } from '../../../runtime/src/runtime.js';
 
 const NAME = 'process.unit-merger.v1';
 const NAMESPACE = '9a4c1e7b-2d3f-4b6a-8e5c-7f1d0b3a6c92';

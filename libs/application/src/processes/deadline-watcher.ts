@@ -1,15 +1,15 @@
-import { foldCaseEvents, loadUnitState } from '../../../libs/platform/src/folds.js';
+import { foldCaseEvents, loadUnitState } from '../folds.js';
 import {
   caseStreamId,
   decideMissedDeadlines,
   missedEventId,
   type CaseState,
-} from '../../../libs/domain/src/case/index.js';
-import { vietnamDateOf } from '../../../libs/domain/src/shared/dates.js';
-import { headOn } from '../../../libs/domain/src/unit/unit.queries.js';
-import { type UnitState } from '../../../libs/domain/src/unit/unit.state.js';
-import { DuplicateEventId, VersionConflict } from '../../../libs/event-store/src/event-store.port.js';
-import type { Runtime } from '../../../libs/platform/src/runtime.js';
+} from '../../../domain/src/case/index.js';
+import { vietnamDateOf } from '../../../domain/src/shared/dates.js';
+import { headOn } from '../../../domain/src/unit/unit.queries.js';
+import { type UnitState } from '../../../domain/src/unit/unit.state.js';
+import { DuplicateEventId, VersionConflict } from '../../../event-store/src/event-store.port.js';
+import type { Runtime } from '../../../runtime/src/runtime.js';
 
 export const WATCHER_ACTOR = {
   id: 'system:deadline-watcher',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, setNow, type TestApp } from '../../../test/support/app.js';
+import { createTestApp, setNow, type TestApp } from '../../../../test/support/app.js';
 import { UnitMergerProcess } from './unit-merger.process.js';
 
 /**

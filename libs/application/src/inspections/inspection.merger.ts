@@ -1,10 +1,10 @@
 import { v5 as uuidv5 } from 'uuid';
-import { decideInspection, inspectionStreamId } from '../../../../libs/domain/src/inspection/index.js';
-import type { MoveRecommendationStep } from '../../../../libs/domain/src/unit/unit-merger.plan.js';
-import { type StoredEvent } from '../../../../libs/event-store/src/event-store.port.js';
-import type { Runtime } from '../../../../libs/platform/src/runtime.js';
+import { decideInspection, inspectionStreamId } from '../../../domain/src/inspection/index.js';
+import type { MoveRecommendationStep } from '../../../domain/src/unit/unit-merger.plan.js';
+import { type StoredEvent } from '../../../event-store/src/event-store.port.js';
+import type { Runtime } from '../../../runtime/src/runtime.js';
 import { foldInspectionEvents } from './inspection.fold.js';
-import { runProcessCommand } from '../../../../libs/platform/src/process-command.js';
+import { runProcessCommand } from '../process-command.js';
 
 /** Namespace of the ids of events the merger writes on inspection streams. */
 const MOVE_NAMESPACE = '5c2e8f41-7b3a-4d9e-a6f0-1e8b4c7d2a95';

@@ -17,7 +17,7 @@ import { loadConfig, type AppConfig } from './config.js';
 import { openDatabase, type DatabaseHandle } from './database.js';
 import { createEventTypeRegistry } from './event-types.js';
 import { resolveSecrets, type Secrets } from './secrets.js';
-import { CreateAnchors1760000005000 } from './integrity/anchors.js';
+import { CreateAnchors1760000005000 } from '../../event-store/src/anchors.js';
 
 export const ALL_MIGRATIONS = [
   ...EVENT_STORE_MIGRATIONS,

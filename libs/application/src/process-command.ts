@@ -7,7 +7,7 @@ import {
   type EventActor,
   type StoredEvent,
 } from '../../event-store/src/event-store.port.js';
-import type { Runtime } from './runtime.js';
+import type { Runtime } from '../../runtime/src/runtime.js';
 
 /** What a decision may know besides the stream: now (from the runtime's clock), the calendar, the law. */
 export function decideContext(runtime: Pick<Runtime, 'clock' | 'calendar' | 'rules'>): DecideContext {

@@ -1,6 +1,6 @@
-import { addDays, vietnamDateOf } from '../../../../libs/domain/src/shared/dates.js';
-import type { Runtime } from '../../../../libs/platform/src/runtime.js';
-import { signDevToken } from '../../../../libs/security/src/auth/dev-token.js';
+import { addDays, vietnamDateOf } from '../../../domain/src/shared/dates.js';
+import type { Runtime } from '../../../runtime/src/runtime.js';
+import { signDevToken } from '../../../security/src/auth/dev-token.js';
 
 /** Seed only into an empty store: on the embedded database, or with DONTHU_DEMO=1 on a server. */
 export async function shouldSeedDemo(runtime: Runtime, force = false): Promise<boolean> {

@@ -2,8 +2,8 @@ import {
   foldInspection,
   type InspectionEvent,
   type InspectionState,
-} from '../../../../libs/domain/src/inspection/index.js';
-import type { StoredEvent } from '../../../../libs/event-store/src/event-store.port.js';
+} from '../../../domain/src/inspection/index.js';
+import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
 
 /** Folds stored events of an inspection stream with the domain's evolve (no Nest here: the worker uses it). */
 export const foldInspectionEvents = (events: readonly StoredEvent[]): InspectionState =>

@@ -9,7 +9,7 @@ const PACKAGE_NAME = 'donthu';
 
 /**
  * The repository root: the nearest directory at or above `from` whose package.json is named
- * "donthu". Works from source (libs/platform/src under jest) and compiled (dist/libs/platform/src).
+ * "donthu". Works from source (libs/runtime/src under jest) and compiled (dist/libs/runtime/src).
  */
 export function findRepoRoot(from: string = fileURLToPath(import.meta.url)): string {
   let dir = resolve(from);
