@@ -46,6 +46,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Start the projection runner loop (default false: call catchUp()). */
   runProjections?: boolean;
+  /** Log lines (at 'info') go here instead of nowhere. */
+  logStream?: { write(line: string): void };
 }
 
 /** A real server on a fresh real database (PGlite, or a new database on DATABASE_URL's server). */
@@ -65,7 +67,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const runtime = await createRuntime({ role: 'cli', env, databaseUrl: db.url, clock: () => now });
   const runner = createRunner(runtime);
   if (options.runProjections) runner.start();
-  const app = await createApp(runtime, { runner, logLevel: 'silent' });
+  const app = await createApp(runtime, {
+    runner,
+    ...(options.logStream ? { logLevel: 'info', logStream: options.logStream } : { logLevel: 'silent' }),
+  });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

@@ -13,11 +13,20 @@ import type { ProjectionRunner } from '../../../libs/projections/src/runner/proj
 import type { Runtime } from '../../../libs/runtime/src/runtime.js';
 import { AppModule } from './app.module.js';
 import { inputErrorHandler, inputMiddlewares, validationPipe } from './common/http-input.js';
+import {
+  assignRequestId,
+  REQUEST_ID_HEADER,
+  requestIdOf,
+  requestLogContext,
+  runInRequestContext,
+} from './common/request-id.js';
 
 export interface CreateAppOptions {
   runner?: ProjectionRunner;
   /** Quiet logs (tests). */
   logLevel?: string;
+  /** Where log lines go (default: stdout, buffered). Tests read them from here. */
+  logStream?: pino.DestinationStream;
 }
 
 /** Builds the HTTP application on a ready Runtime: middlewares, validation, auth, OpenAPI at /docs. */
@@ -27,28 +36,37 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
     { bodyParser: false, bufferLogs: true, abortOnError: false },
   );
   // Asynchronous, buffered stdout: a synchronous write per request log line costs more than the request.
-  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  const sonic = options.logStream ? null : pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  const destination = options.logStream ?? sonic!;
+  const level = options.logLevel ?? runtime.config.logLevel;
+  // Lines written while a request is handled carry its id (from the request's log context).
   const logger = pino(
-    { level: options.logLevel ?? runtime.config.logLevel, base: { service: 'donthu-api' } },
+    { level, base: { service: 'donthu-api' }, mixin: () => requestLogContext.getStore() ?? {} },
     destination,
   );
-  const flush = setInterval(() => destination.flush(), 1000);
-  flush.unref();
-  app.getHttpServer().on('close', () => {
-    clearInterval(flush);
-    try {
-      destination.flushSync();
-    } catch {
-      /* not opened yet: nothing buffered */
-    }
-  });
+  if (sonic) {
+    const flush = setInterval(() => sonic.flush(), 1000);
+    flush.unref();
+    app.getHttpServer().on('close', () => {
+      clearInterval(flush);
+      try {
+        sonic.flushSync();
+      } catch {
+        /* not opened yet: nothing buffered */
+      }
+    });
+  }
   app.useLogger(new PinoNestLogger(logger));
+  app.use(assignRequestId);
   // Request logs are written at 'info'. Below that level pino-http would still build a child logger
   // with the serialised request for every request (a tenth of a command's CPU) only to drop the line.
   if (logger.isLevelEnabled('info'))
     app.use(
       pinoHttp({
-        logger,
+        // Its own logger (no log-context mixin): the request id comes from the request itself.
+        logger: pino({ level, base: { service: 'donthu-api' } }, destination),
+        genReqId: (req) => requestIdOf(req),
+        customProps: (req) => ({ requestId: requestIdOf(req) }),
         redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
         autoLogging: { ignore: (req) => req.url === '/health' },
       }),
@@ -57,10 +75,14 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-origin' } }));
   if (runtime.config.corsOrigins.length)
-    app.enableCors({ origin: runtime.config.corsOrigins, exposedHeaders: ['ETag', 'Location'] });
+    app.enableCors({
+      origin: runtime.config.corsOrigins,
+      exposedHeaders: ['ETag', 'Location', REQUEST_ID_HEADER],
+    });
   for (const m of rateLimits(runtime.config.rateLimitPerMin, app.get(JwtVerifier))) app.use(m);
   for (const m of inputMiddlewares()) app.use(m);
   app.use(inputErrorHandler);
+  app.use(runInRequestContext);
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(validationPipe());
   const document = SwaggerModule.createDocument(

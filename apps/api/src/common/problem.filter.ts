@@ -1,9 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError } from '../../../../libs/domain/src/shared/domain-error.js';
 import { DuplicateEventId, VersionConflict } from '../../../../libs/event-store/src/event-store.port.js';
 import { AuthError, ForbiddenError } from '../../../../libs/security/src/auth/auth-error.js';
 import { problem, ProblemError, type Problem, type ProblemCode } from './problem.js';
+import { problemInstance } from './request-id.js';
 
 const HTTP_CODES: Record<number, ProblemCode> = {
   400: 'VALIDATION_FAILED',
@@ -42,8 +43,10 @@ export function toProblem(err: unknown): Problem {
   return problem('INTERNAL', 'an unexpected error occurred; it has been logged');
 }
 
+/** Sends a problem document; its `instance` names the request (`urn:donthu:request:<X-Request-Id>`). */
 export function sendProblem(res: Response, p: Problem): void {
-  res.status(p.status).type('application/problem+json').send(JSON.stringify(p));
+  const body = res.req ? { ...p, instance: problemInstance(res.req) } : p;
+  res.status(p.status).type('application/problem+json').send(JSON.stringify(body));
 }
 
 @Catch()
@@ -52,11 +55,18 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(err: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
+    const req = host.switchToHttp().getRequest<Request>();
     const p = toProblem(err);
+    // The error with its stack; the line carries the request id (log context), so the `instance` a
+    // user reports finds it.
     if (p.status >= 500)
-      this.logger.error(
-        err instanceof Error ? `${err.name}: ${err.message}\n${err.stack ?? ''}` : String(err),
-      );
+      this.logger.error({
+        msg: 'request failed',
+        err: err instanceof Error ? err : new Error(String(err)),
+        method: req.method,
+        path: req.originalUrl?.split('?')[0],
+        status: p.status,
+      });
     if (res.headersSent) return;
     sendProblem(res, p);
   }

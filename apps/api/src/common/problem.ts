@@ -6,6 +6,8 @@ export interface Problem {
   detail: string;
   code: ProblemCode;
   errors?: { path: string; message: string }[];
+  /** The occurrence: `urn:donthu:request:<X-Request-Id>`, set when the document is sent. */
+  instance?: string;
 }
 
 export type ProblemCode =

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Principal } from '../../../../libs/security/src/auth/roles.js';
 import { fail } from './problem.js';
 import { IdempotencyService } from './idempotency.service.js';
+import { requestIdOf } from './request-id.js';
 
 /** `If-Match: "<version>"` → the version, undefined when absent. */
 export function ifMatchOf(req: Request): number | undefined {
@@ -16,9 +16,9 @@ export function ifMatchOf(req: Request): number | undefined {
   return Number(m[1]);
 }
 
+/** The events a request appends carry its request id as their `correlationId`. */
 export function correlationIdOf(req: Request): string {
-  const id = req.headers['x-request-id'];
-  return typeof id === 'string' && /^[\x21-\x7e]{1,100}$/.test(id) ? id : randomUUID();
+  return requestIdOf(req);
 }
 
 /**
