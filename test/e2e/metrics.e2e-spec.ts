@@ -27,3 +27,83 @@ describe('GET /metrics', () => {
     expect(after.text).toMatch(/^donthu_projection_lag_events\{projection="units\.v1"\} 0$/m);
   });
 });
+
+describe('GET /metrics: HTTP, command and projection metrics', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+  }, 60_000);
+
+  /** The value of one sample line (`name{labels} value`), or undefined when absent. */
+  const sample = (text: string, name: string, labels: string): number | undefined => {
+    const line = text
+      .split('\n')
+      .find((l) => l.startsWith(`${name}{${labels}}`) || l === `${name} ${labels}`);
+    return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
+  };
+
+  it('counts requests and their latency by route template and status, never by concrete path', async () => {
+    const f = await import('./fixtures.js');
+    const tk = await f.tokens(t);
+    await f.createUnitTree(t, tk.admin);
+    await t.request('GET', `/api/v1/units/${f.UNITS.province}`, { token: tk.admin });
+    await t.request('GET', `/api/v1/units/${f.UNITS.commune1}`, { token: tk.admin });
+    await t.request('GET', '/api/v1/no-such-thing', { token: tk.admin });
+    const m = (await t.request('GET', '/metrics')).text;
+    expect(sample(m, 'donthu_http_requests_total', 'method="POST",route="/api/v1/units",status="201"')).toBe(
+      6,
+    );
+    expect(
+      sample(m, 'donthu_http_requests_total', 'method="GET",route="/api/v1/units/:id",status="200"'),
+    ).toBe(2);
+    expect(sample(m, 'donthu_http_requests_total', 'method="GET",route="unmatched",status="404"')).toBe(1);
+    expect(
+      sample(
+        m,
+        'donthu_http_request_duration_seconds_count',
+        'method="GET",route="/api/v1/units/:id",status="200"',
+      ),
+    ).toBe(2);
+    expect(
+      sample(
+        m,
+        'donthu_http_request_duration_seconds_bucket',
+        'le="+Inf",method="GET",route="/api/v1/units/:id",status="200"',
+      ),
+    ).toBe(2);
+    expect(m).not.toContain(`/api/v1/units/${f.UNITS.province}"`);
+  });
+
+  it('records command latency by stream and outcome, and counts conflicts', async () => {
+    const f = await import('./fixtures.js');
+    const tk = await f.tokens(t);
+    const created = await f.register(t, tk.reception);
+    const stale = await t.request('POST', `/api/v1/cases/${created.id}/classify`, {
+      token: tk.reception,
+      body: { processable: true, competentUnitId: f.UNITS.province, kind: 'complaint', level: 1 },
+      headers: { 'if-match': '"7"' },
+    });
+    f.expectProblem(stale, 412, 'VERSION_CONFLICT');
+    const m = (await t.request('GET', '/metrics')).text;
+    expect(sample(m, 'donthu_command_duration_seconds_count', 'stream="unit",outcome="ok"')).toBe(6);
+    expect(sample(m, 'donthu_command_duration_seconds_count', 'stream="case",outcome="ok"')).toBe(1);
+    expect(sample(m, 'donthu_command_duration_seconds_count', 'stream="case",outcome="conflict"')).toBe(1);
+    expect(sample(m, 'donthu_command_conflicts_total', 'stream="case"')).toBe(1);
+    expect(m).toMatch(/^# TYPE donthu_command_retries_total counter$/m);
+  });
+
+  it('counts the events each projection applied', async () => {
+    const before = (await t.request('GET', '/metrics')).text;
+    expect(sample(before, 'donthu_projection_events_applied_total', 'projection="units.v1"')).toBeUndefined();
+    await t.catchUp();
+    const head = Number(await t.runtime.store.headPosition());
+    const m = (await t.request('GET', '/metrics')).text;
+    expect(sample(m, 'donthu_projection_events_applied_total', 'projection="units.v1"')).toBe(head);
+    expect(
+      sample(m, 'donthu_projection_batch_duration_seconds_count', 'projection="units.v1"'),
+    ).toBeGreaterThan(0);
+  });
+});

@@ -13,6 +13,7 @@ import type { ProjectionRunner } from '../../../libs/projections/src/runner/proj
 import type { Runtime } from '../../../libs/runtime/src/runtime.js';
 import { AppModule } from './app.module.js';
 import { inputErrorHandler, inputMiddlewares, validationPipe } from './common/http-input.js';
+import { httpMetrics } from './common/http-metrics.js';
 import {
   assignRequestId,
   REQUEST_ID_HEADER,
@@ -58,6 +59,7 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
   }
   app.useLogger(new PinoNestLogger(logger));
   app.use(assignRequestId);
+  app.use(httpMetrics(runtime.metrics));
   // Request logs are written at 'info'. Below that level pino-http would still build a child logger
   // with the serialised request for every request (a tenth of a command's CPU) only to drop the line.
   if (logger.isLevelEnabled('info'))

@@ -17,6 +17,7 @@ import { loadConfig, type AppConfig } from './config.js';
 import { openDatabase, type DatabaseHandle } from './database.js';
 import { createEventTypeRegistry } from './event-types.js';
 import { resolveSecrets, type Secrets } from './secrets.js';
+import { Metrics } from './metrics.js';
 import { CreateAnchors1760000005000 } from '../../event-store/src/anchors.js';
 
 export const ALL_MIGRATIONS = [
@@ -40,6 +41,8 @@ export interface Runtime {
   rules: RuleBook;
   /** Injected clock: the only place the application reads time. */
   clock: () => Date;
+  /** Prometheus metrics recorded as things happen (HTTP, commands, projection batches). */
+  metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -110,6 +113,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     calendar,
     rules: createRuleBook({ overrides: loadRuleOverrides(env.RULE_OVERRIDES_FILE) }),
     clock,
+    metrics: new Metrics(),
     async close() {
       await store.close();
       await pool.end().catch(() => undefined);

@@ -7,7 +7,9 @@ import { VersionConflict, type StoredEvent } from '../../../../libs/event-store/
 import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
 import { decideContext } from '../../../../libs/application/src/process-command.js';
 import { ProjectionRunner } from '../../../../libs/projections/src/runner/projection-runner.js';
-import { fail } from '../common/problem.js';
+import { fail, ProblemError } from '../common/problem.js';
+import { DomainError } from '../../../../libs/domain/src/shared/domain-error.js';
+import { secondsSince, streamCategory, type CommandOutcome } from '../../../../libs/runtime/src/metrics.js';
 
 const EVENT_ID_NAMESPACE = '2b0f6c1e-8a4d-4f7b-9c3e-5d1a7e9b0c24';
 
@@ -49,16 +51,41 @@ export class StreamExecutor {
     return decideContext(this.runtime);
   }
 
+  /** Runs a command (see `run`) and records its latency, outcome, conflicts and retries. */
   async execute(
     streamId: string,
     decide: (history: StoredEvent[], ctx: DecideContext) => DomainEventLike[] | Promise<DomainEventLike[]>,
     options: ExecuteOptions,
   ): Promise<ExecuteResult> {
+    const started = process.hrtime.bigint();
+    let outcome: CommandOutcome = 'error';
+    try {
+      const result = await this.run(streamId, decide, options);
+      outcome = 'ok';
+      return result;
+    } catch (err) {
+      // A stale If-Match or a conflict that outlived the retries; a broken rule or bad input.
+      if (err instanceof ProblemError && err.problem.code === 'VERSION_CONFLICT') outcome = 'conflict';
+      else if (err instanceof DomainError || err instanceof ProblemError) outcome = 'rejected';
+      throw err;
+    } finally {
+      this.runtime.metrics.command(streamId, outcome, secondsSince(started));
+    }
+  }
+
+  private async run(
+    streamId: string,
+    decide: (history: StoredEvent[], ctx: DecideContext) => DomainEventLike[] | Promise<DomainEventLike[]>,
+    options: ExecuteOptions,
+  ): Promise<ExecuteResult> {
+    const stream = { stream: streamCategory(streamId) };
     for (let attempt = 0; ; attempt++) {
+      if (attempt > 0) this.runtime.metrics.commandRetries.inc(stream);
       const history =
         attempt === 0 && options.history ? options.history : await this.runtime.store.readStream(streamId);
       const version = history.length ? history[history.length - 1].version : 0;
       if (options.ifMatch !== undefined && options.ifMatch !== version) {
+        this.runtime.metrics.commandConflicts.inc(stream);
         fail('VERSION_CONFLICT', `If-Match "${options.ifMatch}" is stale: the current version is ${version}`);
       }
       const appended = await decide(history, this.context());
@@ -103,6 +130,7 @@ export class StreamExecutor {
         };
       } catch (err) {
         if (!(err instanceof VersionConflict)) throw err;
+        this.runtime.metrics.commandConflicts.inc(stream);
         if (options.ifMatch !== undefined || attempt >= 5) {
           fail('VERSION_CONFLICT', 'the stream changed while this command ran; reload and retry');
         }

@@ -58,6 +58,8 @@ export class MetricsController {
     } catch {
       this.up.set(0);
     }
-    res.type(this.registry.contentType).send(await this.registry.metrics());
+    // With what the process recorded as it went (HTTP, commands, projection batches).
+    const all = Registry.merge([this.registry, this.runtime.metrics.registry]);
+    res.type(all.contentType).send(await all.metrics());
   }
 }

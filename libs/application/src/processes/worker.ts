@@ -57,6 +57,7 @@ export function createRunner(
     projections: ALL_PROJECTIONS,
     pollMs: runtime.config.projectionPollMs,
     logger,
+    observer: runtime.metrics,
     ...(options.leases ? { leases: leaseOptionsFromEnv(runtime.env) } : {}),
   });
 }

@@ -21,6 +21,11 @@ export interface RunnerLogger {
   error(obj: object, msg?: string): void;
 }
 
+/** Told about every batch this runner applied (the runtime's metrics implement it). */
+export interface ProjectionObserver {
+  batchApplied(projection: string, events: number, seconds: number, newestRecordedAt?: string): void;
+}
+
 export interface ProjectionRunnerOptions {
   store: EventStore;
   dataSource: DataSource;
@@ -34,6 +39,7 @@ export interface ProjectionRunnerOptions {
    * it the loop runs every projection. catchUp/catchUpAll/rebuild/lag/hasApplied ignore leases.
    */
   leases?: LeaseOptions;
+  observer?: ProjectionObserver;
 }
 
 const TEMPORAL_COLUMNS = new Set(['recorded_from', 'recorded_to', 'position_from']);
@@ -206,6 +212,8 @@ export class ProjectionRunner {
     if (events.length === 0) return 0;
     const last = events[events.length - 1];
     const to: GlobalCheckpoint = { transactionId: last.transactionId, position: last.globalPosition };
+    const started = process.hrtime.bigint();
+    let applied = false;
     await this.options.dataSource.transaction(async (em) => {
       // The checkpoint row must exist to be locked: without it, two runners starting from the
       // beginning of the log would both see "no checkpoint" and both apply the first batch.
@@ -215,7 +223,15 @@ export class ProjectionRunner {
       if (current.transactionId !== from.transactionId || current.position !== from.position) return; // someone else applied it
       await this.applyBatch(em, p, target.table, events);
       await writeCheckpoint(q, target.checkpoint, to);
+      applied = true;
     });
+    if (applied)
+      this.options.observer?.batchApplied(
+        p.name,
+        events.length,
+        Number(process.hrtime.bigint() - started) / 1e9,
+        last.recordedAt,
+      );
     return events.length;
   }
 
