@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { requirePermission, type Principal } from '../../../../libs/security/src/auth/roles.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
 import { sendCsv, wantsCsv } from '../common/csv.js';
-import { ProjectionWaiter } from '../common/projection-waiter.service.js';
+import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
 import { accountabilityCsv, receptionDutyCsv } from './accountability.csv.js';
 import { AccountabilityQuery } from './accountability.dto.js';
 import { AccountabilityQueries } from './accountability.queries.js';
@@ -85,7 +85,7 @@ export class AccountabilityController {
     load: () => Promise<T>,
     toCsv: (items: I[]) => string,
   ): Promise<T | string> {
-    await this.waiter.waitFor(q.minPosition);
+    await this.waiter.waitFor(q.minPosition, { res, reads: Object.values(READS) });
     const result = await load();
     if (!wantsCsv(req)) return result;
     requirePermission(p, 'exports.read');

@@ -8,7 +8,7 @@ import { CurrentPrincipal } from '../auth/auth.guard.js';
 import { IdempotencyService } from '../common/idempotency.service.js';
 import { fail } from '../common/problem.js';
 import { correlationIdOf, idempotent, ifMatchOf } from '../common/request-context.js';
-import { ProjectionWaiter } from '../common/projection-waiter.service.js';
+import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
 import {
   AcceptCaseDto,
@@ -72,9 +72,13 @@ export class CaseController {
 
   @Get()
   @ApiOperation({ summary: 'List and search cases within your scope (never searches identities)' })
-  async list(@Query() query: ListCasesQuery, @CurrentPrincipal() principal: Principal) {
+  async list(
+    @Query() query: ListCasesQuery,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     requirePermission(principal, 'case.read');
-    await this.waiter.waitFor(query.minPosition);
+    await this.waiter.waitFor(query.minPosition, { res, reads: [READS.cases, READS.units] });
     return this.queries.list(principal, query);
   }
 

@@ -1,16 +1,30 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Response } from 'express';
 import { ProjectionRunner } from '../../../../libs/projections/src/runner/projection-runner.js';
 import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
 
 /** How long a list or board waits, by default, for the projections to catch up with the log's head. */
 export const READ_YOUR_WRITES_MS = 2000;
 
+/** Projection names, as the lists and boards that read them name them. */
+export const READS = {
+  units: 'units.v1',
+  cases: 'case-summaries.v1',
+  deadlines: 'deadlines.v1',
+  receptionSessions: 'reception-sessions.v1',
+  dialogues: 'dialogues.v1',
+  inspections: 'inspections.v1',
+} as const;
+
 /**
  * Consistency of lists and boards. With `minPosition` the answer waits (≤ 5 s) until every
- * projection has applied that event (api.md). Without it, when the projections run in this process
- * (`npm start`), it waits briefly (≤ 2 s) for the events already in the log when the request arrived,
- * so a client that reads right after writing sees its write; when the projections lag further, the
- * answer is served as it stands.
+ * projection it reads has applied that event (api.md). Without it, when the projections run in this
+ * process (`npm start`), it waits briefly (≤ 2 s) for the events already in the log when the request
+ * arrived, so a client that reads right after writing sees its write; when the projections lag
+ * further, the answer is served as it stands.
+ *
+ * A parked projection (docs/projections.md) will not catch up by waiting: an answer that reads one
+ * carries `Donthu-Stale: <name>, …` and does not wait for it, with or without `minPosition`.
  */
 @Injectable()
 export class ProjectionWaiter {
@@ -19,13 +33,24 @@ export class ProjectionWaiter {
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
-  async waitFor(position: string | undefined, timeoutMs = 5000): Promise<void> {
+  /**
+   * `reads`: the projections the answer reads (default: all of them); `res`: where `Donthu-Stale` goes.
+   */
+  async waitFor(
+    position: string | undefined,
+    options: { res?: Response; reads?: readonly string[] } = {},
+    timeoutMs = 5000,
+  ): Promise<void> {
+    const reads = options.reads ? [...options.reads] : this.runner.projections.map((p) => p.name);
+    const stale = (await this.runner.parked(reads)).map((x) => x.name);
+    if (stale.length > 0) options.res?.setHeader('Donthu-Stale', stale.join(', '));
+    const live = reads.filter((name) => !stale.includes(name));
     if (position) {
-      await this.runner.waitFor(position, timeoutMs);
+      if (stale.length === 0) await this.runner.waitFor(position, timeoutMs, live);
       return;
     }
     if (!this.runner.running) return;
     const head = await this.runtime.store.headPosition();
-    if (head !== '0') await this.runner.waitFor(head, READ_YOUR_WRITES_MS);
+    if (head !== '0' && live.length > 0) await this.runner.waitFor(head, READ_YOUR_WRITES_MS, live);
   }
 }

@@ -1,16 +1,30 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
-import { isIsoDate } from '../../../../libs/domain/src/shared/dates.js';
+import { businessDateProblem, isIsoDate, vietnamDateOf } from '../../../../libs/domain/src/shared/dates.js';
 
-/** A real calendar date written YYYY-MM-DD (2026-02-30 fails). */
+/**
+ * A business date (api.md, Conventions): a real calendar date written YYYY-MM-DD (2026-02-30
+ * fails) from 1990-01-01 to five years after today (Vietnam). The deciders check the same range
+ * against the decision's own "today"; this check keeps such input from ever reaching them.
+ */
 export function IsBusinessDate(options?: ValidationOptions): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
+  return (target: object, propertyName: string | symbol) => {
+    const field = String(propertyName);
     registerDecorator({
       name: 'isBusinessDate',
       target: target.constructor,
-      propertyName: String(propertyName),
-      options: { message: `${String(propertyName)} must be a real date written YYYY-MM-DD`, ...options },
-      validator: { validate: (v: unknown) => isIsoDate(v) },
+      propertyName: field,
+      options: {
+        message: (args) =>
+          businessDateProblem(args.value, field, vietnamDateOf(new Date())) ??
+          `${field} must be a real date written YYYY-MM-DD from 1990-01-01`,
+        ...options,
+      },
+      validator: {
+        validate: (v: unknown) =>
+          isIsoDate(v) && businessDateProblem(v, field, vietnamDateOf(new Date())) === null,
+      },
     });
+  };
 }
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;

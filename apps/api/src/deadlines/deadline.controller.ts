@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/security/src/auth/roles.js';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.guard.js';
-import { ProjectionWaiter } from '../common/projection-waiter.service.js';
+import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
 import { wantsCsv } from '../common/csv.js';
 import { overdueCsvResponse } from '../accountability/overdue-csv.js';
 import { BoardQuery, UpcomingQuery } from './deadline.dto.js';
@@ -30,7 +30,7 @@ export class DeadlineController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.waiter.waitFor(q.minPosition);
+    await this.waiter.waitFor(q.minPosition, { res, reads: [READS.deadlines, READS.units] });
     if (wantsCsv(req)) return overdueCsvResponse(this.queries, p, q, res); // Accept: text/csv (needs exports.read)
     return this.queries.overdue(p, q);
   }
@@ -38,8 +38,12 @@ export class DeadlineController {
   @Get('upcoming')
   @RequirePermission('boards.read')
   @ApiOperation({ summary: 'Open tracked deadlines due from asOf to asOf + withinDays' })
-  async upcoming(@Query() q: UpcomingQuery, @CurrentPrincipal() p: Principal) {
-    await this.waiter.waitFor(q.minPosition);
+  async upcoming(
+    @Query() q: UpcomingQuery,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.waiter.waitFor(q.minPosition, { res, reads: [READS.deadlines, READS.units] });
     return this.queries.upcoming(p, q);
   }
 }

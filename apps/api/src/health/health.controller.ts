@@ -26,9 +26,12 @@ export class HealthController {
   @ApiOperation({ summary: 'Liveness and readiness: event-store head and projection lag' })
   async check(@Res() res: Response): Promise<void> {
     const body: {
-      status: 'ok' | 'error';
+      status: 'ok' | 'degraded' | 'error';
       eventStore: { headPosition: string | null };
-      projections: Record<string, { lag: number | null }>;
+      projections: Record<
+        string,
+        { lag: number | null; failing?: { position: string; streamId: string; error: string } }
+      >;
       relay?: { lag: number | null };
     } = { status: 'ok', eventStore: { headPosition: null }, projections: {} };
     if (this.runtime.config.kafkaBrokers.length) body.relay = { lag: null };
@@ -40,11 +43,18 @@ export class HealthController {
       body.eventStore.headPosition = await this.runtime.store.headPosition();
       const lag = await this.runner.lag();
       for (const [name, v] of Object.entries(lag)) body.projections[name] = { lag: v.lag };
+      // A parked projection (docs/projections.md): the others go on, so the service is degraded, not down.
+      for (const x of await this.runner.parked()) {
+        const entry = body.projections[x.name];
+        if (!entry) continue;
+        entry.failing = { position: x.position, streamId: x.streamId, error: x.error };
+        body.status = 'degraded';
+      }
       if (body.relay) body.relay.lag = await this.relayLag();
     } catch {
       body.status = 'error';
     }
-    res.status(body.status === 'ok' ? 200 : 503).json(body);
+    res.status(body.status === 'error' ? 503 : 200).json(body);
   }
 
   /** Events the Kafka relay has not yet published (its checkpoint in projection_checkpoints). */

@@ -26,6 +26,17 @@ export class MetricsController {
     labelNames: ['projection'],
     registers: [this.registry],
   });
+  private readonly parked = new Gauge({
+    name: 'donthu_projections_parked',
+    help: 'projections parked on an event they cannot apply (donthu projections retry resumes them)',
+    registers: [this.registry],
+  });
+  private readonly projectionParked = new Gauge({
+    name: 'donthu_projection_parked',
+    help: '1 while a projection is parked on an event it cannot apply',
+    labelNames: ['projection'],
+    registers: [this.registry],
+  });
   private readonly relayLag = new Gauge({
     name: 'donthu_kafka_relay_lag_events',
     help: 'events not yet published by the Kafka relay',
@@ -53,6 +64,10 @@ export class MetricsController {
       this.head.set(Number(await this.runtime.store.headPosition()));
       for (const [name, v] of Object.entries(await this.runner.lag()))
         this.projectionLag.set({ projection: name }, v.lag);
+      const parked = new Set((await this.runner.parked()).map((x) => x.name));
+      this.parked.set(parked.size);
+      for (const p of this.runner.projections)
+        this.projectionParked.set({ projection: p.name }, parked.has(p.name) ? 1 : 0);
       if (this.runtime.config.kafkaBrokers.length) this.relayLag.set(await this.health.relayLag());
       this.up.set(1);
     } catch {

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import type { Principal } from '../../../../libs/security/src/auth/roles.js';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.guard.js';
 import { IdempotencyService } from '../common/idempotency.service.js';
-import { ProjectionWaiter } from '../common/projection-waiter.service.js';
+import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
 import { correlationIdOf, idempotent, ifMatchOf } from '../common/request-context.js';
 import {
   CloseInspectionDto,
@@ -57,8 +57,12 @@ export class InspectionController {
     summary:
       'Open recommendations of a unit (and its subunits) with their report schedule on asOf (a business date), as recorded before recordedBefore (an instant)',
   })
-  async followUp(@Query() q: FollowUpQuery, @CurrentPrincipal() p: Principal) {
-    await this.waiter.waitFor(q.minPosition);
+  async followUp(
+    @Query() q: FollowUpQuery,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.waiter.waitFor(q.minPosition, { res, reads: [READS.inspections, READS.units] });
     return this.queries.followUp(p, q);
   }
 

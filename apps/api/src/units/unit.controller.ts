@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { Principal } from '../../../../libs/security/src/auth/roles.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
 import { correlationIdOf } from '../common/request-context.js';
-import { ProjectionWaiter } from '../common/projection-waiter.service.js';
+import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
 import { AppointHeadDto, CreateUnitDto, MergeUnitDto, RenameUnitDto, UnitAsOfQuery } from './unit.dto.js';
 import { UnitService } from './unit.service.js';
 
@@ -27,8 +27,12 @@ export class UnitController {
   @ApiOperation({
     summary: 'The units in your scope; ?asOf=<date> gives the tree, names and heads on that day',
   })
-  async list(@Query() q: UnitAsOfQuery, @CurrentPrincipal() p: Principal) {
-    await this.waiter.waitFor(q.minPosition);
+  async list(
+    @Query() q: UnitAsOfQuery,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.waiter.waitFor(q.minPosition, { res, reads: [READS.units] });
     return this.units.list(p, q.asOf);
   }
 

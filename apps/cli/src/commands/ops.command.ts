@@ -5,6 +5,7 @@ import { createRunner } from '../../../../libs/application/src/processes/worker.
 import { seedDemo, shouldSeedDemo } from '../../../../libs/application/src/demo/seed-demo.js';
 import { erasePerson } from '../../../../libs/application/src/erasure/erasure.js';
 import { listAnchors, recordAnchor, verifyAnchor } from '../../../../libs/event-store/src/anchors.js';
+import { PoisonEvent } from '../../../../libs/projections/src/runner/parking.js';
 
 async function withRuntime<T>(fn: (runtime: Runtime) => Promise<T>): Promise<T> {
   const runtime = await createRuntime({ role: 'cli' });
@@ -81,18 +82,56 @@ export function registerOpsCommands(program: Command): void {
         } catch (err) {
           return fail(err instanceof Error ? err.message : String(err), 2);
         }
-        const r = await runner.rebuild(name);
-        console.log(`rebuilt ${name} from ${r.events} events`);
+        try {
+          const r = await runner.rebuild(name);
+          console.log(`rebuilt ${name} from ${r.events} events`);
+        } catch (err) {
+          if (!(err instanceof PoisonEvent)) throw err;
+          return fail(`rebuild failed (its table and checkpoint were removed): ${err.message}`, 3);
+        }
       }),
     );
   projections
     .command('status')
-    .description('checkpoint and lag of each projection')
+    .description('checkpoint and lag of each projection, and where a parked one stopped')
     .action(() =>
       withRuntime(async (rt) => {
-        const lag = await createRunner(rt).lag();
-        for (const [name, v] of Object.entries(lag))
-          console.log(`${name}\tposition ${v.position}\tlag ${v.lag}`);
+        const runner = createRunner(rt);
+        const lag = await runner.lag();
+        const parked = new Map((await runner.parked()).map((x) => [x.name, x]));
+        for (const [name, v] of Object.entries(lag)) {
+          const x = parked.get(name);
+          console.log(
+            `${name}\tposition ${v.position}\tlag ${v.lag}` +
+              (x
+                ? `\tPARKED at position ${x.position} (stream ${x.streamId}, event ${x.eventId}, ${x.eventType}): ${x.error} since ${x.parkedAt}`
+                : ''),
+          );
+        }
+        if (parked.size > 0) process.exitCode = 3;
+      }),
+    );
+  projections
+    .command('retry <name>')
+    .description('resume a parked projection (after a fix) and catch it up')
+    .action((name: string) =>
+      withRuntime(async (rt) => {
+        const runner = createRunner(rt);
+        try {
+          runner.projection(name);
+        } catch (err) {
+          return fail(err instanceof Error ? err.message : String(err), 2);
+        }
+        const r = await runner.retry(name);
+        if (r.parked)
+          return fail(
+            `${name} is parked again at position ${r.parked.position} (stream ${r.parked.streamId}, event ${r.parked.eventId}, ${r.parked.eventType}): ${r.parked.error}`,
+            3,
+          );
+        const cp = await runner.checkpoint(name);
+        console.log(
+          `${name} ${r.wasParked ? 'resumed' : 'was not parked'}; caught up to position ${cp.position}`,
+        );
       }),
     );
 

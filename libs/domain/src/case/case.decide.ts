@@ -15,7 +15,7 @@
 import type { DeadlineFacts, RuleId } from '../rules/rule.types.js';
 import type { DecideContext } from '../shared/decide-context.js';
 import type { IsoDate } from '../shared/dates.js';
-import { addDays, isIsoDate } from '../shared/dates.js';
+import { addDays, businessDateProblem, isIsoDate } from '../shared/dates.js';
 import { assertNever } from '../shared/event.js';
 import type {
   AcceptCase,
@@ -150,6 +150,8 @@ function actionDate(
   ctx: DecideContext,
   floor?: { on: IsoDate | null; what: string },
 ): IsoDate {
+  const problem = businessDateProblem(date, field, ctx.today);
+  if (problem) throw validationFailed(field, problem);
   if (!isIsoDate(date)) throw validationFailed(field, `${field} must be a date (YYYY-MM-DD)`);
   if (date > ctx.today) throw validationFailed(field, `${field} ${date} is after today (${ctx.today})`);
   if (date < s.receivedAt)
@@ -245,8 +247,8 @@ function register(cmd: RegisterCase, state: CaseState, ctx: DecideContext): Case
   requireText(d.caseId, 'caseId');
   requireText(d.trackingCode, 'trackingCode');
   requireText(d.receivingUnitId, 'receivingUnitId');
-  if (!isIsoDate(d.receivedAt))
-    throw validationFailed('receivedAt', 'receivedAt must be a date (YYYY-MM-DD)');
+  const receivedProblem = businessDateProblem(d.receivedAt, 'receivedAt', ctx.today);
+  if (receivedProblem) throw validationFailed('receivedAt', receivedProblem);
   if (d.receivedAt > ctx.today) {
     throw validationFailed('receivedAt', `receivedAt ${d.receivedAt} is after today (${ctx.today})`);
   }
@@ -468,8 +470,8 @@ function moveForUnitMerger(cmd: MoveCaseForUnitMerger, s: ExistingCase, ctx: Dec
     throw illegalTransition(`cannot move a case that is ${s.status}`);
   }
   const d = cmd.data;
-  if (!isIsoDate(d.effectiveOn))
-    throw validationFailed('effectiveOn', 'effectiveOn must be a date (YYYY-MM-DD)');
+  const effectiveProblem = businessDateProblem(d.effectiveOn, 'effectiveOn', ctx.today);
+  if (effectiveProblem) throw validationFailed('effectiveOn', effectiveProblem);
   if (d.effectiveOn > ctx.today) throw validationFailed('effectiveOn', 'the merger is not yet effective');
   requireText(d.toUnitId, 'toUnitId');
   if (d.toUnitId === d.fromUnitId) throw validationFailed('toUnitId', 'a unit cannot merge into itself');

@@ -109,6 +109,7 @@ function checkRecommendation(
   r: ConcludedRecommendation,
   i: number,
   concludedOn: IsoDate,
+  today: IsoDate,
 ): ConcludedRecommendation {
   const path = `recommendations[${i}]`;
   if (typeof r !== 'object' || r === null)
@@ -120,7 +121,7 @@ function checkRecommendation(
   const reportEvery = r.reportEvery ?? null;
   const reportDates = r.reportDates ?? null;
   if (dueOn !== null) {
-    requireInspectionDate(dueOn, `${path}.dueOn`);
+    requireInspectionDate(dueOn, `${path}.dueOn`, today);
     if (dueOn < concludedOn)
       throw inspectionInvalid(`${path}.dueOn`, `dueOn ${dueOn} is before the conclusion (${concludedOn})`);
   }
@@ -139,7 +140,7 @@ function checkRecommendation(
     }
     let previous = concludedOn;
     reportDates.forEach((d, j) => {
-      requireInspectionDate(d, `${path}.reportDates[${j}]`);
+      requireInspectionDate(d, `${path}.reportDates[${j}]`, today);
       if (d <= previous) {
         throw inspectionInvalid(
           `${path}.reportDates[${j}]`,
@@ -182,7 +183,7 @@ export function concludeInspection(
   if (!Array.isArray(recommendations) || recommendations.length === 0) {
     throw inspectionInvalid('recommendations', 'a conclusion has at least one recommendation');
   }
-  const checked = recommendations.map((r, i) => checkRecommendation(r, i, concludedOn));
+  const checked = recommendations.map((r, i) => checkRecommendation(r, i, concludedOn, ctx.today));
   const seen = new Set<string>();
   checked.forEach((r, i) => {
     if (seen.has(r.recommendationId))

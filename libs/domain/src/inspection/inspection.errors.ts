@@ -1,4 +1,4 @@
-import { isIsoDate, type IsoDate } from '../shared/dates.js';
+import { businessDateProblem, type IsoDate } from '../shared/dates.js';
 import { DomainError } from '../shared/domain-error.js';
 
 /**
@@ -24,9 +24,11 @@ export function requireInspectionText(value: unknown, path: string): string {
   return value;
 }
 
-export function requireInspectionDate(value: unknown, path: string): IsoDate {
-  if (!isIsoDate(value)) throw inspectionInvalid(path, `${path} must be a date (YYYY-MM-DD)`);
-  return value;
+/** A business date (from 1990-01-01 to five years after `today`). */
+export function requireInspectionDate(value: unknown, path: string, today?: IsoDate): IsoDate {
+  const problem = businessDateProblem(value, path, today);
+  if (problem) throw inspectionInvalid(path, problem);
+  return value as IsoDate;
 }
 
 /** An action date: a valid date within [notBefore, today]. */

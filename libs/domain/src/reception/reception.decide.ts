@@ -26,6 +26,7 @@ import type { ReceptionState } from './reception.state.js';
 export function scheduleSession(
   cmd: ScheduleReceptionSession,
   state: ReceptionState,
+  ctx: Pick<DecideContext, 'today'>,
 ): ReceptionSessionScheduled {
   if (state.status !== 'none') throw sessionIllegal(`session ${state.sessionId} exists already`);
   const { sessionId, unitId, hostPersonId, date, kind, mode } = cmd.data;
@@ -33,7 +34,7 @@ export function scheduleSession(
   requireSessionText(unitId, 'unitId');
   requireSessionText(hostPersonId, 'hostPersonId');
   // A schedule: the date may lie in the future (api.md Conventions).
-  requireSessionDate(date, 'date');
+  requireSessionDate(date, 'date', ctx.today);
   if (!RECEPTION_KINDS.includes(kind))
     throw sessionInvalid('kind', `kind must be one of ${RECEPTION_KINDS.join(', ')}`);
   if (!RECEPTION_MODES.includes(mode))
@@ -49,7 +50,7 @@ export function holdSession(
   if (state.status === 'none') throw sessionNotFound();
   if (state.status !== 'scheduled') throw sessionIllegal(`session ${state.sessionId} is ${state.status}`);
   const { heldOn, hostPersonId, citizensReceived, headOnDate } = cmd.data;
-  requireSessionDate(heldOn, 'heldOn');
+  requireSessionDate(heldOn, 'heldOn', ctx.today);
   if (heldOn > ctx.today) throw sessionInvalid('heldOn', `heldOn ${heldOn} is after today (${ctx.today})`);
   requireSessionText(hostPersonId, 'hostPersonId');
   if (!Number.isSafeInteger(citizensReceived) || citizensReceived < 0) {
@@ -89,7 +90,7 @@ export function decideReception(
 ): ReceptionEvent[] {
   switch (cmd.type) {
     case 'ScheduleReceptionSession':
-      return [scheduleSession(cmd, state)];
+      return [scheduleSession(cmd, state, ctx)];
     case 'HoldReceptionSession':
       return [holdSession(cmd, state, ctx)];
     case 'CancelReceptionSession':

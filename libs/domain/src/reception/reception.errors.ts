@@ -1,4 +1,4 @@
-import { isIsoDate } from '../shared/dates.js';
+import { businessDateProblem, type IsoDate } from '../shared/dates.js';
 import { DomainError } from '../shared/domain-error.js';
 
 /**
@@ -21,7 +21,9 @@ export function requireSessionText(value: unknown, path: string): string {
   return value;
 }
 
-export function requireSessionDate(value: unknown, path: string): string {
-  if (!isIsoDate(value)) throw sessionInvalid(path, `${path} must be a date (YYYY-MM-DD)`);
-  return value;
+/** A business date (from 1990-01-01 to five years after `today`). */
+export function requireSessionDate(value: unknown, path: string, today?: IsoDate): IsoDate {
+  const problem = businessDateProblem(value, path, today);
+  if (problem) throw sessionInvalid(path, problem);
+  return value as IsoDate;
 }

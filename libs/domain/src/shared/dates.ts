@@ -68,3 +68,30 @@ export function vietnamDateOf(instant: string | Date): IsoDate {
   const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
   return fromUtc(ms + 7 * 3_600_000);
 }
+
+/** The earliest business date any command or query may name (api.md, Conventions). */
+export const EARLIEST_BUSINESS_DATE: IsoDate = '1990-01-01';
+
+/** The latest business date any command or query may name: five years after `today`. */
+export function latestBusinessDate(today: IsoDate): IsoDate {
+  return addMonthsClamped(today, 60);
+}
+
+/**
+ * Why `value` is not a business date, or null when it is one: a real date written YYYY-MM-DD from
+ * 1990-01-01 on and, when `today` is given, not later than five years after it. Dates outside this
+ * range are refused everywhere (a year 0000 once reached the log and froze the read models).
+ */
+export function businessDateProblem(value: unknown, field: string, today?: IsoDate): string | null {
+  if (!isIsoDate(value)) return `${field} must be a real date written YYYY-MM-DD`;
+  if (value < EARLIEST_BUSINESS_DATE) return `${field} ${value} is before ${EARLIEST_BUSINESS_DATE}`;
+  if (today !== undefined && isIsoDate(today)) {
+    const latest = latestBusinessDate(today);
+    if (value > latest) return `${field} ${value} is more than five years ahead (after ${latest})`;
+  }
+  return null;
+}
+
+export function isBusinessDate(value: unknown, today?: IsoDate): value is IsoDate {
+  return businessDateProblem(value, 'date', today) === null;
+}

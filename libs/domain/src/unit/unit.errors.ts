@@ -1,4 +1,4 @@
-import { isIsoDate, type IsoDate } from '../shared/dates.js';
+import { businessDateProblem, type IsoDate } from '../shared/dates.js';
 import { DomainError } from '../shared/domain-error.js';
 
 /**
@@ -20,7 +20,9 @@ export function requireUnitText(value: unknown, path: string): string {
 
 /** A valid business date that is not after today. */
 export function requireUnitDate(value: unknown, path: string, today: IsoDate): IsoDate {
-  if (!isIsoDate(value)) throw unitInvalid(path, `${path} must be a date (YYYY-MM-DD)`);
-  if (value > today) throw unitInvalid(path, `${path} ${value} is after today (${today})`);
-  return value;
+  const problem = businessDateProblem(value, path, today);
+  if (problem) throw unitInvalid(path, problem);
+  const date = value as IsoDate;
+  if (date > today) throw unitInvalid(path, `${path} ${date} is after today (${today})`);
+  return date;
 }

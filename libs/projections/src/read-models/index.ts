@@ -8,6 +8,7 @@ import { inspectionsProjection } from './inspections.projection.js';
 import { CreateInspectionReadModels1760000004000 } from '../migrations/1760000004000-create-inspection-read-models.js';
 import { CreateProjectionLeases1760000006000 } from '../migrations/1760000006000-create-projection-leases.js';
 import { AddOverdueBoardIndexes1760000007100 } from '../migrations/1760000007100-add-overdue-board-indexes.js';
+import { CreateProjectionParked1760000008120 } from '../migrations/1760000008120-create-projection-parked.js';
 import type { ProjectionDefinition } from '../runner/projection.js';
 import { CaseSummaryEntity, DeadlineRowEntity, UnitRowEntity } from './read-model.entities.js';
 
@@ -33,6 +34,7 @@ export const READ_MODEL_MIGRATIONS = [
   CreateInspectionReadModels1760000004000,
   CreateProjectionLeases1760000006000,
   AddOverdueBoardIndexes1760000007100,
+  CreateProjectionParked1760000008120,
 ];
 
 /** TypeORM entities of the read models (queries use them; the runner writes rows by SQL). */

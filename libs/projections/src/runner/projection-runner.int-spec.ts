@@ -179,44 +179,69 @@ describe('ProjectionRunner (integration)', () => {
     expect(cps).toEqual([]);
   }, 120_000);
 
-  it('a failing batch writes nothing and does not advance the checkpoint; the next run applies it', async () => {
+  it('a batch failing on one event is rolled back whole, then walked event by event: a failure that does not repeat parks nothing', async () => {
     await reset(app);
     const all: StoredEvent[] = await app.runtime.store.readAll({
       after: { transactionId: '0', position: '0' },
       limit: 100_000,
     });
     const victim = all.filter((e) => deadlinesProjection.handles.has(e.type))[25]!;
-    let armed = true;
+    let failures = 0;
+    let seenAfterFailure: string[] = [];
     const flaky: ProjectionDefinition = {
       ...deadlinesProjection,
       evolve(rows, event, group) {
-        if (armed && event.globalPosition === victim.globalPosition) {
-          armed = false;
+        if (failures > 0) seenAfterFailure.push(event.globalPosition);
+        if (failures === 0 && event.globalPosition === victim.globalPosition) {
+          failures++;
+          seenAfterFailure = [];
           throw new Error('evolve failed once');
         }
         return deadlinesProjection.evolve(rows, event, group);
       },
     };
     const r = runner(app, [flaky], 10);
-    let before: { rows: Row[]; checkpoint: unknown } | null = null;
-    for (;;) {
-      const state = { rows: (await snapshot(app)).rm_deadlines!, checkpoint: await r.checkpoint(flaky.name) };
-      try {
-        if ((await r.runOnce(flaky)) === 0) break;
-      } catch (err) {
-        expect((err as Error).message).toBe('evolve failed once');
-        before = state;
-        break;
-      }
-    }
-    expect(before).not.toBeNull();
-    expect((await snapshot(app)).rm_deadlines).toEqual(before!.rows);
-    expect(await r.checkpoint(flaky.name)).toEqual(before!.checkpoint);
-    // The next run applies the batch (with the victim) and everything after it.
-    expect(await r.runOnce(flaky)).toBeGreaterThan(0);
-    const cp = await r.checkpoint(flaky.name);
-    expect(BigInt(cp.position)).toBeGreaterThanOrEqual(BigInt(victim.globalPosition));
     await r.catchUp(flaky);
+    expect(failures).toBe(1);
+    // After the failure the batch was applied again from its first event (nothing of it had been kept).
+    expect(BigInt(seenAfterFailure[0]!)).toBeLessThanOrEqual(BigInt(victim.globalPosition));
+    expect(await r.parked([flaky.name])).toEqual([]);
+    await app.catchUp();
+    expect(await snapshot(app)).toEqual(reference);
+  }, 120_000);
+
+  it('a batch failing for ever on one event: the events before it are applied, the projection is parked on it', async () => {
+    await reset(app);
+    const all: StoredEvent[] = await app.runtime.store.readAll({
+      after: { transactionId: '0', position: '0' },
+      limit: 100_000,
+    });
+    const victim = all.filter((e) => deadlinesProjection.handles.has(e.type))[25]!;
+    const broken: ProjectionDefinition = {
+      ...deadlinesProjection,
+      evolve(rows, event, group) {
+        if (event.globalPosition === victim.globalPosition) throw new Error('cannot apply this one');
+        return deadlinesProjection.evolve(rows, event, group);
+      },
+    };
+    const r = runner(app, [broken], 10);
+    await r.catchUp(broken);
+    const [parked] = await r.parked([broken.name]);
+    expect(parked).toMatchObject({
+      position: victim.globalPosition,
+      streamId: victim.streamId,
+      eventId: victim.eventId,
+      eventType: victim.type,
+      error: 'EVOLVE_FAILED',
+    });
+    const before = all.filter((e) => BigInt(e.globalPosition) < BigInt(victim.globalPosition)).at(-1)!;
+    expect((await r.checkpoint(broken.name)).position).toBe(before.globalPosition);
+    // A parked projection is left alone by catchUp until it is retried.
+    await r.catchUp(broken);
+    expect((await r.checkpoint(broken.name)).position).toBe(before.globalPosition);
+    // The fix: the real projection; retry resumes it.
+    const fixed = runner(app, CORE, 10);
+    expect(await fixed.retry(deadlinesProjection.name)).toEqual({ wasParked: true, parked: null });
     await app.catchUp();
     expect(await snapshot(app)).toEqual(reference);
   }, 120_000);

@@ -15,6 +15,15 @@ import {
 } from '../../../event-store/src/postgres/checkpoints.js';
 import { keyOf, type ProjectionDefinition, type Row } from './projection.js';
 import { ProjectionLeases, type LeaseOptions } from './projection-leases.js';
+import {
+  EvolveFailed,
+  parkProjection,
+  PoisonEvent,
+  poisonCode,
+  readParked,
+  unpark,
+  type ParkedProjection,
+} from './parking.js';
 
 export interface RunnerLogger {
   info(obj: object, msg?: string): void;
@@ -119,8 +128,9 @@ export class ProjectionRunner {
       while (!this.stopped) {
         let progressed = 0;
         try {
+          const parked = new Set((await this.parked()).map((x) => x.name));
           for (const p of this.options.projections)
-            if (this.owns(p.name)) progressed += await this.runOnce(p);
+            if (this.owns(p.name) && !parked.has(p.name)) progressed += await this.runOnce(p);
         } catch (err) {
           this.options.logger?.error({ err }, 'projection batch failed; will retry');
         }
@@ -202,14 +212,77 @@ export class ProjectionRunner {
     return readCheckpoint(viaManager(this.options.dataSource), name);
   }
 
-  /** Applies at most one batch; returns the number of events read. */
+  /**
+   * Applies at most one batch; returns the number of events applied. When the batch holds an event
+   * the projection cannot apply (parking.ts), the events before it are applied one by one and the
+   * projection is parked on it (the live table), or PoisonEvent is thrown (a rebuild's table).
+   */
   async runOnce(
     p: ProjectionDefinition,
     target: { table: string; checkpoint: string } = { table: p.table, checkpoint: p.name },
+    limit: number = this.batchSize,
   ): Promise<number> {
     const from = await this.checkpoint(target.checkpoint);
-    const events = await this.options.store.readAll({ after: from, limit: this.batchSize });
+    const events = await this.options.store.readAll({ after: from, limit });
     if (events.length === 0) return 0;
+    try {
+      await this.applyInTransaction(p, target, from, events);
+      return events.length;
+    } catch (err) {
+      const code = poisonCode(err);
+      if (!code) throw err;
+      if (events.length > 1) {
+        // Find the event: apply one at a time until one fails (it parks or throws).
+        let applied = 0;
+        for (let i = 0; i < events.length; i++) {
+          const n = await this.runOnce(p, target, 1);
+          if (n === 0) break;
+          applied += n;
+        }
+        return applied;
+      }
+      const event = events[0];
+      if (target.checkpoint !== p.name) throw new PoisonEvent(p.name, event, code);
+      await parkProjection(viaManager(this.options.dataSource), p.name, event, code);
+      this.options.logger?.error(
+        {
+          projection: p.name,
+          position: event.globalPosition,
+          streamId: event.streamId,
+          eventId: event.eventId,
+          eventType: event.type,
+          error: code,
+        },
+        'projection parked: it cannot apply this event (the others go on; `donthu projections retry` resumes it)',
+      );
+      return 0;
+    }
+  }
+
+  /** Parked projections (all, or those named). */
+  async parked(names?: string[]): Promise<ParkedProjection[]> {
+    return readParked(viaManager(this.options.dataSource), names);
+  }
+
+  /**
+   * Resumes a parked projection (after a fix): removes its parking and catches it up at once. Returns
+   * whether it was parked and, if it parks again on an event, where.
+   */
+  async retry(name: string): Promise<{ wasParked: boolean; parked: ParkedProjection | null }> {
+    const p = this.projection(name);
+    const wasParked = await unpark(viaManager(this.options.dataSource), name);
+    await this.catchUp(p);
+    const again = await this.parked([name]);
+    this.poke();
+    return { wasParked, parked: again[0] ?? null };
+  }
+
+  private async applyInTransaction(
+    p: ProjectionDefinition,
+    target: { table: string; checkpoint: string },
+    from: GlobalCheckpoint,
+    events: StoredEvent[],
+  ): Promise<void> {
     const last = events[events.length - 1];
     const to: GlobalCheckpoint = { transactionId: last.transactionId, position: last.globalPosition };
     const started = process.hrtime.bigint();
@@ -232,11 +305,14 @@ export class ProjectionRunner {
         Number(process.hrtime.bigint() - started) / 1e9,
         last.recordedAt,
       );
-    return events.length;
   }
 
-  /** Runs until the projection has read everything visible now. */
+  /**
+   * Runs until the projection has read everything visible now, or (the live table) until it is parked.
+   * A parked projection is left alone.
+   */
   async catchUp(p: ProjectionDefinition, target?: { table: string; checkpoint: string }): Promise<void> {
+    if (!target && (await this.parked([p.name])).length > 0) return;
     while ((await this.runOnce(p, target)) > 0) {
       /* keep going */
     }
@@ -259,7 +335,13 @@ export class ProjectionRunner {
   ): Promise<void> {
     const relevant = events.filter((e) => p.handles.has(e.type));
     if (relevant.length === 0) return;
-    const touched = relevant.map((e) => ({ event: e, groups: p.groupsOf(e) }));
+    const touched = relevant.map((e) => {
+      try {
+        return { event: e, groups: p.groupsOf(e) };
+      } catch (err) {
+        throw new EvolveFailed(err);
+      }
+    });
     const wanted = new Map<string, Row>();
     for (const t of touched) for (const g of t.groups) wanted.set(keyOf(p.groupColumns, g), g);
     const before = await this.loadGroups(em, p, table, [...wanted.values()]);
@@ -269,11 +351,16 @@ export class ProjectionRunner {
       for (const group of groups) {
         const gk = keyOf(p.groupColumns, group);
         const rows = current.get(gk)?.rows ?? [];
-        const next = p.evolve(
-          rows.map((r) => ({ ...r })),
-          event,
-          group,
-        );
+        let next: Row[];
+        try {
+          next = p.evolve(
+            rows.map((r) => ({ ...r })),
+            event,
+            group,
+          );
+        } catch (err) {
+          throw new EvolveFailed(err);
+        }
         // Temporal tables keep one version per event, never one per batch: the versions (and so every
         // recordedBefore answer) must not depend on where batch boundaries fall.
         if (p.temporal) await this.writeDiff(em, p, table, rows, next, event);
@@ -394,8 +481,14 @@ export class ProjectionRunner {
     return out;
   }
 
-  /** True when every projection has applied the event at `position` (or it does not exist yet → false). */
-  async hasApplied(position: string): Promise<boolean> {
+  /**
+   * True when every projection (or every one of `names`) has applied the event at `position` (or it
+   * does not exist yet → false).
+   */
+  async hasApplied(
+    position: string,
+    names: string[] = this.options.projections.map((p) => p.name),
+  ): Promise<boolean> {
     const ev: { transaction_id: string }[] = await this.options.dataSource.query(
       'SELECT transaction_id::text AS transaction_id FROM events WHERE global_position = $1',
       [position],
@@ -406,10 +499,9 @@ export class ProjectionRunner {
       );
       // A position at or below the head that does not exist (a rolled-back insert) counts as applied once the head is.
       if (!head[0]?.max || BigInt(head[0].max) < BigInt(position)) return false;
-      return this.hasApplied(head[0].max);
+      return this.hasApplied(head[0].max, names);
     }
     const tx = BigInt(ev[0].transaction_id);
-    const names = this.options.projections.map((p) => p.name);
     const cps: { name: string; transaction_id: string; position: string }[] =
       await this.options.dataSource.query(
         'SELECT name, transaction_id, position::text AS position FROM projection_checkpoints WHERE name = ANY($1)',
@@ -423,11 +515,11 @@ export class ProjectionRunner {
     return true;
   }
 
-  /** Waits (≤ timeoutMs) until every projection has applied `position`. */
-  async waitFor(position: string, timeoutMs = 5000): Promise<boolean> {
+  /** Waits (≤ timeoutMs) until every projection (or every one of `names`) has applied `position`. */
+  async waitFor(position: string, timeoutMs = 5000, names?: string[]): Promise<boolean> {
     const until = Date.now() + timeoutMs;
     for (;;) {
-      if (await this.hasApplied(position)) return true;
+      if (await this.hasApplied(position, names)) return true;
       if (Date.now() >= until) return false;
       this.poke();
       await new Promise((r) => setTimeout(r, 25));
@@ -447,6 +539,27 @@ export class ProjectionRunner {
     await ds.query(`CREATE TABLE ${quoteIdent(shadow)} (LIKE ${quoteIdent(p.table)} INCLUDING ALL)`);
     await deleteCheckpoint(viaManager(ds), shadowCheckpoint);
     const target = { table: shadow, checkpoint: shadowCheckpoint };
+    const dropShadow = async () => {
+      await ds.query(`DROP TABLE IF EXISTS ${quoteIdent(shadow)}`);
+      await deleteCheckpoint(viaManager(ds), shadowCheckpoint);
+    };
+    try {
+      await this.rebuildInto(p, target, shadowCheckpoint);
+    } catch (err) {
+      // A failed rebuild leaves nothing behind: no half-built table, no stray checkpoint.
+      await dropShadow().catch(() => undefined);
+      throw err;
+    }
+    const count: { n: string }[] = await ds.query('SELECT count(*)::text AS n FROM events');
+    return { events: Number(count[0]?.n ?? 0) };
+  }
+
+  private async rebuildInto(
+    p: ProjectionDefinition,
+    target: { table: string; checkpoint: string },
+    shadowCheckpoint: string,
+  ): Promise<void> {
+    const ds = this.options.dataSource;
     await this.catchUp(p, target);
     for (;;) {
       // Catch up the last events and swap under the live checkpoint's lock.
@@ -456,19 +569,20 @@ export class ProjectionRunner {
         const cp = await readCheckpoint(q, shadowCheckpoint);
         if ((await eventsAfter(q, cp, { visibleOnly: true })) > 0) return false;
         const old = `${p.table}__old`;
+        const shadow = target.table;
         await em.query(`DROP TABLE IF EXISTS ${quoteIdent(old)}`);
         await em.query(`ALTER TABLE ${quoteIdent(p.table)} RENAME TO ${quoteIdent(old)}`);
         await em.query(`ALTER TABLE ${quoteIdent(shadow)} RENAME TO ${quoteIdent(p.table)}`);
         await em.query(`DROP TABLE ${quoteIdent(old)}`);
         await writeCheckpoint(q, p.name, cp);
         await deleteCheckpoint(q, shadowCheckpoint);
+        // The whole log applied: whatever parked the live projection no longer does.
+        await unpark(q, p.name);
         return true;
       });
       if (done) break;
       await this.catchUp(p, target);
     }
-    const count: { n: string }[] = await ds.query('SELECT count(*)::text AS n FROM events');
-    return { events: Number(count[0]?.n ?? 0) };
   }
 }
 
