@@ -25,9 +25,9 @@ import {
   type Principal,
 } from '../../../../libs/security/src/auth/roles.js';
 import { versionFilter } from '../deadlines/deadline.queries.js';
-import { fail } from '../common/problem.js';
-import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
-import { UnitDirectory } from '../units/unit-directory.service.js';
+import { fail } from '../../../../libs/application/src/common/problem.js';
+import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
+import { UnitDirectory } from '../../../../libs/application/src/units/unit-directory.service.js';
 import type { AccountabilityQuery } from './accountability.dto.js';
 import { reportsOfUnit } from './inspection-reports.js';
 

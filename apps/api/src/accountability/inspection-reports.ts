@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../../../libs/domain/src/shared/dates.js';
 import { reportsForUnit } from '../inspections/inspection.queries.js';
-import type { Runtime } from '../runtime/runtime.tokens.js';
+import type { Runtime } from '../../../../libs/application/src/runtime.tokens.js';
 
 export interface ReportsQuery {
   unitId: string;

@@ -4,8 +4,8 @@ import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { erasePerson } from '../../../../libs/application/src/erasure/erasure.js';
 import { toActor, type Principal } from '../../../../libs/security/src/auth/roles.js';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.guard.js';
-import { fail } from '../common/problem.js';
-import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
+import { fail } from '../../../../libs/application/src/common/problem.js';
+import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
 
 export class EraseDto {
   @ApiProperty({ description: 'the legal basis of the erasure (Law 91/2025)' })

@@ -2,9 +2,9 @@ import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { requirePermission, type Principal } from '../../../../libs/security/src/auth/roles.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
-import { fail, ProblemError } from '../common/problem.js';
-import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
-import { CaseService } from '../cases/case.service.js';
+import { fail, ProblemError } from '../../../../libs/application/src/common/problem.js';
+import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
+import { CaseService } from '../../../../libs/application/src/cases/case.service.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()

@@ -5,11 +5,11 @@ import { randomUUID } from 'node:crypto';
 import type { CaseCommand, ExistingCase } from '../../../../libs/domain/src/case/index.js';
 import { requirePermission, type Principal } from '../../../../libs/security/src/auth/roles.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
-import { IdempotencyService } from '../common/idempotency.service.js';
-import { fail } from '../common/problem.js';
+import { IdempotencyService } from '../../../../libs/application/src/common/idempotency.service.js';
+import { fail } from '../../../../libs/application/src/common/problem.js';
 import { correlationIdOf, idempotent, ifMatchOf } from '../common/request-context.js';
 import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
-import { UnitDirectory } from '../units/unit-directory.service.js';
+import { UnitDirectory } from '../../../../libs/application/src/units/unit-directory.service.js';
 import {
   AcceptCaseDto,
   ArchiveCaseDto,
@@ -33,8 +33,11 @@ import {
   WithdrawCaseDto,
 } from './case.dto.js';
 import { CaseQueries } from './case.queries.js';
-import { CaseService, type CaseAction } from './case.service.js';
-import { ExecuteCaseCommandMessage, RegisterCaseMessage } from './case.commands.js';
+import { CaseService, type CaseAction } from '../../../../libs/application/src/cases/case.service.js';
+import {
+  ExecuteCaseCommandMessage,
+  RegisterCaseMessage,
+} from '../../../../libs/application/src/cases/case.commands.js';
 import { CommandBus } from '@nestjs/cqrs';
 
 const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;

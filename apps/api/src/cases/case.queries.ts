@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '../../../../libs/security/src/auth/roles.js';
-import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
+import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
 import { subtreeCte } from '../units/unit-scope.sql.js';
 import type { ListCasesQuery } from './case.dto.js';
 

@@ -11,8 +11,13 @@ import {
 import { ForbiddenError } from '../../../../libs/security/src/auth/auth-error.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
 import { correlationIdOf } from '../common/request-context.js';
-import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
-import { CaseService, ERASED_MASK, isConfidential, petitionersOf } from './case.service.js';
+import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
+import {
+  CaseService,
+  ERASED_MASK,
+  isConfidential,
+  petitionersOf,
+} from '../../../../libs/application/src/cases/case.service.js';
 import { pageOf, PageQuery } from './case.dto.js';
 
 export const disclosureStreamId = (caseId: string): string => `disclosure-${caseId}`;

@@ -3,7 +3,12 @@ import type { Request, Response } from 'express';
 import { DomainError } from '../../../../libs/domain/src/shared/domain-error.js';
 import { DuplicateEventId, VersionConflict } from '../../../../libs/event-store/src/event-store.port.js';
 import { AuthError, ForbiddenError } from '../../../../libs/security/src/auth/auth-error.js';
-import { problem, ProblemError, type Problem, type ProblemCode } from './problem.js';
+import {
+  problem,
+  ProblemError,
+  type Problem,
+  type ProblemCode,
+} from '../../../../libs/application/src/common/problem.js';
 import { problemInstance } from './request-id.js';
 
 const HTTP_CODES: Record<number, ProblemCode> = {

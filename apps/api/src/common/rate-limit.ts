@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { JwtVerifier } from '../../../../libs/security/src/auth/jwt-verifier.js';
-import { problem } from './problem.js';
+import { problem } from '../../../../libs/application/src/common/problem.js';
 import { sendProblem } from './problem.filter.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Principal } from '../../../../libs/security/src/auth/roles.js';
-import { fail } from './problem.js';
-import { IdempotencyService } from './idempotency.service.js';
+import { fail } from '../../../../libs/application/src/common/problem.js';
+import { IdempotencyService } from '../../../../libs/application/src/common/idempotency.service.js';
 import { requestIdOf } from './request-id.js';
 
 /** `If-Match: "<version>"` → the version, undefined when absent. */

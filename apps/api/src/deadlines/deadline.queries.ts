@@ -3,9 +3,9 @@ import { addDays, daysBetween, vietnamDateOf } from '../../../../libs/domain/src
 import { headOn } from '../../../../libs/domain/src/unit/unit.queries.js';
 import { unitStateOfRow } from '../../../../libs/projections/src/read-models/units.projection.js';
 import type { Principal } from '../../../../libs/security/src/auth/roles.js';
-import { fail } from '../common/problem.js';
-import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
-import { UnitDirectory } from '../units/unit-directory.service.js';
+import { fail } from '../../../../libs/application/src/common/problem.js';
+import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
+import { UnitDirectory } from '../../../../libs/application/src/units/unit-directory.service.js';
 import { subtreeCte } from '../units/unit-scope.sql.js';
 import type { BoardQuery, UpcomingQuery } from './deadline.dto.js';
 

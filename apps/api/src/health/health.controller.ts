@@ -9,7 +9,7 @@ import {
   viaPool,
 } from '../../../../libs/event-store/src/postgres/checkpoints.js';
 import { Public } from '../auth/auth.guard.js';
-import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
+import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
 
 @ApiTags('health')
 @Controller('health')

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { ProjectionRunner } from '../../../../libs/projections/src/runner/projection-runner.js';
 import { Public } from '../auth/auth.guard.js';
-import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
+import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
 import { HealthController } from './health.controller.js';
 
 /**

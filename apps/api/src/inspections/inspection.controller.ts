@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Principal } from '../../../../libs/security/src/auth/roles.js';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.guard.js';
-import { IdempotencyService } from '../common/idempotency.service.js';
+import { IdempotencyService } from '../../../../libs/application/src/common/idempotency.service.js';
 import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
 import { correlationIdOf, idempotent, ifMatchOf } from '../common/request-context.js';
 import {
@@ -17,7 +17,10 @@ import {
   WaiveRecommendationDto,
 } from './inspection.dto.js';
 import { InspectionQueries } from './inspection.queries.js';
-import { InspectionService, type CommandOptions } from './inspection.service.js';
+import {
+  InspectionService,
+  type CommandOptions,
+} from '../../../../libs/application/src/inspections/inspection.service.js';
 
 type CommandBody = { version: number };
 

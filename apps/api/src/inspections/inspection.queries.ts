@@ -7,10 +7,10 @@ import {
 } from '../../../../libs/domain/src/inspection/index.js';
 import { vietnamDateOf, type IsoDate } from '../../../../libs/domain/src/shared/dates.js';
 import type { Principal } from '../../../../libs/security/src/auth/roles.js';
-import { fail } from '../common/problem.js';
+import { fail } from '../../../../libs/application/src/common/problem.js';
 import { versionFilter } from '../deadlines/deadline.queries.js';
-import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
-import { UnitDirectory } from '../units/unit-directory.service.js';
+import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
+import { UnitDirectory } from '../../../../libs/application/src/units/unit-directory.service.js';
 import { subtreeCte } from '../units/unit-scope.sql.js';
 import type { FollowUpQuery } from './inspection.dto.js';
 

@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Principal } from '../../../../libs/security/src/auth/roles.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
-import { IdempotencyService } from '../common/idempotency.service.js';
+import { IdempotencyService } from '../../../../libs/application/src/common/idempotency.service.js';
 import { correlationIdOf, idempotent, ifMatchOf } from '../common/request-context.js';
 import { CancelSessionDto, HoldSessionDto, ScheduleSessionDto } from './reception.dto.js';
-import { ReceptionService } from './reception.service.js';
+import { ReceptionService } from '../../../../libs/application/src/reception/reception.service.js';
 
 @ApiTags('reception')
 @ApiBearerAuth()

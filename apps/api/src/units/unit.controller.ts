@@ -6,7 +6,7 @@ import { CurrentPrincipal } from '../auth/auth.guard.js';
 import { correlationIdOf } from '../common/request-context.js';
 import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
 import { AppointHeadDto, CreateUnitDto, MergeUnitDto, RenameUnitDto, UnitAsOfQuery } from './unit.dto.js';
-import { UnitService } from './unit.service.js';
+import { UnitService } from '../../../../libs/application/src/units/unit.service.js';
 
 @ApiTags('units')
 @ApiBearerAuth()

@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
-import type { DecideContext } from '../../../../libs/domain/src/shared/decide-context.js';
-import type { Actor } from '../../../../libs/domain/src/shared/actor.js';
-import { VersionConflict, type StoredEvent } from '../../../../libs/event-store/src/event-store.port.js';
-import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
-import { decideContext } from '../../../../libs/application/src/process-command.js';
-import { ProjectionRunner } from '../../../../libs/projections/src/runner/projection-runner.js';
+import type { DecideContext } from '../../../domain/src/shared/decide-context.js';
+import type { Actor } from '../../../domain/src/shared/actor.js';
+import { VersionConflict, type StoredEvent } from '../../../event-store/src/event-store.port.js';
+import { RUNTIME, type Runtime } from '../runtime.tokens.js';
+import { decideContext } from '../process-command.js';
+import { ProjectionRunner } from '../../../projections/src/runner/projection-runner.js';
 import { fail, ProblemError } from '../common/problem.js';
-import { DomainError } from '../../../../libs/domain/src/shared/domain-error.js';
-import { secondsSince, streamCategory, type CommandOutcome } from '../../../../libs/runtime/src/metrics.js';
+import { DomainError } from '../../../domain/src/shared/domain-error.js';
+import { secondsSince, streamCategory, type CommandOutcome } from '../../../runtime/src/metrics.js';
 
 const EVENT_ID_NAMESPACE = '2b0f6c1e-8a4d-4f7b-9c3e-5d1a7e9b0c24';
 

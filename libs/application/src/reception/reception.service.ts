@@ -1,24 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { foldReceptionEvents } from '../../../../libs/application/src/folds.js';
+import { foldReceptionEvents } from '../folds.js';
 import { randomUUID } from 'node:crypto';
-import type { ReceptionCommand } from '../../../../libs/domain/src/reception/reception.commands.js';
-import { decideReception } from '../../../../libs/domain/src/reception/reception.decide.js';
-import { receptionStreamId } from '../../../../libs/domain/src/reception/reception.events.js';
-import { type ReceptionState } from '../../../../libs/domain/src/reception/reception.state.js';
-import { DomainError } from '../../../../libs/domain/src/shared/domain-error.js';
-import type { StoredEvent } from '../../../../libs/event-store/src/event-store.port.js';
+import type { ReceptionCommand } from '../../../domain/src/reception/reception.commands.js';
+import { decideReception } from '../../../domain/src/reception/reception.decide.js';
+import { receptionStreamId } from '../../../domain/src/reception/reception.events.js';
+import { type ReceptionState } from '../../../domain/src/reception/reception.state.js';
+import { DomainError } from '../../../domain/src/shared/domain-error.js';
+import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
 import {
   can,
   requirePermission,
   toActor,
   type Permission,
   type Principal,
-} from '../../../../libs/security/src/auth/roles.js';
+} from '../../../security/src/auth/roles.js';
 import { StreamExecutor } from '../commands/stream-executor.service.js';
 import { fail } from '../common/problem.js';
-import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
+import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
-import type { CancelSessionDto, HoldSessionDto, ScheduleSessionDto } from './reception.dto.js';
+import type {
+  CancelSessionDto,
+  HoldSessionDto,
+  ScheduleSessionDto,
+} from '../../../../apps/api/src/reception/reception.dto.js';
 
 const SESSION_ID = /^[A-Za-z0-9-]{1,64}$/;
 

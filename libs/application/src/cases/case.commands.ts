@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommand, type ICommandHandler } from '@nestjs/cqrs';
-import type { CaseCommand, ExistingCase } from '../../../../libs/domain/src/case/index.js';
-import type { Principal } from '../../../../libs/security/src/auth/roles.js';
-import type { RegisterCaseDto } from './case.dto.js';
+import type { CaseCommand, ExistingCase } from '../../../domain/src/case/index.js';
+import type { Principal } from '../../../security/src/auth/roles.js';
+import type { RegisterCaseDto } from '../../../../apps/api/src/cases/case.dto.js';
 import { CaseService, type CaseAction } from './case.service.js';
 
 /** POST /cases, as a message on the CommandBus. */

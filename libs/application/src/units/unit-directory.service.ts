@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { loadUnitState } from '../../../../libs/application/src/folds.js';
-import { type UnitState } from '../../../../libs/domain/src/unit/unit.state.js';
-import { headOn } from '../../../../libs/domain/src/unit/unit.queries.js';
-import type { Principal } from '../../../../libs/security/src/auth/roles.js';
-import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
+import { loadUnitState } from '../folds.js';
+import { type UnitState } from '../../../domain/src/unit/unit.state.js';
+import { headOn } from '../../../domain/src/unit/unit.queries.js';
+import type { Principal } from '../../../security/src/auth/roles.js';
+import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 
 /**
  * The organisation, read from the unit streams (strongly consistent). A unit's parent never

@@ -1,20 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { foldUnitEvents } from '../../../../libs/application/src/folds.js';
+import { foldUnitEvents } from '../folds.js';
 import { randomUUID } from 'node:crypto';
-import { decideUnit } from '../../../../libs/domain/src/unit/unit.decide.js';
-import type { UnitCommand } from '../../../../libs/domain/src/unit/unit.commands.js';
-import { unitStreamId } from '../../../../libs/domain/src/unit/unit.events.js';
-import { type UnitState } from '../../../../libs/domain/src/unit/unit.state.js';
-import { headOn, isActiveOn, nameOn } from '../../../../libs/domain/src/unit/unit.queries.js';
-import { vietnamDateOf } from '../../../../libs/domain/src/shared/dates.js';
-import type { StoredEvent } from '../../../../libs/event-store/src/event-store.port.js';
-import { requirePermission, toActor, type Principal } from '../../../../libs/security/src/auth/roles.js';
-import { unitStateOfRow } from '../../../../libs/projections/src/read-models/units.projection.js';
+import { decideUnit } from '../../../domain/src/unit/unit.decide.js';
+import type { UnitCommand } from '../../../domain/src/unit/unit.commands.js';
+import { unitStreamId } from '../../../domain/src/unit/unit.events.js';
+import { type UnitState } from '../../../domain/src/unit/unit.state.js';
+import { headOn, isActiveOn, nameOn } from '../../../domain/src/unit/unit.queries.js';
+import { vietnamDateOf } from '../../../domain/src/shared/dates.js';
+import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
+import { requirePermission, toActor, type Principal } from '../../../security/src/auth/roles.js';
+import { unitStateOfRow } from '../../../projections/src/read-models/units.projection.js';
 import { StreamExecutor } from '../commands/stream-executor.service.js';
 import { fail } from '../common/problem.js';
-import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
+import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from './unit-directory.service.js';
-import type { AppointHeadDto, CreateUnitDto, MergeUnitDto } from './unit.dto.js';
+import type { AppointHeadDto, CreateUnitDto, MergeUnitDto } from '../../../../apps/api/src/units/unit.dto.js';
 
 const fold = (events: StoredEvent[]): UnitState => foldUnitEvents(events);
 

@@ -9,16 +9,19 @@ import {
   type InspectionCommand,
   type InspectionState,
   type RecommendationState,
-} from '../../../../libs/domain/src/inspection/index.js';
-import { vietnamDateOf } from '../../../../libs/domain/src/shared/dates.js';
-import { DomainError } from '../../../../libs/domain/src/shared/domain-error.js';
-import { can, toActor, type Principal } from '../../../../libs/security/src/auth/roles.js';
+} from '../../../domain/src/inspection/index.js';
+import { vietnamDateOf } from '../../../domain/src/shared/dates.js';
+import { DomainError } from '../../../domain/src/shared/domain-error.js';
+import { can, toActor, type Principal } from '../../../security/src/auth/roles.js';
 import { StreamExecutor } from '../commands/stream-executor.service.js';
 import { fail } from '../common/problem.js';
-import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
+import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
-import { foldInspectionEvents } from '../../../../libs/application/src/inspections/inspection.fold.js';
-import type { ConcludeInspectionDto, DecideInspectionDto } from './inspection.dto.js';
+import { foldInspectionEvents } from './inspection.fold.js';
+import type {
+  ConcludeInspectionDto,
+  DecideInspectionDto,
+} from '../../../../apps/api/src/inspections/inspection.dto.js';
 
 export type ExistingInspection = Exclude<InspectionState, { status: 'none' }>;
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { foldCaseEvents } from '../../../../libs/application/src/folds.js';
+import { foldCaseEvents } from '../folds.js';
 import { randomUUID } from 'node:crypto';
 import {
   caseStreamId,
@@ -10,23 +10,23 @@ import {
   type CaseState,
   type ExistingCase,
   type ProtectedPetitioner,
-} from '../../../../libs/domain/src/case/index.js';
-import { vietnamDateOf } from '../../../../libs/domain/src/shared/dates.js';
-import { DomainError } from '../../../../libs/domain/src/shared/domain-error.js';
-import type { StoredEvent } from '../../../../libs/event-store/src/event-store.port.js';
-import { DENUNCIATOR_MASK, maskPetitioner } from '../../../../libs/security/src/masking.js';
+} from '../../../domain/src/case/index.js';
+import { vietnamDateOf } from '../../../domain/src/shared/dates.js';
+import { DomainError } from '../../../domain/src/shared/domain-error.js';
+import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
+import { DENUNCIATOR_MASK, maskPetitioner } from '../../../security/src/masking.js';
 import {
   can,
   requirePermission,
   toActor,
   type Permission,
   type Principal,
-} from '../../../../libs/security/src/auth/roles.js';
+} from '../../../security/src/auth/roles.js';
 import { fail } from '../common/problem.js';
 import { StreamExecutor } from '../commands/stream-executor.service.js';
-import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
+import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
-import type { RegisterCaseDto } from './case.dto.js';
+import type { RegisterCaseDto } from '../../../../apps/api/src/cases/case.dto.js';
 
 export const ERASED_MASK = '[đã xóa]';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import canonicalize from 'canonicalize';
-import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
+import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { fail } from './problem.js';
 
 export type IdempotencyStart = { kind: 'new' } | { kind: 'replay'; status: number; body: unknown };
