@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommand, type ICommandHandler } from '@nestjs/cqrs';
 import type { CaseCommand, ExistingCase } from '../../../domain/src/case/index.js';
 import type { Principal } from '../../../security/src/auth/roles.js';
-import type { RegisterCaseDto } from '../../../../apps/api/src/cases/case.dto.js';
+import type { RegisterCaseInput as RegisterCaseDto } from './case.inputs.js';
 import { CaseService, type CaseAction } from './case.service.js';
 
 /** POST /cases, as a message on the CommandBus. */

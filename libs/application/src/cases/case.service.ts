@@ -26,7 +26,7 @@ import { fail } from '../common/problem.js';
 import { StreamExecutor } from '../commands/stream-executor.service.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
-import type { RegisterCaseDto } from '../../../../apps/api/src/cases/case.dto.js';
+import type { RegisterCaseInput as RegisterCaseDto } from './case.inputs.js';
 
 export const ERASED_MASK = '[đã xóa]';
 

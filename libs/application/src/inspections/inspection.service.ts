@@ -19,9 +19,9 @@ import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
 import { foldInspectionEvents } from './inspection.fold.js';
 import type {
-  ConcludeInspectionDto,
-  DecideInspectionDto,
-} from '../../../../apps/api/src/inspections/inspection.dto.js';
+  ConcludeInspectionInput as ConcludeInspectionDto,
+  DecideInspectionInput as DecideInspectionDto,
+} from './inspection.inputs.js';
 
 export type ExistingInspection = Exclude<InspectionState, { status: 'none' }>;
 

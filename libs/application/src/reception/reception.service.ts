@@ -19,10 +19,10 @@ import { fail } from '../common/problem.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
 import type {
-  CancelSessionDto,
-  HoldSessionDto,
-  ScheduleSessionDto,
-} from '../../../../apps/api/src/reception/reception.dto.js';
+  CancelSessionInput as CancelSessionDto,
+  HoldSessionInput as HoldSessionDto,
+  ScheduleSessionInput as ScheduleSessionDto,
+} from './reception.inputs.js';
 
 const SESSION_ID = /^[A-Za-z0-9-]{1,64}$/;
 

@@ -14,7 +14,11 @@ import { StreamExecutor } from '../commands/stream-executor.service.js';
 import { fail } from '../common/problem.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from './unit-directory.service.js';
-import type { AppointHeadDto, CreateUnitDto, MergeUnitDto } from '../../../../apps/api/src/units/unit.dto.js';
+import type {
+  AppointHeadInput as AppointHeadDto,
+  CreateUnitInput as CreateUnitDto,
+  MergeUnitInput as MergeUnitDto,
+} from './unit.inputs.js';
 
 const fold = (events: StoredEvent[]): UnitState => foldUnitEvents(events);
 
