@@ -10,14 +10,14 @@ import { freshDatabase, type TestDatabase } from '../../../test/support/database
 
 /**
  * Start-up behaviour of the API process (`npm run start:api`, `apps/api/src/main.ts`, run from
- * source through the worker's testing/ts-register.mjs) and of the runtime it builds:
+ * source through test/support/ts-register.mjs) and of the runtime it builds:
  * - a database that cannot be reached at start → exit code 1 with one clear line on stderr;
  * - NODE_ENV=production without AUTH_JWT_SECRET / VAULT_MASTER_KEY → exit code 1 naming them;
  * - in development the secrets are generated once and kept in DATA_DIR (the same on the next start).
  */
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const REGISTER = fileURLToPath(new URL('../../worker/src/testing/ts-register.mjs', import.meta.url));
+const REGISTER = fileURLToPath(new URL('../../../test/support/ts-register.mjs', import.meta.url));
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 
 interface Exit {

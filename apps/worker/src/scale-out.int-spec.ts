@@ -11,7 +11,7 @@ import { appendSyntheticCase } from '../../../libs/projections/src/runner/testin
 
 /**
  * Scale-out: two real worker processes (`apps/worker/src/main.ts`, the entry point of
- * `npm run start:worker`, run from source through testing/ts-register.mjs) on one database share
+ * `npm run start:worker`, run from source through test/support/ts-register.mjs) on one database share
  * the projections through leases. Events keep arriving while both work; one worker is killed with
  * SIGKILL mid-run (no graceful stop: its leases stay owned by it and its open transaction, if any,
  * is rolled back by the server); the survivor takes its leases over once they expire.
@@ -29,7 +29,7 @@ const CASES = 1000; // three events each
 const KILL_AFTER = 400; // cases appended before the kill
 const TTL_MS = 2000;
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const REGISTER = fileURLToPath(new URL('./testing/ts-register.mjs', import.meta.url));
+const REGISTER = fileURLToPath(new URL('../../../test/support/ts-register.mjs', import.meta.url));
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 const NAMES = ALL_PROJECTIONS.map((p) => p.name);
 

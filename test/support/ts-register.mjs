@@ -1,4 +1,4 @@
-// `node --import ./apps/worker/src/testing/ts-register.mjs some.ts`: runs TypeScript sources
+// `node --import ./test/support/ts-register.mjs some.ts`: runs TypeScript sources
 // without a build (tests only; see ts-hooks.mjs).
 import { register } from 'node:module';
 
