@@ -20,7 +20,7 @@ try {
   await app.listen(runtime.config.port, runtime.config.host);
   const base = `http://localhost:${runtime.config.port}`;
   if (await shouldSeedDemo(runtime)) {
-    const seeded = await seedDemo(base, runtime.secrets.jwtSecret, runtime.config.port);
+    const seeded = await seedDemo(app);
     log.info(seeded, 'demo data seeded');
     await runner.catchUpAll();
     const watch = await runDeadlineWatch(runtime);

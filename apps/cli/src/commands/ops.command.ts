@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { createServer } from 'node:net';
+import { NestFactory } from '@nestjs/core';
+import { ApplicationModule } from '../../../../libs/application/src/application.module.js';
 import { createRuntime, type Runtime } from '../../../../libs/runtime/src/runtime.js';
 import { createRunner } from '../../../../libs/application/src/processes/worker.js';
 import { seedDemo, shouldSeedDemo } from '../../../../libs/application/src/demo/seed-demo.js';
@@ -15,16 +16,6 @@ async function withRuntime<T>(fn: (runtime: Runtime) => Promise<T>): Promise<T> 
     await runtime.close();
   }
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 
 const fail = (message: string, code = 1) => {
   console.error(message);
@@ -53,14 +44,17 @@ export function registerOpsCommands(program: Command): void {
         if (!opts.demo) return fail('say --demo', 2);
         if (!(await shouldSeedDemo(rt, true)))
           return fail('the event store is not empty; demo data goes only into an empty one');
-        const { createApp } = await import('../../../api/src/bootstrap.js');
         const runner = createRunner(rt);
         runner.start();
-        const app = await createApp(rt, { runner, logLevel: 'warn' });
-        const port = await freePort();
-        await app.listen(port, '127.0.0.1');
+        // The use cases without HTTP: a standalone context of the application module.
+        const app = await NestFactory.createApplicationContext(
+          ApplicationModule.forRuntime({ runtime: rt, runner }),
+          {
+            logger: ['warn', 'error'],
+          },
+        );
         try {
-          const r = await seedDemo(`http://127.0.0.1:${port}`, rt.secrets.jwtSecret);
+          const r = await seedDemo(app);
           await runner.catchUpAll();
           console.log(`seeded ${r.units} units and ${r.cases} cases`);
         } finally {

@@ -1,6 +1,14 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { CaseCommand } from '../../../domain/src/case/index.js';
 import { addDays, vietnamDateOf } from '../../../domain/src/shared/dates.js';
 import type { Runtime } from '../../../runtime/src/runtime.js';
-import { signDevToken } from '../../../security/src/auth/dev-token.js';
+import type { Principal } from '../../../security/src/auth/roles.js';
+import { CaseService, type CaseAction } from '../cases/case.service.js';
+import type { RegisterCaseInput } from '../cases/case.inputs.js';
+import { RUNTIME } from '../runtime.tokens.js';
+import { UnitDirectory } from '../units/unit-directory.service.js';
+import { UnitService } from '../units/unit.service.js';
 
 /** Seed only into an empty store: on the embedded database, or with DONTHU_DEMO=1 on a server. */
 export async function shouldSeedDemo(runtime: Runtime, force = false): Promise<boolean> {
@@ -84,55 +92,83 @@ const SUBJECTS = [
   ],
 ] as const;
 
-type Step = [string, Record<string, unknown>];
+type Step = [CaseAction, Record<string, unknown>];
+
+/** The domain command of each step the demo takes (as the HTTP layer builds them from its DTOs). */
+const COMMAND_OF: Partial<Record<CaseAction, CaseCommand['type']>> = {
+  accept: 'AcceptCase',
+  reject: 'RejectCase',
+  guide: 'GuideCase',
+  archive: 'ArchiveCase',
+  transfer: 'TransferCase',
+  assign: 'AssignHandler',
+  extend: 'ExtendDeadline',
+  suspend: 'SuspendCase',
+  resume: 'ResumeCase',
+  resolve: 'ResolveCase',
+  withdraw: 'WithdrawCase',
+  terminate: 'TerminateCase',
+  close: 'CloseCase',
+};
 
 /**
  * A small, realistic organisation (a province with departments and communes, heads appointed) and a
- * few dozen cases in every state, some overdue — created through the public HTTP API, so the demo
- * exercises the same validation and rules as real use.
+ * few dozen cases in every state, some overdue — written through the use cases (the services the
+ * HTTP API calls), so the demo goes through the same permissions, rules and sealing as real use.
+ * `app` is any Nest application context holding the ApplicationModule (the API's, or the CLI's own).
  */
 export async function seedDemo(
-  baseUrl: string,
-  jwtSecret: string,
-  _port?: number,
+  app: Pick<INestApplicationContext, 'get'>,
 ): Promise<{ units: number; cases: number }> {
-  const today = vietnamDateOf(new Date());
-  const admin = await signDevToken({ sub: 'admin', name: 'Quản trị viên', roles: ['admin'] }, jwtSecret, {
-    expiresIn: '1h',
-  });
-  const handler = await signDevToken(
-    { sub: 'cb-tiepdan', name: 'Cán bộ tiếp dân', roles: ['handler'], unitId: 'nb' },
-    jwtSecret,
-    { expiresIn: '1h' },
-  );
-  const call = async (token: string, method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${baseUrl}/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-    if (res.status >= 400)
-      throw new Error(`demo seed: ${method} ${path} → ${res.status} ${String(json.detail ?? '')}`);
-    return json;
-  };
+  const runtime = app.get<Runtime>(RUNTIME);
+  const unitService = app.get(UnitService);
+  const directory = app.get(UnitDirectory);
+  const cases = app.get(CaseService);
+  const today = vietnamDateOf(runtime.clock());
+  const admin: Principal = { id: 'admin', name: 'Quản trị viên', roles: ['admin'], unitId: null };
+  const handler: Principal = { id: 'cb-tiepdan', name: 'Cán bộ tiếp dân', roles: ['handler'], unitId: 'nb' };
+  const correlationId = `demo-seed:${randomUUID()}`;
+  const command = (caseId: string, action: CaseAction, body: Record<string, unknown>) =>
+    cases.command(
+      caseId,
+      action,
+      async (s): Promise<CaseCommand> => {
+        if (action === 'classify') {
+          const competentUnitId = String(body.competentUnitId);
+          return {
+            type: 'ClassifyCase',
+            data: {
+              ...body,
+              competentWithinReceivingSubtree: await directory.isWithin(competentUnitId, s.receivingUnitId),
+            },
+          } as CaseCommand;
+        }
+        if (action === 'dialogues')
+          return { type: 'RecordDialogue', data: { ...body, dialogueId: randomUUID() } } as CaseCommand;
+        const type = COMMAND_OF[action];
+        if (!type) throw new Error(`demo seed: no command for ${action}`);
+        return { type, data: { ...body } } as CaseCommand;
+      },
+      handler,
+      { correlationId },
+    );
   for (const u of UNITS) {
-    await call(admin, 'POST', '/units', {
-      id: u.id,
-      name: u.name,
-      level: u.level,
-      ...('parentId' in u ? { parentId: u.parentId } : {}),
-    });
-    await call(admin, 'POST', `/units/${u.id}/heads`, {
-      personId: u.head[0],
-      fullName: u.head[1],
-      from: addDays(today, -300),
-    });
+    await unitService.create(
+      { id: u.id, name: u.name, level: u.level, ...('parentId' in u ? { parentId: u.parentId } : {}) },
+      admin,
+      correlationId,
+    );
+    await unitService.appointHead(
+      u.id,
+      { personId: u.head[0], fullName: u.head[1], from: addDays(today, -300) },
+      admin,
+      correlationId,
+    );
   }
   const d = (daysAgo: number) => addDays(today, -daysAgo);
   let n = 0;
   const scenario = async (
-    kind: string,
+    kind: RegisterCaseInput['kindHint'] & string,
     unit: string,
     receivedDaysAgo: number,
     steps: (daysAgo: (k: number) => string) => Step[],
@@ -140,7 +176,7 @@ export async function seedDemo(
     const [field, subject, content] = SUBJECTS[n % SUBJECTS.length];
     const name = NAMES[n % NAMES.length];
     n++;
-    const created = await call(handler, 'POST', '/cases', {
+    const input: RegisterCaseInput = {
       receivedAt: d(receivedDaysAgo),
       channel: (['in_person', 'post', 'online', 'forwarded'] as const)[n % 4],
       receivingUnitId: unit,
@@ -156,9 +192,9 @@ export async function seedDemo(
       content,
       field,
       kindHint: kind,
-    });
-    for (const [action, body] of steps(d))
-      await call(handler, 'POST', `/cases/${String(created.id)}/${action}`, body);
+    };
+    const created = await cases.register(input, handler, { correlationId });
+    for (const [action, body] of steps(d)) await command(created.id, action, body);
   };
   const classify = (kind: string, unit: string, extra: Record<string, unknown> = {}): Step => [
     'classify',

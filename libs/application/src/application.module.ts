@@ -1,0 +1,53 @@
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ProjectionRunner } from '../../projections/src/runner/projection-runner.js';
+import { ALL_PROJECTIONS } from '../../projections/src/read-models/index.js';
+import type { Runtime } from '../../runtime/src/runtime.js';
+import { CASE_COMMAND_HANDLERS } from './cases/case.commands.js';
+import { CaseService } from './cases/case.service.js';
+import { StreamExecutor } from './commands/stream-executor.service.js';
+import { IdempotencyService } from './common/idempotency.service.js';
+import { InspectionService } from './inspections/inspection.service.js';
+import { ReceptionService } from './reception/reception.service.js';
+import { RUNTIME } from './runtime.tokens.js';
+import { UnitDirectory } from './units/unit-directory.service.js';
+import { UnitService } from './units/unit.service.js';
+
+export interface ApplicationModuleOptions {
+  runtime: Runtime;
+  /** The process's projection runner (poked after each append); a fresh one over every projection if absent. */
+  runner?: ProjectionRunner;
+}
+
+/**
+ * The use cases, as one Nest module every app boots: the HTTP API imports it into its AppModule, the
+ * CLI and the demo seeder open it as a standalone application context. Global, so the apps'
+ * controllers and query classes inject the Runtime, the runner and the services without re-exporting.
+ */
+@Module({})
+export class ApplicationModule {
+  static forRuntime(options: ApplicationModuleOptions): DynamicModule {
+    const { runtime } = options;
+    const runner =
+      options.runner ??
+      new ProjectionRunner({ store: runtime.store, dataSource: runtime.dataSource, projections: ALL_PROJECTIONS });
+    const services: Provider[] = [
+      { provide: RUNTIME, useValue: runtime },
+      { provide: ProjectionRunner, useValue: runner },
+      StreamExecutor,
+      IdempotencyService,
+      UnitDirectory,
+      UnitService,
+      CaseService,
+      InspectionService,
+      ReceptionService,
+    ];
+    return {
+      module: ApplicationModule,
+      global: true,
+      imports: [CqrsModule.forRoot()],
+      providers: [...services, ...CASE_COMMAND_HANDLERS],
+      exports: services,
+    };
+  }
+}

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { seedDemo, shouldSeedDemo } from './seed-demo.js';
+
+/**
+ * The demo data goes through the use cases (no HTTP server needed): an organisation with heads and
+ * cases in many states, readable afterwards over the API like any other data.
+ */
+describe('demo seeding through the use cases', () => {
+  let t: TestApp;
+  let admin: string;
+  let seeded: { units: number; cases: number };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await t.token('admin', ['admin']);
+    expect(await shouldSeedDemo(t.runtime, true)).toBe(true);
+    seeded = await seedDemo(t.app);
+    await t.catchUp();
+  }, 180_000);
+  afterAll(() => t?.close());
+
+  it('creates every unit with its head and every case', async () => {
+    expect(seeded.units).toBe(6);
+    expect(seeded.cases).toBeGreaterThan(30);
+    const units = await t.request('GET', '/api/v1/units', { token: admin });
+    expect(units.status).toBe(200);
+    const list = (Array.isArray(units.body) ? units.body : units.body.items) as { id: string }[];
+    expect(list.map((u) => u.id).sort()).toEqual(
+      ['nb', 'nb-giavien', 'nb-hoalu', 'nb-sxd', 'nb-stnmt', 'nb-tt'].sort(),
+    );
+    const cases = await t.request('GET', '/api/v1/cases?pageSize=1', { token: admin });
+    expect(cases.status).toBe(200);
+    expect(cases.body.total).toBe(seeded.cases);
+  });
+
+  it('leaves cases in the states the scenarios take them to', async () => {
+    const closed = await t.request('GET', '/api/v1/cases?status=closed&pageSize=1', { token: admin });
+    expect(closed.body.total).toBe(3);
+    const transferred = await t.request('GET', '/api/v1/cases?unitId=nb-stnmt&pageSize=1', { token: admin });
+    expect(transferred.status).toBe(200);
+    expect(transferred.body.total).toBeGreaterThan(14);
+  });
+
+  it('is only offered for an empty store', async () => {
+    expect(await shouldSeedDemo(t.runtime, true)).toBe(false);
+  });
+});
