@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import { fences } from './eslint.fences.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.donthu/**', 'coverage/**'] },
@@ -16,6 +17,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
     },
+  },
+  {
+    // Apps never import apps; libraries never import apps (eslint.fences.js).
+    files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts'],
+    plugins: { donthu: { rules: { fences } } },
+    rules: { 'donthu/fences': 'error' },
   },
   {
     files: ['libs/domain/**/*.ts'],

@@ -1,0 +1,64 @@
+// The layer fences of docs/architecture.md, as an ESLint rule over relative import paths:
+// - an app never imports another app (apps/server, the one-process entry of `npm start`, may import
+//   the HTTP adapter's entry `apps/api/src/bootstrap.ts` and nothing else of another app);
+// - a library never imports an app.
+// (The purity of libs/domain is fenced in eslint.config.js with no-restricted-imports.)
+import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = dirname(fileURLToPath(import.meta.url));
+
+/** 'apps/api/src/x.ts' → { layer: 'apps', name: 'api', rest: 'src/x.ts' }; null outside apps/ and libs/. */
+function locate(absolute) {
+  const parts = relative(ROOT, absolute).split(sep);
+  if ((parts[0] === 'apps' || parts[0] === 'libs') && parts.length > 2)
+    return { layer: parts[0], name: parts[1], rest: parts.slice(2).join('/') };
+  return null;
+}
+
+const ALLOWED_APP_IMPORTS = { server: ['api/src/bootstrap.js', 'api/src/bootstrap.ts'] };
+
+export const fences = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'apps never import apps; libraries never import apps (docs/architecture.md)' },
+    schema: [],
+    messages: {
+      appImportsApp:
+        'apps never import apps: apps/{{from}} imports apps/{{to}}. Move what both need into a library (libs/application for use cases and processes).',
+      libImportsApp: 'a library never imports an app: libs/{{from}} imports apps/{{to}}.',
+    },
+  },
+  create(context) {
+    const file = context.filename;
+    const from = locate(file);
+    if (!from) return {};
+    const check = (node, source) => {
+      if (!source || source.type !== 'Literal' || typeof source.value !== 'string') return;
+      if (!source.value.startsWith('.')) return;
+      const to = locate(resolve(dirname(file), source.value));
+      if (!to || to.layer !== 'apps') return;
+      if (from.layer === 'libs') {
+        context.report({
+          node,
+          messageId: 'libImportsApp',
+          data: { from: from.name, to: `${to.name}/${to.rest}` },
+        });
+        return;
+      }
+      if (to.name === from.name) return;
+      if ((ALLOWED_APP_IMPORTS[from.name] ?? []).includes(`${to.name}/${to.rest}`)) return;
+      context.report({
+        node,
+        messageId: 'appImportsApp',
+        data: { from: from.name, to: `${to.name}/${to.rest}` },
+      });
+    };
+    return {
+      ImportDeclaration: (node) => check(node, node.source),
+      ExportNamedDeclaration: (node) => check(node, node.source),
+      ExportAllDeclaration: (node) => check(node, node.source),
+      ImportExpression: (node) => check(node, node.source),
+    };
+  },
+};
