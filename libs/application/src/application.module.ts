@@ -30,7 +30,11 @@ export class ApplicationModule {
     const { runtime } = options;
     const runner =
       options.runner ??
-      new ProjectionRunner({ store: runtime.store, dataSource: runtime.dataSource, projections: ALL_PROJECTIONS });
+      new ProjectionRunner({
+        store: runtime.store,
+        dataSource: runtime.dataSource,
+        projections: ALL_PROJECTIONS,
+      });
     const services: Provider[] = [
       { provide: RUNTIME, useValue: runtime },
       { provide: ProjectionRunner, useValue: runner },
