@@ -26,6 +26,15 @@ describe('GET /metrics', () => {
     const after = await t.request('GET', '/metrics');
     expect(after.text).toMatch(/^donthu_projection_lag_events\{projection="units\.v1"\} 0$/m);
   });
+
+  it('answers liveness apart from readiness, without a token', async () => {
+    const live = await t.request('GET', '/health/live');
+    expect(live.status).toBe(200);
+    expect(live.body).toEqual({ status: 'ok' });
+    const ready = await t.request('GET', '/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ status: 'ok', projections: { 'units.v1': { lag: 0 } } });
+  });
 });
 
 describe('GET /metrics: HTTP, command and projection metrics', () => {

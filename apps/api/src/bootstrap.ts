@@ -70,7 +70,7 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
         genReqId: (req) => requestIdOf(req),
         customProps: (req) => ({ requestId: requestIdOf(req) }),
         redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
-        autoLogging: { ignore: (req) => req.url === '/health' },
+        autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
       }),
     );
   app.set('trust proxy', runtime.env.TRUST_PROXY === '1' ? 1 : false);
@@ -85,7 +85,7 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
   for (const m of inputMiddlewares()) app.use(m);
   app.use(inputErrorHandler);
   app.use(runInRequestContext);
-  app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics'] });
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes(validationPipe());
   const document = SwaggerModule.createDocument(
     app,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import pino from 'pino';
 import { createRuntime } from '../../../libs/runtime/src/runtime.js';
 import { startWorker } from '../../../libs/application/src/processes/worker.js';
+import { startWorkerHttp } from './worker-http.js';
 
 /** The worker alone: projections, deadline watcher, merger process (and the Kafka relay when configured). */
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'donthu-worker' } });
@@ -9,12 +10,22 @@ try {
   // On the embedded database the worker attaches to a running server's socket (role 'cli').
   const runtime = await createRuntime({ role: 'cli' });
   const worker = startWorker(runtime, { logger: log });
+  // Probes and metrics on WORKER_PORT (default 3001): /health/live, /health/ready, /metrics.
+  const http = await startWorkerHttp(runtime, worker.runner, {
+    port: runtime.config.workerPort,
+    host: runtime.config.host,
+  });
   log.info(
-    { database: runtime.database.embedded ? 'embedded' : 'server', leaseOwner: worker.runner.leases?.owner },
+    {
+      database: runtime.database.embedded ? 'embedded' : 'server',
+      leaseOwner: worker.runner.leases?.owner,
+      port: http.port,
+    },
     'donthu worker started',
   );
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'stopping');
+    await http.close();
     await worker.stop();
     await runtime.close();
     process.exit(0);

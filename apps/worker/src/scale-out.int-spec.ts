@@ -85,6 +85,7 @@ async function until(what: string, cond: () => Promise<boolean>, timeoutMs = 60_
           ANCHOR_INTERVAL_MS: '0',
           WATCHER_INTERVAL_MS: '600000',
           PROJECTION_POLL_MS: '20',
+          WORKER_PORT: '0',
           PROJECTION_LEASE_TTL_MS: String(TTL_MS),
           PROJECTION_LEASE_RENEW_MS: '200',
         },

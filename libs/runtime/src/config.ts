@@ -6,6 +6,8 @@ export interface AppConfig {
   production: boolean;
   port: number;
   host: string;
+  /** The worker's own listener (probes, metrics) when it runs alone; 0 = any free port. */
+  workerPort: number;
   /** A PostgreSQL server; undefined = the embedded database in `dataDir`. */
   databaseUrl?: string;
   dataDir: string;
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     nodeEnv,
     production: nodeEnv === 'production',
     port: int(env.PORT, 3000, 'PORT'),
+    workerPort: int(env.WORKER_PORT, 3001, 'WORKER_PORT'),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.DATA_DIR ?? './.donthu/data'),

@@ -21,9 +21,25 @@ export class HealthController {
     private readonly runner: ProjectionRunner,
   ) {}
 
+  /** Liveness: the process answers. Never depends on the database (a restart would not bring it back). */
+  @Public()
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers (no dependency checked)' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: the same answer as `GET /health`. */
+  @Public()
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: the database answers; event-store head and projection lag' })
+  async ready(@Res() res: Response): Promise<void> {
+    return this.check(res);
+  }
+
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Liveness and readiness: event-store head and projection lag' })
+  @ApiOperation({ summary: 'Readiness: the database answers; event-store head and projection lag' })
   async check(@Res() res: Response): Promise<void> {
     const body: {
       status: 'ok' | 'degraded' | 'error';
