@@ -32,6 +32,6 @@ export class AccountabilityQuery {
   includeSubunits?: boolean;
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(/^[0-9]{1,19}$/, { message: 'minPosition must be a position' })
+  @Matches(/^[0-9]{1,18}$/, { message: 'minPosition must be a position' })
   minPosition?: string;
 }

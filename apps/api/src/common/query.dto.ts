@@ -41,7 +41,7 @@ export function pageOf<T>(
 export class ProjectionListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'wait (≤ 5 s) until every projection has applied this position' })
   @IsOptional()
-  @Matches(/^[0-9]{1,19}$/, { message: 'minPosition must be a position' })
+  @Matches(/^[0-9]{1,18}$/, { message: 'minPosition must be a position' })
   minPosition?: string;
 }
 

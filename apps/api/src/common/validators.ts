@@ -27,12 +27,24 @@ export function IsBusinessDate(options?: ValidationOptions): PropertyDecorator {
   };
 }
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
-/** An ISO 8601 instant with a zone (Z or ±hh:mm) whose date part is a real date. */
+/**
+ * An ISO 8601 instant with a zone (Z or ±hh:mm, at most ±14:00) whose date part is a real date, and
+ * whose UTC date lies from 1990-01-01 to five years after today, like a business date (a year 0000 or
+ * an offset PostgreSQL cannot read used to reach the database and answer 500).
+ */
 export function isInstant(v: unknown): v is string {
+  if (typeof v !== 'string') return false;
+  const m = INSTANT.exec(v);
+  if (!m || !isIsoDate(m[1])) return false;
+  const [hh, mi, ss, oh, om] = [m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number);
+  if (hh > 23 || mi > 59 || ss > 59 || oh > 14 || om > 59 || (oh === 14 && om > 0)) return false;
+  const ms = Date.parse(v);
+  if (Number.isNaN(ms)) return false;
   return (
-    typeof v === 'string' && INSTANT.test(v) && isIsoDate(v.slice(0, 10)) && !Number.isNaN(Date.parse(v))
+    businessDateProblem(new Date(ms).toISOString().slice(0, 10), 'instant', vietnamDateOf(new Date())) ===
+    null
   );
 }
 
