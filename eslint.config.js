@@ -4,13 +4,13 @@ import prettier from 'eslint-config-prettier';
 import { fences } from './eslint.fences.js';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.donthu/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.donthu/**', 'coverage/**', 'apps/console/src/api/schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
   {
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
   },
   {
     rules: {

@@ -5,7 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import { createRuntime, type Runtime } from '../../libs/runtime/src/runtime.js';
 import { signDevToken } from '../../libs/security/src/auth/dev-token.js';
 import type { ProjectionRunner } from '../../libs/projections/src/runner/projection-runner.js';
-import { createApp } from '../../apps/api/src/bootstrap.js';
+import { createApp, type CreateAppOptions } from '../../apps/api/src/bootstrap.js';
 import { createRunner } from '../../libs/application/src/processes/worker.js';
 import { freshDatabase, type TestDatabase } from './database.js';
 
@@ -48,6 +48,8 @@ export interface TestAppOptions {
   runProjections?: boolean;
   /** Log lines (at 'info') go here instead of nowhere. */
   logStream?: { write(line: string): void };
+  /** Turn the console's demo sign-in on with these officials (as npm start does). */
+  demoOfficials?: CreateAppOptions['demoOfficials'];
 }
 
 /** A real server on a fresh real database (PGlite, or a new database on DATABASE_URL's server). */
@@ -69,6 +71,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   if (options.runProjections) runner.start();
   const app = await createApp(runtime, {
     runner,
+    demoOfficials: options.demoOfficials,
     ...(options.logStream ? { logLevel: 'info', logStream: options.logStream } : { logLevel: 'silent' }),
   });
   await app.listen(0, '127.0.0.1');

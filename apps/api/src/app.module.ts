@@ -6,6 +6,7 @@ import { JwtVerifier } from '../../../libs/security/src/auth/jwt-verifier.js';
 import { AuditController } from './audit/audit.controller.js';
 import { VaultController } from './admin/vault.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { DEMO_OFFICIALS, DemoSignInController, type DemoOfficial } from './auth/demo-sign-in.controller.js';
 import { CaseController } from './cases/case.controller.js';
 import { IdentityController } from './cases/identity.controller.js';
 import { CaseQueries } from './cases/case.queries.js';
@@ -30,6 +31,8 @@ export interface AppModuleOptions {
   /** Shared with the worker when both run in one process. */
   runner?: ProjectionRunner;
   logLevel?: string;
+  /** The demo sign-in (DEMO_SIGN_IN=1 on the embedded database): the officials one may sign in as. */
+  demoOfficials?: readonly DemoOfficial[];
 }
 
 /** The HTTP API. The Runtime (database, store, vault, calendar, rules, clock) is built before Nest starts. */
@@ -55,6 +58,7 @@ export class AppModule {
       DeadlineQueries,
       InspectionQueries,
       AccountabilityQueries,
+      ...(options.demoOfficials ? [{ provide: DEMO_OFFICIALS, useValue: options.demoOfficials }] : []),
     ];
     return {
       module: AppModule,
@@ -71,6 +75,7 @@ export class AppModule {
         InspectionController,
         AuditController,
         VaultController,
+        ...(options.demoOfficials ? [DemoSignInController] : []),
       ],
       providers,
     };

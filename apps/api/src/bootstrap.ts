@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import pino from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -12,6 +12,9 @@ import { rateLimits } from './common/rate-limit.js';
 import type { ProjectionRunner } from '../../../libs/projections/src/runner/projection-runner.js';
 import type { Runtime } from '../../../libs/runtime/src/runtime.js';
 import { AppModule } from './app.module.js';
+import type { DemoOfficial } from './auth/demo-sign-in.controller.js';
+import { consoleDir, consoleMiddlewares } from './console/console-static.js';
+import { createOpenApiDocument } from './openapi/openapi-document.js';
 import { inputErrorHandler, inputMiddlewares, validationPipe } from './common/http-input.js';
 import { httpMetrics } from './common/http-metrics.js';
 import {
@@ -28,12 +31,19 @@ export interface CreateAppOptions {
   logLevel?: string;
   /** Where log lines go (default: stdout, buffered). Tests read them from here. */
   logStream?: pino.DestinationStream;
+  /** Turns the console's demo sign-in on (all-in-one with DEMO_SIGN_IN=1 on the embedded database). */
+  demoOfficials?: readonly DemoOfficial[];
 }
 
 /** Builds the HTTP application on a ready Runtime: middlewares, validation, auth, OpenAPI at /docs. */
 export async function createApp(runtime: Runtime, options: CreateAppOptions = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRuntime({ runtime, runner: options.runner, logLevel: options.logLevel }),
+    AppModule.forRuntime({
+      runtime,
+      runner: options.runner,
+      logLevel: options.logLevel,
+      demoOfficials: options.demoOfficials,
+    }),
     { bodyParser: false, bufferLogs: true, abortOnError: false },
   );
   // Asynchronous, buffered stdout: a synchronous write per request log line costs more than the request.
@@ -76,6 +86,10 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
   app.set('trust proxy', runtime.env.TRUST_PROXY === '1' ? 1 : false);
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-origin' } }));
+  // The console (apps/console's build) on the same origin, when it has been built; before the rate
+  // limits, which count API requests, not a page's static files.
+  const dir = consoleDir(runtime.env);
+  if (dir) for (const m of consoleMiddlewares(dir)) app.use(m);
   if (runtime.config.corsOrigins.length)
     app.enableCors({
       origin: runtime.config.corsOrigins,
@@ -87,17 +101,7 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
   app.use(runInRequestContext);
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes(validationPipe());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('donthu API')
-      .setDescription(
-        'Citizen petitions, complaints and denunciations: from the reception desk to closure. Errors are application/problem+json.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   app.enableShutdownHooks();
   return app;

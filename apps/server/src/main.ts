@@ -6,6 +6,7 @@ import { createRunner, startWorker } from '../../../libs/application/src/process
 import { runDeadlineWatch } from '../../../libs/application/src/processes/deadline-watcher.js';
 import { seedDemo, shouldSeedDemo } from '../../../libs/application/src/demo/seed-demo.js';
 import { createApp } from '../../api/src/bootstrap.js';
+import { DEMO_OFFICIALS } from '../../../libs/application/src/demo/demo-officials.js';
 
 /**
  * `npm start`: API and worker in one process. Without DATABASE_URL it runs on the embedded database
@@ -16,7 +17,11 @@ try {
   const runtime = await createRuntime({ role: 'server' });
   const runner = createRunner(runtime, log);
   const worker = startWorker(runtime, { runner, logger: log });
-  const app = await createApp(runtime, { runner });
+  // The console's demo sign-in: DEMO_SIGN_IN=1 (npm start sets it), on the embedded database only.
+  const demoSignIn = runtime.config.demoSignIn && runtime.database.embedded;
+  if (runtime.config.demoSignIn && !demoSignIn)
+    log.warn('DEMO_SIGN_IN=1 ignored: the demo sign-in exists only on the embedded database');
+  const app = await createApp(runtime, { runner, ...(demoSignIn ? { demoOfficials: DEMO_OFFICIALS } : {}) });
   await app.listen(runtime.config.port, runtime.config.host);
   const base = `http://localhost:${runtime.config.port}`;
   if (await shouldSeedDemo(runtime)) {
@@ -29,6 +34,7 @@ try {
   console.log(
     `\ndonthu is running on ${base} (${runtime.database.embedded ? `embedded database in ${runtime.config.dataDir}` : 'PostgreSQL server'})`,
   );
+  console.log(`Console: ${base}/${demoSignIn ? ' (demo sign-in: choose an official)' : ''}`);
   console.log(`OpenAPI: ${base}/docs    health: ${base}/health`);
   if (!runtime.config.production) {
     const token = await signDevToken(

@@ -16,6 +16,8 @@ export interface AppConfig {
   corsOrigins: string[];
   calendarDir?: string;
   demo: boolean;
+  /** The console's demo sign-in (DEMO_SIGN_IN=1): only on the embedded database, never in production. */
+  demoSignIn: boolean;
   projectionPollMs: number;
   watcherIntervalMs: number;
   anchorIntervalMs: number;
@@ -46,6 +48,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (eventStore !== 'postgres' && eventStore !== 'kurrentdb') {
     throw new Error(`EVENT_STORE must be "postgres" or "kurrentdb", got "${String(eventStore)}"`);
   }
+  const demoSignIn = bool(env.DEMO_SIGN_IN, false);
+  if (demoSignIn && nodeEnv === 'production') {
+    throw new Error(
+      'DEMO_SIGN_IN=1 is refused with NODE_ENV=production: demo sign-in issues tokens to anyone',
+    );
+  }
   return {
     nodeEnv,
     production: nodeEnv === 'production',
@@ -62,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .filter(Boolean),
     calendarDir: env.CALENDAR_DIR || undefined,
     demo: bool(env.DONTHU_DEMO, false),
+    demoSignIn,
     projectionPollMs: int(env.PROJECTION_POLL_MS, 250, 'PROJECTION_POLL_MS'),
     watcherIntervalMs: int(env.WATCHER_INTERVAL_MS, 5 * 60_000, 'WATCHER_INTERVAL_MS'),
     anchorIntervalMs: int(env.ANCHOR_INTERVAL_MS, 15 * 60_000, 'ANCHOR_INTERVAL_MS'),

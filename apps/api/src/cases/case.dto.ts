@@ -1,6 +1,6 @@
-import { PageQuery, ProjectionListQuery, pageOf } from '../common/query.dto.js';
+import { PageQuery, ProjectionListQuery, pageOf, toBool } from '../common/query.dto.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -237,6 +237,28 @@ export class ListCasesQuery extends ProjectionListQuery {
   @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: string;
   @ApiPropertyOptional({ enum: KINDS }) @IsOptional() @IsIn(KINDS) kind?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @ApiPropertyOptional({ default: true, description: 'with unitId: the cases of its sub-units too' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  includeSubunits?: boolean;
+  @ApiPropertyOptional({ description: '`me`: the cases assigned to the caller; or a person id' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID, { message: `handlerId ${ID_MESSAGE}` })
+  handlerId?: string;
+  @ApiPropertyOptional({ description: 'received on or after this business date' })
+  @IsOptional()
+  @IsBusinessDate()
+  receivedFrom?: string;
+  @ApiPropertyOptional({ description: 'received on or before this business date' })
+  @IsOptional()
+  @IsBusinessDate()
+  receivedTo?: string;
+  @ApiPropertyOptional({ enum: ['receivedAt', 'nextDueOn'], default: 'receivedAt' })
+  @IsOptional()
+  @IsIn(['receivedAt', 'nextDueOn'])
+  sort?: 'receivedAt' | 'nextDueOn';
 }
 
 export class CaseViewQuery {

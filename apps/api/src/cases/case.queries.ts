@@ -21,6 +21,9 @@ export interface CaseListItem {
   subject: string;
   petitionerCount: number;
   version: number;
+  /** The earliest due date of the case's open deadlines (null when none is open). */
+  nextDueOn: string | null;
+  nextRuleId: string | null;
 }
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -43,10 +46,20 @@ export class CaseQueries {
         '(c.receiving_unit_id IN (SELECT unit_id FROM scope_units) OR c.competent_unit_id IN (SELECT unit_id FROM scope_units))',
       );
     }
-    if (q.unitId) {
+    if (q.unitId && q.includeSubunits === false) {
       const u = p(q.unitId);
       where.push(`(c.receiving_unit_id = ${u} OR c.competent_unit_id = ${u})`);
+    } else if (q.unitId) {
+      cte = cte
+        ? `${cte}, ${subtreeCte(p(q.unitId), 'unit_filter')}`
+        : `WITH RECURSIVE ${subtreeCte(p(q.unitId), 'unit_filter')}`;
+      where.push(
+        '(c.receiving_unit_id IN (SELECT unit_id FROM unit_filter) OR c.competent_unit_id IN (SELECT unit_id FROM unit_filter))',
+      );
     }
+    if (q.handlerId) where.push(`c.handler_id = ${p(q.handlerId === 'me' ? principal.id : q.handlerId)}`);
+    if (q.receivedFrom) where.push(`c.received_at >= ${p(q.receivedFrom)}`);
+    if (q.receivedTo) where.push(`c.received_at <= ${p(q.receivedTo)}`);
     if (q.status) where.push(`c.status = ${p(q.status)}`);
     if (q.kind) where.push(`c.kind = ${p(q.kind)}`);
     if (q.q && q.q.trim()) {
@@ -58,8 +71,17 @@ export class CaseQueries {
       `${cte} SELECT count(*)::int AS n FROM rm_cases c ${filter}`,
       params,
     );
+    const order =
+      q.sort === 'nextDueOn'
+        ? 'ORDER BY n.due_on ASC NULLS LAST, c.received_at DESC, c.case_id'
+        : 'ORDER BY c.received_at DESC, c.case_id';
     const rows: Record<string, unknown>[] = await this.runtime.dataSource.query(
-      `${cte} SELECT c.* FROM rm_cases c ${filter} ORDER BY c.received_at DESC, c.case_id LIMIT ${p(pageSize)} OFFSET ${p((page - 1) * pageSize)}`,
+      `${cte} SELECT c.*, to_char(n.due_on, 'YYYY-MM-DD') AS next_due_on, n.rule_id AS next_rule_id
+       FROM rm_cases c
+       LEFT JOIN LATERAL (SELECT d.due_on, d.rule_id FROM rm_deadlines d
+         WHERE d.case_id = c.case_id AND d.recorded_to IS NULL AND d.state = 'open'
+         ORDER BY d.due_on LIMIT 1) n ON true
+       ${filter} ${order} LIMIT ${p(pageSize)} OFFSET ${p((page - 1) * pageSize)}`,
       params,
     );
     return {
@@ -80,6 +102,8 @@ export class CaseQueries {
         subject: String(r.subject),
         petitionerCount: Number(r.petitioner_count),
         version: Number(r.version),
+        nextDueOn: (r.next_due_on as string | null) ?? null,
+        nextRuleId: (r.next_rule_id as string | null) ?? null,
       })),
       total: Number(total[0]?.n ?? 0),
       page,

@@ -1,0 +1,43 @@
+import type { User } from './session';
+
+/** What each role may do (api.md "Auth, roles and scope"; libs/security roles.ts is the server's truth). */
+export type Ability =
+  | 'register'
+  | 'classify'
+  | 'command'
+  | 'assign'
+  | 'readCases'
+  | 'boards'
+  | 'accountability'
+  | 'receptionSchedule'
+  | 'receptionHold'
+  | 'receptionDuty'
+  | 'history'
+  | 'audit'
+  | 'admin'
+  | 'identities';
+
+const ABILITIES: Record<string, Ability[]> = {
+  reception: ['register', 'classify', 'readCases', 'receptionSchedule'],
+  handler: ['register', 'classify', 'command', 'readCases', 'identities'],
+  head: [
+    'register',
+    'classify',
+    'command',
+    'assign',
+    'readCases',
+    'identities',
+    'boards',
+    'accountability',
+    'receptionSchedule',
+    'receptionHold',
+    'receptionDuty',
+  ],
+  supervisor: ['readCases', 'boards', 'accountability', 'receptionDuty'],
+  auditor: ['readCases', 'history', 'audit'],
+  admin: ['readCases', 'boards', 'accountability', 'receptionDuty', 'admin'],
+};
+
+export function can(user: User | null, ability: Ability): boolean {
+  return !!user && user.roles.some((r) => ABILITIES[r]?.includes(ability));
+}

@@ -1,0 +1,77 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { api, ApiError, unwrap } from '../api/client';
+import type { Page, Unit } from '../api/types';
+import { formatDate } from '../lib/format';
+import { label, STATUS_COLORS, STATUS_LABELS } from '../lib/labels';
+
+export function PageTitle({ children, extra }: { children: ReactNode; extra?: ReactNode }) {
+  return (
+    <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 16 }}>
+      <Typography.Title level={2} className="page-title" style={{ marginBottom: 0 }}>
+        {children}
+      </Typography.Title>
+      <div className="no-print">{extra}</div>
+    </div>
+  );
+}
+
+export function StatusTag({ status }: { status: string }) {
+  return <Tag color={STATUS_COLORS[status] ?? 'default'}>{label(STATUS_LABELS, status)}</Tag>;
+}
+
+export const DateText = ({ date }: { date: string | null | undefined }) => <span>{formatDate(date)}</span>;
+
+/** A failed request, with the API's Vietnamese `detail` and the fields it names. */
+export function ProblemAlert({ error, onClose }: { error: unknown; onClose?: () => void }) {
+  if (!error) return null;
+  const problem = error instanceof ApiError ? error.problem : null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      closable={!!onClose}
+      onClose={onClose}
+      role="alert"
+      style={{ marginBottom: 16 }}
+      message={problem?.title ?? 'Có lỗi xảy ra'}
+      description={
+        <>
+          <div>{problem?.detail ?? String((error as Error).message ?? error)}</div>
+          {problem?.errors?.length ? (
+            <ul style={{ margin: '8px 0 0', paddingInlineStart: 20 }}>
+              {problem.errors.map((e, i) => (
+                <li key={i}>
+                  <code>{e.path}</code>: {e.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      }
+    />
+  );
+}
+
+/** Every unit the user may see (GET /units), cached for the session. */
+export function useUnits() {
+  return useQuery({
+    queryKey: ['units'],
+    queryFn: () => unwrap<Page<Unit>>(api.GET('/api/v1/units', {})),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useUnitName(): (id: string | null | undefined) => string {
+  const units = useUnits();
+  return (id) => {
+    if (!id) return '—';
+    return units.data?.items.find((u) => u.id === id)?.name ?? id;
+  };
+}
+
+export function UnitName({ id }: { id: string | null | undefined }) {
+  const name = useUnitName();
+  return <span>{name(id)}</span>;
+}

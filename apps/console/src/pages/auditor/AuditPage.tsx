@@ -1,0 +1,5 @@
+import { Result } from 'antd';
+
+export default function AuditPage() {
+  return <Result status="info" title="Chức năng đang được hoàn thiện" />;
+}
