@@ -3,9 +3,9 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { IsString, Matches } from 'class-validator';
 import { signDevToken } from '../../../../libs/security/src/auth/dev-token.js';
 import { ROLES, type Role } from '../../../../libs/security/src/auth/roles.js';
-import { fail } from '../common/problem.js';
-import { RUNTIME, type Runtime } from '../runtime/runtime.tokens.js';
-import { UnitDirectory } from '../units/unit-directory.service.js';
+import { fail } from '../../../../libs/application/src/common/problem.js';
+import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
+import { UnitDirectory } from '../../../../libs/application/src/units/unit-directory.service.js';
 import { Public } from './auth.guard.js';
 
 /** An official of the demo organisation (libs/application/src/demo/demo-officials.ts). */
