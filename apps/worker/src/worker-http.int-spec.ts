@@ -10,7 +10,7 @@ import { startWorkerHttp, type WorkerHttp } from './worker-http.js';
 /** The worker's own listener: liveness apart from readiness, and Prometheus metrics. */
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const REGISTER = fileURLToPath(new URL('./testing/ts-register.mjs', import.meta.url));
+const REGISTER = fileURLToPath(new URL('../../../test/support/ts-register.mjs', import.meta.url));
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
