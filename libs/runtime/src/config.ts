@@ -27,6 +27,8 @@ export interface AppConfig {
   kurrentDbUrl?: string;
   kafkaBrokers: string[];
   kafkaTopicPrefix: string;
+  /** How long a pending Idempotency-Key claim holds before a retry may take it over (a crashed request). */
+  idempotencyLeaseMs: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -82,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((s) => s.trim())
       .filter(Boolean),
     kafkaTopicPrefix: env.KAFKA_TOPIC_PREFIX ?? 'donthu',
+    idempotencyLeaseMs: int(env.IDEMPOTENCY_LEASE_MS, 30_000, 'IDEMPOTENCY_LEASE_MS'),
   };
 }

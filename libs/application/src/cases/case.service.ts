@@ -162,7 +162,28 @@ export class CaseService {
     if (!(await this.units.inScope(principal, [dto.receivingUnitId]))) {
       fail('FORBIDDEN', 'you may register cases only for your unit and the units below it');
     }
-    const caseId = randomUUID();
+    // With an Idempotency-Key the case id derives from it: a retry after a crash finds the case the
+    // first attempt registered and answers it, instead of registering the letter twice.
+    const caseId = opts.eventIdSeed ? StreamExecutor.seededId(opts.eventIdSeed, 'case') : randomUUID();
+    const committed = opts.eventIdSeed
+      ? await this.executor.committedOutcome(caseStreamId(caseId), opts.eventIdSeed)
+      : null;
+    if (committed) {
+      const done = foldStored(committed.events) as ExistingCase;
+      return {
+        id: caseId,
+        trackingCode: done.trackingCode,
+        version: done.version,
+        position: Number(committed.position),
+        status: done.status,
+        receipt: {
+          trackingCode: done.trackingCode,
+          receivedAt: done.receivedAt,
+          receivingUnitId: done.receivingUnitId,
+          subject: done.subject,
+        },
+      };
+    }
     const base = {
       caseId,
       receivedAt: dto.receivedAt,

@@ -73,6 +73,40 @@ export class StreamExecutor {
     }
   }
 
+  /** The id of the `i`-th event a command seeded by `seed` appends to `streamId`. */
+  static seededEventId(seed: string, streamId: string, i: number): string {
+    return uuidv5(`${seed}:${streamId}:${i}`, EVENT_ID_NAMESPACE);
+  }
+
+  /** A new stream's id derived from an Idempotency-Key seed, so that a retried creation finds its stream. */
+  static seededId(seed: string, kind: string): string {
+    return uuidv5(`${kind}:${seed}`, EVENT_ID_NAMESPACE);
+  }
+
+  /**
+   * When the command seeded by `seed` is already in `history` (it committed, and its answer was lost —
+   * the API died before storing it), the outcome it had: the stream up to its last event.
+   */
+  static committedIn(history: StoredEvent[], streamId: string, seed: string): ExecuteResult | null {
+    const first = StreamExecutor.seededEventId(seed, streamId, 0);
+    const at = history.findIndex((e) => e.eventId === first);
+    if (at < 0) return null;
+    let n = 1;
+    while (history[at + n]?.eventId === StreamExecutor.seededEventId(seed, streamId, n)) n++;
+    const last = history[at + n - 1];
+    return {
+      events: history.slice(0, at + n),
+      appended: [],
+      version: last.version,
+      position: last.globalPosition,
+    };
+  }
+
+  /** Reads `streamId` and looks for the committed outcome of the command seeded by `seed`. */
+  async committedOutcome(streamId: string, seed: string): Promise<ExecuteResult | null> {
+    return StreamExecutor.committedIn(await this.runtime.store.readStream(streamId), streamId, seed);
+  }
+
   private async run(
     streamId: string,
     decide: (history: StoredEvent[], ctx: DecideContext) => DomainEventLike[] | Promise<DomainEventLike[]>,
@@ -84,6 +118,11 @@ export class StreamExecutor {
       const history =
         attempt === 0 && options.history ? options.history : await this.runtime.store.readStream(streamId);
       const version = history.length ? history[history.length - 1].version : 0;
+      if (options.eventIdSeed) {
+        // A retry of a request that committed but never answered: answer what it did.
+        const committed = StreamExecutor.committedIn(history, streamId, options.eventIdSeed);
+        if (committed) return committed;
+      }
       if (options.ifMatch !== undefined && options.ifMatch !== version) {
         this.runtime.metrics.commandConflicts.inc(stream);
         fail('VERSION_CONFLICT', `If-Match "${options.ifMatch}" is stale: the current version is ${version}`);
@@ -92,7 +131,7 @@ export class StreamExecutor {
       if (appended.length === 0) return { events: history, appended, version, position: null };
       const newEvents = appended.map((e, i) => ({
         eventId: options.eventIdSeed
-          ? uuidv5(`${options.eventIdSeed}:${streamId}:${i}`, EVENT_ID_NAMESPACE)
+          ? StreamExecutor.seededEventId(options.eventIdSeed, streamId, i)
           : randomUUID(),
         type: e.type,
         data: e.data as Record<string, unknown>,

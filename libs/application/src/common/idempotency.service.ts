@@ -10,6 +10,12 @@ export type IdempotencyStart = { kind: 'new' } | { kind: 'replay'; status: numbe
  * `Idempotency-Key`: the first response to a key is stored; the same key and body return it again
  * and append nothing; the same key with another body answers 422. A key is claimed (state
  * `pending`) before the command runs, so two concurrent requests with one key cannot both append.
+ *
+ * A claim holds for a lease (`IDEMPOTENCY_LEASE_MS`, default 30 s). A request that died holding it
+ * (the API was killed between claiming and completing) does not block the key for good: once the
+ * lease is over a retry takes the claim over and runs again. Event ids are derived from the key, so
+ * if the first run had committed, the command answers that committed outcome instead of appending
+ * again (StreamExecutor).
  */
 @Injectable()
 export class IdempotencyService {
@@ -27,12 +33,23 @@ export class IdempotencyService {
         { path: 'Idempotency-Key', message: 'invalid' },
       ]);
     for (let attempt = 0; attempt < 100; attempt++) {
+      const lease = this.runtime.config.idempotencyLeaseMs;
       const inserted = await this.runtime.pool.query(
-        `INSERT INTO idempotency_keys (principal_id, key, request_hash, state) VALUES ($1, $2, $3, 'pending')
+        `INSERT INTO idempotency_keys (principal_id, key, request_hash, state, lease_until)
+         VALUES ($1, $2, $3, 'pending', now() + $4 * interval '1 millisecond')
          ON CONFLICT (principal_id, key) DO NOTHING RETURNING key`,
-        [principalId, key, requestHash],
+        [principalId, key, requestHash, lease],
       );
       if (inserted.rowCount === 1) return { kind: 'new' };
+      // A pending claim whose lease is over: its request died; take the claim over (one taker wins).
+      const taken = await this.runtime.pool.query(
+        `UPDATE idempotency_keys SET lease_until = now() + $4 * interval '1 millisecond'
+          WHERE principal_id = $1 AND key = $2 AND request_hash = $3 AND state = 'pending'
+            AND (lease_until IS NULL OR lease_until < now())
+          RETURNING key`,
+        [principalId, key, requestHash, lease],
+      );
+      if (taken.rowCount === 1) return { kind: 'new' };
       const existing = await this.runtime.pool.query<{
         request_hash: string;
         state: string;

@@ -172,7 +172,10 @@ export class InspectionService {
       { path: 'inspectedUnitId', unitId: dto.inspectedUnitId },
     ]);
     await this.requireLead(principal, dto.leadUnitId, 'deciding an inspection');
-    const inspectionId = randomUUID();
+    // From the Idempotency-Key when there is one: a retry after a crash finds the same inspection.
+    const inspectionId = opts.eventIdSeed
+      ? StreamExecutor.seededId(opts.eventIdSeed, 'inspection')
+      : randomUUID();
     return this.execute(
       inspectionId,
       principal,

@@ -68,7 +68,10 @@ export class ReceptionService {
     if (!(await this.units.inScope(principal, [dto.unitId]))) {
       fail('FORBIDDEN', 'you may schedule sessions only for your unit and the units below it');
     }
-    const sessionId = randomUUID();
+    // From the Idempotency-Key when there is one: a retry after a crash finds the same session.
+    const sessionId = opts.eventIdSeed
+      ? StreamExecutor.seededId(opts.eventIdSeed, 'reception-session')
+      : randomUUID();
     return this.run(sessionId, principal, opts, () => ({
       type: 'ScheduleReceptionSession',
       data: {

@@ -9,6 +9,7 @@ import { CreateInspectionReadModels1760000004000 } from '../migrations/176000000
 import { CreateProjectionLeases1760000006000 } from '../migrations/1760000006000-create-projection-leases.js';
 import { AddOverdueBoardIndexes1760000007100 } from '../migrations/1760000007100-add-overdue-board-indexes.js';
 import { CreateProjectionParked1760000008120 } from '../migrations/1760000008120-create-projection-parked.js';
+import { IdempotencyClaimLease1760000008130 } from '../migrations/1760000008130-idempotency-claim-lease.js';
 import type { ProjectionDefinition } from '../runner/projection.js';
 import { CaseSummaryEntity, DeadlineRowEntity, UnitRowEntity } from './read-model.entities.js';
 
@@ -35,6 +36,7 @@ export const READ_MODEL_MIGRATIONS = [
   CreateProjectionLeases1760000006000,
   AddOverdueBoardIndexes1760000007100,
   CreateProjectionParked1760000008120,
+  IdempotencyClaimLease1760000008130,
 ];
 
 /** TypeORM entities of the read models (queries use them; the runner writes rows by SQL). */
