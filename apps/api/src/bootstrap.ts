@@ -24,6 +24,7 @@ import {
   requestLogContext,
   runInRequestContext,
 } from './common/request-id.js';
+import { UNPREFIXED_PATHS } from './health/unprefixed.js';
 
 export interface CreateAppOptions {
   runner?: ProjectionRunner;
@@ -99,7 +100,7 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
   for (const m of inputMiddlewares()) app.use(m);
   app.use(inputErrorHandler);
   app.use(runInRequestContext);
-  app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/live', 'health/ready', 'metrics'] });
+  app.setGlobalPrefix('api/v1', { exclude: UNPREFIXED_PATHS });
   app.useGlobalPipes(validationPipe());
   const document = createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

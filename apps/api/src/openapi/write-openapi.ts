@@ -9,6 +9,7 @@ import type { Runtime } from '../../../../libs/runtime/src/runtime.js';
 import { AppModule } from '../app.module.js';
 import { DEMO_OFFICIALS_PREVIEW } from '../auth/demo-sign-in.controller.js';
 import { createOpenApiDocument } from './openapi-document.js';
+import { UNPREFIXED_PATHS } from '../health/unprefixed.js';
 
 /**
  * Writes the OpenAPI description without a database (`npm run build` calls it before building the
@@ -26,7 +27,7 @@ const app = await NestFactory.create<NestExpressApplication>(
   }),
   { preview: true, logger: false, abortOnError: false },
 );
-app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics'] });
+app.setGlobalPrefix('api/v1', { exclude: UNPREFIXED_PATHS });
 const document = createOpenApiDocument(app);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(document, null, 2));
