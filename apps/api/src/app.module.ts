@@ -20,6 +20,8 @@ import { InspectionController } from './inspections/inspection.controller.js';
 import { InspectionQueries } from './inspections/inspection.queries.js';
 import { AccountabilityController } from './accountability/accountability.controller.js';
 import { AccountabilityQueries } from './accountability/accountability.queries.js';
+import { StatisticsQueries } from '../../../libs/application/src/statistics/statistics.queries.js';
+import { StatisticsController } from './statistics/statistics.controller.js';
 import { ReceptionController } from './reception/reception.controller.js';
 import type { Runtime } from '../../../libs/application/src/runtime.tokens.js';
 import { ApplicationModule } from '../../../libs/application/src/application.module.js';
@@ -59,6 +61,7 @@ export class AppModule {
       InspectionQueries,
       AccountabilityQueries,
       ...(options.demoOfficials ? [{ provide: DEMO_OFFICIALS, useValue: options.demoOfficials }] : []),
+      { provide: StatisticsQueries, useValue: new StatisticsQueries(runtime.dataSource) },
     ];
     return {
       module: AppModule,
@@ -72,6 +75,7 @@ export class AppModule {
         DeadlineController,
         ReceptionController,
         AccountabilityController,
+        StatisticsController,
         InspectionController,
         AuditController,
         VaultController,

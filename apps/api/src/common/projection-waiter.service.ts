@@ -14,6 +14,7 @@ export const READS = {
   receptionSessions: 'reception-sessions.v1',
   dialogues: 'dialogues.v1',
   inspections: 'inspections.v1',
+  statistics: 'statistics.v1',
 } as const;
 
 /**

@@ -10,6 +10,8 @@ import { CreateProjectionLeases1760000006000 } from '../migrations/1760000006000
 import { AddOverdueBoardIndexes1760000007100 } from '../migrations/1760000007100-add-overdue-board-indexes.js';
 import { CreateProjectionParked1760000008120 } from '../migrations/1760000008120-create-projection-parked.js';
 import { IdempotencyClaimLease1760000008130 } from '../migrations/1760000008130-idempotency-claim-lease.js';
+import { CreateStatisticsReadModel1760000015000 } from '../migrations/1760000015000-create-statistics-read-model.js';
+import { statisticsProjection } from './statistics.projection.js';
 import type { ProjectionDefinition } from '../runner/projection.js';
 import { CaseSummaryEntity, DeadlineRowEntity, UnitRowEntity } from './read-model.entities.js';
 
@@ -18,6 +20,7 @@ export { CaseSummaryEntity, DeadlineRowEntity, UnitRowEntity };
 export { caseSummariesProjection, deadlinesProjection, unitsProjection };
 export { dialoguesProjection, receptionSessionsProjection };
 export { inspectionsProjection };
+export { statisticsProjection };
 
 /** Every projection the worker runs, in the order it applies them. */
 export const ALL_PROJECTIONS: ProjectionDefinition[] = [
@@ -27,6 +30,7 @@ export const ALL_PROJECTIONS: ProjectionDefinition[] = [
   receptionSessionsProjection,
   dialoguesProjection,
   inspectionsProjection,
+  statisticsProjection,
 ];
 
 export const READ_MODEL_MIGRATIONS = [
@@ -37,6 +41,7 @@ export const READ_MODEL_MIGRATIONS = [
   AddOverdueBoardIndexes1760000007100,
   CreateProjectionParked1760000008120,
   IdempotencyClaimLease1760000008130,
+  CreateStatisticsReadModel1760000015000,
 ];
 
 /** TypeORM entities of the read models (queries use them; the runner writes rows by SQL). */

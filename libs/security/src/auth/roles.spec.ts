@@ -53,10 +53,26 @@ const MATRIX: Record<Role, Permission[]> = {
     'identities.read',
     'reception.hold',
     'boards.read',
+    'statistics.read',
   ],
-  supervisor: ['case.read', 'boards.read', 'accountability.read', 'exports.read'],
-  auditor: ['case.read', 'case.read.history', 'case.read.asOf', 'disclosures.read', 'audit.verify'],
-  admin: ['case.read', 'boards.read', 'accountability.read', 'exports.read', 'units.manage', 'vault.erase'],
+  supervisor: ['case.read', 'boards.read', 'accountability.read', 'statistics.read', 'exports.read'],
+  auditor: [
+    'case.read',
+    'case.read.history',
+    'case.read.asOf',
+    'disclosures.read',
+    'audit.verify',
+    'statistics.read',
+  ],
+  admin: [
+    'case.read',
+    'boards.read',
+    'accountability.read',
+    'statistics.read',
+    'exports.read',
+    'units.manage',
+    'vault.erase',
+  ],
 };
 
 describe('role/permission matrix', () => {

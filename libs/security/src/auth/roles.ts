@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   /** deadlines/overdue, deadlines/upcoming, reception-duty, inspections/follow-up */
   'boards.read',
   'accountability.read',
+  /** GET /statistics, /statistics/cases and their XLSX / CSV exports (no personal data) */
+  'statistics.read',
   'exports.read',
   /** GET /cases/:id/disclosures */
   'disclosures.read',
@@ -60,14 +62,21 @@ const HANDLER: readonly Permission[] = [
   'case.read',
   'identities.read',
 ];
-const HEAD: readonly Permission[] = [...HANDLER, 'reception.hold', 'boards.read'];
-const SUPERVISOR: readonly Permission[] = ['case.read', 'boards.read', 'accountability.read', 'exports.read'];
+const HEAD: readonly Permission[] = [...HANDLER, 'reception.hold', 'boards.read', 'statistics.read'];
+const SUPERVISOR: readonly Permission[] = [
+  'case.read',
+  'boards.read',
+  'accountability.read',
+  'statistics.read',
+  'exports.read',
+];
 const AUDITOR: readonly Permission[] = [
   'case.read',
   'case.read.history',
   'case.read.asOf',
   'disclosures.read',
   'audit.verify',
+  'statistics.read',
 ];
 const ADMIN: readonly Permission[] = [...SUPERVISOR, 'units.manage', 'vault.erase'];
 
