@@ -25,6 +25,18 @@ export default tseslint.config(
     rules: { 'donthu/fences': 'error' },
   },
   {
+    // Environment variables are read and validated once, in libs/runtime (config.ts); everything else
+    // takes the typed AppConfig.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['libs/runtime/**', '**/*.spec.ts', '**/*.int-spec.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'read settings from AppConfig (libs/runtime/src/config.ts)' },
+      ],
+    },
+  },
+  {
     files: ['libs/domain/**/*.ts'],
     ignores: ['libs/domain/**/*.spec.ts', 'libs/domain/**/testing/**'],
     rules: {

@@ -1,7 +1,6 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { authConfigFromEnv } from '../../../libs/security/src/auth/auth.config.js';
 import { JwtVerifier } from '../../../libs/security/src/auth/jwt-verifier.js';
 import { AuditController } from './audit/audit.controller.js';
 import { VaultController } from './admin/vault.controller.js';
@@ -45,12 +44,10 @@ export class AppModule {
     const providers: Provider[] = [
       {
         provide: JwtVerifier,
-        useValue: new JwtVerifier(
-          authConfigFromEnv({
-            ...runtime.env,
-            AUTH_JWT_SECRET: runtime.env.AUTH_JWT_SECRET ?? runtime.secrets.jwtSecret,
-          }),
-        ),
+        useValue: new JwtVerifier({
+          ...runtime.config.auth,
+          ...(runtime.secrets.jwtSecret ? { hsSecret: runtime.secrets.jwtSecret } : {}),
+        }),
       },
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_FILTER, useClass: ProblemFilter },

@@ -84,7 +84,7 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
         autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
       }),
     );
-  app.set('trust proxy', runtime.env.TRUST_PROXY === '1' ? 1 : false);
+  app.set('trust proxy', runtime.config.trustProxy ? 1 : false);
   app.disable('x-powered-by');
   app.use(helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-origin' } }));
   // The console (apps/console's build) on the same origin, when it has been built; before the rate

@@ -12,6 +12,8 @@ import { freshDatabase, type TestDatabase } from '../../../test/support/database
  * Start-up behaviour of the API process (`npm run start:api`, `apps/api/src/main.ts`, run from
  * source through test/support/ts-register.mjs) and of the runtime it builds:
  * - a database that cannot be reached at start → exit code 1 with one clear line on stderr;
+ * - a setting that cannot be parsed (a misspelt boolean, an unknown enum value) → exit code 1, one
+ *   line naming the variable;
  * - NODE_ENV=production without AUTH_JWT_SECRET / VAULT_MASTER_KEY → exit code 1 naming them;
  * - in development the secrets are generated once and kept in DATA_DIR (the same on the next start).
  */
@@ -80,6 +82,27 @@ describe('API start-up (a process started from source)', () => {
     const err = lines(r.stderr);
     expect(err).toHaveLength(1);
     expect(err[0]).toMatch(/^donthu api: cannot start: cannot reach the database at DATABASE_URL/);
+  }, 90_000);
+
+  it('exits 1 with one line naming the variable when a setting cannot be parsed', async () => {
+    const port = await closedPort();
+    const r = await runApi({
+      NODE_ENV: 'development',
+      DATA_DIR: dataDir,
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${port}/donthu`,
+      COMMUNE_RECEPTION_WEEKLY: 'flase',
+    });
+    expect(r.code).toBe(1);
+    const err = lines(r.stderr);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toBe(
+      'donthu api: cannot start: COMMUNE_RECEPTION_WEEKLY must be true or false (or 1/0, yes/no, on/off), got "flase"',
+    );
+    const r2 = await runApi({ DATA_DIR: dataDir, EVENT_STORE: 'mongodb' });
+    expect(r2.code).toBe(1);
+    expect(lines(r2.stderr)).toEqual([
+      'donthu api: cannot start: EVENT_STORE must be one of postgres, kurrentdb, got "mongodb"',
+    ]);
   }, 90_000);
 
   it('refuses to start in production without the secrets, naming them and never printing a value', async () => {

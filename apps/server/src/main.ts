@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import pino from 'pino';
+import { loadConfig } from '../../../libs/runtime/src/config.js';
 import { createRuntime } from '../../../libs/runtime/src/runtime.js';
 import { signDevToken } from '../../../libs/security/src/auth/dev-token.js';
 import { createRunner, startWorker } from '../../../libs/application/src/processes/worker.js';
@@ -12,9 +13,10 @@ import { DEMO_OFFICIALS } from '../../../libs/application/src/demo/demo-official
  * `npm start`: API and worker in one process. Without DATABASE_URL it runs on the embedded database
  * in DATA_DIR, seeds demo data into an empty one, and prints an admin token for development.
  */
-const log = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'donthu' } });
 try {
-  const runtime = await createRuntime({ role: 'server' });
+  const config = loadConfig();
+  const log = pino({ level: config.logLevel, base: { service: 'donthu' } });
+  const runtime = await createRuntime({ role: 'server', config });
   const runner = createRunner(runtime, log);
   const worker = startWorker(runtime, { runner, logger: log });
   // The console's demo sign-in: DEMO_SIGN_IN=1 (npm start sets it), on the embedded database only.

@@ -1,14 +1,16 @@
 import 'reflect-metadata';
 import pino from 'pino';
+import { loadConfig } from '../../../libs/runtime/src/config.js';
 import { createRuntime } from '../../../libs/runtime/src/runtime.js';
 import { startWorker } from '../../../libs/application/src/processes/worker.js';
 import { startWorkerHttp } from './worker-http.js';
 
 /** The worker alone: projections, deadline watcher, merger process (and the Kafka relay when configured). */
-const log = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'donthu-worker' } });
 try {
+  const config = loadConfig();
+  const log = pino({ level: config.logLevel, base: { service: 'donthu-worker' } });
   // On the embedded database the worker attaches to a running server's socket (role 'cli').
-  const runtime = await createRuntime({ role: 'cli' });
+  const runtime = await createRuntime({ role: 'cli', config });
   const worker = startWorker(runtime, { logger: log });
   // Probes and metrics on WORKER_PORT (default 3001): /health/live, /health/ready, /metrics.
   const http = await startWorkerHttp(runtime, worker.runner, {

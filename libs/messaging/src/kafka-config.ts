@@ -10,7 +10,7 @@ export interface KafkaEnvConfig {
 }
 
 /** Reads the relay's settings from the environment (docs/messaging.md). */
-export function kafkaConfigFromEnv(env: Record<string, string | undefined> = process.env): KafkaEnvConfig {
+export function kafkaConfigFromEnv(env: Record<string, string | undefined>): KafkaEnvConfig {
   const brokers = (env.KAFKA_BROKERS ?? '')
     .split(',')
     .map((b) => b.trim())

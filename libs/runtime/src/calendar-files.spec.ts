@@ -1,10 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { SHIPPED_CALENDAR_YEARS } from '../../domain/src/calendar/testing/calendar-years.fixture.js';
 import { DomainError } from '../../domain/src/shared/domain-error.js';
 import { calendarDir, findRepoRoot, loadBusinessCalendar, loadCalendarYears } from './calendar-files.js';
+import { loadConfig } from './config.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'donthu-calendar-'));
 let n = 0;
@@ -23,15 +24,9 @@ const y2028 = {
 };
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const savedEnv = process.env.CALENDAR_DIR;
-afterEach(() => {
-  if (savedEnv === undefined) delete process.env.CALENDAR_DIR;
-  else process.env.CALENDAR_DIR = savedEnv;
-});
 
 describe('loadCalendarYears', () => {
   it('reads the shipped data/calendar by default, equal to the domain test fixture', () => {
-    delete process.env.CALENDAR_DIR;
     expect(loadCalendarYears()).toEqual(SHIPPED_CALENDAR_YEARS);
   });
 
@@ -39,16 +34,16 @@ describe('loadCalendarYears', () => {
     const root = findRepoRoot();
     expect(calendarDir()).toBe(join(root, 'data', 'calendar'));
     const fake = dirWith({ 'package.json': json({ name: 'donthu' }) });
-    const compiled = join(fake, 'dist', 'libs', 'platform', 'src');
+    const compiled = join(fake, 'dist', 'libs', 'runtime', 'src');
     mkdirSync(compiled, { recursive: true });
     expect(findRepoRoot(join(compiled, 'calendar-files.js'))).toBe(fake);
   });
 
   it('honours CALENDAR_DIR and an explicit directory, ignoring other files', () => {
     const dir = dirWith({ '2028.json': json(y2028), 'README.md': '# notes', 'backup.json': '{' });
-    process.env.CALENDAR_DIR = dir;
-    expect(loadCalendarYears().map((y) => y.year)).toEqual([2028]);
-    delete process.env.CALENDAR_DIR;
+    expect(loadCalendarYears(loadConfig({ CALENDAR_DIR: dir }).calendarDir).map((y) => y.year)).toEqual([
+      2028,
+    ]);
     expect(loadCalendarYears(dir).map((y) => y.year)).toEqual([2028]);
   });
 

@@ -29,11 +29,9 @@ export function findRepoRoot(from: string = fileURLToPath(import.meta.url)): str
   }
 }
 
-/** The calendar directory: `dir`, else env CALENDAR_DIR, else `<repo>/data/calendar`. */
+/** The calendar directory: `dir` (the CLI's option, or CALENDAR_DIR through the config), else `<repo>/data/calendar`. */
 export function calendarDir(dir?: string): string {
   if (dir) return resolve(dir);
-  const fromEnv = process.env.CALENDAR_DIR;
-  if (fromEnv) return resolve(fromEnv);
   return join(findRepoRoot(), 'data', 'calendar');
 }
 

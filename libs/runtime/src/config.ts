@@ -1,8 +1,34 @@
 import { resolve } from 'node:path';
+import { kafkaConfigFromEnv } from '../../messaging/src/kafka-config.js';
+import {
+  DEFAULT_LEASE_RENEW_MS,
+  DEFAULT_LEASE_TTL_MS,
+} from '../../projections/src/runner/projection-leases.js';
+import { authConfigFromEnv, type AuthConfig } from '../../security/src/auth/auth.config.js';
+import { resolveSecrets, type Secrets } from './secrets.js';
 
-/** The one typed view of the process environment. Every setting is documented in the README's table. */
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const EVENT_STORES = ['postgres', 'kurrentdb'] as const;
+
+/** A setting the process cannot use: start-up stops with this one line, naming the variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * The one typed view of the process environment: the only place that reads `process.env` (a lint rule
+ * keeps it so). Every value is validated here, at start-up; every setting is documented in the
+ * README's table.
+ */
 export interface AppConfig {
-  nodeEnv: string;
+  nodeEnv: (typeof NODE_ENVS)[number];
   production: boolean;
   port: number;
   host: string;
@@ -11,7 +37,7 @@ export interface AppConfig {
   /** A PostgreSQL server; undefined = the embedded database in `dataDir`. */
   databaseUrl?: string;
   dataDir: string;
-  logLevel: string;
+  logLevel: (typeof LOG_LEVELS)[number];
   rateLimitPerMin: number;
   corsOrigins: string[];
   calendarDir?: string;
@@ -23,67 +49,135 @@ export interface AppConfig {
   anchorIntervalMs: number;
   /** Commune chairs must receive citizens at least one day a week (true) or a month (false). */
   communeReceptionWeekly: boolean;
-  eventStore: 'postgres' | 'kurrentdb';
+  eventStore: (typeof EVENT_STORES)[number];
   kurrentDbUrl?: string;
   kafkaBrokers: string[];
   kafkaTopicPrefix: string;
   /** How long a pending Idempotency-Key claim holds before a retry may take it over (a crashed request). */
   idempotencyLeaseMs: number;
+  /** The kafkajs client id of the relay (KAFKA_CLIENT_ID). */
+  kafkaClientId: string;
+  /** Honour X-Forwarded-* from one proxy hop (TRUST_PROXY). */
+  trustProxy: boolean;
+  /** Connections of the process's pool (PG_POOL_MAX). */
+  pgPoolMax: number;
+  /** The agency's overrides of the rule table (RULE_OVERRIDES_FILE); default data/rule-overrides.json if present. */
+  ruleOverridesFile?: string;
+  /** Worker leases on projections (PROJECTION_LEASE_TTL_MS, PROJECTION_LEASE_RENEW_MS). */
+  projectionLeaseTtlMs: number;
+  projectionLeaseRenewMs: number;
+  /** How bearer tokens are verified (AUTH_JWKS_URL, AUTH_JWT_PUBLIC_KEY, AUTH_JWT_ISSUER, …); the HS256 secret comes with the secrets. */
+  auth: Omit<AuthConfig, 'hsSecret'>;
 }
 
-function int(value: string | undefined, fallback: number, name: string): number {
+function int(value: string | undefined, fallback: number, name: string, min = 0): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0)
-    throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min)
+    throw new ConfigError(
+      name,
+      `${name} must be ${min > 0 ? 'a positive' : 'a non-negative'} integer, got "${value}"`,
+    );
   return n;
 }
 
-function bool(value: string | undefined, fallback: boolean): boolean {
-  if (value === undefined || value === '') return fallback;
-  return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+const TRUE = ['1', 'true', 'yes', 'on'];
+const FALSE = ['0', 'false', 'no', 'off'];
+
+/** A boolean setting: a misspelt value stops start-up rather than silently meaning "false". */
+function bool(value: string | undefined, fallback: boolean, name: string): boolean {
+  if (value === undefined || value.trim() === '') return fallback;
+  const v = value.trim().toLowerCase();
+  if (TRUE.includes(v)) return true;
+  if (FALSE.includes(v)) return false;
+  throw new ConfigError(name, `${name} must be true or false (or 1/0, yes/no, on/off), got "${value}"`);
+}
+
+function oneOf<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+  name: string,
+): T {
+  if (value === undefined || value.trim() === '') return fallback;
+  const v = value.trim();
+  if (!(allowed as readonly string[]).includes(v))
+    throw new ConfigError(name, `${name} must be one of ${allowed.join(', ')}, got "${value}"`);
+  return v as T;
+}
+
+/** Runs a parser owned by another library, turning its error into one naming the variable. */
+function parsed<T>(name: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    throw new ConfigError(name, message.includes(name) ? message : `${name}: ${message}`);
+  }
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const nodeEnv = env.NODE_ENV ?? 'development';
-  const eventStore = (env.EVENT_STORE ?? 'postgres') as AppConfig['eventStore'];
-  if (eventStore !== 'postgres' && eventStore !== 'kurrentdb') {
-    throw new Error(`EVENT_STORE must be "postgres" or "kurrentdb", got "${String(eventStore)}"`);
-  }
-  const demoSignIn = bool(env.DEMO_SIGN_IN, false);
+  const nodeEnv = oneOf(env.NODE_ENV, NODE_ENVS, 'development', 'NODE_ENV');
+  const demoSignIn = bool(env.DEMO_SIGN_IN, false, 'DEMO_SIGN_IN');
   if (demoSignIn && nodeEnv === 'production') {
-    throw new Error(
+    throw new ConfigError(
+      'DEMO_SIGN_IN',
       'DEMO_SIGN_IN=1 is refused with NODE_ENV=production: demo sign-in issues tokens to anyone',
     );
   }
+  const kafka = parsed('KAFKA_TOPIC_PREFIX', () => kafkaConfigFromEnv(env));
+  const projectionLeaseTtlMs = int(
+    env.PROJECTION_LEASE_TTL_MS,
+    DEFAULT_LEASE_TTL_MS,
+    'PROJECTION_LEASE_TTL_MS',
+    1,
+  );
+  const projectionLeaseRenewMs = int(
+    env.PROJECTION_LEASE_RENEW_MS,
+    DEFAULT_LEASE_RENEW_MS,
+    'PROJECTION_LEASE_RENEW_MS',
+    1,
+  );
+  const { hsSecret: _secret, ...auth } = parsed('AUTH_JWT_CLOCK_TOLERANCE_SEC', () =>
+    authConfigFromEnv({ ...env, AUTH_JWT_SECRET: undefined }),
+  );
   return {
     nodeEnv,
     production: nodeEnv === 'production',
     port: int(env.PORT, 3000, 'PORT'),
     workerPort: int(env.WORKER_PORT, 3001, 'WORKER_PORT'),
-    host: env.HOST ?? '0.0.0.0',
+    host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: resolve(env.DATA_DIR ?? './.donthu/data'),
-    logLevel: env.LOG_LEVEL ?? 'info',
+    dataDir: resolve(env.DATA_DIR || './.donthu/data'),
+    logLevel: oneOf(env.LOG_LEVEL, LOG_LEVELS, 'info', 'LOG_LEVEL'),
     rateLimitPerMin: int(env.RATE_LIMIT_PER_MIN, 600, 'RATE_LIMIT_PER_MIN'),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
     calendarDir: env.CALENDAR_DIR || undefined,
-    demo: bool(env.DONTHU_DEMO, false),
+    demo: bool(env.DONTHU_DEMO, false, 'DONTHU_DEMO'),
     demoSignIn,
     projectionPollMs: int(env.PROJECTION_POLL_MS, 250, 'PROJECTION_POLL_MS'),
     watcherIntervalMs: int(env.WATCHER_INTERVAL_MS, 5 * 60_000, 'WATCHER_INTERVAL_MS'),
     anchorIntervalMs: int(env.ANCHOR_INTERVAL_MS, 15 * 60_000, 'ANCHOR_INTERVAL_MS'),
-    communeReceptionWeekly: bool(env.COMMUNE_RECEPTION_WEEKLY, true),
-    eventStore,
+    communeReceptionWeekly: bool(env.COMMUNE_RECEPTION_WEEKLY, true, 'COMMUNE_RECEPTION_WEEKLY'),
+    eventStore: oneOf(env.EVENT_STORE, EVENT_STORES, 'postgres', 'EVENT_STORE'),
     kurrentDbUrl: env.KURRENTDB_URL || undefined,
-    kafkaBrokers: (env.KAFKA_BROKERS ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-    kafkaTopicPrefix: env.KAFKA_TOPIC_PREFIX ?? 'donthu',
     idempotencyLeaseMs: int(env.IDEMPOTENCY_LEASE_MS, 30_000, 'IDEMPOTENCY_LEASE_MS'),
+    kafkaBrokers: kafka.brokers,
+    kafkaTopicPrefix: kafka.topicPrefix,
+    kafkaClientId: kafka.clientId,
+    trustProxy: bool(env.TRUST_PROXY, false, 'TRUST_PROXY'),
+    pgPoolMax: int(env.PG_POOL_MAX, 20, 'PG_POOL_MAX', 1),
+    ruleOverridesFile: env.RULE_OVERRIDES_FILE || undefined,
+    projectionLeaseTtlMs,
+    projectionLeaseRenewMs,
+    auth,
   };
+}
+
+/** The secrets (AUTH_JWT_SECRET, VAULT_MASTER_KEY; generated into DATA_DIR in development), for `config`. */
+export function loadSecrets(config: AppConfig, env: NodeJS.ProcessEnv = process.env): Secrets {
+  return resolveSecrets(env, config.dataDir, config.production);
 }

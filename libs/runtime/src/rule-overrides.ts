@@ -20,7 +20,7 @@ const VARIANTS = new Set([
  * `{ruleId, unit?: "working_days"|"calendar_days", lengths?: {normal?, complex?, …}}`.
  * A malformed file stops the start with a message naming it, never a silent default.
  */
-export function loadRuleOverrides(file = process.env.RULE_OVERRIDES_FILE): RuleOverride[] {
+export function loadRuleOverrides(file?: string): RuleOverride[] {
   const path = file ?? join(findRepoRoot(), 'data', 'rule-overrides.json');
   if (!existsSync(path)) {
     if (file) throw new Error(`RULE_OVERRIDES_FILE ${file} does not exist`);

@@ -84,7 +84,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     await database.close();
     throw err;
   }
-  const pool = new pg.Pool({ connectionString: database.url, max: Number(env.PG_POOL_MAX ?? 20) });
+  const pool = new pg.Pool({ connectionString: database.url, max: config.pgPoolMax });
   pool.on('error', () => undefined); // a dropped idle client is replaced on the next query
   const clock = options.clock ?? (() => new Date());
   // EVENT_STORE=kurrentdb keeps the events in KurrentDB; read models, checkpoints, the vault and
@@ -111,7 +111,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     store,
     vault,
     calendar,
-    rules: createRuleBook({ overrides: loadRuleOverrides(env.RULE_OVERRIDES_FILE) }),
+    rules: createRuleBook({ overrides: loadRuleOverrides(config.ruleOverridesFile) }),
     clock,
     metrics: new Metrics(),
     async close() {

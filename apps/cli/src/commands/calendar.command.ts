@@ -3,6 +3,7 @@ import { createBusinessCalendar } from '../../../../libs/domain/src/calendar/bus
 import type { BusinessCalendar, CalendarYear } from '../../../../libs/domain/src/calendar/calendar.types.js';
 import { DomainError } from '../../../../libs/domain/src/shared/domain-error.js';
 import { loadBusinessCalendar } from '../../../../libs/runtime/src/calendar-files.js';
+import { loadConfig } from '../../../../libs/runtime/src/config.js';
 import { type CommandOutcome, weekdayOf, write } from './deadline.command.js';
 
 const short = (date: string): string => weekdayOf(date).slice(0, 3);
@@ -68,6 +69,8 @@ export function registerCalendarCommand(program: Command): void {
       'directory of <year>.json calendar files (default: $CALENDAR_DIR or data/calendar)',
     )
     .action((year: string, options: { calendarDir?: string }) => {
-      write(runCalendarCommand(year, () => loadBusinessCalendar(options.calendarDir)));
+      write(
+        runCalendarCommand(year, () => loadBusinessCalendar(options.calendarDir ?? loadConfig().calendarDir)),
+      );
     });
 }

@@ -17,6 +17,7 @@ import type {
 import { DomainError } from '../../../../libs/domain/src/shared/domain-error.js';
 import { dayOfWeek, isIsoDate } from '../../../../libs/domain/src/shared/dates.js';
 import { loadBusinessCalendar } from '../../../../libs/runtime/src/calendar-files.js';
+import { loadConfig } from '../../../../libs/runtime/src/config.js';
 
 /** What a command prints and how it exits; the `register…` functions only write it out. */
 export interface CommandOutcome {
@@ -165,8 +166,8 @@ export function registerDeadlineCommand(program: Command): void {
       write(
         runDeadlineCommand(
           options,
-          () => loadBusinessCalendar(options.calendarDir),
-          createRuleBook({ overrides: loadRuleOverrides() }),
+          () => loadBusinessCalendar(options.calendarDir ?? loadConfig().calendarDir),
+          createRuleBook({ overrides: loadRuleOverrides(loadConfig().ruleOverridesFile) }),
         ),
       );
     });

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../../../libs/runtime/src/config.js';
-import { resolveSecrets } from '../../../../libs/runtime/src/secrets.js';
+import { loadConfig, loadSecrets } from '../../../../libs/runtime/src/config.js';
 import { signDevToken } from '../../../../libs/security/src/auth/dev-token.js';
 import { ROLES, isRole } from '../../../../libs/security/src/auth/roles.js';
 
@@ -34,7 +33,7 @@ export function registerTokenCommand(program: Command): void {
           return;
         }
         const config = loadConfig();
-        const secrets = resolveSecrets(process.env, config.dataDir, config.production);
+        const secrets = loadSecrets(config);
         const token = await signDevToken(
           {
             sub: opts.sub,
@@ -45,8 +44,8 @@ export function registerTokenCommand(program: Command): void {
           secrets.jwtSecret,
           {
             expiresIn: opts.expiresIn,
-            issuer: process.env.AUTH_JWT_ISSUER,
-            audience: process.env.AUTH_JWT_AUDIENCE,
+            issuer: config.auth.issuer,
+            audience: config.auth.audience,
           },
         );
         console.log(token);

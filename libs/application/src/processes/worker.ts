@@ -1,10 +1,5 @@
 import { ProjectionRunner } from '../../../projections/src/runner/projection-runner.js';
-import {
-  DEFAULT_LEASE_RENEW_MS,
-  DEFAULT_LEASE_TTL_MS,
-  defaultLeaseOwner,
-  type LeaseOptions,
-} from '../../../projections/src/runner/projection-leases.js';
+import { defaultLeaseOwner, type LeaseOptions } from '../../../projections/src/runner/projection-leases.js';
 import { ALL_PROJECTIONS } from '../../../projections/src/read-models/index.js';
 import type { Runtime } from '../../../runtime/src/runtime.js';
 import { runDeadlineWatch } from './deadline-watcher.js';
@@ -24,20 +19,12 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const value = env[name];
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${value}"`);
-  return n;
-}
-
-/** PROJECTION_LEASE_TTL_MS (default 10000) and PROJECTION_LEASE_RENEW_MS (default 2000). */
-export function leaseOptionsFromEnv(env: NodeJS.ProcessEnv): Required<LeaseOptions> {
+/** The lease settings of this process (PROJECTION_LEASE_TTL_MS, PROJECTION_LEASE_RENEW_MS, read by the config). */
+export function leaseOptionsOf(config: Runtime['config']): Required<LeaseOptions> {
   return {
     owner: defaultLeaseOwner(),
-    ttlMs: positiveInt(env, 'PROJECTION_LEASE_TTL_MS', DEFAULT_LEASE_TTL_MS),
-    renewMs: positiveInt(env, 'PROJECTION_LEASE_RENEW_MS', DEFAULT_LEASE_RENEW_MS),
+    ttlMs: config.projectionLeaseTtlMs,
+    renewMs: config.projectionLeaseRenewMs,
   };
 }
 
@@ -58,7 +45,7 @@ export function createRunner(
     pollMs: runtime.config.projectionPollMs,
     logger,
     observer: runtime.metrics,
-    ...(options.leases ? { leases: leaseOptionsFromEnv(runtime.env) } : {}),
+    ...(options.leases ? { leases: leaseOptionsOf(runtime.config) } : {}),
   });
 }
 
@@ -143,6 +130,7 @@ export function startWorker(
         pool: runtime.pool,
         brokers: runtime.config.kafkaBrokers,
         topicPrefix: runtime.config.kafkaTopicPrefix,
+        clientId: runtime.config.kafkaClientId,
         logger: logger as never,
       })
     : null;
