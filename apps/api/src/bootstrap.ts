@@ -89,7 +89,7 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
   app.use(helmet({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-origin' } }));
   // The console (apps/console's build) on the same origin, when it has been built; before the rate
   // limits, which count API requests, not a page's static files.
-  const dir = consoleDir(runtime.env);
+  const dir = consoleDir(runtime.config.consoleDir);
   if (dir) for (const m of consoleMiddlewares(dir)) app.use(m);
   if (runtime.config.corsOrigins.length)
     app.enableCors({

@@ -55,6 +55,8 @@ export interface AppConfig {
   kafkaTopicPrefix: string;
   /** How long a pending Idempotency-Key claim holds before a retry may take it over (a crashed request). */
   idempotencyLeaseMs: number;
+  /** The console's production build (CONSOLE_DIR); default dist/console. */
+  consoleDir?: string;
   /** The kafkajs client id of the relay (KAFKA_CLIENT_ID). */
   kafkaClientId: string;
   /** Honour X-Forwarded-* from one proxy hop (TRUST_PROXY). */
@@ -168,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     kafkaBrokers: kafka.brokers,
     kafkaTopicPrefix: kafka.topicPrefix,
     kafkaClientId: kafka.clientId,
+    consoleDir: env.CONSOLE_DIR || undefined,
     trustProxy: bool(env.TRUST_PROXY, false, 'TRUST_PROXY'),
     pgPoolMax: int(env.PG_POOL_MAX, 20, 'PG_POOL_MAX', 1),
     ruleOverridesFile: env.RULE_OVERRIDES_FILE || undefined,

@@ -78,7 +78,7 @@ export class DemoSignInController {
   async signIn(@Body() dto: DemoSignInDto): Promise<DemoSessionDto> {
     const official = (await this.available()).find((o) => o.id === dto.personId);
     if (!official) return fail('NOT_FOUND', `không có cán bộ ${dto.personId} trong dữ liệu mẫu`);
-    const secret = this.runtime.env.AUTH_JWT_SECRET ?? this.runtime.secrets.jwtSecret;
+    const secret = this.runtime.secrets.jwtSecret;
     const token = await signDevToken(
       { sub: official.id, name: official.name, roles: [official.role], unitId: official.unitId },
       secret,

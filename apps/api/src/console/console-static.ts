@@ -10,9 +10,9 @@ const NOT_CONSOLE = /^\/(api|health|metrics|docs|docs-json|open311)(\/|$|-)/;
  * Where the console's production build is: CONSOLE_DIR, else `dist/console` beside the compiled
  * server (npm run build puts it there), else `dist/console` under the working directory.
  */
-export function consoleDir(env: NodeJS.ProcessEnv = process.env): string | null {
+export function consoleDir(configured?: string): string | null {
   const candidates = [
-    env.CONSOLE_DIR,
+    configured,
     fileURLToPath(new URL('../../../../console', import.meta.url)),
     resolve('dist/console'),
   ].filter((d): d is string => Boolean(d));

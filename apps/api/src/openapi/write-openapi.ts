@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { generateHsSecret } from '../../../../libs/security/src/auth/dev-token.js';
 import type { ProjectionRunner } from '../../../../libs/projections/src/runner/projection-runner.js';
 import type { Runtime } from '../../../../libs/runtime/src/runtime.js';
+import { loadConfig } from '../../../../libs/runtime/src/config.js';
 import { AppModule } from '../app.module.js';
 import { DEMO_OFFICIALS_PREVIEW } from '../auth/demo-sign-in.controller.js';
 import { createOpenApiDocument } from './openapi-document.js';
@@ -18,7 +19,11 @@ import { UNPREFIXED_PATHS } from '../health/unprefixed.js';
  */
 const out = resolve(process.argv[2] ?? 'dist/openapi.json');
 // Preview mode reads only the module's metadata: nothing below is called.
-const runtime = { env: {}, secrets: { jwtSecret: generateHsSecret() } } as unknown as Runtime;
+const runtime = {
+  env: {},
+  config: loadConfig({}),
+  secrets: { jwtSecret: generateHsSecret() },
+} as unknown as Runtime;
 const app = await NestFactory.create<NestExpressApplication>(
   AppModule.forRuntime({
     runtime,
