@@ -178,3 +178,79 @@ describe('GET /cases filters for the console', () => {
     expect(dues.slice(known.length).every((d) => d === null)).toBe(true);
   });
 });
+
+describe('the case dossier in GET /cases/:id', () => {
+  it('carries the letter, its deadlines with their legal basis, the dialogue minutes and the decision', async () => {
+    const { id } = await register(app, t.reception, { receivedAt: '2026-11-02', signerCount: 3 });
+    await command(app, t.handler, id, 'classify', {
+      kind: 'complaint',
+      level: 1,
+      competentUnitId: UNITS.province,
+      processable: true,
+    });
+    await command(app, t.handler, id, 'accept', { acceptedAt: '2026-11-05' });
+    await command(app, t.handler, id, 'dialogues', {
+      heldAt: '2026-11-10',
+      participants: ['Trần Văn Bình', 'Cán bộ Nguyễn'],
+      minutes: 'Hai bên trao đổi về mức bồi thường.',
+      outcome: 'partially_agreed',
+    });
+    const view = await app.request('GET', `/api/v1/cases/${id}`, { token: t.supervisor });
+    expect(view.status).toBe(200);
+    expect(view.body).toMatchObject({
+      subject: 'Khiếu nại quyết định thu hồi đất',
+      content: 'Đề nghị xem xét lại việc bồi thường khi thu hồi đất.',
+      field: 'land',
+      channel: 'in_person',
+      signerCount: 3,
+      forwardedBy: null,
+      registryNo: null,
+      decision: null,
+      dialogueMinutes: [
+        {
+          heldAt: '2026-11-10',
+          participants: ['Trần Văn Bình', 'Cán bộ Nguyễn'],
+          minutes: 'Hai bên trao đổi về mức bồi thường.',
+          outcome: 'partially_agreed',
+        },
+      ],
+    });
+    const res1 = (view.body.deadlineBasis as { ruleId: string; legalBasis?: string; length?: number }[]).find(
+      (d) => d.ruleId === 'KN-RES1',
+    );
+    expect(res1?.legalBasis).toContain('LKN');
+    expect(res1?.length).toBe(30);
+
+    // A reflection answered: the decision.
+    const r = await register(app, t.reception, { receivedAt: '2026-11-02', kindHint: 'reflection' });
+    await command(app, t.handler, r.id, 'classify', {
+      kind: 'reflection',
+      competentUnitId: UNITS.province,
+      processable: true,
+    });
+    const resolved = await command(app, t.handler, r.id, 'resolve', {
+      decidedAt: '2026-11-20',
+      decisionNo: '12/TB-UBND',
+      outcome: 'answered',
+      summary: 'Đã trả lời công dân bằng văn bản.',
+    });
+    expect(resolved.body.decision).toEqual({
+      decidedAt: '2026-11-20',
+      decisionNo: '12/TB-UBND',
+      outcome: 'answered',
+      summary: 'Đã trả lời công dân bằng văn bản.',
+    });
+  });
+
+  it('shows a denunciation’s letter only to those who may see its identities', async () => {
+    const { id } = await register(app, t.reception, {
+      kindHint: 'denunciation',
+      content: 'Tôi là Trần Văn Bình, tố cáo cán bộ địa chính.',
+    });
+    const masked = await app.request('GET', `/api/v1/cases/${id}`, { token: t.supervisor });
+    expect(masked.body.content).toBe('[bảo mật]');
+    expect(masked.text).not.toContain('Trần Văn Bình');
+    const head = await app.request('GET', `/api/v1/cases/${id}`, { token: t.handler });
+    expect(head.body.content).toBe('[bảo mật]'); // not assigned: no right to the identities
+  });
+});

@@ -99,7 +99,7 @@ export class CaseController {
     const { state, events } = await this.cases.load(id, principal, query.asOf);
     requirePermission(principal, query.asOf ? 'case.read.asOf' : 'case.read');
     res.setHeader('ETag', `"${state.version}"`);
-    return this.cases.view(state, events);
+    return this.cases.view(state, events, null, principal);
   }
 
   @Get(':id/history')

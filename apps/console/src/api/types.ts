@@ -86,6 +86,8 @@ export interface CaseView {
   signerCount?: number;
   decision?: { decidedAt: string; decisionNo: string | null; outcome: string; summary: string } | null;
   dialogueMinutes?: Dialogue[];
+  /** Beside each deadline (same order): how it was computed and under which law. */
+  deadlineBasis?: { ruleId: string; length: number; unit: string; legalBasis: string }[];
   dialogues: number;
   petitioners: Petitioner[];
   position?: number;

@@ -26,6 +26,7 @@ import { fail } from '../common/problem.js';
 import { StreamExecutor } from '../commands/stream-executor.service.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
+import { dossierOf } from './case.dossier.js';
 import type { RegisterCaseInput as RegisterCaseDto } from './case.inputs.js';
 
 export const ERASED_MASK = '[đã xóa]';
@@ -123,11 +124,24 @@ export class CaseService {
     return { state: state as ExistingCase, events };
   }
 
-  async view(state: ExistingCase, events: StoredEvent[], position?: string | null) {
+  async view(state: ExistingCase, events: StoredEvent[], position?: string | null, principal?: Principal) {
     const today = vietnamDateOf(this.runtime.clock());
     const view = toCaseView(state, today);
     const petitioners = await this.maskedPetitioners(state, petitionersOf(events));
-    return { ...view, petitioners, ...(position ? { position: Number(position) } : {}) };
+    // Beside each deadline (same order): the length, unit and legal basis it was computed with.
+    const deadlineBasis = state.deadlines.map(({ deadline: d }) => ({
+      ruleId: d.ruleId,
+      length: d.length,
+      unit: d.unit,
+      legalBasis: d.legalBasis,
+    }));
+    return {
+      ...view,
+      deadlineBasis,
+      ...dossierOf(state, events, principal),
+      petitioners,
+      ...(position ? { position: Number(position) } : {}),
+    };
   }
 
   async maskedPetitioners(state: ExistingCase, stored: ProtectedPetitioner[]): Promise<PetitionerView[]> {
@@ -295,6 +309,7 @@ export class CaseService {
       state,
       result.events,
       result.position ?? result.events[result.events.length - 1]?.globalPosition ?? null,
+      principal,
     );
   }
 

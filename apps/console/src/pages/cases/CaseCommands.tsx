@@ -1,10 +1,411 @@
-import { Card, Typography } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { api, ApiError, unwrap } from '../../api/client';
 import type { CaseView } from '../../api/types';
+import { can } from '../../auth/permissions';
+import { useUser } from '../../auth/session';
+import { DateField } from '../../components/DateField';
+import { ProblemAlert, useUnits } from '../../components/common';
+import { todayInVietnam } from '../../lib/format';
+import {
+  ARCHIVE_REASON_LABELS,
+  DIALOGUE_OUTCOME_LABELS,
+  KIND_LABELS,
+  OUTCOMES_BY_KIND,
+  RESOLUTION_OUTCOME_LABELS,
+} from '../../lib/labels';
+
+/** The case commands of api.md, each with its Vietnamese name and the statuses it applies to. */
+type Action =
+  | 'classify'
+  | 'accept'
+  | 'reject'
+  | 'guide'
+  | 'archive'
+  | 'transfer'
+  | 'assign'
+  | 'extend'
+  | 'suspend'
+  | 'resume'
+  | 'dialogues'
+  | 'resolve'
+  | 'withdraw'
+  | 'terminate'
+  | 'close';
+
+const OPEN = ['received', 'classified', 'accepted', 'suspended'];
+
+const ACTIONS: { action: Action; label: string; when: (c: CaseView) => boolean; primary?: boolean }[] = [
+  { action: 'classify', label: 'Phân loại đơn', when: (c) => c.status === 'received', primary: true },
+  { action: 'accept', label: 'Thụ lý', when: (c) => c.status === 'classified', primary: true },
+  { action: 'reject', label: 'Không thụ lý', when: (c) => c.status === 'classified' },
+  { action: 'guide', label: 'Hướng dẫn công dân', when: (c) => ['received', 'classified'].includes(c.status) },
+  { action: 'archive', label: 'Lưu đơn', when: (c) => ['received', 'classified'].includes(c.status) },
+  { action: 'transfer', label: 'Chuyển đơn', when: (c) => ['received', 'classified'].includes(c.status) },
+  { action: 'assign', label: 'Giao người xử lý', when: (c) => [...OPEN, 'resolved'].includes(c.status) },
+  { action: 'dialogues', label: 'Ghi nhận đối thoại', when: (c) => c.status === 'accepted', primary: true },
+  {
+    action: 'resolve',
+    label: 'Ban hành quyết định/kết luận',
+    when: (c) => c.status === 'accepted' || (c.status === 'classified' && ['petition', 'reflection'].includes(c.kind ?? '')),
+    primary: true,
+  },
+  { action: 'extend', label: 'Gia hạn giải quyết', when: (c) => c.status === 'accepted' && c.kind === 'denunciation' },
+  { action: 'suspend', label: 'Tạm đình chỉ', when: (c) => c.status === 'accepted' },
+  { action: 'resume', label: 'Tiếp tục giải quyết', when: (c) => c.status === 'suspended', primary: true },
+  { action: 'withdraw', label: 'Rút đơn', when: (c) => OPEN.includes(c.status) },
+  { action: 'terminate', label: 'Đình chỉ giải quyết', when: (c) => ['accepted', 'suspended'].includes(c.status) },
+  { action: 'close', label: 'Kết thúc hồ sơ', when: (c) => c.status === 'resolved', primary: true },
+];
+
+const options = (m: Record<string, string>, keys?: string[]) =>
+  (keys ?? Object.keys(m)).map((value) => ({ value, label: m[value] ?? value }));
+
+const dateRule = [{ required: true, message: 'Nhập ngày' }];
+const required = (message: string) => [{ required: true, whitespace: true, message }];
+
+/** Sends one command with If-Match: a stale version is a 412 the user can reload and retry. */
+function useCaseCommand(c: CaseView) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ action, body }: { action: Action; body: Record<string, unknown> }) =>
+      unwrap<CaseView>(
+        // The path is one of the typed command routes; the body was built by that command's form.
+        api.POST(`/api/v1/cases/{id}/${action}` as '/api/v1/cases/{id}/accept', {
+          params: { path: { id: c.id } },
+          headers: { 'If-Match': `"${c.version}"` },
+          body: body as never,
+        }),
+      ),
+    onSuccess: (view) => {
+      qc.setQueryData(['case', c.id], view);
+      void qc.invalidateQueries({ queryKey: ['case', c.id, 'history'] });
+      void qc.invalidateQueries({ queryKey: ['cases'] });
+    },
+  });
+}
 
 export function CaseCommands({ c }: { c: CaseView }) {
+  const user = useUser();
+  const [open, setOpen] = useState<Action | null>(null);
+  const mayCommand = can(user, 'command');
+  const mayDesk = can(user, 'classify');
+  const allowed = ACTIONS.filter((a) => {
+    if (!a.when(c)) return false;
+    if (['classify', 'guide', 'archive', 'transfer'].includes(a.action)) return mayDesk;
+    return mayCommand;
+  });
   return (
-    <Card title="Xử lý hồ sơ" size="small">
-      <Typography.Text type="secondary">Phiên bản {c.version}</Typography.Text>
+    <Card title="Xử lý hồ sơ" size="small" className="no-print" style={{ position: 'sticky', top: 16 }}>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
+        Phiên bản hồ sơ: {c.version}
+      </Typography.Paragraph>
+      {allowed.length === 0 ? (
+        <Typography.Text type="secondary">Không có thao tác nào bạn được thực hiện ở trạng thái này.</Typography.Text>
+      ) : (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          {allowed.map((a) => (
+            <Button key={a.action} block type={a.primary ? 'primary' : 'default'} onClick={() => setOpen(a.action)}>
+              {a.label}
+            </Button>
+          ))}
+        </Space>
+      )}
+      {open ? (
+        <CommandDialog
+          c={c}
+          action={open}
+          title={ACTIONS.find((a) => a.action === open)?.label ?? open}
+          onClose={() => setOpen(null)}
+        />
+      ) : null}
     </Card>
   );
+}
+
+function CommandDialog({ c, action, title, onClose }: { c: CaseView; action: Action; title: string; onClose: () => void }) {
+  const [form] = Form.useForm();
+  const run = useCaseCommand(c);
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const conflict = run.error instanceof ApiError && run.error.status === 412;
+  const submit = (values: Record<string, unknown>) =>
+    run.mutate(
+      { action, body: toBody(action, values) },
+      {
+        onSuccess: () => {
+          message.success(`${title}: đã ghi nhận`);
+          onClose();
+        },
+      },
+    );
+  return (
+    <Modal
+      open
+      title={`${title} — hồ sơ ${c.trackingCode}`}
+      onCancel={onClose}
+      okText="Ghi nhận"
+      cancelText="Hủy"
+      confirmLoading={run.isPending}
+      onOk={() => form.submit()}
+      width={640}
+      destroyOnHidden
+    >
+      {conflict ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message="Hồ sơ vừa được người khác cập nhật"
+          description="Phiên bản bạn đang xem đã cũ. Tải lại hồ sơ để xem thay đổi, rồi ghi nhận lại (thông tin bạn đã nhập vẫn được giữ)."
+          action={
+            <Button
+              onClick={async () => {
+                await qc.invalidateQueries({ queryKey: ['case', c.id] });
+                run.reset();
+              }}
+            >
+              Tải lại hồ sơ
+            </Button>
+          }
+        />
+      ) : (
+        <ProblemAlert error={run.error} />
+      )}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={initialValues(action, c)}>
+        <CommandFields action={action} c={c} />
+      </Form>
+    </Modal>
+  );
+}
+
+function initialValues(action: Action, c: CaseView): Record<string, unknown> {
+  const today = todayInVietnam();
+  switch (action) {
+    case 'classify':
+      return { at: today, kind: c.kind ?? undefined, level: 1, competentUnitId: c.receivingUnitId, processable: true };
+    case 'accept':
+      return { acceptedAt: today };
+    case 'dialogues':
+      return { heldAt: today, outcome: 'agreed' };
+    case 'resolve':
+      return { decidedAt: today, outcome: OUTCOMES_BY_KIND[c.kind ?? '']?.[0] };
+    case 'extend':
+      return { at: today, days: 30 };
+    case 'assign':
+      return {};
+    default:
+      return { at: today };
+  }
+}
+
+/** Form values → the command's body: empty optional strings are left out. */
+function toBody(action: Action, v: Record<string, unknown>): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [k, value] of Object.entries(v)) {
+    if (value === undefined || value === null || value === '') continue;
+    body[k] = typeof value === 'string' ? value.trim() : value;
+  }
+  if (action === 'dialogues' && typeof body.participants === 'string')
+    body.participants = (body.participants as string)
+      .split(/\n|;/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+  if (action === 'classify' && body.kind !== 'complaint') delete body.level;
+  return body;
+}
+
+function Field({ name, label, rules, children }: { name: string; label: string; rules?: object[]; children: ReactNode }) {
+  return (
+    <Form.Item name={name} label={label} rules={rules}>
+      {children}
+    </Form.Item>
+  );
+}
+
+function CommandFields({ action, c }: { action: Action; c: CaseView }) {
+  const units = useUnits();
+  const unitOptions = (units.data?.items ?? []).filter((u) => !u.ceasedOn).map((u) => ({ value: u.id, label: u.name }));
+  const kind = Form.useWatch('kind');
+  switch (action) {
+    case 'classify':
+      return (
+        <>
+          <Field name="kind" label="Loại đơn" rules={[{ required: true, message: 'Chọn loại đơn' }]}>
+            <Select options={options(KIND_LABELS)} />
+          </Field>
+          {kind === 'complaint' ? (
+            <Field name="level" label="Lần giải quyết">
+              <Select options={[{ value: 1, label: 'Khiếu nại lần đầu' }, { value: 2, label: 'Khiếu nại lần hai' }]} />
+            </Field>
+          ) : null}
+          <Field name="competentUnitId" label="Đơn vị có thẩm quyền giải quyết" rules={[{ required: true, message: 'Chọn đơn vị' }]}>
+            <Select options={unitOptions} showSearch optionFilterProp="label" />
+          </Field>
+          <Form.Item name="processable" valuePropName="checked">
+            <Checkbox>Đơn đủ điều kiện xử lý</Checkbox>
+          </Form.Item>
+          <Field name="at" label="Ngày phân loại" rules={dateRule}>
+            <DateField />
+          </Field>
+          <Field name="reason" label="Ghi chú">
+            <Input.TextArea rows={2} />
+          </Field>
+        </>
+      );
+    case 'accept':
+      return (
+        <>
+          <Field name="acceptedAt" label="Ngày thụ lý" rules={dateRule}>
+            <DateField />
+          </Field>
+          <Field name="decisionNo" label="Số thông báo thụ lý">
+            <Input />
+          </Field>
+          <Form.Item name="complex" valuePropName="checked" style={{ marginBottom: 4 }}>
+            <Checkbox>Vụ việc phức tạp</Checkbox>
+          </Form.Item>
+          <Form.Item name="especiallyComplex" valuePropName="checked" style={{ marginBottom: 4 }}>
+            <Checkbox>Vụ việc đặc biệt phức tạp</Checkbox>
+          </Form.Item>
+          <Form.Item name="remoteArea" valuePropName="checked">
+            <Checkbox>Vùng sâu, vùng xa, đi lại khó khăn</Checkbox>
+          </Form.Item>
+        </>
+      );
+    case 'reject':
+    case 'suspend':
+    case 'terminate':
+      return (
+        <>
+          <Field name="at" label="Ngày" rules={dateRule}>
+            <DateField />
+          </Field>
+          <Field name="reason" label={action === 'reject' ? 'Lý do, căn cứ pháp lý' : 'Lý do'} rules={required('Nhập lý do')}>
+            <Input.TextArea rows={3} />
+          </Field>
+        </>
+      );
+    case 'withdraw':
+      return (
+        <>
+          <Field name="at" label="Ngày rút đơn" rules={dateRule}>
+            <DateField />
+          </Field>
+          <Field name="reason" label="Lý do">
+            <Input.TextArea rows={2} />
+          </Field>
+        </>
+      );
+    case 'guide':
+      return (
+        <>
+          <Field name="at" label="Ngày hướng dẫn" rules={dateRule}>
+            <DateField />
+          </Field>
+          <Field name="agency" label="Cơ quan có thẩm quyền" rules={required('Nhập cơ quan có thẩm quyền')}>
+            <Input />
+          </Field>
+          <Field name="note" label="Nội dung hướng dẫn">
+            <Input.TextArea rows={2} />
+          </Field>
+        </>
+      );
+    case 'archive':
+      return (
+        <>
+          <Field name="at" label="Ngày lưu đơn" rules={dateRule}>
+            <DateField />
+          </Field>
+          <Field name="reason" label="Lý do lưu đơn" rules={[{ required: true, message: 'Chọn lý do' }]}>
+            <Select options={options(ARCHIVE_REASON_LABELS)} />
+          </Field>
+          <Field name="duplicateOf" label="Trùng với hồ sơ (mã định danh)">
+            <Input />
+          </Field>
+        </>
+      );
+    case 'transfer':
+      return (
+        <>
+          <Field name="at" label="Ngày chuyển" rules={dateRule}>
+            <DateField />
+          </Field>
+          <Field name="toUnitId" label="Chuyển đến đơn vị" rules={[{ required: true, message: 'Chọn đơn vị' }]}>
+            <Select options={unitOptions.filter((u) => u.value !== c.receivingUnitId)} showSearch optionFilterProp="label" />
+          </Field>
+          <Field name="reason" label="Lý do" rules={required('Nhập lý do')}>
+            <Input.TextArea rows={2} />
+          </Field>
+        </>
+      );
+    case 'assign':
+      return (
+        <Field name="handlerId" label="Mã cán bộ xử lý" rules={required('Nhập mã cán bộ')}>
+          <Input placeholder="vd. cb-xuly" />
+        </Field>
+      );
+    case 'extend':
+      return (
+        <>
+          <Field name="at" label="Ngày gia hạn" rules={dateRule}>
+            <DateField />
+          </Field>
+          <Field name="days" label="Số ngày gia hạn (tối đa 30)">
+            <InputNumber min={1} max={30} />
+          </Field>
+          <Field name="decisionNo" label="Số quyết định gia hạn">
+            <Input />
+          </Field>
+          <Field name="reason" label="Lý do" rules={required('Nhập lý do')}>
+            <Input.TextArea rows={2} />
+          </Field>
+        </>
+      );
+    case 'resume':
+    case 'close':
+      return (
+        <Field name="at" label="Ngày" rules={dateRule}>
+          <DateField />
+        </Field>
+      );
+    case 'dialogues':
+      return (
+        <>
+          <Field name="heldAt" label="Ngày đối thoại" rules={dateRule}>
+            <DateField />
+          </Field>
+          <Field name="noticeOn" label="Ngày thông báo đối thoại">
+            <DateField allowClear />
+          </Field>
+          <Field name="participants" label="Thành phần tham dự (mỗi người một dòng)" rules={required('Nhập thành phần tham dự')}>
+            <Input.TextArea rows={3} />
+          </Field>
+          <Field name="minutes" label="Biên bản đối thoại" rules={required('Nhập nội dung biên bản')}>
+            <Input.TextArea rows={5} />
+          </Field>
+          <Field name="outcome" label="Kết quả" rules={[{ required: true }]}>
+            <Select options={options(DIALOGUE_OUTCOME_LABELS)} />
+          </Field>
+        </>
+      );
+    case 'resolve':
+      return (
+        <>
+          <Field name="decidedAt" label="Ngày ban hành" rules={dateRule}>
+            <DateField />
+          </Field>
+          <Field name="decisionNo" label="Số quyết định/kết luận">
+            <Input />
+          </Field>
+          <Field name="outcome" label="Kết quả giải quyết" rules={[{ required: true, message: 'Chọn kết quả' }]}>
+            <Select options={options(RESOLUTION_OUTCOME_LABELS, OUTCOMES_BY_KIND[c.kind ?? ''])} />
+          </Field>
+          <Field name="summary" label="Tóm tắt nội dung quyết định" rules={required('Nhập tóm tắt')}>
+            <Input.TextArea rows={4} />
+          </Field>
+        </>
+      );
+  }
 }

@@ -89,7 +89,14 @@ export default function CaseDossierPage() {
             <PetitionerTable petitioners={c.petitioners} />
           </Card>
           <Card title="Thời hạn" size="small" style={{ marginBottom: 16 }}>
-            <DeadlineTable deadlines={c.deadlines} />
+            <DeadlineTable
+              deadlines={c.deadlines.map((d, i) => ({
+                ...d,
+                legalBasis: c.deadlineBasis?.[i]?.legalBasis,
+                length: c.deadlineBasis?.[i]?.length,
+                unit: c.deadlineBasis?.[i]?.unit,
+              }))}
+            />
           </Card>
           <Card title="Đối thoại" size="small" style={{ marginBottom: 16 }}>
             <Dialogues dialogues={c.dialogueMinutes} count={c.dialogues} />
@@ -170,7 +177,7 @@ export function DeadlineTable({ deadlines }: { deadlines: CaseDeadline[] }) {
                 <strong>{ruleName(v)}</strong> <Tag>{v}</Tag>
               </div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {d.legalBasis ?? ''}
+                {d.legalBasis ? `Căn cứ: ${d.legalBasis}` : ''}
                 {d.length ? ` · ${d.length} ${d.unit === 'working_days' ? 'ngày làm việc' : 'ngày'}` : ''}
                 {` · quy định áp dụng từ ${formatDate(d.ruleVersion)}`}
               </Typography.Text>

@@ -1,0 +1,92 @@
+import type { ExistingCase } from '../../../domain/src/case/index.js';
+import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
+import { DENUNCIATOR_MASK } from '../../../security/src/masking.js';
+import { mayReadIdentities, type Principal } from '../../../security/src/auth/roles.js';
+
+/** A dialogue as the dossier shows it: when, with whom, the minutes and the outcome. */
+export interface DialogueMinutes {
+  dialogueId: string;
+  heldAt: string;
+  noticeOn: string | null;
+  participants: string[];
+  minutes: string;
+  outcome: string;
+}
+
+/** The parts of the case view (api.md `GET /cases/:id`) that are read from the letter and the acts. */
+export interface CaseDossier {
+  content: string;
+  field: string | null;
+  signerCount: number | null;
+  forwardedBy: string | null;
+  registryNo: string | null;
+  decision: { decidedAt: string; decisionNo: string | null; outcome: string; summary: string } | null;
+  dialogueMinutes: DialogueMinutes[];
+}
+
+const isDenunciation = (s: ExistingCase): boolean =>
+  s.kind === 'denunciation' || (s.kind === null && s.kindHint === 'denunciation');
+
+/**
+ * Who may read the letter's text: everyone who may read the case, except for a denunciation (letters
+ * often begin with the writer's name), which only those who may see its identities read.
+ */
+export function mayReadContent(state: ExistingCase, principal: Principal | undefined): boolean {
+  if (!isDenunciation(state)) return true;
+  return (
+    principal !== undefined &&
+    mayReadIdentities(principal, {
+      confidential: true,
+      handlerId: state.handlerId,
+      competentUnitId: state.competentUnitId,
+    })
+  );
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** Reads the dossier from the case's events (the latest amendment of each field wins). */
+export function dossierOf(state: ExistingCase, events: StoredEvent[], principal?: Principal): CaseDossier {
+  let content = '';
+  let field: string | null = null;
+  let signerCount: number | null = null;
+  let forwardedBy: string | null = null;
+  let registryNo: string | null = null;
+  let decision: CaseDossier['decision'] = null;
+  const dialogueMinutes: DialogueMinutes[] = [];
+  for (const e of events) {
+    const d = e.data as Record<string, unknown>;
+    if (e.type === 'CaseReceived' || e.type === 'CaseAmended') {
+      if (typeof d.content === 'string') content = d.content;
+      if (typeof d.field === 'string') field = d.field;
+      if (typeof d.signerCount === 'number') signerCount = d.signerCount;
+      if (typeof d.forwardedBy === 'string') forwardedBy = d.forwardedBy;
+      if (typeof d.registryNo === 'string') registryNo = d.registryNo;
+    } else if (e.type === 'CaseResolved') {
+      decision = {
+        decidedAt: String(d.decidedAt),
+        decisionNo: str(d.decisionNo),
+        outcome: String(d.outcome),
+        summary: String(d.summary ?? ''),
+      };
+    } else if (e.type === 'DialogueRecorded') {
+      dialogueMinutes.push({
+        dialogueId: String(d.dialogueId),
+        heldAt: String(d.heldAt),
+        noticeOn: str(d.noticeOn),
+        participants: Array.isArray(d.participants) ? d.participants.map(String) : [],
+        minutes: String(d.minutes ?? ''),
+        outcome: String(d.outcome),
+      });
+    }
+  }
+  return {
+    content: mayReadContent(state, principal) ? content : DENUNCIATOR_MASK,
+    field,
+    signerCount,
+    forwardedBy,
+    registryNo,
+    decision,
+    dialogueMinutes,
+  };
+}
