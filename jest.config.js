@@ -21,5 +21,7 @@ export default {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/libs/**/*.int-spec.ts', '<rootDir>/apps/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    // The console in Chromium (test/browser): skipped outside CI when /usr/bin/chromium or the build is missing.
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/*.browser-spec.ts'] },
   ],
 };

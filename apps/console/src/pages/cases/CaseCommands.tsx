@@ -1,5 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
 import { useState, type ReactNode } from 'react';
 import { api, ApiError, unwrap } from '../../api/client';
 import type { CaseView } from '../../api/types';
@@ -40,7 +53,11 @@ const ACTIONS: { action: Action; label: string; when: (c: CaseView) => boolean; 
   { action: 'classify', label: 'Phân loại đơn', when: (c) => c.status === 'received', primary: true },
   { action: 'accept', label: 'Thụ lý', when: (c) => c.status === 'classified', primary: true },
   { action: 'reject', label: 'Không thụ lý', when: (c) => c.status === 'classified' },
-  { action: 'guide', label: 'Hướng dẫn công dân', when: (c) => ['received', 'classified'].includes(c.status) },
+  {
+    action: 'guide',
+    label: 'Hướng dẫn công dân',
+    when: (c) => ['received', 'classified'].includes(c.status),
+  },
   { action: 'archive', label: 'Lưu đơn', when: (c) => ['received', 'classified'].includes(c.status) },
   { action: 'transfer', label: 'Chuyển đơn', when: (c) => ['received', 'classified'].includes(c.status) },
   { action: 'assign', label: 'Giao người xử lý', when: (c) => [...OPEN, 'resolved'].includes(c.status) },
@@ -48,14 +65,24 @@ const ACTIONS: { action: Action; label: string; when: (c: CaseView) => boolean; 
   {
     action: 'resolve',
     label: 'Ban hành quyết định/kết luận',
-    when: (c) => c.status === 'accepted' || (c.status === 'classified' && ['petition', 'reflection'].includes(c.kind ?? '')),
+    when: (c) =>
+      c.status === 'accepted' ||
+      (c.status === 'classified' && ['petition', 'reflection'].includes(c.kind ?? '')),
     primary: true,
   },
-  { action: 'extend', label: 'Gia hạn giải quyết', when: (c) => c.status === 'accepted' && c.kind === 'denunciation' },
+  {
+    action: 'extend',
+    label: 'Gia hạn giải quyết',
+    when: (c) => c.status === 'accepted' && c.kind === 'denunciation',
+  },
   { action: 'suspend', label: 'Tạm đình chỉ', when: (c) => c.status === 'accepted' },
   { action: 'resume', label: 'Tiếp tục giải quyết', when: (c) => c.status === 'suspended', primary: true },
   { action: 'withdraw', label: 'Rút đơn', when: (c) => OPEN.includes(c.status) },
-  { action: 'terminate', label: 'Đình chỉ giải quyết', when: (c) => ['accepted', 'suspended'].includes(c.status) },
+  {
+    action: 'terminate',
+    label: 'Đình chỉ giải quyết',
+    when: (c) => ['accepted', 'suspended'].includes(c.status),
+  },
   { action: 'close', label: 'Kết thúc hồ sơ', when: (c) => c.status === 'resolved', primary: true },
 ];
 
@@ -102,11 +129,18 @@ export function CaseCommands({ c }: { c: CaseView }) {
         Phiên bản hồ sơ: {c.version}
       </Typography.Paragraph>
       {allowed.length === 0 ? (
-        <Typography.Text type="secondary">Không có thao tác nào bạn được thực hiện ở trạng thái này.</Typography.Text>
+        <Typography.Text type="secondary">
+          Không có thao tác nào bạn được thực hiện ở trạng thái này.
+        </Typography.Text>
       ) : (
         <Space direction="vertical" style={{ width: '100%' }}>
           {allowed.map((a) => (
-            <Button key={a.action} block type={a.primary ? 'primary' : 'default'} onClick={() => setOpen(a.action)}>
+            <Button
+              key={a.action}
+              block
+              type={a.primary ? 'primary' : 'default'}
+              onClick={() => setOpen(a.action)}
+            >
               {a.label}
             </Button>
           ))}
@@ -124,7 +158,17 @@ export function CaseCommands({ c }: { c: CaseView }) {
   );
 }
 
-function CommandDialog({ c, action, title, onClose }: { c: CaseView; action: Action; title: string; onClose: () => void }) {
+function CommandDialog({
+  c,
+  action,
+  title,
+  onClose,
+}: {
+  c: CaseView;
+  action: Action;
+  title: string;
+  onClose: () => void;
+}) {
   const [form] = Form.useForm();
   const run = useCaseCommand(c);
   const qc = useQueryClient();
@@ -184,7 +228,7 @@ function initialValues(action: Action, c: CaseView): Record<string, unknown> {
   const today = todayInVietnam();
   switch (action) {
     case 'classify':
-      return { at: today, kind: c.kind ?? undefined, level: 1, competentUnitId: c.receivingUnitId, processable: true };
+      return { kind: c.kind ?? undefined, level: 1, competentUnitId: c.receivingUnitId, processable: true };
     case 'accept':
       return { acceptedAt: today };
     case 'dialogues':
@@ -216,7 +260,17 @@ function toBody(action: Action, v: Record<string, unknown>): Record<string, unkn
   return body;
 }
 
-function Field({ name, label, rules, children }: { name: string; label: string; rules?: object[]; children: ReactNode }) {
+function Field({
+  name,
+  label,
+  rules,
+  children,
+}: {
+  name: string;
+  label: string;
+  rules?: object[];
+  children: ReactNode;
+}) {
   return (
     <Form.Item name={name} label={label} rules={rules}>
       {children}
@@ -226,7 +280,9 @@ function Field({ name, label, rules, children }: { name: string; label: string; 
 
 function CommandFields({ action, c }: { action: Action; c: CaseView }) {
   const units = useUnits();
-  const unitOptions = (units.data?.items ?? []).filter((u) => !u.ceasedOn).map((u) => ({ value: u.id, label: u.name }));
+  const unitOptions = (units.data?.items ?? [])
+    .filter((u) => !u.ceasedOn)
+    .map((u) => ({ value: u.id, label: u.name }));
   const kind = Form.useWatch('kind');
   switch (action) {
     case 'classify':
@@ -237,18 +293,24 @@ function CommandFields({ action, c }: { action: Action; c: CaseView }) {
           </Field>
           {kind === 'complaint' ? (
             <Field name="level" label="Lần giải quyết">
-              <Select options={[{ value: 1, label: 'Khiếu nại lần đầu' }, { value: 2, label: 'Khiếu nại lần hai' }]} />
+              <Select
+                options={[
+                  { value: 1, label: 'Khiếu nại lần đầu' },
+                  { value: 2, label: 'Khiếu nại lần hai' },
+                ]}
+              />
             </Field>
           ) : null}
-          <Field name="competentUnitId" label="Đơn vị có thẩm quyền giải quyết" rules={[{ required: true, message: 'Chọn đơn vị' }]}>
+          <Field
+            name="competentUnitId"
+            label="Đơn vị có thẩm quyền giải quyết"
+            rules={[{ required: true, message: 'Chọn đơn vị' }]}
+          >
             <Select options={unitOptions} showSearch optionFilterProp="label" />
           </Field>
           <Form.Item name="processable" valuePropName="checked">
             <Checkbox>Đơn đủ điều kiện xử lý</Checkbox>
           </Form.Item>
-          <Field name="at" label="Ngày phân loại" rules={dateRule}>
-            <DateField />
-          </Field>
           <Field name="reason" label="Ghi chú">
             <Input.TextArea rows={2} />
           </Field>
@@ -282,7 +344,11 @@ function CommandFields({ action, c }: { action: Action; c: CaseView }) {
           <Field name="at" label="Ngày" rules={dateRule}>
             <DateField />
           </Field>
-          <Field name="reason" label={action === 'reject' ? 'Lý do, căn cứ pháp lý' : 'Lý do'} rules={required('Nhập lý do')}>
+          <Field
+            name="reason"
+            label={action === 'reject' ? 'Lý do, căn cứ pháp lý' : 'Lý do'}
+            rules={required('Nhập lý do')}
+          >
             <Input.TextArea rows={3} />
           </Field>
         </>
@@ -332,8 +398,16 @@ function CommandFields({ action, c }: { action: Action; c: CaseView }) {
           <Field name="at" label="Ngày chuyển" rules={dateRule}>
             <DateField />
           </Field>
-          <Field name="toUnitId" label="Chuyển đến đơn vị" rules={[{ required: true, message: 'Chọn đơn vị' }]}>
-            <Select options={unitOptions.filter((u) => u.value !== c.receivingUnitId)} showSearch optionFilterProp="label" />
+          <Field
+            name="toUnitId"
+            label="Chuyển đến đơn vị"
+            rules={[{ required: true, message: 'Chọn đơn vị' }]}
+          >
+            <Select
+              options={unitOptions.filter((u) => u.value !== c.receivingUnitId)}
+              showSearch
+              optionFilterProp="label"
+            />
           </Field>
           <Field name="reason" label="Lý do" rules={required('Nhập lý do')}>
             <Input.TextArea rows={2} />
@@ -379,7 +453,11 @@ function CommandFields({ action, c }: { action: Action; c: CaseView }) {
           <Field name="noticeOn" label="Ngày thông báo đối thoại">
             <DateField allowClear />
           </Field>
-          <Field name="participants" label="Thành phần tham dự (mỗi người một dòng)" rules={required('Nhập thành phần tham dự')}>
+          <Field
+            name="participants"
+            label="Thành phần tham dự (mỗi người một dòng)"
+            rules={required('Nhập thành phần tham dự')}
+          >
             <Input.TextArea rows={3} />
           </Field>
           <Field name="minutes" label="Biên bản đối thoại" rules={required('Nhập nội dung biên bản')}>
@@ -399,7 +477,11 @@ function CommandFields({ action, c }: { action: Action; c: CaseView }) {
           <Field name="decisionNo" label="Số quyết định/kết luận">
             <Input />
           </Field>
-          <Field name="outcome" label="Kết quả giải quyết" rules={[{ required: true, message: 'Chọn kết quả' }]}>
+          <Field
+            name="outcome"
+            label="Kết quả giải quyết"
+            rules={[{ required: true, message: 'Chọn kết quả' }]}
+          >
             <Select options={options(RESOLUTION_OUTCOME_LABELS, OUTCOMES_BY_KIND[c.kind ?? ''])} />
           </Field>
           <Field name="summary" label="Tóm tắt nội dung quyết định" rules={required('Nhập tóm tắt')}>
