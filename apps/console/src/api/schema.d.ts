@@ -604,6 +604,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Periodic report figures of a unit (received, processed, resolved, open, dialogues, reception) for a period with its official cut-offs, the previous period and the same period a year earlier */
+        get: operations["StatisticsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases (or reception sessions) behind one figure of the same report */
+        get: operations["StatisticsController_cases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inspections": {
         parameters: {
             query?: never;
@@ -1963,6 +1997,78 @@ export interface operations {
                 /** @description also one row per head term of every unit below */
                 includeSubunits?: boolean;
                 minPosition?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_report: {
+        parameters: {
+            query?: {
+                /** @description default: the caller's unit */
+                unitId?: string;
+                /** @description roll the sub-units up into the figures */
+                includeSubunits?: boolean;
+                /** @description a reporting period of TT 02/2021/TT-TTCP: 2026-Q1…Q4, 2026-H1, 2026-9M or 2026, with the official cut-offs (2026-Q1 = 2025-12-15…2026-03-14); not with from/to; neither: the current quarter */
+                period?: string;
+                /** @description first day of a custom range (business date) */
+                from?: string;
+                /** @description last day of a custom range (inclusive) */
+                to?: string;
+                /** @description business date: figures cover [from, min(to, asOf)]; default today */
+                asOf?: string;
+                /** @description instant: only what was recorded before it counts (a report as filed) */
+                recordedBefore?: string;
+                /** @description wait (≤ 5 s) until every projection has applied this position */
+                minPosition?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_cases: {
+        parameters: {
+            query?: {
+                /** @description default: the caller's unit */
+                unitId?: string;
+                /** @description roll the sub-units up into the figures */
+                includeSubunits?: boolean;
+                /** @description a reporting period of TT 02/2021/TT-TTCP: 2026-Q1…Q4, 2026-H1, 2026-9M or 2026, with the official cut-offs (2026-Q1 = 2025-12-15…2026-03-14); not with from/to; neither: the current quarter */
+                period?: string;
+                /** @description first day of a custom range (business date) */
+                from?: string;
+                /** @description last day of a custom range (inclusive) */
+                to?: string;
+                /** @description business date: figures cover [from, min(to, asOf)]; default today */
+                asOf?: string;
+                /** @description instant: only what was recorded before it counts (a report as filed) */
+                recordedBefore?: string;
+                /** @description wait (≤ 5 s) until every projection has applied this position */
+                minPosition?: string;
+                /** @description a figure of the report (received.byKind.complaint, openAtEnd.overdue, previous.resolved.total, …) */
+                figure?: string;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
