@@ -120,12 +120,14 @@ describe('accountability and reception duty', () => {
     await command(app, t.handler, c.cancelled.id, 'withdraw', { at: '2026-10-16', reason: 'Rút đơn' });
     await command(app, t.handler, c.met.id, 'dialogues', {
       heldAt: '2026-10-20',
+      noticeOn: '2026-10-15',
       participants: ['Ông A'],
       minutes: 'Biên bản',
       outcome: 'agreed',
     });
     await command(app, t.handler, c.late.id, 'dialogues', {
       heldAt: '2026-11-02',
+      noticeOn: '2026-10-28',
       participants: ['Bà B'],
       minutes: 'Biên bản',
       outcome: 'disagreed',
@@ -530,6 +532,7 @@ describe('as-of accountability equals the live figure of that day', () => {
     await heldSession(app, t, DEPT, '2026-10-19', 'head-a');
     await command(app, t.handler, x.id, 'dialogues', {
       heldAt: '2026-10-20',
+      noticeOn: '2026-10-15',
       participants: ['Ông A'],
       minutes: 'Biên bản',
       outcome: 'agreed',

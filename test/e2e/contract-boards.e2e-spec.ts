@@ -247,6 +247,7 @@ describe('Accountability: one row per head term; met + missed + open = due', () 
     const r = await c.cmd(hA, k.a1.id, 'resolve', {
       decidedAt: '2026-08-20',
       outcome: 'rejected',
+      verificationAgreesWithRequest: true,
       summary: 'Bác',
     });
     expect(only(r, 'KN-RES1')).toMatchObject({ dueOn: '2026-08-07', status: 'missed' });

@@ -247,6 +247,7 @@ describe('KN-RES1 / KN-RES2: calendar days from acceptance, variants, roll-forwa
       decidedAt: '2026-11-10',
       decisionNo: '12/QĐ-UBND',
       outcome: 'partially_upheld',
+      verificationAgreesWithRequest: true,
       summary: 'Chấp nhận một phần',
     });
     expect(r.status).toBe('resolved');

@@ -138,10 +138,12 @@ export function client(app: TestApp) {
       cls: Record<string, unknown> = {},
     ): Promise<View> {
       const created = await this.register(token, reg);
+      // classified the day it was received (XLD met) unless `cls.at` says otherwise
       return this.cmd(token, created.id, 'classify', {
         kind,
         competentUnitId: (reg.receivingUnitId as string | undefined) ?? U.p,
         processable: true,
+        ...(typeof reg.receivedAt === 'string' ? { at: reg.receivedAt } : {}),
         ...cls,
       });
     },

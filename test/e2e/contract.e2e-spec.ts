@@ -171,7 +171,16 @@ describe('Registration and the case view', () => {
       receivingUnitId: U.p,
       receivedAt: '2026-10-01',
     });
-    expect(v.body.deadlines).toEqual([]);
+    // only XLD (letter processing) from the receipt: Thu 2026-10-01 + 10 WD → Thu 2026-10-15
+    expect(v.body.deadlines).toEqual([
+      {
+        ruleId: 'XLD',
+        ruleVersion: '2021-11-15',
+        startOn: '2026-10-01',
+        dueOn: '2026-10-15',
+        status: 'missed',
+      },
+    ]);
   });
 
   it('a command answers 200 with the case view plus position; version grows by one per event', async () => {
@@ -183,7 +192,7 @@ describe('Registration and the case view', () => {
     ok(res, 200);
     expect(res.body).toMatchObject({ id: created.id, status: 'classified', kind: 'complaint', version: 2 });
     expect(Number(res.body.position)).toBeGreaterThan(Number(created.position));
-    expect(res.body.deadlines.length).toBe(1);
+    expect(res.body.deadlines.map((d: { ruleId: string }) => d.ruleId)).toEqual(['XLD', 'KN-ACC']);
     const v = await c.view(t.rec, created.id);
     const { position: _p, ...withoutPosition } = res.body;
     void _p;
@@ -783,6 +792,7 @@ describe('Resolution and statuses', () => {
     await c.cmd(t.h, v.id, 'accept', { acceptedAt: '2026-11-04' });
     const d = {
       heldAt: '2026-11-10',
+      noticeOn: '2026-11-04',
       participants: ['A', 'B'],
       minutes: 'Biên bản',
       outcome: 'partially_agreed',

@@ -160,7 +160,17 @@ export async function command(
   return res;
 }
 
-/** Registers and classifies a case in one go. */
+/**
+ * The case's deadlines other than XLD (letter processing, started at registration): the specs that
+ * check the kind's own deadlines use it; test/e2e/xld.e2e-spec.ts checks XLD.
+ */
+export const withoutXld = <T extends { ruleId: string }>(deadlines: T[]): T[] =>
+  deadlines.filter((d) => d.ruleId !== 'XLD');
+
+/**
+ * Registers and classifies a case in one go. The classification is dated the day the letter was
+ * received (its XLD is met) unless `classification.at` says otherwise.
+ */
 export async function registerAndClassify(
   app: TestApp,
   t: Tokens,
@@ -171,6 +181,7 @@ export async function registerAndClassify(
   const res = await command(app, t.reception, created.id, 'classify', {
     processable: true,
     competentUnitId: reg.receivingUnitId ?? UNITS.province,
+    ...(typeof reg.receivedAt === 'string' ? { at: reg.receivedAt } : {}),
     ...classification,
   });
   return { id: created.id, trackingCode: created.trackingCode, view: res.body };

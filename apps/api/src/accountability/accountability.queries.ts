@@ -311,7 +311,7 @@ export class AccountabilityQueries {
     const rb = q.recordedBefore ? (params.push(q.recordedBefore), `$${params.length}`) : null;
     const rows: DbRow[] = await this.runtime.dataSource.query(
       `SELECT d.unit_id, d.due_on, d.state, d.completed_on, d.cancelled_on, d.paused_on FROM rm_deadlines d
-        WHERE d.deadline_no > 0 AND ${versionFilter('d', rb)} AND d.unit_id = ANY($1::text[])
+        WHERE d.deadline_no > 0 AND d.accountable AND ${versionFilter('d', rb)} AND d.unit_id = ANY($1::text[])
           AND d.due_on >= $2::date AND d.due_on <= $3::date`,
       params,
     );

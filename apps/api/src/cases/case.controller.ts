@@ -153,15 +153,14 @@ export class CaseController {
           { path: 'competentUnitId', message: 'no such unit' },
         ]);
       }
-      if (dto.previousCaseId && (await this.cases.exists(dto.previousCaseId)) === false) {
-        fail('VALIDATION_FAILED', 'previousCaseId: no such case', [
-          { path: 'previousCaseId', message: 'no such case' },
-        ]);
-      }
+      const previousCase = dto.previousCaseId
+        ? await this.cases.previousCaseFacts(dto.previousCaseId, p)
+        : undefined;
       return {
         type: 'ClassifyCase',
         data: {
           ...dto,
+          ...(previousCase ? { previousCase } : {}),
           competentWithinReceivingSubtree: await this.units.isWithin(dto.competentUnitId, s.receivingUnitId),
         },
       };

@@ -106,6 +106,12 @@ export class RegisterCaseDto {
 }
 
 export class ClassifyCaseDto {
+  @ApiPropertyOptional({
+    description: 'business date of the classification (default today); it bounds nothing',
+  })
+  @IsOptional()
+  @IsBusinessDate()
+  at?: string;
   @ApiProperty({ enum: KINDS }) @IsIn(KINDS) kind!: (typeof KINDS)[number];
   @ApiPropertyOptional({ enum: [1, 2] }) @IsOptional() @IsIn([1, 2]) level?: 1 | 2;
   @ApiPropertyOptional()
@@ -119,6 +125,12 @@ export class ClassifyCaseDto {
   competentUnitId!: string;
   @ApiProperty() @IsBoolean() processable!: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() multiLocation?: boolean;
+  @ApiPropertyOptional({
+    description: 'a complaint against a disciplinary decision (LKN ch. III): KN-RES-KL, mandatory dialogue',
+  })
+  @IsOptional()
+  @IsBoolean()
+  disciplinary?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) reason?: string;
 }
 
@@ -210,6 +222,13 @@ export class ResolveCaseDto {
   @IsIn(RESOLUTION_OUTCOMES)
   outcome!: (typeof RESOLUTION_OUTCOMES)[number];
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100000) summary!: string;
+  @ApiPropertyOptional({
+    description:
+      'required for a level-1 complaint: false (the verification result differs from the request) needs a dialogue on or before decidedAt (LKN Art. 30)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  verificationAgreesWithRequest?: boolean;
 }
 
 export class WithdrawCaseDto {

@@ -35,6 +35,16 @@ export class DeadlineController {
     return this.queries.overdue(p, q);
   }
 
+  @Get('unclassified')
+  @RequirePermission('boards.read')
+  @ApiOperation({
+    summary: 'Letters nobody has classified, oldest first, with their XLD (letter processing) due date',
+  })
+  async unclassified(@Query() q: BoardQuery, @CurrentPrincipal() p: Principal) {
+    await this.waiter.waitFor(q.minPosition);
+    return this.queries.unclassified(p, q);
+  }
+
   @Get('upcoming')
   @RequirePermission('boards.read')
   @ApiOperation({ summary: 'Open tracked deadlines due from asOf to asOf + withinDays' })

@@ -151,6 +151,59 @@ export class DeadlineQueries {
   }
 
   /**
+   * Letters nobody has classified (api.md `GET /deadlines/unclassified`), oldest first: cases received
+   * on or before `asOf` and still `received` (never classified, or transferred in and not yet
+   * classified by the new unit), with their open XLD. A letter without XLD (untracked, pending
+   * calendar data, or registered before XLD existed) is listed with `xldDueOn: null`.
+   */
+  async unclassified(principal: Principal, q: BoardQuery) {
+    const asOf = q.asOf ?? this.today();
+    const params: unknown[] = [];
+    const p = (v: unknown) => (params.push(v), `$${params.length}`);
+    const scope = await this.unitFilter(principal, q, params, 'c.receiving_unit_id');
+    const a = p(asOf);
+    const where = `c.status = 'received' AND c.received_at <= ${a}::date AND ${scope.where}`;
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 200;
+    const from = `rm_cases c LEFT JOIN LATERAL (
+        SELECT d.start_on, d.due_on FROM rm_deadlines d
+         WHERE d.case_id = c.case_id AND d.rule_id = 'XLD' AND d.recorded_to IS NULL AND d.state = 'open'
+         ORDER BY d.deadline_no DESC LIMIT 1) x ON TRUE`;
+    const [total, rows] = await Promise.all([
+      this.runtime.dataSource.query(
+        `${scope.cte} SELECT count(*)::int AS n FROM ${from} WHERE ${where}`,
+        params,
+      ),
+      this.runtime.dataSource.query(
+        `${scope.cte} SELECT c.case_id, c.tracking_code, c.received_at, c.receiving_unit_id, x.start_on, x.due_on
+           FROM ${from} WHERE ${where}
+          ORDER BY COALESCE(x.start_on, c.received_at), c.received_at, c.case_id
+          LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+        params,
+      ),
+    ]);
+    const items = (rows as DbRow[]).map((r) => {
+      const receivedAt = String(r.received_at);
+      const startOn = r.start_on ? String(r.start_on) : receivedAt;
+      let ageWorkingDays: number | null;
+      try {
+        ageWorkingDays = this.runtime.calendar.workingDaysBetween(startOn, asOf);
+      } catch {
+        ageWorkingDays = null; // a year without calendar data: never a reason to fail the board
+      }
+      return {
+        caseId: String(r.case_id),
+        trackingCode: String(r.tracking_code),
+        receivedAt,
+        ageWorkingDays,
+        xldDueOn: r.due_on ? String(r.due_on) : null,
+        receivingUnitId: String(r.receiving_unit_id),
+      };
+    });
+    return { items, total: Number((total as DbRow[])[0]?.n ?? 0), page, pageSize };
+  }
+
+  /**
    * One page of the deadlines matching `parts`: disjoint conditions whose union is the set, each
    * counted on its own. The first part is paged in `order` (an index walk that stops after the page);
    * the others are expected to be small and are selected whole, each planned on its own (MATERIALIZED,

@@ -9,12 +9,14 @@ import {
   type CaseCommand,
   type CaseState,
   type ExistingCase,
+  type PreviousCaseFacts,
   type ProtectedPetitioner,
 } from '../../../domain/src/case/index.js';
 import { vietnamDateOf } from '../../../domain/src/shared/dates.js';
 import { DomainError } from '../../../domain/src/shared/domain-error.js';
 import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
 import { DENUNCIATOR_MASK, maskPetitioner } from '../../../security/src/masking.js';
+import { RESOLUTION_RULES } from '../../../domain/src/case/case.state.js';
 import {
   can,
   requirePermission,
@@ -311,6 +313,35 @@ export class CaseService {
       result.position ?? result.events[result.events.length - 1]?.globalPosition ?? null,
       principal,
     );
+  }
+
+  /**
+   * What the level-2 guard needs of the level-1 case a complaint names (api.md classify): a case in
+   * the caller's scope, else 400 naming previousCaseId (its existence is not revealed).
+   */
+  async previousCaseFacts(caseId: string, principal: Principal): Promise<PreviousCaseFacts> {
+    const missing = () =>
+      fail('VALIDATION_FAILED', 'previousCaseId: no such case', [
+        { path: 'previousCaseId', message: 'no such case in your scope' },
+      ]);
+    if (!(await this.exists(caseId))) return missing();
+    const state = foldStored(await this.runtime.store.readStream(caseStreamId(caseId)));
+    if (
+      !state.exists ||
+      !(await this.units.inScope(principal, [state.receivingUnitId, state.competentUnitId]))
+    )
+      return missing();
+    const resolution = [...state.deadlines]
+      .reverse()
+      .find((d) => RESOLUTION_RULES.includes(d.deadline.ruleId));
+    return {
+      kind: state.kind,
+      level: state.level,
+      status: state.status,
+      decidedAt: state.decidedAt,
+      resolutionDueOn: resolution?.deadline.dueOn ?? null,
+      resolutionPaused: resolution?.status === 'paused',
+    };
   }
 
   async exists(caseId: string): Promise<boolean> {

@@ -227,7 +227,15 @@ export async function seedDemo(
     await scenario('complaint', unit, 50, (a) => [
       classify('complaint', unit, { level: 1 }),
       ['accept', { acceptedAt: a(45) }],
-      ['resolve', { decidedAt: a(20), outcome: 'partially_upheld', summary: 'Khiếu nại đúng một phần.' }],
+      [
+        'resolve',
+        {
+          decidedAt: a(20),
+          outcome: 'partially_upheld',
+          summary: 'Khiếu nại đúng một phần.',
+          verificationAgreesWithRequest: true,
+        },
+      ],
     ]);
     await scenario('complaint', unit, 35, (a) => [
       classify('complaint', unit, { level: 1 }),

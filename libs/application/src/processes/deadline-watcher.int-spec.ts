@@ -39,10 +39,9 @@ describe('runDeadlineWatch (integration)', () => {
     ids[name] = String(c.id);
     return ids[name];
   };
-  const classify = (id: string) =>
+  const classify = (id: string, kind = 'complaint') =>
     ok(app, 'POST', `/api/v1/cases/${id}/classify`, handler, {
-      kind: 'complaint',
-      level: 1,
+      kind,
       competentUnitId: 'prov',
       processable: true,
     });
@@ -62,7 +61,11 @@ describe('runDeadlineWatch (integration)', () => {
     // All classified on 2026-03-02: KN-ACC due 2026-03-16; accepted the same day: KN-RES1 due 2026-04-01.
     await classify(await register('intakeOnly', '2026-03-02')); // KN-ACC open → missed (head A on 03-16)
     await accept((await classify(await register('accepted', '2026-03-02'))).id, '2026-03-02'); // KN-RES1 open → missed (head B on 04-01)
-    await accept((await classify(await register('suspended', '2026-03-02'))).id, '2026-03-02');
+    // a denunciation: a complaint cannot be suspended before 2026-07-01 (deadlines.md §7)
+    await accept(
+      (await classify(await register('suspended', '2026-03-02'), 'denunciation')).id,
+      '2026-03-02',
+    );
     await ok(app, 'POST', `/api/v1/cases/${ids.suspended}/suspend`, handler, {
       at: '2026-03-02',
       reason: 'chờ giám định',
@@ -72,8 +75,9 @@ describe('runDeadlineWatch (integration)', () => {
       decidedAt: '2026-03-02',
       outcome: 'rejected',
       summary: 'Không có cơ sở',
+      verificationAgreesWithRequest: true,
     });
-    await register('receivedOnly', '2026-03-02'); // no tracked deadline yet
+    await register('receivedOnly', '2026-03-02'); // XLD only: 10 WD → 2026-03-16
     await accept((await classify(await register('lateResolved', '2026-03-02'))).id, '2026-03-02');
     // A new head from 2026-03-20: in the middle of the resolution deadlines (2026-03-02 → 2026-04-01).
     setNow(app, '2026-03-25T03:00:00Z');
@@ -92,7 +96,7 @@ describe('runDeadlineWatch (integration)', () => {
 
   it('records exactly one DeadlineMissed per open past-due deadline, naming the head in office on dueOn', async () => {
     const r = await runDeadlineWatch(app.runtime, { today: '2026-04-20' });
-    expect(r.missesRecorded).toBe(3);
+    expect(r.missesRecorded).toBe(4);
     const found = (await misses(app)).map(
       (e) =>
         e.data as {
@@ -105,7 +109,15 @@ describe('runDeadlineWatch (integration)', () => {
         },
     );
     const byCase = (name: string) => found.filter((m) => m.caseId === ids[name]);
-    expect(found).toHaveLength(3);
+    expect(found).toHaveLength(4);
+    // a letter nobody classified: its XLD is missed like any tracked deadline
+    expect(byCase('receivedOnly')).toEqual([
+      expect.objectContaining({
+        ruleId: 'XLD',
+        dueOn: '2026-03-16',
+        headOfUnit: { personId: 'head-a', fullName: 'Trần Văn A' },
+      }),
+    ]);
     expect(byCase('intakeOnly')).toEqual([
       expect.objectContaining({
         ruleId: 'KN-ACC',
@@ -131,19 +143,18 @@ describe('runDeadlineWatch (integration)', () => {
     // Paused, completed and not-yet-tracked deadlines never get one.
     expect(byCase('suspended')).toEqual([]);
     expect(byCase('resolved')).toEqual([]);
-    expect(byCase('receivedOnly')).toEqual([]);
   }, 60_000);
 
   it('a second run records nothing (with the read model stale, and after catching up)', async () => {
     expect((await runDeadlineWatch(app.runtime, { today: '2026-04-20' })).missesRecorded).toBe(0);
     await app.catchUp();
     expect((await runDeadlineWatch(app.runtime, { today: '2026-04-21' })).missesRecorded).toBe(0);
-    expect(await misses(app)).toHaveLength(3);
+    expect(await misses(app)).toHaveLength(4);
     const rows: { case_id: string; deadline_no: number }[] = await app.runtime.dataSource.query(
       'SELECT case_id, deadline_no FROM rm_deadlines WHERE recorded_to IS NULL AND miss_recorded ORDER BY case_id, deadline_no',
     );
     expect(rows.map((r) => r.case_id).sort()).toEqual(
-      [ids.intakeOnly, ids.accepted, ids.lateResolved].sort(),
+      [ids.intakeOnly, ids.accepted, ids.lateResolved, ids.receivedOnly].sort(),
     );
   }, 60_000);
 
@@ -161,7 +172,7 @@ describe('runDeadlineWatch (integration)', () => {
     const all = await misses(app);
     const keys = all.map((e) => `${String(e.data.caseId)}:${String(e.data.deadlineNo)}`);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(all).toHaveLength(6);
+    expect(all).toHaveLength(7);
     for (const n of ['race1', 'race2', 'race3'])
       expect(all.filter((e) => e.data.caseId === ids[n])).toHaveLength(1);
     // Each watcher counts what it appended; an idempotent repeat of the same append (same ids, same
@@ -175,6 +186,7 @@ describe('runDeadlineWatch (integration)', () => {
       decidedAt: '2026-05-10',
       outcome: 'upheld',
       summary: 'Có cơ sở',
+      verificationAgreesWithRequest: true,
     });
     const view = await ok(app, 'GET', `/api/v1/cases/${ids.lateResolved}`, handler);
     expect(view.status).toBe('resolved');
@@ -185,7 +197,8 @@ describe('runDeadlineWatch (integration)', () => {
     await app.catchUp();
     const row: { state: string; outcome: string; completed_on: string; miss_recorded: boolean }[] =
       await app.runtime.dataSource.query(
-        'SELECT state, outcome, completed_on, miss_recorded FROM rm_deadlines WHERE recorded_to IS NULL AND case_id = $1 AND deadline_no = 2',
+        // deadline 3: KN-RES1 (1 is XLD, 2 is KN-ACC)
+        'SELECT state, outcome, completed_on, miss_recorded FROM rm_deadlines WHERE recorded_to IS NULL AND case_id = $1 AND deadline_no = 3',
         [ids.lateResolved],
       );
     expect(row).toEqual([

@@ -64,12 +64,22 @@ describe('UnitMergerProcess (integration)', () => {
       const post = (action: string, body: unknown) =>
         ok(app, 'POST', `/api/v1/cases/${id}/${action}`, handler, body);
       if (s === 'received') continue;
-      await post('classify', { kind: 'complaint', level: 1, competentUnitId: 'old-dept', processable: true });
+      // a complaint cannot be suspended before 2026-07-01 (deadlines.md §7): the suspended one is a denunciation
+      await post('classify', {
+        kind: s === 'suspended' ? 'denunciation' : 'complaint',
+        competentUnitId: 'old-dept',
+        processable: true,
+      });
       if (s === 'classified') continue;
       await post('accept', { acceptedAt: '2026-03-02' });
       if (s === 'suspended') await post('suspend', { at: '2026-03-02', reason: 'chờ giám định' });
       if (s === 'resolved' || s === 'closed')
-        await post('resolve', { decidedAt: '2026-03-02', outcome: 'rejected', summary: 'Không có cơ sở' });
+        await post('resolve', {
+          decidedAt: '2026-03-02',
+          outcome: 'rejected',
+          summary: 'Không có cơ sở',
+          verificationAgreesWithRequest: true,
+        });
       if (s === 'closed') await post('close', { at: '2026-03-02' });
       if (s === 'withdrawn') await post('withdraw', { at: '2026-03-02' });
       if (s === 'terminated') await post('terminate', { at: '2026-03-02', reason: 'Người khiếu nại chết' });

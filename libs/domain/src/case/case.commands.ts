@@ -5,6 +5,7 @@ import type {
   CaseChannel,
   CaseField,
   CaseKind,
+  CaseStatus,
   DialogueOutcome,
   ProtectedPetitioner,
   ResolutionOutcome,
@@ -28,16 +29,38 @@ export type RegisterCase = Command<
   }
 >;
 
+/**
+ * What the application read of the level-1 case a level-2 complaint names (`previousCaseId`), so that
+ * the decider can apply the level-2 guard (api.md, classify) without I/O.
+ */
+export interface PreviousCaseFacts {
+  kind: CaseKind | null;
+  level: 1 | 2 | null;
+  status: CaseStatus;
+  /** The date of its decision, when it was decided. */
+  decidedAt: IsoDate | null;
+  /** Its KN-RES1 or KN-RES-KL due date; null when it has none (not accepted). */
+  resolutionDueOn: IsoDate | null;
+  /** True while that resolution deadline is paused (suspended). */
+  resolutionPaused: boolean;
+}
+
 export type ClassifyCase = Command<
   'ClassifyCase',
   {
+    /** The business date of the classification (default today). It bounds nothing. */
+    at?: IsoDate;
     kind: CaseKind;
     /** Complaints only; defaults to 1. */
     level?: 1 | 2;
     previousCaseId?: string;
+    /** Loaded by the application when previousCaseId is given. */
+    previousCase?: PreviousCaseFacts;
     competentUnitId: string;
     processable: boolean;
     multiLocation?: boolean;
+    /** A complaint against a disciplinary decision (LKN ch. III): KN-RES-KL, mandatory dialogue. */
+    disciplinary?: boolean;
     reason?: string;
     /** Computed by the application from the org tree: is competentUnitId the receiving unit or below it? */
     competentWithinReceivingSubtree: boolean;
@@ -96,7 +119,14 @@ export type RecordDialogue = Command<
 
 export type ResolveCase = Command<
   'ResolveCase',
-  { decidedAt: IsoDate; decisionNo?: string; outcome: ResolutionOutcome; summary: string }
+  {
+    decidedAt: IsoDate;
+    decisionNo?: string;
+    outcome: ResolutionOutcome;
+    summary: string;
+    /** Required for a level-1 complaint: false needs a dialogue on or before decidedAt (LKN Art. 30). */
+    verificationAgreesWithRequest?: boolean;
+  }
 >;
 
 export type WithdrawCase = Command<'WithdrawCase', { at: IsoDate; reason?: string }>;

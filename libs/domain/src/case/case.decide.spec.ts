@@ -46,6 +46,16 @@ describe('RegisterCase', () => {
             signerCount: 1,
             subject: 'Land recovery decision',
             content: 'The complainant disputes the land recovery decision.',
+            // XLD, letter processing: 10 working days from receipt (Wed 2026-07-01 → Wed 2026-07-15)
+            xldDeadline: expect.objectContaining({
+              deadlineNo: 1,
+              ruleId: 'XLD',
+              ruleVersion: '2021-11-15',
+              startOn: '2026-07-01',
+              length: 10,
+              unit: 'working_days',
+              dueOn: '2026-07-15',
+            }),
           },
         },
       ]));
@@ -148,7 +158,7 @@ describe('ClassifyCase: the intake rule by kind and subtree', () => {
   it('records classifiedAt = today, units, and a numbered deadline', () =>
     spec
       .given(receivedComplaint())
-      .when(classify({ previousCaseId: 'prev-1', reason: 'ours' }))
+      .when(classify({ reason: 'ours' }))
       .then([
         {
           type: 'CaseClassified',
@@ -156,13 +166,24 @@ describe('ClassifyCase: the intake rule by kind and subtree', () => {
             caseId: CASE_ID,
             kind: 'complaint',
             level: 1,
-            previousCaseId: 'prev-1',
             competentUnitId: 'unit-province',
             processable: true,
             multiLocation: false,
             reason: 'ours',
             classifiedAt: '2026-12-31',
-            intakeDeadline: expect.objectContaining({ deadlineNo: 1, ruleId: 'KN-ACC' }),
+            intakeDeadline: expect.objectContaining({ deadlineNo: 2, ruleId: 'KN-ACC' }),
+            // XLD completed as of the classification (late: due 2026-07-15), out of accountability
+            deadlineOutcomes: [
+              {
+                deadlineNo: 1,
+                ruleId: 'XLD',
+                startOn: '2026-07-01',
+                dueOn: '2026-07-15',
+                outcome: 'missed',
+                on: '2026-12-31',
+                leavesAccountability: true,
+              },
+            ],
             dates: [],
           }),
         },
@@ -214,7 +235,7 @@ describe('AcceptCase', () => {
             remoteArea: false,
             decisionNo: 'QĐ-1',
             resolutionDeadline: expect.objectContaining({
-              deadlineNo: 2,
+              deadlineNo: 3,
               ruleId: 'KN-RES1',
               startOn: '2026-07-08',
               length: 30,
@@ -224,7 +245,7 @@ describe('AcceptCase', () => {
             }),
             deadlineOutcomes: [
               {
-                deadlineNo: 1,
+                deadlineNo: 2,
                 ruleId: 'KN-ACC',
                 startOn: '2026-07-01',
                 dueOn: '2026-07-10',
@@ -378,14 +399,29 @@ describe('RejectCase, GuideCase, ArchiveCase', () => {
       .when({ type: 'RejectCase', data: { at: '2026-07-09', reason: '' } })
       .thenThrows('VALIDATION_FAILED', 'reason'));
 
-  it('guide from received touches no deadline', () =>
+  it('guide from received completes XLD only', () =>
     spec
       .given(receivedComplaint())
       .when({ type: 'GuideCase', data: { at: '2026-07-02', agency: 'Tòa án', note: 'court' } })
       .then([
         {
           type: 'CaseGuided',
-          data: { caseId: CASE_ID, at: '2026-07-02', agency: 'Tòa án', note: 'court', deadlineOutcomes: [] },
+          data: {
+            caseId: CASE_ID,
+            at: '2026-07-02',
+            agency: 'Tòa án',
+            note: 'court',
+            deadlineOutcomes: [
+              {
+                deadlineNo: 1,
+                ruleId: 'XLD',
+                startOn: '2026-07-01',
+                dueOn: '2026-07-15',
+                outcome: 'met',
+                on: '2026-07-02',
+              },
+            ],
+          },
         },
       ]));
   it('guide completes TC-XFER (late → missed)', () => {
@@ -474,7 +510,7 @@ describe('TransferCase (ordinary)', () => {
         competentUnitId: null,
         deadlineOutcomes: [
           {
-            deadlineNo: 1,
+            deadlineNo: 2,
             ruleId: 'KN-ACC',
             startOn: '2026-07-01',
             dueOn: '2026-07-10',
@@ -482,6 +518,13 @@ describe('TransferCase (ordinary)', () => {
             on: '2026-07-09',
           },
         ],
+        // the receiving unit's XLD from the transfer date: Thu 2026-07-09 + 10 WD → Thu 2026-07-23
+        xldDeadline: expect.objectContaining({
+          deadlineNo: 3,
+          ruleId: 'XLD',
+          startOn: '2026-07-09',
+          dueOn: '2026-07-23',
+        }),
       },
     });
     expect(deadlinesOf(events)).toEqual([
@@ -510,9 +553,11 @@ describe('TransferCase (ordinary)', () => {
     expect(stateOf(events)).toMatchObject({ status: 'received', kind: null, competentUnitId: null });
   });
 
-  it('from received, with no deadline', () =>
+  it('from received: XLD is completed (counted) and starts again at the new unit', () =>
     expect(spec.given(receivedComplaint()).when(transfer('2026-07-02')).events()[0].data).toMatchObject({
-      deadlineOutcomes: [],
+      deadlineOutcomes: [{ deadlineNo: 1, ruleId: 'XLD', outcome: 'met', on: '2026-07-02' }],
+      // Thu 2026-07-02 + 10 WD → Thu 2026-07-16
+      xldDeadline: { deadlineNo: 2, ruleId: 'XLD', startOn: '2026-07-02', dueOn: '2026-07-16' },
     }));
   it('refuses a transfer to the same unit', () =>
     spec
@@ -540,7 +585,7 @@ describe('TransferCase (ordinary)', () => {
           register(),
           classify(),
           accept(),
-          { type: 'ResolveCase', data: { decidedAt: '2026-07-20', outcome: 'upheld', summary: 's' } },
+          resolveCase({ decidedAt: '2026-07-20', outcome: 'upheld', summary: 's' }),
         ]),
       )
       .when(transfer('2026-07-21'))

@@ -12,7 +12,9 @@
  * deadline (KN-RES1/KN-RES2/TC-RES). assign, extend, dialogues and unit-merger moves keep the status.
  * Every event that completes, cancels, pauses or resumes a deadline lists it in `deadlineOutcomes`.
  */
+import { ruleVersionsOf } from '../rules/rule-table.js';
 import type { DeadlineFacts, RuleId } from '../rules/rule.types.js';
+import { DomainError } from '../shared/domain-error.js';
 import type { DecideContext } from '../shared/decide-context.js';
 import type { IsoDate } from '../shared/dates.js';
 import { addDays, businessDateProblem, isIsoDate } from '../shared/dates.js';
@@ -20,6 +22,7 @@ import { assertNever } from '../shared/event.js';
 import type {
   AcceptCase,
   ArchiveCase,
+  PreviousCaseFacts,
   AssignHandler,
   CaseCommand,
   ClassifyCase,
@@ -57,6 +60,7 @@ import type {
   CaseTerminated,
   CaseTransferred,
   CaseWithdrawn,
+  ComplaintLevel,
   DeadlineExtended,
   DeadlineOutcomeEntry,
   DialogueRecorded,
@@ -71,6 +75,8 @@ import { INTAKE_RULES, RESOLUTION_RULES, isPending, nextDeadlineNo } from './cas
 export const DECREE_155_2026_IN_FORCE: IsoDate = '2026-07-01';
 /** Minimum calendar days between the dialogue notice and the dialogue from 2026-07-01 (KN-DLG). */
 export const DIALOGUE_NOTICE_DAYS = 5;
+/** The date complaints can be suspended from (new LKN Art. 11a, Law 136/2025; deadlines.md §7). */
+export const COMPLAINT_SUSPENSION_FROM: IsoDate = '2026-07-01';
 
 const KINDS: readonly CaseKind[] = ['complaint', 'denunciation', 'petition', 'reflection'];
 const ARCHIVE_REASONS: readonly ArchiveReason[] = [
@@ -195,6 +201,68 @@ function startDeadline(
   return { ...ctx.rules.compute(ruleId, startOn, facts, ctx.calendar), deadlineNo: nextDeadlineNo(s) };
 }
 
+/**
+ * A deadline of a tracked case, or — for an untracked one (deadlines.md §10) — null and, when it can
+ * be computed, an informational date instead: an untracked case never refuses for calendar reasons.
+ */
+function startOrInform(
+  s: ExistingCase,
+  ruleId: RuleId,
+  startOn: IsoDate,
+  facts: DeadlineFacts,
+  ctx: DecideContext,
+): { deadline: CaseDeadline | null; dates: InformationalDate[] } {
+  if (!s.untracked) return { deadline: startDeadline(s, ruleId, startOn, facts, ctx), dates: [] };
+  return { deadline: null, dates: informationalIfComputable([ruleId], startOn, facts, ctx) };
+}
+
+const inForceOn = (ruleId: RuleId, on: IsoDate): boolean => ruleVersionsOf(ruleId)[0].version <= on;
+
+/**
+ * Informational dates of rules that may not apply on `startOn` (a version not yet in force) or may
+ * need a year without calendar data: such a date is left out, never a reason to refuse the act.
+ */
+function informationalIfComputable(
+  ruleIds: RuleId[],
+  startOn: IsoDate,
+  facts: DeadlineFacts,
+  ctx: DecideContext,
+): InformationalDate[] {
+  const out: InformationalDate[] = [];
+  for (const ruleId of ruleIds) {
+    if (!inForceOn(ruleId, startOn)) continue;
+    try {
+      out.push(...informational([ruleId], startOn, facts, ctx));
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'CALENDAR_UNAVAILABLE') continue;
+      throw e;
+    }
+  }
+  return out;
+}
+
+/** Where XLD stands for a letter received (or transferred in) on `startOn` (deadlines.md §10). */
+export function xldFor(
+  startOn: IsoDate,
+  deadlineNo: number,
+  ctx: DecideContext,
+): { xldDeadline: CaseDeadline | null; xldPendingCalendar: boolean; untracked: boolean } {
+  const years = ctx.calendar.years();
+  if (years.length === 0 || Number(startOn.slice(0, 4)) < years[0] || !inForceOn('XLD', startOn))
+    return { xldDeadline: null, xldPendingCalendar: false, untracked: true };
+  try {
+    return {
+      xldDeadline: { ...ctx.rules.compute('XLD', startOn, {}, ctx.calendar), deadlineNo },
+      xldPendingCalendar: false,
+      untracked: false,
+    };
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'CALENDAR_UNAVAILABLE')
+      return { xldDeadline: null, xldPendingCalendar: true, untracked: false };
+    throw e;
+  }
+}
+
 function informational(ruleIds: RuleId[], startOn: IsoDate, facts: DeadlineFacts, ctx: DecideContext) {
   return ruleIds.map((ruleId): InformationalDate => {
     const d = ctx.rules.compute(ruleId, startOn, facts, ctx.calendar);
@@ -274,6 +342,11 @@ function register(cmd: RegisterCase, state: CaseState, ctx: DecideContext): Case
   };
   if (d.field !== undefined) data.field = d.field;
   if (d.kindHint !== undefined) data.kindHint = d.kindHint;
+  // Registration never fails for calendar reasons (deadlines.md §10).
+  const xld = xldFor(d.receivedAt, 1, ctx);
+  data.xldDeadline = xld.xldDeadline;
+  if (xld.xldPendingCalendar) data.xldPendingCalendar = true;
+  if (xld.untracked) data.untracked = true;
   return { type: 'CaseReceived', data };
 }
 
@@ -303,9 +376,23 @@ function classify(cmd: ClassifyCase, s: ExistingCase, ctx: DecideContext): CaseC
   if (level !== null && level !== 1 && level !== 2) throw validationFailed('level', 'level must be 1 or 2');
   requireText(d.competentUnitId, 'competentUnitId');
   if (typeof d.processable !== 'boolean') throw validationFailed('processable', 'processable is required');
+  if (d.disciplinary !== undefined && typeof d.disciplinary !== 'boolean')
+    throw validationFailed('disciplinary', 'disciplinary must be true or false');
+  const disciplinary = d.disciplinary ?? false;
+  if (disciplinary && d.kind !== 'complaint')
+    throw validationFailed('disciplinary', 'only a complaint can be against a disciplinary decision');
+  // A classification's date bounds nothing, but is itself on or after the intake start and not after today.
+  const at = actionDate(s, d.at ?? ctx.today, 'at', ctx, { on: s.intakeStartOn, what: 'intake start' });
+  if (d.previousCaseId !== undefined) requireLevel2Guard(d.previousCaseId, level, d.previousCase, at);
   const multiLocation = d.multiLocation ?? false;
   const ruleId = intakeRuleFor(d.kind, d.competentWithinReceivingSubtree);
-  const intakeDeadline = startDeadline(s, ruleId, s.intakeStartOn, { multiLocation }, ctx);
+  const intake = startOrInform(s, ruleId, s.intakeStartOn, { multiLocation }, ctx);
+  // XLD is completed as of `at`; the kind's intake rule, from the same start, now measures the same
+  // period, so XLD leaves accountability (one late act is one miss).
+  const deadlineOutcomes = pendingOf(s, ['XLD']).map((x) => ({
+    ...complete(x, at),
+    leavesAccountability: true,
+  }));
   const data: CaseClassified['data'] = {
     caseId: s.caseId,
     kind: d.kind,
@@ -314,13 +401,45 @@ function classify(cmd: ClassifyCase, s: ExistingCase, ctx: DecideContext): CaseC
     processable: d.processable,
     multiLocation,
     competentWithinReceivingSubtree: d.competentWithinReceivingSubtree,
-    classifiedAt: ctx.today,
-    intakeDeadline,
-    dates: [],
+    classifiedAt: at,
+    intakeDeadline: intake.deadline,
+    deadlineOutcomes,
+    dates: intake.dates,
   };
+  if (disciplinary) data.disciplinary = true;
   if (d.previousCaseId !== undefined) data.previousCaseId = d.previousCaseId;
   if (d.reason !== undefined) data.reason = d.reason;
   return { type: 'CaseClassified', data };
+}
+
+/**
+ * The level-2 guard (api.md, classify): the named case must be a level-1 complaint (400), and a
+ * level-2 complaint cannot be classified while it is neither decided nor rejected and its resolution
+ * deadline (KN-RES1 or KN-RES-KL) has not passed on `at` (409; LKN Art. 7, 33).
+ */
+function requireLevel2Guard(
+  previousCaseId: string,
+  level: ComplaintLevel | null,
+  previous: PreviousCaseFacts | undefined,
+  at: IsoDate,
+): void {
+  requireText(previousCaseId, 'previousCaseId');
+  if (level !== 2)
+    throw validationFailed('previousCaseId', 'previousCaseId names the level-1 case of a level-2 complaint');
+  if (!previous) throw validationFailed('previousCaseId', `no case ${previousCaseId}`);
+  if (previous.kind !== 'complaint' || previous.level !== 1)
+    throw validationFailed('previousCaseId', `case ${previousCaseId} is not a level-1 complaint`);
+  const decided = previous.decidedAt !== null || previous.status === 'rejected';
+  const passed =
+    previous.resolutionDueOn !== null && !previous.resolutionPaused && previous.resolutionDueOn < at;
+  if (!decided && !passed) {
+    throw illegalTransition(
+      `level-2 guard (LKN Art. 7, 33): the level-1 complaint ${previousCaseId} is neither decided nor rejected and ` +
+        (previous.resolutionDueOn === null
+          ? 'has no resolution deadline yet'
+          : `its resolution deadline (${previous.resolutionDueOn}) has not passed on ${at}`),
+    );
+  }
 }
 
 const kindOf = (s: ExistingCase): CaseKind => {
@@ -330,6 +449,7 @@ const kindOf = (s: ExistingCase): CaseKind => {
 
 function resolutionRuleFor(s: ExistingCase): RuleId | null {
   const kind = kindOf(s);
+  if (kind === 'complaint' && s.disciplinary) return 'KN-RES-KL';
   if (kind === 'complaint') return s.level === 2 ? 'KN-RES2' : 'KN-RES1';
   if (kind === 'denunciation') return 'TC-RES';
   return null;
@@ -373,16 +493,24 @@ function accept(cmd: AcceptCase, s: ExistingCase, ctx: DecideContext): CaseAccep
     multiLocation: s.facts.multiLocation,
   };
   const ruleId = resolutionRuleFor(s);
-  const resolutionDeadline = ruleId ? startDeadline(s, ruleId, acceptedAt, facts, ctx) : null;
+  const resolution = ruleId
+    ? startOrInform(s, ruleId, acceptedAt, facts, ctx)
+    : { deadline: null, dates: [] as InformationalDate[] };
+  const notice =
+    kind !== 'denunciation'
+      ? []
+      : s.untracked
+        ? informationalIfComputable(['TC-NOTIF'], acceptedAt, facts, ctx)
+        : informational(['TC-NOTIF'], acceptedAt, facts, ctx);
   const data: CaseAccepted['data'] = {
     caseId: s.caseId,
     acceptedAt,
     complex,
     especiallyComplex,
     remoteArea,
-    resolutionDeadline,
+    resolutionDeadline: resolution.deadline,
     deadlineOutcomes: settleIntake(s, acceptedAt, false),
-    dates: kind === 'denunciation' ? informational(['TC-NOTIF'], acceptedAt, facts, ctx) : [],
+    dates: [...resolution.dates, ...notice],
   };
   if (d.decisionNo !== undefined) data.decisionNo = d.decisionNo;
   return { type: 'CaseAccepted', data };
@@ -449,20 +577,24 @@ function transfer(cmd: TransferCase, s: ExistingCase, ctx: DecideContext): CaseT
   const deadlineOutcomes = s.deadlines
     .filter(isPending)
     .map((x) => (INTAKE_RULES.includes(x.deadline.ruleId) ? complete(x, at) : cancel(x, at)));
-  return {
-    type: 'CaseTransferred',
-    data: {
-      caseId: s.caseId,
-      at,
-      fromUnitId: s.receivingUnitId,
-      toUnitId: d.toUnitId,
-      reason,
-      kind: 'ordinary',
-      receivingUnitId: d.toUnitId,
-      competentUnitId: null,
-      deadlineOutcomes,
-    },
+  const data: CaseTransferred['data'] = {
+    caseId: s.caseId,
+    at,
+    fromUnitId: s.receivingUnitId,
+    toUnitId: d.toUnitId,
+    reason,
+    kind: 'ordinary',
+    receivingUnitId: d.toUnitId,
+    competentUnitId: null,
+    deadlineOutcomes,
   };
+  // The receiving unit's letter-processing clock starts from the transfer date (deadlines.md, XLD).
+  if (!s.untracked) {
+    const xld = xldFor(at, nextDeadlineNo(s), ctx);
+    data.xldDeadline = xld.xldDeadline;
+    if (xld.xldPendingCalendar) data.xldPendingCalendar = true;
+  }
+  return { type: 'CaseTransferred', data };
 }
 
 function moveForUnitMerger(cmd: MoveCaseForUnitMerger, s: ExistingCase, ctx: DecideContext): CaseTransferred {
@@ -546,35 +678,45 @@ function suspend(cmd: SuspendCase, s: ExistingCase, ctx: DecideContext): CaseSus
   requireStatus(s, ['accepted'], 'suspend');
   const at = actionDate(s, cmd.data.at, 'at', ctx, phaseStart(s));
   const reason = requireText(cmd.data.reason, 'reason');
-  // legal-reference §3.13 dates the complaint's suspension (new LKN Art. 11a) from 2026-07-01, but
-  // deadlines.md §7 pauses KN-RES1/KN-RES2 whatever the date, and agencies suspended complaints
-  // before under the implementing texts; donthu follows deadlines.md (docs/architecture-notes.md).
+  const kind = kindOf(s);
+  // A complaint can be suspended only from 2026-07-01, when the amended Complaints Law brought
+  // suspension in (new LKN Art. 11a; legal-reference §3.13; deadlines.md §7).
+  if (kind === 'complaint' && at < COMPLAINT_SUSPENSION_FROM) {
+    throw illegalTransition(
+      `KN-SUSP: a complaint can be suspended only from ${COMPLAINT_SUSPENSION_FROM} (new LKN Art. 11a, Law 136/2025); at is ${at}`,
+    );
+  }
   const deadlineOutcomes = s.deadlines
     .filter(
       (x) => RESOLUTION_RULES.includes(x.deadline.ruleId) && x.status === 'open' && at <= x.deadline.dueOn,
     )
     .map((x) => entry(x, 'paused', at));
-  return { type: 'CaseSuspended', data: { caseId: s.caseId, at, reason, deadlineOutcomes } };
+  const sendRule: RuleId[] = kind === 'complaint' ? ['KN-SUSP'] : kind === 'denunciation' ? ['TC-SUSP'] : [];
+  const data: CaseSuspended['data'] = { caseId: s.caseId, at, reason, deadlineOutcomes };
+  const dates = informationalIfComputable(sendRule, at, factsOf(s), ctx);
+  if (dates.length) data.dates = dates;
+  return { type: 'CaseSuspended', data };
 }
 
 function resume(cmd: ResumeCase, s: ExistingCase, ctx: DecideContext): CaseResumed {
   requireStatus(s, ['suspended'], 'resume');
   const suspendedOn = s.suspendedOn ?? s.receivedAt;
   const at = actionDate(s, cmd.data.at, 'at', ctx, { on: suspendedOn, what: 'suspension' });
+  const dates = s.kind === 'complaint' ? informationalIfComputable(['KN-SUSP'], at, factsOf(s), ctx) : [];
+  const withDates = (data: CaseResumed['data']): CaseResumed => ({
+    type: 'CaseResumed',
+    data: dates.length ? { ...data, dates } : data,
+  });
   const paused = s.deadlines.find((x) => x.status === 'paused');
-  if (!paused)
-    return { type: 'CaseResumed', data: { caseId: s.caseId, at, deadline: null, deadlineOutcomes: [] } };
+  if (!paused) return withDates({ caseId: s.caseId, at, deadline: null, deadlineOutcomes: [] });
   const moved = ctx.rules.resume(paused.deadline, suspendedOn, at, ctx.calendar);
   const deadline: CaseDeadline = { ...moved, deadlineNo: paused.deadline.deadlineNo };
-  return {
-    type: 'CaseResumed',
-    data: {
-      caseId: s.caseId,
-      at,
-      deadline,
-      deadlineOutcomes: [entry({ ...paused, deadline }, 'resumed', at)],
-    },
-  };
+  return withDates({
+    caseId: s.caseId,
+    at,
+    deadline,
+    deadlineOutcomes: [entry({ ...paused, deadline }, 'resumed', at)],
+  });
 }
 
 function recordDialogue(cmd: RecordDialogue, s: ExistingCase, ctx: DecideContext): DialogueRecorded {
@@ -597,6 +739,12 @@ function recordDialogue(cmd: RecordDialogue, s: ExistingCase, ctx: DecideContext
     minutes: d.minutes,
     outcome: d.outcome,
   };
+  if (d.noticeOn === undefined && heldAt >= DECREE_155_2026_IN_FORCE) {
+    throw validationFailed(
+      'noticeOn',
+      `noticeOn is required for a dialogue held from ${DECREE_155_2026_IN_FORCE} (KN-DLG, NĐ 155/2026 Art. 11)`,
+    );
+  }
   if (d.noticeOn !== undefined) {
     const noticeOn = actionDate(s, d.noticeOn, 'noticeOn', ctx);
     if (noticeOn > heldAt)
@@ -640,13 +788,34 @@ function resolve(cmd: ResolveCase, s: ExistingCase, ctx: DecideContext): CaseRes
     throw validationFailed('outcome', `a ${k} is resolved as ${OUTCOMES_BY_KIND[k].join(' | ')}`);
   }
   const summary = requireText(d.summary, 'summary');
+  const level1 = k === 'complaint' && s.level !== 2;
+  if (level1 && typeof d.verificationAgreesWithRequest !== 'boolean') {
+    throw validationFailed(
+      'verificationAgreesWithRequest',
+      'verificationAgreesWithRequest is required for a level-1 complaint (true or false; LKN Art. 30)',
+    );
+  }
+  if (k === 'complaint' && s.disciplinary && !hasRequiredDialogue(s, decidedAt)) {
+    throw illegalTransition(
+      'a disciplinary complaint needs a dialogue before the decision (mandatory dialogue, LKN Art. 53, 55)',
+    );
+  }
   if (k === 'complaint' && s.level === 2 && !hasRequiredDialogue(s, decidedAt)) {
     throw illegalTransition('a second complaint needs a dialogue before the decision (LKN Art. 39)');
+  }
+  if (level1 && d.verificationAgreesWithRequest === false && !hasRequiredDialogue(s, decidedAt)) {
+    throw illegalTransition(
+      'the verification result differs from the request: a dialogue is required before the decision (LKN Art. 30)',
+    );
   }
   const deadlineOutcomes = pendingOf(s, [...RESOLUTION_RULES, 'TCD-ANS']).map((x) => complete(x, decidedAt));
   const group =
     k === 'complaint' ? (s.level === 2 ? 'complaint2' : 'complaint1') : k === 'denunciation' ? k : null;
-  const dates = group ? informational(INFORMATIONAL_ON_DECISION[group], decidedAt, factsOf(s), ctx) : [];
+  const dates = !group
+    ? []
+    : s.untracked
+      ? informationalIfComputable(INFORMATIONAL_ON_DECISION[group], decidedAt, factsOf(s), ctx)
+      : informational(INFORMATIONAL_ON_DECISION[group], decidedAt, factsOf(s), ctx);
   const data: CaseResolved['data'] = {
     caseId: s.caseId,
     decidedAt,
@@ -655,6 +824,8 @@ function resolve(cmd: ResolveCase, s: ExistingCase, ctx: DecideContext): CaseRes
     deadlineOutcomes,
     dates,
   };
+  if (typeof d.verificationAgreesWithRequest === 'boolean' && k === 'complaint')
+    data.verificationAgreesWithRequest = d.verificationAgreesWithRequest;
   if (d.decisionNo !== undefined) data.decisionNo = d.decisionNo;
   return { type: 'CaseResolved', data };
 }
@@ -673,10 +844,12 @@ function terminate(cmd: TerminateCase, s: ExistingCase, ctx: DecideContext): Cas
   requireStatus(s, OPEN_STATUSES, 'terminate');
   const at = actionDate(s, cmd.data.at, 'at', ctx, phaseStart(s));
   const reason = requireText(cmd.data.reason, 'reason');
-  return {
-    type: 'CaseTerminated',
-    data: { caseId: s.caseId, at, reason, deadlineOutcomes: cancelAll(s, at) },
-  };
+  const rules: RuleId[] =
+    s.kind === 'complaint' ? ['KN-TERM30', 'KN-SUSP'] : s.kind === 'denunciation' ? ['TC-SUSP'] : [];
+  const data: CaseTerminated['data'] = { caseId: s.caseId, at, reason, deadlineOutcomes: cancelAll(s, at) };
+  const dates = informationalIfComputable(rules, at, factsOf(s), ctx);
+  if (dates.length) data.dates = dates;
+  return { type: 'CaseTerminated', data };
 }
 
 function close(cmd: CloseCase, s: ExistingCase, ctx: DecideContext): CaseClosed {

@@ -68,6 +68,11 @@ export interface DeadlineOutcomeEntry {
   dueOn: IsoDate;
   outcome: DeadlineOutcome;
   on: IsoDate;
+  /**
+   * True when the completion takes the deadline out of accountability (`accountability: null`): an XLD
+   * completed by a classification that starts the kind's intake rule, which measures the same period.
+   */
+  leavesAccountability?: boolean;
 }
 
 /** A date computed for information only (never missed), e.g. KN-SEND1, TC-PUB. */
@@ -98,6 +103,15 @@ export type CaseReceived = Event<
     content: string;
     field?: CaseField;
     kindHint?: CaseKind;
+    /**
+     * XLD (letter processing) from receipt; null when the letter is untracked or XLD waits for
+     * calendar data (deadlines.md §10). Absent on cases registered before XLD existed.
+     */
+    xldDeadline?: CaseDeadline | null;
+    /** XLD needs a year without calendar data: computed by the worker once it is loaded. */
+    xldPendingCalendar?: boolean;
+    /** Received before the earliest calendar year or the first version of XLD: no deadline is tracked. */
+    untracked?: boolean;
   }
 >;
 
@@ -112,6 +126,8 @@ export type CaseClassified = Event<
     competentUnitId: string;
     processable: boolean;
     multiLocation: boolean;
+    /** A complaint against a disciplinary decision (absent = false). */
+    disciplinary?: boolean;
     /** For denunciations: the competent unit lies within the receiving unit's subtree (TC-PRE) or not (TC-XFER). */
     competentWithinReceivingSubtree: boolean;
     reason?: string;
@@ -119,6 +135,8 @@ export type CaseClassified = Event<
     classifiedAt: IsoDate;
     /** KN-ACC, TC-PRE, TC-XFER or TCD-ANS, started on the intake start date. */
     intakeDeadline: CaseDeadline | null;
+    /** The open XLD completed as of classifiedAt (absent on events recorded before XLD existed). */
+    deadlineOutcomes?: DeadlineOutcomeEntry[];
     dates: InformationalDate[];
   }
 >;
@@ -179,6 +197,9 @@ export type CaseTransferred = Event<
     receivingUnitId: string;
     competentUnitId: string | null;
     deadlineOutcomes: DeadlineOutcomeEntry[];
+    /** Ordinary transfer: the receiving unit's XLD from the transfer date (null when untracked or pending). */
+    xldDeadline?: CaseDeadline | null;
+    xldPendingCalendar?: boolean;
   }
 >;
 
@@ -203,7 +224,14 @@ export type DeadlineExtended = Event<
 
 export type CaseSuspended = Event<
   'CaseSuspended',
-  { caseId: string; at: IsoDate; reason: string; deadlineOutcomes: DeadlineOutcomeEntry[] }
+  {
+    caseId: string;
+    at: IsoDate;
+    reason: string;
+    deadlineOutcomes: DeadlineOutcomeEntry[];
+    /** KN-SUSP or TC-SUSP: send the decision (informational). */
+    dates?: InformationalDate[];
+  }
 >;
 
 export type CaseResumed = Event<
@@ -214,6 +242,8 @@ export type CaseResumed = Event<
     /** The resumed resolution deadline with its moved due date; null if none was paused. */
     deadline: CaseDeadline | null;
     deadlineOutcomes: DeadlineOutcomeEntry[];
+    /** KN-SUSP: send the continuation decision (informational). */
+    dates?: InformationalDate[];
   }
 >;
 
@@ -238,6 +268,8 @@ export type CaseResolved = Event<
     decisionNo?: string;
     outcome: ResolutionOutcome;
     summary: string;
+    /** Level-1 complaints: whether the verification result agreed with the request. */
+    verificationAgreesWithRequest?: boolean;
     deadlineOutcomes: DeadlineOutcomeEntry[];
     dates: InformationalDate[];
   }
@@ -250,7 +282,14 @@ export type CaseWithdrawn = Event<
 
 export type CaseTerminated = Event<
   'CaseTerminated',
-  { caseId: string; at: IsoDate; reason: string; deadlineOutcomes: DeadlineOutcomeEntry[] }
+  {
+    caseId: string;
+    at: IsoDate;
+    reason: string;
+    deadlineOutcomes: DeadlineOutcomeEntry[];
+    /** KN-TERM30 and KN-SUSP (complaints) or TC-SUSP (denunciations), informational. */
+    dates?: InformationalDate[];
+  }
 >;
 
 export type CaseClosed = Event<'CaseClosed', { caseId: string; at: IsoDate }>;

@@ -32,14 +32,25 @@ const people = (n: number, representatives: number): ProtectedPetitioner[] =>
     representative: i < representatives,
   }));
 
-describe('suspension pauses the resolution deadline whatever the date (deadlines.md §7; §3.13 is read as the decree formalising it)', () => {
+describe('suspension: complaints from 2026-07-01 only, denunciations at any date (deadlines.md §7, legal-reference §3.13)', () => {
   const acceptedBefore = (acceptedAt: string, kind: 'complaint' | 'denunciation' = 'complaint') =>
     history([register({ receivedAt: '2026-03-02' }), classify({ kind }), accept({ acceptedAt })]);
 
-  it('given a complaint accepted in March 2026, when it is suspended on 2026-04-01, then KN-RES1 pauses', () =>
-    expect(spec.given(acceptedBefore('2026-03-10')).when(suspend('2026-04-01')).events()[0]).toMatchObject({
+  it('given a complaint accepted in March 2026, when it is suspended on 2026-04-01, then 409 naming KN-SUSP', () => {
+    spec.given(acceptedBefore('2026-03-10')).when(suspend('2026-04-01')).thenThrows('ILLEGAL_TRANSITION');
+    expect(() => spec.given(acceptedBefore('2026-03-10')).when(suspend('2026-06-30')).events()).toThrow(
+      /KN-SUSP.*2026-07-01/,
+    );
+  });
+
+  it('given a complaint accepted in June 2026, when it is suspended on 2026-07-01, then KN-RES1 pauses and KN-SUSP is dated', () =>
+    expect(spec.given(acceptedBefore('2026-06-20')).when(suspend('2026-07-01')).events()[0]).toMatchObject({
       type: 'CaseSuspended',
-      data: { deadlineOutcomes: [{ ruleId: 'KN-RES1', outcome: 'paused' }] },
+      // 3 working days from Wed 2026-07-01 → Mon 2026-07-06
+      data: {
+        deadlineOutcomes: [{ ruleId: 'KN-RES1', outcome: 'paused' }],
+        dates: [{ ruleId: 'KN-SUSP', startOn: '2026-07-01', dueOn: '2026-07-06' }],
+      },
     }));
 
   it('given a complaint accepted before 2026-07-01 and not yet decided, when suspended on 2026-07-06, then KN-RES1 pauses (transition clause)', () => {
@@ -61,7 +72,11 @@ describe('suspension pauses the resolution deadline whatever the date (deadlines
       .events();
     expect(events[0]).toMatchObject({
       type: 'CaseSuspended',
-      data: { deadlineOutcomes: [{ ruleId: 'TC-RES', outcome: 'paused' }] },
+      // TC-SUSP: 5 working days from Fri 2026-03-20 → Fri 2026-03-27
+      data: {
+        deadlineOutcomes: [{ ruleId: 'TC-RES', outcome: 'paused' }],
+        dates: [{ ruleId: 'TC-SUSP', startOn: '2026-03-20', dueOn: '2026-03-27' }],
+      },
     });
     const resumed = then([...acceptedBefore('2026-03-10', 'denunciation'), ...events], resume('2026-03-30'));
     // 2026-03-10 + 30 = 2026-04-09, + 10 suspended days = Sun 2026-04-19 → Mon 2026-04-20.
@@ -218,6 +233,7 @@ describe('confirmations (already lawful)', () => {
       data: { at: '2026-07-25' },
     });
     expect(stateOf(events).deadlines.map((d) => [d.deadline.ruleId, d.status])).toEqual([
+      ['XLD', 'missed'],
       ['KN-ACC', 'met'],
       ['KN-RES1', 'cancelled'],
     ]);

@@ -61,7 +61,7 @@ describe('ExtendDeadline (TC-RES, LTC Art. 30)', () => {
             decisionNo: 'QĐ-GH-1',
             ruleId: 'TC-RES',
             deadline: expect.objectContaining({
-              deadlineNo: 2,
+              deadlineNo: 3,
               ruleId: 'TC-RES',
               startOn: '2026-07-08',
               baseDueOn: '2026-09-06',
@@ -141,9 +141,19 @@ describe('SuspendCase / ResumeCase', () => {
             caseId: CASE_ID,
             at: '2026-07-20',
             reason: 'awaiting expert assessment',
+            // KN-SUSP: send the suspension decision within 3 working days (Mon 2026-07-20 → Thu 2026-07-23)
+            dates: [
+              {
+                ruleId: 'KN-SUSP',
+                ruleVersion: '2026-07-01',
+                startOn: '2026-07-20',
+                dueOn: '2026-07-23',
+                provisional: false,
+              },
+            ],
             deadlineOutcomes: [
               {
-                deadlineNo: 2,
+                deadlineNo: 3,
                 ruleId: 'KN-RES1',
                 startOn: '2026-07-08',
                 dueOn: '2026-08-07',
@@ -168,14 +178,24 @@ describe('SuspendCase / ResumeCase', () => {
           data: {
             caseId: CASE_ID,
             at: '2026-07-30',
+            // KN-SUSP: the continuation decision is sent within 3 working days (Thu 07-30 → Tue 08-04)
+            dates: [
+              {
+                ruleId: 'KN-SUSP',
+                ruleVersion: '2026-07-01',
+                startOn: '2026-07-30',
+                dueOn: '2026-08-04',
+                provisional: false,
+              },
+            ],
             deadline: expect.objectContaining({
-              deadlineNo: 2,
+              deadlineNo: 3,
               baseDueOn: '2026-08-17',
               dueOn: '2026-08-17',
             }),
             deadlineOutcomes: [
               {
-                deadlineNo: 2,
+                deadlineNo: 3,
                 ruleId: 'KN-RES1',
                 startOn: '2026-07-08',
                 dueOn: '2026-08-17',
@@ -327,9 +347,10 @@ describe('ResolveCase', () => {
             decisionNo: 'QĐ-GQ-1',
             outcome: 'rejected',
             summary: 'The decision was lawful.',
+            verificationAgreesWithRequest: true,
             deadlineOutcomes: [
               {
-                deadlineNo: 2,
+                deadlineNo: 3,
                 ruleId: 'KN-RES1',
                 startOn: '2026-07-08',
                 dueOn: '2026-08-07',
@@ -521,14 +542,28 @@ describe('WithdrawCase / TerminateCase', () => {
   it('a deadline already overdue when the case is withdrawn stays missed', () =>
     expect(deadlinesOf(history([register(), classify(), withdraw('2026-07-13')]))[0].status).toBe('missed'));
 
-  it('from received there is nothing to cancel', () =>
+  it('from received only XLD is open: it is cancelled', () =>
     spec
       .given(history([register()]))
       .when(withdraw('2026-07-02'))
       .then([
         {
           type: 'CaseWithdrawn',
-          data: { caseId: CASE_ID, at: '2026-07-02', reason: 'settled', deadlineOutcomes: [] },
+          data: {
+            caseId: CASE_ID,
+            at: '2026-07-02',
+            reason: 'settled',
+            deadlineOutcomes: [
+              {
+                deadlineNo: 1,
+                ruleId: 'XLD',
+                startOn: '2026-07-01',
+                dueOn: '2026-07-15',
+                outcome: 'cancelled',
+                on: '2026-07-02',
+              },
+            ],
+          },
         },
       ]));
 

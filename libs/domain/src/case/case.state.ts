@@ -27,6 +27,8 @@ export interface TrackedDeadlineState {
   completedOn?: IsoDate;
   /** A DeadlineMissed event has been recorded for it. */
   missRecorded: boolean;
+  /** Completed in a way that takes it out of accountability (an XLD completed by classification). */
+  leftAccountability?: boolean;
 }
 
 export interface DialogueState {
@@ -59,6 +61,8 @@ export interface ExistingCase {
   kindHint: CaseKind | null;
   kind: CaseKind | null;
   level: ComplaintLevel | null;
+  /** A complaint against a disciplinary decision (KN-RES-KL, mandatory dialogue). */
+  disciplinary: boolean;
   previousCaseId: string | null;
   processable: boolean | null;
   competentWithinReceivingSubtree: boolean | null;
@@ -87,6 +91,10 @@ export interface ExistingCase {
   endedOn: IsoDate | null;
   deadlines: TrackedDeadlineState[];
   dates: InformationalDate[];
+  /** Received before the earliest calendar data or XLD's first version: no deadline is tracked (deadlines.md §10). */
+  untracked: boolean;
+  /** XLD waits for calendar data (deadlines.md §10). */
+  xldPendingCalendar: boolean;
   /** Number of events folded; the case's first event has version 1. */
   version: number;
   /** The latest business date among the acts recorded. */
@@ -97,8 +105,9 @@ export type CaseState = NoCase | ExistingCase;
 
 export const initialCaseState = (): CaseState => ({ exists: false, version: 0 });
 
-export const INTAKE_RULES: readonly RuleId[] = ['KN-ACC', 'TC-PRE', 'TC-XFER', 'TCD-ANS'];
-export const RESOLUTION_RULES: readonly RuleId[] = ['KN-RES1', 'KN-RES2', 'TC-RES'];
+/** The intake deadlines: XLD (letter processing) and the kind's intake rule. */
+export const INTAKE_RULES: readonly RuleId[] = ['XLD', 'KN-ACC', 'TC-PRE', 'TC-XFER', 'TCD-ANS'];
+export const RESOLUTION_RULES: readonly RuleId[] = ['KN-RES1', 'KN-RES2', 'KN-RES-KL', 'TC-RES'];
 
 /** Not yet completed or cancelled (open, paused, or missed by the watcher but still awaiting its act). */
 export const isPending = (d: TrackedDeadlineState): boolean =>
@@ -125,7 +134,12 @@ function applyOutcomes(
       case 'met':
       case 'missed':
       case 'cancelled':
-        return { ...d, status: entry.outcome, completedOn: entry.on };
+        return {
+          ...d,
+          status: entry.outcome,
+          completedOn: entry.on,
+          ...(entry.leavesAccountability ? { leftAccountability: true } : {}),
+        };
       case 'paused':
         return { ...d, status: 'paused' };
       case 'resumed':
@@ -159,6 +173,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       kindHint: d.kindHint ?? null,
       kind: null,
       level: null,
+      disciplinary: false,
       previousCaseId: null,
       processable: null,
       competentWithinReceivingSubtree: null,
@@ -181,8 +196,10 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       outcome: null,
       settledOn: null,
       endedOn: null,
-      deadlines: [],
+      deadlines: d.xldDeadline ? [track(d.xldDeadline)] : [],
       dates: [],
+      untracked: d.untracked ?? false,
+      xldPendingCalendar: d.xldPendingCalendar ?? false,
       version: 1,
       lastActionOn: d.receivedAt,
     };
@@ -198,13 +215,17 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         status: 'classified',
         kind: d.kind,
         level: d.level,
+        disciplinary: d.disciplinary ?? false,
         previousCaseId: d.previousCaseId ?? null,
         competentUnitId: d.competentUnitId,
         processable: d.processable,
         competentWithinReceivingSubtree: d.competentWithinReceivingSubtree,
         classifiedAt: d.classifiedAt,
         facts: { ...s.facts, multiLocation: d.multiLocation },
-        deadlines: d.intakeDeadline ? [...s.deadlines, track(d.intakeDeadline)] : s.deadlines,
+        xldPendingCalendar: false,
+        deadlines: ((settled) => (d.intakeDeadline ? [...settled, track(d.intakeDeadline)] : settled))(
+          applyOutcomes(s.deadlines, d.deadlineOutcomes ?? []),
+        ),
         dates: [...s.dates, ...d.dates],
         lastActionOn: acted(d.classifiedAt),
       };
@@ -252,6 +273,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         competentUnitId: d.competentUnitId,
         kind: null,
         level: null,
+        disciplinary: false,
         processable: null,
         competentWithinReceivingSubtree: null,
         classifiedAt: null,
@@ -260,7 +282,10 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         lastResumedOn: null,
         extensionCount: 0,
         intakeStartOn: d.at,
-        deadlines: applyOutcomes(s.deadlines, d.deadlineOutcomes),
+        deadlines: ((settled) => (d.xldDeadline ? [...settled, track(d.xldDeadline)] : settled))(
+          applyOutcomes(s.deadlines, d.deadlineOutcomes),
+        ),
+        xldPendingCalendar: d.xldPendingCalendar ?? false,
         lastActionOn: acted(d.at),
       };
     }
@@ -279,6 +304,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         status: 'suspended',
         suspendedOn: event.data.at,
         deadlines: applyOutcomes(s.deadlines, event.data.deadlineOutcomes),
+        dates: [...s.dates, ...(event.data.dates ?? [])],
         lastActionOn: acted(event.data.at),
       };
     case 'CaseResumed': {
@@ -290,6 +316,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         suspendedOn: null,
         lastResumedOn: d.at,
         deadlines: applyOutcomes(moved, d.deadlineOutcomes),
+        dates: [...s.dates, ...(d.dates ?? [])],
         lastActionOn: acted(d.at),
       };
     }
@@ -319,6 +346,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         status: event.type === 'CaseWithdrawn' ? 'withdrawn' : 'terminated',
         endedOn: event.data.at,
         deadlines: applyOutcomes(s.deadlines, event.data.deadlineOutcomes),
+        dates: [...s.dates, ...(event.type === 'CaseTerminated' ? (event.data.dates ?? []) : [])],
         lastActionOn: acted(event.data.at),
       };
     case 'CaseClosed':

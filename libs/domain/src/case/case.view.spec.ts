@@ -19,6 +19,7 @@ describe('toCaseView', () => {
       trackingCode: 'DT-2026-000001',
       kind: 'complaint',
       level: 1,
+      disciplinary: false,
       status: 'accepted',
       receivingUnitId: 'unit-province',
       competentUnitId: 'unit-province',
@@ -27,6 +28,13 @@ describe('toCaseView', () => {
       acceptedAt: '2026-07-08',
       version: 3,
       deadlines: [
+        {
+          ruleId: 'XLD',
+          ruleVersion: '2021-11-15',
+          startOn: '2026-07-01',
+          dueOn: '2026-07-15',
+          status: 'missed',
+        },
         {
           ruleId: 'KN-ACC',
           ruleVersion: '2026-07-01',
@@ -49,12 +57,13 @@ describe('toCaseView', () => {
       decidedAt: null,
       outcome: null,
       dialogues: 0,
+      untracked: false,
     }));
 
   it('an open deadline is missed as soon as dueOn is before today, recorded or not', () => {
     const s = stateOf(acceptedComplaint());
-    expect(toCaseView(s, '2026-08-07').deadlines[1].status).toBe('open');
-    expect(toCaseView(s, '2026-08-08').deadlines[1].status).toBe('missed');
+    expect(toCaseView(s, '2026-08-07').deadlines[2].status).toBe('open');
+    expect(toCaseView(s, '2026-08-08').deadlines[2].status).toBe('missed');
   });
 
   it('a paused deadline stays paused', () => {
@@ -66,12 +75,12 @@ describe('toCaseView', () => {
         .when({ type: 'SuspendCase', data: { at: '2026-07-20', reason: 'r' } })
         .events(),
     ];
-    expect(toCaseView(stateOf(events), '2026-12-01').deadlines[1].status).toBe('paused');
+    expect(toCaseView(stateOf(events), '2026-12-01').deadlines[2].status).toBe('paused');
   });
 
   it('marks deadlines computed on provisional calendar data', () => {
     const events = history([register({ receivedAt: '2027-03-01' }), classify()], '2027-03-05');
-    expect(toCaseView(stateOf(events), '2027-03-05').deadlines[0]).toMatchObject({
+    expect(toCaseView(stateOf(events), '2027-03-05').deadlines[1]).toMatchObject({
       ruleId: 'KN-ACC',
       provisional: true,
     });

@@ -4,11 +4,13 @@ import type { DeadlineStatus, ExistingCase } from './case.state.js';
 
 export interface CaseDeadlineView {
   ruleId: string;
-  ruleVersion: IsoDate;
+  ruleVersion: IsoDate | null;
   startOn: IsoDate;
-  dueOn: IsoDate;
+  /** Null only for an XLD waiting for calendar data (`pendingCalendar`, deadlines.md §10). */
+  dueOn: IsoDate | null;
   status: DeadlineStatus;
   provisional?: boolean;
+  pendingCalendar?: true;
 }
 
 /** The case view of api.md (`GET /cases/:id`) without petitioners, which the application adds. */
@@ -17,6 +19,8 @@ export interface CaseView {
   trackingCode: string;
   kind: CaseKind | null;
   level: ComplaintLevel | null;
+  /** A complaint against a disciplinary decision. */
+  disciplinary: boolean;
   status: CaseStatus;
   receivingUnitId: string;
   competentUnitId: string | null;
@@ -32,6 +36,8 @@ export interface CaseView {
   decidedAt: IsoDate | null;
   outcome: ResolutionOutcome | null;
   dialogues: number;
+  /** Received before the earliest calendar data or XLD's first version: nothing is tracked (deadlines.md §10). */
+  untracked: boolean;
 }
 
 /** Builds the view; a deadline still open with dueOn before `today` shows as missed. */
@@ -41,6 +47,7 @@ export function toCaseView(state: ExistingCase, today: IsoDate): CaseView {
     trackingCode: state.trackingCode,
     kind: state.kind,
     level: state.level,
+    disciplinary: state.disciplinary,
     status: state.status,
     receivingUnitId: state.receivingUnitId,
     competentUnitId: state.competentUnitId,
@@ -48,17 +55,31 @@ export function toCaseView(state: ExistingCase, today: IsoDate): CaseView {
     receivedAt: state.receivedAt,
     acceptedAt: state.acceptedAt,
     version: state.version,
-    deadlines: state.deadlines.map(({ deadline, status }) => {
-      const view: CaseDeadlineView = {
-        ruleId: deadline.ruleId,
-        ruleVersion: deadline.ruleVersion,
-        startOn: deadline.startOn,
-        dueOn: deadline.dueOn,
-        status: status === 'open' && deadline.dueOn < today ? 'missed' : status,
-      };
-      if (deadline.provisional) view.provisional = true;
-      return view;
-    }),
+    deadlines: [
+      ...state.deadlines.map(({ deadline, status }) => {
+        const view: CaseDeadlineView = {
+          ruleId: deadline.ruleId,
+          ruleVersion: deadline.ruleVersion,
+          startOn: deadline.startOn,
+          dueOn: deadline.dueOn,
+          status: status === 'open' && deadline.dueOn < today ? 'missed' : status,
+        };
+        if (deadline.provisional) view.provisional = true;
+        return view;
+      }),
+      ...(state.xldPendingCalendar
+        ? [
+            {
+              ruleId: 'XLD',
+              ruleVersion: null,
+              startOn: state.intakeStartOn,
+              dueOn: null,
+              status: 'open' as const,
+              pendingCalendar: true as const,
+            },
+          ]
+        : []),
+    ],
     dates: state.dates.map(({ ruleId, dueOn }) => ({ ruleId, dueOn })),
     subject: state.subject,
     channel: state.channel,
@@ -66,5 +87,6 @@ export function toCaseView(state: ExistingCase, today: IsoDate): CaseView {
     decidedAt: state.decidedAt,
     outcome: state.outcome,
     dialogues: state.dialogues.length,
+    untracked: state.untracked,
   };
 }

@@ -39,7 +39,7 @@ describe('decideMissedDeadlines', () => {
         type: 'DeadlineMissed',
         data: {
           caseId: CASE_ID,
-          deadlineNo: 2,
+          deadlineNo: 3,
           ruleId: 'KN-RES1',
           startOn: '2026-07-08',
           dueOn: '2026-08-07',
@@ -90,7 +90,7 @@ describe('decideMissedDeadlines', () => {
     const missed = watch(given, '2026-08-08');
     const after = [...given, ...missed];
     expect(watch(after, '2026-08-09')).toEqual([]);
-    expect(stateOf(after).deadlines[1]).toMatchObject({ status: 'missed', missRecorded: true });
+    expect(stateOf(after).deadlines[2]).toMatchObject({ status: 'missed', missRecorded: true });
     expect(stateOf(after).version).toBe(4);
   });
 

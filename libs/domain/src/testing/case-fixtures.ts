@@ -3,7 +3,7 @@ import { createBusinessCalendar } from '../calendar/business-calendar.js';
 import { SHIPPED_CALENDAR_YEARS } from '../calendar/testing/calendar-years.fixture.js';
 import { createRuleBook } from '../rules/rule-book.js';
 import type { DecideContext } from '../shared/decide-context.js';
-import type { IsoDate } from '../shared/dates.js';
+import { addDays, type IsoDate } from '../shared/dates.js';
 import { DeciderSpecification } from './decider-spec.js';
 import type {
   AcceptCase,
@@ -91,21 +91,36 @@ export const archive = (data: Partial<ArchiveCase['data']> = {}): ArchiveCase =>
   data: { at: '2026-07-03', reason: 'illegible', ...data },
 });
 
-export const dialogue = (data: Partial<RecordDialogue['data']> = {}): RecordDialogue => ({
-  type: 'RecordDialogue',
-  data: {
-    dialogueId: 'dlg-1',
-    heldAt: '2026-07-20',
-    participants: ['handler-1', 'p-1'],
-    minutes: 'Minutes of the dialogue.',
-    outcome: 'disagreed',
-    ...data,
-  },
-});
+/**
+ * A dialogue; from 2026-07-01 (KN-DLG) its notice defaults to 7 days before it unless the spec gives
+ * `noticeOn` (an explicit `noticeOn: undefined` leaves it out).
+ */
+export const dialogue = (data: Partial<RecordDialogue['data']> = {}): RecordDialogue => {
+  const heldAt = data.heldAt ?? '2026-07-20';
+  const notice = 'noticeOn' in data || heldAt < '2026-07-01' ? {} : { noticeOn: addDays(heldAt, -7) };
+  return {
+    type: 'RecordDialogue',
+    data: {
+      dialogueId: 'dlg-1',
+      heldAt,
+      participants: ['handler-1', 'p-1'],
+      minutes: 'Minutes of the dialogue.',
+      outcome: 'disagreed',
+      ...notice,
+      ...data,
+    },
+  };
+};
 
 export const resolveCase = (data: Partial<ResolveCase['data']> = {}): ResolveCase => ({
   type: 'ResolveCase',
-  data: { decidedAt: '2026-08-05', outcome: 'rejected', summary: 'The decision was lawful.', ...data },
+  data: {
+    decidedAt: '2026-08-05',
+    outcome: 'rejected',
+    summary: 'The decision was lawful.',
+    verificationAgreesWithRequest: true,
+    ...data,
+  },
 });
 
 /** Shortcuts for common histories. */
@@ -116,10 +131,16 @@ export const acceptedDenunciation = (acceptData: Partial<AcceptCase['data']> = {
   history([register(), classify({ kind: 'denunciation' }), accept(acceptData)]);
 export const acceptedPetition = () => history([register(), classify({ kind: 'petition' }), accept()]);
 
-export const deadlinesOf = (events: CaseEvent[]) =>
-  stateOf(events).deadlines.map((d) => ({
-    ruleId: d.deadline.ruleId,
-    startOn: d.deadline.startOn,
-    dueOn: d.deadline.dueOn,
-    status: d.status,
-  }));
+/**
+ * The case's deadlines in the order they started. XLD (letter processing, from registration) is left
+ * out unless `xld` is true: most specs are about the kind's own deadlines.
+ */
+export const deadlinesOf = (events: CaseEvent[], { xld = false }: { xld?: boolean } = {}) =>
+  stateOf(events)
+    .deadlines.filter((d) => xld || d.deadline.ruleId !== 'XLD')
+    .map((d) => ({
+      ruleId: d.deadline.ruleId,
+      startOn: d.deadline.startOn,
+      dueOn: d.deadline.dueOn,
+      status: d.status,
+    }));

@@ -7,6 +7,26 @@ import {
 import { assertNever } from '../../../domain/src/shared/event.js';
 import { defineProjection, type Row } from '../runner/projection.js';
 
+/** A deadline row as started, with the case context of `ctx`. */
+function startedRow(ctx: Row, d: CaseDeadline, unitId: string): Row {
+  return {
+    ...ctx,
+    deadline_no: d.deadlineNo,
+    unit_id: unitId,
+    rule_id: d.ruleId,
+    rule_version: d.ruleVersion,
+    start_on: d.startOn,
+    due_on: d.dueOn,
+    state: 'open',
+    outcome: null,
+    completed_on: null,
+    paused_on: null,
+    cancelled_on: null,
+    miss_recorded: false,
+    accountable: true,
+  };
+}
+
 /**
  * Tracked deadlines, one group of rows per case (temporal: every version kept for `recordedBefore`).
  * Row 0 carries the case context (tracking code, units, handler); rows 1… are the deadlines, named by
@@ -25,47 +45,33 @@ export const deadlinesProjection = defineProjection({
     const e = stored as unknown as CaseEvent;
     if (e.type === 'CaseReceived') {
       const d = e.data;
-      return [
-        {
-          case_id: d.caseId,
-          deadline_no: 0,
-          tracking_code: d.trackingCode,
-          kind: d.kindHint ?? null,
-          receiving_unit_id: d.receivingUnitId,
-          competent_unit_id: null,
-          unit_id: d.receivingUnitId,
-          handler_id: null,
-          rule_id: null,
-          rule_version: null,
-          start_on: null,
-          due_on: null,
-          state: 'context',
-          outcome: null,
-          completed_on: null,
-          paused_on: null,
-          cancelled_on: null,
-          miss_recorded: false,
-        },
-      ];
+      const context: Row = {
+        case_id: d.caseId,
+        deadline_no: 0,
+        tracking_code: d.trackingCode,
+        kind: d.kindHint ?? null,
+        receiving_unit_id: d.receivingUnitId,
+        competent_unit_id: null,
+        unit_id: d.receivingUnitId,
+        handler_id: null,
+        rule_id: null,
+        rule_version: null,
+        start_on: null,
+        due_on: null,
+        state: 'context',
+        outcome: null,
+        completed_on: null,
+        paused_on: null,
+        cancelled_on: null,
+        miss_recorded: false,
+      };
+      const xld = d.xldDeadline;
+      return xld ? [context, startedRow(context, xld, d.receivingUnitId)] : [context];
     }
     const ctx = rows.find((r) => r.deadline_no === 0);
     if (!ctx) return rows;
     const deadlines = rows.filter((r) => r.deadline_no !== 0);
-    const started = (d: CaseDeadline, unitId: string): Row => ({
-      ...ctx,
-      deadline_no: d.deadlineNo,
-      unit_id: unitId,
-      rule_id: d.ruleId,
-      rule_version: d.ruleVersion,
-      start_on: d.startOn,
-      due_on: d.dueOn,
-      state: 'open',
-      outcome: null,
-      completed_on: null,
-      paused_on: null,
-      cancelled_on: null,
-      miss_recorded: false,
-    });
+    const started = (d: CaseDeadline, unitId: string): Row => startedRow(ctx, d, unitId);
     const withOutcomes = (list: Row[], outcomes: DeadlineOutcomeEntry[]): Row[] =>
       list.map((r) => {
         const o = outcomes.find((x) => x.deadlineNo === r.deadline_no);
@@ -73,7 +79,13 @@ export const deadlinesProjection = defineProjection({
         switch (o.outcome) {
           case 'met':
           case 'missed':
-            return { ...r, state: 'completed', outcome: o.outcome, completed_on: o.on };
+            return {
+              ...r,
+              state: 'completed',
+              outcome: o.outcome,
+              completed_on: o.on,
+              ...(o.leavesAccountability ? { accountable: false } : {}),
+            };
           case 'cancelled':
             return { ...r, state: 'cancelled', cancelled_on: o.on };
           case 'paused':
@@ -100,15 +112,14 @@ export const deadlinesProjection = defineProjection({
         const d = e.data.intakeDeadline;
         // TC-XFER is the receiving unit's duty (to pass the denunciation on); the others the competent unit's.
         const unit = d?.ruleId === 'TC-XFER' ? String(ctx.receiving_unit_id) : e.data.competentUnitId;
+        const settled = withOutcomes(deadlines, e.data.deadlineOutcomes ?? []);
         return all(
           c,
-          d
-            ? [...deadlines, started(d, unit)].map((r) => ({
-                ...r,
-                kind: e.data.kind,
-                competent_unit_id: e.data.competentUnitId,
-              }))
-            : deadlines,
+          (d ? [...settled, started(d, unit)] : settled).map((r) => ({
+            ...r,
+            kind: e.data.kind,
+            competent_unit_id: e.data.competentUnitId,
+          })),
         );
       }
       case 'CaseAccepted': {
@@ -155,7 +166,9 @@ export const deadlinesProjection = defineProjection({
         };
         if (e.data.kind === 'ordinary') {
           const list = withOutcomes(deadlines, e.data.deadlineOutcomes).map((r) => ({ ...r, ...units }));
-          return all({ ...ctx, ...units, unit_id: e.data.receivingUnitId }, list);
+          const moved = { ...ctx, ...units, unit_id: e.data.receivingUnitId };
+          const xld = e.data.xldDeadline;
+          return all(moved, xld ? [...list, startedRow(moved, xld, e.data.receivingUnitId)] : list);
         }
         // Unit merger: pending deadlines due on or after the merger move to the successor; figures
         // that fell due before it stay with the ceasing unit.

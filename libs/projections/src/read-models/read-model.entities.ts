@@ -49,6 +49,16 @@ export class DeadlineRowEntity {
   @Column({ name: 'paused_on', type: 'date', nullable: true }) pausedOn!: string | null;
   @Column({ name: 'cancelled_on', type: 'date', nullable: true }) cancelledOn!: string | null;
   @Column({ name: 'miss_recorded', type: 'boolean' }) missRecorded!: boolean;
+  @Column({ type: 'boolean' }) accountable!: boolean;
+  @Column({ name: 'accountability_due_on', type: 'date', nullable: true }) accountabilityDueOn!:
+    string | null;
+  @Column({ name: 'grace_until', type: 'date', nullable: true }) graceUntil!: string | null;
+  @Column({ type: 'text', nullable: true }) accountability!: string | null;
+  @Column({ name: 'started_late', type: 'boolean' }) startedLate!: boolean;
+  @Column({ name: 'late_entry', type: 'boolean' }) lateEntry!: boolean;
+  @Column({ type: 'boolean' }) imported!: boolean;
+  @Column({ name: 'completed_recorded_at', type: 'timestamptz', nullable: true })
+  completedRecordedAt!: Date | null;
 }
 
 /** `rm_units`: versions of each unit with its names and head terms. Written by `units.v1`. */

@@ -1,0 +1,308 @@
+/**
+ * The intake clock and the guards of the law over HTTP (issue 13): XLD from registration, letters
+ * nobody classified on the boards, transferred letters that stay visible, the level-2 guard,
+ * disciplinary complaints, the 2026-07-01 complaint suspension, KN-DLG and the level-1 dialogue.
+ * Dates computed by hand against data/calendar.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createTestApp, type TestApp } from '../support/app.js';
+import {
+  LONG,
+  UNITS,
+  command,
+  createUnitTree,
+  deadlineOf,
+  eventCount,
+  expectProblem,
+  expectStatus,
+  register,
+  registerAndClassify,
+  tick,
+  tokens,
+  type Tokens,
+} from './fixtures.js';
+
+let app: TestApp;
+let t: Tokens;
+const ids: Record<string, string> = {};
+
+interface BoardItem {
+  caseId: string;
+  ruleId: string;
+  dueOn: string;
+  unitId: string;
+}
+interface UnclassifiedItem {
+  caseId: string;
+  trackingCode: string;
+  receivedAt: string;
+  ageWorkingDays: number | null;
+  xldDueOn: string | null;
+  receivingUnitId: string;
+}
+
+beforeAll(async () => {
+  app = await createTestApp({ runProjections: true });
+  t = await tokens(app);
+  await createUnitTree(app, t.admin);
+  tick(app, 1000);
+  // left unclassified since Tue 2026-09-01 (a holiday: counting starts Thu 09-03)
+  ids.waiting = (await register(app, t.reception, { receivedAt: '2026-09-01' })).id;
+  // transferred on Mon 2026-10-05 to commune 1, which has not classified it
+  ids.moved = (await register(app, t.reception, { receivedAt: '2026-10-01' })).id;
+  await command(app, t.reception, ids.moved, 'transfer', {
+    at: '2026-10-05',
+    toUnitId: UNITS.commune1,
+    reason: 'Thuộc thẩm quyền của xã',
+  });
+  // classified in time, on its XLD due date
+  ids.onTime = (await register(app, t.reception, { receivedAt: '2026-11-02' })).id;
+  await command(app, t.reception, ids.onTime, 'classify', {
+    at: '2026-11-16',
+    kind: 'petition',
+    competentUnitId: UNITS.province,
+    processable: true,
+  });
+}, LONG);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const get = async (path: string, token = t.supervisor) => {
+  const res = await app.request('GET', `/api/v1/${path}`, { token });
+  expectStatus(res, 200);
+  return res.body;
+};
+
+describe('XLD: the intake clock starts at receipt (deadlines.md Tracked deadlines)', () => {
+  it('registration answers with XLD in the case view: Tue 2026-09-01 + 10 working days → Wed 2026-09-16', async () => {
+    const view = await get(`cases/${ids.waiting}`, t.handler);
+    expect(view.deadlines).toEqual([
+      {
+        ruleId: 'XLD',
+        ruleVersion: '2021-11-15',
+        startOn: '2026-09-01',
+        dueOn: '2026-09-16',
+        status: 'missed',
+      },
+    ]);
+    expect(view.untracked).toBe(false);
+  });
+
+  it('a letter nobody classified is on the overdue board', async () => {
+    const board = await get(`deadlines/overdue?unitId=${UNITS.province}&asOf=2026-09-17`);
+    expect(board.items.map((i: BoardItem) => [i.caseId, i.ruleId, i.dueOn, i.unitId])).toEqual([
+      [ids.waiting, 'XLD', '2026-09-16', UNITS.province],
+    ]);
+  });
+
+  it('GET /deadlines/unclassified lists letters nobody classified, oldest first, with their age in working days', async () => {
+    const body = await get(`deadlines/unclassified?unitId=${UNITS.province}`);
+    const items = body.items as UnclassifiedItem[];
+    // (2026-09-01, 2026-11-22]: Sep 20, Oct 22, Nov 15 working days (Sep 2 is National Day)
+    expect(items[0]).toEqual({
+      caseId: ids.waiting,
+      trackingCode: expect.any(String),
+      receivedAt: '2026-09-01',
+      ageWorkingDays: 57,
+      xldDueOn: '2026-09-16',
+      receivingUnitId: UNITS.province,
+    });
+    expect(items.map((i) => i.caseId)).toEqual([ids.waiting, ids.moved]);
+    expect(items.map((i) => i.caseId)).not.toContain(ids.onTime);
+    expect(body.total).toBe(2);
+  });
+
+  it('a transferred letter stays visible: XLD restarts at the receiving unit from the transfer date', async () => {
+    const view = await get(`cases/${ids.moved}`, t.handler);
+    // the first XLD (due Thu 10-15) is met by the transfer; the new one: Mon 10-05 + 10 WD → Mon 10-19
+    expect(view.deadlines.map((d: BoardItem & { status: string }) => [d.ruleId, d.dueOn, d.status])).toEqual([
+      ['XLD', '2026-10-15', 'met'],
+      ['XLD', '2026-10-19', 'missed'],
+    ]);
+    const board = await get(`deadlines/overdue?unitId=${UNITS.commune1}`);
+    expect(board.items.map((i: BoardItem) => [i.caseId, i.ruleId, i.dueOn])).toEqual([
+      [ids.moved, 'XLD', '2026-10-19'],
+    ]);
+    const list = await get(`deadlines/unclassified?unitId=${UNITS.commune1}`);
+    expect(list.items).toEqual([
+      expect.objectContaining({ caseId: ids.moved, receivingUnitId: UNITS.commune1, xldDueOn: '2026-10-19' }),
+    ]);
+  });
+
+  it('classification completes XLD as of `at`: met on its due date, gone from the board', async () => {
+    const view = await get(`cases/${ids.onTime}`, t.handler);
+    // Mon 2026-11-02 + 10 WD → Mon 2026-11-16; TCD-ANS from the same start
+    expect(deadlineOf(view, 'XLD')).toMatchObject({ dueOn: '2026-11-16', status: 'met' });
+    expect(deadlineOf(view, 'TCD-ANS')).toMatchObject({ dueOn: '2026-11-16' });
+    const board = await get(`deadlines/overdue?unitId=${UNITS.province}&asOf=2026-11-20`);
+    expect(board.items.filter((i: BoardItem) => i.caseId === ids.onTime)).toEqual([
+      expect.objectContaining({ ruleId: 'TCD-ANS' }),
+    ]);
+  });
+
+  it('classify `at` is a business date on or after the receipt and not after today (400 naming at)', async () => {
+    const { id } = await register(app, t.reception, { receivedAt: '2026-11-10' });
+    const before = await eventCount(app);
+    for (const at of ['2026-11-09', '2026-11-23', '2026-13-01']) {
+      const res = await app.request('POST', `/api/v1/cases/${id}/classify`, {
+        token: t.reception,
+        body: { at, kind: 'complaint', competentUnitId: UNITS.province, processable: true },
+      });
+      expectProblem(res, 400, 'VALIDATION_FAILED');
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toContain('at');
+    }
+    expect(await eventCount(app)).toBe(before);
+  });
+});
+
+describe('the level-2 guard (api.md classify)', () => {
+  it('refuses (409) a level-2 complaint while the level-1 case is undecided and KN-RES1 has not passed on `at`', async () => {
+    // level 1: accepted Mon 2026-10-05 → KN-RES1 Wed 2026-11-04
+    const first = await registerAndClassify(app, t, { receivedAt: '2026-10-01' }, { kind: 'complaint' });
+    const accepted = await command(app, t.handler, first.id, 'accept', { acceptedAt: '2026-10-05' });
+    expect(deadlineOf(accepted.body, 'KN-RES1')).toMatchObject({ dueOn: '2026-11-04' });
+    const { id } = await register(app, t.reception, { receivedAt: '2026-11-02' });
+    const body = {
+      kind: 'complaint',
+      level: 2,
+      previousCaseId: first.id,
+      competentUnitId: UNITS.province,
+      processable: true,
+    };
+    const early = await app.request('POST', `/api/v1/cases/${id}/classify`, {
+      token: t.reception,
+      body: { ...body, at: '2026-11-04' },
+    });
+    expectProblem(early, 409, 'ILLEGAL_TRANSITION');
+    expect(early.body.detail).toMatch(/level-2/);
+    const later = await command(app, t.reception, id, 'classify', { ...body, at: '2026-11-05' });
+    expect(later.body).toMatchObject({ level: 2, previousCaseId: first.id, status: 'classified' });
+  });
+
+  it('previousCaseId must be a level-1 complaint in scope (400 naming it)', async () => {
+    const denunciation = await registerAndClassify(
+      app,
+      t,
+      { receivedAt: '2026-10-01', kindHint: 'denunciation' },
+      { kind: 'denunciation' },
+    );
+    const { id } = await register(app, t.reception, { receivedAt: '2026-11-02' });
+    for (const previousCaseId of [denunciation.id, 'no-such-case-0001']) {
+      const res = await app.request('POST', `/api/v1/cases/${id}/classify`, {
+        token: t.reception,
+        body: {
+          kind: 'complaint',
+          level: 2,
+          previousCaseId,
+          competentUnitId: UNITS.province,
+          processable: true,
+        },
+      });
+      expectProblem(res, 400, 'VALIDATION_FAILED');
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toContain('previousCaseId');
+    }
+  });
+});
+
+describe('disciplinary complaints, dialogues and the 2026-07-01 suspension', () => {
+  it('a disciplinary complaint gets KN-RES-KL and cannot be decided without a dialogue', async () => {
+    const c = await registerAndClassify(
+      app,
+      t,
+      { receivedAt: '2026-10-01' },
+      { kind: 'complaint', disciplinary: true },
+    );
+    expect(c.view.disciplinary).toBe(true);
+    const accepted = await command(app, t.handler, c.id, 'accept', { acceptedAt: '2026-10-05' });
+    // Mon 2026-10-05 + 30 = Wed 2026-11-04
+    expect(deadlineOf(accepted.body, 'KN-RES-KL')).toMatchObject({ dueOn: '2026-11-04', status: 'missed' });
+    expect(deadlineOf(accepted.body, 'KN-RES1')).toBeUndefined();
+    const res = await app.request('POST', `/api/v1/cases/${c.id}/resolve`, {
+      token: t.handler,
+      body: {
+        decidedAt: '2026-10-30',
+        outcome: 'rejected',
+        summary: 'Giữ nguyên',
+        verificationAgreesWithRequest: true,
+      },
+    });
+    expectProblem(res, 409, 'ILLEGAL_TRANSITION');
+    await command(app, t.handler, c.id, 'dialogues', {
+      heldAt: '2026-10-20',
+      noticeOn: '2026-10-15',
+      participants: ['Người khiếu nại', 'Cán bộ'],
+      minutes: 'Biên bản',
+      outcome: 'disagreed',
+    });
+    const done = await command(app, t.handler, c.id, 'resolve', {
+      decidedAt: '2026-10-30',
+      outcome: 'rejected',
+      summary: 'Giữ nguyên',
+      verificationAgreesWithRequest: true,
+    });
+    expect(deadlineOf(done.body, 'KN-RES-KL')).toMatchObject({ status: 'met' });
+  });
+
+  it('level 1: verificationAgreesWithRequest is required (400); false needs a dialogue first (409)', async () => {
+    const c = await registerAndClassify(app, t, { receivedAt: '2026-10-01' }, { kind: 'complaint' });
+    await command(app, t.handler, c.id, 'accept', { acceptedAt: '2026-10-05' });
+    const base = { decidedAt: '2026-10-30', outcome: 'upheld', summary: 'Có cơ sở' };
+    const missing = await app.request('POST', `/api/v1/cases/${c.id}/resolve`, {
+      token: t.handler,
+      body: base,
+    });
+    expectProblem(missing, 400, 'VALIDATION_FAILED');
+    expect(missing.body.errors[0].path).toBe('verificationAgreesWithRequest');
+    const differs = await app.request('POST', `/api/v1/cases/${c.id}/resolve`, {
+      token: t.handler,
+      body: { ...base, verificationAgreesWithRequest: false },
+    });
+    expectProblem(differs, 409, 'ILLEGAL_TRANSITION');
+  });
+
+  it('KN-DLG: a dialogue held from 2026-07-01 needs noticeOn (400) at least 5 days before (409)', async () => {
+    const c = await registerAndClassify(
+      app,
+      t,
+      { receivedAt: '2026-10-01' },
+      { kind: 'complaint', level: 2 },
+    );
+    await command(app, t.handler, c.id, 'accept', { acceptedAt: '2026-10-05' });
+    const body = { heldAt: '2026-10-20', participants: ['A'], minutes: 'm', outcome: 'agreed' };
+    const none = await app.request('POST', `/api/v1/cases/${c.id}/dialogues`, { token: t.handler, body });
+    expectProblem(none, 400, 'VALIDATION_FAILED');
+    expect(none.body.errors[0].path).toBe('noticeOn');
+    const short = await app.request('POST', `/api/v1/cases/${c.id}/dialogues`, {
+      token: t.handler,
+      body: { ...body, noticeOn: '2026-10-16' },
+    });
+    expectProblem(short, 409, 'ILLEGAL_TRANSITION');
+    expect(short.body.detail).toMatch(/KN-DLG/);
+  });
+
+  it('a complaint cannot be suspended before 2026-07-01 (409 naming KN-SUSP); a denunciation can', async () => {
+    const c = await registerAndClassify(app, t, { receivedAt: '2026-06-01' }, { kind: 'complaint' });
+    await command(app, t.handler, c.id, 'accept', { acceptedAt: '2026-06-05' });
+    const res = await app.request('POST', `/api/v1/cases/${c.id}/suspend`, {
+      token: t.handler,
+      body: { at: '2026-06-20', reason: 'Chờ giám định' },
+    });
+    expectProblem(res, 409, 'ILLEGAL_TRANSITION');
+    expect(res.body.detail).toMatch(/KN-SUSP/);
+    const ok = await command(app, t.handler, c.id, 'suspend', { at: '2026-07-01', reason: 'Chờ giám định' });
+    // KN-SUSP: the decision is sent within 3 working days, Wed 07-01 → Mon 07-06
+    expect(ok.body.dates).toEqual([{ ruleId: 'KN-SUSP', dueOn: '2026-07-06' }]);
+    const d = await registerAndClassify(
+      app,
+      t,
+      { receivedAt: '2026-06-01', kindHint: 'denunciation' },
+      { kind: 'denunciation' },
+    );
+    await command(app, t.handler, d.id, 'accept', { acceptedAt: '2026-06-05' });
+    const s = await command(app, t.handler, d.id, 'suspend', { at: '2026-06-20', reason: 'Chờ giám định' });
+    // TC-SUSP: 5 working days from Sat 06-20 → Fri 06-26
+    expect(s.body.dates).toEqual(expect.arrayContaining([{ ruleId: 'TC-SUSP', dueOn: '2026-06-26' }]));
+  });
+});
