@@ -485,6 +485,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/deadlines/unclassified": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Letters nobody has classified, oldest first, with their XLD (letter processing) due date */
+        get: operations["DeadlineController_unclassified"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/deadlines/upcoming": {
         parameters: {
             query?: never;
@@ -906,6 +923,8 @@ export interface components {
             kindHint?: "complaint" | "denunciation" | "petition" | "reflection";
         };
         ClassifyCaseDto: {
+            /** @description business date of the classification (default today); it bounds nothing */
+            at?: string;
             /** @enum {string} */
             kind: "complaint" | "denunciation" | "petition" | "reflection";
             /** @enum {number} */
@@ -914,6 +933,8 @@ export interface components {
             competentUnitId: string;
             processable: boolean;
             multiLocation?: boolean;
+            /** @description a complaint against a disciplinary decision (LKN ch. III): KN-RES-KL, mandatory dialogue */
+            disciplinary?: boolean;
             reason?: string;
         };
         AcceptCaseDto: {
@@ -975,6 +996,8 @@ export interface components {
             /** @enum {string} */
             outcome: "upheld" | "partially_upheld" | "rejected" | "true" | "partly_true" | "untrue" | "answered";
             summary: string;
+            /** @description required for a level-1 complaint: false (the verification result differs from the request) needs a dialogue on or before decidedAt (LKN Art. 30) */
+            verificationAgreesWithRequest?: boolean;
         };
         WithdrawCaseDto: {
             at: string;
@@ -1806,6 +1829,35 @@ export interface operations {
         };
     };
     DeadlineController_overdue: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description wait (≤ 5 s) until every projection has applied this position */
+                minPosition?: string;
+                /** @description default: the caller's unit */
+                unitId?: string;
+                includeSubunits?: boolean;
+                /** @description business date; default today in Vietnam */
+                asOf?: string;
+                /** @description instant: only events recorded before it count */
+                recordedBefore?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeadlineController_unclassified: {
         parameters: {
             query?: {
                 page?: number;
