@@ -112,6 +112,7 @@ beforeAll(async () => {
     decidedAt: '2026-07-20',
     outcome: 'upheld',
     summary: 'Khiếu nại đúng',
+    verificationAgreesWithRequest: true,
   });
   // C: a denunciation at the department, accepted 08-05, partly true on 08-25 (on time).
   await letter(
@@ -219,6 +220,7 @@ beforeAll(async () => {
     decidedAt: '2026-09-01',
     outcome: 'rejected',
     summary: 'Khiếu nại sai',
+    verificationAgreesWithRequest: true,
   });
   // After the report was filed (2026-09-20 noon): L classified on 11-22, H decided back-dated to 09-10.
   tick(app, 0, '2026-11-22T03:00:00.000Z');
@@ -231,6 +233,7 @@ beforeAll(async () => {
     decidedAt: '2026-09-10',
     outcome: 'upheld',
     summary: 'Khiếu nại đúng',
+    verificationAgreesWithRequest: true,
   });
   await settle();
 }, 120_000);

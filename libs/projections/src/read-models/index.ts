@@ -12,7 +12,7 @@ import { CreateProjectionParked1760000008120 } from '../migrations/1760000008120
 import { IdempotencyClaimLease1760000008130 } from '../migrations/1760000008130-idempotency-claim-lease.js';
 import { CreateStatisticsReadModel1760000015000 } from '../migrations/1760000015000-create-statistics-read-model.js';
 import { statisticsProjection } from './statistics.projection.js';
-import { AddDeadlineAccountabilityColumns1760000013000 } from '../migrations/1760000013000-add-deadline-accountability-columns.js';
+import { AddDeadlineAccountabilityColumns1760000016000 } from '../migrations/1760000016000-add-deadline-accountability-columns.js';
 import type { ProjectionDefinition } from '../runner/projection.js';
 import { CaseSummaryEntity, DeadlineRowEntity, UnitRowEntity } from './read-model.entities.js';
 
@@ -43,7 +43,7 @@ export const READ_MODEL_MIGRATIONS = [
   CreateProjectionParked1760000008120,
   IdempotencyClaimLease1760000008130,
   CreateStatisticsReadModel1760000015000,
-  AddDeadlineAccountabilityColumns1760000013000,
+  AddDeadlineAccountabilityColumns1760000016000,
 ];
 
 /** TypeORM entities of the read models (queries use them; the runner writes rows by SQL). */

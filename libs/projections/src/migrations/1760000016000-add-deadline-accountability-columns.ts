@@ -11,8 +11,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - `imported`: the completing act came in through the import;
  * - `completed_recorded_at`: when the completing act was recorded.
  */
-export class AddDeadlineAccountabilityColumns1760000013000 implements MigrationInterface {
-  name = 'AddDeadlineAccountabilityColumns1760000013000';
+export class AddDeadlineAccountabilityColumns1760000016000 implements MigrationInterface {
+  name = 'AddDeadlineAccountabilityColumns1760000016000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE rm_deadlines
