@@ -22,9 +22,11 @@ import {
   REQUEST_ID_HEADER,
   requestIdOf,
   requestLogContext,
+  traceOf,
   runInRequestContext,
 } from './common/request-id.js';
 import { UNPREFIXED_PATHS } from './health/unprefixed.js';
+import { traceFields } from '../../../libs/runtime/src/tracing/trace-context.js';
 
 export interface CreateAppOptions {
   runner?: ProjectionRunner;
@@ -53,7 +55,11 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
   const level = options.logLevel ?? runtime.config.logLevel;
   // Lines written while a request is handled carry its id (from the request's log context).
   const logger = pino(
-    { level, base: { service: 'donthu-api' }, mixin: () => requestLogContext.getStore() ?? {} },
+    {
+      level,
+      base: { service: 'donthu-api' },
+      mixin: () => ({ ...requestLogContext.getStore(), ...traceFields() }),
+    },
     destination,
   );
   if (sonic) {
@@ -79,7 +85,7 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
         // Its own logger (no log-context mixin): the request id comes from the request itself.
         logger: pino({ level, base: { service: 'donthu-api' } }, destination),
         genReqId: (req) => requestIdOf(req),
-        customProps: (req) => ({ requestId: requestIdOf(req) }),
+        customProps: (req) => ({ requestId: requestIdOf(req), ...traceOf(req) }),
         redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
         autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
       }),

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createRuntime } from '../../../libs/runtime/src/runtime.js';
+import { shutdownTracing } from '../../../libs/runtime/src/tracing/trace-context.js';
 import { createApp } from './bootstrap.js';
 
 /** The HTTP API alone (the worker runs as its own process: `npm run start:worker`). */
@@ -16,6 +17,7 @@ try {
       void app
         .close()
         .then(() => runtime.close())
+        .then(() => shutdownTracing())
         .then(() => process.exit(0)),
   );
 } catch (err) {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import pino from 'pino';
 import { loadConfig } from '../../../libs/runtime/src/config.js';
 import { createRuntime } from '../../../libs/runtime/src/runtime.js';
+import { shutdownTracing } from '../../../libs/runtime/src/tracing/trace-context.js';
 import { signDevToken } from '../../../libs/security/src/auth/dev-token.js';
 import { createRunner, startWorker } from '../../../libs/application/src/processes/worker.js';
 import { runDeadlineWatch } from '../../../libs/application/src/processes/deadline-watcher.js';
@@ -51,6 +52,7 @@ try {
     await app.close();
     await worker.stop();
     await runtime.close();
+    await shutdownTracing();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

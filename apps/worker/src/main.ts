@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import pino from 'pino';
 import { loadConfig } from '../../../libs/runtime/src/config.js';
 import { createRuntime } from '../../../libs/runtime/src/runtime.js';
+import { shutdownTracing } from '../../../libs/runtime/src/tracing/trace-context.js';
 import { startWorker } from '../../../libs/application/src/processes/worker.js';
 import { startWorkerHttp } from './worker-http.js';
 
@@ -30,6 +31,7 @@ try {
     await http.close();
     await worker.stop();
     await runtime.close();
+    await shutdownTracing();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
+import { traceFields } from '../../../../libs/runtime/src/tracing/trace-context.js';
 
 /**
  * Request ids: every request carries one, taken from `X-Request-Id` when the caller (or a proxy)
@@ -15,6 +16,7 @@ export const REQUEST_ID_HEADER = 'X-Request-Id';
 const ACCEPTABLE = /^[A-Za-z0-9][A-Za-z0-9._~:@+=/-]{0,127}$/;
 
 const ids = new WeakMap<IncomingMessage, string>();
+const traces = new WeakMap<IncomingMessage, { traceId?: string; spanId?: string }>();
 
 /** What the log lines written while a request is handled carry. */
 export interface RequestLogContext {
@@ -39,9 +41,15 @@ export function problemInstance(req: IncomingMessage): string {
   return `urn:donthu:request:${requestIdOf(req)}`;
 }
 
+/** The trace of the request's server span (when tracing is on), for its access log line. */
+export function traceOf(req: IncomingMessage): { traceId?: string; spanId?: string } {
+  return traces.get(req) ?? {};
+}
+
 /** First middleware: gives the request its id and echoes it before anything can answer. */
 export function assignRequestId(req: IncomingMessage, res: ServerResponse, next: () => void): void {
   res.setHeader(REQUEST_ID_HEADER, requestIdOf(req));
+  traces.set(req, traceFields());
   next();
 }
 

@@ -10,6 +10,8 @@ import { ProjectionRunner } from '../../../projections/src/runner/projection-run
 import { fail, ProblemError } from '../common/problem.js';
 import { DomainError } from '../../../domain/src/shared/domain-error.js';
 import { secondsSince, streamCategory, type CommandOutcome } from '../../../runtime/src/metrics.js';
+import { SpanStatusCode } from '@opentelemetry/api';
+import { currentTraceparent, tracer } from '../../../runtime/src/tracing/trace-context.js';
 
 const EVENT_ID_NAMESPACE = '2b0f6c1e-8a4d-4f7b-9c3e-5d1a7e9b0c24';
 
@@ -57,20 +59,36 @@ export class StreamExecutor {
     decide: (history: StoredEvent[], ctx: DecideContext) => DomainEventLike[] | Promise<DomainEventLike[]>,
     options: ExecuteOptions,
   ): Promise<ExecuteResult> {
-    const started = process.hrtime.bigint();
-    let outcome: CommandOutcome = 'error';
-    try {
-      const result = await this.run(streamId, decide, options);
-      outcome = 'ok';
-      return result;
-    } catch (err) {
-      // A stale If-Match or a conflict that outlived the retries; a broken rule or bad input.
-      if (err instanceof ProblemError && err.problem.code === 'VERSION_CONFLICT') outcome = 'conflict';
-      else if (err instanceof DomainError || err instanceof ProblemError) outcome = 'rejected';
-      throw err;
-    } finally {
-      this.runtime.metrics.command(streamId, outcome, secondsSince(started));
-    }
+    const category = streamCategory(streamId);
+    // A span per command (when tracing is on): its reads and the append are its children, and the
+    // events it appends carry its traceparent, so the projections' work links back to it.
+    return tracer().startActiveSpan(
+      `command ${category}`,
+      { attributes: { 'donthu.stream.category': category, 'donthu.stream.id': streamId } },
+      async (span) => {
+        const started = process.hrtime.bigint();
+        let outcome: CommandOutcome = 'error';
+        try {
+          const result = await this.run(streamId, decide, options);
+          outcome = 'ok';
+          if (result.position !== null) span.setAttribute('donthu.position', result.position);
+          return result;
+        } catch (err) {
+          // A stale If-Match or a conflict that outlived the retries; a broken rule or bad input.
+          if (err instanceof ProblemError && err.problem.code === 'VERSION_CONFLICT') outcome = 'conflict';
+          else if (err instanceof DomainError || err instanceof ProblemError) outcome = 'rejected';
+          else {
+            span.recordException(err instanceof Error ? err : String(err));
+            span.setStatus({ code: SpanStatusCode.ERROR });
+          }
+          throw err;
+        } finally {
+          this.runtime.metrics.command(streamId, outcome, secondsSince(started));
+          span.setAttribute('donthu.outcome', outcome);
+          span.end();
+        }
+      },
+    );
   }
 
   /** The id of the `i`-th event a command seeded by `seed` appends to `streamId`. */
@@ -143,6 +161,7 @@ export class StreamExecutor {
             actor: { id: options.actor.id, name: options.actor.name, roles: options.actor.roles },
             correlationId: options.correlationId,
             causationId: null,
+            ...traceMetadata(),
           },
         });
         this.runner.poke(); // projections in this process apply it now rather than at the next poll
@@ -176,4 +195,10 @@ export class StreamExecutor {
       }
     }
   }
+}
+
+/** `{ traceparent }` of the active span when tracing is on; nothing otherwise. */
+function traceMetadata(): { traceparent?: string } {
+  const traceparent = currentTraceparent();
+  return traceparent ? { traceparent } : {};
 }

@@ -13,6 +13,8 @@ import {
   viaManager,
   writeCheckpoint,
 } from '../../../event-store/src/postgres/checkpoints.js';
+import { context, SpanStatusCode, trace } from '@opentelemetry/api';
+import { linksTo, tracer } from '../../../runtime/src/tracing/trace-context.js';
 import { keyOf, type ProjectionDefinition, type Row } from './projection.js';
 import { ProjectionLeases, type LeaseOptions } from './projection-leases.js';
 import {
@@ -287,17 +289,34 @@ export class ProjectionRunner {
     const to: GlobalCheckpoint = { transactionId: last.transactionId, position: last.globalPosition };
     const started = process.hrtime.bigint();
     let applied = false;
-    await this.options.dataSource.transaction(async (em) => {
-      // The checkpoint row must exist to be locked: without it, two runners starting from the
-      // beginning of the log would both see "no checkpoint" and both apply the first batch.
-      const q = viaManager(em);
-      await writeCheckpoint(q, target.checkpoint, START_OF_LOG, { ifAbsent: true });
-      const current = await readCheckpoint(q, target.checkpoint, { lock: true });
-      if (current.transactionId !== from.transactionId || current.position !== from.position) return; // someone else applied it
-      await this.applyBatch(em, p, target.table, events);
-      await writeCheckpoint(q, target.checkpoint, to);
-      applied = true;
+    // A span per batch (when tracing is on), linked to the commands that wrote its events; the
+    // batch's queries are its children.
+    const span = tracer().startSpan(`projection ${p.name}`, {
+      attributes: { 'donthu.projection': p.name, 'donthu.events': events.length },
+      links: linksTo(events.map((e) => e.metadata?.traceparent)),
     });
+    try {
+      await context.with(trace.setSpan(context.active(), span), () =>
+        this.options.dataSource.transaction(async (em) => {
+          // The checkpoint row must exist to be locked: without it, two runners starting from the
+          // beginning of the log would both see "no checkpoint" and both apply the first batch.
+          const q = viaManager(em);
+          await writeCheckpoint(q, target.checkpoint, START_OF_LOG, { ifAbsent: true });
+          const current = await readCheckpoint(q, target.checkpoint, { lock: true });
+          if (current.transactionId !== from.transactionId || current.position !== from.position) return; // someone else applied it
+          await this.applyBatch(em, p, target.table, events);
+          await writeCheckpoint(q, target.checkpoint, to);
+          applied = true;
+        }),
+      );
+    } catch (err) {
+      span.recordException(err instanceof Error ? err : String(err));
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      throw err;
+    } finally {
+      span.setAttribute('donthu.applied', applied);
+      span.end();
+    }
     if (applied)
       this.options.observer?.batchApplied(
         p.name,
