@@ -1,5 +1,149 @@
-import { Result } from 'antd';
+import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Form, Input, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { api, unwrap } from '../../api/client';
+import type { CaseView, HistoryEvent } from '../../api/types';
+import { PageTitle, ProblemAlert, StatusTag } from '../../components/common';
+import { formatInstant } from '../../lib/format';
+import { eventLabel } from '../../lib/labels';
 
+interface Verification {
+  ok: boolean;
+  events?: number;
+  headHash?: string;
+  brokenAt?: { version: number; position: number };
+}
+
+/** Kiểm tra toàn vẹn: a case's history with its hash chain, the case as of an instant, verification. */
 export default function AuditPage() {
-  return <Result status="info" title="Chức năng đang được hoàn thiện" />;
+  const [key, setKey] = useState('');
+  const [asOf, setAsOf] = useState('');
+  const view = useQuery({
+    queryKey: ['case', key],
+    enabled: key !== '',
+    queryFn: () => unwrap<CaseView>(api.GET('/api/v1/cases/{id}', { params: { path: { id: key } } })),
+  });
+  const id = view.data?.id ?? '';
+  const history = useQuery({
+    queryKey: ['case', id, 'history'],
+    enabled: id !== '',
+    queryFn: () =>
+      unwrap<{ events: HistoryEvent[] }>(api.GET('/api/v1/cases/{id}/history', { params: { path: { id } } })),
+  });
+  const past = useQuery({
+    queryKey: ['case', id, 'asOf', asOf],
+    enabled: id !== '' && asOf !== '',
+    queryFn: () =>
+      unwrap<CaseView>(api.GET('/api/v1/cases/{id}', { params: { path: { id }, query: { asOf } } })),
+  });
+  const verify = useMutation({
+    mutationFn: () =>
+      unwrap<Verification>(
+        api.GET('/api/v1/audit/streams/{streamId}/verify', { params: { path: { streamId: `case-${id}` } } }),
+      ),
+  });
+  return (
+    <>
+      <PageTitle>Kiểm tra toàn vẹn hồ sơ</PageTitle>
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Form layout="inline" onFinish={(v: { key: string }) => (setKey(v.key.trim()), verify.reset())}>
+          <Form.Item name="key" label="Mã hồ sơ" rules={[{ required: true, message: 'Nhập mã hồ sơ' }]}>
+            <Input style={{ width: 320 }} placeholder="vd. NBGIAVIEN-2026-000001" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+            Tra cứu
+          </Button>
+        </Form>
+      </Card>
+      <ProblemAlert error={view.error ?? history.error} />
+      {view.data ? (
+        <>
+          <Card
+            size="small"
+            title={
+              <span>
+                Hồ sơ {view.data.trackingCode} <StatusTag status={view.data.status} />
+              </span>
+            }
+            style={{ marginBottom: 16 }}
+            extra={
+              <Button
+                type="primary"
+                icon={<SafetyCertificateOutlined />}
+                loading={verify.isPending}
+                onClick={() => verify.mutate()}
+              >
+                Kiểm tra chuỗi băm
+              </Button>
+            }
+          >
+            <ProblemAlert error={verify.error} />
+            {verify.data?.ok === true ? (
+              <Alert
+                type="success"
+                showIcon
+                message="Chuỗi băm toàn vẹn"
+                description={`${verify.data.events} sự kiện; mã băm cuối: ${verify.data.headHash}`}
+              />
+            ) : null}
+            {verify.data?.ok === false ? (
+              <Alert
+                type="error"
+                showIcon
+                role="alert"
+                message="Phát hiện dữ liệu bị sửa đổi"
+                description={`Chuỗi băm bị đứt tại sự kiện phiên bản ${verify.data.brokenAt?.version} (vị trí ${verify.data.brokenAt?.position}).`}
+              />
+            ) : null}
+          </Card>
+          <Card size="small" title="Lịch sử sự kiện" style={{ marginBottom: 16 }}>
+            <Table<HistoryEvent>
+              rowKey="version"
+              size="small"
+              pagination={false}
+              loading={history.isFetching}
+              dataSource={history.data?.events ?? []}
+              rowClassName={(e) => (verify.data?.brokenAt?.version === e.version ? 'row-overdue' : '')}
+              columns={[
+                { title: 'Phiên bản', dataIndex: 'version', width: 90 },
+                { title: 'Sự kiện', dataIndex: 'type', render: (v: string) => eventLabel(v) },
+                { title: 'Thời điểm ghi', dataIndex: 'recordedAt', render: (v: string) => formatInstant(v) },
+                { title: 'Người thực hiện', dataIndex: 'actor', render: (a: { name: string }) => a.name },
+                {
+                  title: 'Mã băm',
+                  dataIndex: 'hash',
+                  render: (v: string, e) => (
+                    <span className="hash">
+                      {v}
+                      {e.lateEntry ? <Tag color="orange">Ghi muộn</Tag> : null}
+                    </span>
+                  ),
+                },
+              ]}
+            />
+          </Card>
+          <Card size="small" title="Hồ sơ tại một thời điểm">
+            <Space style={{ marginBottom: 12 }} wrap>
+              {(history.data?.events ?? []).map((e) => (
+                <Button key={e.version} size="small" onClick={() => setAsOf(e.recordedAt)}>
+                  Sau “{eventLabel(e.type)}”
+                </Button>
+              ))}
+            </Space>
+            {past.data ? (
+              <Descriptions size="small" bordered column={1}>
+                <Descriptions.Item label="Thời điểm">{formatInstant(asOf)}</Descriptions.Item>
+                <Descriptions.Item label="Trạng thái">
+                  <StatusTag status={past.data.status} />
+                </Descriptions.Item>
+                <Descriptions.Item label="Phiên bản">{past.data.version}</Descriptions.Item>
+              </Descriptions>
+            ) : null}
+            <ProblemAlert error={past.error} />
+          </Card>
+        </>
+      ) : null}
+    </>
+  );
 }

@@ -1,5 +1,170 @@
-import { Result } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { App, Button, Card, Checkbox, Form, InputNumber, Select, Space, Table, Tabs, Tag } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, download, unwrap } from '../../api/client';
+import type { OverdueRow, UpcomingRow } from '../../api/types';
+import { useUser } from '../../auth/session';
+import { DateField } from '../../components/DateField';
+import { PageTitle, ProblemAlert, useUnitName, useUnits } from '../../components/common';
+import { formatDate, todayInVietnam } from '../../lib/format';
+import { itemsOf } from '../../lib/lists';
+import { ruleName } from '../../lib/labels';
 
+interface Filters {
+  unitId: string;
+  includeSubunits: boolean;
+  asOf: string;
+  withinDays: number;
+}
+
+/** Giám sát thời hạn: the overdue and upcoming boards of a unit and its sub-units, with CSV export. */
 export default function BoardsPage() {
-  return <Result status="info" title="Chức năng đang được hoàn thiện" />;
+  const user = useUser();
+  const units = useUnits();
+  const unitName = useUnitName();
+  const { message } = App.useApp();
+  const [f, setF] = useState<Filters>({
+    unitId: user.unitId ?? 'nb',
+    includeSubunits: true,
+    asOf: todayInVietnam(),
+    withinDays: 7,
+  });
+  const query = { unitId: f.unitId, includeSubunits: f.includeSubunits, asOf: f.asOf };
+  const overdue = useQuery({
+    queryKey: ['board', 'overdue', query],
+    queryFn: async () =>
+      itemsOf<OverdueRow>(await unwrap(api.GET('/api/v1/deadlines/overdue', { params: { query } }))),
+  });
+  const upcoming = useQuery({
+    queryKey: ['board', 'upcoming', query, f.withinDays],
+    queryFn: async () =>
+      itemsOf<UpcomingRow>(
+        await unwrap(
+          api.GET('/api/v1/deadlines/upcoming', {
+            params: { query: { ...query, withinDays: f.withinDays } },
+          }),
+        ),
+      ),
+  });
+  const exportCsv = async () => {
+    const qs = new URLSearchParams({
+      unitId: f.unitId,
+      includeSubunits: String(f.includeSubunits),
+      asOf: f.asOf,
+    });
+    try {
+      await download(
+        `/api/v1/deadlines/overdue?${qs}`,
+        'text/csv',
+        `ho-so-qua-han-${f.unitId}-${f.asOf}.csv`,
+      );
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  const common = [
+    {
+      title: 'Mã hồ sơ',
+      dataIndex: 'trackingCode',
+      render: (v: string, r: { caseId: string }) => <Link to={`/ho-so/${r.caseId}`}>{v}</Link>,
+    },
+    { title: 'Thời hạn', dataIndex: 'ruleId', render: (v: string) => ruleName(v) },
+    { title: 'Hạn', dataIndex: 'dueOn', render: (v: string) => formatDate(v) },
+    { title: 'Đơn vị', dataIndex: 'unitId', render: (v: string) => unitName(v) },
+    {
+      title: 'Thủ trưởng chịu trách nhiệm',
+      dataIndex: 'headOfUnit',
+      render: (v: { fullName: string } | null) => v?.fullName ?? <Tag>Chưa có thủ trưởng</Tag>,
+    },
+    { title: 'Người xử lý', dataIndex: 'handlerId', render: (v: string | null) => v ?? '—' },
+  ];
+  return (
+    <>
+      <PageTitle>Giám sát thời hạn</PageTitle>
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Form<Filters> layout="inline" initialValues={f} onFinish={(v) => setF({ ...f, ...v })}>
+          <Form.Item name="unitId" label="Đơn vị">
+            <Select
+              style={{ width: 260 }}
+              showSearch
+              optionFilterProp="label"
+              options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            />
+          </Form.Item>
+          <Form.Item name="includeSubunits" valuePropName="checked">
+            <Checkbox>Gồm đơn vị trực thuộc</Checkbox>
+          </Form.Item>
+          <Form.Item name="asOf" label="Tính đến ngày">
+            <DateField />
+          </Form.Item>
+          <Form.Item name="withinDays" label="Sắp đến hạn trong (ngày)">
+            <InputNumber min={1} max={90} />
+          </Form.Item>
+          <Form.Item>
+            <Button type="primary" htmlType="submit">
+              Xem
+            </Button>
+          </Form.Item>
+        </Form>
+      </Card>
+      <ProblemAlert error={overdue.error ?? upcoming.error} />
+      <Tabs
+        items={[
+          {
+            key: 'overdue',
+            label: `Quá hạn (${overdue.data?.length ?? 0})`,
+            children: (
+              <>
+                <Space style={{ marginBottom: 12 }}>
+                  <Button icon={<DownloadOutlined />} onClick={() => void exportCsv()}>
+                    Xuất CSV
+                  </Button>
+                </Space>
+                <Table<OverdueRow>
+                  rowKey={(r) => `${r.caseId}-${r.ruleId}-${r.dueOn}`}
+                  size="middle"
+                  loading={overdue.isFetching}
+                  dataSource={overdue.data ?? []}
+                  rowClassName={() => 'row-overdue'}
+                  locale={{ emptyText: 'Không có hồ sơ quá hạn' }}
+                  columns={[
+                    ...common,
+                    {
+                      title: 'Số ngày quá hạn',
+                      dataIndex: 'daysOverdue',
+                      render: (v: number) => <Tag color="red">{v} ngày</Tag>,
+                    },
+                  ]}
+                />
+              </>
+            ),
+          },
+          {
+            key: 'upcoming',
+            label: `Sắp đến hạn (${upcoming.data?.length ?? 0})`,
+            children: (
+              <Table<UpcomingRow>
+                rowKey={(r) => `${r.caseId}-${r.ruleId}-${r.dueOn}`}
+                size="middle"
+                loading={upcoming.isFetching}
+                dataSource={upcoming.data ?? []}
+                rowClassName={() => 'row-soon'}
+                locale={{ emptyText: 'Không có hồ sơ sắp đến hạn' }}
+                columns={[
+                  ...common,
+                  {
+                    title: 'Còn lại',
+                    dataIndex: 'daysLeft',
+                    render: (v: number) => <Tag color="orange">{v} ngày</Tag>,
+                  },
+                ]}
+              />
+            ),
+          },
+        ]}
+      />
+    </>
+  );
 }
