@@ -8,7 +8,11 @@
  * with `recordedBefore`). Then the roles, the bad queries, CSV and XLSX read back cell by cell.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { ReportInputError, writeReport } from '../../apps/cli/src/commands/report.command.js';
 import { UnitMergerProcess } from '../../libs/application/src/processes/unit-merger.process.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import {
@@ -519,5 +523,44 @@ describe('exports', () => {
       [null, 'Tổng cộng', 1],
     ]);
     expect(typeof g.getRow(12).getCell(3).value).toBe('number');
+  });
+
+  it('the CLI writes the same report to a file (donthu report --unit … --period 2026-Q3 --format xlsx --out …)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'donthu-report-'));
+    try {
+      const out = join(dir, 'bao-cao.xlsx');
+      const written = await writeReport(app.runtime, {
+        unit: P,
+        period: '2026-Q3',
+        recordedBefore: FILED_AT,
+        format: 'xlsx',
+        out,
+      });
+      expect(written.file).toBe(out);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+      expect(wb.getWorksheet('Tổng hợp')!.getRow(9).values).toEqual([
+        undefined,
+        'received.total',
+        'Tổng số đơn tiếp nhận',
+        10,
+        1,
+        0,
+      ]);
+      const csvOut = join(dir, 'bao-cao.csv');
+      await writeReport(app.runtime, { unit: P, period: '2026-Q3', format: 'csv', out: csvOut });
+      expect(readFileSync(csvOut, 'utf8')).toContain('resolved.late,Giải quyết quá hạn,2,0,0,0,0,1,1');
+      await expect(
+        writeReport(app.runtime, { unit: P, period: '2026-Q7', format: 'xlsx', out }),
+      ).rejects.toThrow(ReportInputError);
+      await expect(writeReport(app.runtime, { unit: 'nowhere', format: 'xlsx', out })).rejects.toThrow(
+        ReportInputError,
+      );
+      await expect(writeReport(app.runtime, { unit: P, format: 'pdf', out })).rejects.toThrow(
+        ReportInputError,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -20,7 +20,8 @@ import { defineProjection, type Row } from '../runner/projection.js';
  *   classified on any date;
  * - `accepted`, `rejected`, `resolved`: the responsible (competent, else receiving) unit on the act's date;
  *   `resolved` carries `outcome`, `timeliness` (`on_time`, `late`, `without_deadline`) and `late_entry`;
- * - `guided`, `archived` (`outcome` = the reason), `transferred`: the unit holding the case;
+ * - `guided`, `archived` (`outcome` = the reason), `transferred`: the unit holding the case (the
+ *   receiving unit: a letter stays with it until it is transferred);
  * - `dialogue`: a dialogue held, to the responsible unit;
  * - `open`: a span `[on_date, until_date)` of business days during which the case was open under one
  *   responsible unit (`until_date` null while it still is). A unit merger ends the ceasing unit's span on
@@ -232,13 +233,13 @@ export const statisticsProjection = defineProjection({
       }
       case 'CaseGuided': {
         const next = close(e.data.at);
-        return result(next, [...facts, fact(next, 'guided', responsible(next), e.data.at)]);
+        return result(next, [...facts, fact(next, 'guided', next.receivingUnitId, e.data.at)]);
       }
       case 'CaseArchived': {
         const next = close(e.data.at);
         return result(next, [
           ...facts,
-          fact(next, 'archived', responsible(next), e.data.at, { outcome: e.data.reason }),
+          fact(next, 'archived', next.receivingUnitId, e.data.at, { outcome: e.data.reason }),
         ]);
       }
       case 'CaseWithdrawn':

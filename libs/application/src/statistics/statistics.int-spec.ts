@@ -1,0 +1,443 @@
+/**
+ * The statistics read model against a real database: on generated case histories (received,
+ * classified, accepted, resolved, closed, transferred in and out, moved by a merger, dialogues,
+ * acts on any day), the report of any unit and range equals a direct count over the events, for the
+ * period, the previous one, the same one a year earlier and every per-unit row.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { addDays, minDate } from '../../../domain/src/shared/dates.js';
+import {
+  customPeriod,
+  previousPeriod,
+  yearEarlierPeriod,
+  type ReportingPeriod,
+} from '../../../domain/src/statistics/reporting-period.js';
+import type { NewEvent } from '../../../event-store/src/event-store.port.js';
+import { emptyFigures, type Figures } from './statistics.figures.js';
+import { StatisticsQueries } from './statistics.queries.js';
+
+const KINDS = ['complaint', 'denunciation', 'petition', 'reflection'] as const;
+const CHANNELS = ['in_person', 'post', 'online', 'hotline', 'forwarded', 'reception_session'] as const;
+const FIELDS = ['land', 'housing', 'policy', 'corruption', 'other'] as const;
+const OUTCOMES: Record<string, string[]> = {
+  complaint: ['upheld', 'partially_upheld', 'rejected'],
+  denunciation: ['true', 'partly_true', 'untrue'],
+  petition: ['answered'],
+  reflection: ['answered'],
+};
+const OPS = ['classify', 'accept', 'resolve', 'close', 'transfer', 'merge', 'dialogue'] as const;
+const BASE = '2026-01-01';
+
+interface Plan {
+  day: number;
+  unit: number;
+  channel: number;
+  field: number | null;
+  steps: { gap: number; op: (typeof OPS)[number]; a: number; b: number }[];
+}
+
+const planArb: fc.Arbitrary<Plan> = fc.record({
+  day: fc.integer({ min: 0, max: 120 }),
+  unit: fc.nat(),
+  channel: fc.nat(),
+  field: fc.option(fc.nat(), { nil: null }),
+  steps: fc.array(
+    fc.record({
+      gap: fc.integer({ min: 0, max: 20 }),
+      op: fc.constantFrom(...OPS),
+      a: fc.nat(),
+      b: fc.nat(),
+    }),
+    { maxLength: 7 },
+  ),
+});
+
+/** A plan turned into the events of one case (acts that its state does not allow are left out). */
+function eventsOf(caseId: string, plan: Plan, units: string[], outside: string): NewEvent[] {
+  const ev: NewEvent[] = [];
+  const push = (type: string, data: Record<string, unknown>) =>
+    ev.push({ eventId: randomUUID(), type, data: { caseId, ...data } });
+  let date = addDays(BASE, plan.day);
+  let receiving = units[plan.unit % units.length]!;
+  let competent: string | null = null;
+  let kind: string | null = null;
+  let status = 'received';
+  let deadline: { no: number; startOn: string; dueOn: string } | null = null;
+  let nextNo = 1;
+  push('CaseReceived', {
+    trackingCode: `PT-${caseId.slice(0, 8)}`,
+    receivedAt: date,
+    channel: CHANNELS[plan.channel % CHANNELS.length],
+    receivingUnitId: receiving,
+    petitioners: [],
+    signerCount: 1,
+    subject: 's',
+    content: 'c',
+    ...(plan.field === null ? {} : { field: FIELDS[plan.field % FIELDS.length] }),
+  });
+  const open = () => ['received', 'classified', 'accepted'].includes(status);
+  const ended = (outcome: 'cancelled' | 'met' | 'missed') =>
+    deadline
+      ? [
+          {
+            deadlineNo: deadline.no,
+            ruleId: 'KN-RES1',
+            startOn: deadline.startOn,
+            dueOn: deadline.dueOn,
+            outcome,
+            on: date,
+          },
+        ]
+      : [];
+  for (const s of plan.steps) {
+    date = addDays(date, s.gap);
+    // Two steps in three take the case forward (classify, accept or answer, dialogue or decide), so
+    // that histories reach every act; the third is any act (closing, transfers, mergers).
+    const forward =
+      status === 'received'
+        ? 'classify'
+        : status === 'classified'
+          ? kind === 'petition' || kind === 'reflection'
+            ? 'resolve'
+            : 'accept'
+          : s.a % 2 === 0
+            ? 'dialogue'
+            : 'resolve';
+    switch (s.b % 3 === 0 ? s.op : forward) {
+      case 'classify':
+        if (status !== 'received' && status !== 'classified') break;
+        kind = KINDS[s.a % KINDS.length]!;
+        competent = units[s.b % units.length]!;
+        status = 'classified';
+        push('CaseClassified', {
+          kind,
+          level: kind === 'complaint' ? 1 : null,
+          competentUnitId: competent,
+          processable: true,
+          multiLocation: false,
+          competentWithinReceivingSubtree: true,
+          classifiedAt: date,
+          intakeDeadline: null,
+          dates: [],
+        });
+        break;
+      case 'accept': {
+        if (status !== 'classified' || (kind !== 'complaint' && kind !== 'denunciation')) break;
+        deadline = { no: nextNo++, startOn: date, dueOn: addDays(date, 10 + (s.a % 40)) };
+        status = 'accepted';
+        push('CaseAccepted', {
+          acceptedAt: date,
+          complex: false,
+          especiallyComplex: false,
+          remoteArea: false,
+          resolutionDeadline: {
+            deadlineNo: deadline.no,
+            ruleId: 'KN-RES1',
+            ruleVersion: '2012-07-01',
+            startOn: date,
+            length: 30,
+            unit: 'calendar_days',
+            variant: 'normal',
+            baseDueOn: deadline.dueOn,
+            dueOn: deadline.dueOn,
+            provisional: false,
+            legalBasis: 'LKN Art. 28',
+          },
+          deadlineOutcomes: [],
+          dates: [],
+        });
+        break;
+      }
+      case 'resolve': {
+        const petitionLike = kind === 'petition' || kind === 'reflection';
+        if (!(status === 'accepted' || (status === 'classified' && petitionLike))) break;
+        const outcomes = OUTCOMES[kind!]!;
+        push('CaseResolved', {
+          decidedAt: date,
+          outcome: outcomes[s.a % outcomes.length],
+          summary: 's',
+          deadlineOutcomes: ended(deadline && date <= deadline.dueOn ? 'met' : 'missed'),
+          dates: [],
+        });
+        status = 'resolved';
+        break;
+      }
+      case 'close': {
+        if (!open()) break;
+        const type = ['CaseRejected', 'CaseGuided', 'CaseArchived', 'CaseWithdrawn', 'CaseTerminated'][
+          s.a % 5
+        ]!;
+        push(type, {
+          at: date,
+          reason: type === 'CaseArchived' ? 'duplicate' : 'r',
+          agency: 'a',
+          deadlineOutcomes: ended('cancelled'),
+        });
+        status = 'closed';
+        break;
+      }
+      case 'transfer': {
+        if (!open()) break;
+        const to = [...units, outside][s.a % (units.length + 1)]!;
+        if (to === receiving) break;
+        push('CaseTransferred', {
+          at: date,
+          fromUnitId: receiving,
+          toUnitId: to,
+          reason: 'r',
+          kind: 'ordinary',
+          receivingUnitId: to,
+          competentUnitId: null,
+          deadlineOutcomes: ended('cancelled'),
+        });
+        receiving = to;
+        competent = null;
+        status = 'received';
+        deadline = null;
+        break;
+      }
+      case 'merge': {
+        if (!open()) break;
+        const from: string = s.b % 2 === 0 || competent === null ? receiving : competent;
+        const to = units[s.a % units.length]!;
+        if (to === from) break;
+        receiving = receiving === from ? to : receiving;
+        competent = competent === from ? to : competent;
+        push('CaseTransferred', {
+          at: date,
+          fromUnitId: from,
+          toUnitId: to,
+          reason: 'unit_merger',
+          kind: 'unit_merger',
+          receivingUnitId: receiving,
+          competentUnitId: competent,
+          deadlineOutcomes: [],
+        });
+        break;
+      }
+      case 'dialogue':
+        if (status !== 'accepted') break;
+        push('DialogueRecorded', {
+          dialogueId: randomUUID(),
+          heldAt: date,
+          participants: ['p'],
+          minutes: 'm',
+          outcome: 'agreed',
+        });
+        break;
+    }
+  }
+  return ev;
+}
+
+/**
+ * The direct count: walks each case's events as written, with no read model — what the report of
+ * `scope` must say for `period` cut at `asOf`.
+ */
+function directCount(
+  cases: NewEvent[][],
+  scope: Set<string>,
+  period: ReportingPeriod,
+  asOf: string,
+): Figures {
+  const f = emptyFigures();
+  const end = minDate(period.to, asOf);
+  const inPeriod = (d: string) => d >= period.from && d <= end;
+  const openOn = (events: NewEvent[], day: string): { unit: string; overdue: boolean } | null => {
+    let receiving = '';
+    let competent: string | null = null;
+    let open = false;
+    let due: string | null = null;
+    for (const e of events) {
+      const d = e.data as Record<string, string>;
+      const date = d.receivedAt ?? d.classifiedAt ?? d.acceptedAt ?? d.decidedAt ?? d.heldAt ?? d.at;
+      if (date! > day) break;
+      switch (e.type) {
+        case 'CaseReceived':
+          receiving = d.receivingUnitId!;
+          open = true;
+          break;
+        case 'CaseClassified':
+          competent = d.competentUnitId!;
+          break;
+        case 'CaseAccepted':
+          due = (e.data.resolutionDeadline as { dueOn: string }).dueOn;
+          break;
+        case 'CaseTransferred':
+          receiving = d.receivingUnitId!;
+          competent = (e.data.competentUnitId as string | null) ?? null;
+          if (d.kind === 'ordinary') due = null;
+          break;
+        case 'DialogueRecorded':
+          break;
+        default:
+          open = false;
+      }
+    }
+    return open ? { unit: competent ?? receiving, overdue: due !== null && due < day } : null;
+  };
+  for (const events of cases) {
+    const received = events[0]!.data as Record<string, string>;
+    let receiving = '';
+    let competent: string | null = null;
+    let dueOn: string | null = null;
+    let kindAtEnd = 'unclassified';
+    for (const e of events) {
+      const d = e.data as Record<string, string>;
+      if (e.type === 'CaseClassified' && d.classifiedAt! <= end) kindAtEnd = d.kind!;
+    }
+    const countReceived = (unit: string, on: string, from: string | null) => {
+      if (!scope.has(unit) || !inPeriod(on) || (from !== null && scope.has(from))) return;
+      f.received.total++;
+      f.received.byKind[kindAtEnd as keyof Figures['received']['byKind']]++;
+      f.received.byChannel[received.channel as keyof Figures['received']['byChannel']]++;
+      f.received.byField[(received.field ?? 'unspecified') as keyof Figures['received']['byField']]++;
+    };
+    for (const e of events) {
+      const d = e.data as Record<string, string>;
+      const responsible = competent ?? receiving;
+      const here = (unit: string, on: string) => scope.has(unit) && inPeriod(on);
+      switch (e.type) {
+        case 'CaseReceived':
+          receiving = d.receivingUnitId!;
+          countReceived(receiving, d.receivedAt!, null);
+          break;
+        case 'CaseClassified':
+          competent = d.competentUnitId!;
+          break;
+        case 'CaseAccepted':
+          dueOn = (e.data.resolutionDeadline as { dueOn: string }).dueOn;
+          if (here(responsible, d.acceptedAt!)) f.processed.accepted++;
+          break;
+        case 'CaseRejected':
+          if (here(responsible, d.at!)) f.processed.rejected++;
+          break;
+        case 'CaseGuided':
+          if (here(receiving, d.at!)) f.processed.guided++;
+          break;
+        case 'CaseArchived':
+          if (here(receiving, d.at!)) f.processed.archived++;
+          break;
+        case 'CaseResolved':
+          if (here(responsible, d.decidedAt!)) {
+            f.resolved.total++;
+            f.resolved.byOutcome[d.outcome as keyof Figures['resolved']['byOutcome']]++;
+            if (dueOn === null) f.resolved.withoutDeadline++;
+            else if (d.decidedAt! <= dueOn) f.resolved.onTime++;
+            else f.resolved.late++;
+          }
+          break;
+        case 'DialogueRecorded':
+          if (here(responsible, d.heldAt!)) f.dialoguesHeld++;
+          break;
+        case 'CaseTransferred':
+          if (d.kind === 'ordinary') {
+            if (here(d.fromUnitId!, d.at!)) f.processed.transferred++;
+            countReceived(d.toUnitId!, d.at!, d.fromUnitId!);
+            dueOn = null;
+          }
+          receiving = d.receivingUnitId!;
+          competent = (e.data.competentUnitId as string | null) ?? null;
+          break;
+      }
+    }
+    const atStart = openOn(events, addDays(period.from, -1));
+    if (atStart && scope.has(atStart.unit)) f.openAtStart.total++;
+    const atEnd = openOn(events, end);
+    if (atEnd && scope.has(atEnd.unit)) {
+      f.openAtEnd.total++;
+      if (atEnd.overdue) f.openAtEnd.overdue++;
+    }
+  }
+  return f;
+}
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await createTestApp();
+}, 60_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('statistics read model: the rollup equals a direct count over the events', () => {
+  it('on generated histories, for any unit, range and asOf', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(planArb, { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 0, max: 150 }),
+        fc.integer({ min: 0, max: 150 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.nat(),
+        fc.boolean(),
+        async (plans, start, length, asOfDay, unitPick, includeSubunits) => {
+          // Units of this run: a root, two children, a grandchild; and one outside.
+          const r = `pr${++run}-${randomUUID().slice(0, 6)}`;
+          const tree: [string, string | null][] = [
+            [r, null],
+            [`${r}-a`, r],
+            [`${r}-b`, r],
+            [`${r}-a1`, `${r}-a`],
+            [`${r}-x`, null],
+          ];
+          for (const [unitId, parentId] of tree)
+            await app.runtime.store.append(
+              `unit-${unitId}`,
+              [
+                {
+                  eventId: randomUUID(),
+                  type: 'UnitCreated',
+                  data: { unitId, name: unitId, level: 'commune', parentId, createdAt: '1990-01-01' },
+                },
+              ],
+              {
+                expectedVersion: 'no_stream',
+                metadata: { actor: { id: 't', name: 't', roles: [] }, correlationId: r, causationId: null },
+              },
+            );
+          const units = tree.slice(0, 4).map(([u]) => u);
+          const cases = plans.map((p) => eventsOf(randomUUID(), p, units, `${r}-x`));
+          for (const events of cases)
+            await app.runtime.store.append(`case-${(events[0]!.data as { caseId: string }).caseId}`, events, {
+              expectedVersion: 'no_stream',
+              metadata: { actor: { id: 't', name: 't', roles: [] }, correlationId: r, causationId: null },
+            });
+          await app.catchUp();
+          const unitId = units[unitPick % units.length]!;
+          const from = addDays(BASE, start);
+          const period = customPeriod(from, addDays(from, length));
+          const asOf = addDays(BASE, asOfDay);
+          const q = new StatisticsQueries(app.runtime.dataSource);
+          const report = await q.report({ unitId, includeSubunits, period, asOf });
+          const all = await q.units();
+          const scope = includeSubunits ? StatisticsQueries.subtree(all, unitId) : new Set([unitId]);
+          const strip = (x: Figures): Figures => ({
+            received: x.received,
+            processed: x.processed,
+            resolved: x.resolved,
+            openAtEnd: x.openAtEnd,
+            dialoguesHeld: x.dialoguesHeld,
+            reception: x.reception,
+            openAtStart: x.openAtStart,
+          });
+          expect(strip(report)).toEqual(directCount(cases, scope, period, asOf));
+          expect(strip(report.previous)).toEqual(directCount(cases, scope, previousPeriod(period), asOf));
+          expect(strip(report.yearEarlier)).toEqual(
+            directCount(cases, scope, yearEarlierPeriod(period), asOf),
+          );
+          for (const row of report.units) {
+            const rowScope = row.own ? new Set([unitId]) : StatisticsQueries.subtree(all, row.unitId);
+            expect(strip(row)).toEqual(directCount(cases, rowScope, period, asOf));
+          }
+        },
+      ),
+      { numRuns: 40, endOnFailure: true },
+    );
+  }, 300_000);
+});
