@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { PoisonEvent } from '../../libs/projections/src/runner/parking.js';
-import { ProjectionRunner } from '../../libs/projections/src/runner/projection-runner.js';
-import { unitsProjection } from '../../libs/projections/src/read-models/index.js';
-import type { ProjectionDefinition } from '../../libs/projections/src/runner/projection.js';
+import { PoisonEvent } from '../../libs/read-models/src/runner/parking.js';
+import { ProjectionRunner } from '../../libs/read-models/src/runner/projection-runner.js';
+import { unitsProjection } from '../../libs/read-models/src/read-models/index.js';
+import type { ProjectionDefinition } from '../../libs/read-models/src/runner/projection.js';
 import {
   createUnitTree,
   eventCount,

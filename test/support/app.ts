@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { createRuntime, type Runtime } from '../../libs/runtime/src/runtime.js';
 import { signDevToken } from '../../libs/security/src/auth/dev-token.js';
-import type { ProjectionRunner } from '../../libs/projections/src/runner/projection-runner.js';
+import type { ProjectionRunner } from '../../libs/read-models/src/runner/projection-runner.js';
 import { createApp, type CreateAppOptions } from '../../apps/api/src/bootstrap.js';
 import { createRunner } from '../../libs/application/src/processes/worker.js';
 import { freshDatabase, type TestDatabase } from './database.js';

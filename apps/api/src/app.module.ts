@@ -24,7 +24,7 @@ import { StatisticsController } from './statistics/statistics.controller.js';
 import { ReceptionController } from './reception/reception.controller.js';
 import type { Runtime } from '../../../libs/application/src/runtime.tokens.js';
 import { ApplicationModule } from '../../../libs/application/src/application.module.js';
-import type { ProjectionRunner } from '../../../libs/projections/src/runner/projection-runner.js';
+import type { ProjectionRunner } from '../../../libs/read-models/src/runner/projection-runner.js';
 import { UnitController } from './units/unit.controller.js';
 
 export interface AppModuleOptions {

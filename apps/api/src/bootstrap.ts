@@ -9,7 +9,7 @@ import { pinoHttp } from 'pino-http';
 import { JwtVerifier } from '../../../libs/security/src/auth/jwt-verifier.js';
 import { PinoNestLogger } from './common/pino-nest-logger.js';
 import { rateLimits } from './common/rate-limit.js';
-import type { ProjectionRunner } from '../../../libs/projections/src/runner/projection-runner.js';
+import type { ProjectionRunner } from '../../../libs/read-models/src/runner/projection-runner.js';
 import type { Runtime } from '../../../libs/runtime/src/runtime.js';
 import { AppModule } from './app.module.js';
 import type { DemoOfficial } from './auth/demo-sign-in.controller.js';

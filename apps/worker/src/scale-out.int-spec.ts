@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestApp, TEST_SECRET, type TestApp } from '../../../test/support/app.js';
 import { START_OF_LOG } from '../../../libs/event-store/src/event-store.port.js';
-import { ALL_PROJECTIONS } from '../../../libs/projections/src/read-models/index.js';
-import { appendSyntheticCase } from '../../../libs/projections/src/runner/testing/synthetic-cases.js';
+import { ALL_PROJECTIONS } from '../../../libs/read-models/src/read-models/index.js';
+import { appendSyntheticCase } from '../../../libs/read-models/src/runner/testing/synthetic-cases.js';
 
 /**
  * Scale-out: two real worker processes (`apps/worker/src/main.ts`, the entry point of

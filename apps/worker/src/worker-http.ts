@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { eventsAfter, readCheckpoint, viaPool } from '../../../libs/event-store/src/postgres/checkpoints.js';
-import type { ProjectionRunner } from '../../../libs/projections/src/runner/projection-runner.js';
+import type { ProjectionRunner } from '../../../libs/read-models/src/runner/projection-runner.js';
 import type { Runtime } from '../../../libs/runtime/src/runtime.js';
 
 /**

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ProjectionRunner } from '../../projections/src/runner/projection-runner.js';
-import { ALL_PROJECTIONS } from '../../projections/src/read-models/index.js';
+import { ProjectionRunner } from '../../read-models/src/runner/projection-runner.js';
+import { ALL_PROJECTIONS } from '../../read-models/src/read-models/index.js';
 import type { Runtime } from '../../runtime/src/runtime.js';
 import { CASE_COMMAND_HANDLERS } from './cases/case.commands.js';
 import { CaseService } from './cases/case.service.js';

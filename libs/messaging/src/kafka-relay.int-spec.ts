@@ -8,7 +8,7 @@ import { freshDatabase, type TestDatabase } from '../../../test/support/database
 import type { StoredEvent } from '../../event-store/src/event-store.port.js';
 import { EVENT_STORE_MIGRATIONS } from '../../event-store/src/postgres/migrations/index.js';
 import { PostgresEventStore } from '../../event-store/src/postgres/postgres-event-store.js';
-import { CreateReadModels1760000002000 } from '../../projections/src/migrations/1760000002000-create-read-models.js';
+import { CreateReadModels1760000002000 } from '../../read-models/src/migrations/1760000002000-create-read-models.js';
 import { parseCloudEvent, type DonthuCloudEvent } from './cloud-event.js';
 import { createDeduper } from './dedupe.js';
 import { KafkaRelay } from './kafka-relay.js';

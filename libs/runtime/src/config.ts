@@ -3,7 +3,7 @@ import { kafkaConfigFromEnv } from '../../messaging/src/kafka-config.js';
 import {
   DEFAULT_LEASE_RENEW_MS,
   DEFAULT_LEASE_TTL_MS,
-} from '../../projections/src/runner/projection-leases.js';
+} from '../../read-models/src/runner/projection-leases.js';
 import { authConfigFromEnv, type AuthConfig } from '../../security/src/auth/auth.config.js';
 import { resolveSecrets, type Secrets } from './secrets.js';
 

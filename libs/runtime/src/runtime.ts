@@ -7,7 +7,7 @@ import type { EventStore } from '../../event-store/src/event-store.port.js';
 import { PostgresEventStore } from '../../event-store/src/postgres/postgres-event-store.js';
 import { KurrentDbEventStore } from '../../event-store/src/kurrentdb/kurrentdb-event-store.js';
 import { EVENT_STORE_MIGRATIONS } from '../../event-store/src/postgres/migrations/index.js';
-import { READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from '../../projections/src/read-models/index.js';
+import { READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from '../../read-models/src/read-models/index.js';
 import { PersonalDataVault } from '../../security/src/vault/personal-data-vault.js';
 import { keyringFromEnv } from '../../security/src/vault/keyring.js';
 import { SECURITY_MIGRATIONS } from '../../security/src/vault/migrations/security.migrations.js';

@@ -18,7 +18,7 @@ import {
 import type { UnitLevel } from '../../../../libs/domain/src/unit/unit.events.js';
 import { termsOverlapping } from '../../../../libs/domain/src/unit/unit.queries.js';
 import type { HeadTerm, UnitState } from '../../../../libs/domain/src/unit/unit.state.js';
-import { unitStateOfRow } from '../../../../libs/projections/src/read-models/units.projection.js';
+import { unitStateOfRow } from '../../../../libs/read-models/src/read-models/units.projection.js';
 import {
   requirePermission,
   type Permission,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import { ProjectionRunner } from '../../../../libs/projections/src/runner/projection-runner.js';
+import { ProjectionRunner } from '../../../../libs/read-models/src/runner/projection-runner.js';
 import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
 
 /** How long a list or board waits, by default, for the projections to catch up with the log's head. */

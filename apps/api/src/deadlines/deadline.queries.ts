@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { addDays, daysBetween, vietnamDateOf } from '../../../../libs/domain/src/shared/dates.js';
 import { headOn } from '../../../../libs/domain/src/unit/unit.queries.js';
-import { unitStateOfRow } from '../../../../libs/projections/src/read-models/units.projection.js';
+import { unitStateOfRow } from '../../../../libs/read-models/src/read-models/units.projection.js';
 import type { Principal } from '../../../../libs/security/src/auth/roles.js';
 import { fail } from '../../../../libs/application/src/common/problem.js';
 import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
-import { ProjectionRunner } from '../../../../libs/projections/src/runner/projection-runner.js';
+import { ProjectionRunner } from '../../../../libs/read-models/src/runner/projection-runner.js';
 import {
   eventsAfter,
   readCheckpoint,

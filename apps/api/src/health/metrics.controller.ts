@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
-import { ProjectionRunner } from '../../../../libs/projections/src/runner/projection-runner.js';
+import { ProjectionRunner } from '../../../../libs/read-models/src/runner/projection-runner.js';
 import { Public } from '../auth/auth.guard.js';
 import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
 import { HealthController } from './health.controller.js';

@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { generateHsSecret } from '../../../../libs/security/src/auth/dev-token.js';
-import type { ProjectionRunner } from '../../../../libs/projections/src/runner/projection-runner.js';
+import type { ProjectionRunner } from '../../../../libs/read-models/src/runner/projection-runner.js';
 import type { Runtime } from '../../../../libs/runtime/src/runtime.js';
 import { loadConfig } from '../../../../libs/runtime/src/config.js';
 import { AppModule } from '../app.module.js';

@@ -6,7 +6,7 @@ import { createRunner } from '../../../../libs/application/src/processes/worker.
 import { seedDemo, shouldSeedDemo } from '../../../../libs/application/src/demo/seed-demo.js';
 import { erasePerson } from '../../../../libs/application/src/erasure/erasure.js';
 import { listAnchors, recordAnchor, verifyAnchor } from '../../../../libs/event-store/src/anchors.js';
-import { PoisonEvent } from '../../../../libs/projections/src/runner/parking.js';
+import { PoisonEvent } from '../../../../libs/read-models/src/runner/parking.js';
 
 async function withRuntime<T>(fn: (runtime: Runtime) => Promise<T>): Promise<T> {
   const runtime = await createRuntime({ role: 'cli' });

@@ -6,7 +6,7 @@ import type { Actor } from '../../../domain/src/shared/actor.js';
 import { VersionConflict, type StoredEvent } from '../../../event-store/src/event-store.port.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { decideContext } from '../process-command.js';
-import { ProjectionRunner } from '../../../projections/src/runner/projection-runner.js';
+import { ProjectionRunner } from '../../../read-models/src/runner/projection-runner.js';
 import { fail, ProblemError } from '../common/problem.js';
 import { DomainError } from '../../../domain/src/shared/domain-error.js';
 import { secondsSince, streamCategory, type CommandOutcome } from '../../../runtime/src/metrics.js';

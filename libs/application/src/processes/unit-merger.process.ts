@@ -6,7 +6,7 @@ import { planUnitMerger } from '../../../domain/src/unit/unit-merger.plan.js';
 import type { UnitMerged } from '../../../domain/src/unit/unit.events.js';
 import { type GlobalCheckpoint, type StoredEvent } from '../../../event-store/src/event-store.port.js';
 import { readCheckpoint, viaPool, writeCheckpoint } from '../../../event-store/src/postgres/checkpoints.js';
-import type { ProjectionRunner } from '../../../projections/src/runner/projection-runner.js';
+import type { ProjectionRunner } from '../../../read-models/src/runner/projection-runner.js';
 import type { Runtime } from '../../../runtime/src/runtime.js';
 
 const NAME = 'process.unit-merger.v1';

@@ -1,6 +1,6 @@
-import { ProjectionRunner } from '../../../projections/src/runner/projection-runner.js';
-import { defaultLeaseOwner, type LeaseOptions } from '../../../projections/src/runner/projection-leases.js';
-import { ALL_PROJECTIONS } from '../../../projections/src/read-models/index.js';
+import { ProjectionRunner } from '../../../read-models/src/runner/projection-runner.js';
+import { defaultLeaseOwner, type LeaseOptions } from '../../../read-models/src/runner/projection-leases.js';
+import { ALL_PROJECTIONS } from '../../../read-models/src/read-models/index.js';
 import type { Runtime } from '../../../runtime/src/runtime.js';
 import { runDeadlineWatch } from './deadline-watcher.js';
 import { recordAnchor } from '../../../event-store/src/anchors.js';

@@ -9,7 +9,7 @@ import { headOn, isActiveOn, nameOn } from '../../../domain/src/unit/unit.querie
 import { vietnamDateOf } from '../../../domain/src/shared/dates.js';
 import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
 import { requirePermission, toActor, type Principal } from '../../../security/src/auth/roles.js';
-import { unitStateOfRow } from '../../../projections/src/read-models/units.projection.js';
+import { unitStateOfRow } from '../../../read-models/src/read-models/units.projection.js';
 import { StreamExecutor } from '../commands/stream-executor.service.js';
 import { fail } from '../common/problem.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
