@@ -106,6 +106,7 @@ describe('a complaint from the reception desk to closure', () => {
       ],
       dates: [],
       untracked: false,
+      anonymous: false,
     });
     expect(res.body.petitioners).toHaveLength(1);
     expect(res.text).not.toContain('Trần Văn Bình');

@@ -162,7 +162,7 @@ export async function command(
 
 /**
  * The case's deadlines other than XLD (letter processing, started at registration): the specs that
- * check the kind's own deadlines use it; test/e2e/xld.e2e-spec.ts checks XLD.
+ * check the kind's own deadlines use it; test/e2e/law.e2e-spec.ts checks XLD.
  */
 export const withoutXld = <T extends { ruleId: string }>(deadlines: T[]): T[] =>
   deadlines.filter((d) => d.ruleId !== 'XLD');

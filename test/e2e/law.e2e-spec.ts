@@ -306,3 +306,115 @@ describe('disciplinary complaints, dialogues and the 2026-07-01 suspension', () 
     expect(s.body.dates).toEqual(expect.arrayContaining([{ ruleId: 'TC-SUSP', dueOn: '2026-06-26' }]));
   });
 });
+
+describe('corrections and intake: anonymous letters, amend, reclassify', () => {
+  it('an anonymous letter registers with petitioners: [], is refused as a complaint (409), archived as anonymous', async () => {
+    const created = await register(app, t.reception, {
+      receivedAt: '2026-11-16',
+      anonymous: true,
+      petitioners: [],
+      forwardedBy: 'Báo Nhân Dân',
+      registryNo: 'SĐ-0042',
+    });
+    const view = await get(`cases/${created.id}`, t.handler);
+    expect(view).toMatchObject({
+      anonymous: true,
+      petitioners: [],
+      forwardedBy: 'Báo Nhân Dân',
+      registryNo: 'SĐ-0042',
+    });
+    const res = await app.request('POST', `/api/v1/cases/${created.id}/classify`, {
+      token: t.reception,
+      body: { kind: 'denunciation', competentUnitId: UNITS.province, processable: true },
+    });
+    expectProblem(res, 409, 'ILLEGAL_TRANSITION');
+    const archived = await command(app, t.reception, created.id, 'archive', {
+      at: '2026-11-17',
+      reason: 'anonymous',
+    });
+    expect(archived.body.status).toBe('archived');
+    expect(deadlineOf(archived.body, 'XLD')).toMatchObject({ status: 'met' });
+    const named = await app.request('POST', '/api/v1/cases', {
+      token: t.reception,
+      body: {
+        receivedAt: '2026-11-16',
+        channel: 'post',
+        receivingUnitId: UNITS.province,
+        anonymous: true,
+        petitioners: [{ fullName: 'Nguyễn Văn A' }],
+        subject: 'Đơn',
+        content: 'Nội dung',
+      },
+    });
+    expectProblem(named, 400, 'VALIDATION_FAILED');
+    expect(named.body.errors[0].path).toBe('petitioners');
+  });
+
+  it('a 6-signer letter without a representative is fixed by amend, then accepted; the history shows the change', async () => {
+    const c = await registerAndClassify(
+      app,
+      t,
+      { receivedAt: '2026-11-16', signerCount: 6 },
+      { kind: 'complaint' },
+    );
+    const refused = await app.request('POST', `/api/v1/cases/${c.id}/accept`, {
+      token: t.handler,
+      body: { acceptedAt: '2026-11-18' },
+    });
+    expectProblem(refused, 409, 'ILLEGAL_TRANSITION');
+    const amended = await command(app, t.reception, c.id, 'amend', {
+      reason: 'Bổ sung văn bản cử người đại diện',
+      petitioners: [{ fullName: 'Trần Văn Bình', representative: true }, { fullName: 'Lê Thị Cúc' }],
+      registryNo: 'SĐ-0100',
+    });
+    expect(amended.body).toMatchObject({ status: 'classified', registryNo: 'SĐ-0100' });
+    expect(amended.body.petitioners).toHaveLength(2);
+    expect(JSON.stringify(amended.body)).not.toContain('Trần Văn Bình');
+    await command(app, t.handler, c.id, 'accept', { acceptedAt: '2026-11-18' });
+    const history = await get(`cases/${c.id}/history`, t.auditor);
+    const entry = history.events.find((e: { type: string }) => e.type === 'CaseAmended');
+    expect(entry.data).toMatchObject({
+      reason: 'Bổ sung văn bản cử người đại diện',
+      changed: ['petitioners', 'registryNo'],
+    });
+    expect(JSON.stringify(entry)).not.toContain('Trần Văn Bình');
+  });
+
+  it('reclassify corrects the kind while classified: the old intake deadline is cancelled, the new one counts from receipt', async () => {
+    const c = await registerAndClassify(app, t, { receivedAt: '2026-11-16' }, { kind: 'complaint' });
+    expect(deadlineOf(c.view, 'KN-ACC')).toMatchObject({ dueOn: '2026-11-25' });
+    const missing = await app.request('POST', `/api/v1/cases/${c.id}/reclassify`, {
+      token: t.reception,
+      body: { kind: 'petition', competentUnitId: UNITS.province, processable: true, at: '2026-11-17' },
+    });
+    expectProblem(missing, 400, 'VALIDATION_FAILED');
+    expect(missing.body.errors.map((e: { path: string }) => e.path)).toContain('correctionReason');
+    const res = await command(app, t.reception, c.id, 'reclassify', {
+      at: '2026-11-17',
+      correctionReason: 'Đơn kiến nghị, không phải khiếu nại',
+      kind: 'petition',
+      competentUnitId: UNITS.province,
+      processable: true,
+    });
+    expect(res.body).toMatchObject({ status: 'classified', kind: 'petition', level: null });
+    // TCD-ANS: Mon 2026-11-16 + 10 WD → Mon 2026-11-30
+    expect(deadlineOf(res.body, 'KN-ACC')).toMatchObject({ status: 'cancelled' });
+    expect(deadlineOf(res.body, 'TCD-ANS')).toMatchObject({
+      startOn: '2026-11-16',
+      dueOn: '2026-11-30',
+      status: 'open',
+    });
+    await command(app, t.handler, c.id, 'accept', { acceptedAt: '2026-11-18' });
+    const late = await app.request('POST', `/api/v1/cases/${c.id}/reclassify`, {
+      token: t.reception,
+      body: {
+        at: '2026-11-19',
+        correctionReason: 'x',
+        kind: 'complaint',
+        competentUnitId: UNITS.province,
+        processable: true,
+      },
+    });
+    expectProblem(late, 409, 'ILLEGAL_TRANSITION');
+  });
+});

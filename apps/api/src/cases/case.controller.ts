@@ -12,6 +12,8 @@ import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js'
 import { UnitDirectory } from '../../../../libs/application/src/units/unit-directory.service.js';
 import {
   AcceptCaseDto,
+  AmendCaseDto,
+  ReclassifyCaseDto,
   ArchiveCaseDto,
   AssignHandlerDto,
   CaseViewQuery,
@@ -162,6 +164,64 @@ export class CaseController {
           ...dto,
           ...(previousCase ? { previousCase } : {}),
           competentWithinReceivingSubtree: await this.units.isWithin(dto.competentUnitId, s.receivingUnitId),
+        },
+      };
+    });
+  }
+
+  @Post(':id/reclassify')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Correct the classification while the case is classified: the intake deadline is recomputed from the same start',
+  })
+  reclassify(
+    @Param('id') id: string,
+    @Body() dto: ReclassifyCaseDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(id, 'reclassify', req, res, p, async (s) => {
+      if (!(await this.units.exists(dto.competentUnitId))) {
+        fail('VALIDATION_FAILED', 'competentUnitId: no such unit', [
+          { path: 'competentUnitId', message: 'no such unit' },
+        ]);
+      }
+      const previousCase = dto.previousCaseId
+        ? await this.cases.previousCaseFacts(dto.previousCaseId, p)
+        : undefined;
+      return {
+        type: 'ReclassifyCase',
+        data: {
+          ...dto,
+          ...(previousCase ? { previousCase } : {}),
+          competentWithinReceivingSubtree: await this.units.isWithin(dto.competentUnitId, s.receivingUnitId),
+        },
+      };
+    });
+  }
+
+  @Post(':id/amend')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'An audited correction of intake data (petitioners, signer count, subject, content, channel, field, forwardedBy, registryNo)',
+  })
+  amend(
+    @Param('id') id: string,
+    @Body() dto: AmendCaseDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(id, 'amend', req, res, p, async () => {
+      const { petitioners, ...rest } = dto;
+      return {
+        type: 'AmendCase',
+        data: {
+          ...rest,
+          ...(petitioners ? { petitioners: await this.cases.sealPetitioners(petitioners) } : {}),
         },
       };
     });

@@ -90,9 +90,8 @@ export class RegisterCaseDto {
   @IsString()
   @Matches(ID, { message: `receivingUnitId ${ID_MESSAGE}` })
   receivingUnitId!: string;
-  @ApiProperty({ type: [PetitionerDto] })
+  @ApiProperty({ type: [PetitionerDto], description: 'at least one, or [] with anonymous: true' })
   @IsArray()
-  @ArrayMinSize(1)
   @ArrayMaxSize(200)
   @IsObject({ each: true, message: 'each petitioner must be an object' })
   @ValidateNested({ each: true })
@@ -103,6 +102,56 @@ export class RegisterCaseDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100000) content!: string;
   @ApiPropertyOptional({ enum: FIELDS }) @IsOptional() @IsIn(FIELDS) field?: (typeof FIELDS)[number];
   @ApiPropertyOptional({ enum: KINDS }) @IsOptional() @IsIn(KINDS) kindHint?: (typeof KINDS)[number];
+  @ApiPropertyOptional({
+    description: 'a letter without a name (petitioners: []): classified only as a reflection, or archived',
+  })
+  @IsOptional()
+  @IsBoolean()
+  anonymous?: boolean;
+  @ApiPropertyOptional({
+    description: 'the body that forwarded the letter (deputies, Fatherland Front, press…)',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  forwardedBy?: string;
+  @ApiPropertyOptional({ description: 'incoming-registry number (số đến)' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  registryNo?: string;
+}
+
+export class AmendCaseDto {
+  @ApiPropertyOptional({ description: 'business date of the correction (default today)' })
+  @IsOptional()
+  @IsBusinessDate()
+  at?: string;
+  @ApiProperty({ description: 'why the intake data is corrected' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+  @ApiPropertyOptional({
+    type: [PetitionerDto],
+    description: 'replaces the whole list: send every petitioner',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsObject({ each: true, message: 'each petitioner must be an object' })
+  @ValidateNested({ each: true })
+  @Type(() => PetitionerDto)
+  petitioners?: PetitionerDto[];
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100000) signerCount?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(500) subject?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100000) content?: string;
+  @ApiPropertyOptional({ enum: CHANNELS }) @IsOptional() @IsIn(CHANNELS) channel?: (typeof CHANNELS)[number];
+  @ApiPropertyOptional({ enum: FIELDS }) @IsOptional() @IsIn(FIELDS) field?: (typeof FIELDS)[number];
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(500) forwardedBy?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) registryNo?: string;
 }
 
 export class ClassifyCaseDto {
@@ -132,6 +181,17 @@ export class ClassifyCaseDto {
   @IsBoolean()
   disciplinary?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+}
+
+export class ReclassifyCaseDto extends ClassifyCaseDto {
+  @ApiProperty({ description: 'business date of the correction (required)' })
+  @IsBusinessDate()
+  declare at: string;
+  @ApiProperty({ description: 'why the classification is corrected' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  correctionReason!: string;
 }
 
 export class AcceptCaseDto {

@@ -21,4 +21,8 @@ export interface RegisterCaseInput {
   field?:
     'land' | 'compensation' | 'site_clearance' | 'housing' | 'policy' | 'justice' | 'corruption' | 'other';
   kindHint?: 'complaint' | 'denunciation' | 'petition' | 'reflection';
+  /** A letter without a name: petitioners: []. */
+  anonymous?: boolean;
+  forwardedBy?: string;
+  registryNo?: string;
 }

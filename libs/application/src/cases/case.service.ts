@@ -36,6 +36,8 @@ export const ERASED_MASK = '[đã xóa]';
 /** Case commands other than RegisterCase, as the HTTP layer names them. */
 export type CaseAction =
   | 'classify'
+  | 'reclassify'
+  | 'amend'
   | 'accept'
   | 'reject'
   | 'guide'
@@ -53,6 +55,8 @@ export type CaseAction =
 
 const PERMISSION_OF: Record<CaseAction, Permission> = {
   classify: 'case.classify',
+  reclassify: 'case.classify',
+  amend: 'case.classify',
   transfer: 'case.transfer',
   guide: 'case.guide',
   archive: 'case.archive',
@@ -86,11 +90,14 @@ export interface PetitionerIdentity {
 }
 
 /** The sealed petitioners recorded at receipt. */
+/** The sealed petitioners: as registered, or as the latest amendment that replaced them. */
 export function petitionersOf(events: StoredEvent[]): ProtectedPetitioner[] {
-  const received = events.find((e) => e.type === 'CaseReceived');
-  return ((received?.data as { petitioners?: ProtectedPetitioner[] } | undefined)?.petitioners ?? []).map(
-    (p) => ({ ...p }),
-  );
+  let latest: ProtectedPetitioner[] = [];
+  for (const e of events) {
+    const list = (e.data as { petitioners?: ProtectedPetitioner[] } | undefined)?.petitioners;
+    if ((e.type === 'CaseReceived' || e.type === 'CaseAmended') && Array.isArray(list)) latest = list;
+  }
+  return latest.map((p) => ({ ...p }));
 }
 
 export const foldStored = (events: StoredEvent[]): CaseState => foldCaseEvents(events);
@@ -210,6 +217,9 @@ export class CaseService {
       content: dto.content,
       ...(dto.field ? { field: dto.field } : {}),
       ...(dto.kindHint ? { kindHint: dto.kindHint } : {}),
+      ...(dto.anonymous !== undefined ? { anonymous: dto.anonymous } : {}),
+      ...(dto.forwardedBy !== undefined ? { forwardedBy: dto.forwardedBy } : {}),
+      ...(dto.registryNo !== undefined ? { registryNo: dto.registryNo } : {}),
     };
     // Validate first with placeholders, so a rejected request allocates no tracking code and seals nobody.
     const placeholder = dto.petitioners.map(() => ({ personRef: 'x', sealed: 'x', representative: false }));
@@ -262,6 +272,32 @@ export class CaseService {
         subject: dto.subject,
       },
     };
+  }
+
+  /** Seals new petitioners as at registration (each a new person with its own data key). */
+  async sealPetitioners(
+    list: {
+      fullName: string;
+      idNumber?: string;
+      phone?: string;
+      address?: string;
+      representative?: boolean;
+    }[],
+  ): Promise<ProtectedPetitioner[]> {
+    const out: ProtectedPetitioner[] = [];
+    for (const p of list) {
+      const personRef = randomUUID();
+      const identity: PetitionerIdentity = { fullName: p.fullName };
+      if (p.idNumber) identity.idNumber = p.idNumber;
+      if (p.phone) identity.phone = p.phone;
+      if (p.address) identity.address = p.address;
+      out.push({
+        personRef,
+        sealed: await this.runtime.vault.seal(personRef, identity),
+        representative: p.representative ?? false,
+      });
+    }
+    return out;
   }
 
   private async nextTrackingCode(unitId: string, year: string): Promise<string> {

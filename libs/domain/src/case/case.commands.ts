@@ -26,6 +26,29 @@ export type RegisterCase = Command<
     content: string;
     field?: CaseField;
     kindHint?: CaseKind;
+    /** A letter without a name (petitioners: []); only a reflection or an archive (LTC Art. 25). */
+    anonymous?: boolean;
+    /** The body that forwarded the letter (deputies, the Fatherland Front, the press…). */
+    forwardedBy?: string;
+    /** The incoming-registry number (số đến). */
+    registryNo?: string;
+  }
+>;
+
+/** An audited correction of intake data (api.md amend); `petitioners` replaces the whole list. */
+export type AmendCase = Command<
+  'AmendCase',
+  {
+    at?: IsoDate;
+    reason: string;
+    petitioners?: ProtectedPetitioner[];
+    signerCount?: number;
+    subject?: string;
+    content?: string;
+    channel?: CaseChannel;
+    field?: CaseField;
+    forwardedBy?: string;
+    registryNo?: string;
   }
 >;
 
@@ -65,6 +88,12 @@ export type ClassifyCase = Command<
     /** Computed by the application from the org tree: is competentUnitId the receiving unit or below it? */
     competentWithinReceivingSubtree: boolean;
   }
+>;
+
+/** A correction of the classification while the case is `classified` (api.md reclassify). */
+export type ReclassifyCase = Command<
+  'ReclassifyCase',
+  Omit<ClassifyCase['data'], 'at'> & { at: IsoDate; correctionReason: string }
 >;
 
 export type AcceptCase = Command<
@@ -138,6 +167,8 @@ export type CloseCase = Command<'CloseCase', { at: IsoDate }>;
 export type CaseCommand =
   | RegisterCase
   | ClassifyCase
+  | ReclassifyCase
+  | AmendCase
   | AcceptCase
   | RejectCase
   | GuideCase

@@ -21,8 +21,10 @@ import { addDays, businessDateProblem, isIsoDate } from '../shared/dates.js';
 import { assertNever } from '../shared/event.js';
 import type {
   AcceptCase,
+  AmendCase,
   ArchiveCase,
   PreviousCaseFacts,
+  ReclassifyCase,
   AssignHandler,
   CaseCommand,
   ClassifyCase,
@@ -60,6 +62,10 @@ import type {
   CaseTerminated,
   CaseTransferred,
   CaseWithdrawn,
+  CaseAmended,
+  CaseChannel,
+  CaseField,
+  CaseReclassified,
   ComplaintLevel,
   DeadlineExtended,
   DeadlineOutcomeEntry,
@@ -103,6 +109,10 @@ export function decide(command: CaseCommand, state: CaseState, ctx: DecideContex
   switch (command.type) {
     case 'ClassifyCase':
       return [classify(command, state, ctx)];
+    case 'ReclassifyCase':
+      return [reclassify(command, state, ctx)];
+    case 'AmendCase':
+      return [amend(command, state, ctx)];
     case 'AcceptCase':
       return [accept(command, state, ctx)];
     case 'RejectCase':
@@ -321,6 +331,12 @@ function register(cmd: RegisterCase, state: CaseState, ctx: DecideContext): Case
     throw validationFailed('receivedAt', `receivedAt ${d.receivedAt} is after today (${ctx.today})`);
   }
   if (!Array.isArray(d.petitioners)) throw validationFailed('petitioners', 'petitioners must be a list');
+  if (d.anonymous === true && d.petitioners.length > 0)
+    throw validationFailed('petitioners', 'an anonymous letter has no petitioners (petitioners: [])');
+  if (d.anonymous !== true && d.petitioners.length === 0)
+    throw validationFailed('petitioners', 'at least one petitioner (or anonymous: true)');
+  if (d.forwardedBy !== undefined) requireText(d.forwardedBy, 'forwardedBy');
+  if (d.registryNo !== undefined) requireText(d.registryNo, 'registryNo');
   const signerCount = d.signerCount ?? Math.max(1, d.petitioners.length);
   if (!Number.isInteger(signerCount) || signerCount < 1) {
     throw validationFailed('signerCount', 'signerCount must be a positive integer');
@@ -342,6 +358,9 @@ function register(cmd: RegisterCase, state: CaseState, ctx: DecideContext): Case
   };
   if (d.field !== undefined) data.field = d.field;
   if (d.kindHint !== undefined) data.kindHint = d.kindHint;
+  if (d.anonymous === true) data.anonymous = true;
+  if (d.forwardedBy !== undefined) data.forwardedBy = d.forwardedBy;
+  if (d.registryNo !== undefined) data.registryNo = d.registryNo;
   // Registration never fails for calendar reasons (deadlines.md §10).
   const xld = xldFor(d.receivedAt, 1, ctx);
   data.xldDeadline = xld.xldDeadline;
@@ -365,9 +384,13 @@ export function intakeRuleFor(kind: CaseKind, competentWithinReceivingSubtree: b
   }
 }
 
-function classify(cmd: ClassifyCase, s: ExistingCase, ctx: DecideContext): CaseClassified {
-  requireStatus(s, ['received'], 'classify');
-  const d = cmd.data;
+/** What classify and reclassify share: the checks of the classification and its intake deadline. */
+function classification(
+  d: Omit<ClassifyCase['data'], 'at'>,
+  s: ExistingCase,
+  at: IsoDate,
+  ctx: DecideContext,
+) {
   if (!KINDS.includes(d.kind)) throw validationFailed('kind', `unknown kind ${String(d.kind)}`);
   if (d.kind !== 'complaint' && d.level !== undefined) {
     throw validationFailed('level', 'level applies to complaints only');
@@ -381,19 +404,24 @@ function classify(cmd: ClassifyCase, s: ExistingCase, ctx: DecideContext): CaseC
   const disciplinary = d.disciplinary ?? false;
   if (disciplinary && d.kind !== 'complaint')
     throw validationFailed('disciplinary', 'only a complaint can be against a disciplinary decision');
-  // A classification's date bounds nothing, but is itself on or after the intake start and not after today.
-  const at = actionDate(s, d.at ?? ctx.today, 'at', ctx, { on: s.intakeStartOn, what: 'intake start' });
+  if (s.anonymous && d.kind !== 'reflection') {
+    throw illegalTransition(
+      'an anonymous letter can only be classified as a reflection (LTC Art. 25: an anonymous denunciation is not processed as one; LKN Art. 11(5))',
+    );
+  }
   if (d.previousCaseId !== undefined) requireLevel2Guard(d.previousCaseId, level, d.previousCase, at);
   const multiLocation = d.multiLocation ?? false;
-  const ruleId = intakeRuleFor(d.kind, d.competentWithinReceivingSubtree);
-  const intake = startOrInform(s, ruleId, s.intakeStartOn, { multiLocation }, ctx);
-  // XLD is completed as of `at`; the kind's intake rule, from the same start, now measures the same
-  // period, so XLD leaves accountability (one late act is one miss).
-  const deadlineOutcomes = pendingOf(s, ['XLD']).map((x) => ({
-    ...complete(x, at),
-    leavesAccountability: true,
-  }));
-  const data: CaseClassified['data'] = {
+  // An anonymous reflection starts no TCD-ANS: its XLD stays open until it is answered or archived.
+  const intake = s.anonymous
+    ? { deadline: null, dates: [] as InformationalDate[] }
+    : startOrInform(
+        s,
+        intakeRuleFor(d.kind, d.competentWithinReceivingSubtree),
+        s.intakeStartOn,
+        { multiLocation },
+        ctx,
+      );
+  const data = {
     caseId: s.caseId,
     kind: d.kind,
     level,
@@ -401,15 +429,120 @@ function classify(cmd: ClassifyCase, s: ExistingCase, ctx: DecideContext): CaseC
     processable: d.processable,
     multiLocation,
     competentWithinReceivingSubtree: d.competentWithinReceivingSubtree,
-    classifiedAt: at,
     intakeDeadline: intake.deadline,
-    deadlineOutcomes,
     dates: intake.dates,
+    ...(disciplinary ? { disciplinary: true } : {}),
+    ...(d.previousCaseId !== undefined ? { previousCaseId: d.previousCaseId } : {}),
+    ...(d.reason !== undefined ? { reason: d.reason } : {}),
   };
-  if (disciplinary) data.disciplinary = true;
-  if (d.previousCaseId !== undefined) data.previousCaseId = d.previousCaseId;
-  if (d.reason !== undefined) data.reason = d.reason;
-  return { type: 'CaseClassified', data };
+  return data;
+}
+
+function classify(cmd: ClassifyCase, s: ExistingCase, ctx: DecideContext): CaseClassified {
+  requireStatus(s, ['received'], 'classify');
+  const d = cmd.data;
+  // A classification's date bounds nothing, but is itself on or after the intake start and not after today.
+  const at = actionDate(s, d.at ?? ctx.today, 'at', ctx, { on: s.intakeStartOn, what: 'intake start' });
+  const base = classification(d, s, at, ctx);
+  // XLD is completed as of `at` when the kind's intake rule starts: from the same start it now
+  // measures the same period, so XLD leaves accountability (one late act is one miss).
+  const deadlineOutcomes = base.intakeDeadline
+    ? pendingOf(s, ['XLD']).map((x) => ({ ...complete(x, at), leavesAccountability: true }))
+    : s.anonymous
+      ? []
+      : pendingOf(s, ['XLD']).map((x) => complete(x, at));
+  return { type: 'CaseClassified', data: { ...base, classifiedAt: at, deadlineOutcomes } };
+}
+
+function reclassify(cmd: ReclassifyCase, s: ExistingCase, ctx: DecideContext): CaseReclassified {
+  requireStatus(s, ['classified'], 'reclassify');
+  const d = cmd.data;
+  const at = actionDate(s, d.at, 'at', ctx, { on: s.intakeStartOn, what: 'intake start' });
+  const correctionReason = requireText(d.correctionReason, 'correctionReason');
+  const base = classification(d, s, at, ctx);
+  // The old intake deadline ends as of `at` (deadlines.md §8): cancelled, or missed if already past due.
+  const deadlineOutcomes = pendingOf(
+    s,
+    INTAKE_RULES.filter((r) => r !== 'XLD'),
+  ).map((x) => cancel(x, at));
+  const intakeDeadline = base.intakeDeadline
+    ? { ...base.intakeDeadline, deadlineNo: nextDeadlineNo(s) }
+    : null;
+  return {
+    type: 'CaseReclassified',
+    data: { ...base, intakeDeadline, at, correctionReason, deadlineOutcomes },
+  };
+}
+
+const AMENDABLE = [
+  'petitioners',
+  'signerCount',
+  'subject',
+  'content',
+  'channel',
+  'field',
+  'forwardedBy',
+  'registryNo',
+] as const;
+const CHANNELS: readonly CaseChannel[] = [
+  'in_person',
+  'post',
+  'online',
+  'hotline',
+  'forwarded',
+  'reception_session',
+];
+const FIELDS: readonly CaseField[] = [
+  'land',
+  'compensation',
+  'site_clearance',
+  'housing',
+  'policy',
+  'justice',
+  'corruption',
+  'other',
+];
+
+/** An audited correction of intake data (api.md amend): never a late entry; receipt and unit stay. */
+function amend(cmd: AmendCase, s: ExistingCase, ctx: DecideContext): CaseAmended {
+  requireStatus(s, [...OPEN_STATUSES, 'resolved'], 'amend');
+  const d = cmd.data;
+  const at = actionDate(s, d.at ?? ctx.today, 'at', ctx);
+  const reason = requireText(d.reason, 'reason');
+  const data: CaseAmended['data'] = { caseId: s.caseId, at, reason, changed: [] };
+  if (d.petitioners !== undefined) {
+    if (!Array.isArray(d.petitioners)) throw validationFailed('petitioners', 'petitioners must be a list');
+    if (d.petitioners.length === 0 && !s.anonymous)
+      throw validationFailed('petitioners', 'a letter with a name keeps at least one petitioner');
+    data.petitioners = d.petitioners.map((p) => ({
+      personRef: p.personRef,
+      sealed: p.sealed,
+      representative: p.representative,
+    }));
+    if (s.anonymous && d.petitioners.length > 0) data.anonymous = false;
+  }
+  if (d.signerCount !== undefined) {
+    if (!Number.isInteger(d.signerCount) || d.signerCount < 1)
+      throw validationFailed('signerCount', 'signerCount must be a positive integer');
+    data.signerCount = d.signerCount;
+  }
+  if (d.subject !== undefined) data.subject = requireText(d.subject, 'subject');
+  if (d.content !== undefined) data.content = requireText(d.content, 'content');
+  if (d.channel !== undefined) {
+    if (!CHANNELS.includes(d.channel))
+      throw validationFailed('channel', `unknown channel ${String(d.channel)}`);
+    data.channel = d.channel;
+  }
+  if (d.field !== undefined) {
+    if (!FIELDS.includes(d.field)) throw validationFailed('field', `unknown field ${String(d.field)}`);
+    data.field = d.field;
+  }
+  if (d.forwardedBy !== undefined) data.forwardedBy = requireText(d.forwardedBy, 'forwardedBy');
+  if (d.registryNo !== undefined) data.registryNo = requireText(d.registryNo, 'registryNo');
+  data.changed = AMENDABLE.filter((k) => data[k] !== undefined);
+  if (data.changed.length === 0)
+    throw validationFailed('reason', `nothing to amend: give one of ${AMENDABLE.join(', ')}`);
+  return { type: 'CaseAmended', data };
 }
 
 /**
@@ -808,7 +941,10 @@ function resolve(cmd: ResolveCase, s: ExistingCase, ctx: DecideContext): CaseRes
       'the verification result differs from the request: a dialogue is required before the decision (LKN Art. 30)',
     );
   }
-  const deadlineOutcomes = pendingOf(s, [...RESOLUTION_RULES, 'TCD-ANS']).map((x) => complete(x, decidedAt));
+  // An anonymous reflection's XLD (no TCD-ANS started for it) is completed by its answer.
+  const deadlineOutcomes = pendingOf(s, [...RESOLUTION_RULES, 'TCD-ANS', 'XLD']).map((x) =>
+    complete(x, decidedAt),
+  );
   const group =
     k === 'complaint' ? (s.level === 2 ? 'complaint2' : 'complaint1') : k === 'denunciation' ? k : null;
   const dates = !group

@@ -112,6 +112,34 @@ export type CaseReceived = Event<
     xldPendingCalendar?: boolean;
     /** Received before the earliest calendar year or the first version of XLD: no deadline is tracked. */
     untracked?: boolean;
+    /** A letter without a name (LTC Art. 25). */
+    anonymous?: boolean;
+    forwardedBy?: string;
+    registryNo?: string;
+  }
+>;
+
+/**
+ * An audited correction of intake data. Only the fields corrected are present (`changed` names them);
+ * the corrected values apply from registration. Never a late entry.
+ */
+export type CaseAmended = Event<
+  'CaseAmended',
+  {
+    caseId: string;
+    at: IsoDate;
+    reason: string;
+    changed: string[];
+    petitioners?: ProtectedPetitioner[];
+    signerCount?: number;
+    subject?: string;
+    content?: string;
+    channel?: CaseChannel;
+    field?: CaseField;
+    forwardedBy?: string;
+    registryNo?: string;
+    /** False when petitioners were added to an anonymous letter. */
+    anonymous?: boolean;
   }
 >;
 
@@ -138,6 +166,19 @@ export type CaseClassified = Event<
     /** The open XLD completed as of classifiedAt (absent on events recorded before XLD existed). */
     deadlineOutcomes?: DeadlineOutcomeEntry[];
     dates: InformationalDate[];
+  }
+>;
+
+/**
+ * A corrected classification (only while `classified`): the old intake deadline is ended as of `at`
+ * (cancelled, or missed if already past due) and the new one starts from the same intake start.
+ */
+export type CaseReclassified = Event<
+  'CaseReclassified',
+  Omit<CaseClassified['data'], 'classifiedAt'> & {
+    at: IsoDate;
+    correctionReason: string;
+    deadlineOutcomes: DeadlineOutcomeEntry[];
   }
 >;
 
@@ -311,6 +352,8 @@ export type DeadlineMissed = Event<
 export type CaseEvent =
   | CaseReceived
   | CaseClassified
+  | CaseReclassified
+  | CaseAmended
   | CaseAccepted
   | CaseRejected
   | CaseGuided
@@ -333,6 +376,8 @@ export type CaseEventType = CaseEvent['type'];
 export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'CaseReceived',
   'CaseClassified',
+  'CaseReclassified',
+  'CaseAmended',
   'CaseAccepted',
   'CaseRejected',
   'CaseGuided',

@@ -95,6 +95,8 @@ export interface ExistingCase {
   untracked: boolean;
   /** XLD waits for calendar data (deadlines.md §10). */
   xldPendingCalendar: boolean;
+  /** A letter without a name (LTC Art. 25): only a reflection or an archive. */
+  anonymous: boolean;
   /** Number of events folded; the case's first event has version 1. */
   version: number;
   /** The latest business date among the acts recorded. */
@@ -200,6 +202,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       dates: [],
       untracked: d.untracked ?? false,
       xldPendingCalendar: d.xldPendingCalendar ?? false,
+      anonymous: d.anonymous ?? false,
       version: 1,
       lastActionOn: d.receivedAt,
     };
@@ -208,6 +211,38 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
   const base = { ...s, version: s.version + 1 };
   const acted = (on: IsoDate) => maxDate(s.lastActionOn, on);
   switch (event.type) {
+    case 'CaseAmended': {
+      const d = event.data;
+      const next: ExistingCase = { ...base };
+      if (d.subject !== undefined) next.subject = d.subject;
+      if (d.channel !== undefined) next.channel = d.channel;
+      if (d.field !== undefined) next.field = d.field;
+      if (d.signerCount !== undefined) next.signerCount = d.signerCount;
+      if (d.petitioners !== undefined) {
+        next.hasRepresentative = d.petitioners.some((p) => p.representative);
+        next.representativeCount = d.petitioners.filter((p) => p.representative).length;
+      }
+      if (d.anonymous !== undefined) next.anonymous = d.anonymous;
+      return next;
+    }
+    case 'CaseReclassified': {
+      const d = event.data;
+      const settled = applyOutcomes(s.deadlines, d.deadlineOutcomes);
+      return {
+        ...base,
+        kind: d.kind,
+        level: d.level,
+        disciplinary: d.disciplinary ?? false,
+        previousCaseId: d.previousCaseId ?? null,
+        competentUnitId: d.competentUnitId,
+        processable: d.processable,
+        competentWithinReceivingSubtree: d.competentWithinReceivingSubtree,
+        facts: { ...s.facts, multiLocation: d.multiLocation },
+        deadlines: d.intakeDeadline ? [...settled, track(d.intakeDeadline)] : settled,
+        dates: [...s.dates, ...d.dates],
+        lastActionOn: acted(d.at),
+      };
+    }
     case 'CaseClassified': {
       const d = event.data;
       return {

@@ -58,6 +58,7 @@ describe('toCaseView', () => {
       outcome: null,
       dialogues: 0,
       untracked: false,
+      anonymous: false,
     }));
 
   it('an open deadline is missed as soon as dueOn is before today, recorded or not', () => {

@@ -38,6 +38,8 @@ export interface CaseView {
   dialogues: number;
   /** Received before the earliest calendar data or XLD's first version: nothing is tracked (deadlines.md §10). */
   untracked: boolean;
+  /** A letter without a name (LTC Art. 25). */
+  anonymous: boolean;
 }
 
 /** Builds the view; a deadline still open with dueOn before `today` shows as missed. */
@@ -88,5 +90,6 @@ export function toCaseView(state: ExistingCase, today: IsoDate): CaseView {
     outcome: state.outcome,
     dialogues: state.dialogues.length,
     untracked: state.untracked,
+    anonymous: state.anonymous,
   };
 }

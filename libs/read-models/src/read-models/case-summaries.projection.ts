@@ -55,6 +55,25 @@ export const caseSummariesProjection = defineProjection({
           level: e.data.level,
           competent_unit_id: e.data.competentUnitId,
         });
+      case 'CaseReclassified':
+        return base({
+          ...prev,
+          kind: e.data.kind,
+          level: e.data.level,
+          competent_unit_id: e.data.competentUnitId,
+        });
+      case 'CaseAmended': {
+        // corrected intake data applies from registration (api.md amend)
+        const d = e.data;
+        return base({
+          ...prev,
+          ...(d.subject !== undefined ? { subject: d.subject } : {}),
+          ...(d.content !== undefined ? { content: d.content } : {}),
+          ...(d.channel !== undefined ? { channel: d.channel } : {}),
+          ...(d.field !== undefined ? { field: d.field } : {}),
+          ...(d.petitioners !== undefined ? { petitioner_count: d.petitioners.length } : {}),
+        });
+      }
       case 'CaseAccepted':
         return base({ ...prev, status: 'accepted', accepted_at: e.data.acceptedAt });
       case 'CaseRejected':

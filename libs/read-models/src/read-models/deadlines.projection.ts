@@ -122,6 +122,27 @@ export const deadlinesProjection = defineProjection({
           })),
         );
       }
+      case 'CaseReclassified': {
+        const c = {
+          ...ctx,
+          kind: e.data.kind,
+          competent_unit_id: e.data.competentUnitId,
+          unit_id: e.data.competentUnitId,
+        };
+        const d = e.data.intakeDeadline;
+        const unit = d?.ruleId === 'TC-XFER' ? String(ctx.receiving_unit_id) : e.data.competentUnitId;
+        const settled = withOutcomes(deadlines, e.data.deadlineOutcomes);
+        return all(
+          c,
+          (d ? [...settled, startedRow(c, d, unit)] : settled).map((r) => ({
+            ...r,
+            kind: e.data.kind,
+            competent_unit_id: e.data.competentUnitId,
+          })),
+        );
+      }
+      case 'CaseAmended':
+        return rows;
       case 'CaseAccepted': {
         const list = withOutcomes(deadlines, e.data.deadlineOutcomes);
         const d = e.data.resolutionDeadline;

@@ -207,6 +207,38 @@ export const statisticsProjection = defineProjection({
       closedOn: s.closedOn === null || on < s.closedOn ? on : s.closedOn,
     });
     switch (e.type) {
+      case 'CaseAmended': {
+        // A corrected channel or field applies from registration, to every fact of the case.
+        const d = e.data;
+        const patch: Row = {
+          ...(d.channel !== undefined ? { channel: d.channel } : {}),
+          ...(d.field !== undefined ? { field: d.field } : {}),
+        };
+        const next: StatisticsCaseState = {
+          ...s,
+          ...(d.channel !== undefined ? { channel: d.channel } : {}),
+          ...(d.field !== undefined ? { field: d.field } : {}),
+        };
+        return result(
+          next,
+          facts.map((f) => ({ ...f, ...patch })),
+        );
+      }
+      case 'CaseReclassified': {
+        // the corrected kind replaces the one classified (the classification's date stays)
+        const d = e.data;
+        const next: StatisticsCaseState = {
+          ...s,
+          kind: d.kind,
+          level: d.level,
+          competentUnitId: d.competentUnitId,
+          timeline: [...s.timeline, { on: d.at, unitId: d.competentUnitId }],
+        };
+        return result(
+          next,
+          facts.map((f) => ({ ...f, kind: d.kind, level: d.level })),
+        );
+      }
       case 'CaseClassified': {
         const d = e.data;
         const next: StatisticsCaseState = {
