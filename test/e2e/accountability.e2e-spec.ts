@@ -347,11 +347,15 @@ describe('accountability and reception duty', () => {
       404,
       'NOT_FOUND',
     );
-    expectProblem(
-      await get(`/api/v1/accountability?unitId=${DEPT}&from=2026-10-01&to=2026-10-31`, t.head),
-      403,
-      'FORBIDDEN',
-    );
+    // A head reads only the rows of their own terms (api.md): none here.
+    const headView = await get(`/api/v1/accountability?unitId=${DEPT}&from=2026-10-01&to=2026-10-31`, t.head);
+    expectStatus(headView, 200);
+    expect(headView.body.items).toEqual([]);
+    const headA = await app.token('head-a', ['head'], DEPT);
+    const ownRows = await get(`/api/v1/accountability?unitId=${DEPT}&from=2026-01-01&to=2026-12-31`, headA);
+    expectStatus(ownRows, 200);
+    expect(ownRows.body.items.length).toBeGreaterThan(0);
+    expect(ownRows.body.items.every((i: { personId: string }) => i.personId === 'head-a')).toBe(true);
     expectProblem(
       await get(`/api/v1/reception-duty?unitId=${DEPT}&from=2026-10-01&to=2026-10-31`, t.handler),
       403,

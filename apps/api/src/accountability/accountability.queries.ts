@@ -20,6 +20,7 @@ import { termsOverlapping } from '../../../../libs/domain/src/unit/unit.queries.
 import type { HeadTerm, UnitState } from '../../../../libs/domain/src/unit/unit.state.js';
 import { unitStateOfRow } from '../../../../libs/read-models/src/read-models/units.projection.js';
 import {
+  can,
   requirePermission,
   type Permission,
   type Principal,
@@ -244,7 +245,9 @@ export class AccountabilityQueries {
     principal: Principal,
     query: AccountabilityQuery,
   ): Promise<{ items: AccountabilityItem[] }> {
-    const q = await this.resolve(principal, query, 'accountability.read');
+    // api.md: a head may read the rows of their own terms; supervisors and admins read every row.
+    const ownRowsOnly = !can(principal, 'accountability.read') && principal.roles.includes('head');
+    const q = await this.resolve(principal, query, ownRowsOnly ? 'boards.read' : 'accountability.read');
     const units = await this.unitsOf(q);
     const unitIds = units.map((u) => u.unitId);
     const held = await this.heldDays(q, unitIds);
@@ -294,7 +297,7 @@ export class AccountabilityQueries {
         });
       }
     }
-    return { items };
+    return { items: ownRowsOnly ? items.filter((i) => i.personId === principal.id) : items };
   }
 
   /**

@@ -177,8 +177,11 @@ export function DeadlineTable({ deadlines }: { deadlines: CaseDeadline[] }) {
                 <strong>{ruleName(v)}</strong> <Tag>{v}</Tag>
               </div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {d.legalBasis ? `Căn cứ: ${d.legalBasis}` : ''}
-                {d.length ? ` · ${d.length} ${d.unit === 'working_days' ? 'ngày làm việc' : 'ngày'}` : ''}
+                {d.legalBasis
+                  ? `Căn cứ: ${d.legalBasis}`
+                  : d.length
+                    ? `${d.length} ${d.unit === 'working_days' ? 'ngày làm việc' : 'ngày'}`
+                    : ''}
                 {` · quy định áp dụng từ ${formatDate(d.ruleVersion)}`}
               </Typography.Text>
             </div>
