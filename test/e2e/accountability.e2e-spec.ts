@@ -69,8 +69,9 @@ async function heldSession(
     body: { unitId, hostPersonId, date: heldOn, kind: 'periodic', mode: 'in_person' },
   });
   expectStatus(s, 201);
+  // Recorded by the host, from the session's unit (the host is the head on that day or the recorder).
   const h = await app.request('POST', `/api/v1/reception-sessions/${s.body.id}/hold`, {
-    token: t.head,
+    token: await app.token(hostPersonId, ['head'], unitId),
     body: { heldOn, hostPersonId, citizensReceived: 2 },
   });
   expectStatus(h, 200);

@@ -93,7 +93,8 @@ describe('Deadline boards and their two clocks', () => {
     app.setNow(TODAY_INSTANT);
     // B2: a denunciation at the commune, TC-PRE due 2026-11-25, assigned.
     k.b2 = await c.intake(recB1, 'denunciation', { receivedAt: '2026-11-16', receivingUnitId: B1 });
-    await c.cmd(hB, k.b2.id, 'assign', { handlerId: 'ct-h-b1' });
+    // Assigning a denunciation is reserved to a head of the receiving or competent unit.
+    await c.cmd(await app.token('hb-b', ['head'], B), k.b2.id, 'assign', { handlerId: 'ct-h-b1' });
     await app.catchUp();
   }, LONG);
 
@@ -332,7 +333,8 @@ describe('Accountability: one row per head term; met + missed + open = due', () 
 
 describe('Reception duty: months for province/department heads, ISO weeks for commune chairs', () => {
   let recA: string;
-  const hold = async (hostPersonId: string, heldOn: string, unitId = A, holder = 'ct-head-a') => {
+  // Recorded by the host from the session's unit (the host is the head on that day or the recorder).
+  const hold = async (hostPersonId: string, heldOn: string, unitId = A, holder = hostPersonId) => {
     const s = await app.request('POST', '/api/v1/reception-sessions', {
       token: recA,
       body: { unitId, hostPersonId, date: heldOn, kind: 'periodic', mode: 'in_person' },

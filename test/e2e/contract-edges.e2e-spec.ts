@@ -245,7 +245,9 @@ describe('Rejected requests leave no trace; identities are not echoed', () => {
     const v = await c.intake(t.rec, 'complaint', { receivedAt: '2026-11-16' });
     const before = await eventCount(app);
     problem(
-      await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reason=x`, { token: t.sup }),
+      await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reasonCode=verification&reason=x`, {
+        token: t.sup,
+      }),
       403,
       'FORBIDDEN',
     );

@@ -728,26 +728,37 @@ describe('Identities (GET /cases/:id/petitioners) and disclosures', () => {
     invalid(await app.request('GET', `/api/v1/cases/${v.id}/petitioners`, { token: t.h }));
     const res = await app.request(
       'GET',
-      `/api/v1/cases/${v.id}/petitioners?reason=${encodeURIComponent('Mời đối thoại')}`,
+      `/api/v1/cases/${v.id}/petitioners?reasonCode=verification&reason=${encodeURIComponent('Mời đối thoại')}`,
       {
         token: t.h,
       },
     );
     ok(res, 200);
     expect(res.text).toContain('Phạm Thị Hoa');
-    ok(await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reason=x`, { token: t.head }), 200);
+    ok(
+      await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reasonCode=verification&reason=x`, {
+        token: t.head,
+      }),
+      200,
+    );
     problem(
-      await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reason=x`, { token: t.sup }),
+      await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reasonCode=verification&reason=x`, {
+        token: t.sup,
+      }),
       403,
       'FORBIDDEN',
     );
     problem(
-      await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reason=x`, { token: t.rec }),
+      await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reasonCode=verification&reason=x`, {
+        token: t.rec,
+      }),
       403,
       'FORBIDDEN',
     );
     problem(
-      await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reason=x`, { token: t.recC2 }),
+      await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reasonCode=verification&reason=x`, {
+        token: t.recC2,
+      }),
       404,
       'NOT_FOUND',
     );
@@ -772,7 +783,9 @@ describe('Identities (GET /cases/:id/petitioners) and disclosures', () => {
     expect(JSON.stringify(view.petitioners)).toContain('[bảo mật]');
     expect(JSON.stringify(view)).not.toContain('Ẩndanh');
     const q = (token: string) =>
-      app.request('GET', `/api/v1/cases/${v.id}/petitioners?reason=kiem-tra`, { token });
+      app.request('GET', `/api/v1/cases/${v.id}/petitioners?reasonCode=verification&reason=kiem-tra`, {
+        token,
+      });
     problem(await q(t.h), 403, 'FORBIDDEN'); // handler in scope, not assigned
     problem(await q(t.head), 403, 'FORBIDDEN'); // head of the receiving (not competent) unit
     ok(await q(t.headC1), 200);

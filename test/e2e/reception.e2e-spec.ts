@@ -194,10 +194,19 @@ describe('POST /reception-sessions/:id/hold', () => {
     expect(res.body.held).toMatchObject({ heldByHead: true, headPersonId: 'head-0', caseIds: [] });
   });
 
-  it('records a session hosted by someone else as not the head’s', async () => {
+  it('records a session hosted by someone else (who records it) as not the head’s', async () => {
     const id = await schedule();
-    const res = await app.request('POST', `/api/v1/reception-sessions/${id}/hold`, {
+    // The host is the head on that day or the recording person of the session's unit (issue 12, item 7):
+    // the head cannot name just anyone as host.
+    const named = await app.request('POST', `/api/v1/reception-sessions/${id}/hold`, {
       token: t.head,
+      body: { heldOn: '2026-11-19', hostPersonId: 'deputy-1', citizensReceived: 1 },
+    });
+    expectProblem(named, 400, 'VALIDATION_FAILED');
+    expect(named.body.errors.map((e: { path: string }) => e.path)).toContain('hostPersonId');
+    const deputy = await app.token('deputy-1', ['head'], UNITS.province, 'Phó Chủ tịch');
+    const res = await app.request('POST', `/api/v1/reception-sessions/${id}/hold`, {
+      token: deputy,
       body: { heldOn: '2026-11-19', hostPersonId: 'deputy-1', citizensReceived: 1 },
     });
     expectStatus(res, 200);

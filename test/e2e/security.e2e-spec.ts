@@ -83,7 +83,15 @@ describe('protecting people and proving integrity', () => {
       competentUnitId: 'gv',
       processable: true,
     });
-    await as('handler', handler, 'POST', `/api/v1/cases/${denunciationId}/assign`, { handlerId: 'xuly-1' });
+    // A handler may not assign a denunciation (to themselves or anyone): a head of the unit does.
+    const selfAssigned = await as('handler', handler, 'POST', `/api/v1/cases/${denunciationId}/assign`, {
+      handlerId: 'xuly-1',
+    });
+    expect(selfAssigned.status).toBe(403);
+    const assigned = await as('head', head, 'POST', `/api/v1/cases/${denunciationId}/assign`, {
+      handlerId: 'xuly-1',
+    });
+    expect(assigned.status).toBe(200);
     const c = await as('reception', reception, 'POST', '/api/v1/cases', {
       receivedAt: '2026-11-12',
       channel: 'in_person',
@@ -146,7 +154,7 @@ describe('protecting people and proving integrity', () => {
           'other handler',
           otherHandler,
           'GET',
-          `/api/v1/cases/${denunciationId}/petitioners?reason=xac%20minh`,
+          `/api/v1/cases/${denunciationId}/petitioners?reasonCode=verification&reason=xac%20minh`,
         )
       ).status,
     ).toBe(403);
@@ -156,32 +164,47 @@ describe('protecting people and proving integrity', () => {
           'head of another unit',
           otherHead,
           'GET',
-          `/api/v1/cases/${denunciationId}/petitioners?reason=xac%20minh`,
+          `/api/v1/cases/${denunciationId}/petitioners?reasonCode=verification&reason=xac%20minh`,
         )
       ).status,
     ).toBe(403);
     expect(
-      (await as('supervisor', supervisor, 'GET', `/api/v1/cases/${denunciationId}/petitioners?reason=xem`))
-        .status,
+      (
+        await as(
+          'supervisor',
+          supervisor,
+          'GET',
+          `/api/v1/cases/${denunciationId}/petitioners?reasonCode=verification&reason=xem`,
+        )
+      ).status,
     ).toBe(403);
     expect(
-      (await as('auditor', auditor, 'GET', `/api/v1/cases/${denunciationId}/petitioners?reason=xem`)).status,
+      (
+        await as(
+          'auditor',
+          auditor,
+          'GET',
+          `/api/v1/cases/${denunciationId}/petitioners?reasonCode=verification&reason=xem`,
+        )
+      ).status,
     ).toBe(403);
     const noReason = await as('handler', handler, 'GET', `/api/v1/cases/${denunciationId}/petitioners`);
     expect(noReason.status).toBe(400);
-    expect(noReason.body.errors[0].path).toBe('reason');
+    expect(noReason.body.errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(['reasonCode', 'reason']),
+    );
 
     const before = await t.request('GET', `/api/v1/cases/${denunciationId}`, { token: handler });
     const byHandler = await t.request(
       'GET',
-      `/api/v1/cases/${denunciationId}/petitioners?reason=x%C3%A1c%20minh`,
+      `/api/v1/cases/${denunciationId}/petitioners?reasonCode=verification&reason=x%C3%A1c%20minh`,
       { token: handler },
     );
     expect(byHandler.status).toBe(200);
     expect(byHandler.body.items[0]).toMatchObject(DENUNCIATOR);
     const byHead = await t.request(
       'GET',
-      `/api/v1/cases/${denunciationId}/petitioners?reason=ky%20quyet%20dinh`,
+      `/api/v1/cases/${denunciationId}/petitioners?reasonCode=verification&reason=ky%20quyet%20dinh`,
       { token: head },
     );
     expect(byHead.status).toBe(200);
@@ -210,9 +233,13 @@ describe('protecting people and proving integrity', () => {
   });
 
   it('crypto-shreds a person: the identity is gone everywhere while every hash chain still verifies', async () => {
-    const clear = await t.request('GET', `/api/v1/cases/${complaintId}/petitioners?reason=xoa`, {
-      token: handler,
-    });
+    const clear = await t.request(
+      'GET',
+      `/api/v1/cases/${complaintId}/petitioners?reasonCode=verification&reason=xoa`,
+      {
+        token: handler,
+      },
+    );
     const personRef = clear.body.items[0].personRef as string;
     expect(
       (
@@ -227,9 +254,13 @@ describe('protecting people and proving integrity', () => {
       body: { reason: 'Luật 91/2025 Art. 16' },
     });
     expect(erased.status).toBe(200);
-    const again = await t.request('GET', `/api/v1/cases/${complaintId}/petitioners?reason=xoa`, {
-      token: handler,
-    });
+    const again = await t.request(
+      'GET',
+      `/api/v1/cases/${complaintId}/petitioners?reasonCode=verification&reason=xoa`,
+      {
+        token: handler,
+      },
+    );
     expect(again.body.items[0]).toMatchObject({ fullName: '[đã xóa]', erased: true });
     expect(JSON.stringify(again.body)).not.toContain(COMPLAINANT.fullName);
     const view = await t.request('GET', `/api/v1/cases/${complaintId}`, { token: handler });

@@ -5,6 +5,9 @@ import { CurrentPrincipal } from '../auth/auth.guard.js';
 import { fail, ProblemError } from '../../../../libs/application/src/common/problem.js';
 import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
 import { CaseService } from '../../../../libs/application/src/cases/case.service.js';
+import { InspectionService } from '../../../../libs/application/src/inspections/inspection.service.js';
+import { ReceptionService } from '../../../../libs/application/src/reception/reception.service.js';
+import { UnitDirectory } from '../../../../libs/application/src/units/unit-directory.service.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -13,21 +16,72 @@ export class AuditController {
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
     private readonly cases: CaseService,
+    private readonly inspections: InspectionService,
+    private readonly sessions: ReceptionService,
+    private readonly units: UnitDirectory,
   ) {}
+
+  /**
+   * Out of the caller's scope → 404, for every stream category (api.md: existence is not revealed):
+   * a case's and its disclosures' by the case, an inspection's and a session's by their units, a
+   * unit's by the unit; any other stream (erasures, …) only for an admin.
+   */
+  private async requireInScope(streamId: string, principal: Principal): Promise<void> {
+    const [, category, id] = /^([a-z]+)-(.+)$/.exec(streamId) ?? [];
+    const admin = principal.roles.includes('admin');
+    const exists = async () => (await this.runtime.store.streamHead(streamId)) !== null;
+    const loads = async (load: () => Promise<unknown>) => {
+      try {
+        await load();
+      } catch (err) {
+        // A stream too damaged to fold is exactly what verification must still report on: its scope
+        // is then that of the units its events name.
+        if (err instanceof ProblemError) throw err;
+        if (!(await exists())) fail('NOT_FOUND', 'no such stream');
+        if (!admin && !(await this.units.inScope(principal, await this.unitsNamedIn(streamId))))
+          fail('NOT_FOUND', 'no such stream');
+      }
+    };
+    switch (category) {
+      case 'case':
+      case 'disclosure':
+        return loads(() => this.cases.load(id!, principal));
+      case 'inspection':
+        return loads(() => this.inspections.load(id!, principal));
+      case 'reception':
+        return loads(() => this.sessions.load(id!, principal));
+      case 'unit':
+        if (!(await this.units.inScope(principal, [id!]))) fail('NOT_FOUND', 'no such stream');
+        return;
+      default:
+        if (!admin) fail('NOT_FOUND', 'no such stream');
+    }
+  }
+
+  private async unitsNamedIn(streamId: string): Promise<string[]> {
+    const out = new Set<string>();
+    const fields = [
+      'receivingUnitId',
+      'competentUnitId',
+      'toUnitId',
+      'unitId',
+      'leadUnitId',
+      'inspectedUnitId',
+    ];
+    for (const e of await this.runtime.store.readStream(streamId).catch(() => []))
+      for (const f of fields) {
+        const v = (e.data as Record<string, unknown>)[f];
+        if (typeof v === 'string') out.add(v);
+      }
+    return [...out];
+  }
 
   @Get('streams/:streamId/verify')
   @ApiOperation({ summary: "Recompute a stream's hash chain; report the first break" })
   async verify(@Param('streamId') streamId: string, @CurrentPrincipal() principal: Principal) {
     if (!/^[A-Za-z0-9._-]{1,140}$/.test(streamId)) fail('NOT_FOUND', 'no such stream');
-    if (streamId.startsWith('case-')) {
-      try {
-        await this.cases.load(streamId.slice(5), principal);
-      } catch (err) {
-        // A stream too damaged to fold is exactly what verification must still report on.
-        if (err instanceof ProblemError) throw err;
-        if (!(await this.runtime.store.streamHead(streamId))) fail('NOT_FOUND', 'no such stream');
-      }
-    } else if (!(await this.runtime.store.streamHead(streamId))) fail('NOT_FOUND', 'no such stream');
+    await this.requireInScope(streamId, principal);
+    if (!(await this.runtime.store.streamHead(streamId))) fail('NOT_FOUND', 'no such stream');
     requirePermission(principal, 'audit.verify');
     const result = await this.runtime.store.verifyStream(streamId);
     // Positions are numbers on the wire everywhere else (history, command responses).

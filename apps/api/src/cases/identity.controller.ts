@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import {
@@ -22,7 +22,24 @@ import { pageOf, PageQuery } from './case.dto.js';
 
 export const disclosureStreamId = (caseId: string): string => `disclosure-${caseId}`;
 
+/** Why identities may be opened (api.md, `/petitioners`). */
+export const DISCLOSURE_REASON_CODES = [
+  'verification',
+  'decision',
+  'notification',
+  'court_request',
+  'other',
+] as const;
+
 export class DisclosureQuery {
+  @ApiProperty({
+    enum: DISCLOSURE_REASON_CODES,
+    description: 'the legal ground, recorded with the disclosure',
+  })
+  @IsIn(DISCLOSURE_REASON_CODES, {
+    message: `reasonCode must be one of ${DISCLOSURE_REASON_CODES.join(', ')}`,
+  })
+  reasonCode!: (typeof DISCLOSURE_REASON_CODES)[number];
   @ApiProperty({ description: 'why the identities are needed; recorded in the disclosure log' })
   @IsString()
   @IsNotEmpty()
@@ -89,6 +106,7 @@ export class IdentityController {
               roles: principal.roles,
               unitId: principal.unitId,
             },
+            reasonCode: q.reasonCode,
             reason: q.reason,
             at: now,
             confidential,
@@ -129,6 +147,7 @@ export class IdentityController {
     const items = events.map((e) => {
       const d = e.data as {
         disclosedTo: { id: string; name: string; roles: string[] };
+        reasonCode?: string;
         reason: string;
         at: string;
       };
@@ -137,6 +156,7 @@ export class IdentityController {
         at: d.at,
         recordedAt: e.recordedAt,
         disclosedTo: d.disclosedTo,
+        reasonCode: d.reasonCode ?? null,
         reason: d.reason,
       };
     });

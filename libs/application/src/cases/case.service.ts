@@ -332,6 +332,7 @@ export class CaseService {
       async (history, ctx) => {
         const state = foldStored(history);
         if (!state.exists) throw new DomainError('NOT_FOUND', `no case ${caseId}`);
+        if (action === 'assign') await this.requireAssigner(state, principal);
         return decide(await build(state), state, ctx);
       },
       {
@@ -378,6 +379,24 @@ export class CaseService {
       resolutionDueOn: resolution?.deadline.dueOn ?? null,
       resolutionPaused: resolution?.status === 'paused',
     };
+  }
+
+  /**
+   * Assigning a case nobody has classified yet, or a denunciation, opens its identities to the
+   * assignee: it is reserved to a head of the receiving or competent unit (api.md, assign). A handler
+   * can no longer assign a denunciation to themselves and then read the denunciator's name.
+   */
+  private async requireAssigner(state: ExistingCase, principal: Principal): Promise<void> {
+    if (state.kind !== null && state.kind !== 'denunciation') return;
+    const units = [state.receivingUnitId, state.competentUnitId].filter((u): u is string => !!u);
+    if (principal.roles.includes('head') && principal.unitId)
+      for (const u of units) if (await this.units.isWithin(u, principal.unitId)) return;
+    fail(
+      'FORBIDDEN',
+      state.kind === null
+        ? 'assigning an unclassified case is reserved to a head of the receiving or competent unit'
+        : 'assigning a denunciation is reserved to a head of the receiving or competent unit',
+    );
   }
 
   async exists(caseId: string): Promise<boolean> {

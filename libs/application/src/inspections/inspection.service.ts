@@ -153,6 +153,32 @@ export class InspectionService {
     fail('FORBIDDEN', `${what}: only a handler or head of the owner unit ${ownerUnitId} (or above it) may`);
   }
 
+  /**
+   * Every unit a command names must lie in the actor's scope (an admin's is everything): a head of one
+   * province may not open an inspection of another's commune nor give it recommendations.
+   */
+  private async requireInScope(
+    principal: Principal,
+    refs: { path: string; unitId: string }[],
+  ): Promise<void> {
+    for (const { path, unitId } of refs)
+      if (!(await this.inInspectionScope(principal, unitId)))
+        fail('FORBIDDEN', `${path}: unit ${unitId} is outside your scope`);
+  }
+
+  /**
+   * The actor's scope, and for a department or agency (an inspectorate acts for the authority above
+   * it: Thanh tra tỉnh inspects the departments of the province) the subtree of its parent.
+   */
+  private async inInspectionScope(principal: Principal, unitId: string): Promise<boolean> {
+    if (await this.units.inScope(principal, [unitId])) return true;
+    if (!principal.unitId) return false;
+    const own = await this.units.state(principal.unitId);
+    if (own.status === 'none' || !own.parentId) return false;
+    if (own.level !== 'department' && own.level !== 'agency') return false;
+    return this.units.isWithin(unitId, own.parentId);
+  }
+
   /** Existing, not ceased units, else 400 with the paths. */
   private async requireUnits(refs: { path: string; unitId: string }[]): Promise<void> {
     const errors: { path: string; message: string }[] = [];
@@ -172,6 +198,7 @@ export class InspectionService {
       { path: 'inspectedUnitId', unitId: dto.inspectedUnitId },
     ]);
     await this.requireLead(principal, dto.leadUnitId, 'deciding an inspection');
+    await this.requireInScope(principal, [{ path: 'inspectedUnitId', unitId: dto.inspectedUnitId }]);
     // From the Idempotency-Key when there is one: a retry after a crash finds the same inspection.
     const inspectionId = opts.eventIdSeed
       ? StreamExecutor.seededId(opts.eventIdSeed, 'inspection')
@@ -202,12 +229,12 @@ export class InspectionService {
   ) {
     const { state } = await this.load(inspectionId, principal);
     await this.requireLead(principal, state.leadUnitId, 'concluding');
-    await this.requireUnits(
-      dto.recommendations.map((r, i) => ({
-        path: `recommendations[${i}].ownerUnitId`,
-        unitId: r.ownerUnitId,
-      })),
-    );
+    const owners = dto.recommendations.map((r, i) => ({
+      path: `recommendations[${i}].ownerUnitId`,
+      unitId: r.ownerUnitId,
+    }));
+    await this.requireUnits(owners);
+    await this.requireInScope(principal, owners);
     const recommendations: ConcludedRecommendation[] = dto.recommendations.map((r, i) => ({
       recommendationId: recommendationIdOf(i),
       text: r.text,

@@ -90,6 +90,15 @@ export class ReceptionService {
     requirePermission(principal, 'reception.hold');
     // The head in office on the day it was held, from the unit stream (strongly consistent).
     const head = await this.units.headOn(state.unitId, dto.heldOn);
+    // The host is the unit's head on that day, or the person recording it, from the session's unit.
+    const actorHosts = dto.hostPersonId === principal.id && principal.unitId === state.unitId;
+    if (head?.personId !== dto.hostPersonId && !actorHosts)
+      fail('VALIDATION_FAILED', 'hostPersonId: neither the head of the unit on that day nor you', [
+        {
+          path: 'hostPersonId',
+          message: "the host is the unit's head on heldOn, or the recording person of the session's unit",
+        },
+      ]);
     return this.run(sessionId, principal, opts, () => ({
       type: 'HoldReceptionSession',
       data: {
