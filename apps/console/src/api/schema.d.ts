@@ -1323,6 +1323,8 @@ export interface operations {
     IdentityController_petitioners: {
         parameters: {
             query: {
+                /** @description the legal ground, recorded with the disclosure */
+                reasonCode: "verification" | "decision" | "notification" | "court_request" | "other";
                 /** @description why the identities are needed; recorded in the disclosure log */
                 reason: string;
             };
