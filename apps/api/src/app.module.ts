@@ -26,6 +26,8 @@ import type { Runtime } from '../../../libs/application/src/runtime.tokens.js';
 import { ApplicationModule } from '../../../libs/application/src/application.module.js';
 import type { ProjectionRunner } from '../../../libs/read-models/src/runner/projection-runner.js';
 import { UnitController } from './units/unit.controller.js';
+import { PublicLookupController } from './citizens/public-lookup.controller.js';
+import { PublicLookupLimit } from './citizens/public-lookup.limit.js';
 
 export interface AppModuleOptions {
   runtime: Runtime;
@@ -59,6 +61,7 @@ export class AppModule {
       AccountabilityQueries,
       ...(options.demoOfficials ? [{ provide: DEMO_OFFICIALS, useValue: options.demoOfficials }] : []),
       { provide: StatisticsQueries, useValue: new StatisticsQueries(runtime.dataSource) },
+      PublicLookupLimit,
     ];
     return {
       module: AppModule,
@@ -77,6 +80,7 @@ export class AppModule {
         AuditController,
         VaultController,
         ...(options.demoOfficials ? [DemoSignInController] : []),
+        PublicLookupController,
       ],
       providers,
     };

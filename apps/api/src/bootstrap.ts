@@ -9,6 +9,7 @@ import { pinoHttp } from 'pino-http';
 import { JwtVerifier } from '../../../libs/security/src/auth/jwt-verifier.js';
 import { PinoNestLogger } from './common/pino-nest-logger.js';
 import { rateLimits } from './common/rate-limit.js';
+import { redactRequestForLog } from './common/log-redaction.js';
 import type { ProjectionRunner } from '../../../libs/read-models/src/runner/projection-runner.js';
 import type { Runtime } from '../../../libs/runtime/src/runtime.js';
 import { AppModule } from './app.module.js';
@@ -87,6 +88,7 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
         genReqId: (req) => requestIdOf(req),
         customProps: (req) => ({ requestId: requestIdOf(req), ...traceOf(req) }),
         redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+        serializers: { req: redactRequestForLog },
         autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
       }),
     );

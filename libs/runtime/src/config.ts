@@ -70,6 +70,10 @@ export interface AppConfig {
   projectionLeaseRenewMs: number;
   /** How bearer tokens are verified (AUTH_JWKS_URL, AUTH_JWT_PUBLIC_KEY, AUTH_JWT_ISSUER, …); the HS256 secret comes with the secrets. */
   auth: Omit<AuthConfig, 'hsSecret'>;
+  /** The address citizens use (printed on receipts as the lookup URL); no trailing slash. */
+  publicUrl: string;
+  /** Public case lookups a minute per address (PUBLIC_LOOKUP_PER_MIN). */
+  publicLookupPerMin: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string, min = 0): number {
@@ -177,6 +181,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     projectionLeaseTtlMs,
     projectionLeaseRenewMs,
     auth,
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${int(env.PORT, 3000, 'PORT')}`).replace(/\/+$/, ''),
+    publicLookupPerMin: int(env.PUBLIC_LOOKUP_PER_MIN, 10, 'PUBLIC_LOOKUP_PER_MIN'),
   };
 }
 

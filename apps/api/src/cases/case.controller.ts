@@ -65,14 +65,48 @@ export class CaseController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const body = await idempotent(this.idem, req, res, principal, 201, (seed) =>
-      this.commands.execute<RegisterCaseMessage, Awaited<ReturnType<CaseService['register']>>>(
-        new RegisterCaseMessage(dto, principal, { eventIdSeed: seed, correlationId: correlationIdOf(req) }),
-      ),
-    );
+    // The PIN leaves only in this response: what the idempotency store keeps (and a replay answers)
+    // has `lookupPin: null`.
+    let lookupPin: string | null = null;
+    const body = await idempotent(this.idem, req, res, principal, 201, async (seed) => {
+      const registered = await this.commands.execute<
+        RegisterCaseMessage,
+        Awaited<ReturnType<CaseService['register']>>
+      >(new RegisterCaseMessage(dto, principal, { eventIdSeed: seed, correlationId: correlationIdOf(req) }));
+      lookupPin = registered.receipt.lookupPin;
+      return { ...registered, receipt: { ...registered.receipt, lookupPin: null } };
+    });
     res.setHeader('ETag', `"${body.version}"`);
     res.setHeader('Location', `/api/v1/cases/${body.id}`);
-    return body;
+    return { ...body, receipt: { ...body.receipt, lookupPin } };
+  }
+
+  @Post(':id/pin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'A new lookup PIN for the citizen (the old one stops working); the history records the reissue, never the PIN',
+  })
+  async reissuePin(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    this.checkId(id);
+    const ifMatch = ifMatchOf(req);
+    let lookupPin: string | null = null;
+    const body = await idempotent(this.idem, req, res, principal, 200, async (seed) => {
+      const issued = await this.cases.reissuePin(id, principal, {
+        ifMatch,
+        eventIdSeed: seed,
+        correlationId: correlationIdOf(req),
+      });
+      lookupPin = issued.lookupPin;
+      return { ...issued, lookupPin: null };
+    });
+    res.setHeader('ETag', `"${body.version}"`);
+    return { ...body, lookupPin };
   }
 
   @Get()
@@ -89,15 +123,17 @@ export class CaseController {
 
   @Get(':id')
   @ApiOperation({
-    summary: 'The case view, folded from its stream; ?asOf=<instant> folds only what was recorded by then',
+    summary:
+      'The case view, by id or tracking code, folded from its stream; ?asOf=<instant> folds only what was recorded by then',
   })
   async get(
-    @Param('id') id: string,
+    @Param('id') idOrTrackingCode: string,
     @Query() query: CaseViewQuery,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
   ) {
-    this.checkId(id);
+    this.checkId(idOrTrackingCode);
+    const id = await this.cases.resolveForReading(idOrTrackingCode);
     const { state, events } = await this.cases.load(id, principal, query.asOf);
     requirePermission(principal, query.asOf ? 'case.read.asOf' : 'case.read');
     res.setHeader('ETag', `"${state.version}"`);

@@ -6,6 +6,7 @@ import { ProjectionRunner } from '../../../../libs/read-models/src/runner/projec
 import { Public } from '../auth/auth.guard.js';
 import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
 import { HealthController } from './health.controller.js';
+import { publicLookupFailures, publicLookupRateLimited } from '../citizens/public-lookup.metrics.js';
 
 /**
  * Prometheus metrics (text exposition format), read at scrape time: the event store's head, the lag
@@ -54,6 +55,8 @@ export class MetricsController {
     private readonly health: HealthController,
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'donthu_' });
+    this.registry.registerMetric(publicLookupFailures);
+    this.registry.registerMetric(publicLookupRateLimited);
   }
 
   @Public()

@@ -24,6 +24,8 @@ import {
   type Permission,
   type Principal,
 } from '../../../security/src/auth/roles.js';
+import { generateLookupPin, hashLookupPin } from '../../../security/src/lookup-pin.js';
+import { nameOn } from '../../../domain/src/unit/unit.queries.js';
 import { fail } from '../common/problem.js';
 import { StreamExecutor } from '../commands/stream-executor.service.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
@@ -32,6 +34,9 @@ import { dossierOf } from './case.dossier.js';
 import type { RegisterCaseInput as RegisterCaseDto } from './case.inputs.js';
 
 export const ERASED_MASK = '[đã xóa]';
+
+/** A tracking code as `nextTrackingCode` makes them: `<UNIT PREFIX>-<year>-<number>`. */
+export const TRACKING_CODE = /^[A-Za-z0-9]{1,12}-\d{4}-\d{6,9}$/;
 
 /** Case commands other than RegisterCase, as the HTTP layer names them. */
 export type CaseAction =
@@ -101,6 +106,12 @@ export function petitionersOf(events: StoredEvent[]): ProtectedPetitioner[] {
 }
 
 export const foldStored = (events: StoredEvent[]): CaseState => foldCaseEvents(events);
+
+/** The date the agency owes the citizen an answer on receipt: the open XLD deadline's due date. */
+export function answerByOf(state: ExistingCase): string | null {
+  const xld = state.deadlines.find((d) => d.deadline.ruleId === 'XLD' && d.status === 'open');
+  return xld?.deadline.dueOn ?? null;
+}
 
 /** Whether a case's petitioners are protected as denunciators: unless it is known not to be a denunciation. */
 export function isConfidential(s: ExistingCase): boolean {
@@ -199,12 +210,8 @@ export class CaseService {
         version: done.version,
         position: Number(committed.position),
         status: done.status,
-        receipt: {
-          trackingCode: done.trackingCode,
-          receivedAt: done.receivedAt,
-          receivingUnitId: done.receivingUnitId,
-          subject: done.subject,
-        },
+        // The PIN of that first attempt was never answered: the desk reissues one (POST /cases/:id/pin).
+        receipt: await this.receiptOf(done, null),
       };
     }
     const base = {
@@ -229,6 +236,8 @@ export class CaseService {
       this.executor.context(),
     );
     const trackingCode = await this.nextTrackingCode(dto.receivingUnitId, dto.receivedAt.slice(0, 4));
+    const lookupPin = generateLookupPin();
+    const lookupPinHash = await hashLookupPin(caseId, lookupPin);
     const petitioners: ProtectedPetitioner[] = [];
     for (const p of dto.petitioners) {
       const personRef = randomUUID();
@@ -246,7 +255,7 @@ export class CaseService {
       caseStreamId(caseId),
       (history, ctx) =>
         decide(
-          { type: 'RegisterCase', data: { ...base, trackingCode, petitioners } },
+          { type: 'RegisterCase', data: { ...base, trackingCode, petitioners, lookupPinHash } },
           foldStored(history),
           ctx,
         ),
@@ -265,12 +274,66 @@ export class CaseService {
       version: state.version,
       position: Number(result.position),
       status: state.status,
-      receipt: {
-        trackingCode,
-        receivedAt: dto.receivedAt,
-        receivingUnitId: dto.receivingUnitId,
-        subject: dto.subject,
+      // Returned only here (and by a reissue); the controller strips it before an idempotent replay is stored.
+      receipt: await this.receiptOf(state, lookupPin),
+    };
+  }
+
+  /** The receipt of api.md (`POST /cases`): what the desk hands the citizen. */
+  async receiptOf(state: ExistingCase, lookupPin: string | null) {
+    return {
+      trackingCode: state.trackingCode,
+      receivedAt: state.receivedAt,
+      receivingUnitId: state.receivingUnitId,
+      receivingUnitName: await this.unitName(state.receivingUnitId, state.receivedAt),
+      subject: state.subject,
+      answerBy: answerByOf(state),
+      lookupUrl: this.lookupUrl(state.trackingCode),
+      lookupPin,
+    };
+  }
+
+  /** The public lookup page of a case; never holds the PIN (the QR code adds it as `#pin=`). */
+  lookupUrl(trackingCode: string): string {
+    return `${this.runtime.config.publicUrl}/tra-cuu?ma=${encodeURIComponent(trackingCode)}`;
+  }
+
+  /** The unit's name on a date (its current name when it had none yet), null for an unknown unit. */
+  async unitName(unitId: string, on: string): Promise<string | null> {
+    const unit = await this.units.state(unitId);
+    if (unit.status === 'none') return null;
+    return nameOn(unit, on) ?? unit.names.at(-1)?.name ?? null;
+  }
+
+  /** POST /cases/:id/pin: a new lookup PIN; the old one stops working. Reception or handler in scope. */
+  async reissuePin(
+    caseId: string,
+    principal: Principal,
+    opts: { ifMatch?: number; eventIdSeed?: string; correlationId: string },
+  ) {
+    const loaded = await this.load(caseId, principal);
+    requirePermission(principal, 'case.pin');
+    const lookupPin = generateLookupPin();
+    const lookupPinHash = await hashLookupPin(loaded.state.caseId, lookupPin);
+    const result = await this.executor.execute(
+      caseStreamId(caseId),
+      (history, ctx) =>
+        decide({ type: 'ReissueLookupPin', data: { lookupPinHash } }, foldStored(history), ctx),
+      {
+        actor: toActor(principal),
+        correlationId: opts.correlationId,
+        eventIdSeed: opts.eventIdSeed,
+        ifMatch: opts.ifMatch,
+        history: loaded.events,
       },
+    );
+    const state = foldStored(result.events) as ExistingCase;
+    return {
+      trackingCode: state.trackingCode,
+      lookupPin: lookupPin as string | null,
+      lookupUrl: this.lookupUrl(state.trackingCode),
+      version: state.version,
+      position: Number(result.position ?? result.events[result.events.length - 1]?.globalPosition),
     };
   }
 
@@ -397,6 +460,23 @@ export class CaseService {
         ? 'assigning an unclassified case is reserved to a head of the receiving or competent unit'
         : 'assigning a denunciation is reserved to a head of the receiving or competent unit',
     );
+  }
+
+  /** The id of the case with this tracking code (from the case summaries), null when none. */
+  async caseIdByTrackingCode(trackingCode: string): Promise<string | null> {
+    if (!TRACKING_CODE.test(trackingCode)) return null;
+    const r = await this.runtime.pool.query<{ case_id: string }>(
+      'SELECT case_id FROM rm_cases WHERE tracking_code = $1 LIMIT 1',
+      [trackingCode.toUpperCase()],
+    );
+    return r.rows[0]?.case_id ?? null;
+  }
+
+  /** For reading: a case id, or a tracking code (`GET /cases/:idOrTrackingCode`). */
+  async resolveForReading(idOrTrackingCode: string): Promise<string> {
+    if (!TRACKING_CODE.test(idOrTrackingCode) || (await this.exists(idOrTrackingCode)))
+      return idOrTrackingCode;
+    return (await this.caseIdByTrackingCode(idOrTrackingCode)) ?? idOrTrackingCode;
   }
 
   async exists(caseId: string): Promise<boolean> {

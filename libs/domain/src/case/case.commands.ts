@@ -26,6 +26,8 @@ export type RegisterCase = Command<
     content: string;
     field?: CaseField;
     kindHint?: CaseKind;
+    /** The keyed hash of the citizen's lookup PIN (the application draws and hashes it). */
+    lookupPinHash?: string;
     /** A letter without a name (petitioners: []); only a reflection or an archive (LTC Art. 25). */
     anonymous?: boolean;
     /** The body that forwarded the letter (deputies, the Fatherland Front, the press…). */
@@ -67,6 +69,8 @@ export interface PreviousCaseFacts {
   /** True while that resolution deadline is paused (suspended). */
   resolutionPaused: boolean;
 }
+/** A new lookup PIN for the citizen; the old one stops working. Only its hash reaches the domain. */
+export type ReissueLookupPin = Command<'ReissueLookupPin', { lookupPinHash: string }>;
 
 export type ClassifyCase = Command<
   'ClassifyCase',
@@ -183,6 +187,7 @@ export type CaseCommand =
   | ResolveCase
   | WithdrawCase
   | TerminateCase
-  | CloseCase;
+  | CloseCase
+  | ReissueLookupPin;
 
 export type CaseCommandType = CaseCommand['type'];

@@ -35,6 +35,7 @@ import type {
   RecordDialogue,
   RegisterCase,
   RejectCase,
+  ReissueLookupPin,
   ResolveCase,
   ResumeCase,
   SuspendCase,
@@ -72,6 +73,7 @@ import type {
   DialogueRecorded,
   HandlerAssigned,
   InformationalDate,
+  LookupPinReissued,
   ResolutionOutcome,
 } from './case.events.js';
 import type { CaseState, ExistingCase, TrackedDeadlineState } from './case.state.js';
@@ -105,6 +107,8 @@ const OPEN_STATUSES: readonly CaseStatus[] = ['received', 'classified', 'accepte
 export function decide(command: CaseCommand, state: CaseState, ctx: DecideContext): CaseEvent[] {
   if (command.type === 'RegisterCase') return [register(command, state, ctx)];
   if (!state.exists) throw caseNotFound();
+  // Not a legal act: a citizen may follow a closed case too.
+  if (command.type === 'ReissueLookupPin') return [reissueLookupPin(command, state)];
   if (state.status === 'closed') throw illegalTransition(`case is closed: ${command.type} is not allowed`);
   switch (command.type) {
     case 'ClassifyCase':
@@ -366,7 +370,16 @@ function register(cmd: RegisterCase, state: CaseState, ctx: DecideContext): Case
   data.xldDeadline = xld.xldDeadline;
   if (xld.xldPendingCalendar) data.xldPendingCalendar = true;
   if (xld.untracked) data.untracked = true;
+  if (d.lookupPinHash !== undefined) {
+    requireText(d.lookupPinHash, 'lookupPinHash');
+    data.lookupPinHash = d.lookupPinHash;
+  }
   return { type: 'CaseReceived', data };
+}
+
+function reissueLookupPin(cmd: ReissueLookupPin, s: ExistingCase): LookupPinReissued {
+  requireText(cmd.data.lookupPinHash, 'lookupPinHash');
+  return { type: 'LookupPinReissued', data: { caseId: s.caseId, lookupPinHash: cmd.data.lookupPinHash } };
 }
 
 /** The intake rule of a classification (deadlines.md, Tracked deadlines). */

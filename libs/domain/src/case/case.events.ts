@@ -112,6 +112,8 @@ export type CaseReceived = Event<
     xldPendingCalendar?: boolean;
     /** Received before the earliest calendar year or the first version of XLD: no deadline is tracked. */
     untracked?: boolean;
+    /** The hash of the citizen's lookup PIN (never the PIN); absent on cases registered before PINs. */
+    lookupPinHash?: string;
     /** A letter without a name (LTC Art. 25). */
     anonymous?: boolean;
     forwardedBy?: string;
@@ -349,6 +351,9 @@ export type DeadlineMissed = Event<
   }
 >;
 
+/** A new lookup PIN was issued; the history shows the reissue, never the PIN. */
+export type LookupPinReissued = Event<'LookupPinReissued', { caseId: string; lookupPinHash: string }>;
+
 export type CaseEvent =
   | CaseReceived
   | CaseClassified
@@ -368,7 +373,8 @@ export type CaseEvent =
   | CaseWithdrawn
   | CaseTerminated
   | CaseClosed
-  | DeadlineMissed;
+  | DeadlineMissed
+  | LookupPinReissued;
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -393,6 +399,7 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'CaseTerminated',
   'CaseClosed',
   'DeadlineMissed',
+  'LookupPinReissued',
 ];
 
 export const caseStreamId = (caseId: string): string => `case-${caseId}`;

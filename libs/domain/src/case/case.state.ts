@@ -101,6 +101,8 @@ export interface ExistingCase {
   version: number;
   /** The latest business date among the acts recorded. */
   lastActionOn: IsoDate;
+  /** The hash of the citizen's current lookup PIN; null when none was issued. */
+  lookupPinHash: string | null;
 }
 
 export type CaseState = NoCase | ExistingCase;
@@ -205,6 +207,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       anonymous: d.anonymous ?? false,
       version: 1,
       lastActionOn: d.receivedAt,
+      lookupPinHash: d.lookupPinHash ?? null,
     };
   }
   const s = existing(state, event.type);
@@ -386,6 +389,8 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       };
     case 'CaseClosed':
       return { ...base, status: 'closed', endedOn: event.data.at, lastActionOn: acted(event.data.at) };
+    case 'LookupPinReissued':
+      return { ...base, lookupPinHash: event.data.lookupPinHash };
     case 'DeadlineMissed':
       return {
         ...base,

@@ -112,6 +112,7 @@ export const caseSummariesProjection = defineProjection({
       case 'DeadlineExtended':
       case 'DialogueRecorded':
       case 'DeadlineMissed':
+      case 'LookupPinReissued':
         return base(prev);
       default:
         return assertNever(e, 'case event');

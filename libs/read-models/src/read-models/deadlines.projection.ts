@@ -39,7 +39,9 @@ export const deadlinesProjection = defineProjection({
   keyColumns: ['case_id', 'deadline_no'],
   groupColumns: ['case_id'],
   temporal: true,
-  handles: CASE_EVENT_TYPES.filter((t) => t !== 'DialogueRecorded' && t !== 'CaseClosed'),
+  handles: CASE_EVENT_TYPES.filter(
+    (t) => t !== 'DialogueRecorded' && t !== 'CaseClosed' && t !== 'LookupPinReissued',
+  ),
   groupsOf: (e) => [{ case_id: (e.data as { caseId: string }).caseId }],
   evolve: (rows, stored) => {
     const e = stored as unknown as CaseEvent;
@@ -210,6 +212,7 @@ export const deadlinesProjection = defineProjection({
         );
       case 'DialogueRecorded':
       case 'CaseClosed':
+      case 'LookupPinReissued':
         return rows;
       default:
         return assertNever(e, 'case event');

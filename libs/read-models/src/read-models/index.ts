@@ -13,6 +13,7 @@ import { IdempotencyClaimLease1760000008130 } from '../migrations/1760000008130-
 import { CreateStatisticsReadModel1760000015000 } from '../migrations/1760000015000-create-statistics-read-model.js';
 import { statisticsProjection } from './statistics.projection.js';
 import { AddDeadlineAccountabilityColumns1760000016000 } from '../migrations/1760000016000-add-deadline-accountability-columns.js';
+import { AddTrackingCodeIndex1760000016100 } from '../migrations/1760000016100-add-tracking-code-index.js';
 import type { ProjectionDefinition } from '../runner/projection.js';
 import { CaseSummaryEntity, DeadlineRowEntity, UnitRowEntity } from './read-model.entities.js';
 
@@ -44,6 +45,7 @@ export const READ_MODEL_MIGRATIONS = [
   IdempotencyClaimLease1760000008130,
   CreateStatisticsReadModel1760000015000,
   AddDeadlineAccountabilityColumns1760000016000,
+  AddTrackingCodeIndex1760000016100,
 ];
 
 /** TypeORM entities of the read models (queries use them; the runner writes rows by SQL). */

@@ -116,7 +116,8 @@ export const statisticsProjection = defineProjection({
   groupColumns: ['subject_id'],
   temporal: true,
   handles: CASE_EVENT_TYPES.filter(
-    (t) => t !== 'HandlerAssigned' && t !== 'DeadlineMissed' && t !== 'CaseClosed',
+    (t) =>
+      t !== 'HandlerAssigned' && t !== 'DeadlineMissed' && t !== 'CaseClosed' && t !== 'LookupPinReissued',
   ),
   groupsOf: (e) => [{ subject_id: e.streamId }],
   evolve: (rows, stored, group) => {
@@ -334,6 +335,7 @@ export const statisticsProjection = defineProjection({
       case 'HandlerAssigned':
       case 'DeadlineMissed':
       case 'CaseClosed':
+      case 'LookupPinReissued':
         return rows;
       default:
         return assertNever(e, 'case event');

@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   'case.transfer',
   'case.guide',
   'case.archive',
+  /** POST /cases/:id/pin — a new lookup PIN for the citizen */
+  'case.pin',
   /** every other case command: accept, reject, assign, extend, suspend, resume, resolve, withdraw,
    * terminate, close, dialogues */
   'case.command',
@@ -49,6 +51,7 @@ const RECEPTION: readonly Permission[] = [
   'case.transfer',
   'case.guide',
   'case.archive',
+  'case.pin',
   'reception.schedule',
   'case.read',
 ];
@@ -58,6 +61,7 @@ const HANDLER: readonly Permission[] = [
   'case.transfer',
   'case.guide',
   'case.archive',
+  'case.pin',
   'case.command',
   'case.read',
   'identities.read',
