@@ -24,8 +24,21 @@ export interface CaseDossier {
   dialogueMinutes: DialogueMinutes[];
 }
 
+/**
+ * Past versions (`?asOf=`) of a case that is, or has been, a denunciation: protected as one whatever
+ * they say of themselves (api.md: once a case is a denunciation, every view of every past version
+ * shows only `[bảo mật]`). `CaseService.load` marks them.
+ */
+const DENUNCIATION_LATER = new WeakSet<ExistingCase>();
+
+export function markDenunciationLater(state: ExistingCase): void {
+  DENUNCIATION_LATER.add(state);
+}
+
+export const becameDenunciation = (state: ExistingCase): boolean => DENUNCIATION_LATER.has(state);
+
 const isDenunciation = (s: ExistingCase): boolean =>
-  s.kind === 'denunciation' || (s.kind === null && s.kindHint === 'denunciation');
+  becameDenunciation(s) || s.kind === 'denunciation' || (s.kind === null && s.kindHint === 'denunciation');
 
 /**
  * Who may read the letter's text: everyone who may read the case, except for a denunciation (letters

@@ -30,7 +30,7 @@ import { fail } from '../common/problem.js';
 import { StreamExecutor } from '../commands/stream-executor.service.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
-import { dossierOf } from './case.dossier.js';
+import { becameDenunciation, dossierOf, markDenunciationLater } from './case.dossier.js';
 import type { RegisterCaseInput as RegisterCaseDto } from './case.inputs.js';
 
 export const ERASED_MASK = '[đã xóa]';
@@ -115,6 +115,7 @@ export function answerByOf(state: ExistingCase): string | null {
 
 /** Whether a case's petitioners are protected as denunciators: unless it is known not to be a denunciation. */
 export function isConfidential(s: ExistingCase): boolean {
+  if (becameDenunciation(s)) return true;
   const kind = s.kind ?? s.kindHint ?? null;
   return kind === null || kind === 'denunciation';
 }
@@ -140,6 +141,14 @@ export class CaseService {
       !(await this.units.inScope(principal, [state.receivingUnitId, state.competentUnitId]))
     ) {
       fail('NOT_FOUND', `no case ${caseId}`);
+    }
+    if (asOf) {
+      // A past version of a case that later became a denunciation is protected as one.
+      const all = await this.runtime.store.readStream(caseStreamId(caseId));
+      const now = foldStored(all);
+      const everDenunciation = all.some((e) => (e.data as { kind?: unknown }).kind === 'denunciation');
+      if (everDenunciation || (now.exists && isConfidential(now)))
+        markDenunciationLater(state as ExistingCase);
     }
     return { state: state as ExistingCase, events };
   }
