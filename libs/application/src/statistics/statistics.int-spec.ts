@@ -28,7 +28,17 @@ const OUTCOMES: Record<string, string[]> = {
   petition: ['answered'],
   reflection: ['answered'],
 };
-const OPS = ['classify', 'accept', 'resolve', 'close', 'transfer', 'merge', 'dialogue'] as const;
+const OPS = [
+  'classify',
+  'reclassify',
+  'amend',
+  'accept',
+  'resolve',
+  'close',
+  'transfer',
+  'merge',
+  'dialogue',
+] as const;
 const BASE = '2026-01-01';
 
 interface Plan {
@@ -122,6 +132,34 @@ function eventsOf(caseId: string, plan: Plan, units: string[], outside: string):
           classifiedAt: date,
           intakeDeadline: null,
           dates: [],
+        });
+        break;
+      case 'reclassify':
+        if (status !== 'classified') break;
+        kind = KINDS[s.a % KINDS.length]!;
+        competent = units[s.b % units.length]!;
+        push('CaseReclassified', {
+          kind,
+          level: kind === 'complaint' ? 1 : null,
+          competentUnitId: competent,
+          processable: true,
+          multiLocation: false,
+          competentWithinReceivingSubtree: true,
+          intakeDeadline: null,
+          dates: [],
+          at: date,
+          correctionReason: 'r',
+          deadlineOutcomes: [],
+        });
+        break;
+      case 'amend':
+        if (!open()) break;
+        push('CaseAmended', {
+          at: date,
+          reason: 'r',
+          changed: ['channel', 'field'],
+          channel: CHANNELS[s.a % CHANNELS.length],
+          field: FIELDS[s.b % FIELDS.length],
         });
         break;
       case 'accept': {
@@ -261,7 +299,10 @@ function directCount(
           open = true;
           break;
         case 'CaseClassified':
+        case 'CaseReclassified':
           competent = d.competentUnitId!;
+          break;
+        case 'CaseAmended':
           break;
         case 'CaseAccepted':
           due = (e.data.resolutionDeadline as { dueOn: string }).dueOn;
@@ -284,17 +325,27 @@ function directCount(
     let receiving = '';
     let competent: string | null = null;
     let dueOn: string | null = null;
-    let kindAtEnd = 'unclassified';
+    // A reclassification corrects the classification in force; an amendment corrects the channel and
+    // field from registration.
+    const classifications: { on: string; kind: string }[] = [];
+    let channel = received.channel!;
+    let field = received.field ?? 'unspecified';
     for (const e of events) {
       const d = e.data as Record<string, string>;
-      if (e.type === 'CaseClassified' && d.classifiedAt! <= end) kindAtEnd = d.kind!;
+      if (e.type === 'CaseClassified') classifications.push({ on: d.classifiedAt!, kind: d.kind! });
+      if (e.type === 'CaseReclassified') classifications[classifications.length - 1]!.kind = d.kind!;
+      if (e.type === 'CaseAmended') {
+        channel = d.channel ?? channel;
+        field = d.field ?? field;
+      }
     }
+    const kindAtEnd = classifications.filter((c) => c.on <= end).at(-1)?.kind ?? 'unclassified';
     const countReceived = (unit: string, on: string, from: string | null) => {
       if (!scope.has(unit) || !inPeriod(on) || (from !== null && scope.has(from))) return;
       f.received.total++;
       f.received.byKind[kindAtEnd as keyof Figures['received']['byKind']]++;
-      f.received.byChannel[received.channel as keyof Figures['received']['byChannel']]++;
-      f.received.byField[(received.field ?? 'unspecified') as keyof Figures['received']['byField']]++;
+      f.received.byChannel[channel as keyof Figures['received']['byChannel']]++;
+      f.received.byField[field as keyof Figures['received']['byField']]++;
     };
     for (const e of events) {
       const d = e.data as Record<string, string>;
@@ -306,6 +357,7 @@ function directCount(
           countReceived(receiving, d.receivedAt!, null);
           break;
         case 'CaseClassified':
+        case 'CaseReclassified':
           competent = d.competentUnitId!;
           break;
         case 'CaseAccepted':

@@ -226,7 +226,7 @@ export const statisticsProjection = defineProjection({
         );
       }
       case 'CaseReclassified': {
-        // the corrected kind replaces the one classified (the classification's date stays)
+        // The corrected kind replaces the one classified (the classification's date stays).
         const d = e.data;
         const next: StatisticsCaseState = {
           ...s,
@@ -235,9 +235,14 @@ export const statisticsProjection = defineProjection({
           competentUnitId: d.competentUnitId,
           timeline: [...s.timeline, { on: d.at, unitId: d.competentUnitId }],
         };
+        // Only the classification in force is corrected: one made by another unit before a transfer
+        // keeps its kind for the days it was in force.
+        const latest = facts
+          .filter((f) => f.figure === 'classified')
+          .reduce<Row | null>((a, f) => (a === null || Number(f.seq) > Number(a.seq) ? f : a), null);
         return result(
           next,
-          facts.map((f) => ({ ...f, kind: d.kind, level: d.level })),
+          facts.map((f) => (f === latest ? { ...f, kind: d.kind, level: d.level } : f)),
         );
       }
       case 'CaseClassified': {
