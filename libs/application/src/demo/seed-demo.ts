@@ -59,38 +59,63 @@ const NAMES = [
   'Đặng Quang Huy',
   'Bùi Thị Lan',
 ];
-const SUBJECTS = [
-  [
-    'land',
-    'Khiếu nại quyết định thu hồi đất',
-    'Gia đình tôi không đồng ý với quyết định thu hồi đất và mức bồi thường.',
+/** Letters of each kind, so a demo case's subject always matches the kind it is classified as. */
+type Letter = [NonNullable<RegisterCaseInput['field']>, string, string];
+const SUBJECTS: Record<'complaint' | 'denunciation' | 'petition' | 'reflection', Letter[]> = {
+  complaint: [
+    [
+      'land',
+      'Khiếu nại quyết định thu hồi đất',
+      'Gia đình tôi không đồng ý với quyết định thu hồi đất và mức bồi thường.',
+    ],
+    [
+      'compensation',
+      'Khiếu nại về bồi thường, hỗ trợ tái định cư',
+      'Đề nghị xem xét lại phương án bồi thường đối với thửa đất của gia đình.',
+    ],
+    [
+      'site_clearance',
+      'Khiếu nại về giải phóng mặt bằng',
+      'Không đồng ý với việc cưỡng chế giải phóng mặt bằng dự án đường tỉnh.',
+    ],
   ],
-  [
-    'compensation',
-    'Khiếu nại về bồi thường, hỗ trợ tái định cư',
-    'Đề nghị xem xét lại phương án bồi thường đối với thửa đất của gia đình.',
+  denunciation: [
+    [
+      'corruption',
+      'Tố cáo hành vi nhận tiền khi giải quyết thủ tục',
+      'Cán bộ địa chính yêu cầu nộp tiền ngoài quy định để cấp giấy chứng nhận.',
+    ],
+    [
+      'land',
+      'Tố cáo việc lấn chiếm đất công',
+      'Một hộ dân xây dựng lấn chiếm đất hành lang giao thông, chính quyền không xử lý.',
+    ],
   ],
-  [
-    'corruption',
-    'Tố cáo hành vi nhận tiền khi giải quyết thủ tục',
-    'Cán bộ địa chính yêu cầu nộp tiền ngoài quy định để cấp giấy chứng nhận.',
+  petition: [
+    [
+      'housing',
+      'Kiến nghị về cấp phép xây dựng',
+      'Đề nghị hướng dẫn thủ tục cấp phép xây dựng nhà ở riêng lẻ.',
+    ],
+    [
+      'land',
+      'Kiến nghị cấp giấy chứng nhận quyền sử dụng đất',
+      'Đề nghị sớm cấp giấy chứng nhận cho thửa đất đã nộp hồ sơ từ năm trước.',
+    ],
   ],
-  [
-    'housing',
-    'Kiến nghị về cấp phép xây dựng',
-    'Đề nghị hướng dẫn thủ tục cấp phép xây dựng nhà ở riêng lẻ.',
+  reflection: [
+    [
+      'policy',
+      'Phản ánh về chính sách hỗ trợ người có công',
+      'Phản ánh việc chậm chi trả trợ cấp cho gia đình chính sách.',
+    ],
+    [
+      'other',
+      'Phản ánh tình trạng ô nhiễm tại cụm công nghiệp',
+      'Khói bụi từ cụm công nghiệp ảnh hưởng đến sức khỏe người dân trong thôn.',
+    ],
   ],
-  [
-    'policy',
-    'Phản ánh về chính sách hỗ trợ người có công',
-    'Phản ánh việc chậm chi trả trợ cấp cho gia đình chính sách.',
-  ],
-  [
-    'site_clearance',
-    'Khiếu nại về giải phóng mặt bằng',
-    'Không đồng ý với việc cưỡng chế giải phóng mặt bằng dự án đường tỉnh.',
-  ],
-] as const;
+};
 
 type Step = [CaseAction, Record<string, unknown>];
 
@@ -173,7 +198,8 @@ export async function seedDemo(
     receivedDaysAgo: number,
     steps: (daysAgo: (k: number) => string) => Step[],
   ) => {
-    const [field, subject, content] = SUBJECTS[n % SUBJECTS.length];
+    const letters = SUBJECTS[kind];
+    const [field, subject, content] = letters[n % letters.length];
     const name = NAMES[n % NAMES.length];
     n++;
     const input: RegisterCaseInput = {
