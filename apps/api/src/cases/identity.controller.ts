@@ -2,7 +2,6 @@ import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type { Request } from 'express';
-import { randomUUID } from 'node:crypto';
 import {
   mayReadIdentities,
   requirePermission,
@@ -12,6 +11,7 @@ import { ForbiddenError } from '../../../../libs/security/src/auth/auth-error.js
 import { CurrentPrincipal } from '../auth/auth.guard.js';
 import { correlationIdOf } from '../common/request-context.js';
 import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
+import { handleCommand } from '../../../../libs/application/src/commands/handle-command.js';
 import {
   CaseService,
   ERASED_MASK,
@@ -91,12 +91,13 @@ export class IdentityController {
     }
     const stored = petitionersOf(events);
     const opened = await this.cases.openIdentities(stored);
-    const now = this.runtime.clock().toISOString();
-    await this.runtime.store.append(
+    // Through the one command loop: the disclosure is recorded (with the exact expected version) before
+    // any identity is answered; a failure to record it fails the request.
+    await handleCommand(
+      this.runtime,
       disclosureStreamId(id),
-      [
+      (_history, ctx) => [
         {
-          eventId: randomUUID(),
           type: 'IdentityDisclosed',
           data: {
             caseId: id,
@@ -108,19 +109,15 @@ export class IdentityController {
             },
             reasonCode: q.reasonCode,
             reason: q.reason,
-            at: now,
+            at: ctx.now,
             confidential,
             personRefs: stored.map((p) => p.personRef),
           },
         },
       ],
       {
-        expectedVersion: 'any',
-        metadata: {
-          actor: { id: principal.id, name: principal.name, roles: principal.roles },
-          correlationId: correlationIdOf(req),
-          causationId: null,
-        },
+        actor: { id: principal.id, name: principal.name, roles: principal.roles },
+        correlationId: correlationIdOf(req),
       },
     );
     return {

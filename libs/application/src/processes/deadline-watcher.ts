@@ -4,11 +4,13 @@ import {
   decideMissedDeadlines,
   missedEventId,
   type CaseState,
+  type DeadlineMissed,
 } from '../../../domain/src/case/index.js';
 import { vietnamDateOf } from '../../../domain/src/shared/dates.js';
 import { headOn } from '../../../domain/src/unit/unit.queries.js';
 import { type UnitState } from '../../../domain/src/unit/unit.state.js';
-import { DuplicateEventId, VersionConflict } from '../../../event-store/src/event-store.port.js';
+import { handleCommand } from '../commands/handle-command.js';
+import { ProblemError } from '../common/problem.js';
 import type { Runtime } from '../../../runtime/src/runtime.js';
 
 export const WATCHER_ACTOR = {
@@ -46,36 +48,38 @@ export async function runDeadlineWatch(
   let recorded = 0;
   for (const { case_id: caseId } of rows) {
     const streamId = caseStreamId(caseId);
-    const history = await runtime.store.readStream(streamId);
-    const state: CaseState = foldCaseEvents(history);
-    if (!state.exists) continue;
-    await unitState(state.competentUnitId ?? state.receivingUnitId);
-    const misses = decideMissedDeadlines(state, {
-      today,
-      headOfUnit: (unitId, onDate) => {
-        const s = units.get(unitId);
-        const h = s ? headOn(s, onDate) : null;
-        return h ? { personId: h.personId, fullName: h.fullName } : null;
-      },
-    });
-    if (misses.length === 0) continue;
     try {
-      await runtime.store.append(
+      const result = await handleCommand(
+        runtime,
         streamId,
-        misses.map((m) => ({
-          eventId: missedEventId(caseId, m.data.ruleId, m.data.startOn, m.data.dueOn),
-          type: m.type,
-          data: m.data as unknown as Record<string, unknown>,
-        })),
+        async (history) => {
+          const state: CaseState = foldCaseEvents(history);
+          if (!state.exists) return [];
+          await unitState(state.competentUnitId ?? state.receivingUnitId);
+          return decideMissedDeadlines(state, {
+            today,
+            headOfUnit: (unitId, onDate) => {
+              const s = units.get(unitId);
+              const h = s ? headOn(s, onDate) : null;
+              return h ? { personId: h.personId, fullName: h.fullName } : null;
+            },
+          });
+        },
         {
-          expectedVersion: state.version,
-          metadata: { actor: WATCHER_ACTOR, correlationId: `deadline-watch:${today}`, causationId: null },
+          actor: WATCHER_ACTOR,
+          correlationId: `deadline-watch:${today}`,
+          eventId: (_i, e) => {
+            const d = e.data as DeadlineMissed['data'];
+            return missedEventId(caseId, d.ruleId, d.startOn, d.dueOn);
+          },
+          // The miss is already recorded (a retry, a crash mid-run, a second watcher).
+          duplicateMeansDone: true,
         },
       );
-      recorded += misses.length;
+      recorded += result.appended.length;
     } catch (err) {
-      // Another writer moved the case (next run re-decides), or the miss is already recorded.
-      if (!(err instanceof VersionConflict) && !(err instanceof DuplicateEventId)) throw err;
+      // A case written to without pause through every retry: the next run re-decides it.
+      if (!(err instanceof ProblemError && err.problem.code === 'VERSION_CONFLICT')) throw err;
     }
   }
   return { casesChecked: rows.length, missesRecorded: recorded };

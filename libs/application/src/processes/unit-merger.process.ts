@@ -69,12 +69,12 @@ export class UnitMergerProcess {
        AND status NOT IN ('closed', 'withdrawn', 'terminated') ORDER BY case_id`,
       [ceasing],
     );
-    const recs: { inspection_id: string; recommendation_id: string }[] = await this.runtime.dataSource
-      .query(
-        `SELECT inspection_id, recommendation_id FROM rm_recommendations WHERE recorded_to IS NULL AND owner_unit_id = $1 AND status = 'open'`,
-        [ceasing],
-      )
-      .catch(() => []);
+    // A failure here stops the run before the checkpoint moves: the next run handles this merger again
+    // (its moves have deterministic ids), so no recommendation is skipped for good.
+    const recs: { inspection_id: string; recommendation_id: string }[] = await this.runtime.dataSource.query(
+      `SELECT inspection_id, recommendation_id FROM rm_recommendations WHERE recorded_to IS NULL AND owner_unit_id = $1 AND status = 'open'`,
+      [ceasing],
+    );
     const steps = planUnitMerger({
       ceasingUnitId: ceasing,
       successorUnitId: merged.data.intoUnitId,
