@@ -24,6 +24,7 @@ import { StatisticsController } from './statistics/statistics.controller.js';
 import { ReceptionController } from './reception/reception.controller.js';
 import type { Runtime } from '../../../libs/application/src/runtime.tokens.js';
 import { ApplicationModule } from '../../../libs/application/src/application.module.js';
+import type { ProcessHealth } from '../../../libs/application/src/processes/process-health.js';
 import type { ProjectionRunner } from '../../../libs/read-models/src/runner/projection-runner.js';
 import { UnitController } from './units/unit.controller.js';
 import { PublicLookupController } from './citizens/public-lookup.controller.js';
@@ -33,6 +34,7 @@ export interface AppModuleOptions {
   runtime: Runtime;
   /** Shared with the worker when both run in one process. */
   runner?: ProjectionRunner;
+  processHealth?: ProcessHealth;
   logLevel?: string;
   /** The demo sign-in (DEMO_SIGN_IN=1 on the embedded database): the officials one may sign in as. */
   demoOfficials?: readonly DemoOfficial[];
@@ -65,7 +67,14 @@ export class AppModule {
     ];
     return {
       module: AppModule,
-      imports: [ApplicationModule.forRuntime({ runtime, runner: options.runner }), TerminusModule],
+      imports: [
+        ApplicationModule.forRuntime({
+          runtime,
+          runner: options.runner,
+          processHealth: options.processHealth,
+        }),
+        TerminusModule,
+      ],
       controllers: [
         HealthController,
         MetricsController,

@@ -10,6 +10,7 @@ import { JwtVerifier } from '../../../libs/security/src/auth/jwt-verifier.js';
 import { PinoNestLogger } from './common/pino-nest-logger.js';
 import { rateLimits } from './common/rate-limit.js';
 import { redactRequestForLog } from './common/log-redaction.js';
+import type { ProcessHealth } from '../../../libs/application/src/processes/process-health.js';
 import type { ProjectionRunner } from '../../../libs/read-models/src/runner/projection-runner.js';
 import type { Runtime } from '../../../libs/runtime/src/runtime.js';
 import { AppModule } from './app.module.js';
@@ -31,6 +32,8 @@ import { traceFields } from '../../../libs/runtime/src/tracing/trace-context.js'
 
 export interface CreateAppOptions {
   runner?: ProjectionRunner;
+  /** The background processes running beside the API (npm start), shown in /health. */
+  processHealth?: ProcessHealth;
   /** Quiet logs (tests). */
   logLevel?: string;
   /** Where log lines go (default: stdout, buffered). Tests read them from here. */
@@ -45,6 +48,7 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
     AppModule.forRuntime({
       runtime,
       runner: options.runner,
+      processHealth: options.processHealth,
       logLevel: options.logLevel,
       demoOfficials: options.demoOfficials,
     }),

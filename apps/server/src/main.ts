@@ -24,7 +24,11 @@ try {
   const demoSignIn = runtime.config.demoSignIn && runtime.database.embedded;
   if (runtime.config.demoSignIn && !demoSignIn)
     log.warn('DEMO_SIGN_IN=1 ignored: the demo sign-in exists only on the embedded database');
-  const app = await createApp(runtime, { runner, ...(demoSignIn ? { demoOfficials: DEMO_OFFICIALS } : {}) });
+  const app = await createApp(runtime, {
+    runner,
+    processHealth: worker.health,
+    ...(demoSignIn ? { demoOfficials: DEMO_OFFICIALS } : {}),
+  });
   await app.listen(runtime.config.port, runtime.config.host);
   const base = `http://localhost:${runtime.config.port}`;
   if (await shouldSeedDemo(runtime)) {

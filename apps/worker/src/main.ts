@@ -17,6 +17,7 @@ try {
   const http = await startWorkerHttp(runtime, worker.runner, {
     port: runtime.config.workerPort,
     host: runtime.config.host,
+    processes: worker.health,
   });
   log.info(
     {

@@ -3,6 +3,7 @@ import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { eventsAfter, readCheckpoint, viaPool } from '../../../libs/event-store/src/postgres/checkpoints.js';
 import type { ProjectionRunner } from '../../../libs/read-models/src/runner/projection-runner.js';
 import type { Runtime } from '../../../libs/runtime/src/runtime.js';
+import type { ProcessHealth } from '../../../libs/application/src/processes/process-health.js';
 
 /**
  * The worker's own HTTP listener when it runs alone (`npm run start:worker`): probes and metrics, no
@@ -19,6 +20,8 @@ export interface WorkerHttp {
 export interface WorkerHttpOptions {
   port: number;
   host?: string;
+  /** The worker's loops: a failing one shows here and makes the status `degraded` (still 200). */
+  processes?: ProcessHealth;
 }
 
 const RELAY_CHECKPOINT = 'relay.kafka.v1';
@@ -71,6 +74,10 @@ export async function startWorkerHttp(
       body.eventStore = { headPosition: await runtime.store.headPosition() };
       for (const [name, v] of Object.entries(await runner.lag())) projections[name] = { lag: v.lag };
       if (relayOn) body.relay = { lag: await relayLag() };
+      if (options.processes) {
+        body.processes = options.processes.snapshot();
+        if (options.processes.anyFailing) body.status = 'degraded';
+      }
       return { status: 'ok', body };
     } catch {
       body.status = 'error';

@@ -12,11 +12,14 @@ import { ReceptionService } from './reception/reception.service.js';
 import { RUNTIME } from './runtime.tokens.js';
 import { UnitDirectory } from './units/unit-directory.service.js';
 import { UnitService } from './units/unit.service.js';
+import { ProcessHealth } from './processes/process-health.js';
 
 export interface ApplicationModuleOptions {
   runtime: Runtime;
   /** The process's projection runner (poked after each append); a fresh one over every projection if absent. */
   runner?: ProjectionRunner;
+  /** The background processes running in this process (npm start), shown in /health. */
+  processHealth?: ProcessHealth;
 }
 
 /**
@@ -38,6 +41,7 @@ export class ApplicationModule {
     const services: Provider[] = [
       { provide: RUNTIME, useValue: runtime },
       { provide: ProjectionRunner, useValue: runner },
+      { provide: ProcessHealth, useValue: options.processHealth ?? new ProcessHealth(runtime.clock) },
       StreamExecutor,
       IdempotencyService,
       UnitDirectory,

@@ -9,6 +9,10 @@ import {
   viaPool,
 } from '../../../../libs/event-store/src/postgres/checkpoints.js';
 import { Public } from '../auth/auth.guard.js';
+import {
+  ProcessHealth,
+  type ProcessStatus,
+} from '../../../../libs/application/src/processes/process-health.js';
 import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
 
 @ApiTags('health')
@@ -19,6 +23,7 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
     @Inject(RUNTIME) private readonly runtime: Runtime,
     private readonly runner: ProjectionRunner,
+    private readonly processes: ProcessHealth,
   ) {}
 
   /** Liveness: the process answers. Never depends on the database (a restart would not bring it back). */
@@ -49,7 +54,12 @@ export class HealthController {
         { lag: number | null; failing?: { position: string; streamId: string; error: string } }
       >;
       relay?: { lag: number | null };
+      processes?: Record<string, ProcessStatus>;
     } = { status: 'ok', eventStore: { headPosition: null }, projections: {} };
+    // Background processes running in this process (npm start): a failing one degrades the service.
+    const processes = this.processes.snapshot();
+    if (Object.keys(processes).length) body.processes = processes;
+    if (this.processes.anyFailing) body.status = 'degraded';
     if (this.runtime.config.kafkaBrokers.length) body.relay = { lag: null };
     for (const p of this.runner.projections) body.projections[p.name] = { lag: null };
     try {

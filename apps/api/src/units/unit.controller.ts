@@ -3,10 +3,11 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Principal } from '../../../../libs/security/src/auth/roles.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
-import { correlationIdOf } from '../common/request-context.js';
+import { correlationIdOf, idempotent, ifMatchOf } from '../common/request-context.js';
+import { IdempotencyService } from '../../../../libs/application/src/common/idempotency.service.js';
 import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
 import { AppointHeadDto, CreateUnitDto, MergeUnitDto, RenameUnitDto, UnitAsOfQuery } from './unit.dto.js';
-import { UnitService } from '../../../../libs/application/src/units/unit.service.js';
+import { UnitService, type UnitCommandOptions } from '../../../../libs/application/src/units/unit.service.js';
 
 @ApiTags('units')
 @ApiBearerAuth()
@@ -15,12 +16,18 @@ export class UnitController {
   constructor(
     private readonly units: UnitService,
     private readonly waiter: ProjectionWaiter,
+    private readonly idem: IdempotencyService,
   ) {}
 
   @Post()
   @ApiOperation({ summary: 'Create a unit (admin)' })
-  create(@Body() dto: CreateUnitDto, @CurrentPrincipal() p: Principal, @Req() req: Request) {
-    return this.units.create(dto, p, correlationIdOf(req));
+  create(
+    @Body() dto: CreateUnitDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.command(req, res, p, 201, (opts) => this.units.create(dto, p, opts));
   }
 
   @Get()
@@ -48,8 +55,9 @@ export class UnitController {
     @Body() dto: RenameUnitDto,
     @CurrentPrincipal() p: Principal,
     @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
   ) {
-    return this.units.rename(id, dto.name, p, correlationIdOf(req));
+    return this.command(req, res, p, 200, (opts) => this.units.rename(id, dto.name, p, opts));
   }
 
   @Post(':id/heads')
@@ -61,8 +69,9 @@ export class UnitController {
     @Body() dto: AppointHeadDto,
     @CurrentPrincipal() p: Principal,
     @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
   ) {
-    return this.units.appointHead(id, dto, p, correlationIdOf(req));
+    return this.command(req, res, p, 201, (opts) => this.units.appointHead(id, dto, p, opts));
   }
 
   @Post(':id/merge')
@@ -75,7 +84,24 @@ export class UnitController {
     @Body() dto: MergeUnitDto,
     @CurrentPrincipal() p: Principal,
     @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
   ) {
-    return this.units.merge(id, dto, p, correlationIdOf(req));
+    return this.command(req, res, p, 200, (opts) => this.units.merge(id, dto, p, opts));
+  }
+
+  /** Idempotency-Key and If-Match for every unit command, as for cases (api.md Conventions); ETag answers the version. */
+  private async command<T extends { version: number }>(
+    req: Request,
+    res: Response,
+    principal: Principal,
+    status: number,
+    run: (opts: UnitCommandOptions) => Promise<T>,
+  ): Promise<T> {
+    const ifMatch = ifMatchOf(req);
+    const body = await idempotent(this.idem, req, res, principal, status, (seed) =>
+      run({ correlationId: correlationIdOf(req), ifMatch, eventIdSeed: seed }),
+    );
+    res.setHeader('ETag', `"${body.version}"`);
+    return body;
   }
 }

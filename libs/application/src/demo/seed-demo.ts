@@ -181,13 +181,13 @@ export async function seedDemo(
     await unitService.create(
       { id: u.id, name: u.name, level: u.level, ...('parentId' in u ? { parentId: u.parentId } : {}) },
       admin,
-      correlationId,
+      { correlationId },
     );
     await unitService.appointHead(
       u.id,
       { personId: u.head[0], fullName: u.head[1], from: addDays(today, -300) },
       admin,
-      correlationId,
+      { correlationId },
     );
   }
   const d = (daysAgo: number) => addDays(today, -daysAgo);

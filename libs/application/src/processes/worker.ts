@@ -6,6 +6,7 @@ import { runDeadlineWatch } from './deadline-watcher.js';
 import { recordAnchor } from '../../../event-store/src/anchors.js';
 import { KafkaRelay } from '../../../messaging/src/kafka-relay.js';
 import { UnitMergerProcess } from './unit-merger.process.js';
+import { ProcessHealth } from './process-health.js';
 import { moveRecommendationForMerger } from '../inspections/inspection.merger.js';
 
 export interface WorkerLogger {
@@ -16,6 +17,8 @@ export interface WorkerLogger {
 export interface Worker {
   runner: ProjectionRunner;
   merger: UnitMergerProcess;
+  /** How the loops are doing (shown in /health). */
+  health: ProcessHealth;
   stop(): Promise<void>;
 }
 
@@ -49,12 +52,16 @@ export function createRunner(
   });
 }
 
-/** A loop that runs `task` now and then every `everyMs`, never overlapping itself. */
+/**
+ * A loop that runs `task` now and then every `everyMs`, never overlapping itself. A failed run is
+ * logged, shown in `health` (and so in /health) and retried at the next interval.
+ */
 function every(
   everyMs: number,
   task: () => Promise<unknown>,
   logger: WorkerLogger | undefined,
   what: string,
+  health: ProcessHealth,
 ) {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
@@ -62,7 +69,13 @@ function every(
   const tick = () => {
     if (stopped) return;
     running = task()
-      .catch((err: unknown) => logger?.error({ err }, `${what} failed; will retry`))
+      .then(
+        () => health.succeeded(what),
+        (err: unknown) => {
+          health.failed(what, err);
+          logger?.error({ err }, `${what} failed; will retry`);
+        },
+      )
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, everyMs);
       });
@@ -84,9 +97,10 @@ function every(
  */
 export function startWorker(
   runtime: Runtime,
-  options: { runner?: ProjectionRunner; logger?: WorkerLogger } = {},
+  options: { runner?: ProjectionRunner; logger?: WorkerLogger; health?: ProcessHealth } = {},
 ): Worker {
   const logger = options.logger;
+  const health = options.health ?? new ProcessHealth(runtime.clock);
   const runner = options.runner ?? createRunner(runtime, logger, { leases: true });
   runner.start();
   const merger = new UnitMergerProcess(runtime, runner, moveRecommendationForMerger(runtime));
@@ -102,12 +116,14 @@ export function startWorker(
       },
       logger,
       'deadline watcher',
+      health,
     ),
     every(
       Math.max(500, runtime.config.projectionPollMs * 4),
       () => merger.runOnce(),
       logger,
       'unit merger process',
+      health,
     ),
     ...(runtime.config.anchorIntervalMs > 0
       ? [
@@ -119,6 +135,7 @@ export function startWorker(
             },
             logger,
             'integrity anchor',
+            health,
           ),
         ]
       : []),
@@ -138,6 +155,7 @@ export function startWorker(
   return {
     runner,
     merger,
+    health,
     async stop() {
       await relay?.stop();
       for (const s of stops) await s();

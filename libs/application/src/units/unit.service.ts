@@ -22,6 +22,13 @@ import type {
 
 const fold = (events: StoredEvent[]): UnitState => foldUnitEvents(events);
 
+/** What every unit command carries from the request: If-Match and Idempotency-Key, as for cases (api.md). */
+export interface UnitCommandOptions {
+  correlationId: string;
+  ifMatch?: number;
+  eventIdSeed?: string;
+}
+
 export function unitView(s: UnitState, date: string) {
   if (s.status === 'none') return null;
   const head = headOn(s, date);
@@ -61,13 +68,15 @@ export class UnitService {
     return vietnamDateOf(this.runtime.clock());
   }
 
-  async create(dto: CreateUnitDto, principal: Principal, correlationId: string) {
+  async create(dto: CreateUnitDto, principal: Principal, opts: UnitCommandOptions) {
     requirePermission(principal, 'units.manage');
-    const unitId = dto.id ?? randomUUID();
+    // From the Idempotency-Key when there is one: a retry after a crash finds the same unit.
+    const unitId =
+      dto.id ?? (opts.eventIdSeed ? StreamExecutor.seededId(opts.eventIdSeed, 'unit') : randomUUID());
     if (dto.parentId && !(await this.directory.exists(dto.parentId))) {
       fail('VALIDATION_FAILED', 'parentId: no such unit', [{ path: 'parentId', message: 'no such unit' }]);
     }
-    const result = await this.run(unitId, principal, correlationId, (ctx) => ({
+    const result = await this.run(unitId, principal, opts, (ctx) => ({
       type: 'CreateUnit',
       data: {
         unitId,
@@ -80,25 +89,25 @@ export class UnitService {
     return result;
   }
 
-  async rename(unitId: string, name: string, principal: Principal, correlationId: string) {
+  async rename(unitId: string, name: string, principal: Principal, opts: UnitCommandOptions) {
     requirePermission(principal, 'units.manage');
     await this.mustExist(unitId);
-    return this.run(unitId, principal, correlationId, (ctx) => ({
+    return this.run(unitId, principal, opts, (ctx) => ({
       type: 'RenameUnit',
       data: { name, on: ctx.today },
     }));
   }
 
-  async appointHead(unitId: string, dto: AppointHeadDto, principal: Principal, correlationId: string) {
+  async appointHead(unitId: string, dto: AppointHeadDto, principal: Principal, opts: UnitCommandOptions) {
     requirePermission(principal, 'units.manage');
     await this.mustExist(unitId);
-    return this.run(unitId, principal, correlationId, () => ({
+    return this.run(unitId, principal, opts, () => ({
       type: 'AppointHead',
       data: { personId: dto.personId, fullName: dto.fullName, from: dto.from, acting: dto.acting ?? false },
     }));
   }
 
-  async merge(unitId: string, dto: MergeUnitDto, principal: Principal, correlationId: string) {
+  async merge(unitId: string, dto: MergeUnitDto, principal: Principal, opts: UnitCommandOptions) {
     requirePermission(principal, 'units.manage');
     await this.mustExist(unitId);
     if (dto.intoUnitId === unitId)
@@ -116,7 +125,7 @@ export class UnitService {
         { path: 'intoUnitId', message: 'is below the ceasing unit' },
       ]);
     }
-    return this.run(unitId, principal, correlationId, () => ({
+    return this.run(unitId, principal, opts, () => ({
       type: 'MergeUnit',
       data: { intoUnitId: dto.intoUnitId, effectiveOn: dto.effectiveOn },
     }));
@@ -129,13 +138,18 @@ export class UnitService {
   private async run(
     unitId: string,
     principal: Principal,
-    correlationId: string,
+    opts: UnitCommandOptions,
     build: (ctx: { today: string }) => UnitCommand,
   ) {
     const result = await this.executor.execute(
       unitStreamId(unitId),
       (history, ctx) => decideUnit(build(ctx), fold(history), ctx),
-      { actor: toActor(principal), correlationId },
+      {
+        actor: toActor(principal),
+        correlationId: opts.correlationId,
+        ifMatch: opts.ifMatch,
+        eventIdSeed: opts.eventIdSeed,
+      },
     );
     const view = unitView(fold(result.events), this.today());
     return {
