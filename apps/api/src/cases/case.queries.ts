@@ -62,10 +62,11 @@ export class CaseQueries {
     if (q.receivedTo) where.push(`c.received_at <= ${p(q.receivedTo)}`);
     if (q.status) where.push(`c.status = ${p(q.status)}`);
     if (q.kind) where.push(`c.kind = ${p(q.kind)}`);
-    if (q.q && q.q.trim()) {
-      const like = p(`%${escapeLike(q.q.trim().normalize('NFC'))}%`);
-      where.push(`(c.tracking_code ILIKE ${like} OR c.subject ILIKE ${like} OR c.content ILIKE ${like})`);
-    }
+    // As users type: every word, without diacritics, in any case (donthu_fold). Over the tracking
+    // code, the subject and the content of cases that are not denunciations; never identities.
+    // rm_cases.search_text is folded when written, with a trigram index (rm_cases_search_idx).
+    for (const word of (q.q ?? '').normalize('NFC').split(/\s+/).filter(Boolean).slice(0, 8))
+      where.push(`c.search_text LIKE donthu_fold(${p(`%${escapeLike(word)}%`)})`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = await this.runtime.dataSource.query(
       `${cte} SELECT count(*)::int AS n FROM rm_cases c ${filter}`,

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export interface EmbeddedDatabase {
@@ -30,7 +31,8 @@ export interface EmbeddedOptions {
  */
 export async function startEmbeddedDatabase(options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
   if (options.dataDir) mkdirSync(dirname(options.dataDir), { recursive: true });
-  const db = await PGlite.create(options.dataDir);
+  // pg_trgm backs the case search index (read models); PGlite loads contrib extensions on request.
+  const db = await PGlite.create(options.dataDir, { extensions: { pg_trgm } });
   const server = new PGLiteSocketServer({
     db,
     host: options.socketPath ? undefined : (options.host ?? '127.0.0.1'),

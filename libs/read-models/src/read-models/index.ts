@@ -12,6 +12,7 @@ import { CreateProjectionParked1760000008120 } from '../migrations/1760000008120
 import { IdempotencyClaimLease1760000008130 } from '../migrations/1760000008130-idempotency-claim-lease.js';
 import { CreateStatisticsReadModel1760000015000 } from '../migrations/1760000015000-create-statistics-read-model.js';
 import { statisticsProjection } from './statistics.projection.js';
+import { AddCaseSearchIndex1760000017000 } from '../migrations/1760000017000-add-case-search-index.js';
 import { AddDeadlineAccountabilityColumns1760000016000 } from '../migrations/1760000016000-add-deadline-accountability-columns.js';
 import { AddTrackingCodeIndex1760000016100 } from '../migrations/1760000016100-add-tracking-code-index.js';
 import type { ProjectionDefinition } from '../runner/projection.js';
@@ -46,6 +47,7 @@ export const READ_MODEL_MIGRATIONS = [
   CreateStatisticsReadModel1760000015000,
   AddDeadlineAccountabilityColumns1760000016000,
   AddTrackingCodeIndex1760000016100,
+  AddCaseSearchIndex1760000017000,
 ];
 
 /** TypeORM entities of the read models (queries use them; the runner writes rows by SQL). */

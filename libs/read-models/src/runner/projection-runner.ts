@@ -54,6 +54,11 @@ export interface ProjectionRunnerOptions {
 }
 
 const TEMPORAL_COLUMNS = new Set(['recorded_from', 'recorded_to', 'position_from']);
+/**
+ * Columns the database computes from the others (`GENERATED ALWAYS … STORED`, e.g. rm_cases.search_text):
+ * never read into a projection's rows, so never written back.
+ */
+const GENERATED_COLUMNS = new Set(['search_text']);
 const REBUILD_SUFFIX = '__rebuild';
 
 const quoteIdent = (name: string): string => {
@@ -608,7 +613,8 @@ export class ProjectionRunner {
 function stripTemporal(row: Row | null): Row | null {
   if (!row) return null;
   const out: Row = {};
-  for (const [k, v] of Object.entries(row)) if (!TEMPORAL_COLUMNS.has(k)) out[k] = v;
+  for (const [k, v] of Object.entries(row))
+    if (!TEMPORAL_COLUMNS.has(k) && !GENERATED_COLUMNS.has(k)) out[k] = v;
   return out;
 }
 
