@@ -9,7 +9,7 @@ import { seedDemo, shouldSeedDemo } from './seed-demo.js';
 describe('demo seeding through the use cases', () => {
   let t: TestApp;
   let admin: string;
-  let seeded: { units: number; cases: number };
+  let seeded: Awaited<ReturnType<typeof seedDemo>>;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -40,6 +40,23 @@ describe('demo seeding through the use cases', () => {
     const transferred = await t.request('GET', '/api/v1/cases?unitId=nb-stnmt&pageSize=1', { token: admin });
     expect(transferred.status).toBe(200);
     expect(transferred.body.total).toBeGreaterThan(14);
+  });
+
+  it('gives the heads reception sessions held and scheduled, and an inspection to follow up', async () => {
+    expect(seeded.sessions).toBeGreaterThan(10);
+    const duty = await t.request(
+      'GET',
+      '/api/v1/reception-duty?unitId=nb-giavien&from=2026-01-01&to=2026-12-31',
+      {
+        token: admin,
+      },
+    );
+    expect(duty.status).toBe(200);
+    const held = (duty.body.items as { held: number }[]).reduce((sum, row) => sum + row.held, 0);
+    expect(held).toBeGreaterThan(0);
+    const followUp = await t.request('GET', '/api/v1/inspections/follow-up?unitId=nb', { token: admin });
+    expect(followUp.status).toBe(200);
+    expect(followUp.body.items.length).toBe(2);
   });
 
   it('is only offered for an empty store', async () => {

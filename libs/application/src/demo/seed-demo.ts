@@ -5,6 +5,8 @@ import { addDays, vietnamDateOf } from '../../../domain/src/shared/dates.js';
 import type { Runtime } from '../../../runtime/src/runtime.js';
 import type { Principal } from '../../../security/src/auth/roles.js';
 import { CaseService, type CaseAction } from '../cases/case.service.js';
+import { InspectionService } from '../inspections/inspection.service.js';
+import { ReceptionService } from '../reception/reception.service.js';
 import type { RegisterCaseInput } from '../cases/case.inputs.js';
 import { RUNTIME } from '../runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
@@ -144,7 +146,7 @@ const COMMAND_OF: Partial<Record<CaseAction, CaseCommand['type']>> = {
  */
 export async function seedDemo(
   app: Pick<INestApplicationContext, 'get'>,
-): Promise<{ units: number; cases: number }> {
+): Promise<{ units: number; cases: number; sessions: number; inspections: number }> {
   const runtime = app.get<Runtime>(RUNTIME);
   const unitService = app.get(UnitService);
   const directory = app.get(UnitDirectory);
@@ -285,5 +287,103 @@ export async function seedDemo(
   await scenario('complaint', 'nb-giavien', 6, (a) => [
     ['transfer', { at: a(4), toUnitId: 'nb-stnmt', reason: 'Thuộc thẩm quyền của Sở' }],
   ]);
-  return { units: UNITS.length, cases: n };
+  const sessions = await seedReceptionSessions(app, today, correlationId);
+  const inspections = await seedInspection(app, today, admin, correlationId);
+  return { units: UNITS.length, cases: n, sessions, inspections };
+}
+
+/** The nearest Monday–Friday on or before a date (the demo does not need the holiday calendar). */
+function weekdayOnOrBefore(date: string): string {
+  let d = date;
+  while ([0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay())) d = addDays(d, -1);
+  return d;
+}
+
+/**
+ * Citizen-reception sessions, so the heads' duty and the schedule have something to show: the
+ * province chair and the two commune chairs held sessions in the past months (the communes with a
+ * gap of a few weeks, which /reception-duty reports as missing), and each has one scheduled ahead.
+ */
+async function seedReceptionSessions(
+  app: Pick<INestApplicationContext, 'get'>,
+  today: string,
+  correlationId: string,
+): Promise<number> {
+  const reception = app.get(ReceptionService);
+  const plan: { unitId: string; head: readonly [string, string]; daysAgo: number[] }[] = [
+    { unitId: 'nb', head: ['ct-nb', 'Trần Minh Đức'], daysAgo: [95, 65, 35, 8] },
+    { unitId: 'nb-giavien', head: ['ct-gv', 'Đinh Công Lý'], daysAgo: [56, 49, 42, 21, 14, 7] },
+    { unitId: 'nb-hoalu', head: ['ct-hl', 'Nguyễn Thu Trang'], daysAgo: [63, 35, 28] },
+  ];
+  let count = 0;
+  for (const { unitId, head, daysAgo } of plan) {
+    const chair: Principal = { id: head[0], name: head[1], roles: ['head'], unitId };
+    for (const [i, ago] of daysAgo.entries()) {
+      const date = weekdayOnOrBefore(addDays(today, -ago));
+      const session = await reception.schedule(
+        { unitId, hostPersonId: head[0], date, kind: 'periodic', mode: i % 3 === 2 ? 'online' : 'in_person' },
+        chair,
+        { correlationId },
+      );
+      await reception.hold(
+        session.id,
+        { heldOn: date, hostPersonId: head[0], citizensReceived: 2 + ((i * 3) % 5) },
+        chair,
+        { correlationId },
+      );
+      count++;
+    }
+    const ahead = addDays(today, 7);
+    await reception.schedule(
+      { unitId, hostPersonId: head[0], date: weekdayOnOrBefore(ahead), kind: 'periodic', mode: 'in_person' },
+      chair,
+      { correlationId },
+    );
+    count++;
+  }
+  return count;
+}
+
+/** One inspection of a commune by the provincial inspectorate, concluded with recommendations to follow up. */
+async function seedInspection(
+  app: Pick<INestApplicationContext, 'get'>,
+  today: string,
+  admin: Principal,
+  correlationId: string,
+): Promise<number> {
+  const inspections = app.get(InspectionService);
+  const decided = await inspections.decide(
+    {
+      title: 'Thanh tra việc quản lý, sử dụng đất đai tại xã Gia Viễn',
+      kind: 'inspection',
+      leadUnitId: 'nb-tt',
+      inspectedUnitId: 'nb-giavien',
+      decidedOn: addDays(today, -200),
+    },
+    admin,
+    { correlationId },
+  );
+  await inspections.conclude(
+    decided.id,
+    {
+      concludedOn: addDays(today, -120),
+      summary: 'Còn để xảy ra lấn chiếm đất công; hồ sơ giao đất chưa đầy đủ.',
+      recommendations: [
+        {
+          text: 'Xử lý dứt điểm các trường hợp lấn chiếm đất công, báo cáo kết quả định kỳ 3 tháng.',
+          ownerUnitId: 'nb-giavien',
+          dueOn: addDays(today, 60),
+          reportEvery: '3m',
+        },
+        {
+          text: 'Hoàn thiện hồ sơ giao đất, cho thuê đất giai đoạn 2020–2025.',
+          ownerUnitId: 'nb-giavien',
+          dueOn: addDays(today, -10),
+        },
+      ],
+    },
+    admin,
+    { correlationId },
+  );
+  return 1;
 }

@@ -66,7 +66,14 @@ const HANDLER: readonly Permission[] = [
   'case.read',
   'identities.read',
 ];
-const HEAD: readonly Permission[] = [...HANDLER, 'reception.hold', 'boards.read', 'statistics.read'];
+// api.md: a head schedules, holds (as host), cancels and corrects the sessions of their unit.
+const HEAD: readonly Permission[] = [
+  ...HANDLER,
+  'reception.schedule',
+  'reception.hold',
+  'boards.read',
+  'statistics.read',
+];
 const SUPERVISOR: readonly Permission[] = [
   'case.read',
   'boards.read',
