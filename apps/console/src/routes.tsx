@@ -21,6 +21,7 @@ export const routes: RouteObject[] = [
       { path: 'ho-so', ...page(() => import('./pages/cases/CaseListPage')) },
       { path: 'ho-so/:id', ...page(() => import('./pages/cases/CaseDossierPage')) },
       { path: 'giam-sat', ...page(() => import('./pages/supervisor/BoardsPage')) },
+      { path: 'thong-ke', ...page(() => import('./pages/supervisor/StatisticsPage')) },
       { path: 'to-chuc', ...page(() => import('./pages/supervisor/OrganisationPage')) },
       { path: 'thu-truong', ...page(() => import('./pages/head/HeadPage')) },
       { path: 'tiep-cong-dan', ...page(() => import('./pages/head/ReceptionPage')) },

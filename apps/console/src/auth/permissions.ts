@@ -15,7 +15,8 @@ export type Ability =
   | 'history'
   | 'audit'
   | 'admin'
-  | 'identities';
+  | 'identities'
+  | 'statistics';
 
 const ABILITIES: Record<string, Ability[]> = {
   reception: ['register', 'classify', 'readCases', 'receptionSchedule'],
@@ -32,10 +33,11 @@ const ABILITIES: Record<string, Ability[]> = {
     'receptionSchedule',
     'receptionHold',
     'receptionDuty',
+    'statistics',
   ],
-  supervisor: ['readCases', 'boards', 'accountability', 'receptionDuty'],
-  auditor: ['readCases', 'history', 'audit'],
-  admin: ['readCases', 'boards', 'accountability', 'receptionDuty', 'admin'],
+  supervisor: ['readCases', 'boards', 'accountability', 'receptionDuty', 'statistics'],
+  auditor: ['readCases', 'history', 'audit', 'statistics'],
+  admin: ['readCases', 'boards', 'accountability', 'receptionDuty', 'admin', 'statistics'],
 };
 
 export function can(user: User | null, ability: Ability): boolean {

@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
   ApartmentOutlined,
   CalendarOutlined,
   DashboardOutlined,
@@ -34,6 +35,7 @@ export const NAV: NavItem[] = [
   { key: '/ho-so-cua-toi', label: 'Hồ sơ tôi xử lý', icon: <UnorderedListOutlined />, ability: 'command' },
   { key: '/ho-so', label: 'Tra cứu hồ sơ', icon: <FileSearchOutlined />, ability: 'readCases' },
   { key: '/giam-sat', label: 'Giám sát thời hạn', icon: <ScheduleOutlined />, ability: 'boards' },
+  { key: '/thong-ke', label: 'Thống kê, báo cáo', icon: <BarChartOutlined />, ability: 'statistics' },
   {
     key: '/thu-truong',
     label: 'Trách nhiệm người đứng đầu',
