@@ -7,6 +7,7 @@ import type { EventStore } from '../../event-store/src/event-store.port.js';
 import { PostgresEventStore } from '../../event-store/src/postgres/postgres-event-store.js';
 import { KurrentDbEventStore } from '../../event-store/src/kurrentdb/kurrentdb-event-store.js';
 import { EVENT_STORE_MIGRATIONS } from '../../event-store/src/postgres/migrations/index.js';
+import { migrateUnderLock } from '../../event-store/src/postgres/migrate.js';
 import { READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from '../../read-models/src/read-models/index.js';
 import { PersonalDataVault } from '../../security/src/vault/personal-data-vault.js';
 import { keyringFromEnv } from '../../security/src/vault/keyring.js';
@@ -79,7 +80,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const dataSource = createDataSource(database.url);
   try {
     await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
+    await migrateUnderLock(dataSource);
   } catch (err) {
     await database.close();
     throw err;
