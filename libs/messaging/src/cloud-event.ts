@@ -66,13 +66,13 @@ export interface CloudEventOptions {
   typePrefix?: string;
 }
 
-/** A Kafka message ready for kafkajs. */
+/** A Kafka message ready for the producer. */
 export interface OutboundMessage {
   topic: string;
   key: string;
   value: string;
   headers: Record<string, string>;
-  /** Milliseconds since the epoch (recordedAt), as kafkajs wants it: a decimal string. */
+  /** Milliseconds since the epoch (recordedAt), as a decimal string. */
   timestamp: string;
 }
 

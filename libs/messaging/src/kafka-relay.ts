@@ -1,4 +1,10 @@
-import { Kafka, Partitioners, logLevel, type Message, type Producer, type TopicMessages } from 'kafkajs';
+import {
+  compatibilityPartitioner,
+  ProduceAcks,
+  Producer,
+  stringSerializers,
+  type MessageToProduce,
+} from '@platformatic/kafka';
 import type pg from 'pg';
 import {
   type EventStore,
@@ -34,18 +40,21 @@ export interface KafkaRelayOptions {
   store: EventStore;
   /** The database holding `projection_checkpoints` (normally the event store's database). */
   pool: pg.Pool;
-  /** A kafkajs client; or give `brokers` and the relay builds one. */
-  kafka?: Kafka;
-  brokers?: string[];
-  /** kafkajs clientId when the relay builds the client. Default 'donthu-relay'. */
+  /** Bootstrap brokers (`host:port`). */
+  brokers: string[];
+  /** Kafka client id. Default 'donthu-relay'. */
   clientId?: string;
+  /** Connection and request timeout. Default 30 s. */
+  connectTimeoutMs?: number;
+  /** The client's own retries of a failed request before the batch fails (the relay then backs off). Default 3. */
+  clientRetries?: number;
   /** Checkpoint row name. Default 'relay.kafka.v1'. */
   name?: string;
   /** Topic = `${topicPrefix}.${category}`. Default 'donthu'. */
   topicPrefix?: string;
   /** CloudEvents `source`. Default 'donthu'. */
   source?: string;
-  /** Events per batch (one readAll, one sendBatch). Default 500. */
+  /** Events per batch (one readAll, one produce call). Default 500. */
   batchSize?: number;
   /** Sleep when the log is drained. Default 1000 ms. */
   pollMs?: number;
@@ -54,8 +63,8 @@ export interface KafkaRelayOptions {
   logger?: RelayLogger;
   retry?: RelayRetryOptions;
   /**
-   * kafkajs' idempotent producer (experimental in kafkajs 2.2.4). Default false; correctness never relies
-   * on it: consumers deduplicate on the event id.
+   * The idempotent producer. Default false; correctness never relies on it: consumers deduplicate on
+   * the event id.
    */
   idempotent?: boolean;
   /**
@@ -77,7 +86,10 @@ export class KafkaRelay {
   readonly name: string;
   private readonly store: EventStore;
   private readonly pool: pg.Pool;
-  private readonly kafka: Kafka;
+  private readonly brokers: string[];
+  private readonly clientId: string;
+  private readonly connectTimeoutMs: number;
+  private readonly clientRetries: number;
   private readonly topicPrefix: string;
   private readonly source: string;
   private readonly batchSize: number;
@@ -88,8 +100,7 @@ export class KafkaRelay {
   private readonly idempotent: boolean;
   private readonly afterPublish: ((events: StoredEvent[]) => Promise<void>) | undefined;
 
-  private producer: Producer | null = null;
-  private connecting: Promise<Producer> | null = null;
+  private producer: Producer<string, string, string, string> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private loop: Promise<void> | null = null;
   private stopping = false;
@@ -98,17 +109,12 @@ export class KafkaRelay {
   constructor(options: KafkaRelayOptions) {
     this.store = options.store;
     this.pool = options.pool;
-    if (options.kafka) {
-      this.kafka = options.kafka;
-    } else if (options.brokers && options.brokers.length > 0) {
-      this.kafka = new Kafka({
-        clientId: options.clientId ?? 'donthu-relay',
-        brokers: options.brokers,
-        logLevel: logLevel.WARN,
-      });
-    } else {
-      throw new Error('KafkaRelay needs `kafka` or a non-empty `brokers`');
-    }
+    if (!options.brokers || options.brokers.length === 0)
+      throw new Error('KafkaRelay needs a non-empty `brokers`');
+    this.brokers = options.brokers;
+    this.clientId = options.clientId ?? 'donthu-relay';
+    this.connectTimeoutMs = options.connectTimeoutMs ?? 30_000;
+    this.clientRetries = Math.max(0, Math.floor(options.clientRetries ?? 3));
     this.name = options.name ?? 'relay.kafka.v1';
     this.topicPrefix = options.topicPrefix ?? DEFAULT_TOPIC_PREFIX;
     this.source = options.source ?? DEFAULT_EVENT_SOURCE;
@@ -160,10 +166,9 @@ export class KafkaRelay {
     if (this.loop) await this.loop;
     this.loop = null;
     await this.queue;
-    const producer = this.producer ?? (this.connecting ? await this.connecting.catch(() => null) : null);
+    const producer = this.producer;
     this.producer = null;
-    this.connecting = null;
-    if (producer) await producer.disconnect();
+    if (producer) await producer.close().catch(() => undefined);
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -209,12 +214,9 @@ export class KafkaRelay {
     const events = await this.store.readAll({ after, limit: this.batchSize });
     if (events.length === 0) return 0;
 
-    const producer = await this.connectedProducer();
-    await producer.sendBatch({
-      acks: -1,
-      timeout: this.ackTimeoutMs,
-      topicMessages: this.group(events),
-    });
+    // One produce call for the batch, in log order, acks from every in-sync replica; the relay sends
+    // one batch at a time, so a retried request can never overtake a later one (per-key order).
+    await this.connectedProducer().send({ messages: this.messages(events), acks: ProduceAcks.ALL });
     if (this.afterPublish) await this.afterPublish(events);
 
     const last = events[events.length - 1];
@@ -231,19 +233,18 @@ export class KafkaRelay {
     return events.length;
   }
 
-  /** Messages grouped per topic; within a topic the log order is kept (so per key, too). */
-  private group(events: StoredEvent[]): TopicMessages[] {
-    const byTopic = new Map<string, Message[]>();
-    for (const event of events) {
+  /** One message per event, in log order (so per key, too). */
+  private messages(events: StoredEvent[]): MessageToProduce<string, string, string, string>[] {
+    return events.map((event) => {
       const m = toKafkaMessage(event, { topicPrefix: this.topicPrefix, source: this.source });
-      let list = byTopic.get(m.topic);
-      if (!list) {
-        list = [];
-        byTopic.set(m.topic, list);
-      }
-      list.push({ key: m.key, value: m.value, headers: m.headers, timestamp: m.timestamp });
-    }
-    return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+      return {
+        topic: m.topic,
+        key: m.key,
+        value: m.value,
+        headers: m.headers,
+        timestamp: BigInt(m.timestamp),
+      };
+    });
   }
 
   /** Upsert; never moves an existing checkpoint backwards. */
@@ -251,28 +252,22 @@ export class KafkaRelay {
     return writeCheckpoint(viaPool(this.pool), this.name, cp, { forwardOnly: true });
   }
 
-  private async connectedProducer(): Promise<Producer> {
-    if (this.producer) return this.producer;
-    if (!this.connecting) {
-      const producer = this.kafka.producer({
-        // One request in flight: a retried request can never overtake a later one (per-key order).
-        maxInFlightRequests: 1,
+  /** The producer, created on first use; it connects (and reconnects) to the brokers by itself. */
+  private connectedProducer(): Producer<string, string, string, string> {
+    if (!this.producer)
+      this.producer = new Producer({
+        clientId: this.clientId,
+        bootstrapBrokers: this.brokers,
+        serializers: stringSerializers,
         idempotent: this.idempotent,
-        allowAutoTopicCreation: true,
-        // murmur2, as the Java client: the same key lands on the same partition whoever produces it.
-        createPartitioner: Partitioners.DefaultPartitioner,
+        acks: ProduceAcks.ALL,
+        autocreateTopics: true,
+        // murmur2 masked as the Java client does: the same key lands on the same partition whoever produces it.
+        partitioner: compatibilityPartitioner,
+        timeout: this.ackTimeoutMs,
+        connectTimeout: this.connectTimeoutMs,
+        retries: this.clientRetries,
       });
-      this.connecting = producer.connect().then(
-        () => {
-          this.producer = producer;
-          return producer;
-        },
-        (error: unknown) => {
-          this.connecting = null;
-          throw error;
-        },
-      );
-    }
-    return this.connecting;
+    return this.producer;
   }
 }

@@ -57,7 +57,7 @@ export interface AppConfig {
   idempotencyLeaseMs: number;
   /** The console's production build (CONSOLE_DIR); default dist/console. */
   consoleDir?: string;
-  /** The kafkajs client id of the relay (KAFKA_CLIENT_ID). */
+  /** The Kafka client id of the relay (KAFKA_CLIENT_ID). */
   kafkaClientId: string;
   /** Honour X-Forwarded-* from one proxy hop (TRUST_PROXY). */
   trustProxy: boolean;

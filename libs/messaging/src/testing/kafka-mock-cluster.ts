@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 export const DEFAULT_KCAT_PATH = '/usr/bin/kcat';
 
 export interface KafkaMockCluster {
-  /** `127.0.0.1:NNNNN`, for kafkajs `brokers`. */
+  /** `127.0.0.1:NNNNN`, the bootstrap broker. */
   bootstrap: string;
   /** Kills the kcat process (and with it the mock cluster and all its data). */
   stop(): Promise<void>;
