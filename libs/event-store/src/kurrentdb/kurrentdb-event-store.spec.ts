@@ -16,16 +16,20 @@ import { CHAIN_KEY, STREAM_MARKER, claimStreamOf } from './kurrentdb-mapping.js'
 
 // The adapter's own logic (hash chain, event-id claims, retry classification, `$all` paging and filtering)
 // against an in-memory model of the server's semantics. The real server: kurrentdb-event-store.int-spec.ts.
-eventStoreContract('kurrentdb adapter over an in-memory server model', async () => {
-  const server = new InMemoryKurrentDb();
-  const store = new KurrentDbEventStore({ client: server.client(), pageSize: 7 });
-  return {
-    store,
-    concurrent: true,
-    derive: (options) => store.derive(options),
-    cleanup: () => store.close(),
-  };
-});
+eventStoreContract(
+  'kurrentdb adapter over an in-memory server model',
+  async () => {
+    const server = new InMemoryKurrentDb();
+    const store = new KurrentDbEventStore({ client: server.client(), pageSize: 7 });
+    return {
+      store,
+      concurrent: true,
+      derive: (options) => store.derive(options),
+      cleanup: () => store.close(),
+    };
+  },
+  { concurrent: true, rawQuery: false, derive: true, beginTransaction: false },
+);
 
 describe('KurrentDB adapter specifics (in-memory server model)', () => {
   const meta = (): AppendOptions['metadata'] => ({

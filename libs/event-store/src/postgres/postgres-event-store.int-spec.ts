@@ -59,18 +59,26 @@ function fixture(
   };
 }
 
-eventStoreContract('postgres, embedded PGlite', async () => {
-  const db = await startEmbeddedDatabase();
-  await runEventStoreMigrations(db.url);
-  return fixture(db.url, false, 4, () => db.close());
-});
+eventStoreContract(
+  'postgres, embedded PGlite',
+  async () => {
+    const db = await startEmbeddedDatabase();
+    await runEventStoreMigrations(db.url);
+    return fixture(db.url, false, 4, () => db.close());
+  },
+  { concurrent: false, rawQuery: true, derive: true, beginTransaction: false },
+);
 
 if (process.env.DATABASE_URL) {
-  eventStoreContract('postgres, server (DATABASE_URL)', async () => {
-    const db = await freshDatabase();
-    await runEventStoreMigrations(db.url);
-    return fixture(db.url, true, 16, () => db.drop());
-  });
+  eventStoreContract(
+    'postgres, server (DATABASE_URL)',
+    async () => {
+      const db = await freshDatabase();
+      await runEventStoreMigrations(db.url);
+      return fixture(db.url, true, 16, () => db.drop());
+    },
+    { concurrent: true, rawQuery: true, derive: true, beginTransaction: true },
+  );
 }
 
 describe('postgres event store: NOTIFY wake-up hint (server only)', () => {
