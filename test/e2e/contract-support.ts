@@ -1,6 +1,6 @@
 /**
  * Helpers of the contract suites (contract*.e2e-spec.ts). These suites are written from the words of
- * /work/shared/docs/api.md, deadlines.md and legal-reference.md only; every expected date is a literal
+ * the project's contract documents (api.md, deadlines.md and legal-reference.md) only; every expected date is a literal
  * computed by hand from the holiday table of deadlines.md.
  */
 import { expect } from '@jest/globals';

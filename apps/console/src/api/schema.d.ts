@@ -277,6 +277,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/reclassify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct the classification while the case is classified: the intake deadline is recomputed from the same start */
+        post: operations["CaseController_reclassify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/amend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An audited correction of intake data (petitioners, signer count, subject, content, channel, field, forwardedBy, registryNo) */
+        post: operations["CaseController_amend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/accept": {
         parameters: {
             query?: never;
@@ -947,6 +981,7 @@ export interface components {
             /** @enum {string} */
             channel: "in_person" | "post" | "online" | "hotline" | "forwarded" | "reception_session";
             receivingUnitId: string;
+            /** @description at least one, or [] with anonymous: true */
             petitioners: components["schemas"]["PetitionerDto"][];
             signerCount?: number;
             subject: string;
@@ -955,6 +990,12 @@ export interface components {
             field?: "land" | "compensation" | "site_clearance" | "housing" | "policy" | "justice" | "corruption" | "other";
             /** @enum {string} */
             kindHint?: "complaint" | "denunciation" | "petition" | "reflection";
+            /** @description a letter without a name (petitioners: []): classified only as a reflection, or archived */
+            anonymous?: boolean;
+            /** @description the body that forwarded the letter (deputies, Fatherland Front, press…) */
+            forwardedBy?: string;
+            /** @description incoming-registry number (số đến) */
+            registryNo?: string;
         };
         ClassifyCaseDto: {
             /** @description business date of the classification (default today); it bounds nothing */
@@ -970,6 +1011,40 @@ export interface components {
             /** @description a complaint against a disciplinary decision (LKN ch. III): KN-RES-KL, mandatory dialogue */
             disciplinary?: boolean;
             reason?: string;
+        };
+        ReclassifyCaseDto: {
+            /** @description business date of the correction (required) */
+            at?: string;
+            /** @enum {string} */
+            kind: "complaint" | "denunciation" | "petition" | "reflection";
+            /** @enum {number} */
+            level?: 1 | 2;
+            previousCaseId?: string;
+            competentUnitId: string;
+            processable: boolean;
+            multiLocation?: boolean;
+            /** @description a complaint against a disciplinary decision (LKN ch. III): KN-RES-KL, mandatory dialogue */
+            disciplinary?: boolean;
+            reason?: string;
+            /** @description why the classification is corrected */
+            correctionReason: string;
+        };
+        AmendCaseDto: {
+            /** @description business date of the correction (default today) */
+            at?: string;
+            /** @description why the intake data is corrected */
+            reason: string;
+            /** @description replaces the whole list: send every petitioner */
+            petitioners?: components["schemas"]["PetitionerDto"][];
+            signerCount?: number;
+            subject?: string;
+            content?: string;
+            /** @enum {string} */
+            channel?: "in_person" | "post" | "online" | "hotline" | "forwarded" | "reception_session";
+            /** @enum {string} */
+            field?: "land" | "compensation" | "site_clearance" | "housing" | "policy" | "justice" | "corruption" | "other";
+            forwardedBy?: string;
+            registryNo?: string;
         };
         AcceptCaseDto: {
             acceptedAt: string;
@@ -1573,6 +1648,52 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ClassifyCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CaseController_reclassify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReclassifyCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CaseController_amend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AmendCaseDto"];
             };
         };
         responses: {
