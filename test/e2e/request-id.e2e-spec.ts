@@ -36,6 +36,15 @@ describe('X-Request-Id', () => {
     expect(line).toMatchObject({ service: 'donthu-api', res: { statusCode: 401 } });
   });
 
+  it('never logs what a user searched for (q)', async () => {
+    await t.request('GET', '/api/v1/cases?q=chuoi-rieng-tu&page=1', {
+      headers: { 'x-request-id': 'req-query' },
+    });
+    const line = linesOf('req-query').find((l) => l.msg === 'request completed');
+    expect(line).toMatchObject({ req: { url: '/api/v1/cases?q=[redacted]&page=1' } });
+    expect(JSON.stringify(linesOf('req-query'))).not.toContain('chuoi-rieng-tu');
+  });
+
   it("keeps the caller's id, and replaces one that is not a safe token", async () => {
     const kept = await t.request('GET', '/api/v1/units', { headers: { 'x-request-id': 'lb-7f3a:42' } });
     expect(kept.headers.get('x-request-id')).toBe('lb-7f3a:42');

@@ -1,8 +1,9 @@
 /**
  * What the request logger must never write: a citizen's lookup PIN (`?pin=`), an Open311 client's
- * `api_key`, and any `token`. Their values are replaced in the URL, the parsed query and the Referer.
+ * `api_key`, any `token`, and a search (`q`: what a user typed may name a person). Their values are
+ * replaced in the URL, the parsed query and the Referer.
  */
-export const SECRET_QUERY_PARAMS = ['pin', 'lookuppin', 'api_key', 'apikey', 'token'];
+export const SECRET_QUERY_PARAMS = ['pin', 'lookuppin', 'api_key', 'apikey', 'token', 'q'];
 const CENSOR = '[redacted]';
 
 const isSecret = (name: string): boolean => SECRET_QUERY_PARAMS.includes(name.toLowerCase());
