@@ -168,6 +168,7 @@ describe('citizens follow their case: the receipt, the lookup PIN and the public
     expectStatus(created, 201);
     const { id, trackingCode } = created.body;
     const firstPin: string = created.body.receipt.lookupPin;
+    expect(created.body.receipt.answerBy).toMatch(/^\d{4}-\d{2}-\d{2}$/); // the open XLD's due date
     await t.catchUp();
 
     expectProblem(

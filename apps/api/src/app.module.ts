@@ -29,6 +29,7 @@ import type { ProjectionRunner } from '../../../libs/read-models/src/runner/proj
 import { UnitController } from './units/unit.controller.js';
 import { PublicLookupController } from './citizens/public-lookup.controller.js';
 import { PublicLookupLimit } from './citizens/public-lookup.limit.js';
+import { DocumentsController } from './citizens/documents.controller.js';
 
 export interface AppModuleOptions {
   runtime: Runtime;
@@ -90,6 +91,7 @@ export class AppModule {
         VaultController,
         ...(options.demoOfficials ? [DemoSignInController] : []),
         PublicLookupController,
+        DocumentsController,
       ],
       providers,
     };

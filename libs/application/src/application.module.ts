@@ -13,6 +13,7 @@ import { RUNTIME } from './runtime.tokens.js';
 import { UnitDirectory } from './units/unit-directory.service.js';
 import { UnitService } from './units/unit.service.js';
 import { ProcessHealth } from './processes/process-health.js';
+import { PaperService } from './papers/paper.service.js';
 
 export interface ApplicationModuleOptions {
   runtime: Runtime;
@@ -49,6 +50,7 @@ export class ApplicationModule {
       CaseService,
       InspectionService,
       ReceptionService,
+      PaperService,
     ];
     return {
       module: ApplicationModule,

@@ -74,6 +74,8 @@ export interface AppConfig {
   publicUrl: string;
   /** Public case lookups a minute per address (PUBLIC_LOOKUP_PER_MIN). */
   publicLookupPerMin: number;
+  /** The units' letterheads for official papers (LETTERHEADS_FILE); default data/letterheads.json if present. */
+  letterheadsFile?: string;
 }
 
 function int(value: string | undefined, fallback: number, name: string, min = 0): number {
@@ -183,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auth,
     publicUrl: (env.PUBLIC_URL || `http://localhost:${int(env.PORT, 3000, 'PORT')}`).replace(/\/+$/, ''),
     publicLookupPerMin: int(env.PUBLIC_LOOKUP_PER_MIN, 10, 'PUBLIC_LOOKUP_PER_MIN'),
+    letterheadsFile: env.LETTERHEADS_FILE || undefined,
   };
 }
 

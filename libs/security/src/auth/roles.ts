@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   'case.archive',
   /** POST /cases/:id/pin — a new lookup PIN for the citizen */
   'case.pin',
+  /** GET|POST /cases/:id/documents/<kind>.pdf — the official papers (names only as identities allow) */
+  'case.papers',
   /** every other case command: accept, reject, assign, extend, suspend, resume, resolve, withdraw,
    * terminate, close, dialogues */
   'case.command',
@@ -52,6 +54,7 @@ const RECEPTION: readonly Permission[] = [
   'case.guide',
   'case.archive',
   'case.pin',
+  'case.papers',
   'reception.schedule',
   'case.read',
 ];
@@ -62,6 +65,7 @@ const HANDLER: readonly Permission[] = [
   'case.guide',
   'case.archive',
   'case.pin',
+  'case.papers',
   'case.command',
   'case.read',
   'identities.read',
