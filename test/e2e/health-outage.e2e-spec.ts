@@ -145,6 +145,21 @@ describe('GET /health while the database goes away and comes back', () => {
     expect(again.status).toBe(503);
   }, 30_000);
 
+  it('endpoints that need the database answer 503 UNAVAILABLE meanwhile, never 500; /metrics still answers', async () => {
+    const admin = await signDevToken({ sub: 'admin-1', name: 'Admin', roles: ['admin'] }, TEST_SECRET);
+    const headers = { authorization: `Bearer ${admin}`, 'content-type': 'application/json' };
+    for (const [method, path, body] of [
+      ['GET', '/api/v1/units', undefined],
+      ['GET', '/api/v1/cases/6f1c0d7e-0000-4000-8000-000000000000', undefined],
+      ['POST', '/api/v1/units', JSON.stringify({ id: 'x-unit', name: 'X', level: 'province' })],
+    ] as const) {
+      const r = await fetch(`${url}${path}`, { method, headers, body });
+      const problem = (await r.json()) as { code?: string };
+      expect([r.status, problem.code, path]).toEqual([503, 'UNAVAILABLE', path]);
+    }
+    expect((await fetch(`${url}/metrics`)).status).toBe(200);
+  }, 60_000);
+
   it('recovers by itself when the database returns', async () => {
     relay.restore();
     let last = await health();

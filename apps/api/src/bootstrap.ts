@@ -54,6 +54,12 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
     }),
     { bodyParser: false, bufferLogs: true, abortOnError: false },
   );
+  // Slow clients cannot hold connections open: headers within 10 s, the whole request within 30 s, idle
+  // keep-alive connections closed after 5 s (200 slow connections once stayed open for a minute).
+  const server = app.getHttpServer() as import('node:http').Server;
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.keepAliveTimeout = 5_000;
   // Asynchronous, buffered stdout: a synchronous write per request log line costs more than the request.
   const sonic = options.logStream ? null : pino.destination({ dest: 1, sync: false, minLength: 4096 });
   const destination = options.logStream ?? sonic!;

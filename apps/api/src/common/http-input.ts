@@ -54,7 +54,23 @@ export function sanitize(
 
 /** Express middlewares that run before Nest's routes: content type, JSON parsing, sanitising. */
 export function inputMiddlewares(): Array<(req: Request, res: Response, next: NextFunction) => void> {
-  const json = express.json({ limit: BODY_LIMIT, strict: true, type: () => true });
+  // Bytes that are not UTF-8 are refused (400), not silently turned into U+FFFD and stored.
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const json = express.json({
+    limit: BODY_LIMIT,
+    strict: true,
+    type: () => true,
+    verify: (_req, _res, buf) => {
+      try {
+        utf8.decode(buf);
+      } catch {
+        throw Object.assign(new Error('the body is not valid UTF-8'), {
+          status: 400,
+          type: 'encoding.invalid',
+        });
+      }
+    },
+  });
   const hasBody = (req: Request) =>
     req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
   return [
@@ -158,6 +174,11 @@ export function inputErrorHandler(err: unknown, _req: Request, res: Response, ne
     return sendProblem(
       res,
       problem('VALIDATION_FAILED', 'malformed JSON', [{ path: '', message: 'malformed JSON' }]),
+    );
+  if (e.type === 'encoding.invalid')
+    return sendProblem(
+      res,
+      problem('VALIDATION_FAILED', 'the body is not valid UTF-8', [{ path: '', message: 'not valid UTF-8' }]),
     );
   if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported')
     return sendProblem(res, problem('UNSUPPORTED_MEDIA_TYPE', 'unsupported encoding'));

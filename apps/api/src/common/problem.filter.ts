@@ -25,6 +25,30 @@ const HTTP_CODES: Record<number, ProblemCode> = {
   429: 'RATE_LIMITED',
 };
 
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+]);
+const UNREACHABLE_TEXT =
+  /connection terminated|connection is not established|timeout exceeded when trying to connect|client has encountered a connection error|cannot use a pool after calling end|connection refused/i;
+
+/**
+ * Whether an error says the database cannot be reached (refused or dropped connections, a server
+ * shutting down — SQLSTATE classes 08 and 57P): the request then answers 503 UNAVAILABLE, not 500.
+ */
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  if (err === null || typeof err !== 'object' || depth > 4) return false;
+  const e = err as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+  if (typeof e.code === 'string' && (UNREACHABLE_CODES.has(e.code) || /^(08...|57P0[1-3])$/.test(e.code)))
+    return true;
+  if (typeof e.message === 'string' && UNREACHABLE_TEXT.test(e.message)) return true;
+  return isDatabaseUnavailable(e.driverError, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1);
+}
+
 /** Maps every error to a problem document. The one place where codes become HTTP statuses. */
 export function toProblem(err: unknown): Problem {
   if (err instanceof ProblemError) return err.problem;
@@ -45,6 +69,7 @@ export function toProblem(err: unknown): Problem {
       return { ...problem(code, detail), status };
     }
   }
+  if (isDatabaseUnavailable(err)) return problem('UNAVAILABLE', 'the database is unreachable; retry later');
   return problem('INTERNAL', 'an unexpected error occurred; it has been logged');
 }
 

@@ -13,12 +13,16 @@ export function rateLimits(perMinute: number, verifier: JwtVerifier): RequestHan
   if (perMinute <= 0) return [];
   const handler = (_req: Request, res: Response) =>
     sendProblem(res, problem('RATE_LIMITED', `more than ${perMinute} requests a minute; slow down`));
+  // Probes and scrapes (`/health…`, `/metrics`) are never limited: a probe that got 429 once took a
+  // healthy API out of its load balancer.
+  const probe = (req: Request) => /^\/(health|metrics)(\/|\?|$)/.test(req.originalUrl ?? req.url);
   const byAddress = rateLimit({
     windowMs: 60_000,
     limit: perMinute,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     handler,
+    skip: probe,
   });
   const byUser = rateLimit({
     windowMs: 60_000,
@@ -26,7 +30,7 @@ export function rateLimits(perMinute: number, verifier: JwtVerifier): RequestHan
     standardHeaders: false,
     legacyHeaders: false,
     handler,
-    skip: (req) => !(req as Request & { rateUser?: string }).rateUser,
+    skip: (req) => probe(req) || !(req as Request & { rateUser?: string }).rateUser,
     keyGenerator: (req) => `user:${(req as Request & { rateUser?: string }).rateUser}`,
   });
   const identify = async (req: Request, _res: Response, next: NextFunction) => {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig, loadSecrets } from '../../../../libs/runtime/src/config.js';
 import { signDevToken } from '../../../../libs/security/src/auth/dev-token.js';
+import { DEFAULT_MAX_AGE_SEC, durationSeconds } from '../../../../libs/security/src/auth/auth.config.js';
 import { ROLES, isRole } from '../../../../libs/security/src/auth/roles.js';
 
 /** `donthu token --sub <id> --name <name> --role <role>… --unit <unitId>`: an HS256 token for local use. */
@@ -33,6 +34,15 @@ export function registerTokenCommand(program: Command): void {
           return;
         }
         const config = loadConfig();
+        const lifetime = durationSeconds(opts.expiresIn);
+        const maxAge = config.auth.maxAgeSec ?? DEFAULT_MAX_AGE_SEC;
+        if (lifetime === null || lifetime > maxAge) {
+          console.error(
+            `--expires-in must be a duration such as 12h or 30m, at most AUTH_JWT_MAX_AGE (${maxAge} s)`,
+          );
+          process.exitCode = 2;
+          return;
+        }
         const secrets = loadSecrets(config);
         const token = await signDevToken(
           {
@@ -43,7 +53,7 @@ export function registerTokenCommand(program: Command): void {
           },
           secrets.jwtSecret,
           {
-            expiresIn: opts.expiresIn,
+            expiresIn: lifetime,
             issuer: config.auth.issuer,
             audience: config.auth.audience,
           },

@@ -22,6 +22,7 @@ export type ProblemCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'CALENDAR_UNAVAILABLE'
   | 'RATE_LIMITED'
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 const STATUS: Record<ProblemCode, number> = {
@@ -36,6 +37,7 @@ const STATUS: Record<ProblemCode, number> = {
   IDEMPOTENCY_KEY_REUSED: 422,
   CALENDAR_UNAVAILABLE: 422,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -51,6 +53,7 @@ const TITLE: Record<ProblemCode, string> = {
   IDEMPOTENCY_KEY_REUSED: 'Idempotency key reused with another request',
   CALENDAR_UNAVAILABLE: 'Holiday calendar unavailable',
   RATE_LIMITED: 'Too many requests',
+  UNAVAILABLE: 'Service unavailable',
   INTERNAL: 'Internal error',
 };
 

@@ -10,8 +10,20 @@ export interface AuthConfig {
   issuer?: string;
   /** Checked when set. */
   audience?: string;
-  /** Allowed clock skew for exp/nbf, seconds (default 30). */
+  /** Allowed clock skew for exp/nbf/iat, seconds (default 30). */
   clockToleranceSec?: number;
+  /** The longest lifetime a token may claim (`exp − iat`), seconds (AUTH_JWT_MAX_AGE, default 12 h). */
+  maxAgeSec?: number;
+}
+
+/** The default and the ceiling of a token's lifetime: 12 hours (api.md, Auth). */
+export const DEFAULT_MAX_AGE_SEC = 12 * 3600;
+
+/** `3600`, `90s`, `30m`, `12h`, `1d` → seconds; null when it is none of these. */
+export function durationSeconds(text: string): number | null {
+  const m = /^\s*(\d{1,9})\s*(s|m|h|d)?\s*$/.exec(text);
+  if (!m) return null;
+  return Number(m[1]) * { s: 1, m: 60, h: 3600, d: 86_400 }[(m[2] ?? 's') as 's' | 'm' | 'h' | 'd'];
 }
 
 const value = (env: Readonly<Record<string, string | undefined>>, name: string): string | undefined => {
@@ -42,6 +54,13 @@ export function authConfigFromEnv(env: Readonly<Record<string, string | undefine
       throw new Error('AUTH_JWT_CLOCK_TOLERANCE_SEC must be an integer number of seconds from 0 to 600');
     }
     config.clockToleranceSec = n;
+  }
+  const maxAge = value(env, 'AUTH_JWT_MAX_AGE');
+  if (maxAge !== undefined) {
+    const n = durationSeconds(maxAge);
+    if (n === null || n < 60)
+      throw new Error('AUTH_JWT_MAX_AGE must be a duration such as 12h, 30m or 3600 (≥ 60 s)');
+    config.maxAgeSec = n;
   }
   return config;
 }

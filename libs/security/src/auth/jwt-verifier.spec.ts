@@ -138,6 +138,7 @@ describe('JwtVerifier with RS256', () => {
     new SignJWT({ name: claims.name, roles: claims.roles, unitId: claims.unitId })
       .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
       .setSubject(claims.sub)
+      .setIssuedAt()
       .setExpirationTime('5m')
       .sign(privateKey);
 

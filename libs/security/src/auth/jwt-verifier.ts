@@ -8,7 +8,7 @@ import {
   type JWTHeaderParameters,
   type JWTPayload,
 } from 'jose';
-import type { AuthConfig } from './auth.config.js';
+import { DEFAULT_MAX_AGE_SEC, type AuthConfig } from './auth.config.js';
 import { AuthError } from './auth-error.js';
 import { isRole, type Principal, type Role } from './roles.js';
 
@@ -86,12 +86,19 @@ export class JwtVerifier {
         issuer: this.config.issuer,
         audience: this.config.audience,
         clockTolerance: this.config.clockToleranceSec ?? 30,
-        requiredClaims: ['exp', 'sub'],
+        requiredClaims: ['exp', 'sub', 'iat'],
       }));
     } catch (e) {
       if (e instanceof AuthError) throw e;
       throw new AuthError(e instanceof errors.JOSEError ? e.code : 'invalid_token');
     }
+    // Not issued in the future, and not valid for longer than AUTH_JWT_MAX_AGE (a token minted for a
+    // hundred years is a stolen key waiting to happen).
+    const tolerance = this.config.clockToleranceSec ?? 30;
+    const iat = payload.iat!;
+    const exp = payload.exp!;
+    if (iat > Date.now() / 1000 + tolerance) throw new AuthError('iat_in_future');
+    if (exp - iat > (this.config.maxAgeSec ?? DEFAULT_MAX_AGE_SEC)) throw new AuthError('lifetime_too_long');
     return principalFromClaims(payload);
   }
 
