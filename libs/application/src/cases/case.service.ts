@@ -244,7 +244,7 @@ export class CaseService {
       initialCaseState(),
       this.executor.context(),
     );
-    const trackingCode = await this.nextTrackingCode(dto.receivingUnitId, dto.receivedAt.slice(0, 4));
+    const trackingCode = await this.nextTrackingCode(dto.receivingUnitId, dto.receivedAt.slice(0, 4), caseId);
     const lookupPin = generateLookupPin();
     const lookupPinHash = await hashLookupPin(caseId, lookupPin);
     const petitioners: ProtectedPetitioner[] = [];
@@ -372,18 +372,31 @@ export class CaseService {
     return out;
   }
 
-  private async nextTrackingCode(unitId: string, year: string): Promise<string> {
-    const r = await this.runtime.pool.query<{ last_value: number }>(
-      `INSERT INTO tracking_counters (unit_id, year, last_value) VALUES ($1, $2, 1)
-       ON CONFLICT (unit_id, year) DO UPDATE SET last_value = tracking_counters.last_value + 1 RETURNING last_value`,
-      [unitId, Number(year)],
-    );
-    const prefix =
-      unitId
-        .toUpperCase()
-        .replace(/[^A-Z0-9]/g, '')
-        .slice(0, 12) || 'DT';
-    return `${prefix}-${year}-${String(r.rows[0].last_value).padStart(6, '0')}`;
+  /**
+   * `<PREFIX>-<year>-<number>`, short enough to read over the phone: the prefix is the unit id's
+   * letters and digits, at most 8 (`DT` for units created without an id of their own, whose ids are
+   * UUIDs). Counters are kept per prefix, and every code is recorded in `tracking_codes`, whose
+   * primary key makes codes unique system-wide: two units with the same prefix share its counter, and
+   * a code issued before (an older counter) is skipped.
+   */
+  private async nextTrackingCode(unitId: string, year: string, caseId: string): Promise<string> {
+    const letters = unitId.toUpperCase().replace(/[^A-Z0-9]/g, '');
+    const uuidLike = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(unitId);
+    const prefix = (uuidLike ? '' : letters.slice(0, 8)) || 'DT';
+    for (let attempt = 0; attempt < 1000; attempt++) {
+      const r = await this.runtime.pool.query<{ last_value: number }>(
+        `INSERT INTO tracking_counters (unit_id, year, last_value) VALUES ($1, $2, 1)
+         ON CONFLICT (unit_id, year) DO UPDATE SET last_value = tracking_counters.last_value + 1 RETURNING last_value`,
+        [prefix, Number(year)],
+      );
+      const code = `${prefix}-${year}-${String(r.rows[0].last_value).padStart(6, '0')}`;
+      const taken = await this.runtime.pool.query(
+        'INSERT INTO tracking_codes (code, case_id) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING RETURNING code',
+        [code, caseId],
+      );
+      if (taken.rowCount === 1) return code;
+    }
+    throw new Error(`no free tracking code under ${prefix}-${year}`);
   }
 
   /**

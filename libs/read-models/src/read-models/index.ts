@@ -13,6 +13,7 @@ import { IdempotencyClaimLease1760000008130 } from '../migrations/1760000008130-
 import { CreateStatisticsReadModel1760000015000 } from '../migrations/1760000015000-create-statistics-read-model.js';
 import { statisticsProjection } from './statistics.projection.js';
 import { AddCaseSearchIndex1760000017000 } from '../migrations/1760000017000-add-case-search-index.js';
+import { CreateTrackingCodes1760000017120 } from '../migrations/1760000017120-create-tracking-codes.js';
 import { AddDeadlineAccountabilityColumns1760000016000 } from '../migrations/1760000016000-add-deadline-accountability-columns.js';
 import { AddTrackingCodeIndex1760000016100 } from '../migrations/1760000016100-add-tracking-code-index.js';
 import type { ProjectionDefinition } from '../runner/projection.js';
@@ -48,6 +49,7 @@ export const READ_MODEL_MIGRATIONS = [
   AddDeadlineAccountabilityColumns1760000016000,
   AddTrackingCodeIndex1760000016100,
   AddCaseSearchIndex1760000017000,
+  CreateTrackingCodes1760000017120,
 ];
 
 /** TypeORM entities of the read models (queries use them; the runner writes rows by SQL). */
