@@ -47,3 +47,39 @@ onServer('migrations on start-up (three runtimes at once, one empty database)', 
     expect(rows.map((r) => r.name).sort()).toEqual(ALL_MIGRATIONS.map((m) => m.name).sort());
   }, 120_000);
 });
+
+onServer('one connection pool per process', () => {
+  let db: TestDatabase;
+  let dataDir: string;
+  let runtime: Runtime | undefined;
+
+  beforeAll(async () => {
+    db = await freshDatabase();
+    dataDir = mkdtempSync(join(tmpdir(), 'donthu-pool-'));
+  }, 60_000);
+
+  afterAll(async () => {
+    await runtime?.close();
+    await db?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('TypeORM, the event store and the vault share one pool of PG_POOL_MAX connections', async () => {
+    runtime = await createRuntime({
+      role: 'cli',
+      env: { NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', PG_POOL_MAX: '4' },
+      databaseUrl: db.url,
+    });
+    const rt = runtime;
+    // Load through both doors at once; the server counts the connections this database has.
+    const busy = Array.from({ length: 12 }, (_, i) =>
+      i % 2 ? rt.dataSource.query('SELECT pg_sleep(0.05)') : rt.pool.query('SELECT pg_sleep(0.05)'),
+    );
+    const counted = rt.pool.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database()',
+    );
+    await Promise.all(busy);
+    expect((await counted).rows[0].n).toBeLessThanOrEqual(4);
+    expect(rt.pool.totalCount).toBeLessThanOrEqual(4);
+  }, 60_000);
+});

@@ -8,7 +8,7 @@ import { PostgresEventStore } from '../../event-store/src/postgres/postgres-even
 import { KurrentDbEventStore } from '../../event-store/src/kurrentdb/kurrentdb-event-store.js';
 import { EVENT_STORE_MIGRATIONS } from '../../event-store/src/postgres/migrations/index.js';
 import { migrateUnderLock } from '../../event-store/src/postgres/migrate.js';
-import { READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from '../../read-models/src/read-models/index.js';
+import { READ_MODEL_MIGRATIONS } from '../../read-models/src/read-models/index.js';
 import { PersonalDataVault } from '../../security/src/vault/personal-data-vault.js';
 import { keyringFromEnv } from '../../security/src/vault/keyring.js';
 import { SECURITY_MIGRATIONS } from '../../security/src/vault/migrations/security.migrations.js';
@@ -56,17 +56,29 @@ export interface RuntimeOptions {
   databaseUrl?: string;
 }
 
-export function createDataSource(url: string): DataSource {
+/**
+ * The process's one connection pool: TypeORM's DataSource (migrations, transactions, raw SQL of the read
+ * models) over a `pg` pool of `max` connections, which the event store, the vault and the checkpoints
+ * share (`Runtime.pool`). No entities: read models are tables written and read with SQL.
+ */
+export function createDataSource(url: string, max = 20): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
-    entities: READ_MODEL_ENTITIES,
+    entities: [],
     migrations: ALL_MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     synchronize: false,
     logging: false,
-    extra: { max: 10 },
+    extra: { max },
   });
+}
+
+/** The `pg` pool under an initialised DataSource (TypeORM's postgres driver keeps it as `master`). */
+function poolOf(dataSource: DataSource): pg.Pool {
+  const pool = (dataSource.driver as unknown as { master?: pg.Pool }).master;
+  if (!pool) throw new Error('the database driver has no connection pool');
+  return pool;
 }
 
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
@@ -77,7 +89,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const database: DatabaseHandle = options.databaseUrl
     ? { url: options.databaseUrl, embedded: false, close: async () => undefined }
     : await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, role: options.role });
-  const dataSource = createDataSource(database.url);
+  const dataSource = createDataSource(database.url, config.pgPoolMax);
   try {
     await dataSource.initialize();
     await migrateUnderLock(dataSource);
@@ -85,7 +97,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     await database.close();
     throw err;
   }
-  const pool = new pg.Pool({ connectionString: database.url, max: config.pgPoolMax });
+  const pool = poolOf(dataSource);
   pool.on('error', () => undefined); // a dropped idle client is replaced on the next query
   const clock = options.clock ?? (() => new Date());
   // EVENT_STORE=kurrentdb keeps the events in KurrentDB; read models, checkpoints, the vault and
@@ -117,8 +129,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     metrics: new Metrics(),
     async close() {
       await store.close();
-      await pool.end().catch(() => undefined);
-      await dataSource.destroy().catch(() => undefined);
+      await dataSource.destroy().catch(() => undefined); // ends the one pool
       await database.close();
     },
   };

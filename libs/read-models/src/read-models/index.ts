@@ -17,9 +17,6 @@ import { CreateTrackingCodes1760000017120 } from '../migrations/1760000017120-cr
 import { AddDeadlineAccountabilityColumns1760000016000 } from '../migrations/1760000016000-add-deadline-accountability-columns.js';
 import { AddTrackingCodeIndex1760000016100 } from '../migrations/1760000016100-add-tracking-code-index.js';
 import type { ProjectionDefinition } from '../runner/projection.js';
-import { CaseSummaryEntity, DeadlineRowEntity, UnitRowEntity } from './read-model.entities.js';
-
-export { CaseSummaryEntity, DeadlineRowEntity, UnitRowEntity };
 
 export { caseSummariesProjection, deadlinesProjection, unitsProjection };
 export { dialoguesProjection, receptionSessionsProjection };
@@ -51,6 +48,3 @@ export const READ_MODEL_MIGRATIONS = [
   AddCaseSearchIndex1760000017000,
   CreateTrackingCodes1760000017120,
 ];
-
-/** TypeORM entities of the read models (queries use them; the runner writes rows by SQL). */
-export const READ_MODEL_ENTITIES = [CaseSummaryEntity, DeadlineRowEntity, UnitRowEntity];
