@@ -203,7 +203,8 @@ beforeAll(async () => {
     expectStatus(s, 201);
     expectStatus(
       await app.request('POST', `/api/v1/reception-sessions/${s.body.id}/hold`, {
-        token: t.head,
+        // The deputy records the session they hosted themselves (not the head's own).
+        token: host === 'head-1' ? t.head : await app.token('pho-1', ['head'], P, 'Phó chủ tịch'),
         body: { heldOn, hostPersonId: host, citizensReceived: citizens },
       }),
       200,
