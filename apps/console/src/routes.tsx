@@ -9,6 +9,8 @@ const page = (load: () => Promise<{ default: React.ComponentType }>): Pick<Route
 
 export const routes: RouteObject[] = [
   { path: '/dang-nhap', element: <SignInPage /> },
+  // The citizen's lookup: public, no sign-in, mobile first (docs/citizens.md).
+  { path: '/tra-cuu', ...page(() => import('./pages/public/LookupPage')) },
   {
     path: '/',
     element: <Shell />,

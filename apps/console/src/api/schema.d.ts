@@ -944,6 +944,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/documents/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An official paper as PDF: receipt.pdf, acceptance-notice.pdf, non-acceptance.pdf, transfer-slip.pdf, guidance.pdf (names only with reasonCode and reason, recorded as a disclosure) */
+        get: operations["DocumentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/documents/receipt.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The receipt with the lookup PIN and its QR code (the PIN is checked against its hash) */
+        post: operations["DocumentsController_receiptWithPin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1217,6 +1251,17 @@ export interface components {
             /** @description an instant (ISO 8601) */
             expiresAt: string;
             official: components["schemas"]["DemoOfficialDto"];
+        };
+        ReceiptWithPinDto: {
+            /**
+             * @description with reason: print the petitioners' names (a recorded disclosure); required for a denunciation
+             * @enum {string}
+             */
+            reasonCode?: "verification" | "decision" | "notification" | "court_request" | "other";
+            /** @description why the names are printed; recorded in the disclosure log */
+            reason?: string;
+            /** @description the PIN from the registration or reissue response; never stored or logged */
+            lookupPin: string;
         };
     };
     responses: never;
@@ -2616,6 +2661,54 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_get: {
+        parameters: {
+            query?: {
+                /** @description with reason: print the petitioners' names (a recorded disclosure); required for a denunciation */
+                reasonCode?: "verification" | "decision" | "notification" | "court_request" | "other";
+                /** @description why the names are printed; recorded in the disclosure log */
+                reason?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_receiptWithPin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceiptWithPinDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
