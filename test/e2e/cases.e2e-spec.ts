@@ -302,6 +302,22 @@ describe('history, as-of views and hash-chain verification (auditor)', () => {
     expect(atAccept.body).toMatchObject({ status: 'accepted', version: 3 });
   });
 
+  it.each(['recorded_at', 'occurred_at'])(
+    'an edit of the unhashed %s column (as-of views read it) breaks verification too',
+    async (column) => {
+      const { id } = await register(app, t.reception, { receivedAt: '2026-11-02' });
+      await command(app, t.reception, id, 'guide', { at: '2026-11-03', agency: 'Tòa án nhân dân' });
+      const path = `/api/v1/audit/streams/case-${id}/verify`;
+      expect((await app.request('GET', path, { token: t.auditor })).body.ok).toBe(true);
+      await app.runtime.pool.query(
+        `UPDATE events SET ${column} = ${column} - interval '30 days' WHERE stream_id = $1 AND version = 2`,
+        [`case-${id}`],
+      );
+      const broken = await app.request('GET', path, { token: t.auditor });
+      expect(broken.body).toMatchObject({ ok: false, brokenAt: { version: 2 } });
+    },
+  );
+
   it('verifies the chain, then reports the first tampered event', async () => {
     const { id } = await register(app, t.reception, { receivedAt: '2026-11-02' });
     await command(app, t.reception, id, 'guide', { at: '2026-11-03', agency: 'Tòa án nhân dân' });

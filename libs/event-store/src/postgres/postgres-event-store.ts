@@ -229,11 +229,23 @@ export class PostgresEventStore implements EventStore {
     let after = 0;
     for (;;) {
       // Raw rows: the chain covers the stored payload, never an upcast view of it.
-      const { rows } = await this.pool.query<EventRow>({
-        text: `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND version > $2 ORDER BY version LIMIT $3`,
+      // The unhashed columns too: as-of reads filter on recorded_at, so an edit of it (or of
+      // occurred_at) in SQL must break verification like an edit of the payload does.
+      const { rows } = await this.pool.query<EventRow & { recorded_ms: string; occurred_ms: string }>({
+        text: `SELECT ${COLUMNS}, (extract(epoch FROM recorded_at) * 1000)::numeric(20,0)::text AS recorded_ms,
+                 (extract(epoch FROM occurred_at) * 1000)::numeric(20,0)::text AS occurred_ms
+                 FROM events WHERE stream_id = $1 AND version > $2 ORDER BY version LIMIT $3`,
         values: [streamId, after, this.pageSize],
       });
       for (const row of rows) {
+        const sameInstant = (column: string, hashed: unknown) =>
+          typeof hashed === 'string' && Number(column) === Date.parse(hashed);
+        if (
+          !sameInstant(row.recorded_ms, row.metadata?.recordedAt) ||
+          !sameInstant(row.occurred_ms, row.metadata?.occurredAt)
+        ) {
+          return { ok: false, brokenAt: { version: row.version, position: row.pos } };
+        }
         const recomputed = computeEventHash(prev, {
           streamId: row.stream_id,
           version: row.version,
