@@ -21,8 +21,15 @@ export const Public = () => SetMetadata(PUBLIC, true);
  */
 export const RequirePermission = (permission: Permission) => SetMetadata(PERMISSION, permission);
 
+/** A bearer token already verified earlier in this request (by the rate limiter), with its header. */
+export interface VerifiedToken {
+  header: string;
+  principal: Principal;
+}
+
 export interface AuthedRequest extends Request {
   principal?: Principal;
+  verified?: VerifiedToken;
 }
 
 export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
@@ -42,8 +49,8 @@ export class AuthGuard implements CanActivate {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
-    const verified = (req as AuthedRequest & { verified?: { header: string; principal: Principal } })
-      .verified;
+    // One verification per request: the rate limiter's, when it verified this same header.
+    const verified = req.verified;
     req.principal =
       verified && verified.header === req.headers.authorization
         ? verified.principal

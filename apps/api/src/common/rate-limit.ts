@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { JwtVerifier } from '../../../../libs/security/src/auth/jwt-verifier.js';
+import type { VerifiedToken } from '../auth/auth.guard.js';
 import { problem } from '../../../../libs/application/src/common/problem.js';
 import { sendProblem } from './problem.filter.js';
 
@@ -37,9 +38,10 @@ export function rateLimits(perMinute: number, verifier: JwtVerifier): RequestHan
     const header = req.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       try {
-        (req as Request & { rateUser?: string }).rateUser = (
-          await verifier.verify(header.slice(7).trim())
-        ).id;
+        const principal = await verifier.verify(header.slice(7).trim());
+        (req as Request & { rateUser?: string }).rateUser = principal.id;
+        // The auth guard reuses this verification (one per request) when the header is the same.
+        (req as Request & { verified?: VerifiedToken }).verified = { header, principal };
       } catch {
         /* unauthenticated: the auth guard answers 401 */
       }
