@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { decodeJwt } from 'jose';
 import { DEMO_OFFICIALS } from '../../libs/application/src/demo/demo-officials.js';
 import { loadConfig } from '../../libs/runtime/src/config.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { createTestApp, type TestApp, type TestResponse } from '../support/app.js';
 import { LONG, UNITS, command, createUnitTree, register, tokens, type Tokens } from './fixtures.js';
 
 const consoleDir = mkdtempSync(join(tmpdir(), 'donthu-console-'));
@@ -190,6 +190,7 @@ describe('the case dossier in GET /cases/:id', () => {
     });
     await command(app, t.handler, id, 'accept', { acceptedAt: '2026-11-05' });
     await command(app, t.handler, id, 'dialogues', {
+      noticeOn: '2026-11-05',
       heldAt: '2026-11-10',
       participants: ['Trần Văn Bình', 'Cán bộ Nguyễn'],
       minutes: 'Hai bên trao đổi về mức bồi thường.',
@@ -252,5 +253,49 @@ describe('the case dossier in GET /cases/:id', () => {
     expect(masked.text).not.toContain('Trần Văn Bình');
     const head = await app.request('GET', `/api/v1/cases/${id}`, { token: t.handler });
     expect(head.body.content).toBe('[bảo mật]'); // not assigned: no right to the identities
+  });
+});
+
+describe('problems in the caller’s language', () => {
+  it('are Vietnamese by default and English when Accept-Language prefers it; the code is the same', async () => {
+    const body = { receivedAt: '2026-13-01', channel: 'in_person' };
+    // Without Accept-Language (the test client otherwise asks for English).
+    const res = await fetch(`${app.url}/api/v1/cases`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.reception}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const vi = { status: res.status, headers: res.headers, body: (await res.json()) as TestResponse['body'] };
+    expect(vi.status).toBe(400);
+    expect(vi.body.code).toBe('VALIDATION_FAILED');
+    expect(vi.body.title).toBe('Dữ liệu không hợp lệ');
+    expect(vi.headers.get('content-language')).toBe('vi');
+    const en = await app.request('POST', '/api/v1/cases', {
+      token: t.reception,
+      body,
+      headers: { 'accept-language': 'en-US,en;q=0.9,vi;q=0.5' },
+    });
+    expect(en.body.code).toBe('VALIDATION_FAILED');
+    expect(en.body.title).toBe('Invalid request');
+    expect(en.body.errors.map((e: { path: string }) => e.path)).toEqual(
+      vi.body.errors.map((e: { path: string }) => e.path),
+    );
+    const forbidden = await app.request('GET', '/api/v1/deadlines/overdue', {
+      token: t.reception,
+      headers: { 'accept-language': 'vi-VN,vi;q=0.9,en;q=0.5' },
+    });
+    expect(forbidden.body).toMatchObject({ code: 'FORBIDDEN', title: 'Không có quyền' });
+  });
+});
+
+describe('GET /cases/:idOrTrackingCode', () => {
+  it('reads a case by its tracking code too', async () => {
+    const created = await register(app, t.reception, { receivedAt: '2026-11-02' });
+    await app.catchUp();
+    const byCode = await app.request('GET', `/api/v1/cases/${created.trackingCode}`, { token: t.auditor });
+    expect(byCode.status).toBe(200);
+    expect(byCode.body.id).toBe(created.id);
+    const unknown = await app.request('GET', '/api/v1/cases/HANOI-2026-999999', { token: t.auditor });
+    expect(unknown.status).toBe(404);
   });
 });

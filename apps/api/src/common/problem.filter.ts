@@ -9,6 +9,7 @@ import {
   type Problem,
   type ProblemCode,
 } from '../../../../libs/application/src/common/problem.js';
+import { localizeProblem, problemLanguage } from './problem-language.js';
 import { problemInstance } from './request-id.js';
 
 const HTTP_CODES: Record<number, ProblemCode> = {
@@ -75,7 +76,11 @@ export function toProblem(err: unknown): Problem {
 
 /** Sends a problem document; its `instance` names the request (`urn:donthu:request:<X-Request-Id>`). */
 export function sendProblem(res: Response, p: Problem): void {
-  const body = res.req ? { ...p, instance: problemInstance(res.req) } : p;
+  const lang = problemLanguage(res.req?.headers['accept-language']);
+  const localized = localizeProblem(p, lang);
+  const body = res.req ? { ...localized, instance: problemInstance(res.req) } : localized;
+  res.setHeader('Content-Language', lang);
+  res.vary('Accept-Language');
   res.status(p.status).type('application/problem+json').send(JSON.stringify(body));
 }
 

@@ -57,6 +57,7 @@ const MATRIX: Record<Role, Permission[]> = {
     'case.command',
     'case.read',
     'identities.read',
+    'reception.schedule',
     'reception.hold',
     'boards.read',
     'statistics.read',

@@ -9,6 +9,7 @@ import {
   Input,
   InputNumber,
   Modal,
+  Radio,
   Select,
   Space,
   Typography,
@@ -234,7 +235,11 @@ function initialValues(action: Action, c: CaseView): Record<string, unknown> {
     case 'dialogues':
       return { heldAt: today, outcome: 'agreed' };
     case 'resolve':
-      return { decidedAt: today, outcome: OUTCOMES_BY_KIND[c.kind ?? '']?.[0] };
+      return {
+        decidedAt: today,
+        outcome: OUTCOMES_BY_KIND[c.kind ?? '']?.[0],
+        ...(c.kind === 'complaint' && c.level === 1 ? { verificationAgreesWithRequest: true } : {}),
+      };
     case 'extend':
       return { at: today, days: 30 };
     case 'assign':
@@ -450,8 +455,12 @@ function CommandFields({ action, c }: { action: Action; c: CaseView }) {
           <Field name="heldAt" label="Ngày đối thoại" rules={dateRule}>
             <DateField />
           </Field>
-          <Field name="noticeOn" label="Ngày thông báo đối thoại">
-            <DateField allowClear />
+          <Field
+            name="noticeOn"
+            label="Ngày thông báo đối thoại (trước ít nhất 5 ngày — NĐ 155/2026, Điều 11)"
+            rules={dateRule}
+          >
+            <DateField />
           </Field>
           <Field
             name="participants"
@@ -477,6 +486,20 @@ function CommandFields({ action, c }: { action: Action; c: CaseView }) {
           <Field name="decisionNo" label="Số quyết định/kết luận">
             <Input />
           </Field>
+          {c.kind === 'complaint' && c.level === 1 ? (
+            <Field
+              name="verificationAgreesWithRequest"
+              label="Kết quả xác minh so với nội dung khiếu nại (Luật Khiếu nại, Điều 30)"
+              rules={[{ required: true, message: 'Chọn kết quả xác minh' }]}
+            >
+              <Radio.Group
+                options={[
+                  { value: true, label: 'Đúng với nội dung khiếu nại' },
+                  { value: false, label: 'Khác với nội dung khiếu nại (phải có đối thoại)' },
+                ]}
+              />
+            </Field>
+          ) : null}
           <Field
             name="outcome"
             label="Kết quả giải quyết"

@@ -1,0 +1,244 @@
+import type { Problem } from '../../../../libs/application/src/common/problem.js';
+
+/**
+ * api.md "Language": problem `title`, `detail` and validation messages are Vietnamese unless
+ * `Accept-Language` prefers English; `code` (and every field path, rule id and identifier) is the
+ * same in both. Messages are written in English where they are raised; this is the one place that
+ * turns them into Vietnamese. A message without a translation here is left as it was raised.
+ */
+export type ProblemLanguage = 'vi' | 'en';
+
+/** The language the caller prefers: English only when an `en` tag ranks above every `vi` tag. */
+export function problemLanguage(acceptLanguage: string | string[] | undefined): ProblemLanguage {
+  const header = Array.isArray(acceptLanguage) ? acceptLanguage.join(',') : (acceptLanguage ?? '');
+  let best: { lang: string; q: number } | null = null;
+  for (const part of header.split(',')) {
+    const [tag, ...params] = part.trim().toLowerCase().split(';');
+    if (!tag) continue;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (!Number.isFinite(q) || q <= 0) continue;
+    const lang = tag.split('-')[0];
+    if ((lang === 'en' || lang === 'vi') && (best === null || q > best.q)) best = { lang, q };
+  }
+  return best?.lang === 'en' ? 'en' : 'vi';
+}
+
+const TITLE_VI: Record<string, string> = {
+  VALIDATION_FAILED: 'Dữ liệu không hợp lệ',
+  UNAUTHENTICATED: 'Chưa đăng nhập',
+  FORBIDDEN: 'Không có quyền',
+  NOT_FOUND: 'Không tìm thấy',
+  ILLEGAL_TRANSITION: 'Không thực hiện được ở trạng thái này',
+  VERSION_CONFLICT: 'Hồ sơ đã được người khác cập nhật',
+  PAYLOAD_TOO_LARGE: 'Dữ liệu gửi lên quá lớn',
+  UNSUPPORTED_MEDIA_TYPE: 'Định dạng dữ liệu không được hỗ trợ',
+  IDEMPOTENCY_KEY_REUSED: 'Khóa chống gửi trùng đã dùng cho yêu cầu khác',
+  CALENDAR_UNAVAILABLE: 'Chưa có lịch nghỉ lễ của năm này',
+  RATE_LIMITED: 'Quá nhiều yêu cầu',
+  UNAVAILABLE: 'Hệ thống tạm thời không phục vụ được',
+  INTERNAL: 'Lỗi hệ thống',
+};
+
+const STATUS_VI: Record<string, string> = {
+  received: 'mới tiếp nhận',
+  classified: 'đã phân loại',
+  accepted: 'đã thụ lý',
+  rejected: 'không thụ lý',
+  guided: 'đã hướng dẫn',
+  archived: 'đã lưu đơn',
+  suspended: 'tạm đình chỉ',
+  resolved: 'đã giải quyết',
+  closed: 'đã kết thúc',
+  withdrawn: 'đã rút đơn',
+  terminated: 'đã đình chỉ giải quyết',
+};
+
+const status = (s: string) => `“${STATUS_VI[s] ?? s}”`;
+const vnDate = (d: string) => d.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1');
+
+/** English message → Vietnamese, the first rule that matches. Identifiers pass through unchanged. */
+const RULES: [RegExp, (...m: string[]) => string][] = [
+  [/^property (\S+) should not exist$/, (_, f) => `trường ${f} không được phép`],
+  [/^(\S+) is required$/, (_, f) => `${f}: bắt buộc phải có`],
+  [/^required \(you have no unit\)$/, () => 'bắt buộc (tài khoản không thuộc đơn vị nào)'],
+  [/^(\S+) should not be empty$/, (_, f) => `${f} không được để trống`],
+  [
+    /^(\S+) must be one of the following values: (.+)$/,
+    (_, f, v) => `${f} phải là một trong các giá trị: ${v}`,
+  ],
+  [/^(\S+) must be a boolean value$/, (_, f) => `${f} phải là true hoặc false`],
+  [/^(\S+) must be a string$/, (_, f) => `${f} phải là chuỗi ký tự`],
+  [/^(\S+) must be an integer number$/, (_, f) => `${f} phải là số nguyên`],
+  [/^(\S+) must be an array$/, (_, f) => `${f} phải là danh sách`],
+  [/^(\S+) must not be greater than (\S+)$/, (_, f, n) => `${f} không được lớn hơn ${n}`],
+  [/^(\S+) must not be less than (\S+)$/, (_, f, n) => `${f} không được nhỏ hơn ${n}`],
+  [
+    /^(\S+) must be shorter than or equal to (\d+) characters$/,
+    (_, f, n) => `${f} không được dài quá ${n} ký tự`,
+  ],
+  [/^(\S+) must contain at least (\d+) elements$/, (_, f, n) => `${f} phải có ít nhất ${n} phần tử`],
+  [/^(\S+) must contain no more than (\d+) elements$/, (_, f, n) => `${f} không được quá ${n} phần tử`],
+  [/^(\S+) must be a date \(YYYY-MM-DD\)$/, (_, f) => `${f} phải là một ngày (YYYY-MM-DD)`],
+  [
+    /^(\S+) must be a real date written YYYY-MM-DD.*$/,
+    (_, f) => `${f} phải là một ngày có thật, viết YYYY-MM-DD`,
+  ],
+  [
+    /^(\S+) (\d{4}-\d{2}-\d{2}) is before (\d{4}-\d{2}-\d{2})$/,
+    (_, f, d, e) => `${f}: ngày ${vnDate(d)} trước ${vnDate(e)}`,
+  ],
+  [
+    /^(\S+) (\d{4}-\d{2}-\d{2}) is more than five years ahead.*$/,
+    (_, f, d) => `${f}: ngày ${vnDate(d)} quá 5 năm kể từ hôm nay`,
+  ],
+  [
+    /^(\S+) must be an ISO 8601 instant with a time zone$/,
+    (_, f) => `${f} phải là thời điểm theo ISO 8601 có múi giờ`,
+  ],
+  [
+    /^(\S+) (\d{4}-\d{2}-\d{2}) is after today \((\S+)\)$/,
+    (_, f, d, t) => `${f}: ngày ${vnDate(d)} sau ngày hôm nay (${vnDate(t)})`,
+  ],
+  [
+    /^(\S+) (\d{4}-\d{2}-\d{2}) is before the receipt \((\S+)\)$/,
+    (_, f, d, r) => `${f}: ngày ${vnDate(d)} trước ngày nhận đơn (${vnDate(r)})`,
+  ],
+  [
+    /^(\S+) (\d{4}-\d{2}-\d{2}) is before the (.+) \((\S+)\)$/,
+    (_, f, d, w, r) => `${f}: ngày ${vnDate(d)} trước ngày ${w} (${vnDate(r)})`,
+  ],
+  [/^(\S+) must be 6–20 letters or digits$/, (_, f) => `${f} phải gồm 6–20 chữ số hoặc chữ cái`],
+  [
+    /^idNumber must be 6–20 letters or digits$/,
+    () => 'số giấy tờ tùy thân phải gồm 6–20 chữ số hoặc chữ cái',
+  ],
+  [/^phone must be a phone number$/, () => 'số điện thoại không hợp lệ'],
+  [
+    /^(\S+) must be an id of .*$/,
+    (_, f) => `${f} phải là mã gồm 1–64 chữ cái, chữ số, dấu chấm, gạch ngang hoặc gạch dưới`,
+  ],
+  [/^no such unit$/, () => 'không có đơn vị này'],
+  [/^no such case$/, () => 'không có hồ sơ này'],
+  [/^(\S+): no such unit$/, (_, f) => `${f}: không có đơn vị này`],
+  [/^(\S+): no such case$/, (_, f) => `${f}: không có hồ sơ này`],
+  [/^no case (\S+)$/, (_, id) => `không có hồ sơ ${id}`],
+  [/^no unit (\S+)$/, (_, id) => `không có đơn vị ${id}`],
+  [/^no reception session (\S+)$/, (_, id) => `không có buổi tiếp công dân ${id}`],
+  [/^no inspection (\S+)$/, (_, id) => `không có cuộc thanh tra, kiểm tra ${id}`],
+  [/^no such (resource|person|stream)$/, () => 'không tìm thấy'],
+  [/^case not found$/, () => 'không có hồ sơ này'],
+  [/^case is closed: (\S+) is not allowed$/, () => 'hồ sơ đã kết thúc: không thực hiện được thao tác này'],
+  [
+    /^case is (\w+): it has not been classified$/,
+    (_, s) => `hồ sơ đang ở trạng thái ${status(s)}: chưa được phân loại`,
+  ],
+  [
+    /^case is (\w+)(?:: (.*))?$/,
+    (_, s, rest) =>
+      `hồ sơ đang ở trạng thái ${status(s)}${rest ? ` (${rest})` : ''}: không thực hiện được thao tác này`,
+  ],
+  [/^cannot move a case that is (\w+)$/, (_, s) => `không chuyển được hồ sơ đang ở trạng thái ${status(s)}`],
+  [/^the case is already at that unit$/, () => 'hồ sơ đã ở đơn vị này'],
+  [/^the case was classified as not processable$/, () => 'đơn đã được phân loại là không đủ điều kiện xử lý'],
+  [/^the notice cannot be dated after the dialogue$/, () => 'ngày thông báo không được sau ngày đối thoại'],
+  [/^level applies to complaints only$/, () => 'lần giải quyết chỉ áp dụng cho đơn khiếu nại'],
+  [/^signerCount must be a positive integer$/, () => 'số người ký phải là số nguyên dương'],
+  [/^(.*)\(LTC Art\. 30\)$/, (_, m) => `${m.trim()} (Luật Tố cáo, Điều 30)`],
+  [
+    /^noticeOn is required for a dialogue held from (\S+) \((.+)\)$/,
+    (_, d, law) => `noticeOn: đối thoại từ ngày ${vnDate(d)} phải có ngày thông báo (${law})`,
+  ],
+  [
+    /^KN-DLG: the dialogue notice must be given at least (\d+) days before it \((.+)\)$/,
+    (_, n, law) => `KN-DLG: phải thông báo đối thoại trước ít nhất ${n} ngày (${law})`,
+  ],
+  [
+    /^verificationAgreesWithRequest is required for a level-1 complaint \(true or false; (.+)\)$/,
+    (_, law) =>
+      `verificationAgreesWithRequest: khiếu nại lần đầu phải ghi kết quả xác minh có đúng với nội dung khiếu nại hay không (${law})`,
+  ],
+  [/^a valid bearer token is required$/, () => 'cần đăng nhập: thiếu mã xác thực hoặc mã đã hết hạn'],
+  [/^requires (\S+)$/, (_, p) => `vai trò của bạn không được thực hiện việc này (${p})`],
+  [/^not allowed for your role$/, () => 'vai trò của bạn không được thực hiện việc này'],
+  [
+    /^you may register cases only for your unit and the units below it$/,
+    () => 'chỉ được tiếp nhận đơn cho đơn vị mình và các đơn vị trực thuộc',
+  ],
+  [
+    /^you may schedule sessions only for your unit and the units below it$/,
+    () => 'chỉ được lên lịch tiếp công dân cho đơn vị mình và các đơn vị trực thuộc',
+  ],
+  [
+    /^the case changed since you read it; reload and retry$/,
+    () => 'hồ sơ đã thay đổi từ lúc bạn mở; hãy tải lại rồi thực hiện lại',
+  ],
+  [
+    /^If-Match "(\S+)" is stale: the current version is (\d+)$/,
+    (_, v, c) => `phiên bản ${v} đã cũ, phiên bản hiện tại là ${c}: hãy tải lại hồ sơ rồi thực hiện lại`,
+  ],
+  [
+    /^the stream changed while this command ran; reload and retry$/,
+    () => 'dữ liệu vừa thay đổi trong khi xử lý; hãy tải lại rồi thực hiện lại',
+  ],
+  [/^this change was already recorded$/, () => 'thay đổi này đã được ghi nhận'],
+  [/^If-Match must be a case version such as "3"$/, () => 'If-Match phải là phiên bản hồ sơ, ví dụ "3"'],
+  [/^from must not be after to$/, () => 'ngày bắt đầu (from) không được sau ngày kết thúc (to)'],
+  [/^must not be before from$/, () => 'không được trước ngày bắt đầu (from)'],
+  [/^the period may span at most (\d+) days$/, (_, n) => `khoảng thời gian tối đa ${n} ngày`],
+  [/^period too long$/, () => 'khoảng thời gian quá dài'],
+  [/^malformed JSON$/, () => 'JSON không hợp lệ'],
+  [/^the body must be a JSON object$/, () => 'nội dung gửi lên phải là một đối tượng JSON'],
+  [/^must be an object$/, () => 'phải là một đối tượng'],
+  [/^send the body as application\/json$/, () => 'hãy gửi dữ liệu dạng application/json'],
+  [/^the body must be UTF-8$/, () => 'dữ liệu phải mã hóa UTF-8'],
+  [/^the body exceeds (\S+)$/, (_, n) => `dữ liệu vượt quá ${n}`],
+  [/^the request could not be read$/, () => 'không đọc được yêu cầu'],
+  [/^invalid input$/, () => 'dữ liệu không hợp lệ'],
+  [
+    /^invalid characters or keys in the (body|query)$/,
+    (_, w) => `ký tự hoặc trường không hợp lệ trong ${w === 'body' ? 'dữ liệu gửi lên' : 'tham số truy vấn'}`,
+  ],
+  [/^invalid characters in the path$/, () => 'ký tự không hợp lệ trong đường dẫn'],
+  [/^must not contain U\+0000$/, () => 'không được chứa ký tự U+0000'],
+  [/^must not contain lone surrogates$/, () => 'không được chứa ký tự Unicode lỗi'],
+  [/^is not allowed$/, () => 'không được phép'],
+  [/^an unexpected error occurred; it has been logged$/, () => 'lỗi không mong muốn; sự cố đã được ghi lại'],
+  [/^too many requests.*$/i, () => 'quá nhiều yêu cầu; hãy thử lại sau ít phút'],
+];
+
+/** One message in Vietnamese (or as it was, when no rule knows it). */
+export function messageVi(message: string): string {
+  for (const [re, to] of RULES) {
+    const m = re.exec(message);
+    if (m) return to(...m);
+  }
+  return message;
+}
+
+/** A detail made of `path: message` parts joined by `; ` (validation) is translated part by part. */
+export function detailVi(detail: string): string {
+  return detail
+    .split('; ')
+    .map((part) => {
+      const whole = messageVi(part);
+      if (whole !== part) return whole;
+      const i = part.indexOf(': ');
+      if (i <= 0) return part;
+      const path = part.slice(0, i);
+      const message = messageVi(part.slice(i + 2));
+      return message.startsWith(path) ? message : `${path}: ${message}`;
+    })
+    .join('; ');
+}
+
+/** The problem in the caller's language; `code`, `status`, `type` and paths never change. */
+export function localizeProblem(p: Problem, lang: ProblemLanguage): Problem {
+  if (lang === 'en') return p;
+  return {
+    ...p,
+    title: TITLE_VI[p.code] ?? p.title,
+    detail: detailVi(p.detail),
+    ...(p.errors ? { errors: p.errors.map((e) => ({ path: e.path, message: messageVi(e.message) })) } : {}),
+  };
+}
