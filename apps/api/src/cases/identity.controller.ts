@@ -147,6 +147,7 @@ export class IdentityController {
         reasonCode?: string;
         reason: string;
         at: string;
+        document?: string;
       };
       return {
         position: Number(e.globalPosition),
@@ -155,6 +156,8 @@ export class IdentityController {
         disclosedTo: d.disclosedTo,
         reasonCode: d.reasonCode ?? null,
         reason: d.reason,
+        // The paper that printed the names (docs/citizens.md); null for a GET /petitioners.
+        document: d.document ?? null,
       };
     });
     return pageOf(items, q);
