@@ -8,6 +8,7 @@ import type { ProjectionRunner } from '../../libs/read-models/src/runner/project
 import { createApp, type CreateAppOptions } from '../../apps/api/src/bootstrap.js';
 import { createRunner } from '../../libs/application/src/processes/worker.js';
 import { freshDatabase, type TestDatabase } from './database.js';
+import { OpenApiCheck } from './openapi-check.js';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
@@ -77,6 +78,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
+  const openApi = new OpenApiCheck(app);
+  openApi.load();
   return {
     url,
     runtime,
@@ -109,6 +112,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       } catch {
         parsed = undefined;
       }
+      await openApi.check(method, path, res.status, res.headers.get('content-type') ?? '', parsed);
       return { status: res.status, headers: res.headers, body: parsed, text };
     },
     // The global log's fence (pg_snapshot_xmin) is cluster-wide: a transaction open anywhere on a shared
