@@ -103,6 +103,25 @@ async function drain(
 }
 
 /**
+ * Drains from `from` until `done` holds. The global log shows a transaction only once every older
+ * transaction on the server has ended (the xmin fence), and on a shared server another database's
+ * transaction can hold that back for a moment: wait for the condition rather than read once.
+ */
+async function drainUntil(
+  store: EventStore,
+  from: GlobalCheckpoint,
+  limit: number,
+  done: (events: StoredEvent[]) => boolean,
+): Promise<{ events: StoredEvent[]; checkpoint: GlobalCheckpoint }> {
+  let result = await drain(store, from, limit);
+  for (let attempt = 0; attempt < 600 && !done(result.events); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    result = await drain(store, from, limit);
+  }
+  return result;
+}
+
+/**
  * The behaviour every EventStore adapter must show. `factory` is called once; tests use fresh stream ids,
  * so the database may be shared by all tests of the suite.
  */
@@ -318,7 +337,12 @@ export function eventStoreContract(
         }
         expect(BigInt(await store.headPosition())).toBeGreaterThanOrEqual(BigInt(lastPosition));
 
-        const { events } = await drain(store, start, 2);
+        const { events } = await drainUntil(
+          store,
+          start,
+          2,
+          (read) => read.filter((e) => streams.includes(e.streamId)).length >= appended.length,
+        );
         const mine = events.filter((e) => streams.includes(e.streamId));
         expect(mine.map((e) => e.eventId)).toEqual(appended);
         for (let i = 1; i < events.length; i++) {
