@@ -107,18 +107,30 @@ describe('accountability and reception duty', () => {
     app = await createTestApp();
     t = await tokens(app);
     await createUnitTree(app, t.admin);
-    tick(app, 1000);
+    // Every act is recorded on its business date (in time): deadlines.md §9 would count a back-dated
+    // one against the head. law.e2e-spec.ts shows late entries.
+    let ms = 0;
+    const on = (date: string) => tick(app, (ms += 1000), `${date}T03:00:00.000Z`);
+    on('2026-10-01');
     await appoint(app, t.admin, DEPT, 'head-a', 'Nguyễn Văn An', '2026-01-01');
-    await appoint(app, t.admin, DEPT, 'head-b', 'Lê Thị Bích', '2026-10-15');
     await appoint(app, t.admin, C1, 'chair-c1', 'Trần Văn Xã', '2026-01-01');
-    tick(app, 2000);
     c.met = await complaint(app, t, '2026-10-01'); // due Mon 2026-10-12 (head A), accepted on time
-    c.open = await complaint(app, t, '2026-10-12'); // started under A, due 2026-10-21 under B, never completed
-    c.late = await complaint(app, t, '2026-10-13'); // due 2026-10-22 (B), accepted late
-    c.cancelled = await complaint(app, t, '2026-10-14'); // withdrawn on 2026-10-16
+    on('2026-10-05');
     await command(app, t.handler, c.met.id, 'accept', { acceptedAt: '2026-10-05' });
-    await command(app, t.handler, c.late.id, 'accept', { acceptedAt: '2026-10-30' });
+    // Department (monthly duty): A in person on Oct 8; a deputy on Oct 20 (not B's); B in person on Nov 10.
+    on('2026-10-08');
+    await heldSession(app, t, DEPT, '2026-10-08', 'head-a');
+    on('2026-10-12');
+    c.open = await complaint(app, t, '2026-10-12'); // started under A, due 2026-10-21 under B, never completed
+    on('2026-10-13');
+    c.late = await complaint(app, t, '2026-10-13'); // due 2026-10-22 (B), accepted late
+    on('2026-10-14');
+    c.cancelled = await complaint(app, t, '2026-10-14'); // withdrawn on 2026-10-16
+    on('2026-10-15');
+    await appoint(app, t.admin, DEPT, 'head-b', 'Lê Thị Bích', '2026-10-15');
+    on('2026-10-16');
     await command(app, t.handler, c.cancelled.id, 'withdraw', { at: '2026-10-16', reason: 'Rút đơn' });
+    on('2026-10-20');
     await command(app, t.handler, c.met.id, 'dialogues', {
       heldAt: '2026-10-20',
       noticeOn: '2026-10-15',
@@ -126,6 +138,10 @@ describe('accountability and reception duty', () => {
       minutes: 'Biên bản',
       outcome: 'agreed',
     });
+    await heldSession(app, t, DEPT, '2026-10-20', 'deputy-dept');
+    on('2026-10-30');
+    await command(app, t.handler, c.late.id, 'accept', { acceptedAt: '2026-10-30' });
+    on('2026-11-02');
     await command(app, t.handler, c.late.id, 'dialogues', {
       heldAt: '2026-11-02',
       noticeOn: '2026-10-28',
@@ -133,14 +149,16 @@ describe('accountability and reception duty', () => {
       minutes: 'Biên bản',
       outcome: 'disagreed',
     });
-    // Department (monthly duty): A in person on Oct 8; a deputy on Oct 20 (not B's); B in person on Nov 10.
-    await heldSession(app, t, DEPT, '2026-10-08', 'head-a');
-    await heldSession(app, t, DEPT, '2026-10-20', 'deputy-dept');
-    await heldSession(app, t, DEPT, '2026-11-10', 'head-b');
     // Commune 1 (weekly duty): the chair on Tue Nov 3 and Wed Nov 4 (same ISO week); a deputy on Nov 17.
+    on('2026-11-03');
     await heldSession(app, t, C1, '2026-11-03', 'chair-c1');
+    on('2026-11-04');
     await heldSession(app, t, C1, '2026-11-04', 'chair-c1');
+    on('2026-11-10');
+    await heldSession(app, t, DEPT, '2026-11-10', 'head-b');
+    on('2026-11-17');
     await heldSession(app, t, C1, '2026-11-17', 'deputy-c1');
+    tick(app, (ms += 1000));
     await settle(app);
   }, LONG);
 
@@ -185,6 +203,8 @@ describe('accountability and reception duty', () => {
         receptionRequired: 1,
         receptionHeld: 1,
         dialoguesHeld: 0,
+        lateEntries: 0,
+        imported: 0,
       },
       {
         personId: 'head-b',
@@ -207,6 +227,8 @@ describe('accountability and reception duty', () => {
         receptionRequired: 1,
         receptionHeld: 0, // the Oct 20 session was hosted by a deputy
         dialoguesHeld: 1,
+        lateEntries: 0,
+        imported: 0,
       },
     ]);
   });

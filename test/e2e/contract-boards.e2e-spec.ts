@@ -72,6 +72,14 @@ describe('Deadline boards and their two clocks', () => {
     recB = await app.token('ct-rec-b', ['reception'], B);
     recB1 = await app.token('ct-rec-b1', ['reception'], B1);
     hB = await app.token('ct-h-b', ['handler'], B);
+    // B5: a denunciation received 2026-09-08, accepted 09-10 and suspended 09-20, each recorded that
+    // day (a suspension recorded in time pauses accountability too: deadlines.md §9).
+    app.setNow('2026-09-08T03:00:00.000Z');
+    k.b5 = await c.intake(recB, 'denunciation', { receivedAt: '2026-09-08', receivingUnitId: B });
+    app.setNow('2026-09-10T03:00:00.000Z');
+    await c.cmd(hB, k.b5.id, 'accept', { acceptedAt: '2026-09-10' });
+    app.setNow('2026-09-20T03:00:00.000Z');
+    await c.cmd(hB, k.b5.id, 'suspend', { at: '2026-09-20', reason: 'Chờ giám định' });
     // B1 registered on 2026-10-01 (KN-ACC due 2026-10-12).
     app.setNow('2026-10-01T03:00:00.000Z');
     k.b1 = await c.intake(recB, 'complaint', { receivedAt: '2026-10-01', receivingUnitId: B });
@@ -82,9 +90,6 @@ describe('Deadline boards and their two clocks', () => {
     await head(B1, 'hb1', 'Lê Văn Xã', '2026-01-01');
     k.b3 = await c.intake(recB1, 'complaint', { receivedAt: '2026-09-01', receivingUnitId: B1 });
     k.b4 = await c.intake(recB, 'complaint', { receivedAt: '2026-09-01', receivingUnitId: B });
-    k.b5 = await c.intake(recB, 'denunciation', { receivedAt: '2026-09-08', receivingUnitId: B });
-    await c.cmd(hB, k.b5.id, 'accept', { acceptedAt: '2026-09-10' });
-    await c.cmd(hB, k.b5.id, 'suspend', { at: '2026-09-20', reason: 'Chờ giám định' });
     k.b6 = await c.intake(recB, 'complaint', { receivedAt: '2026-09-01', receivingUnitId: B });
     await c.cmd(hB, k.b6.id, 'withdraw', { at: '2026-09-05' });
     // B1 accepted late (dated 2026-10-20), recorded on 2026-11-20.
@@ -242,9 +247,15 @@ describe('Accountability: one row per head term; met + missed + open = due', () 
     hA = await app.token('ct-h-a', ['handler'], A);
     await head(A, 'ha-a', 'Phan Văn Một', '2026-01-01');
     await head(A, 'ha-b', 'Đinh Thị Hai', '2026-10-01', true);
+    // Every act is recorded on its business date, in time (deadlines.md §9): a back-dated one would
+    // count against the head whatever its date (law.e2e-spec.ts shows that).
+    const on = (date: string) => app.setNow(`${date}T03:00:00.000Z`);
     // A1: KN-ACC 07-10 met (accepted 07-08); KN-RES1 08-07 missed (resolved 08-20).
+    on('2026-07-01');
     k.a1 = await c.intake(recA, 'complaint', { receivedAt: '2026-07-01', receivingUnitId: A });
+    on('2026-07-08');
     await c.cmd(hA, k.a1.id, 'accept', { acceptedAt: '2026-07-08' });
+    on('2026-08-20');
     const r = await c.cmd(hA, k.a1.id, 'resolve', {
       decidedAt: '2026-08-20',
       outcome: 'rejected',
@@ -252,16 +263,23 @@ describe('Accountability: one row per head term; met + missed + open = due', () 
       summary: 'Bác',
     });
     expect(only(r, 'KN-RES1')).toMatchObject({ dueOn: '2026-08-07', status: 'missed' });
-    // A2: KN-ACC 09-11, never completed (missed).
-    k.a2 = await c.intake(recA, 'complaint', { receivedAt: '2026-09-01', receivingUnitId: A });
-    // A3: KN-ACC 11-25 open.
-    k.a3 = await c.intake(recA, 'complaint', { receivedAt: '2026-11-16', receivingUnitId: A });
-    // A4: KN-ACC 10-12 met (rejected on 10-12).
-    k.a4 = await c.intake(recA, 'complaint', { receivedAt: '2026-10-01', receivingUnitId: A });
-    await c.cmd(hA, k.a4.id, 'reject', { at: '2026-10-12', reason: 'Không đủ điều kiện' });
     // A5: KN-ACC 08-12 cancelled by a withdrawal on 08-05.
+    on('2026-08-03');
     k.a5 = await c.intake(recA, 'complaint', { receivedAt: '2026-08-03', receivingUnitId: A });
+    on('2026-08-05');
     await c.cmd(hA, k.a5.id, 'withdraw', { at: '2026-08-05' });
+    // A2: KN-ACC 09-11, never completed (missed).
+    on('2026-09-01');
+    k.a2 = await c.intake(recA, 'complaint', { receivedAt: '2026-09-01', receivingUnitId: A });
+    // A4: KN-ACC 10-12 met (rejected on 10-12).
+    on('2026-10-01');
+    k.a4 = await c.intake(recA, 'complaint', { receivedAt: '2026-10-01', receivingUnitId: A });
+    on('2026-10-12');
+    await c.cmd(hA, k.a4.id, 'reject', { at: '2026-10-12', reason: 'Không đủ điều kiện' });
+    // A3: KN-ACC 11-25 open.
+    on('2026-11-16');
+    k.a3 = await c.intake(recA, 'complaint', { receivedAt: '2026-11-16', receivingUnitId: A });
+    app.setNow(TODAY_INSTANT);
     await app.catchUp();
   }, LONG);
 

@@ -20,6 +20,7 @@ import {
   type View,
   contractTokens,
 } from './contract-support.js';
+import { legal } from './fixtures.js';
 
 let app: TestApp;
 let c: ReturnType<typeof client>;
@@ -172,7 +173,7 @@ describe('Registration and the case view', () => {
       receivedAt: '2026-10-01',
     });
     // only XLD (letter processing) from the receipt: Thu 2026-10-01 + 10 WD → Thu 2026-10-15
-    expect(v.body.deadlines).toEqual([
+    expect(v.body.deadlines.map(legal)).toEqual([
       {
         ruleId: 'XLD',
         ruleVersion: '2021-11-15',

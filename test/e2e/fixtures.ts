@@ -161,11 +161,23 @@ export async function command(
 }
 
 /**
- * The case's deadlines other than XLD (letter processing, started at registration): the specs that
- * check the kind's own deadlines use it; test/e2e/law.e2e-spec.ts checks XLD.
+ * The legal fields of a deadline view (rule, version, dates, status), without the accountability
+ * fields (graceUntil, accountabilityDueOn, accountability, lateEntry, completedOn) that
+ * test/e2e/law.e2e-spec.ts checks.
  */
-export const withoutXld = <T extends { ruleId: string }>(deadlines: T[]): T[] =>
-  deadlines.filter((d) => d.ruleId !== 'XLD');
+export function legal<T extends { ruleId: string }>(d: T): Partial<T> {
+  const out: Record<string, unknown> = {};
+  for (const k of ['ruleId', 'ruleVersion', 'startOn', 'dueOn', 'status', 'provisional'])
+    if (k in d) out[k] = (d as Record<string, unknown>)[k];
+  return out as Partial<T>;
+}
+
+/**
+ * The legal fields of the case's deadlines other than XLD (letter processing, started at
+ * registration): the specs that check the kind's own deadlines use it; law.e2e-spec.ts checks XLD.
+ */
+export const withoutXld = <T extends { ruleId: string }>(deadlines: T[]): Partial<T>[] =>
+  deadlines.filter((d) => d.ruleId !== 'XLD').map(legal);
 
 /**
  * Registers and classifies a case in one go. The classification is dated the day the letter was

@@ -17,6 +17,7 @@ import {
   expectStatus,
   register,
   registerAndClassify,
+  setClock,
   tick,
   tokens,
   type Tokens,
@@ -69,8 +70,11 @@ afterAll(async () => {
   await app?.close();
 });
 
+/** Reads; boards wait for every write so far (minPosition: the log's head). */
 const get = async (path: string, token = t.supervisor) => {
-  const res = await app.request('GET', `/api/v1/${path}`, { token });
+  const head = path.startsWith('deadlines/') ? await app.runtime.store.headPosition() : null;
+  const url = head ? `${path}${path.includes('?') ? '&' : '?'}minPosition=${head}` : path;
+  const res = await app.request('GET', `/api/v1/${url}`, { token });
   expectStatus(res, 200);
   return res.body;
 };
@@ -78,6 +82,8 @@ const get = async (path: string, token = t.supervisor) => {
 describe('XLD: the intake clock starts at receipt (deadlines.md Tracked deadlines)', () => {
   it('registration answers with XLD in the case view: Tue 2026-09-01 + 10 working days → Wed 2026-09-16', async () => {
     const view = await get(`cases/${ids.waiting}`, t.handler);
+    // registered on 2026-11-22, after XLD's graceUntil (3 working days after 09-16: Mon 09-21):
+    // legally missed, and missed for accountability as soon as it entered the record
     expect(view.deadlines).toEqual([
       {
         ruleId: 'XLD',
@@ -85,6 +91,9 @@ describe('XLD: the intake clock starts at receipt (deadlines.md Tracked deadline
         startOn: '2026-09-01',
         dueOn: '2026-09-16',
         status: 'missed',
+        accountabilityDueOn: '2026-09-16',
+        graceUntil: '2026-09-21',
+        accountability: 'missed',
       },
     ]);
     expect(view.untracked).toBe(false);
@@ -416,5 +425,88 @@ describe('corrections and intake: anonymous letters, amend, reclassify', () => {
       },
     });
     expectProblem(late, 409, 'ILLEGAL_TRANSITION');
+  });
+});
+
+describe('late entries: back-dating cannot rewrite accountability (api.md "Late entries")', () => {
+  const C2 = UNITS.commune2;
+  let id = '';
+
+  beforeAll(async () => {
+    // KN-ACC v2012 from Fri 2026-03-20: 10 working days → Fri 2026-04-03; graceUntil Wed 2026-04-08.
+    setClock(app, '2026-03-20T03:00:00.000Z');
+    expectStatus(
+      await app.request('POST', `/api/v1/units/${C2}/heads`, {
+        token: t.admin,
+        body: { personId: 'chair-c2', fullName: 'Phạm Văn Hai', from: '2026-01-01' },
+      }),
+      201,
+    );
+    const c = await registerAndClassify(
+      app,
+      t,
+      { receivedAt: '2026-03-20', receivingUnitId: C2 },
+      { kind: 'complaint', competentUnitId: C2 },
+    );
+    id = c.id;
+    // the acceptance, dated 2026-03-31, is typed in on 2026-11-22
+    tick(app, 60_000);
+    await command(app, t.handler, id, 'accept', { acceptedAt: '2026-03-31' });
+  }, LONG);
+
+  it('the case view: KN-ACC is met (legally) and missed for accountability, marked as a late entry', async () => {
+    const view = await get(`cases/${id}`, t.handler);
+    expect(deadlineOf(view, 'KN-ACC')).toMatchObject({
+      dueOn: '2026-04-03',
+      status: 'met',
+      accountabilityDueOn: '2026-04-03',
+      graceUntil: '2026-04-08',
+      accountability: 'missed',
+      lateEntry: true,
+      completedOn: '2026-03-31',
+    });
+    const history = await get(`cases/${id}/history`, t.auditor);
+    const accepted = history.events.find((e: { type: string }) => e.type === 'CaseAccepted');
+    expect(accepted.data).toMatchObject({ lateEntry: true, acceptedAt: '2026-03-31' });
+    expect(accepted.data.workingDaysLate).toBeGreaterThan(3);
+  });
+
+  it('the board as of 2026-04-10 follows business dates; as recorded before that day it listed KN-ACC, 7 days overdue', async () => {
+    const now = await get(`deadlines/overdue?unitId=${C2}&asOf=2026-04-10`);
+    expect(now.items.filter((i: BoardItem) => i.caseId === id)).toEqual([]);
+    const then = await get(
+      `deadlines/overdue?unitId=${C2}&asOf=2026-04-10&recordedBefore=${encodeURIComponent('2026-04-10T17:00:00Z')}`,
+    );
+    expect(then.items.filter((i: BoardItem) => i.caseId === id)).toEqual([
+      expect.objectContaining({ ruleId: 'KN-ACC', dueOn: '2026-04-03', daysOverdue: 7 }),
+    ]);
+  });
+
+  it('accountability for April: the head missed it, one late entry', async () => {
+    const res = await get(`accountability?unitId=${C2}&from=2026-04-01&to=2026-04-30`);
+    expect(res.items).toEqual([
+      expect.objectContaining({ personId: 'chair-c2', due: 1, met: 0, missed: 1, open: 0, lateEntries: 1 }),
+    ]);
+  });
+
+  it('GET /late-entries lists the act by unit and by the person who recorded it', async () => {
+    const res = await get(`late-entries?unitId=${C2}`, t.auditor);
+    expect(res.items).toEqual([
+      {
+        streamId: `case-${id}`,
+        caseId: id,
+        trackingCode: expect.any(String),
+        type: 'CaseAccepted',
+        businessDate: '2026-03-31',
+        recordedAt: expect.any(String),
+        workingDaysLate: expect.any(Number),
+        actor: { id: 'handler-1', name: 'Cán bộ Nguyễn' },
+        unitId: C2,
+      },
+    ]);
+    const byOther = await get(`late-entries?unitId=${C2}&actorId=someone-else`, t.supervisor);
+    expect(byOther.items).toEqual([]);
+    const forbidden = await app.request('GET', `/api/v1/late-entries?unitId=${C2}`, { token: t.handler });
+    expectProblem(forbidden, 403, 'FORBIDDEN');
   });
 });

@@ -12,6 +12,7 @@ import { CaseQueries } from './cases/case.queries.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { ProjectionWaiter } from './common/projection-waiter.service.js';
 import { DeadlineController } from './deadlines/deadline.controller.js';
+import { LateEntriesController } from './deadlines/late-entries.controller.js';
 import { DeadlineQueries } from './deadlines/deadline.queries.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './health/metrics.controller.js';
@@ -83,6 +84,7 @@ export class AppModule {
         IdentityController,
         CaseController,
         DeadlineController,
+        LateEntriesController,
         ReceptionController,
         AccountabilityController,
         StatisticsController,

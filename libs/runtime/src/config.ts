@@ -49,6 +49,8 @@ export interface AppConfig {
   anchorIntervalMs: number;
   /** Commune chairs must receive citizens at least one day a week (true) or a month (false). */
   communeReceptionWeekly: boolean;
+  /** LATE_ENTRY_GRACE_DAYS (deadlines.md §9): working days after which an act is a late entry. */
+  lateEntryGraceDays: number;
   eventStore: (typeof EVENT_STORES)[number];
   kurrentDbUrl?: string;
   kafkaBrokers: string[];
@@ -170,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     watcherIntervalMs: int(env.WATCHER_INTERVAL_MS, 5 * 60_000, 'WATCHER_INTERVAL_MS'),
     anchorIntervalMs: int(env.ANCHOR_INTERVAL_MS, 15 * 60_000, 'ANCHOR_INTERVAL_MS'),
     communeReceptionWeekly: bool(env.COMMUNE_RECEPTION_WEEKLY, true, 'COMMUNE_RECEPTION_WEEKLY'),
+    lateEntryGraceDays: int(env.LATE_ENTRY_GRACE_DAYS, 3, 'LATE_ENTRY_GRACE_DAYS'),
     eventStore: oneOf(env.EVENT_STORE, EVENT_STORES, 'postgres', 'EVENT_STORE'),
     kurrentDbUrl: env.KURRENTDB_URL || undefined,
     idempotencyLeaseMs: int(env.IDEMPOTENCY_LEASE_MS, 30_000, 'IDEMPOTENCY_LEASE_MS'),

@@ -1,8 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  accountability,
-  type TrackedDeadline,
-} from '../../../../libs/domain/src/accountability/accountability.js';
 import { termWindow } from '../../../../libs/domain/src/accountability/accountability.errors.js';
 import {
   dutyPeriodFor,
@@ -86,6 +82,34 @@ export interface AccountabilityItem {
   receptionRequired: number;
   receptionHeld: number;
   dialoguesHeld: number;
+  /** The row's deadlines (met or missed) whose completing act was a late entry. */
+  lateEntries: number;
+  /** The row's deadlines whose completing act was imported. */
+  imported: number;
+}
+
+/** A tracked deadline of a unit as accountability judges it on asOf (deadlines.md §8–9). */
+interface AccountableDeadline {
+  unitId: string;
+  /** accountabilityDueOn (dueOn for deadlines recorded before late entries existed). */
+  dueOn: IsoDate;
+  outcome: 'met' | 'missed' | 'open';
+  lateEntry: boolean;
+}
+
+/** due / met / missed / open of the deadlines whose accountabilityDueOn lies in the window. */
+function countOutcomes(deadlines: AccountableDeadline[], window: { from: IsoDate; to: IsoDate }) {
+  const inside = deadlines.filter((d) => d.dueOn >= window.from && d.dueOn <= window.to);
+  const met = inside.filter((d) => d.outcome === 'met').length;
+  const missed = inside.filter((d) => d.outcome === 'missed').length;
+  return {
+    due: inside.length,
+    met,
+    missed,
+    open: inside.length - met - missed,
+    onTimeRate: met + missed === 0 ? null : met / (met + missed),
+    lateEntries: inside.filter((d) => d.outcome !== 'open' && d.lateEntry).length,
+  };
 }
 
 interface HeldDay {
@@ -256,15 +280,9 @@ export class AccountabilityQueries {
     const items: AccountabilityItem[] = [];
     for (const unit of units) {
       const own = deadlines.filter((d) => d.unitId === unit.unitId);
-      const live = own.filter((d) => !d.paused).map((d) => d.deadline);
-      const paused = own.filter((d) => d.paused).map((d) => d.deadline);
       for (const term of termsOverlapping(unit, q.from, q.to)) {
         const window = termWindow(term, q, 'term', 'period')!;
-        const period = { from: q.from, to: q.to };
-        const a = accountability({ term, period, asOf: q.asOf, deadlines: live });
-        // A paused deadline is never missed (deadlines.md §7): judged as on the first day of the
-        // period, the domain can only count it as due and open.
-        const p = accountability({ term, period, asOf: q.from, deadlines: paused });
+        const a = countOutcomes(own, window);
         const reception = this.duty(q, unit, term, held);
         const reports = await reportsOfUnit(this.runtime, {
           unitId: unit.unitId,
@@ -282,11 +300,13 @@ export class AccountabilityQueries {
           termFrom: term.from,
           termTo: term.to,
           acting: term.acting,
-          due: a.due + p.due,
+          due: a.due,
           met: a.met,
           missed: a.missed,
-          open: a.open + p.open,
+          open: a.open,
           onTimeRate: a.onTimeRate,
+          lateEntries: a.lateEntries,
+          imported: 0,
           reportsDue: reports.due,
           reportsMissed: reports.missed,
           receptionRequired: reception.required,
@@ -301,38 +321,53 @@ export class AccountabilityQueries {
   }
 
   /**
-   * Tracked deadlines of the units due in [from, to], as they stood on `asOf`: a completion or a
-   * cancellation dated after `asOf` has not happened yet; a deadline paused on or before `asOf`
-   * (and still paused in the row version read) is flagged.
+   * Tracked deadlines of the units with their accountability due date in [from, to], judged on `asOf`
+   * (api.md `/accountability`, deadlines.md §8–9): met when the record showed it met by graceUntil (the
+   * outcome decided by the completing act) and the completion is dated on or before asOf; missed when
+   * graceUntil is before asOf and it is not met; open otherwise. Deadlines out of accountability (an XLD
+   * completed by classification, an ending recorded in time) are not counted; a deadline recorded
+   * before late entries existed is judged on its legal dates; a paused one is never missed.
    */
-  private async deadlines(
-    q: ResolvedQuery,
-    unitIds: string[],
-  ): Promise<{ unitId: string; paused: boolean; deadline: TrackedDeadline }[]> {
+  private async deadlines(q: ResolvedQuery, unitIds: string[]): Promise<AccountableDeadline[]> {
     if (unitIds.length === 0) return [];
-    const params: unknown[] = [unitIds, q.from, q.to];
+    const params: unknown[] = [unitIds, q.from, q.to, q.asOf];
     const rb = q.recordedBefore ? (params.push(q.recordedBefore), `$${params.length}`) : null;
     const rows: DbRow[] = await this.runtime.dataSource.query(
-      `SELECT d.unit_id, d.due_on, d.state, d.completed_on, d.cancelled_on, d.paused_on FROM rm_deadlines d
-        WHERE d.deadline_no > 0 AND d.accountable AND ${versionFilter('d', rb)} AND d.unit_id = ANY($1::text[])
-          AND d.due_on >= $2::date AND d.due_on <= $3::date`,
+      `SELECT d.unit_id, d.due_on, d.accountability_due_on, d.grace_until, d.accountability, d.late_entry,
+              d.state, d.completed_on, d.cancelled_on, d.paused_on FROM rm_deadlines d
+        WHERE d.deadline_no > 0 AND ${versionFilter('d', rb)} AND d.unit_id = ANY($1::text[])
+          AND (d.accountable OR (d.state = 'cancelled' AND d.cancelled_on > $4::date))
+          AND COALESCE(d.accountability_due_on, d.due_on) >= $2::date
+          AND COALESCE(d.accountability_due_on, d.due_on) <= $3::date`,
       params,
     );
-    return rows.map((r) => {
+    const out: AccountableDeadline[] = [];
+    for (const r of rows) {
       const state = String(r.state);
-      const completedOn = state === 'completed' && r.completed_on ? String(r.completed_on) : null;
-      const cancelledOn = state === 'cancelled' && r.cancelled_on ? String(r.cancelled_on) : null;
-      const pausedOn = state === 'paused' && r.paused_on ? String(r.paused_on) : null;
-      return {
-        unitId: String(r.unit_id),
-        paused: pausedOn !== null && pausedOn <= q.asOf,
-        deadline: {
-          dueOn: String(r.due_on),
-          completedOn,
-          cancelled: cancelledOn !== null && cancelledOn <= q.asOf,
-        },
-      };
-    });
+      const str = (v: unknown): string | null => (v ? String(v) : null);
+      const completedOn = state === 'completed' ? str(r.completed_on) : null;
+      const cancelledOn = state === 'cancelled' ? str(r.cancelled_on) : null;
+      const pausedOn = state === 'paused' ? str(r.paused_on) : null;
+      const dueOn = str(r.accountability_due_on) ?? String(r.due_on);
+      const graceUntil = str(r.grace_until);
+      const decided = str(r.accountability);
+      let outcome: AccountableDeadline['outcome'];
+      if (graceUntil === null) {
+        // recorded before late entries existed: the legal dates
+        if (cancelledOn !== null && cancelledOn <= q.asOf) continue;
+        const done = completedOn !== null && completedOn <= q.asOf ? completedOn : null;
+        if (done !== null && done <= dueOn) outcome = 'met';
+        else if (pausedOn !== null && pausedOn <= q.asOf) outcome = 'open';
+        else outcome = dueOn < q.asOf ? 'missed' : 'open';
+      } else if (cancelledOn !== null && cancelledOn > q.asOf) {
+        // ended in time, but after asOf: on asOf it was still counted
+        outcome = graceUntil < q.asOf ? 'missed' : 'open';
+      } else if (decided === 'met' && completedOn !== null && completedOn <= q.asOf) outcome = 'met';
+      else if (pausedOn !== null && pausedOn <= q.asOf && decided === null) outcome = 'open';
+      else outcome = graceUntil < q.asOf ? 'missed' : 'open';
+      out.push({ unitId: String(r.unit_id), dueOn, outcome, lateEntry: r.late_entry === true });
+    }
+    return out;
   }
 
   /** Dialogues held on or before `asOf` inside the period, credited to the unit responsible when they were recorded. */

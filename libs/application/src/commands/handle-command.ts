@@ -66,13 +66,18 @@ export type CommandRuntime = Pick<Runtime, 'store' | 'clock' | 'calendar' | 'rul
   Partial<Pick<Runtime, 'metrics'>>;
 
 /** What a decision may know besides the stream: now (from the runtime's clock), the calendar, the law. */
-export function decideContext(runtime: Pick<Runtime, 'clock' | 'calendar' | 'rules'>): DecideContext {
+export function decideContext(
+  runtime: Pick<Runtime, 'clock' | 'calendar' | 'rules'> & { config?: { lateEntryGraceDays?: number } },
+): DecideContext {
   const now = runtime.clock();
+  const grace = runtime.config?.lateEntryGraceDays;
   return {
     now: now.toISOString(),
     today: vietnamDateOf(now),
     calendar: runtime.calendar,
     rules: runtime.rules,
+    // LATE_ENTRY_GRACE_DAYS: late-entry marks and accountability dates (deadlines.md §9)
+    ...(grace !== undefined ? { lateEntryGraceDays: grace } : {}),
   };
 }
 

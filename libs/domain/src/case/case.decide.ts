@@ -44,6 +44,7 @@ import type {
   WithdrawCase,
 } from './case.commands.js';
 import { caseNotFound, illegalTransition, validationFailed } from './case.errors.js';
+import { accountabilityDatesOf, lateEntryOf, recordedInTime } from './late-entry.js';
 import type {
   ArchiveReason,
   CaseAccepted,
@@ -103,8 +104,138 @@ const OUTCOMES_BY_KIND: Record<CaseKind, readonly ResolutionOutcome[]> = {
 };
 const OPEN_STATUSES: readonly CaseStatus[] = ['received', 'classified', 'accepted', 'suspended'];
 
-/** Decides one command against the folded stream; returns the events to append (possibly none). */
+/**
+ * Decides one command against the folded stream; returns the events to append (possibly none). With
+ * LATE_ENTRY_GRACE_DAYS in the context, each act says whether it was entered late and each deadline
+ * it touches carries its accountability (deadlines.md §8–9, late-entry.ts).
+ */
 export function decide(command: CaseCommand, state: CaseState, ctx: DecideContext): CaseEvent[] {
+  const events = decideAct(command, state, ctx);
+  if (ctx.lateEntryGraceDays === undefined) return events;
+  return events.map((e) => withRecordTimeliness(e, state, ctx));
+}
+
+/** The business date of an act event; null for corrections and merger moves (never late entries). */
+function businessDateOf(e: CaseEvent): IsoDate | null {
+  switch (e.type) {
+    case 'CaseReceived':
+      return e.data.receivedAt;
+    case 'CaseClassified':
+      return e.data.classifiedAt;
+    case 'CaseAccepted':
+      return e.data.acceptedAt;
+    case 'CaseTransferred':
+      return e.data.kind === 'ordinary' ? e.data.at : null;
+    case 'DialogueRecorded':
+      return e.data.heldAt;
+    case 'CaseResolved':
+      return e.data.decidedAt;
+    case 'CaseRejected':
+    case 'CaseGuided':
+    case 'CaseArchived':
+    case 'DeadlineExtended':
+    case 'CaseSuspended':
+    case 'CaseResumed':
+    case 'CaseWithdrawn':
+    case 'CaseTerminated':
+    case 'CaseClosed':
+      return e.data.at;
+    case 'CaseReclassified':
+    case 'CaseAmended':
+    case 'HandlerAssigned':
+    case 'DeadlineMissed':
+    case 'LookupPinReissued':
+      return null;
+    default:
+      return assertNever(e, 'case event');
+  }
+}
+
+/**
+ * The accountability outcome an act decides for a deadline it completes or ends (deadlines.md §8):
+ * met only when the completion is dated on or before accountabilityDueOn and recorded by graceUntil;
+ * an ending recorded in time takes it out of accountability (null); once decided, never changed.
+ */
+function accountabilityFor(
+  d: TrackedDeadlineState | undefined,
+  entry: DeadlineOutcomeEntry,
+  ctx: DecideContext,
+): 'met' | 'missed' | null | undefined {
+  if (entry.outcome === 'paused' || entry.outcome === 'resumed') return undefined;
+  if (entry.leavesAccountability) return null;
+  if (!d) return undefined;
+  if (d.accountability !== undefined) return d.accountability;
+  if (d.missRecorded || d.deadline.enteredAfterGrace) return 'missed';
+  const { graceUntil } = d.deadline;
+  const dueOn = d.deadline.accountabilityDueOn ?? d.deadline.dueOn;
+  const inTime = recordedInTime(graceUntil, ctx);
+  if (entry.outcome === 'cancelled') return inTime ? null : 'missed';
+  return inTime && entry.on <= dueOn ? 'met' : 'missed';
+}
+
+/** A deadline started by this act: its graceUntil and accountability due date. */
+const startedWithDates = (d: CaseDeadline, ctx: DecideContext): CaseDeadline => ({
+  ...d,
+  ...accountabilityDatesOf(d.dueOn, ctx),
+});
+
+/** Marks a late act and decides the accountability of the deadlines it touches (deadlines.md §9). */
+function withRecordTimeliness(e: CaseEvent, state: CaseState, ctx: DecideContext): CaseEvent {
+  const at = businessDateOf(e);
+  const mark = at === null ? {} : lateEntryOf(at, ctx);
+  const s = state.exists ? state : null;
+  const tracked = (no: number) => s?.deadlines.find((x) => x.deadline.deadlineNo === no);
+  const data = { ...e.data, ...mark } as Record<string, unknown>;
+  if ('deadlineOutcomes' in e.data && Array.isArray(e.data.deadlineOutcomes)) {
+    data.deadlineOutcomes = e.data.deadlineOutcomes.map((entry: DeadlineOutcomeEntry) => {
+      const d = tracked(entry.deadlineNo);
+      const accountability = accountabilityFor(d, entry, ctx);
+      const out: DeadlineOutcomeEntry = { ...entry };
+      if (accountability !== undefined) out.accountability = accountability;
+      if (mark.lateEntry) out.lateEntry = true;
+      if (entry.outcome === 'paused') out.accountabilityPaused = recordedInTime(d?.deadline.graceUntil, ctx);
+      return out;
+    });
+  }
+  for (const key of ['xldDeadline', 'intakeDeadline', 'resolutionDeadline'] as const) {
+    const d = data[key] as CaseDeadline | null | undefined;
+    if (d) data[key] = startedWithDates(d, ctx);
+  }
+  if (e.type === 'DeadlineExtended' || e.type === 'CaseResumed') {
+    const moved = e.data.deadline;
+    const before = moved ? tracked(moved.deadlineNo) : undefined;
+    if (moved && before) {
+      // An extension recorded by graceUntil, or the resumption of a pause recorded in time, moves the
+      // accountability due date too; recorded later, it moves the legal deadline only.
+      const inTime =
+        e.type === 'DeadlineExtended'
+          ? recordedInTime(before.deadline.graceUntil, ctx)
+          : before.accountabilityPaused !== false;
+      const dates = inTime
+        ? accountabilityDatesOf(moved.dueOn, ctx)
+        : {
+            graceUntil: before.deadline.graceUntil,
+            accountabilityDueOn: before.deadline.accountabilityDueOn,
+          };
+      data.deadline = { ...moved, ...withoutUndefined(dates) };
+      if (
+        e.type === 'CaseResumed' &&
+        inTime &&
+        dates.graceUntil !== undefined &&
+        dates.graceUntil < ctx.today
+      )
+        data.deadlineOutcomes = (data.deadlineOutcomes as DeadlineOutcomeEntry[]).map((x) =>
+          x.deadlineNo === moved.deadlineNo ? { ...x, accountability: 'missed' as const } : x,
+        );
+    }
+  }
+  return { ...e, data } as CaseEvent;
+}
+
+const withoutUndefined = <T extends object>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+function decideAct(command: CaseCommand, state: CaseState, ctx: DecideContext): CaseEvent[] {
   if (command.type === 'RegisterCase') return [register(command, state, ctx)];
   if (!state.exists) throw caseNotFound();
   // Not a legal act: a citizen may follow a closed case too.

@@ -1,6 +1,10 @@
 import type { Deadline, RuleId } from '../rules/rule.types.js';
 import type { IsoDate } from '../shared/dates.js';
 import type { Event } from '../shared/event.js';
+import type { AccountabilityDates, LateEntryMark } from './late-entry.js';
+
+/** An event of an act with a business date: it says when it was entered late (deadlines.md §9). */
+type Act<T extends string, D> = Event<T, D & LateEntryMark>;
 
 export type CaseKind = 'complaint' | 'denunciation' | 'petition' | 'reflection';
 export type ComplaintLevel = 1 | 2;
@@ -49,7 +53,7 @@ export interface ProtectedPetitioner {
  * the order they were started, so (caseId, deadlineNo) identifies one deadline even when two share a
  * rule and a start date (e.g. a same-day transfer).
  */
-export interface CaseDeadline extends Deadline {
+export interface CaseDeadline extends Deadline, AccountabilityDates {
   deadlineNo: number;
 }
 
@@ -73,6 +77,16 @@ export interface DeadlineOutcomeEntry {
    * completed by a classification that starts the kind's intake rule, which measures the same period.
    */
   leavesAccountability?: boolean;
+  /**
+   * The accountability outcome decided by this act over what was recorded by the deadline's graceUntil
+   * (deadlines.md §8–9): `met`, `missed`, or null (out of accountability: cancelled in time). Absent on
+   * pauses and resumptions and on events recorded before late entries existed.
+   */
+  accountability?: 'met' | 'missed' | null;
+  /** The act that completed, ended, paused or resumed it was a late entry. */
+  lateEntry?: true;
+  /** A pause recorded by graceUntil also pauses accountability; a later one pauses only the legal deadline. */
+  accountabilityPaused?: boolean;
 }
 
 /** A date computed for information only (never missed), e.g. KN-SEND1, TC-PUB. */
@@ -89,7 +103,7 @@ export interface HeadOfUnit {
   fullName: string;
 }
 
-export type CaseReceived = Event<
+export type CaseReceived = Act<
   'CaseReceived',
   {
     caseId: string;
@@ -145,7 +159,7 @@ export type CaseAmended = Event<
   }
 >;
 
-export type CaseClassified = Event<
+export type CaseClassified = Act<
   'CaseClassified',
   {
     caseId: string;
@@ -184,7 +198,7 @@ export type CaseReclassified = Event<
   }
 >;
 
-export type CaseAccepted = Event<
+export type CaseAccepted = Act<
   'CaseAccepted',
   {
     caseId: string;
@@ -201,17 +215,17 @@ export type CaseAccepted = Event<
   }
 >;
 
-export type CaseRejected = Event<
+export type CaseRejected = Act<
   'CaseRejected',
   { caseId: string; at: IsoDate; reason: string; deadlineOutcomes: DeadlineOutcomeEntry[] }
 >;
 
-export type CaseGuided = Event<
+export type CaseGuided = Act<
   'CaseGuided',
   { caseId: string; at: IsoDate; agency: string; note?: string; deadlineOutcomes: DeadlineOutcomeEntry[] }
 >;
 
-export type CaseArchived = Event<
+export type CaseArchived = Act<
   'CaseArchived',
   {
     caseId: string;
@@ -228,7 +242,7 @@ export type CaseArchived = Event<
  * `unit_merger`: only the units change; deadlineOutcomes is empty. `receivingUnitId` and
  * `competentUnitId` are the case's units after the move.
  */
-export type CaseTransferred = Event<
+export type CaseTransferred = Act<
   'CaseTransferred',
   {
     caseId: string;
@@ -248,7 +262,7 @@ export type CaseTransferred = Event<
 
 export type HandlerAssigned = Event<'HandlerAssigned', { caseId: string; handlerId: string }>;
 
-export type DeadlineExtended = Event<
+export type DeadlineExtended = Act<
   'DeadlineExtended',
   {
     caseId: string;
@@ -265,7 +279,7 @@ export type DeadlineExtended = Event<
   }
 >;
 
-export type CaseSuspended = Event<
+export type CaseSuspended = Act<
   'CaseSuspended',
   {
     caseId: string;
@@ -277,7 +291,7 @@ export type CaseSuspended = Event<
   }
 >;
 
-export type CaseResumed = Event<
+export type CaseResumed = Act<
   'CaseResumed',
   {
     caseId: string;
@@ -290,7 +304,7 @@ export type CaseResumed = Event<
   }
 >;
 
-export type DialogueRecorded = Event<
+export type DialogueRecorded = Act<
   'DialogueRecorded',
   {
     caseId: string;
@@ -303,7 +317,7 @@ export type DialogueRecorded = Event<
   }
 >;
 
-export type CaseResolved = Event<
+export type CaseResolved = Act<
   'CaseResolved',
   {
     caseId: string;
@@ -318,12 +332,12 @@ export type CaseResolved = Event<
   }
 >;
 
-export type CaseWithdrawn = Event<
+export type CaseWithdrawn = Act<
   'CaseWithdrawn',
   { caseId: string; at: IsoDate; reason?: string; deadlineOutcomes: DeadlineOutcomeEntry[] }
 >;
 
-export type CaseTerminated = Event<
+export type CaseTerminated = Act<
   'CaseTerminated',
   {
     caseId: string;
@@ -335,7 +349,7 @@ export type CaseTerminated = Event<
   }
 >;
 
-export type CaseClosed = Event<'CaseClosed', { caseId: string; at: IsoDate }>;
+export type CaseClosed = Act<'CaseClosed', { caseId: string; at: IsoDate }>;
 
 export type DeadlineMissed = Event<
   'DeadlineMissed',

@@ -29,6 +29,12 @@ export interface TrackedDeadlineState {
   missRecorded: boolean;
   /** Completed in a way that takes it out of accountability (an XLD completed by classification). */
   leftAccountability?: boolean;
+  /** The accountability outcome once decided (deadlines.md §8–9); undefined while undecided. */
+  accountability?: 'met' | 'missed' | null;
+  /** Set by a pause: whether it was recorded in time to pause accountability too. */
+  accountabilityPaused?: boolean;
+  /** The act that completed or ended it was a late entry. */
+  lateEntry?: boolean;
 }
 
 export interface DialogueState {
@@ -142,12 +148,29 @@ function applyOutcomes(
           ...d,
           status: entry.outcome,
           completedOn: entry.on,
-          ...(entry.leavesAccountability ? { leftAccountability: true } : {}),
+          ...(entry.leavesAccountability ? { leftAccountability: true, accountability: null } : {}),
+          ...(entry.accountability !== undefined && d.accountability === undefined
+            ? { accountability: entry.accountability }
+            : {}),
+          ...(entry.lateEntry ? { lateEntry: true } : {}),
         };
       case 'paused':
-        return { ...d, status: 'paused' };
+        return {
+          ...d,
+          status: 'paused',
+          ...(entry.accountabilityPaused !== undefined
+            ? { accountabilityPaused: entry.accountabilityPaused }
+            : {}),
+        };
       case 'resumed':
-        return { ...d, status: 'open' };
+        return {
+          ...d,
+          status: 'open',
+          accountabilityPaused: undefined,
+          ...(entry.accountability !== undefined && d.accountability === undefined
+            ? { accountability: entry.accountability }
+            : {}),
+        };
       default:
         return assertNever(entry.outcome, 'deadline outcome');
     }
@@ -396,7 +419,12 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
         ...base,
         deadlines: s.deadlines.map((d) =>
           d.deadline.deadlineNo === event.data.deadlineNo
-            ? { ...d, missRecorded: true, status: d.status === 'open' ? 'missed' : d.status }
+            ? {
+                ...d,
+                missRecorded: true,
+                status: d.status === 'open' ? 'missed' : d.status,
+                accountability: d.accountability ?? 'missed',
+              }
             : d,
         ),
       };

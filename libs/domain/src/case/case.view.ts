@@ -1,6 +1,6 @@
 import type { IsoDate } from '../shared/dates.js';
 import type { CaseChannel, CaseKind, CaseStatus, ComplaintLevel, ResolutionOutcome } from './case.events.js';
-import type { DeadlineStatus, ExistingCase } from './case.state.js';
+import type { DeadlineStatus, ExistingCase, TrackedDeadlineState } from './case.state.js';
 
 export interface CaseDeadlineView {
   ruleId: string;
@@ -11,6 +11,32 @@ export interface CaseDeadlineView {
   status: DeadlineStatus;
   provisional?: boolean;
   pendingCalendar?: true;
+  /** deadlines.md §8–9: the last day the record could show it met for accountability. */
+  graceUntil?: IsoDate;
+  /** The due date accountability uses (extensions and pauses recorded by graceUntil only). */
+  accountabilityDueOn?: IsoDate;
+  /** The record's outcome: met only if completed on time and recorded by graceUntil; null: not counted. */
+  accountability?: 'met' | 'missed' | 'open' | null;
+  /** The act that completed or ended it was a late entry. */
+  lateEntry?: boolean;
+  completedOn?: IsoDate;
+}
+
+/** A deadline's accountability outcome as the record shows it today (deadlines.md §8–9). */
+export function accountabilityOn(d: TrackedDeadlineState, today: IsoDate): 'met' | 'missed' | 'open' | null {
+  if (d.leftAccountability) return null;
+  if (d.accountability !== undefined) return d.accountability;
+  if (d.missRecorded || d.deadline.enteredAfterGrace) return 'missed';
+  const { graceUntil } = d.deadline;
+  if (graceUntil === undefined) {
+    // recorded before late entries existed: the legal outcome
+    if (d.status === 'cancelled') return null;
+    if (d.status === 'met' || d.status === 'missed') return d.status;
+    if (d.status === 'paused') return 'open';
+    return d.deadline.dueOn < today ? 'missed' : 'open';
+  }
+  if (d.status === 'paused' && d.accountabilityPaused !== false) return 'open';
+  return graceUntil < today ? 'missed' : 'open';
 }
 
 /** The case view of api.md (`GET /cases/:id`) without petitioners, which the application adds. */
@@ -58,7 +84,8 @@ export function toCaseView(state: ExistingCase, today: IsoDate): CaseView {
     acceptedAt: state.acceptedAt,
     version: state.version,
     deadlines: [
-      ...state.deadlines.map(({ deadline, status }) => {
+      ...state.deadlines.map((d) => {
+        const { deadline, status } = d;
         const view: CaseDeadlineView = {
           ruleId: deadline.ruleId,
           ruleVersion: deadline.ruleVersion,
@@ -67,6 +94,13 @@ export function toCaseView(state: ExistingCase, today: IsoDate): CaseView {
           status: status === 'open' && deadline.dueOn < today ? 'missed' : status,
         };
         if (deadline.provisional) view.provisional = true;
+        if (deadline.graceUntil !== undefined) {
+          view.graceUntil = deadline.graceUntil;
+          view.accountabilityDueOn = deadline.accountabilityDueOn ?? deadline.dueOn;
+          view.accountability = accountabilityOn(d, today);
+          if (d.lateEntry) view.lateEntry = true;
+          if (d.completedOn !== undefined) view.completedOn = d.completedOn;
+        }
         return view;
       }),
       ...(state.xldPendingCalendar

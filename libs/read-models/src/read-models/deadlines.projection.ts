@@ -24,7 +24,21 @@ function startedRow(ctx: Row, d: CaseDeadline, unitId: string): Row {
     cancelled_on: null,
     miss_recorded: false,
     accountable: true,
+    accountability_due_on: d.accountabilityDueOn ?? null,
+    grace_until: d.graceUntil ?? null,
+    accountability: d.enteredAfterGrace ? 'missed' : null,
   };
+}
+
+/** The accountability columns an outcome entry sets (deadlines.md §8–9). */
+function accountabilityPatch(r: Row, o: DeadlineOutcomeEntry): Row {
+  const patch: Row = {};
+  if (o.lateEntry) patch.late_entry = true;
+  // decided once: never changed afterwards
+  if (o.accountability === null) patch.accountable = false;
+  else if (o.accountability !== undefined && r.accountability === null)
+    patch.accountability = o.accountability;
+  return patch;
 }
 
 /**
@@ -45,6 +59,7 @@ export const deadlinesProjection = defineProjection({
   groupsOf: (e) => [{ case_id: (e.data as { caseId: string }).caseId }],
   evolve: (rows, stored) => {
     const e = stored as unknown as CaseEvent;
+    const recordedAt = stored.recordedAt;
     if (e.type === 'CaseReceived') {
       const d = e.data;
       const context: Row = {
@@ -86,14 +101,22 @@ export const deadlinesProjection = defineProjection({
               state: 'completed',
               outcome: o.outcome,
               completed_on: o.on,
+              completed_recorded_at: recordedAt,
               ...(o.leavesAccountability ? { accountable: false } : {}),
+              ...accountabilityPatch(r, o),
             };
           case 'cancelled':
-            return { ...r, state: 'cancelled', cancelled_on: o.on };
+            return {
+              ...r,
+              state: 'cancelled',
+              cancelled_on: o.on,
+              completed_recorded_at: recordedAt,
+              ...accountabilityPatch(r, o),
+            };
           case 'paused':
             return { ...r, state: 'paused', paused_on: o.on };
           case 'resumed':
-            return { ...r, state: 'open', paused_on: null, due_on: o.dueOn };
+            return { ...r, state: 'open', paused_on: null, due_on: o.dueOn, ...accountabilityPatch(r, o) };
           default:
             return assertNever(o.outcome, 'deadline outcome');
         }
@@ -169,7 +192,14 @@ export const deadlinesProjection = defineProjection({
           d
             ? list.map((r) =>
                 r.deadline_no === d.deadlineNo
-                  ? { ...r, state: 'open', paused_on: null, due_on: d.dueOn }
+                  ? {
+                      ...r,
+                      state: 'open',
+                      paused_on: null,
+                      due_on: d.dueOn,
+                      accountability_due_on: d.accountabilityDueOn ?? r.accountability_due_on ?? null,
+                      grace_until: d.graceUntil ?? r.grace_until ?? null,
+                    }
                   : r,
               )
             : list,
@@ -179,7 +209,16 @@ export const deadlinesProjection = defineProjection({
         const d = e.data.deadline;
         return all(
           ctx,
-          deadlines.map((r) => (r.deadline_no === d.deadlineNo ? { ...r, due_on: d.dueOn } : r)),
+          deadlines.map((r) =>
+            r.deadline_no === d.deadlineNo
+              ? {
+                  ...r,
+                  due_on: d.dueOn,
+                  accountability_due_on: d.accountabilityDueOn ?? r.accountability_due_on ?? null,
+                  grace_until: d.graceUntil ?? r.grace_until ?? null,
+                }
+              : r,
+          ),
         );
       }
       case 'CaseTransferred': {
@@ -208,7 +247,11 @@ export const deadlinesProjection = defineProjection({
       case 'DeadlineMissed':
         return all(
           ctx,
-          deadlines.map((r) => (r.deadline_no === e.data.deadlineNo ? { ...r, miss_recorded: true } : r)),
+          deadlines.map((r) =>
+            r.deadline_no === e.data.deadlineNo
+              ? { ...r, miss_recorded: true, accountability: r.accountability ?? 'missed' }
+              : r,
+          ),
         );
       case 'DialogueRecorded':
       case 'CaseClosed':

@@ -62,7 +62,14 @@ const MATRIX: Record<Role, Permission[]> = {
     'boards.read',
     'statistics.read',
   ],
-  supervisor: ['case.read', 'boards.read', 'accountability.read', 'statistics.read', 'exports.read'],
+  supervisor: [
+    'case.read',
+    'boards.read',
+    'accountability.read',
+    'statistics.read',
+    'exports.read',
+    'late-entries.read',
+  ],
   auditor: [
     'case.read',
     'case.read.history',
@@ -70,6 +77,7 @@ const MATRIX: Record<Role, Permission[]> = {
     'disclosures.read',
     'audit.verify',
     'statistics.read',
+    'late-entries.read',
   ],
   admin: [
     'case.read',
@@ -77,6 +85,7 @@ const MATRIX: Record<Role, Permission[]> = {
     'accountability.read',
     'statistics.read',
     'exports.read',
+    'late-entries.read',
     'units.manage',
     'vault.erase',
   ],

@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'exports.read',
   /** GET /cases/:id/disclosures */
   'disclosures.read',
+  /** GET /late-entries: acts recorded after their grace (deadlines.md §9) */
+  'late-entries.read',
   /** hash-chain verification */
   'audit.verify',
   /** units, heads, mergers */
@@ -84,6 +86,7 @@ const SUPERVISOR: readonly Permission[] = [
   'accountability.read',
   'statistics.read',
   'exports.read',
+  'late-entries.read',
 ];
 const AUDITOR: readonly Permission[] = [
   'case.read',
@@ -92,6 +95,7 @@ const AUDITOR: readonly Permission[] = [
   'disclosures.read',
   'audit.verify',
   'statistics.read',
+  'late-entries.read',
 ];
 const ADMIN: readonly Permission[] = [...SUPERVISOR, 'units.manage', 'vault.erase'];
 
