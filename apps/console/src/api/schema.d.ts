@@ -570,6 +570,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/late-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Acts recorded late (back-dated), by unit and by the person who recorded them */
+        get: operations["LateEntriesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reception-sessions": {
         parameters: {
             query?: never;
@@ -2122,6 +2139,43 @@ export interface operations {
                 /** @description instant: only events recorded before it count */
                 recordedBefore?: string;
                 withinDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LateEntriesController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description wait (≤ 5 s) until every projection has applied this position */
+                minPosition?: string;
+                /** @description default: the caller's unit */
+                unitId?: string;
+                includeSubunits?: boolean;
+                /** @description business date; default today in Vietnam */
+                asOf?: string;
+                /** @description instant: only events recorded before it count */
+                recordedBefore?: string;
+                /** @description recorded on or after this date (Vietnam) */
+                from?: string;
+                /** @description recorded on or before this date (Vietnam) */
+                to?: string;
+                /** @description the person who recorded the act */
+                actorId?: string;
+                /** @description the event type of the act */
+                type?: "CaseReceived" | "CaseClassified" | "CaseReclassified" | "CaseAmended" | "CaseAccepted" | "CaseRejected" | "CaseGuided" | "CaseArchived" | "CaseTransferred" | "HandlerAssigned" | "DeadlineExtended" | "CaseSuspended" | "CaseResumed" | "DialogueRecorded" | "CaseResolved" | "CaseWithdrawn" | "CaseTerminated" | "CaseClosed" | "DeadlineMissed" | "LookupPinReissued";
             };
             header?: never;
             path?: never;
