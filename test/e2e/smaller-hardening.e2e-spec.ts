@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SignJWT } from 'jose';
+import { createRuntime } from '../../libs/runtime/src/runtime.js';
+import { freshDatabase } from '../support/database.js';
 import { createTestApp, TEST_SECRET, type TestApp } from '../support/app.js';
 import {
   command,
@@ -134,4 +139,36 @@ describe('server timeouts', () => {
       10_000, 30_000, 5_000,
     ]);
   });
+});
+
+describe('a wrong VAULT_MASTER_KEY', () => {
+  it(
+    'is found at start-up (the runtime refuses to start), not as a 500 on case views later',
+    async () => {
+      const db = await freshDatabase();
+      const dataDir = mkdtempSync(join(tmpdir(), 'donthu-vault-'));
+      const env = (key: number) => ({
+        NODE_ENV: 'test',
+        DATA_DIR: dataDir,
+        AUTH_JWT_SECRET: TEST_SECRET,
+        VAULT_MASTER_KEY: Buffer.alloc(32, key).toString('base64'),
+        LOG_LEVEL: 'silent',
+      });
+      try {
+        const first = await createRuntime({ role: 'cli', env: env(7), databaseUrl: db.url });
+        await first.vault.seal(first.vault.newPersonRef(), { fullName: 'Nguyễn Văn A' });
+        await first.close();
+        await expect(createRuntime({ role: 'cli', env: env(9), databaseUrl: db.url })).rejects.toThrow(
+          /VAULT_MASTER_KEY/,
+        );
+        // The right key still starts (the control).
+        const again = await createRuntime({ role: 'cli', env: env(7), databaseUrl: db.url });
+        await again.close();
+      } finally {
+        await db.drop();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+    LONG,
+  );
 });

@@ -114,6 +114,13 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     pool,
     keyring: keyringFromEnv({ ...env, VAULT_MASTER_KEY: secrets.vaultMasterKey }),
   });
+  try {
+    await vault.checkKeys();
+  } catch (err) {
+    await dataSource.destroy().catch(() => undefined);
+    await database.close();
+    throw err;
+  }
   return {
     config,
     env,

@@ -194,6 +194,31 @@ export class PersonalDataVault {
     return count;
   }
 
+  /**
+   * At start-up: every master key that wraps a live data key is in the keyring and opens one of them.
+   * A wrong `VAULT_MASTER_KEY` is found here, before the first request, instead of as a 500 on every
+   * case view while `/health` says ok.
+   */
+  async checkKeys(): Promise<void> {
+    const { rows } = await this.pool.query<KeyRow>(
+      `SELECT DISTINCT ON (key_id) person_ref, key_id, wrapped_key, erased_at
+         FROM vault_keys WHERE wrapped_key IS NOT NULL AND erased_at IS NULL ORDER BY key_id, created_at`,
+    );
+    for (const row of rows) {
+      try {
+        this.unwrap(row, row.wrapped_key!).fill(0);
+      } catch (err) {
+        const why =
+          err instanceof VaultError && err.code === 'MASTER_KEY_MISSING'
+            ? 'is not in the keyring'
+            : 'does not open them';
+        throw new Error(
+          `the vault's data keys are wrapped by master key ${row.key_id}, which ${why}: check VAULT_MASTER_KEY (and VAULT_OLD_KEYS)`,
+        );
+      }
+    }
+  }
+
   /** Live data keys per master key id, and the number of erased persons. */
   async keyUsage(): Promise<VaultKeyUsage> {
     const { rows } = await this.pool.query<{ key_id: string; live: string; erased: string }>(
