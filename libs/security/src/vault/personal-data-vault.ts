@@ -214,6 +214,7 @@ export class PersonalDataVault {
             : 'does not open them';
         throw new Error(
           `the vault's data keys are wrapped by master key ${row.key_id}, which ${why}: check VAULT_MASTER_KEY (and VAULT_OLD_KEYS)`,
+          { cause: err },
         );
       }
     }
