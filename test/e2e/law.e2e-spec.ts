@@ -489,6 +489,25 @@ describe('late entries: back-dating cannot rewrite accountability (api.md "Late 
     ]);
   });
 
+  it('deadlines that fell due while a unit had no head in office form a row with personId: null', async () => {
+    // the province has no head: the waiting letter's XLD (due 2026-09-16, registered late) is missed there
+    const res = await get(`accountability?unitId=${UNITS.province}&from=2026-09-01&to=2026-09-30`);
+    expect(res.items).toEqual([
+      expect.objectContaining({
+        personId: null,
+        fullName: null,
+        unitId: UNITS.province,
+        from: '2026-09-01',
+        to: '2026-09-30',
+        due: 1,
+        met: 0,
+        missed: 1,
+        open: 0,
+        lateEntries: 0,
+      }),
+    ]);
+  });
+
   it('GET /late-entries lists the act by unit and by the person who recorded it', async () => {
     const res = await get(`late-entries?unitId=${C2}`, t.auditor);
     expect(res.items).toEqual([

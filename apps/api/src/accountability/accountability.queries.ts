@@ -64,12 +64,13 @@ export interface ReceptionDutyItem {
 }
 
 export interface AccountabilityItem {
-  personId: string;
-  fullName: string;
+  /** null: the deadlines that fell due while the unit had no head in office (api.md). */
+  personId: string | null;
+  fullName: string | null;
   unitId: string;
   from: IsoDate;
   to: IsoDate;
-  termFrom: IsoDate;
+  termFrom: IsoDate | null;
   termTo: IsoDate | null;
   acting: boolean;
   due: number;
@@ -314,6 +315,39 @@ export class AccountabilityQueries {
           dialoguesHeld: dialogues.filter(
             (d) => d.unitId === unit.unitId && d.heldAt >= window.from && d.heldAt <= window.to,
           ).length,
+        });
+      }
+      // Deadlines falling due while the unit had no head in office form a row of their own.
+      const windows = termsOverlapping(unit, q.from, q.to).map((term) =>
+        termWindow(term, q, 'term', 'period')!,
+      );
+      const headless = own.filter(
+        (d) =>
+          d.dueOn >= q.from && d.dueOn <= q.to && !windows.some((w) => d.dueOn >= w.from && d.dueOn <= w.to),
+      );
+      if (headless.length > 0) {
+        const a = countOutcomes(headless, { from: q.from, to: q.to });
+        items.push({
+          personId: null,
+          fullName: null,
+          unitId: unit.unitId,
+          from: q.from,
+          to: q.to,
+          termFrom: null,
+          termTo: null,
+          acting: false,
+          due: a.due,
+          met: a.met,
+          missed: a.missed,
+          open: a.open,
+          onTimeRate: a.onTimeRate,
+          lateEntries: a.lateEntries,
+          imported: 0,
+          reportsDue: 0,
+          reportsMissed: 0,
+          receptionRequired: 0,
+          receptionHeld: 0,
+          dialoguesHeld: 0,
         });
       }
     }
