@@ -145,8 +145,8 @@ export function PetitionerTable({ petitioners }: { petitioners: Petitioner[] }) 
     <Table<Petitioner>
       size="small"
       pagination={false}
-      rowKey={(_, i) => String(i)}
-      dataSource={petitioners}
+      rowKey="key"
+      dataSource={petitioners.map((p, i) => ({ ...p, key: i }))}
       locale={{ emptyText: 'Đơn không ghi tên người viết' }}
       columns={[
         { title: 'Họ và tên', dataIndex: 'fullName' },
@@ -164,8 +164,8 @@ export function DeadlineTable({ deadlines }: { deadlines: CaseDeadline[] }) {
     <Table<CaseDeadline>
       size="small"
       pagination={false}
-      rowKey={(d, i) => `${d.ruleId}-${i}`}
-      dataSource={deadlines}
+      rowKey="key"
+      dataSource={deadlines.map((d, i) => ({ ...d, key: `${d.ruleId}-${i}` }))}
       locale={{ emptyText: 'Chưa có thời hạn' }}
       columns={[
         {

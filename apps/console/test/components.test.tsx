@@ -1,0 +1,133 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { MemoryRouter } from 'react-router';
+import { Providers } from '../src/App';
+import { DeadlineTable, PetitionerTable } from '../src/pages/cases/CaseDossierPage';
+import { DueTag } from '../src/components/CaseTable';
+import { ProblemAlert } from '../src/components/common';
+import { ApiError } from '../src/api/client';
+import { parseTypedDate } from '../src/components/DateField';
+import { toRegisterBody } from '../src/pages/desk/IntakePage';
+import { addDays, formatDate, formatInstant, todayInVietnam, urgencyOf } from '../src/lib/format';
+import { can } from '../src/auth/permissions';
+
+const wrap = (ui: React.ReactNode) =>
+  render(
+    <Providers>
+      <MemoryRouter>{ui}</MemoryRouter>
+    </Providers>,
+  );
+
+describe('dates as Vietnamese officials write them', () => {
+  it('shows business dates dd/MM/yyyy and instants in Vietnam time', () => {
+    expect(formatDate('2026-07-01')).toBe('01/07/2026');
+    // 17:30 UTC is already the next day in Hà Nội (UTC+7).
+    expect(formatInstant('2026-12-06T17:30:00Z')).toBe('07/12/2026 00:30:00');
+    expect(todayInVietnam(new Date('2026-12-06T17:30:00Z'))).toBe('2026-12-07');
+  });
+
+  it('reads a typed date only when it is a real one', () => {
+    expect(parseTypedDate('29/11/2026')).toBe('2026-11-29');
+    expect(parseTypedDate('1/7/2026')).toBe('2026-07-01');
+    expect(parseTypedDate('31/02/2026')).toBeNull();
+    expect(parseTypedDate('2026-11-29')).toBeNull();
+  });
+});
+
+describe('deadlines', () => {
+  const today = todayInVietnam();
+  it('colours an overdue deadline red and one due within five days amber', () => {
+    expect(urgencyOf(addDays(today, -1), today)).toBe('overdue');
+    expect(urgencyOf(addDays(today, 5), today)).toBe('soon');
+    expect(urgencyOf(addDays(today, 6), today)).toBe('later');
+    wrap(<DueTag dueOn={addDays(today, -3)} ruleId="KN-RES1" />);
+    expect(screen.getByText('quá hạn 3 ngày').closest('.ant-tag')?.className).toMatch(/red/);
+  });
+
+  it('name the rule, its legal basis and its state in Vietnamese', () => {
+    wrap(
+      <DeadlineTable
+        deadlines={[
+          {
+            ruleId: 'KN-RES1',
+            ruleVersion: '2012-07-01',
+            startOn: '2026-07-10',
+            dueOn: '2026-08-10',
+            status: 'met',
+            legalBasis: 'LKN Art. 28; 30 ngày',
+          },
+        ]}
+      />,
+    );
+    const row = screen.getByText('Giải quyết khiếu nại lần đầu').closest('tr')!;
+    expect(within(row).getByText(/Căn cứ: LKN Art\. 28/)).toBeTruthy();
+    expect(within(row).getByText('Đúng hạn')).toBeTruthy();
+    expect(within(row).getByText('10/08/2026')).toBeTruthy();
+  });
+});
+
+describe('the dossier shows petitioners only as the API gives them', () => {
+  it('renders the masked identity and nothing more', () => {
+    wrap(<PetitionerTable petitioners={[{ fullName: '[bảo mật]' }]} />);
+    expect(screen.getByText('[bảo mật]')).toBeTruthy();
+    expect(screen.getAllByText('—').length).toBe(3);
+  });
+});
+
+describe('a refusal of the API', () => {
+  it('shows the problem’s Vietnamese detail and the fields it names', () => {
+    const err = new ApiError({
+      title: 'Không thực hiện được ở trạng thái này',
+      status: 409,
+      code: 'ILLEGAL_TRANSITION',
+      detail: 'KN-DLG: phải thông báo đối thoại trước ít nhất 5 ngày (NĐ 155/2026 Art. 11)',
+      errors: [{ path: 'noticeOn', message: 'noticeOn: bắt buộc' }],
+    });
+    wrap(<ProblemAlert error={err} />);
+    const alert = screen.getByRole('alert');
+    expect(within(alert).getByText('Không thực hiện được ở trạng thái này')).toBeTruthy();
+    expect(within(alert).getByText(/KN-DLG: phải thông báo đối thoại/)).toBeTruthy();
+    expect(within(alert).getByText('noticeOn')).toBeTruthy();
+  });
+});
+
+describe('the intake form', () => {
+  it('sends what the clerk typed, trimmed, without empty optional fields', () => {
+    const body = toRegisterBody({
+      receivedAt: '2026-12-01',
+      channel: 'post',
+      receivingUnitId: 'nb-giavien',
+      petitioners: [
+        { fullName: ' Phạm Văn Hùng ', idNumber: '', phone: '0912345678', representative: true },
+        { fullName: 'Lê Thị Hoa' },
+      ],
+      signerCount: 2,
+      subject: ' Khiếu nại ',
+      content: 'Nội dung',
+    });
+    expect(body).toEqual({
+      receivedAt: '2026-12-01',
+      channel: 'post',
+      receivingUnitId: 'nb-giavien',
+      petitioners: [
+        { fullName: 'Phạm Văn Hùng', phone: '0912345678', representative: true },
+        { fullName: 'Lê Thị Hoa' },
+      ],
+      signerCount: 2,
+      subject: 'Khiếu nại',
+      content: 'Nội dung',
+    });
+  });
+});
+
+describe('the navigation follows the role', () => {
+  const user = (role: string) => ({ id: 'x', name: 'x', roles: [role], unitId: 'nb' });
+  it('lets the desk register but not decide, the auditor verify but not register', () => {
+    expect(can(user('reception'), 'register')).toBe(true);
+    expect(can(user('reception'), 'command')).toBe(false);
+    expect(can(user('auditor'), 'audit')).toBe(true);
+    expect(can(user('auditor'), 'register')).toBe(false);
+    expect(can(user('supervisor'), 'boards')).toBe(true);
+    expect(can(user('head'), 'receptionHold')).toBe(true);
+  });
+});
