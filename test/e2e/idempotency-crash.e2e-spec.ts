@@ -155,3 +155,46 @@ describe('Idempotency-Key after a crash', () => {
     expect(await eventCount(app)).toBe(before);
   }, 30_000);
 });
+
+describe('stored responses (issue 12, item 5)', () => {
+  it('hold no petitioners and no letter; a replay fills them in as they are now, with the caller’s rights', async () => {
+    const created = await app.request('POST', '/api/v1/cases', {
+      token: t.reception,
+      body: registration({ receivedAt: '2026-11-20', kindHint: 'complaint' }),
+    });
+    expectStatus(created, 201);
+    const body = { kind: 'complaint', level: 1, competentUnitId: UNITS.province, processable: true };
+    const headers = { 'idempotency-key': 'stored-no-identity' };
+    const path = `/api/v1/cases/${created.body.id}/classify`;
+    const first = await app.request('POST', path, { token: t.reception, body, headers });
+    expectStatus(first, 200);
+    expect(JSON.stringify(first.body.petitioners)).toMatch(/\S/);
+    const stored = await app.runtime.pool.query<{ response: Record<string, unknown> }>(
+      'SELECT response FROM idempotency_keys WHERE key = $1',
+      ['stored-no-identity'],
+    );
+    expect(stored.rows[0].response.petitioners).toBeNull();
+    expect(stored.rows[0].response.content).toBeNull();
+    const replay = await app.request('POST', path, { token: t.reception, body, headers });
+    expectStatus(replay, 200);
+    expect(replay.headers.get('idempotency-replayed')).toBe('true');
+    expect(replay.body.petitioners).toEqual(first.body.petitioners);
+    expect(replay.body.content).toEqual(first.body.content);
+  });
+
+  it('a key older than IDEMPOTENCY_RETENTION answers 422 and appends nothing', async () => {
+    const body = registration({ receivedAt: '2026-11-20' });
+    const headers = { 'idempotency-key': 'old-key' };
+    expectStatus(await app.request('POST', '/api/v1/cases', { token: t.reception, body, headers }), 201);
+    await app.runtime.pool.query(
+      "UPDATE idempotency_keys SET created_at = created_at - interval '2 days' WHERE key = 'old-key'",
+    );
+    const before = await eventCount(app);
+    expectProblem(
+      await app.request('POST', '/api/v1/cases', { token: t.reception, body, headers }),
+      422,
+      'IDEMPOTENCY_KEY_REUSED',
+    );
+    expect(await eventCount(app)).toBe(before);
+  });
+});

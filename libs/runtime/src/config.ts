@@ -4,7 +4,7 @@ import {
   DEFAULT_LEASE_RENEW_MS,
   DEFAULT_LEASE_TTL_MS,
 } from '../../read-models/src/runner/projection-leases.js';
-import { authConfigFromEnv, type AuthConfig } from '../../security/src/auth/auth.config.js';
+import { authConfigFromEnv, durationSeconds, type AuthConfig } from '../../security/src/auth/auth.config.js';
 import { resolveSecrets, type Secrets } from './secrets.js';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
@@ -57,6 +57,8 @@ export interface AppConfig {
   kafkaTopicPrefix: string;
   /** How long a pending Idempotency-Key claim holds before a retry may take it over (a crashed request). */
   idempotencyLeaseMs: number;
+  /** How long a key answers replays; older keys answer 422 (IDEMPOTENCY_RETENTION, default 24 h). */
+  idempotencyRetentionSec: number;
   /** The console's production build (CONSOLE_DIR); default dist/console. */
   consoleDir?: string;
   /** The Kafka client id of the relay (KAFKA_CLIENT_ID). */
@@ -95,6 +97,14 @@ const TRUE = ['1', 'true', 'yes', 'on'];
 const FALSE = ['0', 'false', 'no', 'off'];
 
 /** A boolean setting: a misspelt value stops start-up rather than silently meaning "false". */
+function retention(value: string | undefined): number {
+  if (value === undefined || value === '') return 24 * 3600;
+  const n = durationSeconds(value);
+  if (n === null || n < 1)
+    throw new Error(`IDEMPOTENCY_RETENTION must be a duration such as 24h, got "${value}"`);
+  return n;
+}
+
 function bool(value: string | undefined, fallback: boolean, name: string): boolean {
   if (value === undefined || value.trim() === '') return fallback;
   const v = value.trim().toLowerCase();
@@ -176,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStore: oneOf(env.EVENT_STORE, EVENT_STORES, 'postgres', 'EVENT_STORE'),
     kurrentDbUrl: env.KURRENTDB_URL || undefined,
     idempotencyLeaseMs: int(env.IDEMPOTENCY_LEASE_MS, 30_000, 'IDEMPOTENCY_LEASE_MS'),
+    idempotencyRetentionSec: retention(env.IDEMPOTENCY_RETENTION),
     kafkaBrokers: kafka.brokers,
     kafkaTopicPrefix: kafka.topicPrefix,
     kafkaClientId: kafka.clientId,

@@ -452,14 +452,26 @@ export class CaseController {
   ) {
     this.checkId(id);
     const ifMatch = ifMatchOf(req);
-    const body = await idempotent(this.idem, req, res, principal, 200, (seed) =>
-      this.commands.execute<ExecuteCaseCommandMessage, Awaited<ReturnType<CaseService['command']>>>(
-        new ExecuteCaseCommandMessage(id, action, build, principal, {
-          ifMatch,
-          eventIdSeed: seed,
-          correlationId: correlationIdOf(req),
-        }),
-      ),
+    const body = await idempotent(
+      this.idem,
+      req,
+      res,
+      principal,
+      200,
+      (seed) =>
+        this.commands.execute<ExecuteCaseCommandMessage, Awaited<ReturnType<CaseService['command']>>>(
+          new ExecuteCaseCommandMessage(id, action, build, principal, {
+            ifMatch,
+            eventIdSeed: seed,
+            correlationId: correlationIdOf(req),
+          }),
+        ),
+      async () => {
+        // A replay answers identities and the letter as they are now, with the caller's rights.
+        const { state, events } = await this.cases.load(id, principal);
+        const now = await this.cases.view(state, events, null, principal);
+        return { petitioners: now.petitioners, content: now.content };
+      },
     );
     res.setHeader('ETag', `"${body.version}"`);
     return body;

@@ -32,6 +32,8 @@ export async function idempotent<T extends object>(
   principal: Principal,
   status: number,
   run: (eventIdSeed: string | undefined) => Promise<T>,
+  /** On a replay: `petitioners` and `content` as they are now, read with the caller's rights. */
+  refill?: (stored: T) => Promise<Partial<T>>,
 ): Promise<T> {
   const key = req.headers['idempotency-key'];
   if (key === undefined) {
@@ -45,17 +47,29 @@ export async function idempotent<T extends object>(
   if (start.kind === 'replay') {
     res.status(start.status);
     res.setHeader('Idempotency-Replayed', 'true');
-    const body = start.body as T & { version?: number };
+    const stored = start.body as T & { version?: number };
+    const body =
+      refill && stored && typeof stored === 'object' ? { ...stored, ...(await refill(stored)) } : stored;
     if (typeof body?.version === 'number') res.setHeader('ETag', `"${body.version}"`);
     return body;
   }
   try {
     const body = await run(`${principal.id}:${k}`);
-    await idem.complete(principal.id, k, status, body);
+    // Stored without identities or the letter (an erased person must stay erased on replay).
+    await idem.complete(principal.id, k, status, withoutPersonalData(body));
     res.status(status);
     return body;
   } catch (err) {
     await idem.release(principal.id, k);
     throw err;
   }
+}
+
+/** A response as it may be stored: no `petitioners`, no `content` (api.md, Idempotency). */
+export function withoutPersonalData<T extends object>(body: T): T {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const out: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  if ('petitioners' in out) out.petitioners = null;
+  if ('content' in out) out.content = null;
+  return out as T;
 }

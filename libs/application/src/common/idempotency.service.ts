@@ -55,14 +55,24 @@ export class IdempotencyService {
         state: string;
         status_code: number | null;
         response: unknown;
+        expired: boolean;
       }>(
-        'SELECT request_hash, state, status_code, response FROM idempotency_keys WHERE principal_id = $1 AND key = $2',
-        [principalId, key],
+        `SELECT request_hash, state, status_code, response,
+                created_at < now() - $3 * interval '1 second' AS expired
+           FROM idempotency_keys WHERE principal_id = $1 AND key = $2`,
+        [principalId, key, this.runtime.config.idempotencyRetentionSec],
       );
       const row = existing.rows[0];
       if (!row) continue; // released meanwhile: claim again
       if (row.request_hash !== requestHash)
         fail('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with another request');
+      // Past IDEMPOTENCY_RETENTION a key answers nothing more (event ids stay derived from it, so a
+      // late retry still cannot append twice).
+      if (row.state === 'done' && row.expired)
+        fail(
+          'IDEMPOTENCY_KEY_REUSED',
+          'this Idempotency-Key is older than the retention period; use a new one',
+        );
       if (row.state === 'done') return { kind: 'replay', status: row.status_code ?? 200, body: row.response };
       await new Promise((r) => setTimeout(r, 50)); // the first request is still running
     }
