@@ -5888,7 +5888,10 @@ export interface operations {
                 /** @description the event type of the act */
                 type?: "CaseReceived" | "CaseClassified" | "CaseReclassified" | "CaseAmended" | "CaseAccepted" | "CaseRejected" | "CaseGuided" | "CaseArchived" | "CaseTransferred" | "HandlerAssigned" | "DeadlineExtended" | "CaseSuspended" | "CaseResumed" | "DialogueRecorded" | "CaseResolved" | "CaseWithdrawn" | "CaseTerminated" | "CaseClosed" | "DeadlineMissed" | "LookupPinReissued";
             };
-            header?: never;
+            header?: {
+                /** @description your id for this request (echoed, logged, in a problem's `instance`); generated when absent */
+                "X-Request-Id"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5896,9 +5899,76 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description the request id */
+                    "X-Request-Id"?: string;
+                    /** @description the parked projections this list or board reads (their rows may be behind) */
+                    "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the role or the unit scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL: logged with the request id of `instance` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAVAILABLE: the database is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
