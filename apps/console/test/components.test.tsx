@@ -118,6 +118,49 @@ describe('the intake form', () => {
       content: 'Nội dung',
     });
   });
+
+  it('sends an anonymous letter without petitioners, with its registry number and forwarding body', () => {
+    const body = toRegisterBody({
+      receivedAt: '2026-12-02',
+      channel: 'forwarded',
+      receivingUnitId: 'nb-giavien',
+      anonymous: true,
+      // What was typed before the switch was turned on never leaves the form.
+      petitioners: [{ fullName: 'Trần Văn Nam' }],
+      signerCount: 3,
+      subject: 'Phản ánh ',
+      content: 'Nội dung',
+      forwardedBy: ' Ủy ban MTTQ tỉnh ',
+      registryNo: ' 125/CVĐ ',
+    });
+    expect(body).toEqual({
+      receivedAt: '2026-12-02',
+      channel: 'forwarded',
+      receivingUnitId: 'nb-giavien',
+      petitioners: [],
+      anonymous: true,
+      subject: 'Phản ánh',
+      content: 'Nội dung',
+      forwardedBy: 'Ủy ban MTTQ tỉnh',
+      registryNo: '125/CVĐ',
+    });
+  });
+
+  it('leaves out blank registry number and forwarding body', () => {
+    const body = toRegisterBody({
+      receivedAt: '2026-12-02',
+      channel: 'post',
+      receivingUnitId: 'nb-giavien',
+      petitioners: [{ fullName: 'Lê Thị Hoa' }],
+      subject: 'Kiến nghị',
+      content: 'Nội dung',
+      forwardedBy: '  ',
+      registryNo: '',
+    });
+    expect(body).not.toHaveProperty('forwardedBy');
+    expect(body).not.toHaveProperty('registryNo');
+    expect(body).not.toHaveProperty('anonymous');
+  });
 });
 
 describe('the navigation follows the role', () => {

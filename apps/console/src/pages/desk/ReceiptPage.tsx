@@ -13,7 +13,11 @@ export default function ReceiptPage() {
   const { id = '' } = useParams();
   const location = useLocation();
   // What the desk just registered (the names it typed, the PIN shown once) comes with the navigation.
-  const state = location.state as { receipt?: RegisterAnswer['receipt']; names?: string[] } | null;
+  const state = location.state as {
+    receipt?: RegisterAnswer['receipt'];
+    names?: string[];
+    anonymous?: boolean;
+  } | null;
   const receipt = state?.receipt;
   const unitName = useUnitName();
   const view = useQuery({
@@ -78,8 +82,18 @@ export default function ReceiptPage() {
               </tr>
               <tr>
                 <td>Người gửi đơn:</td>
-                <td>{state?.names?.join(', ') || c.petitioners.map((p) => p.fullName).join(', ') || '—'}</td>
+                <td>
+                  {state?.anonymous
+                    ? 'Đơn nặc danh'
+                    : state?.names?.join(', ') || c.petitioners.map((p) => p.fullName).join(', ') || '—'}
+                </td>
               </tr>
+              {c.registryNo ? (
+                <tr>
+                  <td>Số đến:</td>
+                  <td>{c.registryNo}</td>
+                </tr>
+              ) : null}
               <tr>
                 <td>Trích yếu nội dung:</td>
                 <td>{c.subject}</td>
