@@ -170,7 +170,7 @@ export default function IntakePage() {
             label="Đơn nặc danh"
             style={{ marginBottom: 12 }}
           >
-            <Switch checkedChildren="Có" unCheckedChildren="Không" />
+            <Switch />
           </Form.Item>
           {anonymous ? (
             <Typography.Paragraph type="secondary">
