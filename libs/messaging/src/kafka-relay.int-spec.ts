@@ -136,6 +136,9 @@ suite('KafkaRelay against the librdkafka mock cluster', () => {
       await dataSource.destroy();
     }
     pool = new pg.Pool({ connectionString: db.url, max: 4 });
+    // An idle client cut off by the server (a restart, a dropped test database) is replaced on the next
+    // query; without a listener the pool's 'error' event would end the process.
+    pool.on('error', () => undefined);
     store = new PostgresEventStore({ pool });
 
     // 600 events, interleaved across 40 streams of two categories.

@@ -23,6 +23,9 @@ function fixture(
   release: () => Promise<void>,
 ): EventStoreFixture {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client cut off by the server (a restart, a dropped test database) is replaced on the next
+  // query; without a listener the pool's 'error' event would end the process.
+  pool.on('error', () => undefined);
   // pool.end() resolves before idle sockets have closed; the drop that follows (WITH FORCE) may then
   // terminate them (57P01), which an unobserved pool would raise as an unhandled 'error'.
   pool.on('error', () => undefined);
@@ -90,6 +93,9 @@ describe('postgres event store: NOTIFY wake-up hint (server only)', () => {
       const db = await freshDatabase();
       await runEventStoreMigrations(db.url);
       const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+      // An idle client cut off by the server (a restart, a dropped test database) is replaced on the next
+      // query; without a listener the pool's 'error' event would end the process.
+      pool.on('error', () => undefined);
       pool.on('error', () => undefined);
       const store = new PostgresEventStore({ pool });
       const listener = await listenForAppends(db.url);
@@ -150,6 +156,9 @@ describe.each([
     const db = server ? await freshDatabase() : await startEmbeddedDatabase();
     await runEventStoreMigrations(db.url);
     const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+    // An idle client cut off by the server (a restart, a dropped test database) is replaced on the next
+    // query; without a listener the pool's 'error' event would end the process.
+    pool.on('error', () => undefined);
     pool.on('error', () => undefined);
     const store = new PostgresEventStore({ pool });
     try {
