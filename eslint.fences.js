@@ -1,6 +1,6 @@
 // The layer fences of docs/architecture.md, as an ESLint rule over relative import paths:
-// - an app never imports another app (apps/server, the one-process entry of `npm start`, may import
-//   the HTTP adapter's entry `apps/api/src/bootstrap.ts` and nothing else of another app);
+// - an app never imports another app (no exceptions: `npm start`'s one-process entry lives in apps/api
+//   and takes the worker loops and the demo seeder from libs/application);
 // - a library never imports an app.
 // (The purity of libs/domain is fenced in eslint.config.js with no-restricted-imports.)
 import { dirname, relative, resolve, sep } from 'node:path';
@@ -16,7 +16,7 @@ function locate(absolute) {
   return null;
 }
 
-const ALLOWED_APP_IMPORTS = { server: ['api/src/bootstrap.js', 'api/src/bootstrap.ts'] };
+const ALLOWED_APP_IMPORTS = {};
 
 export const fences = {
   meta: {

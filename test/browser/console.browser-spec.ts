@@ -1,6 +1,6 @@
 /**
  * The console in a real browser (Debian's Chromium driven by playwright-core) against the server as
- * `npm start` composes it (apps/server/src/main.ts: API, worker, the console's build, demo data and
+ * `npm start` composes it (apps/api/src/all-in-one.ts: API, worker, the console's build, demo data and
  * the demo sign-in on the embedded database). Each role's main path once.
  * Needs /usr/bin/chromium and the console's build (dist/console, made by `npm run build`); outside CI
  * the suite says it is skipped when either is missing.
@@ -16,7 +16,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REGISTER = fileURLToPath(new URL('../support/ts-register.mjs', import.meta.url));
-const MAIN = fileURLToPath(new URL('../../apps/server/src/main.ts', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../apps/api/src/all-in-one.ts', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
 const CONSOLE_DIR = join(ROOT, 'dist/console');
 const ready = existsSync(CHROMIUM) && existsSync(join(CONSOLE_DIR, 'index.html'));

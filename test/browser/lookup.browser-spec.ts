@@ -16,7 +16,7 @@ import { signDevToken } from '../../libs/security/src/auth/dev-token.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REGISTER = fileURLToPath(new URL('../support/ts-register.mjs', import.meta.url));
-const MAIN = fileURLToPath(new URL('../../apps/server/src/main.ts', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../apps/api/src/all-in-one.ts', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
 const CONSOLE_DIR = join(ROOT, 'dist/console');
 const SECRET = 'lookup-browser-secret-lookup-browser-secret-0123';

@@ -17,7 +17,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REGISTER = fileURLToPath(new URL('../support/ts-register.mjs', import.meta.url));
-const MAIN = fileURLToPath(new URL('../../apps/server/src/main.ts', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../apps/api/src/all-in-one.ts', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
 const CONSOLE_DIR = join(ROOT, 'dist/console');
 const ready = existsSync(CHROMIUM) && existsSync(join(CONSOLE_DIR, 'index.html'));

@@ -7,7 +7,7 @@ import { signDevToken } from '../../../libs/security/src/auth/dev-token.js';
 import { createRunner, startWorker } from '../../../libs/application/src/processes/worker.js';
 import { runDeadlineWatch } from '../../../libs/application/src/processes/deadline-watcher.js';
 import { seedDemo, shouldSeedDemo } from '../../../libs/application/src/demo/seed-demo.js';
-import { createApp } from '../../api/src/bootstrap.js';
+import { createApp } from './bootstrap.js';
 import { DEMO_OFFICIALS } from '../../../libs/application/src/demo/demo-officials.js';
 
 /**

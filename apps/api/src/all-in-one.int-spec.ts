@@ -8,14 +8,14 @@ import { fileURLToPath } from 'node:url';
 import { freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 
 /**
- * `npm start` (apps/server/src/main.ts, run from source): the API and the background loops in one
+ * `npm start` (apps/api/src/all-in-one.ts, run from source): the API and the background loops in one
  * process. With DONTHU_DEMO=1 on an empty server database it seeds the demo data through the use
  * cases, prints a development admin token, answers over HTTP, and stops cleanly on SIGTERM.
  */
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const REGISTER = fileURLToPath(new URL('../../../test/support/ts-register.mjs', import.meta.url));
-const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+const MAIN = fileURLToPath(new URL('./all-in-one.ts', import.meta.url));
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
