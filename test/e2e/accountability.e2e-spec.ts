@@ -107,7 +107,7 @@ describe('accountability and reception duty', () => {
     app = await createTestApp();
     t = await tokens(app);
     await createUnitTree(app, t.admin);
-    // Every act is recorded on its business date (in time): deadlines.md §9 would count a back-dated
+    // Every act is recorded on its business date (in time): docs/reference/deadlines.md §9 would count a back-dated
     // one against the head. law.e2e-spec.ts shows late entries.
     let ms = 0;
     const on = (date: string) => tick(app, (ms += 1000), `${date}T03:00:00.000Z`);
@@ -370,7 +370,7 @@ describe('accountability and reception duty', () => {
       404,
       'NOT_FOUND',
     );
-    // A head reads only the rows of their own terms (api.md): none here.
+    // A head reads only the rows of their own terms (docs/reference/api-contract.md, Deadlines, accountability, late entries): none here.
     const headView = await get(`/api/v1/accountability?unitId=${DEPT}&from=2026-10-01&to=2026-10-31`, t.head);
     expectStatus(headView, 200);
     expect(headView.body.items).toEqual([]);

@@ -1,6 +1,6 @@
 /**
  * "From the reception desk to closure over HTTP": every case endpoint on a real server and database,
- * with deadlines hand-computed from the holiday table of deadlines.md (today = 2026-11-22, a Sunday).
+ * with deadlines hand-computed from the holiday table of docs/reference/deadlines.md (The holiday calendar) (today = 2026-11-22, a Sunday).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/app.js';
@@ -671,7 +671,7 @@ describe('GET /cases (list)', () => {
   });
 });
 
-describe('years without calendar data (deadlines.md §10)', () => {
+describe('years without calendar data (docs/reference/deadlines.md §10)', () => {
   it('a complaint received 2024-12-20, before the earliest year with data, is untracked: classify never refuses', async () => {
     const { id } = await register(app, t.reception, { receivedAt: '2024-12-20' });
     const before = await app.request('GET', `/api/v1/cases/${id}`, { token: t.handler });

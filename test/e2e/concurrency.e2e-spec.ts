@@ -105,7 +105,7 @@ describe('Idempotency-Key', () => {
     const count = await eventCount(app);
     const second = await app.request('POST', '/api/v1/cases', { token: t.reception, body, headers });
     expectStatus(second, 201);
-    // api.md: a replay answers the stored response with lookupPin null (the PIN is returned once).
+    // docs/reference/api-contract.md, Idempotency: a replay answers the stored response with lookupPin null (the PIN is returned once).
     expect(second.body).toEqual({ ...first.body, receipt: { ...first.body.receipt, lookupPin: null } });
     expect(await eventCount(app)).toBe(count);
     const other = await app.request('POST', '/api/v1/cases', {

@@ -1,7 +1,7 @@
 /**
- * Contract: the boards of api.md — /deadlines/overdue and /upcoming with their two clocks (asOf,
+ * Contract: the boards of docs/reference/api-contract.md — /deadlines/overdue and /upcoming with their two clocks (asOf,
  * recordedBefore), /accountability arithmetic, /reception-duty periods, /inspections/follow-up
- * report schedules, CSV exports. Dates are literals computed by hand from deadlines.md's table.
+ * report schedules, CSV exports. Dates are literals computed by hand from docs/reference/deadlines.md, The holiday calendar.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/app.js';
@@ -73,7 +73,7 @@ describe('Deadline boards and their two clocks', () => {
     recB1 = await app.token('ct-rec-b1', ['reception'], B1);
     hB = await app.token('ct-h-b', ['handler'], B);
     // B5: a denunciation received 2026-09-08, accepted 09-10 and suspended 09-20, each recorded that
-    // day (a suspension recorded in time pauses accountability too: deadlines.md §9).
+    // day (a suspension recorded in time pauses accountability too: docs/reference/deadlines.md §9).
     app.setNow('2026-09-08T03:00:00.000Z');
     k.b5 = await c.intake(recB, 'denunciation', { receivedAt: '2026-09-08', receivingUnitId: B });
     app.setNow('2026-09-10T03:00:00.000Z');
@@ -247,7 +247,7 @@ describe('Accountability: one row per head term; met + missed + open = due', () 
     hA = await app.token('ct-h-a', ['handler'], A);
     await head(A, 'ha-a', 'Phan Văn Một', '2026-01-01');
     await head(A, 'ha-b', 'Đinh Thị Hai', '2026-10-01', true);
-    // Every act is recorded on its business date, in time (deadlines.md §9): a back-dated one would
+    // Every act is recorded on its business date, in time (docs/reference/deadlines.md §9): a back-dated one would
     // count against the head whatever its date (law.e2e-spec.ts shows that).
     const on = (date: string) => app.setNow(`${date}T03:00:00.000Z`);
     // A1: KN-ACC 07-10 met (accepted 07-08); KN-RES1 08-07 missed (resolved 08-20).

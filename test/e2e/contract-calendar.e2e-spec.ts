@@ -1,7 +1,7 @@
 /**
- * Contract: the holiday calendar at the edges of its data (deadlines.md §The holiday calendar) — 2027
+ * Contract: the holiday calendar at the edges of its data (docs/reference/deadlines.md, The holiday calendar) — 2027
  * is provisional, 2028 has no data (CALENDAR_UNAVAILABLE, 422, nothing appended) — and rate limits
- * (api.md §Conventions: RATE_LIMITED 429). The clock here is in December 2027.
+ * (docs/reference/api-contract.md §Conventions: RATE_LIMITED 429). The clock here is in December 2027.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/app.js';

@@ -1,7 +1,7 @@
 /**
- * Contract: deadlines.md (counting, rule versions, variants, extensions, suspension, tracked rules,
- * transfers and mergers, met/missed) as seen through api.md's case view. Every expected date is a
- * literal computed by hand from the holiday table of deadlines.md.
+ * Contract: docs/reference/deadlines.md (counting, rule versions, variants, extensions, suspension, tracked rules,
+ * transfers and mergers, met/missed) as seen through the case view (docs/reference/api-contract.md, The case view). Every expected date is a
+ * literal computed by hand from the holiday table of docs/reference/deadlines.md (The holiday calendar).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/app.js';
@@ -57,7 +57,7 @@ afterAll(async () => {
   await app?.close();
 }, LONG);
 
-describe('KN-ACC: the rule version in force on the start date (deadlines.md §Counting 4)', () => {
+describe('KN-ACC: the rule version in force on the start date (docs/reference/deadlines.md §4)', () => {
   it('received 2026-06-30: 10 working days, the version before 2026-07-01 → due 2026-07-14', async () => {
     const v = await c.intake(rec, 'complaint', { receivedAt: '2026-06-30' });
     const d = only(v, 'KN-ACC');
@@ -252,7 +252,7 @@ describe('KN-RES1 / KN-RES2: calendar days from acceptance, variants, roll-forwa
     });
     expect(r.status).toBe('resolved');
     expect(only(r, 'KN-RES1')).toMatchObject({ dueOn: '2026-12-07', status: 'met' });
-    // Informational dates (deadlines.md §Tracked deadlines): KN-SEND1 3 WD, KN-EFF1 30 CD.
+    // Informational dates (docs/reference/deadlines.md §Tracked deadlines): KN-SEND1 3 WD, KN-EFF1 30 CD.
     expect(dateOf(r, 'KN-SEND1')).toBe('2026-11-13');
     expect(dateOf(r, 'KN-EFF1')).toBe('2026-12-10');
     expect(deadlines(r, 'KN-SEND1')).toHaveLength(0);
@@ -354,7 +354,7 @@ describe('TC-RES: extensions 0 / 1 / 2, each ≤ 30 days, from the due date befo
   });
 });
 
-describe('Suspension: the resolution deadline pauses; the remainder resumes (deadlines.md §7)', () => {
+describe('Suspension: the resolution deadline pauses; the remainder resumes (docs/reference/deadlines.md §7)', () => {
   it('TC-RES accepted 2026-09-10 (Oct 10 before roll-forward), suspended 09-20, resumed 10-05: +15 → Sun Oct 25 → 2026-10-26', async () => {
     const v = await c.intake(rec, 'denunciation', { receivedAt: '2026-09-08' });
     await c.cmd(h, v.id, 'accept', { acceptedAt: '2026-09-10' });
@@ -408,7 +408,7 @@ describe('Withdrawal and termination cancel the open deadlines', () => {
   });
 });
 
-describe('Transfers (deadlines.md §Transfers)', () => {
+describe('Transfers (docs/reference/deadlines.md, Transfers)', () => {
   it('an ordinary transfer completes the intake deadline, moves the case, and the new unit starts intake from `at`', async () => {
     const v = await c.intake(rec, 'complaint', { receivedAt: '2026-10-01' });
     expect(only(v, 'KN-ACC').dueOn).toBe('2026-10-12');
@@ -440,7 +440,7 @@ describe('Transfers (deadlines.md §Transfers)', () => {
     expect(only(t, 'KN-ACC').status).toBe('missed');
   });
 
-  // Ambiguous: §Transfers says "other open deadlines are cancelled", but legal-reference §12.1 only
+  // Ambiguous: §Transfers says "other open deadlines are cancelled", but docs/reference/legal.md §12.1 only
   // transfers before acceptance. Either the transfer of an accepted case is refused (409, nothing
   // appended) or it cancels the open resolution deadline.
   it('an accepted case: the transfer is refused, or it cancels the open resolution deadline', async () => {
@@ -496,7 +496,7 @@ describe('Transfers (deadlines.md §Transfers)', () => {
   });
 });
 
-describe('Met / missed at query time (deadlines.md §8)', () => {
+describe('Met / missed at query time (docs/reference/deadlines.md §8)', () => {
   it('a completion exactly on dueOn is met; the day after is missed', async () => {
     const v1 = await c.intake(rec, 'complaint', { receivedAt: '2026-10-01' });
     const r1 = await c.cmd(h, v1.id, 'reject', { at: '2026-10-12', reason: 'Không đủ điều kiện thụ lý' });

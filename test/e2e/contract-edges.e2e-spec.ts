@@ -1,5 +1,5 @@
 /**
- * Contract edges (api.md §Conventions, §Auth): no 5xx for any input, action dates bounded by the
+ * Contract edges (docs/reference/api-contract.md §Conventions, §Auth): no 5xx for any input, action dates bounded by the
  * case's receivedAt and by today in Vietnam (Asia/Ho_Chi_Minh midnight), rejected requests leave no
  * trace, identities never echoed in errors, hash-chain verification of a tampered stream, iss/aud.
  */

@@ -1,7 +1,7 @@
 /**
  * Helpers of the contract suites (contract*.e2e-spec.ts). These suites are written from the words of
- * the project's contract documents (api.md, deadlines.md and legal-reference.md) only; every expected date is a literal
- * computed by hand from the holiday table of deadlines.md.
+ * the project's contract documents (docs/reference/api-contract.md, docs/reference/deadlines.md and docs/reference/legal.md) only; every expected date is a literal
+ * computed by hand from the holiday table of docs/reference/deadlines.md (The holiday calendar).
  */
 import { expect } from '@jest/globals';
 import type { TestApp, TestResponse } from '../support/app.js';
@@ -45,7 +45,7 @@ export function ok(res: TestResponse, status: number): void {
     throw new Error(`expected ${status}, got ${res.status}: ${res.text.slice(0, 800)}`);
 }
 
-/** api.md §Errors: application/problem+json {type, title, status, detail, code}. */
+/** docs/reference/api-contract.md §Errors: application/problem+json {type, title, status, detail, code}. */
 export function problem(res: TestResponse, status: number, code: string): void {
   if (res.status !== status || res.body?.code !== code)
     throw new Error(`expected ${status} ${code}, got ${res.status}: ${res.text.slice(0, 800)}`);

@@ -1,5 +1,5 @@
 /**
- * Contract: api.md — conventions, errors, auth/roles/scope, units, the case endpoints, lists,
+ * Contract: docs/reference/api-contract.md — conventions, errors, auth/roles/scope, units, the case endpoints, lists,
  * concurrency, idempotency, history, identities and verification. Written from the document only.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -456,7 +456,7 @@ describe('Concurrency and idempotency', () => {
       headers: { 'idempotency-key': key },
     });
     expect(again.status).toBe(201);
-    // api.md: a replay answers the stored response with lookupPin null (the PIN is returned once).
+    // docs/reference/api-contract.md, Idempotency: a replay answers the stored response with lookupPin null (the PIN is returned once).
     expect(again.body).toEqual({ ...first.body, receipt: { ...first.body.receipt, lookupPin: null } });
     expect(await eventCount(app)).toBe(n);
     problem(

@@ -79,7 +79,7 @@ const get = async (path: string, token = t.supervisor) => {
   return res.body;
 };
 
-describe('XLD: the intake clock starts at receipt (deadlines.md Tracked deadlines)', () => {
+describe('XLD: the intake clock starts at receipt (docs/reference/deadlines.md Tracked deadlines)', () => {
   it('registration answers with XLD in the case view: Tue 2026-09-01 + 10 working days → Wed 2026-09-16', async () => {
     const view = await get(`cases/${ids.waiting}`, t.handler);
     // registered on 2026-11-22, after XLD's graceUntil (3 working days after 09-16: Mon 09-21):
@@ -166,7 +166,7 @@ describe('XLD: the intake clock starts at receipt (deadlines.md Tracked deadline
   });
 });
 
-describe('the level-2 guard (api.md classify)', () => {
+describe('the level-2 guard (docs/reference/api-contract.md, Case commands: classify)', () => {
   it('refuses (409) a level-2 complaint while the level-1 case is undecided and KN-RES1 has not passed on `at`', async () => {
     // level 1: accepted Mon 2026-10-05 → KN-RES1 Wed 2026-11-04
     const first = await registerAndClassify(app, t, { receivedAt: '2026-10-01' }, { kind: 'complaint' });
@@ -428,7 +428,7 @@ describe('corrections and intake: anonymous letters, amend, reclassify', () => {
   });
 });
 
-describe('late entries: back-dating cannot rewrite accountability (api.md "Late entries")', () => {
+describe('late entries: back-dating cannot rewrite accountability (docs/reference/api-contract.md "Late entries")', () => {
   const C2 = UNITS.commune2;
   let id = '';
 

@@ -101,7 +101,7 @@ describe('POST /reception-sessions', () => {
   });
 
   it('refuses roles without reception.schedule (403), units out of scope (403) and unknown units (400)', async () => {
-    // api.md: a head schedules the sessions of their unit; a supervisor may not.
+    // docs/reference/api-contract.md, Reception sessions and reception duty: a head schedules the sessions of their unit; a supervisor may not.
     const byHead = await app.request('POST', '/api/v1/reception-sessions', {
       token: t.head,
       body: session(),

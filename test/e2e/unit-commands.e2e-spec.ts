@@ -1,6 +1,6 @@
 /**
  * Unit commands go through the same command loop as case commands, so they honour the request
- * options api.md promises for every command: Idempotency-Key (a repeat answers the first response and
+ * options docs/reference/api-contract.md (Concurrency, Idempotency) promises for every command: Idempotency-Key (a repeat answers the first response and
  * appends nothing; the same key with another body is 422) and If-Match (a stale version is 412,
  * nothing appended); their answers carry the version in ETag.
  */

@@ -96,7 +96,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
         { expiresIn: '1h' },
       ),
     async request(method, path, opts = {}) {
-      // The suites read the API's messages in English (api.md "Language": Vietnamese is the default).
+      // The suites read the API's messages in English (docs/reference/api-contract.md "Language": Vietnamese is the default).
       const headers: Record<string, string> = { 'accept-language': 'en', ...(opts.headers ?? {}) };
       if (opts.token) headers.authorization = `Bearer ${opts.token}`;
       let body: string | undefined = opts.raw;

@@ -49,7 +49,7 @@ export interface AppConfig {
   anchorIntervalMs: number;
   /** Commune chairs must receive citizens at least one day a week (true) or a month (false). */
   communeReceptionWeekly: boolean;
-  /** LATE_ENTRY_GRACE_DAYS (deadlines.md §9): working days after which an act is a late entry. */
+  /** LATE_ENTRY_GRACE_DAYS (docs/reference/deadlines.md §9): working days after which an act is a late entry. */
   lateEntryGraceDays: number;
   eventStore: (typeof EVENT_STORES)[number];
   kurrentDbUrl?: string;

@@ -15,7 +15,7 @@ const VARIANTS = new Set([
 ]);
 
 /**
- * An agency's overrides of the rule table, as data (legal-reference §12.3: "per-rule day-count mode"):
+ * An agency's overrides of the rule table, as data (docs/reference/legal.md §12.3: "per-rule day-count mode"):
  * RULE_OVERRIDES_FILE, else `data/rule-overrides.json` when present. A JSON array of
  * `{ruleId, unit?: "working_days"|"calendar_days", lengths?: {normal?, complex?, …}}`.
  * A malformed file stops the start with a message naming it, never a silent default.

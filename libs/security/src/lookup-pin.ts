@@ -1,7 +1,7 @@
 import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /**
- * The citizen's lookup PIN (api.md, POST /cases): 8 characters drawn uniformly at random from an
+ * The citizen's lookup PIN (docs/reference/api-contract.md, POST /cases): 8 characters drawn uniformly at random from an
  * alphabet without the look-alikes 0/O, 1/I/L — 31 symbols, about 40 bits. It is returned once and
  * stored only as a salted scrypt hash bound to the case (`lookupPinHash` in the case's events), so
  * neither the event store nor its history nor a backup holds anything that opens the lookup without

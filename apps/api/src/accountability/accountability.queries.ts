@@ -64,7 +64,7 @@ export interface ReceptionDutyItem {
 }
 
 export interface AccountabilityItem {
-  /** null: the deadlines that fell due while the unit had no head in office (api.md). */
+  /** null: the deadlines that fell due while the unit had no head in office (docs/reference/api-contract.md, Deadlines, accountability, late entries). */
   personId: string | null;
   fullName: string | null;
   unitId: string;
@@ -89,7 +89,7 @@ export interface AccountabilityItem {
   imported: number;
 }
 
-/** A tracked deadline of a unit as accountability judges it on asOf (deadlines.md §8–9). */
+/** A tracked deadline of a unit as accountability judges it on asOf (docs/reference/deadlines.md §8–9). */
 interface AccountableDeadline {
   unitId: string;
   /** accountabilityDueOn (dueOn for deadlines recorded before late entries existed). */
@@ -209,7 +209,7 @@ export class AccountabilityQueries {
     }));
   }
 
-  /** The reception duty of one head term (api.md `/reception-duty`), judged on `asOf`. */
+  /** The reception duty of one head term (docs/reference/api-contract.md `/reception-duty`), judged on `asOf`. */
   private duty(q: ResolvedQuery, unit: ExistingUnit, term: HeadTerm, held: HeldDay[]) {
     const range = { from: q.from, to: minDate(q.to, q.asOf) };
     const period = dutyPeriodFor(unit.level, this.runtime.config.communeReceptionWeekly);
@@ -270,7 +270,7 @@ export class AccountabilityQueries {
     principal: Principal,
     query: AccountabilityQuery,
   ): Promise<{ items: AccountabilityItem[] }> {
-    // api.md: a head may read the rows of their own terms; supervisors and admins read every row.
+    // docs/reference/api-contract.md, Deadlines, accountability, late entries: a head may read the rows of their own terms; supervisors and admins read every row.
     const ownRowsOnly = !can(principal, 'accountability.read') && principal.roles.includes('head');
     const q = await this.resolve(principal, query, ownRowsOnly ? 'boards.read' : 'accountability.read');
     const units = await this.unitsOf(q);
@@ -356,7 +356,7 @@ export class AccountabilityQueries {
 
   /**
    * Tracked deadlines of the units with their accountability due date in [from, to], judged on `asOf`
-   * (api.md `/accountability`, deadlines.md §8–9): met when the record showed it met by graceUntil (the
+   * (docs/reference/api-contract.md `/accountability`, docs/reference/deadlines.md §8–9): met when the record showed it met by graceUntil (the
    * outcome decided by the completing act) and the completion is dated on or before asOf; missed when
    * graceUntil is before asOf and it is not met; open otherwise. Deadlines out of accountability (an XLD
    * completed by classification, an ending recorded in time) are not counted; a deadline recorded

@@ -22,7 +22,7 @@ export class AuditController {
   ) {}
 
   /**
-   * Out of the caller's scope → 404, for every stream category (api.md: existence is not revealed):
+   * Out of the caller's scope → 404, for every stream category (docs/reference/api-contract.md, Auth, roles and scope: existence is not revealed):
    * a case's and its disclosures' by the case, an inspection's and a session's by their units, a
    * unit's by the unit; any other stream (erasures, …) only for an admin.
    */

@@ -22,7 +22,7 @@ import { pageOf, PageQuery } from './case.dto.js';
 
 export const disclosureStreamId = (caseId: string): string => `disclosure-${caseId}`;
 
-/** Why identities may be opened (api.md, `/petitioners`). */
+/** Why identities may be opened (docs/reference/api-contract.md, `/petitioners`). */
 export const DISCLOSURE_REASON_CODES = [
   'verification',
   'decision',

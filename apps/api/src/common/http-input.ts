@@ -125,7 +125,7 @@ export function inputMiddlewares(): Array<(req: Request, res: Response, next: Ne
         );
       next();
     },
-    // The query string is input too (api.md §Conventions): NFC, and U+0000 / lone surrogates → 400.
+    // The query string is input too (docs/reference/api-contract.md §Conventions): NFC, and U+0000 / lone surrogates → 400.
     // Express 5's `req.query` is a getter on the prototype; an own property shadows it.
     (req, _res, next) => {
       const query: unknown = req.query;

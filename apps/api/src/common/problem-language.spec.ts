@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { problem } from '../../../../libs/application/src/common/problem.js';
 import { detailVi, localizeProblem, problemLanguage } from './problem-language.js';
 
-describe('the language of problems (api.md "Language")', () => {
+describe('the language of problems (docs/reference/api-contract.md "Language")', () => {
   it('is Vietnamese without Accept-Language, with vi, and when vi ranks first', () => {
     for (const h of [undefined, '', 'vi', 'vi-VN,vi;q=0.9,en;q=0.8', 'fr', 'en;q=0.5,vi'])
       expect(problemLanguage(h)).toBe('vi');

@@ -1,7 +1,7 @@
 import type { Problem } from '../../../../libs/application/src/common/problem.js';
 
 /**
- * api.md "Language": problem `title`, `detail` and validation messages are Vietnamese unless
+ * docs/reference/api-contract.md "Language": problem `title`, `detail` and validation messages are Vietnamese unless
  * `Accept-Language` prefers English; `code` (and every field path, rule id and identifier) is the
  * same in both. Messages are written in English where they are raised; this is the one place that
  * turns them into Vietnamese. A message without a translation here is left as it was raised.

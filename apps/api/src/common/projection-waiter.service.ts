@@ -19,7 +19,7 @@ export const READS = {
 
 /**
  * Consistency of lists and boards. With `minPosition` the answer waits (≤ 5 s) until every
- * projection it reads has applied that event (api.md). Without it, when the projections run in this
+ * projection it reads has applied that event (docs/reference/api-contract.md, Consistency). Without it, when the projections run in this
  * process (`npm start`), it waits briefly (≤ 2 s) for the events already in the log when the request
  * arrived, so a client that reads right after writing sees its write; when the projections lag
  * further, the answer is served as it stands.

@@ -9,7 +9,7 @@ export const toBool = ({ value }: { value: unknown }) =>
 
 export const UNIT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
-/** `page` / `pageSize` of a list (api.md §Lists: page from 1, pageSize ≤ 200). */
+/** `page` / `pageSize` of a list (docs/reference/api-contract.md §Lists: page from 1, pageSize ≤ 200). */
 export class PageQuery {
   @ApiPropertyOptional({ default: 1 })
   @IsOptional()
@@ -45,7 +45,7 @@ export class ProjectionListQuery extends PageQuery {
   minPosition?: string;
 }
 
-/** A board: a unit (default: yours) with or without its subunits, and the two clocks of api.md. */
+/** A board: a unit (default: yours) with or without its subunits, and the two clocks (docs/reference/api-contract.md, Two clocks on boards). */
 export class BoardQuery extends ProjectionListQuery {
   @ApiPropertyOptional({ description: "default: the caller's unit" })
   @IsOptional()

@@ -65,7 +65,7 @@ export async function idempotent<T extends object>(
   }
 }
 
-/** A response as it may be stored: no `petitioners`, no `content` (api.md, Idempotency). */
+/** A response as it may be stored: no `petitioners`, no `content` (docs/reference/api-contract.md, Idempotency). */
 export function withoutPersonalData<T extends object>(body: T): T {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
   const out: Record<string, unknown> = { ...(body as Record<string, unknown>) };

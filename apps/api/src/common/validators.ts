@@ -2,7 +2,7 @@ import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { businessDateProblem, isIsoDate, vietnamDateOf } from '../../../../libs/domain/src/shared/dates.js';
 
 /**
- * A business date (api.md, Conventions): a real calendar date written YYYY-MM-DD (2026-02-30
+ * A business date (docs/reference/api-contract.md, Conventions): a real calendar date written YYYY-MM-DD (2026-02-30
  * fails) from 1990-01-01 to five years after today (Vietnam). The deciders check the same range
  * against the decision's own "today"; this check keeps such input from ever reaching them.
  */

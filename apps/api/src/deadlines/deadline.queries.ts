@@ -23,7 +23,7 @@ export function versionFilter(alias: string, param: string | null): string {
     : `${alias}.recorded_to IS NULL`;
 }
 
-/** Overdue and upcoming boards over the deadlines read model (api.md, "Two clocks on boards"). */
+/** Overdue and upcoming boards over the deadlines read model (docs/reference/api-contract.md, "Two clocks on boards"). */
 @Injectable()
 export class DeadlineQueries {
   constructor(
@@ -151,7 +151,7 @@ export class DeadlineQueries {
   }
 
   /**
-   * Letters nobody has classified (api.md `GET /deadlines/unclassified`), oldest first: cases received
+   * Letters nobody has classified (docs/reference/api-contract.md `GET /deadlines/unclassified`), oldest first: cases received
    * on or before `asOf` and still `received` (never classified, or transferred in and not yet
    * classified by the new unit), with their open XLD. A letter without XLD (untracked, pending
    * calendar data, or registered before XLD existed) is listed with `xldDueOn: null`.

@@ -33,7 +33,7 @@ export class LateEntriesQuery extends BoardQuery {
 }
 
 /**
- * GET /late-entries (api.md, deadlines.md §9): the acts recorded after the LATE_ENTRY_GRACE_DAYS-th
+ * GET /late-entries (docs/reference/api-contract.md, docs/reference/deadlines.md §9): the acts recorded after the LATE_ENTRY_GRACE_DAYS-th
  * working day past their business date, by unit and by the person who recorded them. Read from the
  * events themselves (the mark was decided when they were recorded and is never recomputed).
  */
@@ -98,7 +98,7 @@ export class LateEntriesController {
   }
 }
 
-/** The business date field of each act (api.md "Business date of each act"). */
+/** The business date field of each act (docs/reference/api-contract.md "Business date of each act"). */
 function businessDateOf(type: string, data: Record<string, unknown>): string | null {
   const field =
     type === 'CaseReceived'

@@ -94,7 +94,7 @@ export interface FollowUpItem {
   lastReportOn: IsoDate | null;
 }
 
-/** GET /inspections/follow-up over `rm_recommendations` (api.md, "Two clocks on boards"). */
+/** GET /inspections/follow-up over `rm_recommendations` (docs/reference/api-contract.md, "Two clocks on boards"). */
 @Injectable()
 export class InspectionQueries {
   constructor(

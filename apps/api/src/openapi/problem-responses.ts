@@ -2,7 +2,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 
 /**
  * What every operation may answer besides success, added to the generated document in one place
- * (the controllers only describe their successes): problem documents (RFC 9457, api.md
+ * (the controllers only describe their successes): problem documents (RFC 9457, docs/reference/api-contract.md
  * "Errors") by status with their codes, and the headers of the conventions (`X-Request-Id`,
  * `If-Match`, `Idempotency-Key`, `ETag`, `Donthu-Stale`).
  */

@@ -27,7 +27,7 @@ const wantsXlsx = (req: Pick<Request, 'headers'>): boolean =>
   req.headers.accept.split(',').some((part) => part.split(';')[0]!.trim().toLowerCase() === XLSX_TYPE);
 
 /**
- * `GET /statistics` and `GET /statistics/cases` (api.md): the periodic report figures of a unit
+ * `GET /statistics` and `GET /statistics/cases` (docs/reference/api-contract.md, Statistics): the periodic report figures of a unit
  * (TT 02/2021/TT-TTCP), for supervisors, heads (their scope), auditors and admins. JSON, or XLSX / CSV
  * by the Accept header.
  */

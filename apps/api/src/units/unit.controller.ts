@@ -89,7 +89,7 @@ export class UnitController {
     return this.command(req, res, p, 200, (opts) => this.units.merge(id, dto, p, opts));
   }
 
-  /** Idempotency-Key and If-Match for every unit command, as for cases (api.md Conventions); ETag answers the version. */
+  /** Idempotency-Key and If-Match for every unit command, as for cases (docs/reference/api-contract.md Conventions); ETag answers the version. */
   private async command<T extends { version: number }>(
     req: Request,
     res: Response,

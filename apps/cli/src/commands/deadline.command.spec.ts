@@ -66,7 +66,7 @@ describe('runDeadlineCommand', () => {
     expect(runDeadlineCommand({ rule: 'TC-PRE', from: '2018-06-01' }, load).exitCode).toBe(2);
   });
 
-  it('answers every rule of legal-reference §12.2 (none is unknown)', () => {
+  it('answers every rule of docs/reference/legal.md §12.2 (none is unknown)', () => {
     for (const rule of RULE_IDS) {
       const from = ruleVersionsOf(rule)[0].version > '2026-03-02' ? '2026-07-06' : '2026-03-02';
       const out = runDeadlineCommand({ rule, from }, load);

@@ -2,7 +2,7 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
 import { session } from '../auth/session';
 
-/** An RFC 9457 problem document, as every error of the API is (api.md, Conventions). */
+/** An RFC 9457 problem document, as every error of the API is (docs/reference/api-contract.md, Conventions). */
 export interface Problem {
   type?: string;
   title: string;

@@ -1,7 +1,7 @@
 /**
  * Shapes of the API's answers the console reads. Requests are typed by the generated schema
  * (schema.d.ts); answers whose controllers declare no response type in the OpenAPI description are
- * described here, after api.md.
+ * described here, after docs/reference/api-contract.md (the sections of each endpoint).
  */
 export interface Page<T> {
   items: T[];

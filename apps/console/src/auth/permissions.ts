@@ -1,6 +1,6 @@
 import type { User } from './session';
 
-/** What each role may do (api.md "Auth, roles and scope"; libs/security roles.ts is the server's truth). */
+/** What each role may do (docs/reference/api-contract.md "Auth, roles and scope"; libs/security roles.ts is the server's truth). */
 export type Ability =
   | 'register'
   | 'classify'

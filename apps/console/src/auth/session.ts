@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 
-/** Who is signed in, from the token's claims (api.md: sub, name, roles, unitId). */
+/** Who is signed in, from the token's claims (docs/reference/api-contract.md, Auth, roles and scope: sub, name, roles, unitId). */
 export interface User {
   id: string;
   name: string;

@@ -89,7 +89,7 @@ export const RESOLUTION_OUTCOME_LABELS: Record<string, string> = {
   answered: 'Đã trả lời',
 };
 
-/** Outcomes a decision may have, by kind (api.md, resolve). */
+/** Outcomes a decision may have, by kind (docs/reference/api-contract.md, Case commands: resolve). */
 export const OUTCOMES_BY_KIND: Record<string, string[]> = {
   complaint: ['upheld', 'partially_upheld', 'rejected'],
   denunciation: ['true', 'partly_true', 'untrue'],

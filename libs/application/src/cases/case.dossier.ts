@@ -13,7 +13,7 @@ export interface DialogueMinutes {
   outcome: string;
 }
 
-/** The parts of the case view (api.md `GET /cases/:id`) that are read from the letter and the acts. */
+/** The parts of the case view (docs/reference/api-contract.md `GET /cases/:id`) that are read from the letter and the acts. */
 export interface CaseDossier {
   content: string;
   field: string | null;
@@ -26,7 +26,7 @@ export interface CaseDossier {
 
 /**
  * Past versions (`?asOf=`) of a case that is, or has been, a denunciation: protected as one whatever
- * they say of themselves (api.md: once a case is a denunciation, every view of every past version
+ * they say of themselves (docs/reference/api-contract.md, The case view: once a case is a denunciation, every view of every past version
  * shows only `[bảo mật]`). `CaseService.load` marks them.
  */
 const DENUNCIATION_LATER = new WeakSet<ExistingCase>();

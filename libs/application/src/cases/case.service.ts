@@ -288,7 +288,7 @@ export class CaseService {
     };
   }
 
-  /** The receipt of api.md (`POST /cases`): what the desk hands the citizen. */
+  /** The receipt of docs/reference/api-contract.md (`POST /cases`): what the desk hands the citizen. */
   async receiptOf(state: ExistingCase, lookupPin: string | null) {
     return {
       trackingCode: state.trackingCode,
@@ -438,7 +438,7 @@ export class CaseService {
   }
 
   /**
-   * What the level-2 guard needs of the level-1 case a complaint names (api.md classify): a case in
+   * What the level-2 guard needs of the level-1 case a complaint names (docs/reference/api-contract.md, Case commands: classify): a case in
    * the caller's scope, else 400 naming previousCaseId (its existence is not revealed).
    */
   async previousCaseFacts(caseId: string, principal: Principal): Promise<PreviousCaseFacts> {
@@ -468,7 +468,7 @@ export class CaseService {
 
   /**
    * Assigning a case nobody has classified yet, or a denunciation, opens its identities to the
-   * assignee: it is reserved to a head of the receiving or competent unit (api.md, assign). A handler
+   * assignee: it is reserved to a head of the receiving or competent unit (docs/reference/api-contract.md, Case commands: assign). A handler
    * can no longer assign a denunciation to themselves and then read the denunciator's name.
    */
   private async requireAssigner(state: ExistingCase, principal: Principal): Promise<void> {

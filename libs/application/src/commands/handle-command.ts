@@ -76,7 +76,7 @@ export function decideContext(
     today: vietnamDateOf(now),
     calendar: runtime.calendar,
     rules: runtime.rules,
-    // LATE_ENTRY_GRACE_DAYS: late-entry marks and accountability dates (deadlines.md §9)
+    // LATE_ENTRY_GRACE_DAYS: late-entry marks and accountability dates (docs/reference/deadlines.md §9)
     ...(grace !== undefined ? { lateEntryGraceDays: grace } : {}),
   };
 }

@@ -1,4 +1,4 @@
-/** RFC 9457 problem details with donthu's stable codes (api.md, Conventions). */
+/** RFC 9457 problem details with donthu's stable codes (docs/reference/api-contract.md, Conventions). */
 export interface Problem {
   type: string;
   title: string;

@@ -54,7 +54,7 @@ function recommendationView(r: RecommendationState, today: string) {
     plans: r.plans,
     reports: r.reports,
     moves: r.moves,
-    /** The report schedule as of today (api.md follow-up semantics). */
+    /** The report schedule as of today (docs/reference/api-contract.md, Inspections and their conclusions: follow-up). */
     followUp: {
       asOf: today,
       nextReportDue: f.nextReportDue,
@@ -92,7 +92,7 @@ export function inspectionView(s: ExistingInspection, today: string) {
 }
 
 /**
- * Inspections and their conclusions (api.md "Inspections and their conclusions"). Who may do what
+ * Inspections and their conclusions (docs/reference/api-contract.md "Inspections and their conclusions"). Who may do what
  * (docs/inspections.md): the lead unit's heads (anyone with role `head` whose scope covers the lead
  * unit) and admins decide, conclude, issue the directive, waive and close; handlers and heads whose
  * scope covers a recommendation's owner unit submit its plan and reports; anyone whose scope covers

@@ -21,7 +21,7 @@ import { paperDocument, type PaperCase, type PaperFacts, type PaperKind } from '
 export interface PaperRequest {
   /** Only for the receipt (POST): the PIN the citizen was given, checked against the hash. */
   lookupPin?: string;
-  /** With `reason`: print the petitioners' names, recorded as a disclosure (api.md, /petitioners). */
+  /** With `reason`: print the petitioners' names, recorded as a disclosure (docs/reference/api-contract.md, /petitioners). */
   reasonCode?: string;
   reason?: string;
   correlationId: string;

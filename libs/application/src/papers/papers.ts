@@ -1,7 +1,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 
 /**
- * The official papers a case produces (api.md, GET /cases/:id/documents/<kind>.pdf), as pdfmake
+ * The official papers a case produces (docs/reference/api-contract.md, GET /cases/:id/documents/<kind>.pdf), as pdfmake
  * document definitions built from plain facts: no I/O here. The layouts follow the common form of
  * Vietnamese administrative documents (NĐ 30/2020: national title and motto, issuing body, number,
  * place and date, title, body, recipients, signature); the official forms they stand for were not

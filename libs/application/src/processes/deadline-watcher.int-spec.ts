@@ -61,7 +61,7 @@ describe('runDeadlineWatch (integration)', () => {
     // All classified on 2026-03-02: KN-ACC due 2026-03-16; accepted the same day: KN-RES1 due 2026-04-01.
     await classify(await register('intakeOnly', '2026-03-02')); // KN-ACC open → missed (head A on 03-16)
     await accept((await classify(await register('accepted', '2026-03-02'))).id, '2026-03-02'); // KN-RES1 open → missed (head B on 04-01)
-    // a denunciation: a complaint cannot be suspended before 2026-07-01 (deadlines.md §7)
+    // a denunciation: a complaint cannot be suspended before 2026-07-01 (docs/reference/deadlines.md §7)
     await accept(
       (await classify(await register('suspended', '2026-03-02'), 'denunciation')).id,
       '2026-03-02',

@@ -64,7 +64,7 @@ describe('UnitMergerProcess (integration)', () => {
       const post = (action: string, body: unknown) =>
         ok(app, 'POST', `/api/v1/cases/${id}/${action}`, handler, body);
       if (s === 'received') continue;
-      // a complaint cannot be suspended before 2026-07-01 (deadlines.md §7): the suspended one is a denunciation
+      // a complaint cannot be suspended before 2026-07-01 (docs/reference/deadlines.md §7): the suspended one is a denunciation
       await post('classify', {
         kind: s === 'suspended' ? 'denunciation' : 'complaint',
         competentUnitId: 'old-dept',

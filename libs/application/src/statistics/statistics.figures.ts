@@ -1,5 +1,5 @@
 /**
- * The figures of a periodic report (api.md `GET /statistics`) and how they are summed from the rolled-up
+ * The figures of a periodic report (docs/reference/api-contract.md `GET /statistics`) and how they are summed from the rolled-up
  * rows of the statistics read model. Pure: no database, no clock.
  */
 export const KINDS = ['complaint', 'denunciation', 'petition', 'reflection', 'unclassified'] as const;

@@ -85,7 +85,7 @@ const ACT_FIGURES = [
   'dialogue',
 ];
 
-/** A figure path of a drill-down (api.md `GET /statistics/cases?figure=`), parsed. */
+/** A figure path of a drill-down (docs/reference/api-contract.md `GET /statistics/cases?figure=`), parsed. */
 export interface FigureSelector {
   /** Which of the three periods: the report's, the previous one, the one a year earlier. */
   which: 'period' | 'previous' | 'yearEarlier';
@@ -104,7 +104,7 @@ export function parseFigure(figure: string): FigureSelector | null {
 }
 
 /**
- * The statistics of a unit over a period (api.md `GET /statistics`), from the statistics read model
+ * The statistics of a unit over a period (docs/reference/api-contract.md `GET /statistics`), from the statistics read model
  * (`rm_statistics`), the deadlines read model (overdue at a date) and the reception-session read model.
  * Every figure is a grouped count over index ranges; the per-unit rows and the roll-up are summed from
  * the same counts.

@@ -22,7 +22,7 @@ import type {
 
 const fold = (events: StoredEvent[]): UnitState => foldUnitEvents(events);
 
-/** What every unit command carries from the request: If-Match and Idempotency-Key, as for cases (api.md). */
+/** What every unit command carries from the request: If-Match and Idempotency-Key, as for cases (docs/reference/api-contract.md, Concurrency and Idempotency). */
 export interface UnitCommandOptions {
   correlationId: string;
   ifMatch?: number;

@@ -32,7 +32,7 @@ export interface DeadlineAccountability {
 }
 
 /**
- * A head's deadline record (api.md `/accountability`). `due`: not cancelled, `dueOn` inside both
+ * A head's deadline record (docs/reference/api-contract.md `/accountability`). `due`: not cancelled, `dueOn` inside both
  * the term and the period. `met`: completed on or before `dueOn`. `missed`: not completed by `dueOn`
  * and `dueOn < asOf` — a late completion stays missed. `open`: the rest, so met + missed + open = due.
  * A completion dated after `asOf` has not happened yet on `asOf` and is ignored.

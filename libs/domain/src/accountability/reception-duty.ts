@@ -34,7 +34,7 @@ export interface ReceptionDuty {
 
 export type DutyPeriod = 'month' | 'iso_week';
 
-/** The period a head's duty is counted in (legal-reference.md §6). */
+/** The period a head's duty is counted in (docs/reference/legal.md §6). */
 export function dutyPeriodFor(level: UnitLevel, communeWeekly = true): DutyPeriod {
   return level === 'commune' && communeWeekly ? 'iso_week' : 'month';
 }
@@ -51,7 +51,7 @@ const periodKey = (date: IsoDate, period: DutyPeriod): string =>
   period === 'month' ? date.slice(0, 7) : isoWeekOf(date);
 
 /**
- * A head's periodic reception duty over term ∩ range (api.md `/reception-duty`). A month or week
+ * A head's periodic reception duty over term ∩ range (docs/reference/api-contract.md `/reception-duty`). A month or week
  * counts only if it has a working day inside term ∩ range, so a Tết week with no working day is not
  * owed. Throws `CALENDAR_UNAVAILABLE` (from the calendar) for a year with no data.
  */

@@ -12,7 +12,7 @@ interface YearIndex {
 }
 
 /**
- * Builds Vietnam's business calendar from yearly data (deadlines.md "The holiday calendar").
+ * Builds Vietnam's business calendar from yearly data (docs/reference/deadlines.md "The holiday calendar").
  *
  * A working day is Monday–Friday, minus the year's `daysOff`, plus its `workingSaturdays` (làm bù).
  * Every date a method is given or has to look at must lie in a year with data; otherwise the method

@@ -37,7 +37,7 @@ export type RegisterCase = Command<
   }
 >;
 
-/** An audited correction of intake data (api.md amend); `petitioners` replaces the whole list. */
+/** An audited correction of intake data (docs/reference/api-contract.md, Case commands: amend); `petitioners` replaces the whole list. */
 export type AmendCase = Command<
   'AmendCase',
   {
@@ -56,7 +56,7 @@ export type AmendCase = Command<
 
 /**
  * What the application read of the level-1 case a level-2 complaint names (`previousCaseId`), so that
- * the decider can apply the level-2 guard (api.md, classify) without I/O.
+ * the decider can apply the level-2 guard (docs/reference/api-contract.md, Case commands: classify) without I/O.
  */
 export interface PreviousCaseFacts {
   kind: CaseKind | null;
@@ -94,7 +94,7 @@ export type ClassifyCase = Command<
   }
 >;
 
-/** A correction of the classification while the case is `classified` (api.md reclassify). */
+/** A correction of the classification while the case is `classified` (docs/reference/api-contract.md, Case commands: reclassify). */
 export type ReclassifyCase = Command<
   'ReclassifyCase',
   Omit<ClassifyCase['data'], 'at'> & { at: IsoDate; correctionReason: string }

@@ -1,5 +1,5 @@
 /**
- * Corrections and intake (api.md register, amend, reclassify; LTC Art. 25, LTCD Art. 29): anonymous
+ * Corrections and intake (docs/reference/api-contract.md, Case commands: register, amend, reclassify; LTC Art. 25, LTCD Art. 29): anonymous
  * letters, audited amendments of intake data, reclassification before acceptance. Dates by hand.
  */
 import { describe, expect, it } from '@jest/globals';

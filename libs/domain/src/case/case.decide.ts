@@ -1,5 +1,5 @@
 /**
- * The case decider. Life cycle (deadlines.md is the law for every date):
+ * The case decider. Life cycle (docs/reference/deadlines.md is the law for every date):
  *
  *   received ─classify→ classified ─accept→ accepted ⇄ suspended
  *      ↑  ╰──────────┬──────╯  │ reject/guide/archive     │ resolve (petitions also from classified)
@@ -84,7 +84,7 @@ import { INTAKE_RULES, RESOLUTION_RULES, isPending, nextDeadlineNo } from './cas
 export const DECREE_155_2026_IN_FORCE: IsoDate = '2026-07-01';
 /** Minimum calendar days between the dialogue notice and the dialogue from 2026-07-01 (KN-DLG). */
 export const DIALOGUE_NOTICE_DAYS = 5;
-/** The date complaints can be suspended from (new LKN Art. 11a, Law 136/2025; deadlines.md §7). */
+/** The date complaints can be suspended from (new LKN Art. 11a, Law 136/2025; docs/reference/deadlines.md §7). */
 export const COMPLAINT_SUSPENSION_FROM: IsoDate = '2026-07-01';
 
 const KINDS: readonly CaseKind[] = ['complaint', 'denunciation', 'petition', 'reflection'];
@@ -107,7 +107,7 @@ const OPEN_STATUSES: readonly CaseStatus[] = ['received', 'classified', 'accepte
 /**
  * Decides one command against the folded stream; returns the events to append (possibly none). With
  * LATE_ENTRY_GRACE_DAYS in the context, each act says whether it was entered late and each deadline
- * it touches carries its accountability (deadlines.md §8–9, late-entry.ts).
+ * it touches carries its accountability (docs/reference/deadlines.md §8–9, late-entry.ts).
  */
 export function decide(command: CaseCommand, state: CaseState, ctx: DecideContext): CaseEvent[] {
   const events = decideAct(command, state, ctx);
@@ -152,7 +152,7 @@ function businessDateOf(e: CaseEvent): IsoDate | null {
 }
 
 /**
- * The accountability outcome an act decides for a deadline it completes or ends (deadlines.md §8):
+ * The accountability outcome an act decides for a deadline it completes or ends (docs/reference/deadlines.md §8):
  * met only when the completion is dated on or before accountabilityDueOn and recorded by graceUntil;
  * an ending recorded in time takes it out of accountability (null); once decided, never changed.
  */
@@ -179,7 +179,7 @@ const startedWithDates = (d: CaseDeadline, ctx: DecideContext): CaseDeadline => 
   ...accountabilityDatesOf(d.dueOn, ctx),
 });
 
-/** Marks a late act and decides the accountability of the deadlines it touches (deadlines.md §9). */
+/** Marks a late act and decides the accountability of the deadlines it touches (docs/reference/deadlines.md §9). */
 function withRecordTimeliness(e: CaseEvent, state: CaseState, ctx: DecideContext): CaseEvent {
   const at = businessDateOf(e);
   const mark = at === null ? {} : lateEntryOf(at, ctx);
@@ -347,7 +347,7 @@ function startDeadline(
 }
 
 /**
- * A deadline of a tracked case, or — for an untracked one (deadlines.md §10) — null and, when it can
+ * A deadline of a tracked case, or — for an untracked one (docs/reference/deadlines.md §10) — null and, when it can
  * be computed, an informational date instead: an untracked case never refuses for calendar reasons.
  */
 function startOrInform(
@@ -386,7 +386,7 @@ function informationalIfComputable(
   return out;
 }
 
-/** Where XLD stands for a letter received (or transferred in) on `startOn` (deadlines.md §10). */
+/** Where XLD stands for a letter received (or transferred in) on `startOn` (docs/reference/deadlines.md §10). */
 export function xldFor(
   startOn: IsoDate,
   deadlineNo: number,
@@ -496,7 +496,7 @@ function register(cmd: RegisterCase, state: CaseState, ctx: DecideContext): Case
   if (d.anonymous === true) data.anonymous = true;
   if (d.forwardedBy !== undefined) data.forwardedBy = d.forwardedBy;
   if (d.registryNo !== undefined) data.registryNo = d.registryNo;
-  // Registration never fails for calendar reasons (deadlines.md §10).
+  // Registration never fails for calendar reasons (docs/reference/deadlines.md §10).
   const xld = xldFor(d.receivedAt, 1, ctx);
   data.xldDeadline = xld.xldDeadline;
   if (xld.xldPendingCalendar) data.xldPendingCalendar = true;
@@ -513,7 +513,7 @@ function reissueLookupPin(cmd: ReissueLookupPin, s: ExistingCase): LookupPinReis
   return { type: 'LookupPinReissued', data: { caseId: s.caseId, lookupPinHash: cmd.data.lookupPinHash } };
 }
 
-/** The intake rule of a classification (deadlines.md, Tracked deadlines). */
+/** The intake rule of a classification (docs/reference/deadlines.md, Tracked deadlines). */
 export function intakeRuleFor(kind: CaseKind, competentWithinReceivingSubtree: boolean): RuleId {
   switch (kind) {
     case 'complaint':
@@ -604,7 +604,7 @@ function reclassify(cmd: ReclassifyCase, s: ExistingCase, ctx: DecideContext): C
   const at = actionDate(s, d.at, 'at', ctx, { on: s.intakeStartOn, what: 'intake start' });
   const correctionReason = requireText(d.correctionReason, 'correctionReason');
   const base = classification(d, s, at, ctx);
-  // The old intake deadline ends as of `at` (deadlines.md §8): cancelled, or missed if already past due.
+  // The old intake deadline ends as of `at` (docs/reference/deadlines.md §8): cancelled, or missed if already past due.
   const deadlineOutcomes = pendingOf(
     s,
     INTAKE_RULES.filter((r) => r !== 'XLD'),
@@ -647,7 +647,7 @@ const FIELDS: readonly CaseField[] = [
   'other',
 ];
 
-/** An audited correction of intake data (api.md amend): never a late entry; receipt and unit stay. */
+/** An audited correction of intake data (docs/reference/api-contract.md, Case commands: amend): never a late entry; receipt and unit stay. */
 function amend(cmd: AmendCase, s: ExistingCase, ctx: DecideContext): CaseAmended {
   requireStatus(s, [...OPEN_STATUSES, 'resolved'], 'amend');
   const d = cmd.data;
@@ -690,7 +690,7 @@ function amend(cmd: AmendCase, s: ExistingCase, ctx: DecideContext): CaseAmended
 }
 
 /**
- * The level-2 guard (api.md, classify): the named case must be a level-1 complaint (400), and a
+ * The level-2 guard (docs/reference/api-contract.md, Case commands: classify): the named case must be a level-1 complaint (400), and a
  * level-2 complaint cannot be classified while it is neither decided nor rejected and its resolution
  * deadline (KN-RES1 or KN-RES-KL) has not passed on `at` (409; LKN Art. 7, 33).
  */
@@ -839,7 +839,7 @@ function archive(cmd: ArchiveCase, s: ExistingCase, ctx: DecideContext): CaseArc
 
 function transfer(cmd: TransferCase, s: ExistingCase, ctx: DecideContext): CaseTransferred {
   // Usually at intake; an accepted (or suspended) case can still be passed on, and then its open
-  // resolution deadline is cancelled (deadlines.md §Transfers: "other open deadlines are cancelled").
+  // resolution deadline is cancelled (docs/reference/deadlines.md, Transfers: "other open deadlines are cancelled").
   requireStatus(s, ['received', 'classified', 'accepted', 'suspended'], 'transfer');
   const d = cmd.data;
   const floor = [s.acceptedAt, s.suspendedOn, s.lastResumedOn].reduce<{ on: IsoDate; what: string }>(
@@ -865,7 +865,7 @@ function transfer(cmd: TransferCase, s: ExistingCase, ctx: DecideContext): CaseT
     competentUnitId: null,
     deadlineOutcomes,
   };
-  // The receiving unit's letter-processing clock starts from the transfer date (deadlines.md, XLD).
+  // The receiving unit's letter-processing clock starts from the transfer date (docs/reference/deadlines.md, XLD).
   if (!s.untracked) {
     const xld = xldFor(at, nextDeadlineNo(s), ctx);
     data.xldDeadline = xld.xldDeadline;
@@ -957,7 +957,7 @@ function suspend(cmd: SuspendCase, s: ExistingCase, ctx: DecideContext): CaseSus
   const reason = requireText(cmd.data.reason, 'reason');
   const kind = kindOf(s);
   // A complaint can be suspended only from 2026-07-01, when the amended Complaints Law brought
-  // suspension in (new LKN Art. 11a; legal-reference §3.13; deadlines.md §7).
+  // suspension in (new LKN Art. 11a; docs/reference/legal.md §3.13; docs/reference/deadlines.md §7).
   if (kind === 'complaint' && at < COMPLAINT_SUSPENSION_FROM) {
     throw illegalTransition(
       `KN-SUSP: a complaint can be suspended only from ${COMPLAINT_SUSPENSION_FROM} (new LKN Art. 11a, Law 136/2025); at is ${at}`,

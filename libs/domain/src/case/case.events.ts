@@ -3,7 +3,7 @@ import type { IsoDate } from '../shared/dates.js';
 import type { Event } from '../shared/event.js';
 import type { AccountabilityDates, LateEntryMark } from './late-entry.js';
 
-/** An event of an act with a business date: it says when it was entered late (deadlines.md §9). */
+/** An event of an act with a business date: it says when it was entered late (docs/reference/deadlines.md §9). */
 type Act<T extends string, D> = Event<T, D & LateEntryMark>;
 
 export type CaseKind = 'complaint' | 'denunciation' | 'petition' | 'reflection';
@@ -79,7 +79,7 @@ export interface DeadlineOutcomeEntry {
   leavesAccountability?: boolean;
   /**
    * The accountability outcome decided by this act over what was recorded by the deadline's graceUntil
-   * (deadlines.md §8–9): `met`, `missed`, or null (out of accountability: cancelled in time). Absent on
+   * (docs/reference/deadlines.md §8–9): `met`, `missed`, or null (out of accountability: cancelled in time). Absent on
    * pauses and resumptions and on events recorded before late entries existed.
    */
   accountability?: 'met' | 'missed' | null;
@@ -119,7 +119,7 @@ export type CaseReceived = Act<
     kindHint?: CaseKind;
     /**
      * XLD (letter processing) from receipt; null when the letter is untracked or XLD waits for
-     * calendar data (deadlines.md §10). Absent on cases registered before XLD existed.
+     * calendar data (docs/reference/deadlines.md §10). Absent on cases registered before XLD existed.
      */
     xldDeadline?: CaseDeadline | null;
     /** XLD needs a year without calendar data: computed by the worker once it is loaded. */

@@ -1,6 +1,6 @@
 /**
- * The guards and rules of issue 13 (api.md classify/resolve/suspend/dialogues; deadlines.md §7, §10,
- * XLD; legal-reference §3, §12.1–12.2), as given/when/then specs. Dates computed by hand.
+ * The guards and rules of issue 13 (docs/reference/api-contract.md, Case commands: classify/resolve/suspend/dialogues; docs/reference/deadlines.md §7, §10,
+ * XLD; docs/reference/legal.md §3, §12.1–12.2), as given/when/then specs. Dates computed by hand.
  */
 import { describe, expect, it } from '@jest/globals';
 import type { CaseCommand, PreviousCaseFacts } from './case.commands.js';
@@ -24,7 +24,7 @@ const then = (given: CaseEvent[], command: CaseCommand) => [
 ];
 const terminate = (at: string): CaseCommand => ({ type: 'TerminateCase', data: { at, reason: 'died' } });
 
-describe('XLD, letter processing (deadlines.md Tracked deadlines, §10)', () => {
+describe('XLD, letter processing (docs/reference/deadlines.md Tracked deadlines, §10)', () => {
   it('given a letter received Wed 2026-07-01, then XLD is due Wed 2026-07-15 (10 working days)', () => {
     const s = stateOf(history([register()]));
     expect(deadlinesOf(history([register()]), { xld: true })).toEqual([
@@ -215,7 +215,7 @@ describe('level 1: a verification result that differs from the request needs a d
     ).toBe('CaseResolved'));
 });
 
-describe('the level-2 guard (api.md classify; LKN Art. 7, 33)', () => {
+describe('the level-2 guard (docs/reference/api-contract.md, Case commands: classify; LKN Art. 7, 33)', () => {
   const first = (facts: Partial<PreviousCaseFacts> = {}): PreviousCaseFacts => ({
     kind: 'complaint',
     level: 1,

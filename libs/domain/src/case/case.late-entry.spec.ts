@@ -1,5 +1,5 @@
 /**
- * Back-dating cannot rewrite accountability (deadlines.md §8–9, api.md "Late entries"): each act is
+ * Back-dating cannot rewrite accountability (docs/reference/deadlines.md §8–9, docs/reference/api-contract.md "Late entries"): each act is
  * decided on the day it is recorded, with LATE_ENTRY_GRACE_DAYS = 3. Dates by hand.
  */
 import { describe, expect, it } from '@jest/globals';
@@ -53,14 +53,14 @@ describe('a deadline carries graceUntil and accountabilityDueOn', () => {
       status: 'open',
     }));
 
-  it('across Tết: dueOn Fri 2026-02-13 → graceUntil Wed 2026-02-25 (deadlines.md §9)', () => {
+  it('across Tết: dueOn Fri 2026-02-13 → graceUntil Wed 2026-02-25 (docs/reference/deadlines.md §9)', () => {
     // XLD from Fri 2026-01-30: 10 WD → Fri 2026-02-13
     const [e] = recorded([[register({ receivedAt: '2026-01-30' }), '2026-01-30']]);
     expect(e.data).toMatchObject({ xldDeadline: { dueOn: '2026-02-13', graceUntil: '2026-02-25' } });
   });
 });
 
-describe('api.md: acceptance dated 2026-03-31, recorded 2026-12-06', () => {
+describe('docs/reference/api-contract.md, Late entries (the example): acceptance dated 2026-03-31, recorded 2026-12-06', () => {
   const late = () => recorded([...intake, [accept({ acceptedAt: '2026-03-31' }), '2026-12-06']]);
 
   it('the act is a late entry; KN-ACC is met legally and missed for accountability', () => {

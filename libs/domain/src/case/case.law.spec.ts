@@ -1,5 +1,5 @@
 /**
- * Law audit of the case decider against legal-reference.md (§1, §3, §4, §12) and deadlines.md.
+ * Law audit of the case decider against docs/reference/legal.md (§1, §3, §4, §12) and docs/reference/deadlines.md.
  * Each block names the clause it checks.
  */
 import { describe, expect, it } from '@jest/globals';
@@ -32,7 +32,7 @@ const people = (n: number, representatives: number): ProtectedPetitioner[] =>
     representative: i < representatives,
   }));
 
-describe('suspension: complaints from 2026-07-01 only, denunciations at any date (deadlines.md §7, legal-reference §3.13)', () => {
+describe('suspension: complaints from 2026-07-01 only, denunciations at any date (docs/reference/deadlines.md §7, docs/reference/legal.md §3.13)', () => {
   const acceptedBefore = (acceptedAt: string, kind: 'complaint' | 'denunciation' = 'complaint') =>
     history([register({ receivedAt: '2026-03-02' }), classify({ kind }), accept({ acceptedAt })]);
 
@@ -227,7 +227,7 @@ describe('confirmations (already lawful)', () => {
       .when({ type: 'WithdrawCase', data: { at: '2026-08-01' } })
       .thenThrows('ILLEGAL_TRANSITION'));
 
-  it('withdrawal cancels the open deadlines, including a paused one (deadlines.md §8)', () => {
+  it('withdrawal cancels the open deadlines, including a paused one (docs/reference/deadlines.md §8)', () => {
     const events = then(then(history([register(), classify(), accept()]), suspend('2026-07-20')), {
       type: 'WithdrawCase',
       data: { at: '2026-07-25' },

@@ -3,7 +3,7 @@ import type { CaseStatus } from './case.events.js';
 import type { ExistingCase } from './case.state.js';
 
 /**
- * What a citizen with the tracking code and the PIN may read (api.md, GET /public/cases/:trackingCode):
+ * What a citizen with the tracking code and the PIN may read (docs/reference/api-contract.md, GET /public/cases/:trackingCode):
  * nothing personal; for a denunciation (or a letter announced as one) nothing but its status.
  * `handlingUnitId` is for the application to turn into the unit's name.
  */

@@ -29,7 +29,7 @@ export interface TrackedDeadlineState {
   missRecorded: boolean;
   /** Completed in a way that takes it out of accountability (an XLD completed by classification). */
   leftAccountability?: boolean;
-  /** The accountability outcome once decided (deadlines.md §8–9); undefined while undecided. */
+  /** The accountability outcome once decided (docs/reference/deadlines.md §8–9); undefined while undecided. */
   accountability?: 'met' | 'missed' | null;
   /** Set by a pause: whether it was recorded in time to pause accountability too. */
   accountabilityPaused?: boolean;
@@ -97,9 +97,9 @@ export interface ExistingCase {
   endedOn: IsoDate | null;
   deadlines: TrackedDeadlineState[];
   dates: InformationalDate[];
-  /** Received before the earliest calendar data or XLD's first version: no deadline is tracked (deadlines.md §10). */
+  /** Received before the earliest calendar data or XLD's first version: no deadline is tracked (docs/reference/deadlines.md §10). */
   untracked: boolean;
-  /** XLD waits for calendar data (deadlines.md §10). */
+  /** XLD waits for calendar data (docs/reference/deadlines.md §10). */
   xldPendingCalendar: boolean;
   /** A letter without a name (LTC Art. 25): only a reflection or an archive. */
   anonymous: boolean;

@@ -13,7 +13,7 @@ import {
 } from '../testing/case-fixtures.js';
 
 describe('toCaseView', () => {
-  it('shows the api.md fields plus the extras', () =>
+  it('shows the fields of docs/reference/api-contract.md, The case view, plus the extras', () =>
     expect(toCaseView(stateOf(acceptedComplaint()), '2026-07-20')).toEqual({
       id: CASE_ID,
       trackingCode: 'DT-2026-000001',

@@ -6,12 +6,12 @@ export interface CaseDeadlineView {
   ruleId: string;
   ruleVersion: IsoDate | null;
   startOn: IsoDate;
-  /** Null only for an XLD waiting for calendar data (`pendingCalendar`, deadlines.md §10). */
+  /** Null only for an XLD waiting for calendar data (`pendingCalendar`, docs/reference/deadlines.md §10). */
   dueOn: IsoDate | null;
   status: DeadlineStatus;
   provisional?: boolean;
   pendingCalendar?: true;
-  /** deadlines.md §8–9: the last day the record could show it met for accountability. */
+  /** docs/reference/deadlines.md §8–9: the last day the record could show it met for accountability. */
   graceUntil?: IsoDate;
   /** The due date accountability uses (extensions and pauses recorded by graceUntil only). */
   accountabilityDueOn?: IsoDate;
@@ -22,7 +22,7 @@ export interface CaseDeadlineView {
   completedOn?: IsoDate;
 }
 
-/** A deadline's accountability outcome as the record shows it today (deadlines.md §8–9). */
+/** A deadline's accountability outcome as the record shows it today (docs/reference/deadlines.md §8–9). */
 export function accountabilityOn(d: TrackedDeadlineState, today: IsoDate): 'met' | 'missed' | 'open' | null {
   if (d.leftAccountability) return null;
   if (d.accountability !== undefined) return d.accountability;
@@ -39,7 +39,7 @@ export function accountabilityOn(d: TrackedDeadlineState, today: IsoDate): 'met'
   return graceUntil < today ? 'missed' : 'open';
 }
 
-/** The case view of api.md (`GET /cases/:id`) without petitioners, which the application adds. */
+/** The case view of docs/reference/api-contract.md (`GET /cases/:id`) without petitioners, which the application adds. */
 export interface CaseView {
   id: string;
   trackingCode: string;
@@ -62,7 +62,7 @@ export interface CaseView {
   decidedAt: IsoDate | null;
   outcome: ResolutionOutcome | null;
   dialogues: number;
-  /** Received before the earliest calendar data or XLD's first version: nothing is tracked (deadlines.md §10). */
+  /** Received before the earliest calendar data or XLD's first version: nothing is tracked (docs/reference/deadlines.md §10). */
   untracked: boolean;
   /** A letter without a name (LTC Art. 25). */
   anonymous: boolean;

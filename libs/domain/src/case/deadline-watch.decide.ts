@@ -19,7 +19,7 @@ export interface DeadlineWatchContext {
 }
 
 /**
- * Whether the watcher records a miss (deadlines.md §8): once graceUntil has passed with the record not
+ * Whether the watcher records a miss (docs/reference/deadlines.md §8): once graceUntil has passed with the record not
  * showing the deadline met — open, or paused by a suspension recorded too late to pause accountability.
  * A deadline started before late entries existed (no graceUntil) is missed once dueOn has passed.
  */

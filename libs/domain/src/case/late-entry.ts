@@ -1,5 +1,5 @@
 /**
- * Late entries and accountability (deadlines.md §8–9). The law's dates rule the case; the record's
+ * Late entries and accountability (docs/reference/deadlines.md §8–9). The law's dates rule the case; the record's
  * timeliness rules accountability. Everything here is computed in decide, with the grace and calendar
  * in force, and stored in the events: never recomputed.
  */

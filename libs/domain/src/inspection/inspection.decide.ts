@@ -162,7 +162,7 @@ function checkRecommendation(
 
 /**
  * A recommendation with neither `reportEvery` nor `reportDates` gets no report schedule: the law
- * sets no cadence (legal-reference.md §7), so donthu does not invent one.
+ * sets no cadence (docs/reference/legal.md §7), so donthu does not invent one.
  */
 export function concludeInspection(
   cmd: ConcludeInspection,

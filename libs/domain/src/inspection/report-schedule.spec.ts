@@ -30,14 +30,14 @@ function firstDueDates(rec: ScheduledRecommendation, n: number): string[] {
 
 describe('report schedule', () => {
   describe('due dates', () => {
-    it('adds k × 6 months to the conclusion date (api.md example)', () =>
+    it('adds k × 6 months to the conclusion date (docs/reference/api-contract.md, Inspections and their conclusions: the example)', () =>
       expect(firstDueDates(every('6m', '2026-01-15'), 3)).toEqual([
         '2026-07-15',
         '2027-01-15',
         '2027-07-15',
       ]));
 
-    it('clamps the day to the month’s end without rolling forward (api.md example)', () =>
+    it('clamps the day to the month’s end without rolling forward (docs/reference/api-contract.md, Inspections and their conclusions: the example)', () =>
       expect(firstDueDates(every('6m', '2026-08-31'), 3)).toEqual([
         '2027-02-28',
         '2027-08-31',

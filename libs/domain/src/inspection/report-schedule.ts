@@ -105,7 +105,7 @@ function* walk(
   }
 }
 
-/** The follow-up row of a recommendation on `asOf` (api.md `/inspections/follow-up`). */
+/** The follow-up row of a recommendation on `asOf` (docs/reference/api-contract.md `/inspections/follow-up`). */
 export function followUp(rec: ScheduledRecommendation, reports: readonly IsoDate[], asOf: IsoDate): FollowUp {
   checkInput(rec, reports, asOf);
   let nextReportDue: IsoDate | null = null;
@@ -131,7 +131,7 @@ export interface ReportsDue {
   missed: number;
 }
 
-/** Report due dates of a recommendation inside [from, to] and how many were missed by `asOf` (api.md `/accountability`). */
+/** Report due dates of a recommendation inside [from, to] and how many were missed by `asOf` (docs/reference/api-contract.md `/accountability`). */
 export function reportsDueBetween(
   rec: ScheduledRecommendation,
   reports: readonly IsoDate[],

@@ -33,7 +33,7 @@ export function scheduleSession(
   requireSessionText(sessionId, 'sessionId');
   requireSessionText(unitId, 'unitId');
   requireSessionText(hostPersonId, 'hostPersonId');
-  // A schedule: the date may lie in the future (api.md Conventions).
+  // A schedule: the date may lie in the future (docs/reference/api-contract.md Conventions).
   requireSessionDate(date, 'date', ctx.today);
   if (!RECEPTION_KINDS.includes(kind))
     throw sessionInvalid('kind', `kind must be one of ${RECEPTION_KINDS.join(', ')}`);

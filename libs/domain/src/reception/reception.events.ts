@@ -23,7 +23,7 @@ export type ReceptionSessionScheduled = Event<
 /**
  * The session took place. `headPersonId` is the unit's head in office on `heldOn` (null if none);
  * `heldByHead` is true when that head was the host — only such sessions count toward the head's
- * reception duty (api.md `/reception-duty`).
+ * reception duty (docs/reference/api-contract.md `/reception-duty`).
  */
 export type ReceptionSessionHeld = Event<
   'ReceptionSessionHeld',

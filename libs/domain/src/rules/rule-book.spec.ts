@@ -54,14 +54,14 @@ describe('RULE_TABLE', () => {
     expect(Object.isFrozen(RULE_TABLE[0].lengths)).toBe(true);
   });
 
-  it('marks exactly the tracked rules of deadlines.md', () => {
+  it('marks exactly the tracked rules of docs/reference/deadlines.md', () => {
     const tracked = RULE_IDS.filter(isTrackedRule).sort();
     expect(tracked).toEqual(
       ['KN-ACC', 'KN-RES1', 'KN-RES2', 'KN-RES-KL', 'TC-PRE', 'TC-RES', 'TC-XFER', 'TCD-ANS', 'XLD'].sort(),
     );
   });
 
-  it('lists the guards, the periodic rules and those with no start event yet as deadlines.md does', () => {
+  it('lists the guards, the periodic rules and those with no start event yet as docs/reference/deadlines.md, Tracked deadlines, does', () => {
     expect(RULE_IDS.filter((id) => ruleCategoryOf(id) === 'guard').sort()).toEqual(['KN-DLG', 'TCD-ONLINE']);
     expect(RULE_IDS.filter((id) => ruleCategoryOf(id) === 'periodic').sort()).toEqual([
       'TC-MON',

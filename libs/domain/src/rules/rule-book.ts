@@ -35,7 +35,7 @@ const UNIT_WORDS: Record<DayUnit, string> = {
 };
 
 /**
- * The rule book: RULE_TABLE plus the agency's overrides. Counting (deadlines.md "Counting"):
+ * The rule book: RULE_TABLE plus the agency's overrides. Counting (docs/reference/deadlines.md §1–§6):
  * the start day is not counted; working-day rules end on the N-th working day after S; calendar-day
  * rules end on S + N rolled forward to the next working day. `baseDueOn` is the date before
  * roll-forward; extensions and resumptions count from it in calendar days and roll forward again

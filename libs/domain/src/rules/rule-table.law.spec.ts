@@ -1,6 +1,6 @@
 /**
- * Law audit of the rule table against legal-reference.md §12.2 (lengths, units, versions,
- * extensions) and deadlines.md §4–§6.
+ * Law audit of the rule table against docs/reference/legal.md §12.2 (lengths, units, versions,
+ * extensions) and docs/reference/deadlines.md §4–§6.
  */
 import { describe, expect, it } from '@jest/globals';
 import { createBusinessCalendar } from '../calendar/business-calendar.js';
@@ -72,7 +72,7 @@ describe('TC-RES extensions (LTC Art. 30)', () => {
     for (const v of RULE_TABLE.filter((x) => x.ruleId !== 'TC-RES')) expect(v.maxExtensionDays).toBe(0);
   });
 
-  it('an extension counts from the due date before roll-forward (deadlines.md §6)', () => {
+  it('an extension counts from the due date before roll-forward (docs/reference/deadlines.md §6)', () => {
     // Accepted Mon 2026-08-03: +30 = Wed 2026-09-02 (National Day) → Thu 2026-09-03; +30 from 09-02 = Fri 2026-10-02.
     const d = rules.compute('TC-RES', '2026-08-03', { complex: true }, calendar);
     expect([d.baseDueOn, d.dueOn]).toEqual(['2026-09-02', '2026-09-03']);
@@ -80,7 +80,7 @@ describe('TC-RES extensions (LTC Art. 30)', () => {
   });
 });
 
-describe('variants (deadlines.md §5)', () => {
+describe('variants (docs/reference/deadlines.md §5)', () => {
   it.each<[RuleId, object, number]>([
     ['KN-RES1', { complex: true, remoteArea: true }, 60],
     ['KN-RES1', { especiallyComplex: true }, 45],

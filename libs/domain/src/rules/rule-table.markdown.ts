@@ -82,8 +82,9 @@ export function renderRuleTableMarkdown(table: readonly RuleVersion[] = RULE_TAB
   );
   out.push('');
   out.push(
-    'The effective-dated deadline rules donthu applies (legal-reference.md §12.2; counting rules in',
-    'deadlines.md). Marks: ✅ verified in the primary or codified text, 🟡 secondary source, ⚠️ not verified.',
+    'The effective-dated deadline rules donthu applies ([reference/legal.md §12.2](reference/legal.md#122-deadline-rules);',
+    'counting rules in [reference/deadlines.md](reference/deadlines.md)). Marks: ✅ verified in the primary or codified',
+    'text, 🟡 secondary source, ⚠️ not verified.',
     "An agency can override a rule's unit and lengths (`createRuleBook({ overrides })`); this page shows the",
     'shipped defaults.',
   );

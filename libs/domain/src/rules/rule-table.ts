@@ -3,7 +3,7 @@ import { isIsoDate, type IsoDate } from '../shared/dates.js';
 import type { DeadlineFacts, RuleCategory, RuleId, RuleVersion, Variant } from './rule.types.js';
 
 /**
- * Every rule id of legal-reference.md §12.2 that donthu computes. A `Record` so that adding a
+ * Every rule id of docs/reference/legal.md §12.2 that donthu computes. A `Record` so that adding a
  * `RuleId` without listing it here fails to compile.
  */
 const RULE_ID_SET: Record<RuleId, true> = {
@@ -50,7 +50,7 @@ export function isRuleId(value: unknown): value is RuleId {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(RULE_ID_SET, value);
 }
 
-/** Dates the laws took effect; each rule version cites one of them (legal-reference.md §0, §7). */
+/** Dates the laws took effect; each rule version cites one of them (docs/reference/legal.md §0, §7). */
 const LKN = '2012-07-01'; // Luật Khiếu nại 02/2011/QH13
 const LTCD = '2014-07-01'; // Luật Tiếp công dân 42/2013/QH13
 const LTC = '2019-01-01'; // Luật Tố cáo 25/2018/QH14
@@ -61,10 +61,10 @@ const ND31_2019 = '2019-05-20'; // Nghị định 31/2019/NĐ-CP (in force 20/05
 
 const BARE_NGAY =
   'The law writes a bare "ngày": read as calendar days with the Civil Code Art. 148 roll-forward ' +
-  '(legal-reference.md §10, ⚠️); an agency can override the unit.';
+  '(docs/reference/legal.md §10, ⚠️); an agency can override the unit.';
 
 /**
- * The effective-dated deadline rules (legal-reference.md §12.2, deadlines.md). Data only; the
+ * The effective-dated deadline rules (docs/reference/legal.md §12.2; counted as docs/reference/deadlines.md §1–§7 says). Data only; the
  * rule book (rule-book.ts) applies it, docs/deadline-rules.md is rendered from it.
  *
  * Versions of one rule are listed oldest first and do not overlap (`version` ≤ S < `effectiveTo`).
@@ -429,7 +429,7 @@ export const RULE_TABLE: readonly RuleVersion[] = deepFreeze([
     legalBasis: 'NĐ 155/2026 Art. 12 (NĐ 124/2020 Art. 28a–28b); new LKN Art. 11a',
     confidence: 'secondary',
     notes:
-      'Complaints can be suspended only from 2026-07-01 (deadlines.md §7). The resolution period resumes at the ' +
+      'Complaints can be suspended only from 2026-07-01 (docs/reference/deadlines.md §7). The resolution period resumes at the ' +
       'continuation decision (the remainder).',
   },
   {
@@ -586,7 +586,7 @@ export const RULE_TABLE: readonly RuleVersion[] = deepFreeze([
     confidence: 'unverified',
     notes:
       'An agency setting (⚠️ ~70%: the 10 working days were not found in the sources consulted). Registration ' +
-      'never fails for calendar reasons: without calendar data XLD is stored pending (deadlines.md §10).',
+      'never fails for calendar reasons: without calendar data XLD is stored pending (docs/reference/deadlines.md §10).',
   },
   {
     ruleId: 'TT-CONCL',
@@ -617,7 +617,7 @@ export const RULE_TABLE: readonly RuleVersion[] = deepFreeze([
     legalBasis: 'set by each conclusion (reportEvery 3m, 6m or 12m, or reportDates)',
     confidence: 'unverified',
     notes:
-      'No statutory figure was found (legal-reference.md §7): each conclusion sets the cadence; 6 months is the ' +
+      'No statutory figure was found (docs/reference/legal.md §7): each conclusion sets the cadence; 6 months is the ' +
       "default shown here. Due dates are the conclusion date + k × cadence, the day clamped to the month's end.",
   },
 ] satisfies RuleVersion[]);

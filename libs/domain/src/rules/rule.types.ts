@@ -1,7 +1,7 @@
 import type { BusinessCalendar } from '../calendar/calendar.types.js';
 import type { IsoDate } from '../shared/dates.js';
 
-/** Rule ids of legal-reference.md §12.2. */
+/** Rule ids of docs/reference/legal.md §12.2. */
 export type RuleId =
   | 'KN-ACC'
   | 'KN-RES1'
@@ -58,7 +58,7 @@ export type Variant =
   | 'second_dismissal';
 
 /**
- * How the engine uses a rule (deadlines.md, Tracked deadlines):
+ * How the engine uses a rule (docs/reference/deadlines.md, Tracked deadlines):
  * - `tracked`: can be missed and counts in accountability;
  * - `informational`: computed when its start event happens and shown as a date (`dates[]`);
  * - `guard`: counted backwards from its start event and checked when the act is recorded (KN-DLG, TCD-ONLINE);
@@ -101,9 +101,9 @@ export interface Deadline {
 /** The rule set: effective-dated rule versions plus the agency's overrides (data). */
 export interface RuleBook {
   compute(ruleId: RuleId, startOn: IsoDate, facts: DeadlineFacts, calendar: BusinessCalendar): Deadline;
-  /** Extension (gia hạn): baseDueOn + days, then rolled forward (deadlines.md §6). */
+  /** Extension (gia hạn): baseDueOn + days, then rolled forward (docs/reference/deadlines.md §6). */
   extend(deadline: Deadline, days: number, calendar: BusinessCalendar): Deadline;
-  /** Resumption after suspension: baseDueOn moves by the calendar days between the two dates, then rolls forward (deadlines.md §7). */
+  /** Resumption after suspension: baseDueOn moves by the calendar days between the two dates, then rolls forward (docs/reference/deadlines.md §7). */
   resume(deadline: Deadline, suspendedOn: IsoDate, resumedOn: IsoDate, calendar: BusinessCalendar): Deadline;
   /**
    * How many extensions the rule allows for these facts (TC-RES: 0, 1 if complex, 2 if especially complex).
@@ -114,11 +114,11 @@ export interface RuleBook {
   maxExtensionDays(ruleId: RuleId, startOn?: IsoDate): number;
 }
 
-/** How sure legal-reference.md is of a rule: ✅ verified, 🟡 secondary source, ⚠️ not verified. */
+/** How sure the law summary is of a rule (docs/reference/legal.md §0): ✅ verified, 🟡 secondary source, ⚠️ not verified. */
 export type Confidence = 'verified' | 'secondary' | 'unverified';
 
 /**
- * One effective-dated version of a deadline rule (legal-reference.md §12.3(1)), as data.
+ * One effective-dated version of a deadline rule (docs/reference/legal.md §12.3(1)), as data.
  * A version applies to a deadline whose start event is dated on or after `version` and before `effectiveTo`.
  */
 export interface RuleVersion {
@@ -139,7 +139,7 @@ export interface RuleVersion {
   /** Tracked, informational, guard (counted backwards, checked on the act) or periodic. */
   category: RuleCategory;
   /**
-   * False for the rules whose start event donthu does not record yet (deadlines.md): they answer
+   * False for the rules whose start event donthu does not record yet (docs/reference/deadlines.md, Tracked deadlines): they answer
    * `donthu deadline` only.
    */
   startRecorded: boolean;

@@ -69,7 +69,7 @@ export function vietnamDateOf(instant: string | Date): IsoDate {
   return fromUtc(ms + 7 * 3_600_000);
 }
 
-/** The earliest business date any command or query may name (api.md, Conventions). */
+/** The earliest business date any command or query may name (docs/reference/api-contract.md, Conventions). */
 export const EARLIEST_BUSINESS_DATE: IsoDate = '1990-01-01';
 
 /** The latest business date any command or query may name: five years after `today`. */

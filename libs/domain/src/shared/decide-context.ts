@@ -11,7 +11,7 @@ export interface DecideContext {
   calendar: BusinessCalendar;
   rules: RuleBook;
   /**
-   * LATE_ENTRY_GRACE_DAYS (deadlines.md §9): an act recorded after this many working days past its
+   * LATE_ENTRY_GRACE_DAYS (docs/reference/deadlines.md §9): an act recorded after this many working days past its
    * business date is a late entry, and each deadline's accountability is decided over what was recorded
    * by its `graceUntil`. Absent: no late-entry marks and no accountability fields are computed.
    */

@@ -1,7 +1,7 @@
 import { isIsoDate, type IsoDate } from '../shared/dates.js';
 import { unitInvalid } from './unit.errors.js';
 
-/** One pending case to move to the successor unit; its deadlines carry over (legal-reference.md §9). */
+/** One pending case to move to the successor unit; its deadlines carry over (docs/reference/legal.md §9). */
 export interface MoveCaseStep {
   kind: 'MoveCase';
   caseId: string;

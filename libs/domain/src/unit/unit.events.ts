@@ -1,7 +1,7 @@
 import type { IsoDate } from '../shared/dates.js';
 import type { Event } from '../shared/event.js';
 
-/** Administrative levels after the 2025 reform (legal-reference.md §9): no district level. */
+/** Administrative levels after the 2025 reform (docs/reference/legal.md §9): no district level. */
 export type UnitLevel = 'central' | 'province' | 'commune' | 'department' | 'agency';
 
 export const UNIT_LEVELS: readonly UnitLevel[] = ['central', 'province', 'commune', 'department', 'agency'];

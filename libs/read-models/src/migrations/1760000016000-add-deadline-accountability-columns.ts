@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Columns of the deadlines read model for the intake clock and accountability (deadlines.md §8–9):
+ * Columns of the deadlines read model for the intake clock and accountability (docs/reference/deadlines.md §8–9):
  * - `accountable`: false for a deadline whose `accountability` is null (an XLD completed by a
  *   classification that starts the kind's intake rule); such a row is never in `due`;
  * - `accountability_due_on`, `grace_until`: the due date accountability uses (extensions and pauses

@@ -63,7 +63,7 @@ export const caseSummariesProjection = defineProjection({
           competent_unit_id: e.data.competentUnitId,
         });
       case 'CaseAmended': {
-        // corrected intake data applies from registration (api.md amend)
+        // corrected intake data applies from registration (docs/reference/api-contract.md, Case commands: amend)
         const d = e.data;
         return base({
           ...prev,

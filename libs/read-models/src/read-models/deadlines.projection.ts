@@ -30,7 +30,7 @@ function startedRow(ctx: Row, d: CaseDeadline, unitId: string): Row {
   };
 }
 
-/** The accountability columns an outcome entry sets (deadlines.md §8–9). */
+/** The accountability columns an outcome entry sets (docs/reference/deadlines.md §8–9). */
 function accountabilityPatch(r: Row, o: DeadlineOutcomeEntry): Row {
   const patch: Row = {};
   if (o.lateEntry) patch.late_entry = true;

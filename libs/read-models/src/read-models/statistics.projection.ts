@@ -6,7 +6,7 @@ import { defineProjection, type Row } from '../runner/projection.js';
 /**
  * `rm_statistics` (temporal): the facts the periodic reports count (TT 02/2021/TT-TTCP), one group of
  * rows per case stream (`subject_id` = `case-<id>`). Each row is one countable act with the business
- * date it took effect (`on_date`), the unit it is attributed to (api.md `GET /statistics`,
+ * date it took effect (`on_date`), the unit it is attributed to (docs/reference/api-contract.md `GET /statistics`,
  * "Attribution") and the dimensions a report splits it by; every version is kept with the instant it
  * was recorded, so a report can be re-issued exactly as it was filed (`recordedBefore`), and every
  * figure is a `count(*)` over an index range (`unit_id`, `figure`, `on_date`), never a walk over cases.

@@ -86,7 +86,7 @@ async function seed(app: TestApp): Promise<void> {
     });
     const id = String(c.id);
     if (i === 9) continue; // stays received
-    // complaints can be suspended from 2026-07-01 only (deadlines.md §7): the suspended ones are denunciations
+    // complaints can be suspended from 2026-07-01 only (docs/reference/deadlines.md §7): the suspended ones are denunciations
     await ok(app, 'POST', `/api/v1/cases/${id}/classify`, h, {
       ...(i === 1 || i === 4 ? { kind: 'denunciation' } : { kind: 'complaint', level: 1 }),
       competentUnitId: unit,

@@ -16,7 +16,7 @@ export interface AuthConfig {
   maxAgeSec?: number;
 }
 
-/** The default and the ceiling of a token's lifetime: 12 hours (api.md, Auth). */
+/** The default and the ceiling of a token's lifetime: 12 hours (docs/reference/api-contract.md, Auth). */
 export const DEFAULT_MAX_AGE_SEC = 12 * 3600;
 
 /** `3600`, `90s`, `30m`, `12h`, `1d` → seconds; null when it is none of these. */

@@ -36,7 +36,7 @@ export const PERMISSIONS = [
   'exports.read',
   /** GET /cases/:id/disclosures */
   'disclosures.read',
-  /** GET /late-entries: acts recorded after their grace (deadlines.md §9) */
+  /** GET /late-entries: acts recorded after their grace (docs/reference/deadlines.md §9) */
   'late-entries.read',
   /** hash-chain verification */
   'audit.verify',
@@ -72,7 +72,7 @@ const HANDLER: readonly Permission[] = [
   'case.read',
   'identities.read',
 ];
-// api.md: a head schedules, holds (as host), cancels and corrects the sessions of their unit.
+// docs/reference/api-contract.md, Reception sessions and reception duty: a head schedules, holds (as host), cancels and corrects the sessions of their unit.
 const HEAD: readonly Permission[] = [
   ...HANDLER,
   'reception.schedule',
@@ -99,7 +99,7 @@ const AUDITOR: readonly Permission[] = [
 ];
 const ADMIN: readonly Permission[] = [...SUPERVISOR, 'units.manage', 'vault.erase'];
 
-/** api.md "Auth, roles and scope", as data. docs/security.md explains each choice. */
+/** docs/reference/api-contract.md "Auth, roles and scope", as data. docs/security.md explains each choice. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
   reception: new Set(RECEPTION),
   handler: new Set(HANDLER),

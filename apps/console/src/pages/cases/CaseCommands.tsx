@@ -30,7 +30,7 @@ import {
   RESOLUTION_OUTCOME_LABELS,
 } from '../../lib/labels';
 
-/** The case commands of api.md, each with its Vietnamese name and the statuses it applies to. */
+/** The case commands of docs/reference/api-contract.md, each with its Vietnamese name and the statuses it applies to. */
 type Action =
   | 'classify'
   | 'accept'

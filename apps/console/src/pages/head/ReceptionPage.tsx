@@ -20,7 +20,7 @@ export default function ReceptionPage() {
   const [holding, setHolding] = useState<ReceptionSession | null>(null);
   const today = todayInVietnam();
   const query = { unitId: user.unitId ?? 'nb' };
-  // The API has no list of sessions yet (api.md's GET /reception-sessions is to come): the page shows
+  // The API has no list of sessions yet (GET /reception-sessions of docs/reference/api-contract.md, Reception sessions and reception duty, is to come): the page shows
   // the sessions scheduled here, each read back from GET /reception-sessions/:id.
   const [ids, setIds] = useState<string[]>([]);
   const sessions = useQuery({

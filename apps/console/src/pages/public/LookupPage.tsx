@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { formatDate } from '../../lib/format';
 import { STATUS_COLORS } from '../../lib/labels';
 
-/** What `GET /api/v1/public/cases/:trackingCode?pin=` answers (api.md). */
+/** What `GET /api/v1/public/cases/:trackingCode?pin=` answers (docs/reference/api-contract.md, Public lookup). */
 interface PublicCase {
   trackingCode: string;
   status: string;

@@ -67,7 +67,7 @@ export const SHIPPED_CALENDAR_YEARS: readonly CalendarYear[] = [
     ],
     sources: [
       'Labour Code 45/2019/QH14 Art. 111-112',
-      'Government notices on the 2025 holidays (legal-reference.md §10)',
+      'Government notices on the 2025 holidays (docs/reference/legal.md §10)',
     ],
   },
   {
@@ -140,7 +140,7 @@ export const SHIPPED_CALENDAR_YEARS: readonly CalendarYear[] = [
     sources: [
       'Labour Code 45/2019/QH14 Art. 111-112',
       'VPCP 12729/VPCP-KGVX (25/12/2025): New Year swap',
-      'Government notices on the 2026 holidays (legal-reference.md §10)',
+      'Government notices on the 2026 holidays (docs/reference/legal.md §10)',
     ],
   },
   {
@@ -194,7 +194,7 @@ export const SHIPPED_CALENDAR_YEARS: readonly CalendarYear[] = [
     ],
     workingSaturdays: [],
     sources: [
-      "Computed from Labour Code 45/2019/QH14 Art. 111-112; provisional until the Government's notice (legal-reference.md §10)",
+      "Computed from Labour Code 45/2019/QH14 Art. 111-112; provisional until the Government's notice (docs/reference/legal.md §10)",
     ],
   },
 ];
