@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { createTestCalendar } from '../calendar/testing/calendar-years.fixture.js';
 import { createRuleBook } from '../rules/rule-book.js';
 import type { DecideContext } from '../shared/decide-context.js';
-import { DomainError, type DomainErrorCode } from '../shared/domain-error.js';
+import { DeciderSpecification } from '../testing/decider-spec.js';
 import type { InspectionCommand } from './inspection.commands.js';
 import { decideInspection } from './inspection.decide.js';
 import {
@@ -11,7 +11,9 @@ import {
   type InspectionEvent,
 } from './inspection.events.js';
 import {
+  evolveInspection,
   foldInspection,
+  initialInspectionState,
   reportDatesOf,
   type InspectionState,
   type RecommendationState,
@@ -27,22 +29,14 @@ const ctx = (today = '2026-06-30'): DecideContext => ({
   rules,
 });
 
-const given = (events: InspectionEvent[]) => ({
-  when: (cmd: InspectionCommand, c: DecideContext = ctx()) =>
-    decideInspection(cmd, foldInspection(events), c),
-});
-
-function expectError(run: () => unknown, code: DomainErrorCode, path?: string): void {
-  let caught: unknown;
-  try {
-    run();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught).toBeInstanceOf(DomainError);
-  expect((caught as DomainError).code).toBe(code);
-  if (path !== undefined) expect((caught as DomainError).path).toBe(path);
-}
+/** given events / when command / then events or error: the one DeciderSpecification of libs/domain. */
+const specOn = (today = '2026-06-30') =>
+  DeciderSpecification.for<InspectionCommand, InspectionEvent, InspectionState>({
+    decide: (command, state) => decideInspection(command, state, ctx(today)),
+    evolve: evolveInspection,
+    initialState: initialInspectionState,
+  });
+const spec = specOn();
 
 const decided: InspectionEvent = {
   type: 'InspectionDecided',
@@ -80,7 +74,10 @@ const conclude = (
   type: 'ConcludeInspection',
   data: { concludedOn: '2026-03-02', summary: 'Sai phạm trong giao đất', recommendations, ...over },
 });
-const concludedEvents = (): InspectionEvent[] => [decided, ...given([decided]).when(conclude())];
+const concludedEvents = (): InspectionEvent[] => [
+  decided,
+  ...spec.given([decided]).when(conclude()).events(),
+];
 const report = (recommendationId: string, reportedOn: string, done = false): InspectionEvent => ({
   type: 'ProgressReported',
   data: { recommendationId, reportedOn, progress: 'đang thực hiện', done },
@@ -104,42 +101,40 @@ describe('inspection stream', () => {
       type: 'DecideInspection',
       data: { ...decided.data, ...over } as Extract<InspectionCommand, { type: 'DecideInspection' }>['data'],
     });
-    it('records the decision', () => expect(given([]).when(decide())).toEqual([decided]));
+    it('records the decision', () => spec.given([]).when(decide()).then([decided]));
     it('refuses a second decision', () =>
-      expectError(() => given([decided]).when(decide()), 'ILLEGAL_TRANSITION'));
+      spec.given([decided]).when(decide()).thenThrows('ILLEGAL_TRANSITION'));
     it.each([
       [{ kind: 'audit' as never }, 'kind'],
       [{ title: '' }, 'title'],
       [{ decidedOn: '2026-07-01' }, 'decidedOn'],
-    ])('rejects %j', (over, path) =>
-      expectError(() => given([]).when(decide(over)), 'VALIDATION_FAILED', path),
-    );
+    ])('rejects %j', (over, path) => spec.given([]).when(decide(over)).thenThrows('VALIDATION_FAILED', path));
   });
 
   describe('FieldworkStarted (optional)', () => {
     const start: InspectionCommand = { type: 'StartFieldwork', data: { startedOn: '2026-01-12' } };
     it('starts the fieldwork', () =>
-      expect(given([decided]).when(start)).toEqual([
-        { type: 'FieldworkStarted', data: { startedOn: '2026-01-12' } },
-      ]));
+      spec
+        .given([decided])
+        .when(start)
+        .then([{ type: 'FieldworkStarted', data: { startedOn: '2026-01-12' } }]));
     it('starts it once', () =>
-      expectError(
-        () => given([decided, { type: 'FieldworkStarted', data: { startedOn: '2026-01-12' } }]).when(start),
-        'ILLEGAL_TRANSITION',
-      ));
+      spec
+        .given([decided, { type: 'FieldworkStarted', data: { startedOn: '2026-01-12' } }])
+        .when(start)
+        .thenThrows('ILLEGAL_TRANSITION'));
     it('rejects a start before the decision', () =>
-      expectError(
-        () => given([decided]).when({ type: 'StartFieldwork', data: { startedOn: '2026-01-04' } }),
-        'VALIDATION_FAILED',
-        'startedOn',
-      ));
+      spec
+        .given([decided])
+        .when({ type: 'StartFieldwork', data: { startedOn: '2026-01-04' } })
+        .thenThrows('VALIDATION_FAILED', 'startedOn'));
     it('answers NOT_FOUND for an unknown inspection', () =>
-      expectError(() => given([]).when(start), 'NOT_FOUND'));
+      spec.given([]).when(start).thenThrows('NOT_FOUND'));
   });
 
   describe('ConcludeInspection', () => {
     it('records the recommendations and the TT-DIRECT deadline computed from the conclusion', () => {
-      const [event] = given([decided]).when(conclude());
+      const [event] = spec.given([decided]).when(conclude()).events();
       expect(event).toEqual({
         type: 'InspectionConcluded',
         data: {
@@ -159,18 +154,20 @@ describe('inspection stream', () => {
 
     it('concludes after the fieldwork, not before it started', () => {
       const fieldwork: InspectionEvent = { type: 'FieldworkStarted', data: { startedOn: '2026-02-02' } };
-      expect(given([decided, fieldwork]).when(conclude())[0]?.type).toBe('InspectionConcluded');
-      expectError(
-        () => given([decided, fieldwork]).when(conclude({ concludedOn: '2026-01-30' })),
-        'VALIDATION_FAILED',
-        'concludedOn',
-      );
+      expect(spec.given([decided, fieldwork]).when(conclude()).events()[0]?.type).toBe('InspectionConcluded');
+      spec
+        .given([decided, fieldwork])
+        .when(conclude({ concludedOn: '2026-01-30' }))
+        .thenThrows('VALIDATION_FAILED', 'concludedOn');
     });
 
     it('stores a recommendation with neither cadence nor dates without a schedule', () => {
       const events = [
         decided,
-        ...given([decided]).when(conclude({ recommendations: [rec({ reportEvery: null })] })),
+        ...spec
+          .given([decided])
+          .when(conclude({ recommendations: [rec({ reportEvery: null })] }))
+          .events(),
       ];
       const r = recOf(foldInspection(events), 'r1');
       expect([r.reportEvery, r.reportDates]).toEqual([null, null]);
@@ -197,47 +194,50 @@ describe('inspection stream', () => {
       [{ concludedOn: '2026-07-01' }, 'concludedOn'],
       [{ summary: ' ' }, 'summary'],
     ])('rejects %j', (over, path) =>
-      expectError(() => given([decided]).when(conclude(over)), 'VALIDATION_FAILED', path),
+      spec.given([decided]).when(conclude(over)).thenThrows('VALIDATION_FAILED', path),
     );
 
     it('accepts schedule targets in the future', () =>
       expect(
-        given([decided]).when(
-          conclude({
-            recommendations: [rec({ dueOn: '2027-12-31', reportEvery: null, reportDates: ['2027-06-30'] })],
-          }),
-        )[0]?.type,
+        spec
+          .given([decided])
+          .when(
+            conclude({
+              recommendations: [rec({ dueOn: '2027-12-31', reportEvery: null, reportDates: ['2027-06-30'] })],
+            }),
+          )
+          .events()[0]?.type,
       ).toBe('InspectionConcluded'));
 
     it('concludes once', () =>
-      expectError(() => given(concludedEvents()).when(conclude()), 'ILLEGAL_TRANSITION'));
+      spec.given(concludedEvents()).when(conclude()).thenThrows('ILLEGAL_TRANSITION'));
     it('answers NOT_FOUND for an unknown inspection', () =>
-      expectError(() => given([]).when(conclude()), 'NOT_FOUND'));
+      spec.given([]).when(conclude()).thenThrows('NOT_FOUND'));
   });
 
   describe('IssueDirective', () => {
     const issue = (issuedOn: string): InspectionCommand => ({ type: 'IssueDirective', data: { issuedOn } });
 
     it('is met on or before the TT-DIRECT due date', () =>
-      expect(given(concludedEvents()).when(issue('2026-03-17'))).toEqual([
-        { type: 'DirectiveIssued', data: { issuedOn: '2026-03-17', dueOn: '2026-03-17', outcome: 'met' } },
-      ]));
+      spec
+        .given(concludedEvents())
+        .when(issue('2026-03-17'))
+        .then([
+          { type: 'DirectiveIssued', data: { issuedOn: '2026-03-17', dueOn: '2026-03-17', outcome: 'met' } },
+        ]));
     it('is missed after it', () =>
-      expect(given(concludedEvents()).when(issue('2026-03-18'))[0]).toMatchObject({
+      expect(spec.given(concludedEvents()).when(issue('2026-03-18')).events()[0]).toMatchObject({
         data: { outcome: 'missed' },
       }));
     it('needs a conclusion', () =>
-      expectError(() => given([decided]).when(issue('2026-03-17')), 'ILLEGAL_TRANSITION'));
+      spec.given([decided]).when(issue('2026-03-17')).thenThrows('ILLEGAL_TRANSITION'));
     it('is issued once', () =>
-      expectError(
-        () =>
-          given([...concludedEvents(), ...given(concludedEvents()).when(issue('2026-03-10'))]).when(
-            issue('2026-03-11'),
-          ),
-        'ILLEGAL_TRANSITION',
-      ));
+      spec
+        .given([...concludedEvents(), ...spec.given(concludedEvents()).when(issue('2026-03-10')).events()])
+        .when(issue('2026-03-11'))
+        .thenThrows('ILLEGAL_TRANSITION'));
     it('is not dated before the conclusion', () =>
-      expectError(() => given(concludedEvents()).when(issue('2026-03-01')), 'VALIDATION_FAILED', 'issuedOn'));
+      spec.given(concludedEvents()).when(issue('2026-03-01')).thenThrows('VALIDATION_FAILED', 'issuedOn'));
   });
 
   describe('recommendation follow-up', () => {
@@ -255,14 +255,17 @@ describe('inspection stream', () => {
     });
 
     it('records a remediation plan', () =>
-      expect(given(concludedEvents()).when(plan('r1'))).toEqual([
-        {
-          type: 'RemediationPlanSubmitted',
-          data: { recommendationId: 'r1', submittedOn: '2026-03-20', actions: ['Ra quyết định thu hồi'] },
-        },
-      ]));
+      spec
+        .given(concludedEvents())
+        .when(plan('r1'))
+        .then([
+          {
+            type: 'RemediationPlanSubmitted',
+            data: { recommendationId: 'r1', submittedOn: '2026-03-20', actions: ['Ra quyết định thu hồi'] },
+          },
+        ]));
     it('rejects an empty plan', () =>
-      expectError(() => given(concludedEvents()).when(plan('r1', [])), 'VALIDATION_FAILED', 'actions'));
+      spec.given(concludedEvents()).when(plan('r1', [])).thenThrows('VALIDATION_FAILED', 'actions'));
 
     it('records progress and completion', () => {
       const events = [...concludedEvents(), report('r1', '2026-04-01'), report('r1', '2026-05-30', true)];
@@ -273,27 +276,30 @@ describe('inspection stream', () => {
 
     it('rejects a report dated before the previous one, before the conclusion or after today', () => {
       const events = [...concludedEvents(), report('r1', '2026-04-01')];
-      expectError(() => given(events).when(progress('r1', '2026-03-31')), 'VALIDATION_FAILED', 'reportedOn');
-      expectError(
-        () => given(concludedEvents()).when(progress('r1', '2026-03-01')),
-        'VALIDATION_FAILED',
-        'reportedOn',
+      spec.given(events).when(progress('r1', '2026-03-31')).thenThrows('VALIDATION_FAILED', 'reportedOn');
+      spec
+        .given(concludedEvents())
+        .when(progress('r1', '2026-03-01'))
+        .thenThrows('VALIDATION_FAILED', 'reportedOn');
+      spec
+        .given(concludedEvents())
+        .when(progress('r1', '2026-07-01'))
+        .thenThrows('VALIDATION_FAILED', 'reportedOn');
+      expect(spec.given(events).when(progress('r1', '2026-04-01')).events()[0]?.type).toBe(
+        'ProgressReported',
       );
-      expectError(
-        () => given(concludedEvents()).when(progress('r1', '2026-07-01')),
-        'VALIDATION_FAILED',
-        'reportedOn',
-      );
-      expect(given(events).when(progress('r1', '2026-04-01'))[0]?.type).toBe('ProgressReported');
     });
 
     it('waives a recommendation', () =>
-      expect(given(concludedEvents()).when(waive('r2'))).toEqual([
-        {
-          type: 'RecommendationWaived',
-          data: { recommendationId: 'r2', at: '2026-05-01', reason: 'đối tượng đã chết' },
-        },
-      ]));
+      spec
+        .given(concludedEvents())
+        .when(waive('r2'))
+        .then([
+          {
+            type: 'RecommendationWaived',
+            data: { recommendationId: 'r2', at: '2026-05-01', reason: 'đối tượng đã chết' },
+          },
+        ]));
 
     it.each([
       ['a plan', plan('r9')],
@@ -312,7 +318,7 @@ describe('inspection stream', () => {
         } as InspectionCommand,
       ],
     ])('answers NOT_FOUND for %s on an unknown recommendation', (_, cmd) =>
-      expectError(() => given(concludedEvents()).when(cmd), 'NOT_FOUND'),
+      spec.given(concludedEvents()).when(cmd).thenThrows('NOT_FOUND'),
     );
 
     describe.each([
@@ -325,12 +331,12 @@ describe('inspection stream', () => {
         ['a report', progress('r1', '2026-06-01')],
         ['a waiver', waive('r1', '2026-06-01')],
       ])('rejects %s with ILLEGAL_TRANSITION', (__, cmd) =>
-        expectError(() => given(events).when(cmd), 'ILLEGAL_TRANSITION'),
+        spec.given(events).when(cmd).thenThrows('ILLEGAL_TRANSITION'),
       );
     });
 
     it('needs a conclusion first', () =>
-      expectError(() => given([decided]).when(plan('r1')), 'ILLEGAL_TRANSITION'));
+      spec.given([decided]).when(plan('r1')).thenThrows('ILLEGAL_TRANSITION'));
   });
 
   describe('RecommendationMoved (unit merger)', () => {
@@ -344,7 +350,7 @@ describe('inspection stream', () => {
     };
 
     it('hands the recommendation to the successor', () =>
-      expect(given(concludedEvents()).when(move())).toEqual([movedEvent]));
+      spec.given(concludedEvents()).when(move()).then([movedEvent]));
 
     it('keeps its due date, schedule and history', () => {
       const before = [...concludedEvents(), report('r1', '2026-05-20')];
@@ -368,27 +374,28 @@ describe('inspection stream', () => {
     });
 
     it('is a no-op when repeated (the worker may re-run a plan)', () =>
-      expect(given([...concludedEvents(), movedEvent]).when(move())).toEqual([]));
+      spec
+        .given([...concludedEvents(), movedEvent])
+        .when(move())
+        .then([]));
 
     it('refuses a move from a unit that does not own the recommendation', () =>
-      expectError(() => given(concludedEvents()).when(move('xa-z')), 'ILLEGAL_TRANSITION'));
+      spec.given(concludedEvents()).when(move('xa-z')).thenThrows('ILLEGAL_TRANSITION'));
 
     it('refuses to move a done recommendation', () =>
-      expectError(
-        () => given([...concludedEvents(), report('r1', '2026-05-30', true)]).when(move()),
-        'ILLEGAL_TRANSITION',
-      ));
+      spec
+        .given([...concludedEvents(), report('r1', '2026-05-30', true)])
+        .when(move())
+        .thenThrows('ILLEGAL_TRANSITION'));
 
     it('rejects a move onto the same unit', () =>
-      expectError(
-        () =>
-          given(concludedEvents()).when({
-            type: 'MoveRecommendation',
-            data: { recommendationId: 'r1', fromUnitId: 'xa-a', toUnitId: 'xa-a', effectiveOn: '2026-06-01' },
-          }),
-        'VALIDATION_FAILED',
-        'toUnitId',
-      ));
+      spec
+        .given(concludedEvents())
+        .when({
+          type: 'MoveRecommendation',
+          data: { recommendationId: 'r1', fromUnitId: 'xa-a', toUnitId: 'xa-a', effectiveOn: '2026-06-01' },
+        })
+        .thenThrows('VALIDATION_FAILED', 'toUnitId'));
   });
 
   describe('CloseInspection', () => {
@@ -399,21 +406,22 @@ describe('inspection stream', () => {
     const settled = [...concludedEvents(), report('r1', '2026-06-10', true), waived('r2', '2026-06-15')];
 
     it('refuses to close with an open recommendation', () =>
-      expectError(
-        () => given([...concludedEvents(), report('r1', '2026-06-10', true)]).when(close()),
-        'ILLEGAL_TRANSITION',
-      ));
+      spec
+        .given([...concludedEvents(), report('r1', '2026-06-10', true)])
+        .when(close())
+        .thenThrows('ILLEGAL_TRANSITION'));
 
     it('closes when every recommendation is done or waived', () =>
-      expect(given(settled).when(close('2026-06-15'))).toEqual([
-        { type: 'InspectionClosed', data: { closedOn: '2026-06-15' } },
-      ]));
+      spec
+        .given(settled)
+        .when(close('2026-06-15'))
+        .then([{ type: 'InspectionClosed', data: { closedOn: '2026-06-15' } }]));
 
     it('is not dated before the last completion', () =>
-      expectError(() => given(settled).when(close('2026-06-14')), 'VALIDATION_FAILED', 'closedOn'));
+      spec.given(settled).when(close('2026-06-14')).thenThrows('VALIDATION_FAILED', 'closedOn'));
 
     it('refuses a conclusion that is not there', () =>
-      expectError(() => given([decided]).when(close()), 'ILLEGAL_TRANSITION'));
+      spec.given([decided]).when(close()).thenThrows('ILLEGAL_TRANSITION'));
 
     it('refuses every command after closing', () => {
       const closed = [
@@ -421,19 +429,18 @@ describe('inspection stream', () => {
         { type: 'InspectionClosed', data: { closedOn: '2026-06-20' } } as InspectionEvent,
       ];
       expect(foldInspection(closed).status).toBe('closed');
-      expectError(() => given(closed).when(close()), 'ILLEGAL_TRANSITION');
-      expectError(
-        () => given(closed).when({ type: 'IssueDirective', data: { issuedOn: '2026-06-25' } }),
-        'ILLEGAL_TRANSITION',
-      );
-      expectError(
-        () =>
-          given(closed).when({
-            type: 'ReportProgress',
-            data: { recommendationId: 'r1', reportedOn: '2026-06-25', progress: 'x', done: false },
-          }),
-        'ILLEGAL_TRANSITION',
-      );
+      spec.given(closed).when(close()).thenThrows('ILLEGAL_TRANSITION');
+      spec
+        .given(closed)
+        .when({ type: 'IssueDirective', data: { issuedOn: '2026-06-25' } })
+        .thenThrows('ILLEGAL_TRANSITION');
+      spec
+        .given(closed)
+        .when({
+          type: 'ReportProgress',
+          data: { recommendationId: 'r1', reportedOn: '2026-06-25', progress: 'x', done: false },
+        })
+        .thenThrows('ILLEGAL_TRANSITION');
     });
   });
 });

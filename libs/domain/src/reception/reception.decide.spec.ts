@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { createTestCalendar } from '../calendar/testing/calendar-years.fixture.js';
 import { createRuleBook } from '../rules/rule-book.js';
 import type { DecideContext } from '../shared/decide-context.js';
-import { DomainError, type DomainErrorCode } from '../shared/domain-error.js';
+import { DeciderSpecification } from '../testing/decider-spec.js';
 import type {
   HoldReceptionSession,
   ReceptionCommand,
@@ -10,7 +10,12 @@ import type {
 } from './reception.commands.js';
 import { decideReception } from './reception.decide.js';
 import { receptionStreamId, type ReceptionEvent } from './reception.events.js';
-import { foldReception } from './reception.state.js';
+import {
+  evolveReception,
+  foldReception,
+  initialReceptionState,
+  type ReceptionState,
+} from './reception.state.js';
 
 const calendar = createTestCalendar();
 const rules = createRuleBook();
@@ -21,21 +26,14 @@ const ctx = (today = '2026-06-30'): DecideContext => ({
   rules,
 });
 
-const given = (events: ReceptionEvent[]) => ({
-  when: (cmd: ReceptionCommand, c: DecideContext = ctx()) => decideReception(cmd, foldReception(events), c),
-});
-
-function expectError(run: () => unknown, code: DomainErrorCode, path?: string): void {
-  let caught: unknown;
-  try {
-    run();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught).toBeInstanceOf(DomainError);
-  expect((caught as DomainError).code).toBe(code);
-  if (path !== undefined) expect((caught as DomainError).path).toBe(path);
-}
+/** given events / when command / then events or error: the one DeciderSpecification of libs/domain. */
+const specOn = (today = '2026-06-30') =>
+  DeciderSpecification.for<ReceptionCommand, ReceptionEvent, ReceptionState>({
+    decide: (command, state) => decideReception(command, state, ctx(today)),
+    evolve: evolveReception,
+    initialState: initialReceptionState,
+  });
+const spec = specOn();
 
 const scheduledData: ScheduleReceptionSession['data'] = {
   sessionId: 's1',
@@ -80,12 +78,18 @@ describe('reception session stream', () => {
     });
 
     it('schedules a session in the future', () =>
-      expect(given([]).when(schedule({ date: '2026-12-15', mode: 'online' }))).toEqual([
-        { type: 'ReceptionSessionScheduled', data: { ...scheduledData, date: '2026-12-15', mode: 'online' } },
-      ]));
+      spec
+        .given([])
+        .when(schedule({ date: '2026-12-15', mode: 'online' }))
+        .then([
+          {
+            type: 'ReceptionSessionScheduled',
+            data: { ...scheduledData, date: '2026-12-15', mode: 'online' },
+          },
+        ]));
 
     it('refuses to schedule the same session twice', () =>
-      expectError(() => given([scheduled]).when(schedule()), 'ILLEGAL_TRANSITION'));
+      spec.given([scheduled]).when(schedule()).thenThrows('ILLEGAL_TRANSITION'));
 
     it.each([
       [{ date: '2026-13-01' }, 'date'],
@@ -94,38 +98,56 @@ describe('reception session stream', () => {
       [{ unitId: '' }, 'unitId'],
       [{ hostPersonId: ' ' }, 'hostPersonId'],
     ])('rejects %j', (data, path) =>
-      expectError(() => given([]).when(schedule(data)), 'VALIDATION_FAILED', path),
+      spec.given([]).when(schedule(data)).thenThrows('VALIDATION_FAILED', path),
     );
   });
 
   describe('HoldReceptionSession', () => {
     it('records a session held by the head in office on that day', () =>
-      expect(given([scheduled]).when(hold())).toEqual([
-        {
-          type: 'ReceptionSessionHeld',
-          data: {
-            heldOn: '2026-06-25',
-            hostPersonId: 'chair',
-            citizensReceived: 4,
-            caseIds: ['c1', 'c2'],
-            heldByHead: true,
-            headPersonId: 'chair',
+      spec
+        .given([scheduled])
+        .when(hold())
+        .then([
+          {
+            type: 'ReceptionSessionHeld',
+            data: {
+              heldOn: '2026-06-25',
+              hostPersonId: 'chair',
+              citizensReceived: 4,
+              caseIds: ['c1', 'c2'],
+              heldByHead: true,
+              headPersonId: 'chair',
+            },
           },
-        },
-      ]));
+        ]));
 
     it('records a session hosted by someone else as not the head’s', () =>
-      expect(given([scheduled]).when(hold({ hostPersonId: 'deputy' }))[0]).toMatchObject({
+      expect(
+        spec
+          .given([scheduled])
+          .when(hold({ hostPersonId: 'deputy' }))
+          .events()[0],
+      ).toMatchObject({
         data: { hostPersonId: 'deputy', heldByHead: false, headPersonId: 'chair' },
       }));
 
     it('records a session of a unit with no head as not the head’s', () =>
-      expect(given([scheduled]).when(hold({ headOnDate: null, caseIds: undefined }))[0]).toMatchObject({
+      expect(
+        spec
+          .given([scheduled])
+          .when(hold({ headOnDate: null, caseIds: undefined }))
+          .events()[0],
+      ).toMatchObject({
         data: { heldByHead: false, headPersonId: null, caseIds: [] },
       }));
 
     it('accepts a session held today with nobody received', () =>
-      expect(given([scheduled]).when(hold({ heldOn: '2026-06-30', citizensReceived: 0 }))[0]).toMatchObject({
+      expect(
+        spec
+          .given([scheduled])
+          .when(hold({ heldOn: '2026-06-30', citizensReceived: 0 }))
+          .events()[0],
+      ).toMatchObject({
         data: { heldOn: '2026-06-30', citizensReceived: 0 },
       }));
 
@@ -136,34 +158,34 @@ describe('reception session stream', () => {
       [{ citizensReceived: 1.5 }, 'citizensReceived'],
       [{ caseIds: ['c1', ''] }, 'caseIds[1]'],
     ])('rejects %j', (data, path) =>
-      expectError(() => given([scheduled]).when(hold(data)), 'VALIDATION_FAILED', path),
+      spec.given([scheduled]).when(hold(data)).thenThrows('VALIDATION_FAILED', path),
     );
 
     it('refuses to hold a session that does not exist', () =>
-      expectError(() => given([]).when(hold()), 'NOT_FOUND'));
+      spec.given([]).when(hold()).thenThrows('NOT_FOUND'));
     it('refuses to hold a held session', () =>
-      expectError(() => given([scheduled, held]).when(hold()), 'ILLEGAL_TRANSITION'));
+      spec.given([scheduled, held]).when(hold()).thenThrows('ILLEGAL_TRANSITION'));
     it('refuses to hold a cancelled session', () =>
-      expectError(() => given([scheduled, cancelled]).when(hold()), 'ILLEGAL_TRANSITION'));
+      spec.given([scheduled, cancelled]).when(hold()).thenThrows('ILLEGAL_TRANSITION'));
   });
 
   describe('CancelReceptionSession', () => {
     const cancel: ReceptionCommand = { type: 'CancelReceptionSession', data: { reason: 'bão số 3' } };
 
     it('cancels a scheduled session', () =>
-      expect(given([scheduled]).when(cancel)).toEqual([
-        { type: 'ReceptionSessionCancelled', data: { reason: 'bão số 3' } },
-      ]));
+      spec
+        .given([scheduled])
+        .when(cancel)
+        .then([{ type: 'ReceptionSessionCancelled', data: { reason: 'bão số 3' } }]));
     it('refuses to cancel a held session', () =>
-      expectError(() => given([scheduled, held]).when(cancel), 'ILLEGAL_TRANSITION'));
+      spec.given([scheduled, held]).when(cancel).thenThrows('ILLEGAL_TRANSITION'));
     it('refuses to cancel twice', () =>
-      expectError(() => given([scheduled, cancelled]).when(cancel), 'ILLEGAL_TRANSITION'));
+      spec.given([scheduled, cancelled]).when(cancel).thenThrows('ILLEGAL_TRANSITION'));
     it('requires a reason', () =>
-      expectError(
-        () => given([scheduled]).when({ type: 'CancelReceptionSession', data: { reason: '' } }),
-        'VALIDATION_FAILED',
-        'reason',
-      ));
+      spec
+        .given([scheduled])
+        .when({ type: 'CancelReceptionSession', data: { reason: '' } })
+        .thenThrows('VALIDATION_FAILED', 'reason'));
   });
 
   it('folds the session into its state', () => {

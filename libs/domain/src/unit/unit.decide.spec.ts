@@ -2,12 +2,12 @@ import { describe, expect, it } from '@jest/globals';
 import { createTestCalendar } from '../calendar/testing/calendar-years.fixture.js';
 import { createRuleBook } from '../rules/rule-book.js';
 import type { DecideContext } from '../shared/decide-context.js';
-import { DomainError, type DomainErrorCode } from '../shared/domain-error.js';
+import { DeciderSpecification } from '../testing/decider-spec.js';
 import type { UnitCommand } from './unit.commands.js';
 import { decideUnit } from './unit.decide.js';
 import { unitStreamId, type UnitEvent } from './unit.events.js';
 import { headOn, isActiveOn, nameOn, termsOverlapping } from './unit.queries.js';
-import { evolveUnit, foldUnit } from './unit.state.js';
+import { evolveUnit, foldUnit, initialUnitState, type UnitState } from './unit.state.js';
 
 const calendar = createTestCalendar();
 const rules = createRuleBook();
@@ -18,23 +18,14 @@ const ctx = (today = '2026-06-30'): DecideContext => ({
   rules,
 });
 
-/** given(events).when(command) → the decided events; the state is folded from the events only. */
-const given = (events: UnitEvent[]) => ({
-  when: (cmd: UnitCommand, c: DecideContext = ctx()) => decideUnit(cmd, foldUnit(events), c),
-  state: () => foldUnit(events),
-});
-
-function expectError(run: () => unknown, code: DomainErrorCode, path?: string): void {
-  let caught: unknown;
-  try {
-    run();
-  } catch (e) {
-    caught = e;
-  }
-  expect(caught).toBeInstanceOf(DomainError);
-  expect((caught as DomainError).code).toBe(code);
-  if (path !== undefined) expect((caught as DomainError).path).toBe(path);
-}
+/** given events / when command / then events or error: the one DeciderSpecification of libs/domain. */
+const specOn = (today = '2026-06-30') =>
+  DeciderSpecification.for<UnitCommand, UnitEvent, UnitState>({
+    decide: (command, state) => decideUnit(command, state, ctx(today)),
+    evolve: evolveUnit,
+    initialState: initialUnitState,
+  });
+const spec = specOn();
 
 const created = (over: Partial<Extract<UnitEvent, { type: 'UnitCreated' }>['data']> = {}): UnitEvent => ({
   type: 'UnitCreated',
@@ -76,21 +67,24 @@ describe('unit stream', () => {
     });
 
     it('creates a unit', () =>
-      expect(given([]).when(create())).toEqual([
-        {
-          type: 'UnitCreated',
-          data: {
-            unitId: 'u1',
-            name: 'Sở Tư pháp',
-            level: 'department',
-            parentId: null,
-            createdAt: '2026-06-30',
+      spec
+        .given([])
+        .when(create())
+        .then([
+          {
+            type: 'UnitCreated',
+            data: {
+              unitId: 'u1',
+              name: 'Sở Tư pháp',
+              level: 'department',
+              parentId: null,
+              createdAt: '2026-06-30',
+            },
           },
-        },
-      ]));
+        ]));
 
     it('refuses to create a unit twice', () =>
-      expectError(() => given([created()]).when(create()), 'ILLEGAL_TRANSITION'));
+      spec.given([created()]).when(create()).thenThrows('ILLEGAL_TRANSITION'));
 
     it.each([
       [{ name: '  ' }, 'name'],
@@ -99,14 +93,14 @@ describe('unit stream', () => {
       [{ createdAt: '2026-07-01' }, 'createdAt'],
       [{ createdAt: '2026-02-30' }, 'createdAt'],
     ])('rejects bad input %j', (data, path) =>
-      expectError(() => given([]).when(create(data)), 'VALIDATION_FAILED', path),
+      spec.given([]).when(create(data)).thenThrows('VALIDATION_FAILED', path),
     );
 
     it('answers NOT_FOUND for any other command on a unit that does not exist', () =>
-      expectError(
-        () => given([]).when({ type: 'RenameUnit', data: { name: 'X', on: '2026-06-01' } }),
-        'NOT_FOUND',
-      ));
+      spec
+        .given([])
+        .when({ type: 'RenameUnit', data: { name: 'X', on: '2026-06-01' } })
+        .thenThrows('NOT_FOUND'));
   });
 
   describe('head terms over time', () => {
@@ -148,10 +142,13 @@ describe('unit stream', () => {
 
     it('appoints a head from a later date', () =>
       expect(
-        given(history).when({
-          type: 'AppointHead',
-          data: { personId: 'p4', fullName: 'Trần Văn D', from: '2026-06-01', acting: false },
-        }),
+        spec
+          .given(history)
+          .when({
+            type: 'AppointHead',
+            data: { personId: 'p4', fullName: 'Trần Văn D', from: '2026-06-01', acting: false },
+          })
+          .events(),
       ).toEqual([
         {
           type: 'HeadAppointed',
@@ -160,15 +157,13 @@ describe('unit stream', () => {
       ]));
 
     it('rejects a term starting before the current one', () =>
-      expectError(
-        () =>
-          given(history).when({
-            type: 'AppointHead',
-            data: { personId: 'p4', fullName: 'D', from: '2026-05-03', acting: false },
-          }),
-        'VALIDATION_FAILED',
-        'from',
-      ));
+      spec
+        .given(history)
+        .when({
+          type: 'AppointHead',
+          data: { personId: 'p4', fullName: 'D', from: '2026-05-03', acting: false },
+        })
+        .thenThrows('VALIDATION_FAILED', 'from'));
 
     it('replaces the current term when the new one starts on the same day (no empty term)', () => {
       const s = foldUnit([...history, appointed('p4', '2026-05-04')]);
@@ -179,15 +174,13 @@ describe('unit stream', () => {
     });
 
     it('rejects an appointment dated after today', () =>
-      expectError(
-        () =>
-          given(history).when({
-            type: 'AppointHead',
-            data: { personId: 'p4', fullName: 'D', from: '2026-07-01', acting: false },
-          }),
-        'VALIDATION_FAILED',
-        'from',
-      ));
+      spec
+        .given(history)
+        .when({
+          type: 'AppointHead',
+          data: { personId: 'p4', fullName: 'D', from: '2026-07-01', acting: false },
+        })
+        .thenThrows('VALIDATION_FAILED', 'from'));
   });
 
   describe('names over time', () => {
@@ -207,23 +200,19 @@ describe('unit stream', () => {
     });
 
     it('rejects a rename dated before the current name took effect', () =>
-      expectError(
-        () =>
-          given([created(), renamed('B', '2026-04-01')]).when({
-            type: 'RenameUnit',
-            data: { name: 'C', on: '2026-03-31' },
-          }),
-        'VALIDATION_FAILED',
-        'on',
-      ));
+      spec
+        .given([created(), renamed('B', '2026-04-01')])
+        .when({
+          type: 'RenameUnit',
+          data: { name: 'C', on: '2026-03-31' },
+        })
+        .thenThrows('VALIDATION_FAILED', 'on'));
 
     it('rejects a rename to the current name', () =>
-      expectError(
-        () =>
-          given([created()]).when({ type: 'RenameUnit', data: { name: 'UBND xã An Phú', on: '2026-06-30' } }),
-        'VALIDATION_FAILED',
-        'name',
-      ));
+      spec
+        .given([created()])
+        .when({ type: 'RenameUnit', data: { name: 'UBND xã An Phú', on: '2026-06-30' } })
+        .thenThrows('VALIDATION_FAILED', 'name'));
 
     it('lets a second rename on the same day supersede the first', () => {
       const s = foldUnit([created(), renamed('B', '2026-04-01'), renamed('C', '2026-04-01')]);
@@ -237,30 +226,29 @@ describe('unit stream', () => {
 
     it('merges the unit into its successor', () =>
       expect(
-        given(history).when({
-          type: 'MergeUnit',
-          data: { intoUnitId: 'phuong-b', effectiveOn: '2026-06-01' },
-        }),
+        spec
+          .given(history)
+          .when({
+            type: 'MergeUnit',
+            data: { intoUnitId: 'phuong-b', effectiveOn: '2026-06-01' },
+          })
+          .events(),
       ).toEqual([{ type: 'UnitMerged', data: { intoUnitId: 'phuong-b', effectiveOn: '2026-06-01' } }]));
 
     it('rejects a merger into itself', () =>
-      expectError(
-        () =>
-          given(history).when({
-            type: 'MergeUnit',
-            data: { intoUnitId: 'xa-an-phu', effectiveOn: '2026-06-01' },
-          }),
-        'VALIDATION_FAILED',
-        'intoUnitId',
-      ));
+      spec
+        .given(history)
+        .when({
+          type: 'MergeUnit',
+          data: { intoUnitId: 'xa-an-phu', effectiveOn: '2026-06-01' },
+        })
+        .thenThrows('VALIDATION_FAILED', 'intoUnitId'));
 
     it('rejects a merger on or before the latest appointment', () =>
-      expectError(
-        () =>
-          given(history).when({ type: 'MergeUnit', data: { intoUnitId: 'b', effectiveOn: '2025-07-01' } }),
-        'VALIDATION_FAILED',
-        'effectiveOn',
-      ));
+      spec
+        .given(history)
+        .when({ type: 'MergeUnit', data: { intoUnitId: 'b', effectiveOn: '2025-07-01' } })
+        .thenThrows('VALIDATION_FAILED', 'effectiveOn'));
 
     describe('a merged unit', () => {
       const after = [
@@ -297,7 +285,7 @@ describe('unit stream', () => {
           data: { unitId: 'xa-an-phu', name: 'X', level: 'commune', parentId: null, createdAt: '2026-06-15' },
         },
       ])('rejects $type with ILLEGAL_TRANSITION', (cmd) =>
-        expectError(() => given(after).when(cmd), 'ILLEGAL_TRANSITION'),
+        spec.given(after).when(cmd).thenThrows('ILLEGAL_TRANSITION'),
       );
     });
   });
