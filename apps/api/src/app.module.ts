@@ -4,6 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { JwtVerifier } from '../../../libs/security/src/auth/jwt-verifier.js';
 import { AuditController } from './audit/audit.controller.js';
 import { VaultController } from './admin/vault.controller.js';
+import { ImportController } from './admin/import.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { DEMO_OFFICIALS, DemoSignInController, type DemoOfficial } from './auth/demo-sign-in.controller.js';
 import { CaseController } from './cases/case.controller.js';
@@ -91,6 +92,7 @@ export class AppModule {
         InspectionController,
         AuditController,
         VaultController,
+        ImportController,
         ...(options.demoOfficials ? [DemoSignInController] : []),
         PublicLookupController,
         DocumentsController,

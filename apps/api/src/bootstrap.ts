@@ -115,7 +115,7 @@ export async function createApp(runtime: Runtime, options: CreateAppOptions = {}
       exposedHeaders: ['ETag', 'Location', REQUEST_ID_HEADER],
     });
   for (const m of rateLimits(runtime.config.rateLimitPerMin, app.get(JwtVerifier))) app.use(m);
-  for (const m of inputMiddlewares()) app.use(m);
+  for (const m of inputMiddlewares({ fileMaxBytes: runtime.config.importMaxBytes })) app.use(m);
   app.use(inputErrorHandler);
   app.use(runInRequestContext);
   app.setGlobalPrefix('api/v1', { exclude: UNPREFIXED_PATHS });

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { registerCalendarCommand } from './commands/calendar.command.js';
 import { registerDeadlineCommand } from './commands/deadline.command.js';
+import { registerImportCommand } from './commands/import.command.js';
 import { registerOpsCommands } from './commands/ops.command.js';
 import { registerReportCommand } from './commands/report.command.js';
 import { registerTokenCommand } from './commands/token.command.js';
@@ -10,7 +11,7 @@ const program = new Command();
 program
   .name('donthu')
   .description(
-    'donthu command line: deadlines and calendar checks, tokens, migrations, demo data, projections, verification, vault, periodic reports',
+    'donthu command line: deadlines and calendar checks, tokens, migrations, demo data, projections, verification, vault, periodic reports, import',
   )
   .showHelpAfterError();
 registerDeadlineCommand(program);
@@ -18,4 +19,5 @@ registerCalendarCommand(program);
 registerTokenCommand(program);
 registerOpsCommands(program);
 registerReportCommand(program);
+registerImportCommand(program);
 await program.parseAsync(process.argv);

@@ -14,6 +14,8 @@ import { UnitDirectory } from './units/unit-directory.service.js';
 import { UnitService } from './units/unit.service.js';
 import { ProcessHealth } from './processes/process-health.js';
 import { PaperService } from './papers/paper.service.js';
+import { IMPORT_COMMAND_HANDLERS } from './import/import.commands.js';
+import { ImportService } from './import/import.service.js';
 
 export interface ApplicationModuleOptions {
   runtime: Runtime;
@@ -51,12 +53,13 @@ export class ApplicationModule {
       InspectionService,
       ReceptionService,
       PaperService,
+      ImportService,
     ];
     return {
       module: ApplicationModule,
       global: true,
       imports: [CqrsModule.forRoot()],
-      providers: [...services, ...CASE_COMMAND_HANDLERS],
+      providers: [...services, ...CASE_COMMAND_HANDLERS, ...IMPORT_COMMAND_HANDLERS],
       exports: services,
     };
   }

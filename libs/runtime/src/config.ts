@@ -51,6 +51,13 @@ export interface AppConfig {
   communeReceptionWeekly: boolean;
   /** LATE_ENTRY_GRACE_DAYS (docs/reference/deadlines.md §9): working days after which an act is a late entry. */
   lateEntryGraceDays: number;
+  /**
+   * IMPORT_CUTOVER (deadlines.md §9): the date the agency began recording in donthu; every imported act
+   * must be dated before it. Unset: before the day of the import.
+   */
+  importCutover?: string;
+  /** IMPORT_MAX_BYTES: the largest file POST /admin/import takes (default 10 MB). */
+  importMaxBytes: number;
   eventStore: (typeof EVENT_STORES)[number];
   kurrentDbUrl?: string;
   kafkaBrokers: string[];
@@ -91,6 +98,15 @@ function int(value: string | undefined, fallback: number, name: string, min = 0)
       `${name} must be ${min > 0 ? 'a positive' : 'a non-negative'} integer, got "${value}"`,
     );
   return n;
+}
+
+/** A date setting (YYYY-MM-DD, a real day). */
+function isoDateSetting(value: string, name: string): string {
+  const v = value.trim();
+  const d = new Date(`${v}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v)
+    throw new ConfigError(name, `${name} must be a date written YYYY-MM-DD, got "${value}"`);
+  return v;
 }
 
 const TRUE = ['1', 'true', 'yes', 'on'];
@@ -183,6 +199,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     anchorIntervalMs: int(env.ANCHOR_INTERVAL_MS, 15 * 60_000, 'ANCHOR_INTERVAL_MS'),
     communeReceptionWeekly: bool(env.COMMUNE_RECEPTION_WEEKLY, true, 'COMMUNE_RECEPTION_WEEKLY'),
     lateEntryGraceDays: int(env.LATE_ENTRY_GRACE_DAYS, 3, 'LATE_ENTRY_GRACE_DAYS'),
+    ...(env.IMPORT_CUTOVER ? { importCutover: isoDateSetting(env.IMPORT_CUTOVER, 'IMPORT_CUTOVER') } : {}),
+    importMaxBytes: int(env.IMPORT_MAX_BYTES, 10 * 1024 * 1024, 'IMPORT_MAX_BYTES', 1),
     eventStore: oneOf(env.EVENT_STORE, EVENT_STORES, 'postgres', 'EVENT_STORE'),
     kurrentDbUrl: env.KURRENTDB_URL || undefined,
     idempotencyLeaseMs: int(env.IDEMPOTENCY_LEASE_MS, 30_000, 'IDEMPOTENCY_LEASE_MS'),

@@ -96,6 +96,8 @@ interface AccountableDeadline {
   dueOn: IsoDate;
   outcome: 'met' | 'missed' | 'open';
   lateEntry: boolean;
+  /** Its completing act came in through the import (deadlines.md §9). */
+  imported: boolean;
 }
 
 /** due / met / missed / open of the deadlines whose accountabilityDueOn lies in the window. */
@@ -110,6 +112,7 @@ function countOutcomes(deadlines: AccountableDeadline[], window: { from: IsoDate
     open: inside.length - met - missed,
     onTimeRate: met + missed === 0 ? null : met / (met + missed),
     lateEntries: inside.filter((d) => d.outcome !== 'open' && d.lateEntry).length,
+    imported: inside.filter((d) => d.outcome !== 'open' && d.imported).length,
   };
 }
 
@@ -307,7 +310,7 @@ export class AccountabilityQueries {
           open: a.open,
           onTimeRate: a.onTimeRate,
           lateEntries: a.lateEntries,
-          imported: 0,
+          imported: a.imported,
           reportsDue: reports.due,
           reportsMissed: reports.missed,
           receptionRequired: reception.required,
@@ -342,7 +345,7 @@ export class AccountabilityQueries {
           open: a.open,
           onTimeRate: a.onTimeRate,
           lateEntries: a.lateEntries,
-          imported: 0,
+          imported: a.imported,
           reportsDue: 0,
           reportsMissed: 0,
           receptionRequired: 0,
@@ -367,7 +370,7 @@ export class AccountabilityQueries {
     const params: unknown[] = [unitIds, q.from, q.to, q.asOf];
     const rb = q.recordedBefore ? (params.push(q.recordedBefore), `$${params.length}`) : null;
     const rows: DbRow[] = await this.runtime.dataSource.query(
-      `SELECT d.unit_id, d.due_on, d.accountability_due_on, d.grace_until, d.accountability, d.late_entry,
+      `SELECT d.unit_id, d.due_on, d.accountability_due_on, d.grace_until, d.accountability, d.late_entry, d.imported,
               d.state, d.completed_on, d.cancelled_on, d.paused_on FROM rm_deadlines d
         WHERE d.deadline_no > 0 AND ${versionFilter('d', rb)} AND d.unit_id = ANY($1::text[])
           AND (d.accountable OR (d.state = 'cancelled' AND d.cancelled_on > $4::date))
@@ -399,7 +402,13 @@ export class AccountabilityQueries {
       } else if (decided === 'met' && completedOn !== null && completedOn <= q.asOf) outcome = 'met';
       else if (pausedOn !== null && pausedOn <= q.asOf && decided === null) outcome = 'open';
       else outcome = graceUntil < q.asOf ? 'missed' : 'open';
-      out.push({ unitId: String(r.unit_id), dueOn, outcome, lateEntry: r.late_entry === true });
+      out.push({
+        unitId: String(r.unit_id),
+        dueOn,
+        outcome,
+        lateEntry: r.late_entry === true,
+        imported: r.imported === true,
+      });
     }
     return out;
   }

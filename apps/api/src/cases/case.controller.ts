@@ -44,6 +44,13 @@ import { CommandBus } from '@nestjs/cqrs';
 
 const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;
 
+/** The business date of an act event (api.md's business-date table); null for corrections and the like. */
+function businessDateOfData(data: Record<string, unknown>): string | null {
+  for (const key of ['receivedAt', 'classifiedAt', 'acceptedAt', 'heldAt', 'decidedAt', 'at', 'effectiveOn'])
+    if (typeof data[key] === 'string') return data[key];
+  return null;
+}
+
 @ApiTags('cases')
 @ApiBearerAuth()
 @Controller('cases')
@@ -153,6 +160,10 @@ export class CaseController {
         position: Number(e.globalPosition),
         version: e.version,
         type: e.type,
+        businessDate: businessDateOfData(e.data),
+        lateEntry: e.data.lateEntry === true,
+        // brought in by POST /admin/import (deadlines.md §9)
+        imported: e.data.imported === true,
         occurredAt: e.occurredAt,
         recordedAt: e.recordedAt,
         actor: { id: e.metadata.actor.id, name: e.metadata.actor.name },

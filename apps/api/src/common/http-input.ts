@@ -52,8 +52,20 @@ export function sanitize(
   return value;
 }
 
+/** The routes that take a file (the bytes as sent) instead of JSON, with their media types. */
+export const FILE_ROUTES: { path: string; types: readonly string[] }[] = [
+  {
+    path: '/api/v1/admin/import',
+    types: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  },
+];
+
 /** Express middlewares that run before Nest's routes: content type, JSON parsing, sanitising. */
-export function inputMiddlewares(): Array<(req: Request, res: Response, next: NextFunction) => void> {
+export function inputMiddlewares(
+  options: { fileMaxBytes?: number } = {},
+): Array<(req: Request, res: Response, next: NextFunction) => void> {
+  const fileLimit = options.fileMaxBytes ?? 10 * 1024 * 1024;
+  const raw = express.raw({ limit: fileLimit, type: () => true });
   // Bytes that are not UTF-8 are refused (400), not silently turned into U+FFFD and stored.
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   const json = express.json({
@@ -77,6 +89,20 @@ export function inputMiddlewares(): Array<(req: Request, res: Response, next: Ne
     (req, res, next) => {
       if (!['POST', 'PUT', 'PATCH'].includes(req.method) || !hasBody(req)) return next();
       const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+      const fileRoute = FILE_ROUTES.find((r) => r.path === req.path);
+      if (fileRoute) {
+        // A file: its bytes as sent (the use case reads and checks them); too large → 413.
+        if (!fileRoute.types.includes(type))
+          return sendProblem(res, problem('UNSUPPORTED_MEDIA_TYPE', 'send the file as text/csv or XLSX'));
+        return raw(req, res, (err?: unknown) => {
+          if (err && (err as { status?: number }).status === 413)
+            return sendProblem(
+              res,
+              problem('PAYLOAD_TOO_LARGE', `the file exceeds IMPORT_MAX_BYTES (${fileLimit})`),
+            );
+          next(err);
+        });
+      }
       if (type !== 'application/json' && !type.endsWith('+json')) {
         return sendProblem(res, problem('UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json'));
       }
@@ -90,6 +116,7 @@ export function inputMiddlewares(): Array<(req: Request, res: Response, next: Ne
       json(req, res, next);
     },
     (req, _res, next) => {
+      if (Buffer.isBuffer(req.body)) return next(); // a file route's bytes
       if (req.body === undefined || req.body === null || typeof req.body !== 'object') {
         if (
           ['POST', 'PUT', 'PATCH'].includes(req.method) &&

@@ -205,6 +205,56 @@ const RULES: [RegExp, (...m: string[]) => string][] = [
   [/^is not allowed$/, () => 'không được phép'],
   [/^an unexpected error occurred; it has been logged$/, () => 'lỗi không mong muốn; sự cố đã được ghi lại'],
   [/^too many requests.*$/i, () => 'quá nhiều yêu cầu; hãy thử lại sau ít phút'],
+  // POST /admin/import (docs/import.md)
+  [
+    /^(\d+) problem\(s\) in the import file, nothing was written$/,
+    (_, n) => `tệp nhập có ${n} lỗi, chưa ghi dữ liệu nào`,
+  ],
+  [/^required$/, () => 'bắt buộc phải có'],
+  [/^unknown column$/, () => 'cột không có trong mẫu nhập'],
+  [/^column missing$/, () => 'thiếu cột này'],
+  [/^column (\S+) appears twice$/, (_, c) => `cột ${c} xuất hiện hai lần`],
+  [/^not used by the act (\S+)$/, (_, a) => `thao tác ${a} không dùng cột này`],
+  [/^must be one of (.+)$/, (_, v) => `phải là một trong các giá trị: ${v}`],
+  [/^must be true or false.*$/, () => 'phải là true hoặc false (1/0, có/không)'],
+  [/^must be a whole number from (\d+) to (\d+)$/, (_, a, b) => `phải là số nguyên từ ${a} đến ${b}`],
+  [
+    /^must be a real date \(YYYY-MM-DD or DD\/MM\/YYYY\)$/,
+    () => 'phải là một ngày có thật (YYYY-MM-DD hoặc DD/MM/YYYY)',
+  ],
+  [/^at most (\d+) characters$/, (_, n) => `không được dài quá ${n} ký tự`],
+  [
+    /^must be before (\S+) \(IMPORT_CUTOVER.*\)$/,
+    (_, d) =>
+      `phải trước ngày ${vnDate(d)} (IMPORT_CUTOVER: từ ngày đó các thao tác được ghi trực tiếp trên donthu)`,
+  ],
+  [/^no such unit: (\S+)$/, (_, u) => `không có đơn vị ${u}`],
+  [/^the law does not allow it: (.*)$/, (_, m) => `pháp luật không cho phép: ${messageVi(m)}`],
+  [
+    /^(\S+) was imported already \(import (\S+)\).*$/,
+    (_, id, imp) => `${id} đã được nhập trước đó (lần nhập ${imp}); chỉ nhập được hồ sơ mới`,
+  ],
+  [/^(\S+) is registered twice \(row (\d+)\)$/, (_, id, r) => `${id} được tiếp nhận hai lần (dòng ${r})`],
+  [
+    /^(\S+) must start with a register row$/,
+    (_, id) => `${id} phải bắt đầu bằng một dòng register (tiếp nhận)`,
+  ],
+  [/^letters, digits and \. _ \/ : - only$/, () => 'chỉ gồm chữ cái, chữ số và . _ / : -'],
+  [
+    /^an import only creates new cases: no row may name a case$/,
+    () => 'chỉ nhập được hồ sơ mới: không dòng nào được ghi mã hồ sơ đã có',
+  ],
+  [/^the file has no rows$/, () => 'tệp không có dòng dữ liệu nào'],
+  [/^the file has no header row$/, () => 'tệp không có dòng tiêu đề'],
+  [/^the file is not UTF-8 text$/, () => 'tệp không phải văn bản UTF-8'],
+  [/^the file is not an XLSX workbook$/, () => 'tệp không phải bảng tính XLSX'],
+  [/^every petitioner needs a name$/, () => 'mỗi người gửi đơn phải có họ tên'],
+  [/^a petitioner field is too long$/, () => 'thông tin người gửi đơn quá dài'],
+  [
+    /^reason is required \(at most 500 characters\)$/,
+    () => 'reason: bắt buộc phải có lý do (tối đa 500 ký tự)',
+  ],
+  [/^send the file as text\/csv or XLSX$/, () => 'gửi tệp dưới dạng text/csv hoặc XLSX'],
 ];
 
 /** One message in Vietnamese (or as it was, when no rule knows it). */

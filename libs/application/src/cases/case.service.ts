@@ -355,10 +355,12 @@ export class CaseService {
       address?: string;
       representative?: boolean;
     }[],
+    /** Deterministic references (the import, so that a resumed import seals the same persons). */
+    personRefOf?: (i: number) => string,
   ): Promise<ProtectedPetitioner[]> {
     const out: ProtectedPetitioner[] = [];
-    for (const p of list) {
-      const personRef = randomUUID();
+    for (const [i, p] of list.entries()) {
+      const personRef = personRefOf ? personRefOf(i) : randomUUID();
       const identity: PetitionerIdentity = { fullName: p.fullName };
       if (p.idNumber) identity.idNumber = p.idNumber;
       if (p.phone) identity.phone = p.phone;
@@ -379,6 +381,15 @@ export class CaseService {
    * primary key makes codes unique system-wide: two units with the same prefix share its counter, and
    * a code issued before (an older counter) is skipped.
    */
+  /** The tracking code of a case being created with a known id: the one issued to it before, or a new one. */
+  async trackingCodeFor(unitId: string, year: string, caseId: string): Promise<string> {
+    const issued = await this.runtime.pool.query<{ code: string }>(
+      'SELECT code FROM tracking_codes WHERE case_id = $1 LIMIT 1',
+      [caseId],
+    );
+    return issued.rows[0]?.code ?? this.nextTrackingCode(unitId, year, caseId);
+  }
+
   private async nextTrackingCode(unitId: string, year: string, caseId: string): Promise<string> {
     const letters = unitId.toUpperCase().replace(/[^A-Z0-9]/g, '');
     const uuidLike = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(unitId);

@@ -5,11 +5,12 @@ import { addDays, vietnamDateOf } from '../../../domain/src/shared/dates.js';
 import type { Runtime } from '../../../runtime/src/runtime.js';
 import type { Principal } from '../../../security/src/auth/roles.js';
 import { CaseService, type CaseAction } from '../cases/case.service.js';
+import { ACT_COLUMNS, DATE_COLUMN, type ImportActName } from '../import/import.plan.js';
+import { ImportService } from '../import/import.service.js';
 import { InspectionService } from '../inspections/inspection.service.js';
 import { ReceptionService } from '../reception/reception.service.js';
 import type { RegisterCaseInput } from '../cases/case.inputs.js';
 import { RUNTIME } from '../runtime.tokens.js';
-import { UnitDirectory } from '../units/unit-directory.service.js';
 import { UnitService } from '../units/unit.service.js';
 
 /** Seed only into an empty store: on the embedded database, or with DONTHU_DEMO=1 on a server. */
@@ -121,64 +122,62 @@ const SUBJECTS: Record<'complaint' | 'denunciation' | 'petition' | 'reflection',
 
 type Step = [CaseAction, Record<string, unknown>];
 
-/** The domain command of each step the demo takes (as the HTTP layer builds them from its DTOs). */
-const COMMAND_OF: Partial<Record<CaseAction, CaseCommand['type']>> = {
-  accept: 'AcceptCase',
-  reject: 'RejectCase',
-  guide: 'GuideCase',
-  archive: 'ArchiveCase',
-  transfer: 'TransferCase',
-  assign: 'AssignHandler',
-  extend: 'ExtendDeadline',
-  suspend: 'SuspendCase',
-  resume: 'ResumeCase',
-  resolve: 'ResolveCase',
-  withdraw: 'WithdrawCase',
-  terminate: 'TerminateCase',
-  close: 'CloseCase',
+/** The import act of each step the demo takes (docs/import.md). */
+const ACT_OF: Partial<Record<CaseAction, ImportActName>> = {
+  classify: 'classify',
+  accept: 'accept',
+  reject: 'reject',
+  guide: 'guide',
+  archive: 'archive',
+  transfer: 'transfer',
+  assign: 'assign',
+  extend: 'extend',
+  suspend: 'suspend',
+  resume: 'resume',
+  resolve: 'resolve',
+  withdraw: 'withdraw',
+  terminate: 'terminate',
+  close: 'close',
 };
+
+const DEMO_IMPORT_COLUMNS = [
+  'externalId',
+  'act',
+  ...new Set(
+    (Object.keys(ACT_COLUMNS) as ImportActName[]).flatMap((a) => [
+      ...(DATE_COLUMN[a] ? [DATE_COLUMN[a]!] : []),
+      ...ACT_COLUMNS[a],
+    ]),
+  ),
+];
+
+const csvCell = (v: unknown): string => {
+  const text = v === undefined || v === null ? '' : String(v);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** The reason every imported demo event carries. */
+export const DEMO_IMPORT_REASON = 'Dữ liệu minh họa: hồ sơ đã xử lý trước khi dùng donthu';
 
 /**
  * A small, realistic organisation (a province with departments and communes, heads appointed) and a
- * few dozen cases in every state, some overdue — written through the use cases (the services the
- * HTTP API calls), so the demo goes through the same permissions, rules and sealing as real use.
+ * few dozen cases in every state, some overdue. The organisation is written through the use cases
+ * (the services the HTTP API calls); the cases' history — every act dated before today — comes in
+ * through the import (docs/import.md), as an agency's history before donthu would, so the demo's
+ * accountability figures count by business dates instead of being all late entries. One acceptance
+ * is then typed in late on purpose (a late entry to show in a case view and in `/late-entries`).
  * `app` is any Nest application context holding the ApplicationModule (the API's, or the CLI's own).
  */
 export async function seedDemo(
   app: Pick<INestApplicationContext, 'get'>,
-): Promise<{ units: number; cases: number; sessions: number; inspections: number }> {
+): Promise<{ units: number; cases: number; sessions: number; inspections: number; lateEntries: number }> {
   const runtime = app.get<Runtime>(RUNTIME);
   const unitService = app.get(UnitService);
-  const directory = app.get(UnitDirectory);
   const cases = app.get(CaseService);
+  const imports = app.get(ImportService);
   const today = vietnamDateOf(runtime.clock());
   const admin: Principal = { id: 'admin', name: 'Quản trị viên', roles: ['admin'], unitId: null };
-  const handler: Principal = { id: 'cb-tiepdan', name: 'Cán bộ tiếp dân', roles: ['handler'], unitId: 'nb' };
   const correlationId = `demo-seed:${randomUUID()}`;
-  const command = (caseId: string, action: CaseAction, body: Record<string, unknown>) =>
-    cases.command(
-      caseId,
-      action,
-      async (s): Promise<CaseCommand> => {
-        if (action === 'classify') {
-          const competentUnitId = String(body.competentUnitId);
-          return {
-            type: 'ClassifyCase',
-            data: {
-              ...body,
-              competentWithinReceivingSubtree: await directory.isWithin(competentUnitId, s.receivingUnitId),
-            },
-          } as CaseCommand;
-        }
-        if (action === 'dialogues')
-          return { type: 'RecordDialogue', data: { ...body, dialogueId: randomUUID() } } as CaseCommand;
-        const type = COMMAND_OF[action];
-        if (!type) throw new Error(`demo seed: no command for ${action}`);
-        return { type, data: { ...body } } as CaseCommand;
-      },
-      handler,
-      { correlationId },
-    );
   for (const u of UNITS) {
     await unitService.create(
       { id: u.id, name: u.name, level: u.level, ...('parentId' in u ? { parentId: u.parentId } : {}) },
@@ -193,66 +192,70 @@ export async function seedDemo(
     );
   }
   const d = (daysAgo: number) => addDays(today, -daysAgo);
+  const rows: Record<string, unknown>[] = [];
   let n = 0;
-  const scenario = async (
+  const scenario = (
     kind: RegisterCaseInput['kindHint'] & string,
     unit: string,
     receivedDaysAgo: number,
     steps: (daysAgo: (k: number) => string) => Step[],
-  ) => {
+  ): string => {
     const letters = SUBJECTS[kind];
     const [field, subject, content] = letters[n % letters.length];
     const name = NAMES[n % NAMES.length];
     n++;
-    const input: RegisterCaseInput = {
-      receivedAt: d(receivedDaysAgo),
-      channel: (['in_person', 'post', 'online', 'forwarded'] as const)[n % 4],
+    const externalId = `DEMO-${String(n).padStart(3, '0')}`;
+    const receivedAt = d(receivedDaysAgo);
+    const address = `Thôn ${n}, ${UNITS.find((x) => x.id === unit)?.name ?? ''}, tỉnh Ninh Bình`;
+    rows.push({
+      externalId,
+      act: 'register',
+      receivedAt,
       receivingUnitId: unit,
-      petitioners: [
-        {
-          fullName: name,
-          idNumber: `0372010${String(10000 + n)}`,
-          phone: `09${String(12345670 + n)}`,
-          address: `Thôn ${n}, ${UNITS.find((x) => x.id === unit)?.name ?? ''}, tỉnh Ninh Bình`,
-        },
-      ],
+      channel: (['in_person', 'post', 'online', 'forwarded'] as const)[n % 4],
       subject,
       content,
       field,
       kindHint: kind,
-    };
-    const created = await cases.register(input, handler, { correlationId });
-    for (const [action, body] of steps(d)) await command(created.id, action, body);
+      petitioners: [name, `0372010${String(10000 + n)}`, `09${String(12345670 + n)}`, address].join('|'),
+    });
+    for (const [action, body] of steps(d)) {
+      const act = ACT_OF[action];
+      if (!act) throw new Error(`demo seed: no import act for ${action}`);
+      // The demo's classifications are dated the day the letter came in.
+      rows.push({ externalId, act, ...(act === 'classify' ? { at: receivedAt } : {}), ...body });
+    }
+    return externalId;
   };
   const classify = (kind: string, unit: string, extra: Record<string, unknown> = {}): Step => [
     'classify',
     { kind, competentUnitId: unit, processable: true, ...extra },
   ];
   for (const unit of ['nb-giavien', 'nb-hoalu', 'nb-stnmt']) {
-    await scenario('complaint', unit, 2, () => []); // received
-    await scenario('complaint', unit, 3, () => [classify('complaint', unit, { level: 1 })]); // classified, intake open
-    await scenario('complaint', unit, 40, () => [classify('complaint', unit, { level: 1 })]); // intake overdue
-    await scenario('complaint', unit, 70, (a) => [
+    scenario('complaint', unit, 2, () => []); // received
+    scenario('complaint', unit, 3, () => [classify('complaint', unit, { level: 1 })]); // classified, intake open
+    scenario('complaint', unit, 40, () => [classify('complaint', unit, { level: 1 })]); // intake overdue
+    scenario('complaint', unit, 70, (a) => [
       classify('complaint', unit, { level: 1 }),
       ['accept', { acceptedAt: a(62) }],
       ['assign', { handlerId: 'cb-xuly' }],
     ]); // resolution overdue
-    await scenario('complaint', unit, 20, (a) => [
+    scenario('complaint', unit, 20, (a) => [
       classify('complaint', unit, { level: 1 }),
       ['accept', { acceptedAt: a(15), complex: true }],
     ]);
-    await scenario('denunciation', unit, 30, (a) => [
+    scenario('denunciation', unit, 30, (a) => [
       classify('denunciation', unit),
       ['accept', { acceptedAt: a(25), complex: true }],
       ['extend', { at: a(2), reason: 'Vụ việc phức tạp, cần xác minh thêm', days: 30 }],
     ]);
-    await scenario('petition', unit, 5, () => [classify('petition', unit)]);
-    await scenario('reflection', unit, 25, (a) => [
+    scenario('petition', unit, 5, () => [classify('petition', unit)]);
+    scenario('reflection', unit, 25, (a) => [
       classify('reflection', unit),
       ['resolve', { decidedAt: a(20), outcome: 'answered', summary: 'Đã trả lời công dân bằng văn bản.' }],
       ['close', { at: a(19) }],
     ]);
-    await scenario('complaint', unit, 50, (a) => [
+    scenario('complaint', unit, 50, (a) => [
       classify('complaint', unit, { level: 1 }),
       ['accept', { acceptedAt: a(45) }],
       [
@@ -265,31 +268,53 @@ export async function seedDemo(
         },
       ],
     ]);
-    await scenario('complaint', unit, 35, (a) => [
+    scenario('complaint', unit, 35, (a) => [
       classify('complaint', unit, { level: 1 }),
       ['accept', { acceptedAt: a(30) }],
       ['suspend', { at: a(10), reason: 'Chờ kết quả giám định' }],
     ]);
-    await scenario('complaint', unit, 12, (a) => [
+    scenario('complaint', unit, 12, (a) => [
       classify('complaint', unit, { level: 1, processable: false }),
       ['reject', { at: a(8), reason: 'LKN Art. 11(3): không có quyền, lợi ích hợp pháp liên quan' }],
     ]);
-    await scenario('complaint', unit, 9, (a) => [
+    scenario('complaint', unit, 9, (a) => [
       ['guide', { at: a(6), agency: 'Tòa án nhân dân khu vực', note: 'Đã hướng dẫn một lần' }],
     ]);
-    await scenario('denunciation', unit, 15, (a) => [['archive', { at: a(10), reason: 'anonymous' }]]);
-    await scenario('complaint', unit, 18, (a) => [
+    scenario('denunciation', unit, 15, (a) => [['archive', { at: a(10), reason: 'anonymous' }]]);
+    scenario('complaint', unit, 18, (a) => [
       classify('complaint', unit, { level: 1 }),
       ['accept', { acceptedAt: a(14) }],
       ['withdraw', { at: a(4), reason: 'Công dân rút đơn' }],
     ]);
   }
-  await scenario('complaint', 'nb-giavien', 6, (a) => [
+  scenario('complaint', 'nb-giavien', 6, (a) => [
     ['transfer', { at: a(4), toUnitId: 'nb-stnmt', reason: 'Thuộc thẩm quyền của Sở' }],
   ]);
+  // Received and classified 35 days ago; its acceptance, signed 28 days ago (within KN-ACC), is typed
+  // in only now, below: legally met, missed for accountability, listed in /late-entries.
+  const lateAcceptance = scenario('complaint', 'nb-giavien', 35, () => [
+    classify('complaint', 'nb-giavien', { level: 1 }),
+  ]);
+  const file = [
+    DEMO_IMPORT_COLUMNS.join(','),
+    ...rows.map((r) => DEMO_IMPORT_COLUMNS.map((c) => csvCell(r[c])).join(',')),
+  ].join('\r\n');
+  await imports.run(
+    { file: Buffer.from(file, 'utf8'), format: 'csv', reason: DEMO_IMPORT_REASON, importId: 'demo' },
+    admin,
+    { correlationId },
+  );
+  const handler: Principal = { id: 'cb-xuly', name: 'Hoàng Văn Thắng', roles: ['handler'], unitId: 'nb' };
+  await cases.command(
+    ImportService.caseIdOf('demo', lateAcceptance),
+    'accept',
+    (): CaseCommand => ({ type: 'AcceptCase', data: { acceptedAt: d(28) } }),
+    handler,
+    { correlationId },
+  );
   const sessions = await seedReceptionSessions(app, today, correlationId);
   const inspections = await seedInspection(app, today, admin, correlationId);
-  return { units: UNITS.length, cases: n, sessions, inspections };
+  return { units: UNITS.length, cases: n, sessions, inspections, lateEntries: 1 };
 }
 
 /** The nearest Monday–Friday on or before a date (the demo does not need the holiday calendar). */

@@ -60,6 +60,8 @@ export const deadlinesProjection = defineProjection({
   evolve: (rows, stored) => {
     const e = stored as unknown as CaseEvent;
     const recordedAt = stored.recordedAt;
+    // An act brought in by POST /admin/import (deadlines.md §9): counted in accountability's `imported`.
+    const imported = (stored.data as { imported?: unknown }).imported === true;
     if (e.type === 'CaseReceived') {
       const d = e.data;
       const context: Row = {
@@ -103,6 +105,7 @@ export const deadlinesProjection = defineProjection({
               completed_on: o.on,
               completed_recorded_at: recordedAt,
               ...(o.leavesAccountability ? { accountable: false } : {}),
+              ...(imported ? { imported: true } : {}),
               ...accountabilityPatch(r, o),
             };
           case 'cancelled':

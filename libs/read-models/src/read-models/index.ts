@@ -16,6 +16,7 @@ import { AddCaseSearchIndex1760000017000 } from '../migrations/1760000017000-add
 import { CreateTrackingCodes1760000017120 } from '../migrations/1760000017120-create-tracking-codes.js';
 import { AddDeadlineAccountabilityColumns1760000016000 } from '../migrations/1760000016000-add-deadline-accountability-columns.js';
 import { AddTrackingCodeIndex1760000016100 } from '../migrations/1760000016100-add-tracking-code-index.js';
+import { CreateImportedCases1760000018100 } from '../migrations/1760000018100-create-imported-cases.js';
 import type { ProjectionDefinition } from '../runner/projection.js';
 
 export { caseSummariesProjection, deadlinesProjection, unitsProjection };
@@ -47,4 +48,5 @@ export const READ_MODEL_MIGRATIONS = [
   AddTrackingCodeIndex1760000016100,
   AddCaseSearchIndex1760000017000,
   CreateTrackingCodes1760000017120,
+  CreateImportedCases1760000018100,
 ];

@@ -44,6 +44,8 @@ export const PERMISSIONS = [
   'units.manage',
   /** personal-data erasure (crypto-shredding) */
   'vault.erase',
+  /** POST /admin/import: history handled before donthu (deadlines.md §9) */
+  'admin.import',
   /** GET /cases/:id/petitioners — further limited per case by `mayReadIdentities` */
   'identities.read',
 ] as const;
@@ -97,7 +99,7 @@ const AUDITOR: readonly Permission[] = [
   'statistics.read',
   'late-entries.read',
 ];
-const ADMIN: readonly Permission[] = [...SUPERVISOR, 'units.manage', 'vault.erase'];
+const ADMIN: readonly Permission[] = [...SUPERVISOR, 'units.manage', 'vault.erase', 'admin.import'];
 
 /** docs/reference/api-contract.md "Auth, roles and scope", as data. docs/security.md explains each choice. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
