@@ -1,9 +1,17 @@
-import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
+import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ProjectionRunner } from '../../read-models/src/runner/projection-runner.js';
 import { ALL_PROJECTIONS } from '../../read-models/src/read-models/index.js';
 import type { Runtime } from '../../runtime/src/runtime.js';
-import { CASE_COMMAND_HANDLERS } from './cases/case.commands.js';
+import { ApplicationCommandBus } from './bus/application-command-bus.js';
+import { ApplicationQueryBus } from './bus/application-query-bus.js';
+import {
+  COMMAND_HANDLER_CLASSES,
+  HandlerRegistration,
+  QUERY_HANDLER_CLASSES,
+} from './bus/handler-registration.js';
+import { CASE_COMMAND_HANDLERS } from './cases/case.handlers.js';
 import { CaseService } from './cases/case.service.js';
 import { StreamExecutor } from './commands/stream-executor.service.js';
 import { IdempotencyService } from './common/idempotency.service.js';
@@ -54,12 +62,25 @@ export class ApplicationModule {
       ReceptionService,
       PaperService,
       ImportService,
+      // @nestjs/cqrs's buses, replaced by the application's own (span, metrics, audit actor around
+      // every command and query); no in-memory EventBus.
+      { provide: CommandBus, useClass: ApplicationCommandBus },
+      { provide: QueryBus, useClass: ApplicationQueryBus },
     ];
+    const commandHandlers = [...CASE_COMMAND_HANDLERS, ...IMPORT_COMMAND_HANDLERS];
+    const queryHandlers: Type[] = [];
     return {
       module: ApplicationModule,
       global: true,
-      imports: [CqrsModule.forRoot()],
-      providers: [...services, ...CASE_COMMAND_HANDLERS, ...IMPORT_COMMAND_HANDLERS],
+      imports: [DiscoveryModule],
+      providers: [
+        ...services,
+        ...commandHandlers,
+        ...queryHandlers,
+        { provide: COMMAND_HANDLER_CLASSES, useValue: commandHandlers },
+        { provide: QUERY_HANDLER_CLASSES, useValue: queryHandlers },
+        HandlerRegistration,
+      ],
       exports: services,
     };
   }

@@ -32,3 +32,7 @@ export const foldReceptionEvents = (events: readonly Stored[]): ReceptionState =
 export async function loadUnitState(store: EventStore, unitId: string): Promise<UnitState> {
   return foldUnitEvents(await readStreamForFold(store, unitStreamId(unitId)));
 }
+
+/** A case state moved on by the events a command just decided (no fold of the whole stream). */
+export const evolveCase = (state: CaseState, events: readonly CaseEvent[]): CaseState =>
+  events.reduce(evolve, state);

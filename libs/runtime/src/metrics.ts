@@ -49,6 +49,14 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly queryDuration = new Histogram({
+    name: 'donthu_query_duration_seconds',
+    help: 'one query of the application (read models, folded views), by query and outcome',
+    labelNames: ['query', 'outcome'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+
   readonly projectionEvents = new Counter({
     name: 'donthu_projection_events_applied_total',
     help: 'events of the global log a projection has read and applied in this process',

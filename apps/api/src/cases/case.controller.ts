@@ -1,15 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { randomUUID } from 'node:crypto';
-import type { CaseCommand, ExistingCase } from '../../../../libs/domain/src/case/index.js';
 import { requirePermission, type Principal } from '../../../../libs/security/src/auth/roles.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
 import { IdempotencyService } from '../../../../libs/application/src/common/idempotency.service.js';
 import { fail } from '../../../../libs/application/src/common/problem.js';
+import type { CommandMeta } from '../../../../libs/application/src/bus/messages.js';
 import { correlationIdOf, idempotent, ifMatchOf } from '../common/request-context.js';
 import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
-import { UnitDirectory } from '../../../../libs/application/src/units/unit-directory.service.js';
 import {
   AcceptCaseDto,
   AmendCaseDto,
@@ -35,10 +33,28 @@ import {
   WithdrawCaseDto,
 } from './case.dto.js';
 import { CaseQueries } from './case.queries.js';
-import { CaseService, type CaseAction } from '../../../../libs/application/src/cases/case.service.js';
+import { CaseService } from '../../../../libs/application/src/cases/case.service.js';
 import {
-  ExecuteCaseCommandMessage,
-  RegisterCaseMessage,
+  AcceptCase,
+  AmendCase,
+  ArchiveCase,
+  AssignHandler,
+  ClassifyCase,
+  CloseCase,
+  ExtendDeadline,
+  GuideCase,
+  ReclassifyCase,
+  RecordDialogue,
+  RegisterCase,
+  ReissueLookupPin,
+  RejectCase,
+  ResolveCase,
+  ResumeCase,
+  SuspendCase,
+  TerminateCase,
+  TransferCase,
+  WithdrawCase,
+  type ExistingCaseCommand,
 } from '../../../../libs/application/src/cases/case.commands.js';
 import { CommandBus } from '@nestjs/cqrs';
 
@@ -60,7 +76,6 @@ export class CaseController {
     private readonly commands: CommandBus,
     private readonly queries: CaseQueries,
     private readonly idem: IdempotencyService,
-    private readonly units: UnitDirectory,
     private readonly waiter: ProjectionWaiter,
   ) {}
 
@@ -76,10 +91,9 @@ export class CaseController {
     // has `lookupPin: null`.
     let lookupPin: string | null = null;
     const body = await idempotent(this.idem, req, res, principal, 201, async (seed) => {
-      const registered = await this.commands.execute<
-        RegisterCaseMessage,
-        Awaited<ReturnType<CaseService['register']>>
-      >(new RegisterCaseMessage(dto, principal, { eventIdSeed: seed, correlationId: correlationIdOf(req) }));
+      const registered = await this.commands.execute(
+        new RegisterCase(dto, { principal, eventIdSeed: seed, correlationId: correlationIdOf(req) }),
+      );
       lookupPin = registered.receipt.lookupPin;
       return { ...registered, receipt: { ...registered.receipt, lookupPin: null } };
     });
@@ -104,11 +118,14 @@ export class CaseController {
     const ifMatch = ifMatchOf(req);
     let lookupPin: string | null = null;
     const body = await idempotent(this.idem, req, res, principal, 200, async (seed) => {
-      const issued = await this.cases.reissuePin(id, principal, {
-        ifMatch,
-        eventIdSeed: seed,
-        correlationId: correlationIdOf(req),
-      });
+      const issued = await this.commands.execute(
+        new ReissueLookupPin(id, {
+          principal,
+          ifMatch,
+          eventIdSeed: seed,
+          correlationId: correlationIdOf(req),
+        }),
+      );
       lookupPin = issued.lookupPin;
       return { ...issued, lookupPin: null };
     });
@@ -196,24 +213,7 @@ export class CaseController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(id, 'classify', req, res, p, async (s) => {
-      if (!(await this.units.exists(dto.competentUnitId))) {
-        fail('VALIDATION_FAILED', 'competentUnitId: no such unit', [
-          { path: 'competentUnitId', message: 'no such unit' },
-        ]);
-      }
-      const previousCase = dto.previousCaseId
-        ? await this.cases.previousCaseFacts(dto.previousCaseId, p)
-        : undefined;
-      return {
-        type: 'ClassifyCase',
-        data: {
-          ...dto,
-          ...(previousCase ? { previousCase } : {}),
-          competentWithinReceivingSubtree: await this.units.isWithin(dto.competentUnitId, s.receivingUnitId),
-        },
-      };
-    });
+    return this.run(id, req, res, p, (meta) => new ClassifyCase(id, dto, meta));
   }
 
   @Post(':id/reclassify')
@@ -229,24 +229,7 @@ export class CaseController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(id, 'reclassify', req, res, p, async (s) => {
-      if (!(await this.units.exists(dto.competentUnitId))) {
-        fail('VALIDATION_FAILED', 'competentUnitId: no such unit', [
-          { path: 'competentUnitId', message: 'no such unit' },
-        ]);
-      }
-      const previousCase = dto.previousCaseId
-        ? await this.cases.previousCaseFacts(dto.previousCaseId, p)
-        : undefined;
-      return {
-        type: 'ReclassifyCase',
-        data: {
-          ...dto,
-          ...(previousCase ? { previousCase } : {}),
-          competentWithinReceivingSubtree: await this.units.isWithin(dto.competentUnitId, s.receivingUnitId),
-        },
-      };
-    });
+    return this.run(id, req, res, p, (meta) => new ReclassifyCase(id, dto, meta));
   }
 
   @Post(':id/amend')
@@ -262,16 +245,7 @@ export class CaseController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(id, 'amend', req, res, p, async () => {
-      const { petitioners, ...rest } = dto;
-      return {
-        type: 'AmendCase',
-        data: {
-          ...rest,
-          ...(petitioners ? { petitioners: await this.cases.sealPetitioners(petitioners) } : {}),
-        },
-      };
-    });
+    return this.run(id, req, res, p, (meta) => new AmendCase(id, dto, meta));
   }
 
   @Post(':id/accept')
@@ -283,7 +257,7 @@ export class CaseController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(id, 'accept', req, res, p, () => ({ type: 'AcceptCase', data: { ...dto } }));
+    return this.run(id, req, res, p, (meta) => new AcceptCase(id, dto, meta));
   }
 
   @Post(':id/reject')
@@ -295,7 +269,7 @@ export class CaseController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(id, 'reject', req, res, p, () => ({ type: 'RejectCase', data: { ...dto } }));
+    return this.run(id, req, res, p, (meta) => new RejectCase(id, dto, meta));
   }
 
   @Post(':id/guide')
@@ -307,7 +281,7 @@ export class CaseController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(id, 'guide', req, res, p, () => ({ type: 'GuideCase', data: { ...dto } }));
+    return this.run(id, req, res, p, (meta) => new GuideCase(id, dto, meta));
   }
 
   @Post(':id/archive')
@@ -319,7 +293,7 @@ export class CaseController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(id, 'archive', req, res, p, () => ({ type: 'ArchiveCase', data: { ...dto } }));
+    return this.run(id, req, res, p, (meta) => new ArchiveCase(id, dto, meta));
   }
 
   @Post(':id/transfer')
@@ -331,11 +305,7 @@ export class CaseController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(id, 'transfer', req, res, p, async () => {
-      if (!(await this.units.exists(dto.toUnitId)))
-        fail('VALIDATION_FAILED', 'toUnitId: no such unit', [{ path: 'toUnitId', message: 'no such unit' }]);
-      return { type: 'TransferCase', data: { ...dto } };
-    });
+    return this.run(id, req, res, p, (meta) => new TransferCase(id, dto, meta));
   }
 
   @Post(':id/assign')
@@ -347,7 +317,7 @@ export class CaseController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(id, 'assign', req, res, p, () => ({ type: 'AssignHandler', data: { ...dto } }));
+    return this.run(id, req, res, p, (meta) => new AssignHandler(id, dto, meta));
   }
 
   @Post(':id/extend')
@@ -359,7 +329,7 @@ export class CaseController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(id, 'extend', req, res, p, () => ({ type: 'ExtendDeadline', data: { ...dto } }));
+    return this.run(id, req, res, p, (meta) => new ExtendDeadline(id, dto, meta));
   }
 
   @Post(':id/suspend')
@@ -371,7 +341,7 @@ export class CaseController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(id, 'suspend', req, res, p, () => ({ type: 'SuspendCase', data: { ...dto } }));
+    return this.run(id, req, res, p, (meta) => new SuspendCase(id, dto, meta));
   }
 
   @Post(':id/resume')
@@ -383,7 +353,7 @@ export class CaseController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(id, 'resume', req, res, p, () => ({ type: 'ResumeCase', data: { ...dto } }));
+    return this.run(id, req, res, p, (meta) => new ResumeCase(id, dto, meta));
   }
 
   @Post(':id/dialogues')
@@ -395,10 +365,7 @@ export class CaseController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(id, 'dialogues', req, res, p, () => ({
-      type: 'RecordDialogue',
-      data: { ...dto, dialogueId: randomUUID() },
-    }));
+    return this.run(id, req, res, p, (meta) => new RecordDialogue(id, dto, meta));
   }
 
   @Post(':id/resolve')
@@ -410,7 +377,7 @@ export class CaseController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(id, 'resolve', req, res, p, () => ({ type: 'ResolveCase', data: { ...dto } }));
+    return this.run(id, req, res, p, (meta) => new ResolveCase(id, dto, meta));
   }
 
   @Post(':id/withdraw')
@@ -422,7 +389,7 @@ export class CaseController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(id, 'withdraw', req, res, p, () => ({ type: 'WithdrawCase', data: { ...dto } }));
+    return this.run(id, req, res, p, (meta) => new WithdrawCase(id, dto, meta));
   }
 
   @Post(':id/terminate')
@@ -434,7 +401,7 @@ export class CaseController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(id, 'terminate', req, res, p, () => ({ type: 'TerminateCase', data: { ...dto } }));
+    return this.run(id, req, res, p, (meta) => new TerminateCase(id, dto, meta));
   }
 
   @Post(':id/close')
@@ -446,20 +413,23 @@ export class CaseController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(id, 'close', req, res, p, () => ({ type: 'CloseCase', data: { ...dto } }));
+    return this.run(id, req, res, p, (meta) => new CloseCase(id, dto, meta));
   }
 
   private checkId(id: string): void {
     if (!CASE_ID.test(id)) fail('NOT_FOUND', `no case ${id.slice(0, 64)}`);
   }
 
-  private async run(
+  /**
+   * A command on an existing case: If-Match and Idempotency-Key read from the request, the message
+   * on the bus, the ETag of the answer. A replay answers identities and the letter as they are now.
+   */
+  private async run<I>(
     id: string,
-    action: CaseAction,
     req: Request,
     res: Response,
     principal: Principal,
-    build: (s: ExistingCase) => CaseCommand | Promise<CaseCommand>,
+    message: (meta: CommandMeta) => ExistingCaseCommand<I>,
   ) {
     this.checkId(id);
     const ifMatch = ifMatchOf(req);
@@ -470,12 +440,8 @@ export class CaseController {
       principal,
       200,
       (seed) =>
-        this.commands.execute<ExecuteCaseCommandMessage, Awaited<ReturnType<CaseService['command']>>>(
-          new ExecuteCaseCommandMessage(id, action, build, principal, {
-            ifMatch,
-            eventIdSeed: seed,
-            correlationId: correlationIdOf(req),
-          }),
+        this.commands.execute(
+          message({ principal, ifMatch, eventIdSeed: seed, correlationId: correlationIdOf(req) }),
         ),
       async () => {
         // A replay answers identities and the letter as they are now, with the caller's rights.

@@ -1,47 +1,77 @@
-import { CommandHandler, type ICommand, type ICommandHandler } from '@nestjs/cqrs';
-import type { CaseCommand, ExistingCase } from '../../../domain/src/case/index.js';
-import type { Principal } from '../../../security/src/auth/roles.js';
-import type { RegisterCaseInput as RegisterCaseDto } from './case.inputs.js';
-import { CaseService, type CaseAction } from './case.service.js';
-
-/** POST /cases, as a message on the CommandBus. */
-export class RegisterCaseMessage implements ICommand {
-  constructor(
-    readonly dto: RegisterCaseDto,
-    readonly principal: Principal,
-    readonly opts: { eventIdSeed?: string; correlationId: string },
-  ) {}
-}
+import type { CaseCommand } from '../../../domain/src/case/index.js';
+import { ApplicationCommand, type CommandMeta } from '../bus/messages.js';
+import type { CaseViewResult, PinReissued, RegisteredCase } from './case.results.js';
+import type { PetitionerInput, RegisterCaseInput } from './case.inputs.js';
 
 /**
- * Every other case command, as a message on the CommandBus: `build` turns the current state into
- * the domain command (the controller resolves units and ids first); the handler loads the stream,
- * decides with the calendar, rules and now, and appends with the expected version.
+ * The case commands as messages on the CommandBus: plain data, one `@CommandHandler` each
+ * (`case.handlers.ts`). The HTTP layer builds them from its validated DTOs; the demo seeder builds
+ * them directly.
  */
-export class ExecuteCaseCommandMessage implements ICommand {
+
+type Data<T extends CaseCommand['type']> = Extract<CaseCommand, { type: T }>['data'];
+
+/** A command on a case stream (the bus labels its span and metrics `case`). */
+export abstract class CaseCommandMessage<R> extends ApplicationCommand<R> {
+  static override readonly stream: string = 'case';
+}
+
+/** A command on an existing case; answers the case view after it. */
+export abstract class ExistingCaseCommand<I> extends CaseCommandMessage<CaseViewResult> {
   constructor(
     readonly caseId: string,
-    readonly action: CaseAction,
-    readonly build: (state: ExistingCase) => CaseCommand | Promise<CaseCommand>,
-    readonly principal: Principal,
-    readonly opts: { ifMatch?: number; eventIdSeed?: string; correlationId: string },
-  ) {}
-}
-
-@CommandHandler(RegisterCaseMessage)
-export class RegisterCaseHandler implements ICommandHandler<RegisterCaseMessage> {
-  constructor(private readonly cases: CaseService) {}
-  execute({ dto, principal, opts }: RegisterCaseMessage) {
-    return this.cases.register(dto, principal, opts);
+    readonly input: I,
+    meta: CommandMeta,
+  ) {
+    super(meta);
   }
 }
 
-@CommandHandler(ExecuteCaseCommandMessage)
-export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCommandMessage> {
-  constructor(private readonly cases: CaseService) {}
-  execute({ caseId, action, build, principal, opts }: ExecuteCaseCommandMessage) {
-    return this.cases.command(caseId, action, build, principal, opts);
+/** POST /cases: a letter as it arrives. */
+export class RegisterCase extends CaseCommandMessage<RegisteredCase> {
+  constructor(
+    readonly input: RegisterCaseInput,
+    meta: CommandMeta,
+  ) {
+    super(meta);
   }
 }
 
-export const CASE_COMMAND_HANDLERS = [RegisterCaseHandler, ExecuteCaseCommandHandler];
+/** POST /cases/:id/pin: a new lookup PIN; the old one stops working. */
+export class ReissueLookupPin extends CaseCommandMessage<PinReissued> {
+  constructor(
+    readonly caseId: string,
+    meta: CommandMeta,
+  ) {
+    super(meta);
+  }
+}
+
+/** What a classification takes; the application adds what it reads (the org tree, a previous case). */
+export type ClassifyInput = Omit<Data<'ClassifyCase'>, 'previousCase' | 'competentWithinReceivingSubtree'>;
+export type ReclassifyInput = Omit<
+  Data<'ReclassifyCase'>,
+  'previousCase' | 'competentWithinReceivingSubtree'
+>;
+/** An amendment; new petitioners arrive in clear and are sealed by the handler. */
+export type AmendInput = Omit<Data<'AmendCase'>, 'petitioners'> & { petitioners?: PetitionerInput[] };
+/** A dialogue; its id is drawn by the handler. */
+export type DialogueInput = Omit<Data<'RecordDialogue'>, 'dialogueId'>;
+
+export class ClassifyCase extends ExistingCaseCommand<ClassifyInput> {}
+export class ReclassifyCase extends ExistingCaseCommand<ReclassifyInput> {}
+export class AmendCase extends ExistingCaseCommand<AmendInput> {}
+export class AcceptCase extends ExistingCaseCommand<Data<'AcceptCase'>> {}
+export class RejectCase extends ExistingCaseCommand<Data<'RejectCase'>> {}
+export class GuideCase extends ExistingCaseCommand<Data<'GuideCase'>> {}
+export class ArchiveCase extends ExistingCaseCommand<Data<'ArchiveCase'>> {}
+export class TransferCase extends ExistingCaseCommand<Data<'TransferCase'>> {}
+export class AssignHandler extends ExistingCaseCommand<Data<'AssignHandler'>> {}
+export class ExtendDeadline extends ExistingCaseCommand<Data<'ExtendDeadline'>> {}
+export class SuspendCase extends ExistingCaseCommand<Data<'SuspendCase'>> {}
+export class ResumeCase extends ExistingCaseCommand<Data<'ResumeCase'>> {}
+export class RecordDialogue extends ExistingCaseCommand<DialogueInput> {}
+export class ResolveCase extends ExistingCaseCommand<Data<'ResolveCase'>> {}
+export class WithdrawCase extends ExistingCaseCommand<Data<'WithdrawCase'>> {}
+export class TerminateCase extends ExistingCaseCommand<Data<'TerminateCase'>> {}
+export class CloseCase extends ExistingCaseCommand<Data<'CloseCase'>> {}

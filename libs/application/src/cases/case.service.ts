@@ -3,80 +3,28 @@ import { foldCaseEvents } from '../folds.js';
 import { randomUUID } from 'node:crypto';
 import {
   caseStreamId,
-  decide,
-  initialCaseState,
   toCaseView,
-  type CaseCommand,
   type CaseState,
   type ExistingCase,
   type PreviousCaseFacts,
   type ProtectedPetitioner,
 } from '../../../domain/src/case/index.js';
 import { vietnamDateOf } from '../../../domain/src/shared/dates.js';
-import { DomainError } from '../../../domain/src/shared/domain-error.js';
 import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
 import { DENUNCIATOR_MASK, maskPetitioner } from '../../../security/src/masking.js';
 import { RESOLUTION_RULES } from '../../../domain/src/case/case.state.js';
-import {
-  can,
-  requirePermission,
-  toActor,
-  type Permission,
-  type Principal,
-} from '../../../security/src/auth/roles.js';
-import { generateLookupPin, hashLookupPin } from '../../../security/src/lookup-pin.js';
+import { can, type Principal } from '../../../security/src/auth/roles.js';
 import { nameOn } from '../../../domain/src/unit/unit.queries.js';
 import { fail } from '../common/problem.js';
-import { StreamExecutor } from '../commands/stream-executor.service.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
 import { becameDenunciation, dossierOf, markDenunciationLater } from './case.dossier.js';
-import type { RegisterCaseInput as RegisterCaseDto } from './case.inputs.js';
+import type { PetitionerInput } from './case.inputs.js';
 
 export const ERASED_MASK = '[đã xóa]';
 
 /** A tracking code as `nextTrackingCode` makes them: `<UNIT PREFIX>-<year>-<number>`. */
 export const TRACKING_CODE = /^[A-Za-z0-9]{1,12}-\d{4}-\d{6,9}$/;
-
-/** Case commands other than RegisterCase, as the HTTP layer names them. */
-export type CaseAction =
-  | 'classify'
-  | 'reclassify'
-  | 'amend'
-  | 'accept'
-  | 'reject'
-  | 'guide'
-  | 'archive'
-  | 'transfer'
-  | 'assign'
-  | 'extend'
-  | 'suspend'
-  | 'resume'
-  | 'dialogues'
-  | 'resolve'
-  | 'withdraw'
-  | 'terminate'
-  | 'close';
-
-const PERMISSION_OF: Record<CaseAction, Permission> = {
-  classify: 'case.classify',
-  reclassify: 'case.classify',
-  amend: 'case.classify',
-  transfer: 'case.transfer',
-  guide: 'case.guide',
-  archive: 'case.archive',
-  accept: 'case.command',
-  reject: 'case.command',
-  assign: 'case.command',
-  extend: 'case.command',
-  suspend: 'case.command',
-  resume: 'case.command',
-  dialogues: 'case.command',
-  resolve: 'case.command',
-  withdraw: 'case.command',
-  terminate: 'case.command',
-  close: 'case.command',
-};
 
 export interface PetitionerView {
   fullName: string;
@@ -124,7 +72,6 @@ export function isConfidential(s: ExistingCase): boolean {
 export class CaseService {
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
-    private readonly executor: StreamExecutor,
     private readonly units: UnitDirectory,
   ) {}
 
@@ -191,103 +138,6 @@ export class CaseService {
     );
   }
 
-  async register(
-    dto: RegisterCaseDto,
-    principal: Principal,
-    opts: { eventIdSeed?: string; correlationId: string },
-  ) {
-    requirePermission(principal, 'case.register');
-    if (!(await this.units.exists(dto.receivingUnitId))) {
-      fail('VALIDATION_FAILED', 'receivingUnitId: no such unit', [
-        { path: 'receivingUnitId', message: 'no such unit' },
-      ]);
-    }
-    if (!(await this.units.inScope(principal, [dto.receivingUnitId]))) {
-      fail('FORBIDDEN', 'you may register cases only for your unit and the units below it');
-    }
-    // With an Idempotency-Key the case id derives from it: a retry after a crash finds the case the
-    // first attempt registered and answers it, instead of registering the letter twice.
-    const caseId = opts.eventIdSeed ? StreamExecutor.seededId(opts.eventIdSeed, 'case') : randomUUID();
-    const committed = opts.eventIdSeed
-      ? await this.executor.committedOutcome(caseStreamId(caseId), opts.eventIdSeed)
-      : null;
-    if (committed) {
-      const done = foldStored(committed.events) as ExistingCase;
-      return {
-        id: caseId,
-        trackingCode: done.trackingCode,
-        version: done.version,
-        position: Number(committed.position),
-        status: done.status,
-        // The PIN of that first attempt was never answered: the desk reissues one (POST /cases/:id/pin).
-        receipt: await this.receiptOf(done, null),
-      };
-    }
-    const base = {
-      caseId,
-      receivedAt: dto.receivedAt,
-      channel: dto.channel,
-      receivingUnitId: dto.receivingUnitId,
-      signerCount: dto.signerCount ?? Math.max(1, dto.petitioners.length),
-      subject: dto.subject,
-      content: dto.content,
-      ...(dto.field ? { field: dto.field } : {}),
-      ...(dto.kindHint ? { kindHint: dto.kindHint } : {}),
-      ...(dto.anonymous !== undefined ? { anonymous: dto.anonymous } : {}),
-      ...(dto.forwardedBy !== undefined ? { forwardedBy: dto.forwardedBy } : {}),
-      ...(dto.registryNo !== undefined ? { registryNo: dto.registryNo } : {}),
-    };
-    // Validate first with placeholders, so a rejected request allocates no tracking code and seals nobody.
-    const placeholder = dto.petitioners.map(() => ({ personRef: 'x', sealed: 'x', representative: false }));
-    decide(
-      { type: 'RegisterCase', data: { ...base, trackingCode: 'X', petitioners: placeholder } },
-      initialCaseState(),
-      this.executor.context(),
-    );
-    const trackingCode = await this.nextTrackingCode(dto.receivingUnitId, dto.receivedAt.slice(0, 4), caseId);
-    const lookupPin = generateLookupPin();
-    const lookupPinHash = await hashLookupPin(caseId, lookupPin);
-    const petitioners: ProtectedPetitioner[] = [];
-    for (const p of dto.petitioners) {
-      const personRef = randomUUID();
-      const identity: PetitionerIdentity = { fullName: p.fullName };
-      if (p.idNumber) identity.idNumber = p.idNumber;
-      if (p.phone) identity.phone = p.phone;
-      if (p.address) identity.address = p.address;
-      petitioners.push({
-        personRef,
-        sealed: await this.runtime.vault.seal(personRef, identity),
-        representative: p.representative ?? false,
-      });
-    }
-    const result = await this.executor.execute(
-      caseStreamId(caseId),
-      (history, ctx) =>
-        decide(
-          { type: 'RegisterCase', data: { ...base, trackingCode, petitioners, lookupPinHash } },
-          foldStored(history),
-          ctx,
-        ),
-      {
-        actor: toActor(principal),
-        correlationId: opts.correlationId,
-        eventIdSeed: opts.eventIdSeed,
-        // A new random id: nothing to read (were it taken, the append conflicts and the executor reads).
-        history: [],
-      },
-    );
-    const state = foldStored(result.events) as ExistingCase;
-    return {
-      id: caseId,
-      trackingCode,
-      version: state.version,
-      position: Number(result.position),
-      status: state.status,
-      // Returned only here (and by a reissue); the controller strips it before an idempotent replay is stored.
-      receipt: await this.receiptOf(state, lookupPin),
-    };
-  }
-
   /** The receipt of docs/reference/api-contract.md (`POST /cases`): what the desk hands the citizen. */
   async receiptOf(state: ExistingCase, lookupPin: string | null) {
     return {
@@ -314,47 +164,9 @@ export class CaseService {
     return nameOn(unit, on) ?? unit.names.at(-1)?.name ?? null;
   }
 
-  /** POST /cases/:id/pin: a new lookup PIN; the old one stops working. Reception or handler in scope. */
-  async reissuePin(
-    caseId: string,
-    principal: Principal,
-    opts: { ifMatch?: number; eventIdSeed?: string; correlationId: string },
-  ) {
-    const loaded = await this.load(caseId, principal);
-    requirePermission(principal, 'case.pin');
-    const lookupPin = generateLookupPin();
-    const lookupPinHash = await hashLookupPin(loaded.state.caseId, lookupPin);
-    const result = await this.executor.execute(
-      caseStreamId(caseId),
-      (history, ctx) =>
-        decide({ type: 'ReissueLookupPin', data: { lookupPinHash } }, foldStored(history), ctx),
-      {
-        actor: toActor(principal),
-        correlationId: opts.correlationId,
-        eventIdSeed: opts.eventIdSeed,
-        ifMatch: opts.ifMatch,
-        history: loaded.events,
-      },
-    );
-    const state = foldStored(result.events) as ExistingCase;
-    return {
-      trackingCode: state.trackingCode,
-      lookupPin: lookupPin as string | null,
-      lookupUrl: this.lookupUrl(state.trackingCode),
-      version: state.version,
-      position: Number(result.position ?? result.events[result.events.length - 1]?.globalPosition),
-    };
-  }
-
   /** Seals new petitioners as at registration (each a new person with its own data key). */
   async sealPetitioners(
-    list: {
-      fullName: string;
-      idNumber?: string;
-      phone?: string;
-      address?: string;
-      representative?: boolean;
-    }[],
+    list: readonly PetitionerInput[],
     /** Deterministic references (the import, so that a resumed import seals the same persons). */
     personRefOf?: (i: number) => string,
   ): Promise<ProtectedPetitioner[]> {
@@ -374,13 +186,6 @@ export class CaseService {
     return out;
   }
 
-  /**
-   * `<PREFIX>-<year>-<number>`, short enough to read over the phone: the prefix is the unit id's
-   * letters and digits, at most 8 (`DT` for units created without an id of their own, whose ids are
-   * UUIDs). Counters are kept per prefix, and every code is recorded in `tracking_codes`, whose
-   * primary key makes codes unique system-wide: two units with the same prefix share its counter, and
-   * a code issued before (an older counter) is skipped.
-   */
   /** The tracking code of a case being created with a known id: the one issued to it before, or a new one. */
   async trackingCodeFor(unitId: string, year: string, caseId: string): Promise<string> {
     const issued = await this.runtime.pool.query<{ code: string }>(
@@ -390,7 +195,14 @@ export class CaseService {
     return issued.rows[0]?.code ?? this.nextTrackingCode(unitId, year, caseId);
   }
 
-  private async nextTrackingCode(unitId: string, year: string, caseId: string): Promise<string> {
+  /**
+   * `<PREFIX>-<year>-<number>`, short enough to read over the phone: the prefix is the unit id's
+   * letters and digits, at most 8 (`DT` for units created without an id of their own, whose ids are
+   * UUIDs). Counters are kept per prefix, and every code is recorded in `tracking_codes`, whose
+   * primary key makes codes unique system-wide: two units with the same prefix share its counter, and
+   * a code issued before (an older counter) is skipped.
+   */
+  async nextTrackingCode(unitId: string, year: string, caseId: string): Promise<string> {
     const letters = unitId.toUpperCase().replace(/[^A-Z0-9]/g, '');
     const uuidLike = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(unitId);
     const prefix = (uuidLike ? '' : letters.slice(0, 8)) || 'DT';
@@ -408,44 +220,6 @@ export class CaseService {
       if (taken.rowCount === 1) return code;
     }
     throw new Error(`no free tracking code under ${prefix}-${year}`);
-  }
-
-  /**
-   * Runs one case command: 404 when unknown or out of scope, 403 when the role may not, 412 on a
-   * stale If-Match, then decide and append.
-   */
-  async command(
-    caseId: string,
-    action: CaseAction,
-    build: (state: ExistingCase) => Promise<CaseCommand> | CaseCommand,
-    principal: Principal,
-    opts: { ifMatch?: number; eventIdSeed?: string; correlationId: string },
-  ) {
-    const loaded = await this.load(caseId, principal);
-    requirePermission(principal, PERMISSION_OF[action]);
-    const result = await this.executor.execute(
-      caseStreamId(caseId),
-      async (history, ctx) => {
-        const state = foldStored(history);
-        if (!state.exists) throw new DomainError('NOT_FOUND', `no case ${caseId}`);
-        if (action === 'assign') await this.requireAssigner(state, principal);
-        return decide(await build(state), state, ctx);
-      },
-      {
-        actor: toActor(principal),
-        correlationId: opts.correlationId,
-        eventIdSeed: opts.eventIdSeed,
-        ifMatch: opts.ifMatch,
-        history: loaded.events,
-      },
-    );
-    const state = foldStored(result.events) as ExistingCase;
-    return this.view(
-      state,
-      result.events,
-      result.position ?? result.events[result.events.length - 1]?.globalPosition ?? null,
-      principal,
-    );
   }
 
   /**
@@ -475,24 +249,6 @@ export class CaseService {
       resolutionDueOn: resolution?.deadline.dueOn ?? null,
       resolutionPaused: resolution?.status === 'paused',
     };
-  }
-
-  /**
-   * Assigning a case nobody has classified yet, or a denunciation, opens its identities to the
-   * assignee: it is reserved to a head of the receiving or competent unit (docs/reference/api-contract.md, Case commands: assign). A handler
-   * can no longer assign a denunciation to themselves and then read the denunciator's name.
-   */
-  private async requireAssigner(state: ExistingCase, principal: Principal): Promise<void> {
-    if (state.kind !== null && state.kind !== 'denunciation') return;
-    const units = [state.receivingUnitId, state.competentUnitId].filter((u): u is string => !!u);
-    if (principal.roles.includes('head') && principal.unitId)
-      for (const u of units) if (await this.units.isWithin(u, principal.unitId)) return;
-    fail(
-      'FORBIDDEN',
-      state.kind === null
-        ? 'assigning an unclassified case is reserved to a head of the receiving or competent unit'
-        : 'assigning a denunciation is reserved to a head of the receiving or competent unit',
-    );
   }
 
   /** The id of the case with this tracking code (from the case summaries), null when none. */

@@ -1,11 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { CaseCommand } from '../../../domain/src/case/index.js';
+import { CommandBus } from '@nestjs/cqrs';
 import { addDays, vietnamDateOf } from '../../../domain/src/shared/dates.js';
 import type { Runtime } from '../../../runtime/src/runtime.js';
 import type { Principal } from '../../../security/src/auth/roles.js';
-import { CaseService, type CaseAction } from '../cases/case.service.js';
+import { AcceptCase } from '../cases/case.commands.js';
 import { ACT_COLUMNS, DATE_COLUMN, type ImportActName } from '../import/import.plan.js';
+import { ImportHistoryMessage } from '../import/import.commands.js';
 import { ImportService } from '../import/import.service.js';
 import { InspectionService } from '../inspections/inspection.service.js';
 import { ReceptionService } from '../reception/reception.service.js';
@@ -120,6 +121,24 @@ const SUBJECTS: Record<'complaint' | 'denunciation' | 'petition' | 'reflection',
   ],
 };
 
+/** The acts a demo step takes, as the HTTP routes name them. */
+type CaseAction =
+  | 'classify'
+  | 'accept'
+  | 'reject'
+  | 'guide'
+  | 'archive'
+  | 'transfer'
+  | 'assign'
+  | 'extend'
+  | 'suspend'
+  | 'resume'
+  | 'dialogues'
+  | 'resolve'
+  | 'withdraw'
+  | 'terminate'
+  | 'close';
+
 type Step = [CaseAction, Record<string, unknown>];
 
 /** The import act of each step the demo takes (docs/import.md). */
@@ -173,8 +192,7 @@ export async function seedDemo(
 ): Promise<{ units: number; cases: number; sessions: number; inspections: number; lateEntries: number }> {
   const runtime = app.get<Runtime>(RUNTIME);
   const unitService = app.get(UnitService);
-  const cases = app.get(CaseService);
-  const imports = app.get(ImportService);
+  const bus = app.get(CommandBus);
   const today = vietnamDateOf(runtime.clock());
   const admin: Principal = { id: 'admin', name: 'Quản trị viên', roles: ['admin'], unitId: null };
   const correlationId = `demo-seed:${randomUUID()}`;
@@ -299,18 +317,20 @@ export async function seedDemo(
     DEMO_IMPORT_COLUMNS.join(','),
     ...rows.map((r) => DEMO_IMPORT_COLUMNS.map((c) => csvCell(r[c])).join(',')),
   ].join('\r\n');
-  await imports.run(
-    { file: Buffer.from(file, 'utf8'), format: 'csv', reason: DEMO_IMPORT_REASON, importId: 'demo' },
-    admin,
-    { correlationId },
+  await bus.execute(
+    new ImportHistoryMessage(
+      { file: Buffer.from(file, 'utf8'), format: 'csv', reason: DEMO_IMPORT_REASON, importId: 'demo' },
+      admin,
+      { correlationId },
+    ),
   );
   const handler: Principal = { id: 'cb-xuly', name: 'Hoàng Văn Thắng', roles: ['handler'], unitId: 'nb' };
-  await cases.command(
-    ImportService.caseIdOf('demo', lateAcceptance),
-    'accept',
-    (): CaseCommand => ({ type: 'AcceptCase', data: { acceptedAt: d(28) } }),
-    handler,
-    { correlationId },
+  await bus.execute(
+    new AcceptCase(
+      ImportService.caseIdOf('demo', lateAcceptance),
+      { acceptedAt: d(28) },
+      { principal: handler, correlationId },
+    ),
   );
   const sessions = await seedReceptionSessions(app, today, correlationId);
   const inspections = await seedInspection(app, today, admin, correlationId);

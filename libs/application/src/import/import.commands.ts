@@ -1,14 +1,19 @@
-import { CommandHandler, type ICommand, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ApplicationCommand } from '../bus/messages.js';
 import type { Principal } from '../../../security/src/auth/roles.js';
 import { ImportService, type ImportInput, type ImportResult } from './import.service.js';
 
 /** POST /admin/import and `donthu import`, as a message on the CommandBus. */
-export class ImportHistoryMessage implements ICommand {
+export class ImportHistoryMessage extends ApplicationCommand<ImportResult> {
+  /** Its case streams are written by the import, one append each; the bus labels the whole `import`. */
+  static override readonly stream: string = 'import';
   constructor(
     readonly input: ImportInput,
     readonly principal: Principal,
     readonly opts: { correlationId: string },
-  ) {}
+  ) {
+    super({ principal, correlationId: opts.correlationId });
+  }
 }
 
 @CommandHandler(ImportHistoryMessage)
