@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { OpenApiCheck } from '../support/openapi-check.js';
+import { undescribedOperations } from '../../apps/api/src/openapi/success-responses.js';
 
 /**
- * The published document describes the answers besides success: every operation lists its problem
+ * The published document describes every answer: what each operation answers on success (status,
+ * media types, the schema of a JSON body) and every operation lists its problem
  * responses (application/problem+json, the Problem schema) and the convention headers. Every e2e
  * suite checks each problem it receives against it (test/support/openapi-check.ts); this file checks
  * the document itself and that the check rejects what the document does not allow.
  */
-describe('OpenAPI: problems and headers', () => {
+describe('OpenAPI: successes, problems and headers', () => {
   let t: TestApp;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an OpenAPI document is read as plain JSON
   let doc: any;
@@ -87,5 +89,74 @@ describe('OpenAPI: problems and headers', () => {
     await expect(
       check.check('GET', '/api/v1/cases/abc', 404, 'application/problem+json', { ...good, status: 400 }),
     ).rejects.toThrow('says status 400');
+  });
+
+  it('documents the success of every operation: status, media types and the schema of a JSON body', () => {
+    expect(undescribedOperations(doc)).toEqual([]);
+    const content = (path: string, method: string, status: string) =>
+      doc.paths[path][method].responses[status].content as Record<string, { schema: unknown }>;
+    expect(content('/api/v1/cases/{id}', 'get', '200')['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/CaseView',
+    });
+    expect(doc.components.schemas.CaseView.required).toEqual(
+      expect.arrayContaining(['id', 'trackingCode', 'status', 'version', 'deadlines']),
+    );
+    expect(Object.keys(content('/api/v1/cases', 'post', '201'))).toEqual(['application/json']);
+    expect(Object.keys(content('/api/v1/statistics', 'get', '200'))).toEqual([
+      'application/json',
+      'text/csv',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ]);
+    expect(Object.keys(content('/api/v1/deadlines/overdue', 'get', '200'))).toContain('text/csv');
+    expect(Object.keys(content('/api/v1/cases/{id}/documents/{file}', 'get', '200'))).toEqual([
+      'application/pdf',
+    ]);
+    // The convention headers sit on the success answers too.
+    expect(Object.keys(doc.paths['/api/v1/cases/{id}/accept'].post.responses['200'].headers)).toEqual(
+      expect.arrayContaining(['ETag', 'X-Request-Id']),
+    );
+  });
+
+  it('states the validation limits the server enforces in the request schemas', () => {
+    const register = doc.components.schemas.RegisterCaseDto.properties;
+    expect(register.subject).toMatchObject({ type: 'string', maxLength: 500, minLength: 1 });
+    expect(register.content.maxLength).toBe(100_000);
+    expect(register.signerCount).toMatchObject({ type: 'integer', minimum: 1, maximum: 100_000 });
+    expect(register.petitioners.maxItems).toBe(200);
+    expect(register.receivedAt).toMatchObject({ type: 'string', format: 'date' });
+    expect(register.receivingUnitId.pattern).toEqual(expect.any(String));
+    expect(doc.components.schemas.PetitionerDto.properties.fullName.maxLength).toBe(200);
+  });
+
+  it('the check every suite runs rejects a success body, status or media type the document does not allow', async () => {
+    const check = new OpenApiCheck(t.app);
+    const item = {
+      caseId: 'c1',
+      trackingCode: 'HN-2026-000001',
+      ruleId: 'KN-ACC',
+      dueOn: '2026-11-01',
+      daysOverdue: 3,
+      unitId: 'hn',
+      headOfUnit: null,
+      handlerId: null,
+    };
+    const board = { items: [item], total: 1, page: 1, pageSize: 50 };
+    const json = 'application/json; charset=utf-8';
+    await expect(check.check('GET', '/api/v1/deadlines/overdue', 200, json, board)).resolves.toBeUndefined();
+    await expect(
+      check.check('GET', '/api/v1/deadlines/overdue?unitId=hn', 200, json, {
+        ...board,
+        items: [{ ...item, daysOverdue: 'three' }],
+      }),
+    ).rejects.toThrow('does not match the document');
+    await expect(
+      check.check('GET', '/api/v1/deadlines/overdue', 200, json, { items: [item] }),
+    ).rejects.toThrow('does not match the document');
+    await expect(check.check('GET', '/api/v1/deadlines/overdue', 201, json, board)).rejects.toThrow(
+      'does not list this success status',
+    );
+    await expect(
+      check.check('GET', '/api/v1/deadlines/upcoming', 200, 'text/csv; charset=utf-8', undefined),
+    ).rejects.toThrow('answered text/csv');
   });
 });

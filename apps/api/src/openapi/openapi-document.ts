@@ -1,8 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { describeProblemsAndHeaders } from './problem-responses.js';
+import { describeSuccesses } from './success-responses.js';
+import { describeValidationLimits } from './validation-limits.js';
 
-/** The OpenAPI description of the API, served at /docs and written at build time for the console's client. */
+/**
+ * The OpenAPI description of the API, served at /docs and written at build time for the console's
+ * client: the controllers' operations and request bodies (with their validation limits), what each
+ * answers on success, and the problems and headers every operation shares.
+ */
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
@@ -15,5 +21,6 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       .addBearerAuth()
       .build(),
   );
-  return describeProblemsAndHeaders(document);
+  // Successes first: the problem step then adds the convention headers to every 2xx answer.
+  return describeProblemsAndHeaders(describeSuccesses(describeValidationLimits(document)));
 }

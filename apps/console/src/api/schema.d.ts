@@ -1029,11 +1029,19 @@ export interface components {
         AppointHeadDto: {
             personId: string;
             fullName: string;
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             from: string;
             acting?: boolean;
         };
         MergeUnitDto: {
             intoUnitId: string;
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             effectiveOn: string;
         };
         PetitionerDto: {
@@ -1044,7 +1052,11 @@ export interface components {
             representative?: boolean;
         };
         RegisterCaseDto: {
-            /** @example 2026-11-20 */
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             * @example 2026-11-20
+             */
             receivedAt: string;
             /** @enum {string} */
             channel: "in_person" | "post" | "online" | "hotline" | "forwarded" | "reception_session";
@@ -1066,7 +1078,10 @@ export interface components {
             registryNo?: string;
         };
         ClassifyCaseDto: {
-            /** @description business date of the classification (default today); it bounds nothing */
+            /**
+             * Format: date
+             * @description business date of the classification (default today); it bounds nothing
+             */
             at?: string;
             /** @enum {string} */
             kind: "complaint" | "denunciation" | "petition" | "reflection";
@@ -1081,7 +1096,10 @@ export interface components {
             reason?: string;
         };
         ReclassifyCaseDto: {
-            /** @description business date of the correction (required) */
+            /**
+             * Format: date
+             * @description business date of the correction (required)
+             */
             at?: string;
             /** @enum {string} */
             kind: "complaint" | "denunciation" | "petition" | "reflection";
@@ -1098,7 +1116,10 @@ export interface components {
             correctionReason: string;
         };
         AmendCaseDto: {
-            /** @description business date of the correction (default today) */
+            /**
+             * Format: date
+             * @description business date of the correction (default today)
+             */
             at?: string;
             /** @description why the intake data is corrected */
             reason: string;
@@ -1115,6 +1136,10 @@ export interface components {
             registryNo?: string;
         };
         AcceptCaseDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             acceptedAt: string;
             complex?: boolean;
             especiallyComplex?: boolean;
@@ -1122,22 +1147,38 @@ export interface components {
             decisionNo?: string;
         };
         RejectCaseDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             at: string;
             /** @description the legal ground (LKN Art. 11, LTC Art. 25/29) */
             reason: string;
         };
         GuideCaseDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             at: string;
             agency: string;
             note?: string;
         };
         ArchiveCaseDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             at: string;
             /** @enum {string} */
             reason: "anonymous" | "duplicate" | "not_processable" | "time_barred" | "illegible" | "already_resolved";
             duplicateOf?: string;
         };
         TransferCaseDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             at: string;
             toUnitId: string;
             reason: string;
@@ -1146,6 +1187,10 @@ export interface components {
             handlerId: string;
         };
         ExtendDeadlineDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             at: string;
             reason: string;
             /** @default 30 */
@@ -1153,14 +1198,30 @@ export interface components {
             decisionNo?: string;
         };
         SuspendCaseDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             at: string;
             reason: string;
         };
         ResumeCaseDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             at: string;
         };
         RecordDialogueDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             heldAt: string;
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             noticeOn?: string;
             participants: string[];
             minutes: string;
@@ -1168,6 +1229,10 @@ export interface components {
             outcome: "agreed" | "partially_agreed" | "disagreed" | "absent";
         };
         ResolveCaseDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             decidedAt: string;
             decisionNo?: string;
             /** @enum {string} */
@@ -1177,14 +1242,26 @@ export interface components {
             verificationAgreesWithRequest?: boolean;
         };
         WithdrawCaseDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             at: string;
             reason?: string;
         };
         TerminateCaseDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             at: string;
             reason: string;
         };
         CloseCaseDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             at: string;
         };
         ScheduleSessionDto: {
@@ -1192,6 +1269,7 @@ export interface components {
             /** @description the planned host (a person id, as in tokens’ `sub`) */
             hostPersonId: string;
             /**
+             * Format: date
              * @description a schedule: may lie in the future
              * @example 2026-12-15
              */
@@ -1202,7 +1280,10 @@ export interface components {
             mode: "in_person" | "online";
         };
         HoldSessionDto: {
-            /** @description not after today */
+            /**
+             * Format: date
+             * @description not after today
+             */
             heldOn: string;
             /** @description who actually received citizens; only the unit’s head in office on heldOn counts toward the head’s duty */
             hostPersonId: string;
@@ -1219,14 +1300,21 @@ export interface components {
             /** @description the inspectorate running the mission */
             leadUnitId: string;
             inspectedUnitId: string;
-            /** @example 2025-12-01 */
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             * @example 2025-12-01
+             */
             decidedOn: string;
         };
         RecommendationDto: {
             text: string;
             ownerUnitId: string;
-            /** @description remediation target; may lie in the future */
-            dueOn?: Record<string, never>;
+            /**
+             * Format: date
+             * @description remediation target; may lie in the future
+             */
+            dueOn?: string;
             /**
              * @description reports every 3, 6 or 12 months from the conclusion
              * @enum {string}
@@ -1236,28 +1324,52 @@ export interface components {
             reportDates?: string[];
         };
         ConcludeInspectionDto: {
-            /** @example 2026-01-15 */
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             * @example 2026-01-15
+             */
             concludedOn: string;
             summary: string;
             recommendations: components["schemas"]["RecommendationDto"][];
         };
         IssueDirectiveDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             issuedOn: string;
         };
         SubmitPlanDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             submittedOn: string;
             actions: string[];
         };
         ReportProgressDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             reportedOn: string;
             progress: string;
             done: boolean;
         };
         WaiveRecommendationDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             at: string;
             reason: string;
         };
         CloseInspectionDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             closedOn: string;
         };
         EraseDto: {
@@ -1308,6 +1420,460 @@ export interface components {
             /** @description the PIN from the registration or reissue response; never stored or logged */
             lookupPin: string;
         };
+        /** @description a deadline of the case, stored with its rule id and version */
+        Deadline: {
+            /** @description the rule of docs/deadline-rules.md */
+            ruleId: string;
+            /** @description the version of the rule in force on the start date */
+            ruleVersion: string;
+            /** Format: date */
+            startOn: string;
+            /** Format: date */
+            dueOn: string;
+            /** @enum {string} */
+            status: "open" | "met" | "missed" | "cancelled" | "paused" | "pending" | "untracked";
+            /** Format: date */
+            graceUntil?: string | null;
+            /** Format: date */
+            accountabilityDueOn?: string | null;
+            /** @description the outcome for accountability, decided over what was recorded by graceUntil */
+            accountability?: string | null;
+            /** Format: date */
+            completedOn?: string | null;
+            lateEntry?: boolean;
+        };
+        /** @description a petitioner as the reader may see them */
+        Petitioner: {
+            /** @description masked (initials), or [bảo mật] for a denunciator, or [đã xóa] once erased */
+            fullName: string;
+            idNumber?: string;
+            phone?: string;
+            address?: string;
+            representative?: boolean;
+        };
+        DialogueMinutes: {
+            dialogueId: string;
+            /** Format: date */
+            heldAt: string;
+            /** Format: date */
+            noticeOn?: string | null;
+            participants?: string[];
+            minutes?: string | null;
+            outcome: string;
+        };
+        /** @description the case dossier as the reader may see it */
+        CaseView: {
+            id: string;
+            trackingCode: string;
+            /** @enum {string|null} */
+            kind: "complaint" | "denunciation" | "petition" | "reflection" | null;
+            level: number | null;
+            /** @description api.md "Case statuses" */
+            status: string;
+            receivingUnitId: string;
+            competentUnitId: string | null;
+            handlerId: string | null;
+            /** Format: date */
+            receivedAt: string;
+            /** Format: date */
+            acceptedAt: string | null;
+            /** @description the stream version: send it back as If-Match */
+            version: number;
+            deadlines: components["schemas"]["Deadline"][];
+            subject: string;
+            channel: string;
+            disciplinary?: boolean;
+            dates?: {
+                ruleId: string;
+                /** Format: date */
+                dueOn: string;
+            }[];
+            previousCaseId?: string | null;
+            /** Format: date */
+            decidedAt?: string | null;
+            outcome?: string | null;
+            dialogues?: number;
+            untracked?: boolean;
+            anonymous?: boolean;
+            deadlineBasis?: {
+                ruleId: string;
+                length: number;
+                unit: string;
+                legalBasis: string;
+            }[];
+            /** @description the letter, or [bảo mật] for those who may not read it */
+            content?: string | null;
+            field?: string | null;
+            signerCount?: number | null;
+            forwardedBy?: string | null;
+            registryNo?: string | null;
+            decision?: Record<string, never> | null;
+            dialogueMinutes?: components["schemas"]["DialogueMinutes"][];
+            petitioners?: components["schemas"]["Petitioner"][];
+        };
+        CaseCommandResult: components["schemas"]["CaseView"] & {
+            /** @description the global position of the last event written */
+            position: number;
+        };
+        /** @description the receipt (giấy biên nhận) */
+        Receipt: {
+            trackingCode: string;
+            /** Format: date */
+            receivedAt: string;
+            receivingUnitId: string;
+            receivingUnitName: string | null;
+            subject: string;
+            /** Format: date */
+            answerBy: string | null;
+            lookupUrl: string;
+            /** @description returned once, here; stored only as a hash */
+            lookupPin: string | null;
+        };
+        Registered: {
+            id: string;
+            trackingCode: string;
+            version: number;
+            position: number;
+            status: string;
+            receipt: components["schemas"]["Receipt"];
+        };
+        CaseListItem: {
+            id: string;
+            trackingCode: string;
+            kind: string | null;
+            level: number | null;
+            status: string;
+            channel: string;
+            receivingUnitId: string;
+            competentUnitId: string | null;
+            handlerId: string | null;
+            /** Format: date */
+            receivedAt: string;
+            subject: string;
+            version: number;
+            field?: string | null;
+            /** Format: date */
+            acceptedAt?: string | null;
+            /** Format: date */
+            decidedAt?: string | null;
+            petitionerCount?: number;
+            /** Format: date */
+            nextDueOn?: string | null;
+            nextRuleId?: string | null;
+        };
+        StreamEvent: {
+            position: number;
+            version: number;
+            type: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            recordedAt: string;
+            actor?: {
+                id: string;
+                name?: string;
+            } | null;
+            data: Record<string, never>;
+        };
+        /** @description every event of the stream, oldest first */
+        History: {
+            events: components["schemas"]["StreamEvent"][];
+        };
+        DialogueItem: {
+            dialogueId: string;
+            /** Format: date */
+            heldAt: string;
+            outcome: string;
+            /** Format: date */
+            noticeOn?: string | null;
+        };
+        Disclosure: {
+            position: number;
+            /** Format: date-time */
+            at: string;
+            /** Format: date-time */
+            recordedAt: string;
+            disclosedTo: {
+                id: string;
+                name?: string;
+                roles?: string[];
+                unitId?: string | null;
+            };
+            reasonCode: string;
+            reason: string;
+            document?: string | null;
+        };
+        Identities: {
+            caseId: string;
+            items: {
+                personRef: string;
+                fullName: string;
+                idNumber?: string | null;
+                phone?: string | null;
+                address?: string | null;
+                representative: boolean;
+                erased?: boolean;
+            }[];
+        };
+        OverdueItem: {
+            caseId: string;
+            trackingCode: string;
+            ruleId: string;
+            /** Format: date */
+            dueOn: string;
+            daysOverdue: number;
+            unitId: string;
+            headOfUnit: {
+                personId: string;
+                fullName: string | null;
+            } | null;
+            handlerId: string | null;
+            lateEntry?: boolean;
+        };
+        UpcomingItem: {
+            caseId: string;
+            trackingCode: string;
+            ruleId: string;
+            /** Format: date */
+            dueOn: string;
+            daysLeft: number;
+            unitId: string;
+            headOfUnit: {
+                personId: string;
+                fullName: string | null;
+            } | null;
+            handlerId: string | null;
+        };
+        UnclassifiedItem: {
+            caseId: string;
+            trackingCode: string;
+            /** Format: date */
+            receivedAt: string;
+            ageWorkingDays: number | null;
+            /** Format: date */
+            xldDueOn: string | null;
+            receivingUnitId: string;
+        };
+        LateEntry: {
+            streamId: string;
+            type: string;
+            /** Format: date */
+            businessDate: string;
+            /** Format: date-time */
+            recordedAt: string;
+            workingDaysLate: number;
+            actor?: {
+                id: string;
+                name?: string;
+            } | null;
+            unitId: string | null;
+            caseId?: string | null;
+            trackingCode?: string | null;
+        };
+        AccountabilityRow: {
+            personId: string | null;
+            fullName: string | null;
+            unitId: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            due: number;
+            met: number;
+            missed: number;
+            open: number;
+            onTimeRate: number | null;
+            /** Format: date */
+            termFrom?: string | null;
+            /** Format: date */
+            termTo?: string | null;
+            acting?: boolean;
+            lateEntries?: number;
+            imported?: number;
+            reportsDue?: number;
+            reportsMissed?: number;
+            receptionRequired?: number;
+            receptionHeld?: number;
+            dialoguesHeld?: number;
+        };
+        ReceptionDutyRow: {
+            personId: string | null;
+            fullName: string | null;
+            unitId: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description month, or iso_week for commune chairs where the agency says so */
+            period: string;
+            required: number;
+            held: number;
+            missing: number;
+            missingPeriods: string[];
+            acting?: boolean;
+            level?: string;
+            /** Format: date */
+            termFrom?: string | null;
+            /** Format: date */
+            termTo?: string | null;
+            heldLate?: number;
+        };
+        Unit: {
+            name: string;
+            level: string;
+            parentId: string | null;
+            status: string;
+            id?: string;
+            /** Format: date */
+            createdAt?: string;
+            mergedInto?: string | null;
+            /** Format: date */
+            mergedOn?: string | null;
+            head?: {
+                personId: string;
+                fullName: string | null;
+                acting?: boolean;
+            } | null;
+            heads?: {
+                personId: string;
+                fullName: string | null;
+                acting?: boolean;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to?: string | null;
+            }[];
+            names?: {
+                name: string;
+                /** Format: date */
+                from: string;
+            }[];
+            version?: number;
+            position?: number;
+        };
+        ReceptionSession: {
+            id: string;
+            unitId: string;
+            hostPersonId: string;
+            /** Format: date */
+            date: string;
+            status: string;
+            kind?: string;
+            mode?: string;
+            held?: Record<string, never> | null;
+            cancelReason?: string | null;
+            version?: number;
+            position?: number;
+        };
+        Recommendation: {
+            id: string;
+            text: string;
+            ownerUnitId: string;
+            status: string;
+            /** Format: date */
+            dueOn?: string | null;
+            reportEvery?: string | null;
+            reportDates?: string[] | null;
+        };
+        Inspection: {
+            id: string;
+            title: string;
+            kind: string;
+            leadUnitId: string;
+            inspectedUnitId: string;
+            /** Format: date */
+            decidedOn: string;
+            status: string;
+            conclusion: Record<string, never> | null;
+            recommendations: components["schemas"]["Recommendation"][];
+            /** Format: date */
+            fieldworkStartedOn?: string | null;
+            /** Format: date */
+            closedOn?: string | null;
+            version?: number;
+            position?: number;
+        };
+        FollowUpItem: {
+            inspectionId: string;
+            recommendationId: string;
+            ownerUnitId: string;
+            status: string;
+            /** Format: date */
+            nextReportDue: string | null;
+            overdue: boolean;
+            overdueReports?: number;
+            /** Format: date */
+            remediationDueOn?: string | null;
+            remediationOverdue?: boolean;
+        };
+        /** @description the figures of docs/statistics.md for one unit and period */
+        StatisticsReport: {
+            period: {
+                label: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+            };
+            unitId: string;
+            received: {
+                total: number;
+            };
+            processed: Record<string, never>;
+            resolved: {
+                total: number;
+            };
+            openAtEnd: {
+                total: number;
+            };
+            unitName?: string | null;
+            includeSubunits?: boolean;
+            /** Format: date */
+            asOf?: string;
+            /** Format: date-time */
+            recordedBefore?: string | null;
+            units?: {
+                unitId: string;
+            }[];
+        };
+        StatisticsCase: {
+            unitId: string;
+            /** Format: date */
+            businessDate: string;
+            caseId?: string | null;
+            sessionId?: string | null;
+            trackingCode?: string | null;
+            kind?: string | null;
+        };
+        Verification: {
+            ok: boolean;
+            events?: number;
+            headHash?: string | null;
+            brokenAt?: {
+                version: number;
+                position?: number;
+            };
+        };
+        Erasure: {
+            personRef: string;
+            erased: boolean;
+            alreadyErased?: boolean;
+        };
+        /** @description what a citizen may read of their case: nothing personal */
+        PublicCase: {
+            trackingCode: string;
+            /** @description in plain words */
+            status: string;
+            /** Format: date */
+            receivedAt: string | null;
+            handlingUnitName: string | null;
+            /** Format: date */
+            nextDueOn: string | null;
+        };
+        Health: {
+            /** @enum {string} */
+            status: "ok" | "degraded" | "error";
+        };
         Problem: {
             /** @description a URI naming the kind of problem */
             type: string;
@@ -1345,13 +1911,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the process answers */
             200: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -1412,13 +1981,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the database answers */
             200: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -1479,13 +2051,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description ok or degraded (parked projections, failing processes) */
             200: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -1546,13 +2121,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Prometheus text exposition */
             200: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/plain": string;
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -1617,6 +2195,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the units in scope */
             200: {
                 headers: {
                     /** @description the request id */
@@ -1625,7 +2204,14 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Unit"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -1710,13 +2296,16 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the unit created */
             201: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -1846,6 +2435,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the unit with its names and heads over time */
             200: {
                 headers: {
                     /** @description the request id */
@@ -1854,7 +2444,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -1939,6 +2531,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the unit renamed */
             200: {
                 headers: {
                     /** @description the request id */
@@ -1947,7 +2540,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -2081,6 +2676,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the unit with its new head */
             201: {
                 headers: {
                     /** @description the request id */
@@ -2089,7 +2685,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -2223,6 +2821,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the unit as merged (or scheduled) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -2231,7 +2830,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -2362,6 +2963,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the identities in clear (a disclosure, recorded) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -2370,7 +2972,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Identities"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -2454,6 +3058,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description who saw the identities, when and why */
             200: {
                 headers: {
                     /** @description the request id */
@@ -2462,7 +3067,14 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Disclosure"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -2559,6 +3171,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the cases in scope (CSV with Accept: text/csv) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -2567,7 +3180,15 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CaseListItem"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                    "text/csv": string;
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -2652,13 +3273,16 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the case registered, with its receipt */
             201: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Registered"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -2788,6 +3412,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description a new lookup PIN (the receipt with it, returned once) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -2796,7 +3421,16 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        trackingCode: string;
+                        /** @description returned once; a replay of the request answers null */
+                        lookupPin: string | null;
+                        lookupUrl: string;
+                        version: number;
+                        position: number;
+                    };
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -2925,6 +3559,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the case dossier (as of asOf / recordedBefore) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -2933,7 +3568,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -3014,6 +3651,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the case's events */
             200: {
                 headers: {
                     /** @description the request id */
@@ -3022,7 +3660,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["History"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -3106,6 +3746,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the dialogues held */
             200: {
                 headers: {
                     /** @description the request id */
@@ -3114,7 +3755,14 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DialogueItem"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -3203,6 +3851,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the dialogue recorded: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -3211,7 +3860,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -3345,6 +3996,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description classified: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -3353,7 +4005,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -3487,6 +4141,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description reclassified: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -3495,7 +4150,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -3629,6 +4286,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description amended: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -3637,7 +4295,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -3771,6 +4431,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description accepted: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -3779,7 +4440,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -3913,6 +4576,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description not accepted: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -3921,7 +4585,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -4055,6 +4721,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description guided: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -4063,7 +4730,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -4197,6 +4866,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description archived: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -4205,7 +4875,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -4339,6 +5011,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description transferred: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -4347,7 +5020,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -4481,6 +5156,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description assigned: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -4489,7 +5165,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -4623,6 +5301,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description extended: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -4631,7 +5310,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -4765,6 +5446,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description suspended: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -4773,7 +5455,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -4907,6 +5591,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description resumed: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -4915,7 +5600,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -5049,6 +5736,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description resolved: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -5057,7 +5745,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -5191,6 +5881,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description withdrawn: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -5199,7 +5890,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -5333,6 +6026,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description terminated: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -5341,7 +6035,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -5475,6 +6171,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description closed: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -5483,7 +6180,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -5619,6 +6318,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description open deadlines past due (CSV with Accept: text/csv) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -5627,7 +6327,15 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OverdueItem"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                    "text/csv": string;
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -5718,6 +6426,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description letters nobody has classified, by age */
             200: {
                 headers: {
                     /** @description the request id */
@@ -5726,7 +6435,14 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["UnclassifiedItem"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -5818,6 +6534,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description open deadlines due soon */
             200: {
                 headers: {
                     /** @description the request id */
@@ -5826,7 +6543,14 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["UpcomingItem"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -5925,6 +6649,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description acts recorded after their grace */
             200: {
                 headers: {
                     /** @description the request id */
@@ -5933,7 +6658,14 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LateEntry"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6018,13 +6750,16 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the session scheduled (or recorded) */
             201: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReceptionSession"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6150,6 +6885,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the session */
             200: {
                 headers: {
                     /** @description the request id */
@@ -6158,7 +6894,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReceptionSession"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6247,6 +6985,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description held: the session, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -6255,7 +6994,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReceptionSession"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6389,6 +7130,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description cancelled: the session, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -6397,7 +7139,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReceptionSession"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6535,6 +7279,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description each head's figures (CSV with Accept: text/csv) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -6543,7 +7288,12 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AccountabilityRow"][];
+                    };
+                    "text/csv": string;
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6636,6 +7386,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description each head's reception sessions against the law's minimum (CSV with Accept: text/csv) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -6644,7 +7395,12 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ReceptionDutyRow"][];
+                    };
+                    "text/csv": string;
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6740,6 +7496,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the report (CSV or XLSX by Accept) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -6748,7 +7505,11 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatisticsReport"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6848,6 +7609,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the cases behind one figure */
             200: {
                 headers: {
                     /** @description the request id */
@@ -6856,7 +7618,14 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StatisticsCase"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6941,13 +7710,16 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the inspection decided */
             201: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -7083,6 +7855,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description recommendations and their reports, with what is overdue */
             200: {
                 headers: {
                     /** @description the request id */
@@ -7091,7 +7864,16 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FollowUpItem"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                        /** Format: date */
+                        asOf?: string;
+                    };
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -7172,6 +7954,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the inspection */
             200: {
                 headers: {
                     /** @description the request id */
@@ -7180,7 +7963,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -7269,6 +8054,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description concluded: the inspection, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -7277,7 +8063,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -7411,6 +8199,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description directive issued: the inspection, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -7419,7 +8208,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -7554,6 +8345,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description plan submitted: the inspection, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -7562,7 +8354,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -7697,6 +8491,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description progress reported: the inspection, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -7705,7 +8500,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -7840,6 +8637,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description waived: the inspection, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -7848,7 +8646,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -7982,6 +8782,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description closed: the inspection, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -7990,7 +8791,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -8116,13 +8919,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the hash chain checked; brokenAt names the first break */
             200: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Verification"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -8211,13 +9017,16 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the person's key destroyed */
             200: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Erasure"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -8716,13 +9525,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the case's status for the citizen holding its PIN */
             200: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicCase"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -8809,6 +9621,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the official paper, generated on request */
             200: {
                 headers: {
                     /** @description the request id */
@@ -8817,7 +9630,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -8906,6 +9721,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the receipt with the lookup PIN and its QR code (from the answer that holds the PIN) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -8914,7 +9730,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {

@@ -1,0 +1,675 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+
+/**
+ * What every operation answers when it succeeds: its status, its media types (JSON, and CSV, XLSX,
+ * PDF, HTML or text where it offers them) and, for JSON, the schema of the body. Written in one place
+ * next to the problem responses (problem-responses.ts), keyed by method and path, so the controllers
+ * stay thin; the OpenAPI spec fails when an operation has no entry, and the end-to-end suites check
+ * every successful JSON body they receive against these schemas (test/support/openapi-check.ts), so
+ * the document cannot drift from what the code answers.
+ *
+ * The schemas name the fields a client may rely on (`required`) and their types; bodies may carry
+ * more (no `additionalProperties: false`), as api.md allows adding fields within v1.
+ */
+
+type Schema = Record<string, unknown>;
+
+// ----- building blocks ---------------------------------------------------------------------------
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const str = (description?: string): Schema => ({ type: 'string', ...(description ? { description } : {}) });
+const int = (description?: string): Schema => ({ type: 'integer', ...(description ? { description } : {}) });
+const num: Schema = { type: 'number' };
+const bool: Schema = { type: 'boolean' };
+const date: Schema = { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+const instant: Schema = { type: 'string', format: 'date-time' };
+/** OpenAPI 3.0's `nullable` (an enumeration must then list null too). */
+const nullable = (s: Schema): Schema =>
+  Array.isArray(s.enum)
+    ? { ...s, nullable: true, enum: [...(s.enum as unknown[]), null] }
+    : { ...s, nullable: true };
+const arr = (items: Schema): Schema => ({ type: 'array', items });
+const oneOfStr = (...values: string[]): Schema => ({ type: 'string', enum: values });
+
+/** An object: `required` fields first, then optional ones (`?` suffix on the name). */
+function obj(fields: Record<string, Schema>, description?: string): Schema {
+  const properties: Record<string, Schema> = {};
+  const required: string[] = [];
+  for (const [key, schema] of Object.entries(fields)) {
+    const optional = key.endsWith('?');
+    const name = optional ? key.slice(0, -1) : key;
+    properties[name] = schema;
+    if (!optional) required.push(name);
+  }
+  return {
+    type: 'object',
+    ...(description ? { description } : {}),
+    properties,
+    ...(required.length ? { required } : {}),
+  };
+}
+
+/** A page of a list (api.md "Lists": `items`, `total`, `page`, `pageSize`). */
+const page = (item: Schema, extra: Record<string, Schema> = {}): Schema =>
+  obj({ items: arr(item), total: int(), page: int(), pageSize: int(), ...extra });
+
+const actor = obj({ id: str(), 'name?': str() });
+const personRef = obj({ personId: str(), fullName: nullable(str()) });
+
+// ----- the schemas of the answers ----------------------------------------------------------------
+
+const SCHEMAS: Record<string, Schema> = {
+  Deadline: obj(
+    {
+      ruleId: str('the rule of docs/deadline-rules.md'),
+      ruleVersion: str('the version of the rule in force on the start date'),
+      startOn: date,
+      dueOn: date,
+      status: oneOfStr('open', 'met', 'missed', 'cancelled', 'paused', 'pending', 'untracked'),
+      'graceUntil?': nullable(date),
+      'accountabilityDueOn?': nullable(date),
+      'accountability?': nullable(
+        str('the outcome for accountability, decided over what was recorded by graceUntil'),
+      ),
+      'completedOn?': nullable(date),
+      'lateEntry?': bool,
+    },
+    'a deadline of the case, stored with its rule id and version',
+  ),
+  Petitioner: obj(
+    {
+      fullName: str('masked (initials), or [bảo mật] for a denunciator, or [đã xóa] once erased'),
+      'idNumber?': str(),
+      'phone?': str(),
+      'address?': str(),
+      'representative?': bool,
+    },
+    'a petitioner as the reader may see them',
+  ),
+  DialogueMinutes: obj({
+    dialogueId: str(),
+    heldAt: date,
+    'noticeOn?': nullable(date),
+    'participants?': arr(str()),
+    'minutes?': nullable(str()),
+    outcome: str(),
+  }),
+  CaseView: obj(
+    {
+      id: str(),
+      trackingCode: str(),
+      kind: nullable(oneOfStr('complaint', 'denunciation', 'petition', 'reflection')),
+      level: nullable(int()),
+      status: str('api.md "Case statuses"'),
+      receivingUnitId: str(),
+      competentUnitId: nullable(str()),
+      handlerId: nullable(str()),
+      receivedAt: date,
+      acceptedAt: nullable(date),
+      version: int('the stream version: send it back as If-Match'),
+      deadlines: arr(ref('Deadline')),
+      subject: str(),
+      channel: str(),
+      'disciplinary?': bool,
+      'dates?': arr(obj({ ruleId: str(), dueOn: date })),
+      'previousCaseId?': nullable(str()),
+      'decidedAt?': nullable(date),
+      'outcome?': nullable(str()),
+      'dialogues?': int(),
+      'untracked?': bool,
+      'anonymous?': bool,
+      'deadlineBasis?': arr(obj({ ruleId: str(), length: int(), unit: str(), legalBasis: str() })),
+      'content?': nullable(str('the letter, or [bảo mật] for those who may not read it')),
+      'field?': nullable(str()),
+      'signerCount?': nullable(int()),
+      'forwardedBy?': nullable(str()),
+      'registryNo?': nullable(str()),
+      'decision?': nullable(obj({})),
+      'dialogueMinutes?': arr(ref('DialogueMinutes')),
+      'petitioners?': arr(ref('Petitioner')),
+    },
+    'the case dossier as the reader may see it',
+  ),
+  CaseCommandResult: {
+    allOf: [ref('CaseView'), obj({ position: int('the global position of the last event written') })],
+  },
+  Receipt: obj(
+    {
+      trackingCode: str(),
+      receivedAt: date,
+      receivingUnitId: str(),
+      receivingUnitName: nullable(str()),
+      subject: str(),
+      answerBy: nullable(date),
+      lookupUrl: str(),
+      lookupPin: nullable(str('returned once, here; stored only as a hash')),
+    },
+    'the receipt (giấy biên nhận)',
+  ),
+  Registered: obj({
+    id: str(),
+    trackingCode: str(),
+    version: int(),
+    position: int(),
+    status: str(),
+    receipt: ref('Receipt'),
+  }),
+  CaseListItem: obj({
+    id: str(),
+    trackingCode: str(),
+    kind: nullable(str()),
+    level: nullable(int()),
+    status: str(),
+    channel: str(),
+    receivingUnitId: str(),
+    competentUnitId: nullable(str()),
+    handlerId: nullable(str()),
+    receivedAt: date,
+    subject: str(),
+    version: int(),
+    'field?': nullable(str()),
+    'acceptedAt?': nullable(date),
+    'decidedAt?': nullable(date),
+    'petitionerCount?': int(),
+    'nextDueOn?': nullable(date),
+    'nextRuleId?': nullable(str()),
+  }),
+  StreamEvent: obj({
+    position: int(),
+    version: int(),
+    type: str(),
+    occurredAt: instant,
+    recordedAt: instant,
+    'actor?': nullable(actor),
+    data: obj({}),
+  }),
+  History: obj({ events: arr(ref('StreamEvent')) }, 'every event of the stream, oldest first'),
+  DialogueItem: obj({ dialogueId: str(), heldAt: date, outcome: str(), 'noticeOn?': nullable(date) }),
+  Disclosure: obj({
+    position: int(),
+    at: instant,
+    recordedAt: instant,
+    disclosedTo: obj({ id: str(), 'name?': str(), 'roles?': arr(str()), 'unitId?': nullable(str()) }),
+    reasonCode: str(),
+    reason: str(),
+    'document?': nullable(str()),
+  }),
+  Identities: obj({
+    caseId: str(),
+    items: arr(
+      obj({
+        personRef: str(),
+        fullName: str(),
+        'idNumber?': nullable(str()),
+        'phone?': nullable(str()),
+        'address?': nullable(str()),
+        representative: bool,
+        'erased?': bool,
+      }),
+    ),
+  }),
+  OverdueItem: obj({
+    caseId: str(),
+    trackingCode: str(),
+    ruleId: str(),
+    dueOn: date,
+    daysOverdue: int(),
+    unitId: str(),
+    headOfUnit: nullable(personRef),
+    handlerId: nullable(str()),
+    'lateEntry?': bool,
+  }),
+  UpcomingItem: obj({
+    caseId: str(),
+    trackingCode: str(),
+    ruleId: str(),
+    dueOn: date,
+    daysLeft: int(),
+    unitId: str(),
+    headOfUnit: nullable(personRef),
+    handlerId: nullable(str()),
+  }),
+  UnclassifiedItem: obj({
+    caseId: str(),
+    trackingCode: str(),
+    receivedAt: date,
+    ageWorkingDays: nullable(int()),
+    xldDueOn: nullable(date),
+    receivingUnitId: str(),
+  }),
+  LateEntry: obj({
+    streamId: str(),
+    type: str(),
+    businessDate: date,
+    recordedAt: instant,
+    workingDaysLate: int(),
+    'actor?': nullable(actor),
+    unitId: nullable(str()),
+    'caseId?': nullable(str()),
+    'trackingCode?': nullable(str()),
+  }),
+  AccountabilityRow: obj({
+    personId: nullable(str()),
+    fullName: nullable(str()),
+    unitId: str(),
+    from: date,
+    to: date,
+    due: int(),
+    met: int(),
+    missed: int(),
+    open: int(),
+    onTimeRate: nullable(num),
+    'termFrom?': nullable(date),
+    'termTo?': nullable(date),
+    'acting?': bool,
+    'lateEntries?': int(),
+    'imported?': int(),
+    'reportsDue?': int(),
+    'reportsMissed?': int(),
+    'receptionRequired?': int(),
+    'receptionHeld?': int(),
+    'dialoguesHeld?': int(),
+  }),
+  ReceptionDutyRow: obj({
+    personId: nullable(str()),
+    fullName: nullable(str()),
+    unitId: str(),
+    from: date,
+    to: date,
+    period: str('month, or iso_week for commune chairs where the agency says so'),
+    required: int(),
+    held: int(),
+    missing: int(),
+    missingPeriods: arr(str()),
+    'acting?': bool,
+    'level?': str(),
+    'termFrom?': nullable(date),
+    'termTo?': nullable(date),
+    'heldLate?': int(),
+  }),
+  Unit: obj({
+    name: str(),
+    level: str(),
+    parentId: nullable(str()),
+    status: str(),
+    'id?': str(),
+    'createdAt?': date,
+    'mergedInto?': nullable(str()),
+    'mergedOn?': nullable(date),
+    'head?': nullable(obj({ personId: str(), fullName: nullable(str()), 'acting?': bool })),
+    'heads?': arr(
+      obj({ personId: str(), fullName: nullable(str()), 'acting?': bool, from: date, 'to?': nullable(date) }),
+    ),
+    'names?': arr(obj({ name: str(), from: date })),
+    'version?': int(),
+    'position?': int(),
+  }),
+  ReceptionSession: obj({
+    id: str(),
+    unitId: str(),
+    hostPersonId: str(),
+    date: date,
+    status: str(),
+    'kind?': str(),
+    'mode?': str(),
+    'held?': nullable(obj({})),
+    'cancelReason?': nullable(str()),
+    'version?': int(),
+    'position?': int(),
+  }),
+  Recommendation: obj({
+    id: str(),
+    text: str(),
+    ownerUnitId: str(),
+    status: str(),
+    'dueOn?': nullable(date),
+    'reportEvery?': nullable(str()),
+    'reportDates?': nullable(arr(date)),
+  }),
+  Inspection: obj({
+    id: str(),
+    title: str(),
+    kind: str(),
+    leadUnitId: str(),
+    inspectedUnitId: str(),
+    decidedOn: date,
+    status: str(),
+    conclusion: nullable(obj({})),
+    recommendations: arr(ref('Recommendation')),
+    'fieldworkStartedOn?': nullable(date),
+    'closedOn?': nullable(date),
+    'version?': int(),
+    'position?': int(),
+  }),
+  FollowUpItem: obj({
+    inspectionId: str(),
+    recommendationId: str(),
+    ownerUnitId: str(),
+    status: str(),
+    nextReportDue: nullable(date),
+    overdue: bool,
+    'overdueReports?': int(),
+    'remediationDueOn?': nullable(date),
+    'remediationOverdue?': bool,
+  }),
+  StatisticsReport: obj(
+    {
+      period: obj({ label: str(), from: date, to: date }),
+      unitId: str(),
+      received: obj({ total: int() }),
+      processed: obj({}),
+      resolved: obj({ total: int() }),
+      openAtEnd: obj({ total: int() }),
+      'unitName?': nullable(str()),
+      'includeSubunits?': bool,
+      'asOf?': date,
+      'recordedBefore?': nullable(instant),
+      'units?': arr(obj({ unitId: str() })),
+    },
+    'the figures of docs/statistics.md for one unit and period',
+  ),
+  StatisticsCase: obj({
+    unitId: str(),
+    businessDate: date,
+    'caseId?': nullable(str()),
+    'sessionId?': nullable(str()),
+    'trackingCode?': nullable(str()),
+    'kind?': nullable(str()),
+  }),
+  Verification: obj({
+    ok: bool,
+    'events?': int(),
+    'headHash?': nullable(str()),
+    'brokenAt?': obj({ version: int(), 'position?': int() }),
+  }),
+  Erasure: obj({ personRef: str(), erased: bool, 'alreadyErased?': bool }),
+  PublicCase: obj(
+    {
+      trackingCode: str(),
+      status: str('in plain words'),
+      receivedAt: nullable(date),
+      handlingUnitName: nullable(str()),
+      nextDueOn: nullable(date),
+    },
+    'what a citizen may read of their case: nothing personal',
+  ),
+  Health: obj({ status: oneOfStr('ok', 'degraded', 'error') }),
+};
+
+// ----- the operations ----------------------------------------------------------------------------
+
+interface Success {
+  status: number;
+  description: string;
+  json?: Schema;
+  /** Other media types the operation answers (by `Accept`, or only). */
+  media?: readonly string[];
+  /** When true, the operation answers only `media` (no JSON). */
+  only?: boolean;
+}
+
+const CSV = 'text/csv';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const PDF = 'application/pdf';
+
+const caseCommand = (what: string): Success => ({
+  status: 200,
+  description: `${what}: the case as the reader may see it, with the position of the last event`,
+  json: ref('CaseCommandResult'),
+});
+const inspectionCommand = (what: string): Success => ({
+  status: 200,
+  description: `${what}: the inspection, with the position of the last event`,
+  json: ref('Inspection'),
+});
+const sessionCommand = (what: string): Success => ({
+  status: 200,
+  description: `${what}: the session, with the position of the last event`,
+  json: ref('ReceptionSession'),
+});
+
+const SUCCESS: Record<string, Success> = {
+  'get /health/live': { status: 200, description: 'the process answers', json: ref('Health') },
+  'get /health/ready': { status: 200, description: 'the database answers', json: ref('Health') },
+  'get /health': {
+    status: 200,
+    description: 'ok or degraded (parked projections, failing processes)',
+    json: ref('Health'),
+  },
+  'get /metrics': {
+    status: 200,
+    description: 'Prometheus text exposition',
+    media: ['text/plain'],
+    only: true,
+  },
+
+  'post /api/v1/units': { status: 201, description: 'the unit created', json: ref('Unit') },
+  'get /api/v1/units': { status: 200, description: 'the units in scope', json: page(ref('Unit')) },
+  'get /api/v1/units/{id}': {
+    status: 200,
+    description: 'the unit with its names and heads over time',
+    json: ref('Unit'),
+  },
+  'patch /api/v1/units/{id}': { status: 200, description: 'the unit renamed', json: ref('Unit') },
+  'post /api/v1/units/{id}/heads': {
+    status: 201,
+    description: 'the unit with its new head',
+    json: ref('Unit'),
+  },
+  'post /api/v1/units/{id}/merge': {
+    status: 200,
+    description: 'the unit as merged (or scheduled)',
+    json: ref('Unit'),
+  },
+
+  'post /api/v1/cases': {
+    status: 201,
+    description: 'the case registered, with its receipt',
+    json: ref('Registered'),
+  },
+  'get /api/v1/cases': {
+    status: 200,
+    description: 'the cases in scope (CSV with Accept: text/csv)',
+    json: page(ref('CaseListItem')),
+    media: [CSV],
+  },
+  'get /api/v1/cases/{id}': {
+    status: 200,
+    description: 'the case dossier (as of asOf / recordedBefore)',
+    json: ref('CaseView'),
+  },
+  'get /api/v1/cases/{id}/history': { status: 200, description: "the case's events", json: ref('History') },
+  'get /api/v1/cases/{id}/dialogues': {
+    status: 200,
+    description: 'the dialogues held',
+    json: page(ref('DialogueItem')),
+  },
+  'get /api/v1/cases/{id}/petitioners': {
+    status: 200,
+    description: 'the identities in clear (a disclosure, recorded)',
+    json: ref('Identities'),
+  },
+  'get /api/v1/cases/{id}/disclosures': {
+    status: 200,
+    description: 'who saw the identities, when and why',
+    json: page(ref('Disclosure')),
+  },
+  'post /api/v1/cases/{id}/pin': {
+    status: 200,
+    description: 'a new lookup PIN (the receipt with it, returned once)',
+    json: obj({
+      trackingCode: str(),
+      lookupPin: nullable(str('returned once; a replay of the request answers null')),
+      lookupUrl: str(),
+      version: int(),
+      position: int(),
+    }),
+  },
+  'post /api/v1/cases/{id}/dialogues': caseCommand('the dialogue recorded'),
+  'post /api/v1/cases/{id}/classify': caseCommand('classified'),
+  'post /api/v1/cases/{id}/reclassify': caseCommand('reclassified'),
+  'post /api/v1/cases/{id}/amend': caseCommand('amended'),
+  'post /api/v1/cases/{id}/accept': caseCommand('accepted'),
+  'post /api/v1/cases/{id}/reject': caseCommand('not accepted'),
+  'post /api/v1/cases/{id}/guide': caseCommand('guided'),
+  'post /api/v1/cases/{id}/archive': caseCommand('archived'),
+  'post /api/v1/cases/{id}/transfer': caseCommand('transferred'),
+  'post /api/v1/cases/{id}/assign': caseCommand('assigned'),
+  'post /api/v1/cases/{id}/extend': caseCommand('extended'),
+  'post /api/v1/cases/{id}/suspend': caseCommand('suspended'),
+  'post /api/v1/cases/{id}/resume': caseCommand('resumed'),
+  'post /api/v1/cases/{id}/resolve': caseCommand('resolved'),
+  'post /api/v1/cases/{id}/withdraw': caseCommand('withdrawn'),
+  'post /api/v1/cases/{id}/terminate': caseCommand('terminated'),
+  'post /api/v1/cases/{id}/close': caseCommand('closed'),
+  'get /api/v1/cases/{id}/documents/{file}': {
+    status: 200,
+    description: 'the official paper, generated on request',
+    media: [PDF],
+    only: true,
+  },
+  'post /api/v1/cases/{id}/documents/receipt.pdf': {
+    status: 200,
+    description: 'the receipt with the lookup PIN and its QR code (from the answer that holds the PIN)',
+    media: [PDF],
+    only: true,
+  },
+
+  'get /api/v1/deadlines/overdue': {
+    status: 200,
+    description: 'open deadlines past due (CSV with Accept: text/csv)',
+    json: page(ref('OverdueItem')),
+    media: [CSV],
+  },
+  'get /api/v1/deadlines/upcoming': {
+    status: 200,
+    description: 'open deadlines due soon',
+    json: page(ref('UpcomingItem')),
+  },
+  'get /api/v1/deadlines/unclassified': {
+    status: 200,
+    description: 'letters nobody has classified, by age',
+    json: page(ref('UnclassifiedItem')),
+  },
+  'get /api/v1/late-entries': {
+    status: 200,
+    description: 'acts recorded after their grace',
+    json: page(ref('LateEntry')),
+  },
+  'get /api/v1/accountability': {
+    status: 200,
+    description: "each head's figures (CSV with Accept: text/csv)",
+    json: obj({ items: arr(ref('AccountabilityRow')) }),
+    media: [CSV],
+  },
+  'get /api/v1/reception-duty': {
+    status: 200,
+    description: "each head's reception sessions against the law's minimum (CSV with Accept: text/csv)",
+    json: obj({ items: arr(ref('ReceptionDutyRow')) }),
+    media: [CSV],
+  },
+
+  'post /api/v1/reception-sessions': {
+    status: 201,
+    description: 'the session scheduled (or recorded)',
+    json: ref('ReceptionSession'),
+  },
+  'get /api/v1/reception-sessions/{id}': {
+    status: 200,
+    description: 'the session',
+    json: ref('ReceptionSession'),
+  },
+  'post /api/v1/reception-sessions/{id}/hold': sessionCommand('held'),
+  'post /api/v1/reception-sessions/{id}/cancel': sessionCommand('cancelled'),
+
+  'get /api/v1/statistics': {
+    status: 200,
+    description: 'the report (CSV or XLSX by Accept)',
+    json: ref('StatisticsReport'),
+    media: [CSV, XLSX],
+  },
+  'get /api/v1/statistics/cases': {
+    status: 200,
+    description: 'the cases behind one figure',
+    json: page(ref('StatisticsCase')),
+  },
+
+  'post /api/v1/inspections': { status: 201, description: 'the inspection decided', json: ref('Inspection') },
+  'get /api/v1/inspections/follow-up': {
+    status: 200,
+    description: 'recommendations and their reports, with what is overdue',
+    json: page(ref('FollowUpItem'), { 'asOf?': date }),
+  },
+  'get /api/v1/inspections/{id}': { status: 200, description: 'the inspection', json: ref('Inspection') },
+  'post /api/v1/inspections/{id}/conclusion': inspectionCommand('concluded'),
+  'post /api/v1/inspections/{id}/directive': inspectionCommand('directive issued'),
+  'post /api/v1/inspections/{id}/recommendations/{rid}/plan': inspectionCommand('plan submitted'),
+  'post /api/v1/inspections/{id}/recommendations/{rid}/reports': inspectionCommand('progress reported'),
+  'post /api/v1/inspections/{id}/recommendations/{rid}/waive': inspectionCommand('waived'),
+  'post /api/v1/inspections/{id}/close': inspectionCommand('closed'),
+
+  'get /api/v1/audit/streams/{streamId}/verify': {
+    status: 200,
+    description: 'the hash chain checked; brokenAt names the first break',
+    json: ref('Verification'),
+  },
+  'post /api/v1/admin/persons/{personRef}/erase': {
+    status: 200,
+    description: "the person's key destroyed",
+    json: ref('Erasure'),
+  },
+
+  'get /api/v1/public/cases/{trackingCode}': {
+    status: 200,
+    description: "the case's status for the citizen holding its PIN",
+    json: ref('PublicCase'),
+  },
+};
+
+/** The operations of the document that have no success description here (the OpenAPI spec lists them). */
+export function undescribedOperations(doc: OpenAPIObject): string[] {
+  const missing: string[] = [];
+  for (const [path, item] of Object.entries(doc.paths ?? {}))
+    for (const method of ['get', 'post', 'put', 'patch', 'delete'])
+      if ((item as Record<string, unknown>)[method] && !hasSuccess(item, method))
+        missing.push(`${method} ${path}`);
+  return missing;
+}
+
+function hasSuccess(item: object, method: string): boolean {
+  const op = (item as Record<string, { responses?: Record<string, { content?: object }> }>)[method];
+  return Object.entries(op.responses ?? {}).some(
+    ([s, r]) => /^2/.test(s) && r.content && Object.keys(r.content).length > 0,
+  );
+}
+
+/** Writes the success responses and their schemas into `doc` (in place). */
+export function describeSuccesses(doc: OpenAPIObject): OpenAPIObject {
+  doc.components ??= {};
+  doc.components.schemas ??= {};
+  Object.assign(doc.components.schemas, SCHEMAS);
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
+      const op = (item as Record<string, { responses?: Record<string, unknown> } | undefined>)[method];
+      const success = SUCCESS[`${method} ${path}`];
+      if (!op || !success) continue;
+      op.responses ??= {};
+      // Nest documents a default 200/201 without content: the entry here replaces it.
+      for (const status of Object.keys(op.responses))
+        if (/^2/.test(status) && status !== String(success.status)) delete op.responses[status];
+      const content: Record<string, { schema: Schema }> = {};
+      if (!success.only) content['application/json'] = { schema: success.json ?? obj({}) };
+      for (const media of success.media ?? [])
+        content[media] = {
+          schema: media === 'text/plain' || media === CSV ? str() : { type: 'string', format: 'binary' },
+        };
+      const existing = op.responses[String(success.status)] as { headers?: object } | undefined;
+      op.responses[String(success.status)] = {
+        ...(existing?.headers ? { headers: existing.headers } : {}),
+        description: success.description,
+        content,
+      };
+    }
+  }
+  return doc;
+}
