@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SignJWT } from 'jose';
 import { createTestApp, TEST_SECRET, type TestApp } from '../support/app.js';
+import { waitUntil } from '../support/wait.js';
 import {
   LONG,
   TODAY_INSTANT,
@@ -412,7 +413,13 @@ describe('Lists', () => {
         token: t.sup,
       },
     );
-    await new Promise((r) => setTimeout(r, 300));
+    let answered = false;
+    pending.then(
+      () => (answered = true),
+      () => undefined,
+    );
+    await waitUntil('the list request waiting for minPosition', () => app.runner.waiting > 0);
+    expect(answered).toBe(false);
     await app.catchUp();
     const res = await pending;
     ok(res, 200);

@@ -192,8 +192,15 @@ async function until(what: string, cond: () => Promise<boolean>, timeoutMs = 60_
       expect(ownedBy(beforeKill, two)).toEqual(heldByTwo);
       two.child.kill('SIGKILL');
       expect(await two.exited).toEqual({ code: null, signal: 'SIGKILL' });
-      // Let the server notice the dropped connections (a COMMIT already on the wire may still land).
-      await new Promise((r) => setTimeout(r, 300));
+      // Wait until the server has noticed the dropped connections (a COMMIT already on the wire may
+      // still land until then).
+      await until('the killed worker’s sessions gone from the server', async () => {
+        const rows = await q<{ n: number }>(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1',
+          [two.name],
+        );
+        return rows[0]!.n === 0;
+      }).catch(diagnose('sessions of the killed worker'));
       const killedAt = (
         await q<{ seq: string }>(`SELECT coalesce(max(seq), 0)::text AS seq FROM t_moves`)
       )[0]!.seq;

@@ -23,7 +23,7 @@ export interface Worker {
 }
 
 /** The lease settings of this process (PROJECTION_LEASE_TTL_MS, PROJECTION_LEASE_RENEW_MS, read by the config). */
-export function leaseOptionsOf(config: Runtime['config']): Required<LeaseOptions> {
+export function leaseOptionsOf(config: Runtime['config']): Required<Omit<LeaseOptions, 'monotonicMs'>> {
   return {
     owner: defaultLeaseOwner(),
     ttlMs: config.projectionLeaseTtlMs,

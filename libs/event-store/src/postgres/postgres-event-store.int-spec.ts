@@ -102,7 +102,16 @@ describe('postgres event store: NOTIFY wake-up hint (server only)', () => {
       try {
         const heard = new Promise<void>((resolve) => listener.wakeUp.once('notification', () => resolve()));
         const seen: string[] = [];
-        const sub = subscribe(store, {
+        // The same store, counting the reads the subscription has finished.
+        let reads = 0;
+        const counted: EventStore = Object.assign(Object.create(store) as EventStore, {
+          readAll: async (...args: Parameters<EventStore['readAll']>) => {
+            const events = await store.readAll(...args);
+            reads++;
+            return events;
+          },
+        });
+        const sub = subscribe(counted, {
           from: START_OF_LOG,
           pollIntervalMs: 600_000, // only the hint can wake it in time
           wakeUp: listener.wakeUp,
@@ -110,7 +119,9 @@ describe('postgres event store: NOTIFY wake-up hint (server only)', () => {
             seen.push(...events.map((e) => e.eventId));
           },
         });
-        await new Promise((r) => setTimeout(r, 100)); // let the first (empty) poll go to sleep
+        // The first (empty) poll is done: the subscription sleeps until the hint (or 10 minutes).
+        for (let i = 0; i < 400 && reads === 0; i++) await new Promise((r) => setTimeout(r, 25));
+        expect(reads).toBe(1);
         const eventId = randomUUID();
         await store.append('case-1', [{ eventId, type: 'CaseReceived', data: {} }], {
           expectedVersion: 'no_stream',

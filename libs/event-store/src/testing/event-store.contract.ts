@@ -76,6 +76,15 @@ const after = (a: GlobalCheckpoint, b: GlobalCheckpoint): boolean => {
 };
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** True while a session of this database waits for a lock (a writer blocked by an open transaction). */
+async function writerWaitsOnLock(fx: EventStoreFixture): Promise<boolean> {
+  const result = (await fx.rawQuery!(
+    `SELECT count(*)::int AS n FROM pg_stat_activity
+     WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+  )) as { rows: { n: number }[] };
+  return (result.rows[0]?.n ?? 0) > 0;
+}
+
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
     await promise;
@@ -597,7 +606,7 @@ export function eventStoreContract(
         LONG,
       );
 
-      when(caps.concurrent && caps.beginTransaction)(
+      when(caps.concurrent && caps.beginTransaction && caps.rawQuery)(
         'a writer that waits on an uncommitted competitor at the same expected version loses when it commits ' +
           '(server only)',
         async () => {
@@ -607,7 +616,9 @@ export function eventStoreContract(
           const tx = await fx.beginTransaction!();
           await tx.append(s, [ev()], opts(2));
           const waiting = rejection(store.append(s, [ev()], opts(2)));
-          await sleep(100);
+          // The second writer is blocked on the competitor's lock before the competitor commits.
+          for (let tries = 0; tries < 400 && !(await writerWaitsOnLock(fx)); tries++) await sleep(25);
+          expect(await writerWaitsOnLock(fx)).toBe(true);
           await tx.commit();
           expect(await waiting).toBeInstanceOf(VersionConflict);
           expect((await store.readStream(s)).map((e) => e.version)).toEqual([1, 2, 3]);

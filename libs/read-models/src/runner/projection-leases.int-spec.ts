@@ -106,14 +106,18 @@ describe('ProjectionLeases (integration)', () => {
   }, 60_000);
 
   it('a worker whose renewals stop getting through stops trusting its leases before they expire', async () => {
+    let nowMs = 0; // this worker's monotonic clock, moved by the test
     const c = new ProjectionLeases(app.runtime.dataSource, NAMES, {
       owner: 'worker-c',
       ttlMs: 1000,
       renewMs: 50,
+      monotonicMs: () => nowMs,
     });
     await c.tick();
     expect(c.holds('p.a')).toBe(true);
-    await new Promise((r) => setTimeout(r, 1050)); // no round in between: the held set goes stale
+    nowMs += 799; // trusted until ttl − min(ttl / 5, 1 s) = 800 ms after the round started
+    expect(c.holds('p.a')).toBe(true);
+    nowMs += 251; // 1050 ms with no round in between: the held set goes stale
     expect(c.holds('p.a')).toBe(false);
     expect(c.held).toEqual([]);
     await c.release();

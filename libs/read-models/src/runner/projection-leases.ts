@@ -11,6 +11,11 @@ export interface LeaseOptions {
   ttlMs?: number;
   /** How often the runner heartbeats, renews, releases and acquires. Default 2 s. */
   renewMs?: number;
+  /**
+   * This process's monotonic clock in milliseconds (default `performance.now`), which decides when the
+   * held set stops being trusted. Expiry itself is database time. Tests pass their own to move time.
+   */
+  monotonicMs?: () => number;
 }
 
 /** What one round of the lease protocol did. */
@@ -47,6 +52,7 @@ export class ProjectionLeases {
   private heldNames = new Set<string>();
   /** Local monotonic instant after which the held set is no longer trusted (renewals failing). */
   private trustedUntil = 0;
+  private readonly now: () => number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -56,6 +62,7 @@ export class ProjectionLeases {
     this.owner = options.owner ?? defaultLeaseOwner();
     this.ttlMs = options.ttlMs ?? DEFAULT_LEASE_TTL_MS;
     this.renewMs = options.renewMs ?? DEFAULT_LEASE_RENEW_MS;
+    this.now = options.monotonicMs ?? (() => performance.now());
     if (!(this.ttlMs > 0) || !(this.renewMs > 0) || this.renewMs >= this.ttlMs)
       throw new Error(
         `lease renewal (${this.renewMs} ms) must be positive and shorter than the TTL (${this.ttlMs} ms)`,
@@ -65,16 +72,16 @@ export class ProjectionLeases {
 
   /** True while this worker holds the lease of `name` (as of its last successful round). */
   holds(name: string): boolean {
-    return this.heldNames.has(name) && performance.now() < this.trustedUntil;
+    return this.heldNames.has(name) && this.now() < this.trustedUntil;
   }
 
   get held(): string[] {
-    return performance.now() < this.trustedUntil ? [...this.heldNames].sort() : [];
+    return this.now() < this.trustedUntil ? [...this.heldNames].sort() : [];
   }
 
   /** One round of the protocol. Each statement commits on its own (no transaction is held open). */
   async tick(): Promise<LeaseTick> {
-    const started = performance.now();
+    const started = this.now();
     // UPDATE … RETURNING is wrapped in a CTE: TypeORM answers a bare UPDATE with [rows, count].
     const q = (sql: string, params: unknown[]): Promise<{ name: string }[]> =>
       this.dataSource.query(

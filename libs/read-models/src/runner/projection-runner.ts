@@ -85,6 +85,7 @@ export class ProjectionRunner {
   private stopped = true;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  private waiters = 0;
   private readonly byName: Map<string, ProjectionDefinition>;
   /** Null without the `leases` option. */
   readonly leases: ProjectionLeases | null;
@@ -539,14 +540,24 @@ export class ProjectionRunner {
     return true;
   }
 
+  /** How many callers are inside `waitFor` now (a request held by `minPosition`, for instance). */
+  get waiting(): number {
+    return this.waiters;
+  }
+
   /** Waits (≤ timeoutMs) until every projection (or every one of `names`) has applied `position`. */
   async waitFor(position: string, timeoutMs = 5000, names?: string[]): Promise<boolean> {
     const until = Date.now() + timeoutMs;
-    for (;;) {
-      if (await this.hasApplied(position, names)) return true;
-      if (Date.now() >= until) return false;
-      this.poke();
-      await new Promise((r) => setTimeout(r, 25));
+    this.waiters++;
+    try {
+      for (;;) {
+        if (await this.hasApplied(position, names)) return true;
+        if (Date.now() >= until) return false;
+        this.poke();
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    } finally {
+      this.waiters--;
     }
   }
 
