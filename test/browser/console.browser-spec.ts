@@ -1,131 +1,47 @@
 /**
  * The console in a real browser (Debian's Chromium driven by playwright-core) against the server as
  * `npm start` composes it (apps/api/src/all-in-one.ts: API, worker, the console's build, demo data and
- * the demo sign-in on the embedded database). Each role's main path once.
- * Needs /usr/bin/chromium and the console's build (dist/console, made by `npm run build`); outside CI
- * the suite says it is skipped when either is missing.
+ * the demo sign-in on the embedded database). Each role's main path once. See support.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import {
+  browserSuite,
+  closeTab,
+  daysAgo,
+  launchChromium,
+  LONG,
+  newTab,
+  signInDemo,
+  startServer,
+  typeDate,
+  type ConsoleServer,
+} from './support.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const REGISTER = fileURLToPath(new URL('../support/ts-register.mjs', import.meta.url));
-const MAIN = fileURLToPath(new URL('../../apps/api/src/all-in-one.ts', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const CONSOLE_DIR = join(ROOT, 'dist/console');
-const ready = existsSync(CHROMIUM) && existsSync(join(CONSOLE_DIR, 'index.html'));
-if (!ready && process.env.CI)
-  throw new Error('CI needs /usr/bin/chromium and the console build (npm run build)');
-const suite = ready ? describe : describe.skip;
-if (!ready) console.warn('console browser tests skipped: /usr/bin/chromium or dist/console is missing');
-
-const LONG = 120_000;
-
-/** A date `days` before today in Vietnam, as the console's date fields take it (dd/MM/yyyy). */
-function daysAgo(days: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  const iso = d.toISOString().slice(0, 10);
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-}
-
-/** Types a date into an Ant Design date field and leaves it (Enter would submit the form). */
-async function typeDate(field: ReturnType<Page['getByLabel']>, value: string) {
-  await field.click();
-  await field.fill(value);
-  await field.press('Tab');
-  expect(await field.inputValue()).toBe(value);
-}
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
+const suite = browserSuite('console browser tests');
 
 suite('the console in Chromium, each role once', () => {
-  let child: ChildProcess;
-  let dataDir: string;
+  let server: ConsoleServer;
   let base = '';
   let browser: Browser;
-  let output = '';
   /** The case the desk registers and the handler carries to its end. */
   let trackingCode = '';
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'donthu-console-'));
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, ['--import', REGISTER, MAIN], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'development',
-        LOG_LEVEL: 'silent',
-        DATA_DIR: dataDir,
-        DEMO_SIGN_IN: '1',
-        CONSOLE_DIR,
-        RATE_LIMIT_PER_MIN: '0',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-      },
-    });
-    child.stdout!.on('data', (b: Buffer) => (output += b.toString()));
-    child.stderr!.on('data', (b: Buffer) => (output += b.toString()));
-    const until = Date.now() + 100_000;
-    while (!output.includes('Console:')) {
-      if (Date.now() > until || child.exitCode !== null) throw new Error(`server did not start:\n${output}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    server = await startServer({ DEMO_SIGN_IN: '1' });
+    base = server.base;
+    browser = await launchChromium();
   }, LONG);
 
   afterAll(async () => {
     await browser?.close();
-    if (child && child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await server?.stop();
   }, LONG);
 
-  /** A fresh tab signed in as one demo official (the session lives in the tab's memory only). */
-  async function signedIn(name: string): Promise<Page> {
-    const page = await browser.newPage({
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1366, height: 900 },
-    });
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${base}/`);
-    await page.getByRole('button', { name: new RegExp(`Đăng nhập với tư cách ${name}`) }).click();
-    await page.getByRole('heading', { name: `Xin chào, ${name}` }).waitFor();
-    return page;
-  }
+  const signedIn = (name: string) => signInDemo(browser, base, name);
 
   async function openCase(page: Page, code: string) {
     await page.getByRole('menuitem', { name: 'Tra cứu hồ sơ' }).click();
@@ -155,11 +71,12 @@ suite('the console in Chromium, each role once', () => {
   }
 
   it(
-    'the sign-in page lists an official of every role',
+    'the demo sign-in lists an official of every role, returns to the page asked for, and signs out',
     async () => {
-      const page = await browser.newPage();
+      const page = await newTab(browser);
       await page.goto(`${base}/ho-so-cua-toi`);
       await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+      await page.locator('.ant-card .ant-tag').first().waitFor();
       for (const role of [
         'Tiếp nhận đơn',
         'Xử lý đơn',
@@ -169,7 +86,14 @@ suite('the console in Chromium, each role once', () => {
         'Quản trị',
       ])
         expect(await page.locator('.ant-card .ant-tag', { hasText: role }).count()).toBeGreaterThan(0);
-      await page.close();
+      // Signing in returns to the page asked for; signing out ends the server's session (a reload stays out).
+      await page.getByRole('button', { name: /Đăng nhập với tư cách Hoàng Văn Thắng/ }).click();
+      await page.getByRole('heading', { name: 'Hồ sơ tôi xử lý' }).waitFor();
+      await page.getByRole('button', { name: 'Đăng xuất' }).click();
+      await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+      await page.goto(`${base}/ho-so-cua-toi`);
+      await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+      await closeTab(page);
     },
     LONG,
   );
@@ -193,11 +117,19 @@ suite('the console in Chromium, each role once', () => {
       trackingCode = (await code.textContent())?.trim() ?? '';
       expect(trackingCode).toMatch(/^[A-Z0-9]+-\d{4}-\d{6}$/);
       await expect(page.getByText('Phạm Văn Hùng').count()).resolves.toBeGreaterThan(0);
+      // A reload keeps the official signed in: the token comes again from the server's session.
+      await page.reload();
+      await code.waitFor();
+      expect(
+        await page.evaluate(
+          () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+        ),
+      ).toBe('{}{}');
       await page.getByRole('menuitem', { name: 'Tra cứu hồ sơ' }).click();
       await page.getByLabel('Mã hồ sơ, trích yếu hoặc nội dung').fill(trackingCode);
       await page.getByRole('button', { name: 'Tìm kiếm' }).click();
       await page.getByRole('link', { name: trackingCode }).waitFor();
-      await page.close();
+      await closeTab(page);
     },
     LONG,
   );
@@ -245,7 +177,7 @@ suite('the console in Chromium, each role once', () => {
       );
       await runCommand(page, 'Kết thúc hồ sơ', async () => undefined, 'Đã kết thúc');
       await page.getByText('25/QĐ-UBND').waitFor();
-      await page.close();
+      await closeTab(page);
     },
     LONG,
   );
@@ -264,7 +196,7 @@ suite('the console in Chromium, each role once', () => {
       const path = await file.path();
       const csv = readFileSync(path, 'utf8');
       expect(csv.split('\n').length).toBeGreaterThan(2);
-      await page.close();
+      await closeTab(page);
     },
     LONG,
   );
@@ -280,7 +212,7 @@ suite('the console in Chromium, each role once', () => {
       await dialog.getByLabel('Số lượt công dân được tiếp').fill('4');
       await dialog.getByRole('button', { name: 'Ghi nhận' }).click();
       await page.locator('td', { hasText: 'Đã tổ chức' }).waitFor();
-      await page.close();
+      await closeTab(page);
     },
     LONG,
   );
@@ -297,7 +229,7 @@ suite('the console in Chromium, each role once', () => {
       expect(await page.locator('.hash').count()).toBeGreaterThanOrEqual(6);
       await page.getByRole('button', { name: 'Kiểm tra chuỗi băm' }).click();
       await page.getByText('Chuỗi băm toàn vẹn').waitFor();
-      await page.close();
+      await closeTab(page);
     },
     LONG,
   );

@@ -1,97 +1,31 @@
 /**
  * The citizen's lookup page (/tra-cuu) in Chromium on a phone-sized screen (390×844), against the
  * server as `npm start` composes it: a letter registered at the desk, then the QR code's address
- * (`/tra-cuu?ma=<code>#pin=<PIN>`) opened without signing in. Needs /usr/bin/chromium and the
- * console's build (dist/console); outside CI the suite says it is skipped when either is missing.
+ * (`/tra-cuu?ma=<code>#pin=<PIN>`) opened without signing in. See support.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Browser } from 'playwright-core';
 import { signDevToken } from '../../libs/security/src/auth/dev-token.js';
+import { browserSuite, freePort, launchChromium, LONG, startServer, type ConsoleServer } from './support.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const REGISTER = fileURLToPath(new URL('../support/ts-register.mjs', import.meta.url));
-const MAIN = fileURLToPath(new URL('../../apps/api/src/all-in-one.ts', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const CONSOLE_DIR = join(ROOT, 'dist/console');
 const SECRET = 'lookup-browser-secret-lookup-browser-secret-0123';
-const ready = existsSync(CHROMIUM) && existsSync(join(CONSOLE_DIR, 'index.html'));
-if (!ready && process.env.CI)
-  throw new Error('CI needs /usr/bin/chromium and the console build (npm run build)');
-const suite = ready ? describe : describe.skip;
-if (!ready) console.warn('lookup browser test skipped: /usr/bin/chromium or dist/console is missing');
-
-const LONG = 120_000;
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
+const suite = browserSuite('lookup browser test');
 
 suite('the citizen reads their case on a phone (Chromium, 390×844)', () => {
-  let child: ChildProcess;
-  let dataDir: string;
+  let server: ConsoleServer;
   let base = '';
   let browser: Browser;
-  let output = '';
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'donthu-lookup-'));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, ['--import', REGISTER, MAIN], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'development',
-        LOG_LEVEL: 'silent',
-        DATA_DIR: dataDir,
-        CONSOLE_DIR,
-        AUTH_JWT_SECRET: SECRET,
-        RATE_LIMIT_PER_MIN: '0',
-        PUBLIC_URL: base,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-      },
-    });
-    child.stdout!.on('data', (b: Buffer) => (output += b.toString()));
-    child.stderr!.on('data', (b: Buffer) => (output += b.toString()));
-    const until = Date.now() + 100_000;
-    while (!output.includes('Console:')) {
-      if (Date.now() > until || child.exitCode !== null) throw new Error(`server did not start:\n${output}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-      ],
-    });
+    server = await startServer({ AUTH_JWT_SECRET: SECRET, PUBLIC_URL: base }, port);
+    browser = await launchChromium();
   }, LONG);
 
   afterAll(async () => {
     await browser?.close();
-    if (child && child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await server?.stop();
   }, LONG);
 
   it(

@@ -2,112 +2,40 @@
  * The statistics page in a real browser (Debian's Chromium driven by playwright-core) against the
  * server as `npm start` composes it (demo data, demo sign-in): a supervisor opens the province's
  * current quarter, sees the tables and charts, drills into a figure and exports the XLSX to file.
- * Needs /usr/bin/chromium and the console's build (dist/console, made by `npm run build`); outside CI
- * the suite says it is skipped when either is missing.
+ * See support.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import {
+  browserSuite,
+  closeTab,
+  launchChromium,
+  LONG,
+  signInDemo,
+  startServer,
+  type ConsoleServer,
+} from './support.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const REGISTER = fileURLToPath(new URL('../support/ts-register.mjs', import.meta.url));
-const MAIN = fileURLToPath(new URL('../../apps/api/src/all-in-one.ts', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const CONSOLE_DIR = join(ROOT, 'dist/console');
-const ready = existsSync(CHROMIUM) && existsSync(join(CONSOLE_DIR, 'index.html'));
-if (!ready && process.env.CI)
-  throw new Error('CI needs /usr/bin/chromium and the console build (npm run build)');
-const suite = ready ? describe : describe.skip;
-if (!ready) console.warn('statistics browser tests skipped: /usr/bin/chromium or dist/console is missing');
-
-const LONG = 120_000;
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
+const suite = browserSuite('statistics browser tests');
 
 suite('the statistics page in Chromium', () => {
-  let child: ChildProcess;
-  let dataDir: string;
-  let base = '';
+  let server: ConsoleServer;
   let browser: Browser;
-  let output = '';
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'donthu-console-'));
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, ['--import', REGISTER, MAIN], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'development',
-        LOG_LEVEL: 'silent',
-        DATA_DIR: dataDir,
-        DEMO_SIGN_IN: '1',
-        CONSOLE_DIR,
-        RATE_LIMIT_PER_MIN: '0',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-      },
-    });
-    child.stdout!.on('data', (b: Buffer) => (output += b.toString()));
-    child.stderr!.on('data', (b: Buffer) => (output += b.toString()));
-    const until = Date.now() + 100_000;
-    while (!output.includes('Console:')) {
-      if (Date.now() > until || child.exitCode !== null) throw new Error(`server did not start:\n${output}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    server = await startServer({ DEMO_SIGN_IN: '1' });
+    browser = await launchChromium();
   }, LONG);
 
   afterAll(async () => {
     await browser?.close();
-    if (child && child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await server?.stop();
   }, LONG);
 
-  /** A fresh tab signed in as one demo official (the session lives in the tab's memory only). */
-  async function signedIn(name: string): Promise<Page> {
-    const page = await browser.newPage({
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1366, height: 900 },
-    });
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${base}/`);
-    await page.getByRole('button', { name: new RegExp(`Đăng nhập với tư cách ${name}`) }).click();
-    await page.getByRole('heading', { name: `Xin chào, ${name}` }).waitFor();
-    return page;
-  }
+  const signedIn = (name: string) => signInDemo(browser, server.base, name);
 
   it(
     'a supervisor opens the quarter of the province, drills into a figure and exports the XLSX',
@@ -141,7 +69,7 @@ suite('the statistics page in Chromium', () => {
         page.waitForEvent('download'),
         page.getByRole('button', { name: /Xuất Excel/ }).click(),
       ]);
-      const file = join(dataDir, 'bao-cao.xlsx');
+      const file = join(server.dataDir, 'bao-cao.xlsx');
       await download.saveAs(file);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
@@ -156,7 +84,7 @@ suite('the statistics page in Chromium', () => {
       expect(summary.getCell('A1').value).toBe('CƠ QUAN, ĐƠN VỊ: UBND tỉnh Ninh Bình');
       expect(summary.getRow(9).getCell(1).value).toBe('received.total');
       expect(summary.getRow(9).getCell(3).value).toBe(total);
-      await page.close();
+      await closeTab(page);
     },
     LONG,
   );

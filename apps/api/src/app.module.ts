@@ -7,6 +7,15 @@ import { VaultController } from './admin/vault.controller.js';
 import { ImportController } from './admin/import.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { DEMO_OFFICIALS, DemoSignInController, type DemoOfficial } from './auth/demo-sign-in.controller.js';
+import { OidcSignIn } from './auth/oidc-sign-in.js';
+import {
+  DEMO_SIGN_IN_ON,
+  OIDC_SIGN_IN,
+  OidcController,
+  SessionController,
+  SessionStarter,
+} from './auth/session.controller.js';
+import { SessionStore } from './auth/sessions.js';
 import { CaseController } from './cases/case.controller.js';
 import { IdentityController } from './cases/identity.controller.js';
 import { CaseQueries } from './cases/case.queries.js';
@@ -65,6 +74,11 @@ export class AppModule {
       InspectionQueries,
       AccountabilityQueries,
       ...(options.demoOfficials ? [{ provide: DEMO_OFFICIALS, useValue: options.demoOfficials }] : []),
+      // The console's sessions (docs/security.md): the demo sign-in and OpenID Connect start them.
+      { provide: SessionStore, useValue: new SessionStore() },
+      SessionStarter,
+      { provide: OIDC_SIGN_IN, useValue: runtime.config.oidc ? new OidcSignIn(runtime.config.oidc) : null },
+      { provide: DEMO_SIGN_IN_ON, useValue: Boolean(options.demoOfficials) },
       { provide: StatisticsQueries, useValue: new StatisticsQueries(runtime.dataSource) },
       PublicLookupLimit,
     ];
@@ -94,6 +108,8 @@ export class AppModule {
         VaultController,
         ImportController,
         ...(options.demoOfficials ? [DemoSignInController] : []),
+        SessionController,
+        OidcController,
         PublicLookupController,
         DocumentsController,
       ],

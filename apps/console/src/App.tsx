@@ -1,4 +1,5 @@
-import { App as AntApp, ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import { useEffect, useState } from 'react';
 import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
@@ -6,6 +7,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { router } from './routes';
 import { ApiError } from './api/client';
+import { session } from './auth/session';
 
 dayjs.locale('vi');
 
@@ -40,10 +42,25 @@ export function Providers({ children }: { children: React.ReactNode }) {
   );
 }
 
+/** The server's session outlives a reload: the console asks it for a token before the first page. */
 export function App() {
+  const [restored, setRestored] = useState(false);
+  useEffect(() => {
+    void session.restore().finally(() => setRestored(true));
+  }, []);
   return (
     <Providers>
-      <RouterProvider router={router} />
+      {restored ? (
+        <RouterProvider router={router} />
+      ) : (
+        <div
+          role="status"
+          aria-label="Đang tải"
+          style={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}
+        >
+          <Spin size="large" />
+        </div>
+      )}
     </Providers>
   );
 }

@@ -28,6 +28,7 @@ export const routes: RouteObject[] = [
       { path: 'thu-truong', ...page(() => import('./pages/head/HeadPage')) },
       { path: 'tiep-cong-dan', ...page(() => import('./pages/head/ReceptionPage')) },
       { path: 'kiem-tra', ...page(() => import('./pages/auditor/AuditPage')) },
+      { path: 'ghi-muon', ...page(() => import('./pages/auditor/LateEntriesPage')) },
       { path: 'quan-tri', ...page(() => import('./pages/admin/AdminPage')) },
       { path: '*', ...page(() => import('./pages/NotFoundPage')) },
     ],

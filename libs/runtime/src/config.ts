@@ -87,6 +87,81 @@ export interface AppConfig {
   publicLookupPerMin: number;
   /** The units' letterheads for official papers (LETTERHEADS_FILE); default data/letterheads.json if present. */
   letterheadsFile?: string;
+  /** The console's OpenID Connect sign-in (OIDC_ISSUER_URL and the other OIDC_* settings); undefined = off. */
+  oidc?: OidcSettings;
+}
+
+/**
+ * The console's sign-in through an OpenID Connect provider (authorization code flow with PKCE,
+ * docs/security.md): where the provider is, who donthu is to it, and which of its claims carry
+ * api.md's claims (dot paths into the ID token and userinfo, e.g. Keycloak's `realm_access.roles`).
+ */
+export interface OidcSettings {
+  issuerUrl: string;
+  clientId: string;
+  /** A confidential client's secret (client_secret_basic); none = a public client (PKCE only). */
+  clientSecret?: string;
+  /** Where the provider sends the browser back: …/api/v1/auth/oidc/callback. */
+  redirectUrl: string;
+  /** Where the provider sends the browser after signing out: the console's sign-in page. */
+  postLogoutRedirectUrl: string;
+  scopes: string;
+  subjectClaim: string;
+  nameClaim: string;
+  rolesClaim: string;
+  /** Only the provider's roles with this prefix count, without it (e.g. `donthu-` → `donthu-handler`). */
+  rolePrefix: string;
+  unitClaim: string;
+  /** http:// issuers (a provider on this machine); refused in production. */
+  allowHttp: boolean;
+}
+
+function oidcSettings(
+  env: NodeJS.ProcessEnv,
+  publicUrl: string,
+  production: boolean,
+): OidcSettings | undefined {
+  const issuerUrl = env.OIDC_ISSUER_URL?.trim();
+  if (!issuerUrl) return undefined;
+  const url = (name: string, value: string): string => {
+    let u: URL;
+    try {
+      u = new URL(value);
+    } catch {
+      throw new ConfigError(name, `${name} must be an absolute URL, got "${value}"`);
+    }
+    if (u.protocol !== 'https:' && (production || u.protocol !== 'http:'))
+      throw new ConfigError(name, `${name} must be an https URL${production ? ' in production' : ''}`);
+    return value;
+  };
+  const clientId = env.OIDC_CLIENT_ID?.trim();
+  if (!clientId) throw new ConfigError('OIDC_CLIENT_ID', 'OIDC_CLIENT_ID is required with OIDC_ISSUER_URL');
+  if (production && !env.AUTH_JWT_SECRET)
+    throw new ConfigError(
+      'AUTH_JWT_SECRET',
+      'OIDC_ISSUER_URL in production requires AUTH_JWT_SECRET: donthu signs its own short-lived tokens',
+    );
+  const text = (name: string, fallback: string) => env[name]?.trim() || fallback;
+  return {
+    issuerUrl: url('OIDC_ISSUER_URL', issuerUrl),
+    clientId,
+    clientSecret: env.OIDC_CLIENT_SECRET || undefined,
+    redirectUrl: url(
+      'OIDC_REDIRECT_URL',
+      text('OIDC_REDIRECT_URL', `${publicUrl}/api/v1/auth/oidc/callback`),
+    ),
+    postLogoutRedirectUrl: url(
+      'OIDC_POST_LOGOUT_REDIRECT_URL',
+      text('OIDC_POST_LOGOUT_REDIRECT_URL', `${publicUrl}/dang-nhap`),
+    ),
+    scopes: text('OIDC_SCOPES', 'openid profile'),
+    subjectClaim: text('OIDC_SUBJECT_CLAIM', 'sub'),
+    nameClaim: text('OIDC_NAME_CLAIM', 'name'),
+    rolesClaim: text('OIDC_ROLES_CLAIM', 'realm_access.roles'),
+    rolePrefix: env.OIDC_ROLE_PREFIX?.trim() ?? '',
+    unitClaim: text('OIDC_UNIT_CLAIM', 'unit_id'),
+    allowHttp: !production,
+  };
 }
 
 function int(value: string | undefined, fallback: number, name: string, min = 0): number {
@@ -177,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const { hsSecret: _secret, ...auth } = parsed('AUTH_JWT_CLOCK_TOLERANCE_SEC', () =>
     authConfigFromEnv({ ...env, AUTH_JWT_SECRET: undefined }),
   );
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${int(env.PORT, 3000, 'PORT')}`).replace(/\/+$/, '');
   return {
     nodeEnv,
     production: nodeEnv === 'production',
@@ -215,9 +291,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     projectionLeaseTtlMs,
     projectionLeaseRenewMs,
     auth,
-    publicUrl: (env.PUBLIC_URL || `http://localhost:${int(env.PORT, 3000, 'PORT')}`).replace(/\/+$/, ''),
+    publicUrl,
     publicLookupPerMin: int(env.PUBLIC_LOOKUP_PER_MIN, 10, 'PUBLIC_LOOKUP_PER_MIN'),
     letterheadsFile: env.LETTERHEADS_FILE || undefined,
+    oidc: oidcSettings(env, publicUrl, nodeEnv === 'production'),
   };
 }
 

@@ -1,12 +1,13 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
-import { signDevToken } from '../../../../libs/security/src/auth/dev-token.js';
 import { ROLES, type Role } from '../../../../libs/security/src/auth/roles.js';
 import { fail } from '../../../../libs/application/src/common/problem.js';
-import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
 import { UnitDirectory } from '../../../../libs/application/src/units/unit-directory.service.js';
 import { Public } from './auth.guard.js';
+import { SessionStarter } from './session.controller.js';
+import { SESSION_TOKEN_SECONDS } from './sessions.js';
 
 /** An official of the demo organisation (libs/application/src/demo/demo-officials.ts). */
 export interface DemoOfficial {
@@ -22,8 +23,8 @@ export const DEMO_OFFICIALS = Symbol('donthu.demoOfficials');
 /** For the OpenAPI description only (write-openapi.ts): the routes, with no official behind them. */
 export const DEMO_OFFICIALS_PREVIEW: readonly DemoOfficial[] = [];
 
-/** A demo token lives 15 minutes; the console signs in again when it runs out. */
-export const DEMO_TOKEN_SECONDS = 15 * 60;
+/** A demo token lives 15 minutes; the console renews it from the session (POST /auth/token). */
+export const DEMO_TOKEN_SECONDS = SESSION_TOKEN_SECONDS;
 
 export class DemoOfficialDto {
   @ApiProperty() id!: string;
@@ -58,8 +59,8 @@ export class DemoSessionDto {
 export class DemoSignInController {
   constructor(
     @Inject(DEMO_OFFICIALS) private readonly officials: readonly DemoOfficial[],
-    @Inject(RUNTIME) private readonly runtime: Runtime,
     private readonly units: UnitDirectory,
+    private readonly starter: SessionStarter,
   ) {}
 
   @Public()
@@ -73,18 +74,30 @@ export class DemoSignInController {
   @Public()
   @Post('sign-in')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Demo only: a short-lived token for one demo official' })
+  @ApiOperation({
+    summary: 'Demo only: signs in as one demo official',
+    description:
+      'Starts a console session (httpOnly cookie; POST /auth/token renews the token from it) and answers a token valid 15 minutes.',
+  })
   @ApiOkResponse({ type: DemoSessionDto })
-  async signIn(@Body() dto: DemoSignInDto): Promise<DemoSessionDto> {
+  async signIn(
+    @Body() dto: DemoSignInDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DemoSessionDto> {
     const official = (await this.available()).find((o) => o.id === dto.personId);
     if (!official) return fail('NOT_FOUND', `không có cán bộ ${dto.personId} trong dữ liệu mẫu`);
-    const secret = this.runtime.secrets.jwtSecret;
-    const token = await signDevToken(
-      { sub: official.id, name: official.name, roles: [official.role], unitId: official.unitId },
-      secret,
-      { expiresIn: DEMO_TOKEN_SECONDS },
+    const { token, expiresAt } = await this.starter.begin(
+      res,
+      {
+        sub: official.id,
+        name: official.name,
+        roles: [official.role],
+        unitId: official.unitId,
+        title: official.title,
+        unitName: official.unitName,
+      },
+      'demo',
     );
-    const expiresAt = new Date(Date.now() + DEMO_TOKEN_SECONDS * 1000).toISOString();
     return { token, expiresAt, official };
   }
 

@@ -16,7 +16,8 @@ export type Ability =
   | 'audit'
   | 'admin'
   | 'identities'
-  | 'statistics';
+  | 'statistics'
+  | 'lateEntries';
 
 const ABILITIES: Record<string, Ability[]> = {
   reception: ['register', 'classify', 'readCases', 'receptionSchedule'],
@@ -35,9 +36,9 @@ const ABILITIES: Record<string, Ability[]> = {
     'receptionDuty',
     'statistics',
   ],
-  supervisor: ['readCases', 'boards', 'accountability', 'receptionDuty', 'statistics'],
-  auditor: ['readCases', 'history', 'audit', 'statistics'],
-  admin: ['readCases', 'boards', 'accountability', 'receptionDuty', 'admin', 'statistics'],
+  supervisor: ['readCases', 'boards', 'accountability', 'receptionDuty', 'statistics', 'lateEntries'],
+  auditor: ['readCases', 'history', 'audit', 'statistics', 'lateEntries'],
+  admin: ['readCases', 'boards', 'accountability', 'receptionDuty', 'admin', 'statistics', 'lateEntries'],
 };
 
 export function can(user: User | null, ability: Ability): boolean {

@@ -6,6 +6,7 @@ import {
   DashboardOutlined,
   FileAddOutlined,
   FileSearchOutlined,
+  HistoryOutlined,
   InboxOutlined,
   LogoutOutlined,
   ScheduleOutlined,
@@ -49,6 +50,7 @@ export const NAV: NavItem[] = [
     ability: 'receptionSchedule',
   },
   { key: '/kiem-tra', label: 'Kiểm tra toàn vẹn', icon: <AuditOutlined />, ability: 'audit' },
+  { key: '/ghi-muon', label: 'Danh sách ghi muộn', icon: <HistoryOutlined />, ability: 'lateEntries' },
   { key: '/to-chuc', label: 'Cơ cấu tổ chức', icon: <ApartmentOutlined /> },
   { key: '/quan-tri', label: 'Quản trị', icon: <SettingOutlined />, ability: 'admin' },
 ];
@@ -97,8 +99,11 @@ export function Shell() {
           <Button
             icon={<LogoutOutlined />}
             onClick={() => {
-              session.signOut();
-              navigate('/dang-nhap');
+              // Ends the server's session; after an OpenID Connect sign-in, the provider's too.
+              void session.end().then((endSessionUrl) => {
+                if (endSessionUrl) window.location.assign(endSessionUrl);
+                else navigate('/dang-nhap');
+              });
             }}
           >
             Đăng xuất

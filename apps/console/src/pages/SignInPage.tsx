@@ -1,8 +1,8 @@
-import { LoginOutlined } from '@ant-design/icons';
+import { BankOutlined, LoginOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Layout, Row, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap, type ApiError } from '../api/client';
 import type { DemoOfficial } from '../api/types';
 import { claimsOf, session } from '../auth/session';
@@ -23,33 +23,48 @@ export async function signInAsDemo(personId: string) {
   const s = await unwrap<{ token: string; expiresAt: string; official: DemoOfficial }>(
     api.POST('/api/v1/demo/sign-in', { body: { personId } }),
   );
+  // The server started a session (httpOnly cookie): the token is renewed from it, and a reload keeps it.
   const user = { ...claimsOf(s.token), title: s.official.title, unitName: s.official.unitName };
-  session.signIn(s.token, s.expiresAt, user, async () => {
-    const r = await unwrap<{ token: string; expiresAt: string }>(
-      api.POST('/api/v1/demo/sign-in', { body: { personId } }),
-    );
-    return r;
-  });
+  session.signIn(s.token, s.expiresAt, user);
 }
 
-/** The demo sign-in: choose an official of the demo organisation and sign in with one click. */
+/** Why the provider's sign-in came back without a session (the callback's `?loi=`). */
+const OIDC_ERRORS: Record<string, string> = {
+  'het-han': 'Phiên đăng nhập đã quá thời gian chờ. Vui lòng đăng nhập lại.',
+  'nha-cung-cap': 'Không đăng nhập được qua hệ thống xác thực của cơ quan. Vui lòng thử lại sau.',
+  'khong-co-vai-tro':
+    'Tài khoản chưa được phân vai trò trong hệ thống đơn thư. Đề nghị liên hệ quản trị viên của cơ quan.',
+};
+
+/**
+ * Signing in: through the agency's identity provider (OpenID Connect) when the server has one, and
+ * the demo sign-in (choose an official of the demo organisation) when the server runs on demo data.
+ */
 export function SignInPage() {
   const navigate = useNavigate();
   const location = useLocation();
-  const [error, setError] = useState<string | null>(null);
+  const [params] = useSearchParams();
+  const [error, setError] = useState<string | null>(OIDC_ERRORS[params.get('loi') ?? ''] ?? null);
   const [busy, setBusy] = useState<string | null>(null);
+  const methods = useQuery({
+    queryKey: ['sign-in-methods'],
+    queryFn: () => unwrap<{ demo: boolean; oidc: boolean }>(api.GET('/api/v1/auth/methods')),
+    retry: false,
+  });
   const officials = useQuery({
     queryKey: ['demo-officials'],
     queryFn: () => unwrap<{ items: DemoOfficial[] }>(api.GET('/api/v1/demo/officials')),
     retry: false,
+    enabled: methods.data?.demo === true,
   });
   const from = (location.state as { from?: string } | null)?.from ?? '/';
+  const returnTo = from === '/dang-nhap' ? '/' : from;
   const signIn = async (o: DemoOfficial) => {
     setBusy(o.id);
     setError(null);
     try {
       await signInAsDemo(o.id);
-      navigate(from === '/dang-nhap' ? '/' : from, { replace: true });
+      navigate(returnTo, { replace: true });
     } catch (e) {
       setError((e as ApiError).message);
     } finally {
@@ -77,7 +92,33 @@ export function SignInPage() {
           <Typography.Title level={2} className="page-title">
             Đăng nhập
           </Typography.Title>
-          {officials.isError ? (
+          {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} /> : null}
+          {methods.isLoading ? <Skeleton active /> : null}
+          {methods.data?.oidc ? (
+            <Card style={{ marginBottom: 24, maxWidth: 560 }}>
+              <Typography.Paragraph>
+                Đăng nhập bằng tài khoản do cơ quan cấp. Trình duyệt sẽ chuyển sang trang xác thực của cơ quan
+                rồi quay lại hệ thống.
+              </Typography.Paragraph>
+              <Button
+                type="primary"
+                size="large"
+                icon={<BankOutlined />}
+                href={`/api/v1/auth/oidc/sign-in?returnTo=${encodeURIComponent(returnTo)}`}
+              >
+                Đăng nhập bằng tài khoản cơ quan
+              </Button>
+            </Card>
+          ) : null}
+          {methods.data && !methods.data.oidc && !methods.data.demo ? (
+            <Alert
+              type="info"
+              showIcon
+              message="Chưa cấu hình đăng nhập"
+              description="Máy chủ chưa được cấu hình hệ thống xác thực của cơ quan (OIDC_ISSUER_URL). Đề nghị liên hệ quản trị viên."
+            />
+          ) : null}
+          {!methods.data?.demo ? null : officials.isError ? (
             <Alert
               type="info"
               showIcon
@@ -93,7 +134,6 @@ export function SignInPage() {
                 message="Môi trường thử nghiệm với dữ liệu mẫu"
                 description="Chọn một cán bộ của tổ chức mẫu (UBND tỉnh Ninh Bình) để đăng nhập với vai trò của người đó. Phiên đăng nhập chỉ lưu trong bộ nhớ của thẻ trình duyệt này."
               />
-              {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} /> : null}
               {officials.isLoading ? <Skeleton active /> : null}
               <Row gutter={[16, 16]}>
                 {sorted.map((o) => (

@@ -6,7 +6,18 @@ import { api, unwrap } from '../../api/client';
 import type { CaseView, HistoryEvent } from '../../api/types';
 import { PageTitle, ProblemAlert, StatusTag } from '../../components/common';
 import { formatInstant } from '../../lib/format';
-import { eventLabel } from '../../lib/labels';
+import { eventLabel, ROLE_LABELS } from '../../lib/labels';
+
+/** One disclosure of a case's identities (GET /cases/:id/disclosures). */
+interface Disclosure {
+  position: number;
+  at: string;
+  recordedAt: string;
+  disclosedTo: { id: string; name: string; roles: string[] };
+  reasonCode: string | null;
+  reason: string;
+  document: string | null;
+}
 
 interface Verification {
   ok: boolean;
@@ -36,6 +47,14 @@ export default function AuditPage() {
     enabled: id !== '' && asOf !== '',
     queryFn: () =>
       unwrap<CaseView>(api.GET('/api/v1/cases/{id}', { params: { path: { id }, query: { asOf } } })),
+  });
+  const disclosures = useQuery({
+    queryKey: ['case', id, 'disclosures'],
+    enabled: id !== '',
+    queryFn: () =>
+      unwrap<{ items: Disclosure[]; total: number }>(
+        api.GET('/api/v1/cases/{id}/disclosures', { params: { path: { id }, query: { pageSize: 200 } } }),
+      ),
   });
   const verify = useMutation({
     mutationFn: () =>
@@ -119,6 +138,38 @@ export default function AuditPage() {
                       {e.lateEntry ? <Tag color="orange">Ghi muộn</Tag> : null}
                     </span>
                   ),
+                },
+              ]}
+            />
+          </Card>
+          <Card size="small" title="Nhật ký tiết lộ danh tính" style={{ marginBottom: 16 }}>
+            <ProblemAlert error={disclosures.error} />
+            <Table<Disclosure>
+              rowKey="position"
+              size="small"
+              pagination={false}
+              loading={disclosures.isFetching}
+              dataSource={disclosures.data?.items ?? []}
+              locale={{ emptyText: 'Chưa ai xem danh tính người gửi đơn của hồ sơ này' }}
+              columns={[
+                { title: 'Thời điểm', dataIndex: 'at', render: (v: string) => formatInstant(v) },
+                {
+                  title: 'Người xem',
+                  dataIndex: 'disclosedTo',
+                  render: (d: Disclosure['disclosedTo']) => (
+                    <span>
+                      {d.name}{' '}
+                      {d.roles.map((r) => (
+                        <Tag key={r}>{ROLE_LABELS[r] ?? r}</Tag>
+                      ))}
+                    </span>
+                  ),
+                },
+                { title: 'Lý do', dataIndex: 'reason' },
+                {
+                  title: 'Giấy tờ in tên',
+                  dataIndex: 'document',
+                  render: (v: string | null) => v ?? 'Xem trên hệ thống',
                 },
               ]}
             />

@@ -12,6 +12,16 @@ import { formatDate, todayInVietnam } from '../../lib/format';
 import { itemsOf } from '../../lib/lists';
 import { ruleName } from '../../lib/labels';
 
+/** A letter nobody has classified yet (GET /deadlines/unclassified), oldest first. */
+interface UnclassifiedRow {
+  caseId: string;
+  trackingCode: string;
+  receivedAt: string;
+  ageWorkingDays: number | null;
+  xldDueOn: string | null;
+  receivingUnitId?: string;
+}
+
 interface Filters {
   unitId: string;
   includeSubunits: boolean;
@@ -46,6 +56,13 @@ export default function BoardsPage() {
             params: { query: { ...query, withinDays: f.withinDays } },
           }),
         ),
+      ),
+  });
+  const unclassified = useQuery({
+    queryKey: ['board', 'unclassified', query],
+    queryFn: async () =>
+      itemsOf<UnclassifiedRow>(
+        await unwrap(api.GET('/api/v1/deadlines/unclassified', { params: { query } })),
       ),
   });
   const exportCsv = async () => {
@@ -109,7 +126,7 @@ export default function BoardsPage() {
           </Form.Item>
         </Form>
       </Card>
-      <ProblemAlert error={overdue.error ?? upcoming.error} />
+      <ProblemAlert error={overdue.error ?? upcoming.error ?? unclassified.error} />
       <Tabs
         items={[
           {
@@ -158,6 +175,43 @@ export default function BoardsPage() {
                     title: 'Còn lại',
                     dataIndex: 'daysLeft',
                     render: (v: number) => <Tag color="orange">{v} ngày</Tag>,
+                  },
+                ]}
+              />
+            ),
+          },
+          {
+            key: 'unclassified',
+            label: `Chưa phân loại (${unclassified.data?.length ?? 0})`,
+            children: (
+              <Table<UnclassifiedRow>
+                rowKey="caseId"
+                size="middle"
+                loading={unclassified.isFetching}
+                dataSource={unclassified.data ?? []}
+                rowClassName={(r) => (r.xldDueOn && r.xldDueOn < f.asOf ? 'row-overdue' : '')}
+                locale={{ emptyText: 'Không có đơn chưa phân loại' }}
+                columns={[
+                  {
+                    title: 'Mã hồ sơ',
+                    dataIndex: 'trackingCode',
+                    render: (v: string, r) => <Link to={`/ho-so/${r.caseId}`}>{v}</Link>,
+                  },
+                  { title: 'Ngày nhận', dataIndex: 'receivedAt', render: (v: string) => formatDate(v) },
+                  {
+                    title: 'Đã chờ',
+                    dataIndex: 'ageWorkingDays',
+                    render: (v: number | null) => (v === null ? '—' : `${v} ngày làm việc`),
+                  },
+                  {
+                    title: 'Hạn xử lý đơn',
+                    dataIndex: 'xldDueOn',
+                    render: (v: string | null) => formatDate(v),
+                  },
+                  {
+                    title: 'Đơn vị nhận',
+                    dataIndex: 'receivingUnitId',
+                    render: (v: string | undefined) => unitName(v),
                   },
                 ]}
               />

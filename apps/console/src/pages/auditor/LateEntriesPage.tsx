@@ -1,0 +1,148 @@
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Checkbox, Form, Select, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import { useUser } from '../../auth/session';
+import { DateField } from '../../components/DateField';
+import { PageTitle, ProblemAlert, useUnitName, useUnits } from '../../components/common';
+import { formatDate, formatInstant } from '../../lib/format';
+import { eventLabel, EVENT_LABELS } from '../../lib/labels';
+
+/** One act recorded late (GET /late-entries, deadlines.md §9). */
+interface LateEntry {
+  streamId: string;
+  caseId: string;
+  trackingCode: string;
+  type: string;
+  businessDate: string | null;
+  recordedAt: string;
+  workingDaysLate: number | null;
+  actor: { id: string | null; name: string | null };
+  unitId: string;
+}
+
+interface Filters {
+  unitId?: string;
+  includeSubunits: boolean;
+  from?: string;
+  to?: string;
+  type?: string;
+}
+
+/**
+ * Danh sách ghi muộn: the acts recorded more than LATE_ENTRY_GRACE_DAYS working days after their
+ * business date, with who recorded them (auditors, supervisors).
+ */
+export default function LateEntriesPage() {
+  const user = useUser();
+  const units = useUnits();
+  const unitName = useUnitName();
+  const [f, setF] = useState<Filters>({ unitId: user.unitId ?? undefined, includeSubunits: true });
+  const [page, setPage] = useState(1);
+  const list = useQuery({
+    queryKey: ['late-entries', f, page],
+    queryFn: () =>
+      unwrap<{ items: LateEntry[]; total: number }>(
+        api.GET('/api/v1/late-entries', {
+          params: {
+            query: {
+              ...(f.unitId ? { unitId: f.unitId } : {}),
+              includeSubunits: f.includeSubunits,
+              ...(f.from ? { from: f.from } : {}),
+              ...(f.to ? { to: f.to } : {}),
+              ...(f.type ? { type: f.type as never } : {}),
+              page,
+              pageSize: 50,
+            },
+          },
+        }),
+      ),
+  });
+  return (
+    <>
+      <PageTitle>Danh sách ghi muộn</PageTitle>
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Form<Filters>
+          layout="inline"
+          initialValues={f}
+          onFinish={(v) => {
+            setF({ ...v, includeSubunits: v.includeSubunits ?? true });
+            setPage(1);
+          }}
+        >
+          <Form.Item name="unitId" label="Đơn vị">
+            <Select
+              style={{ width: 260 }}
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            />
+          </Form.Item>
+          <Form.Item name="includeSubunits" valuePropName="checked">
+            <Checkbox>Gồm đơn vị trực thuộc</Checkbox>
+          </Form.Item>
+          <Form.Item name="from" label="Ghi từ ngày">
+            <DateField />
+          </Form.Item>
+          <Form.Item name="to" label="đến ngày">
+            <DateField />
+          </Form.Item>
+          <Form.Item name="type" label="Hành vi">
+            <Select
+              style={{ width: 220 }}
+              allowClear
+              options={Object.entries(EVENT_LABELS).map(([value, label]) => ({ value, label }))}
+            />
+          </Form.Item>
+          <Form.Item>
+            <Button type="primary" htmlType="submit">
+              Xem
+            </Button>
+          </Form.Item>
+        </Form>
+      </Card>
+      <ProblemAlert error={list.error} />
+      <Table<LateEntry>
+        rowKey={(r) => `${r.streamId}-${r.recordedAt}-${r.type}`}
+        size="middle"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        locale={{ emptyText: 'Không có hành vi nào ghi muộn' }}
+        pagination={{
+          current: page,
+          pageSize: 50,
+          total: list.data?.total ?? 0,
+          onChange: setPage,
+          showTotal: (n) => `${n} hành vi ghi muộn`,
+        }}
+        columns={[
+          {
+            title: 'Mã hồ sơ',
+            dataIndex: 'trackingCode',
+            render: (v: string, r) => <Link to={`/ho-so/${r.caseId}`}>{v}</Link>,
+          },
+          { title: 'Hành vi', dataIndex: 'type', render: (v: string) => eventLabel(v) },
+          { title: 'Ngày thực hiện', dataIndex: 'businessDate', render: (v: string | null) => formatDate(v) },
+          {
+            title: 'Thời điểm ghi vào hệ thống',
+            dataIndex: 'recordedAt',
+            render: (v: string) => formatInstant(v),
+          },
+          {
+            title: 'Muộn',
+            dataIndex: 'workingDaysLate',
+            render: (v: number | null) => (v === null ? '—' : <Tag color="orange">{v} ngày làm việc</Tag>),
+          },
+          {
+            title: 'Người ghi',
+            dataIndex: 'actor',
+            render: (a: LateEntry['actor']) => a.name ?? a.id ?? '—',
+          },
+          { title: 'Đơn vị', dataIndex: 'unitId', render: (v: string) => unitName(v) },
+        ]}
+      />
+    </>
+  );
+}

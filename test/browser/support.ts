@@ -1,0 +1,161 @@
+/**
+ * What the browser specs share: the server as `npm start` composes it (apps/api/src/all-in-one.ts,
+ * started as its own process), Debian's Chromium driven by playwright-core, a tab in Vietnamese on
+ * Vietnam time, and signing in (the demo sign-in on the embedded database; OpenID Connect through a
+ * provider the test starts, see oidc-provider.ts).
+ *
+ * The specs need /usr/bin/chromium and the console's build (dist/console, made by `npm run build`):
+ * in CI a missing one fails the run; elsewhere the suite says it is skipped.
+ */
+import { describe, expect } from '@jest/globals';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const REGISTER = fileURLToPath(new URL('../support/ts-register.mjs', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../apps/api/src/all-in-one.ts', import.meta.url));
+export const CHROMIUM = '/usr/bin/chromium';
+export const CONSOLE_DIR = join(ROOT, 'dist/console');
+
+/** A browser test's time limit (server start-up, Chromium start-up, a role's whole path). */
+export const LONG = 300_000;
+
+/** `describe` when Chromium and the console's build are here, `describe.skip` (with a word) when not. */
+export function browserSuite(what: string): typeof describe {
+  const ready = existsSync(CHROMIUM) && existsSync(join(CONSOLE_DIR, 'index.html'));
+  if (!ready && process.env.CI)
+    throw new Error('CI needs /usr/bin/chromium and the console build (npm run build)');
+  if (!ready) console.warn(`${what}: skipped, /usr/bin/chromium or dist/console is missing`);
+  return ready ? describe : (describe.skip as typeof describe);
+}
+
+export const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+
+export interface ConsoleServer {
+  /** `http://127.0.0.1:<port>` */
+  base: string;
+  port: number;
+  /** The embedded database's folder (and the secrets'), removed by stop(). */
+  dataDir: string;
+  /** What the process printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `npm start`'s composition (API, worker, the console's build) on a free port, with its own
+ * DATA_DIR, and waits for its "Console:" line (printed once demo data, if any, is seeded).
+ * `env` adds to or overrides the defaults (development, quiet logs, no rate limit).
+ */
+export async function startServer(env: Record<string, string> = {}, port?: number): Promise<ConsoleServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'donthu-browser-'));
+  const p = port ?? (await freePort());
+  let output = '';
+  const child: ChildProcess = spawn(process.execPath, ['--import', REGISTER, MAIN], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: dataDir,
+      CONSOLE_DIR,
+      RATE_LIMIT_PER_MIN: '0',
+      PORT: String(p),
+      HOST: '127.0.0.1',
+      ...env,
+    },
+  });
+  child.stdout!.on('data', (b: Buffer) => (output += b.toString()));
+  child.stderr!.on('data', (b: Buffer) => (output += b.toString()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const until = Date.now() + 240_000;
+  while (!output.includes('Console:')) {
+    if (Date.now() > until || child.exitCode !== null) {
+      await stop();
+      throw new Error(`server did not start:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { base: `http://127.0.0.1:${p}`, port: p, dataDir, output: () => output, stop };
+}
+
+/** Debian's Chromium, headless. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A tab of its own (own cookies) in Vietnamese, on Vietnam time, on a desk-sized screen. */
+export async function newTab(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    viewport: { width: 1366, height: 900 },
+    ...options,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return page;
+}
+
+/** Closes a tab made by newTab, with its context (its cookies). */
+export async function closeTab(page: Page): Promise<void> {
+  await page.context().close();
+}
+
+/** A fresh tab signed in through the demo sign-in as one demo official, on the home page. */
+export async function signInDemo(browser: Browser, base: string, name: string): Promise<Page> {
+  const page = await newTab(browser);
+  await page.goto(`${base}/`);
+  await page.getByRole('button', { name: new RegExp(`Đăng nhập với tư cách ${name}`) }).click();
+  await page.getByRole('heading', { name: `Xin chào, ${name}` }).waitFor();
+  return page;
+}
+
+/** A date `days` before today in Vietnam, as the console's date fields take it (dd/MM/yyyy). */
+export function daysAgo(days: number): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  const iso = d.toISOString().slice(0, 10);
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
+
+/** Types a date into an Ant Design date field and leaves it (Enter would submit the form). */
+export async function typeDate(field: Locator, value: string): Promise<void> {
+  await field.click();
+  await field.fill(value);
+  await field.press('Tab');
+  expect(await field.inputValue()).toBe(value);
+}
