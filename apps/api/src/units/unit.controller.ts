@@ -7,7 +7,16 @@ import { correlationIdOf, idempotent, ifMatchOf } from '../common/request-contex
 import { IdempotencyService } from '../../../../libs/application/src/common/idempotency.service.js';
 import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
 import { AppointHeadDto, CreateUnitDto, MergeUnitDto, RenameUnitDto, UnitAsOfQuery } from './unit.dto.js';
-import { UnitService, type UnitCommandOptions } from '../../../../libs/application/src/units/unit.service.js';
+import { CommandBus } from '@nestjs/cqrs';
+import type { CommandMeta } from '../../../../libs/application/src/bus/messages.js';
+import { UnitService } from '../../../../libs/application/src/units/unit.service.js';
+import {
+  AppointHead,
+  CreateUnit,
+  MergeUnit,
+  RenameUnit,
+  type UnitCommandMessage,
+} from '../../../../libs/application/src/units/unit.commands.js';
 
 @ApiTags('units')
 @ApiBearerAuth()
@@ -15,6 +24,7 @@ import { UnitService, type UnitCommandOptions } from '../../../../libs/applicati
 export class UnitController {
   constructor(
     private readonly units: UnitService,
+    private readonly commands: CommandBus,
     private readonly waiter: ProjectionWaiter,
     private readonly idem: IdempotencyService,
   ) {}
@@ -27,7 +37,7 @@ export class UnitController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.command(req, res, p, 201, (opts) => this.units.create(dto, p, opts));
+    return this.command(req, res, p, 201, (meta) => new CreateUnit(dto, meta));
   }
 
   @Get()
@@ -57,7 +67,7 @@ export class UnitController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.command(req, res, p, 200, (opts) => this.units.rename(id, dto.name, p, opts));
+    return this.command(req, res, p, 200, (meta) => new RenameUnit(id, dto.name, meta));
   }
 
   @Post(':id/heads')
@@ -71,7 +81,7 @@ export class UnitController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.command(req, res, p, 201, (opts) => this.units.appointHead(id, dto, p, opts));
+    return this.command(req, res, p, 201, (meta) => new AppointHead(id, dto, meta));
   }
 
   @Post(':id/merge')
@@ -86,20 +96,22 @@ export class UnitController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.command(req, res, p, 200, (opts) => this.units.merge(id, dto, p, opts));
+    return this.command(req, res, p, 200, (meta) => new MergeUnit(id, dto, meta));
   }
 
   /** Idempotency-Key and If-Match for every unit command, as for cases (docs/reference/api-contract.md Conventions); ETag answers the version. */
-  private async command<T extends { version: number }>(
+  private async command(
     req: Request,
     res: Response,
     principal: Principal,
     status: number,
-    run: (opts: UnitCommandOptions) => Promise<T>,
-  ): Promise<T> {
+    message: (meta: CommandMeta) => UnitCommandMessage,
+  ) {
     const ifMatch = ifMatchOf(req);
     const body = await idempotent(this.idem, req, res, principal, status, (seed) =>
-      run({ correlationId: correlationIdOf(req), ifMatch, eventIdSeed: seed }),
+      this.commands.execute(
+        message({ principal, correlationId: correlationIdOf(req), ifMatch, eventIdSeed: seed }),
+      ),
     );
     res.setHeader('ETag', `"${body.version}"`);
     return body;

@@ -12,7 +12,7 @@ import { InspectionService } from '../inspections/inspection.service.js';
 import { ReceptionService } from '../reception/reception.service.js';
 import type { RegisterCaseInput } from '../cases/case.inputs.js';
 import { RUNTIME } from '../runtime.tokens.js';
-import { UnitService } from '../units/unit.service.js';
+import { AppointHead, CreateUnit } from '../units/unit.commands.js';
 
 /** Seed only into an empty store: on the embedded database, or with DONTHU_DEMO=1 on a server. */
 export async function shouldSeedDemo(runtime: Runtime, force = false): Promise<boolean> {
@@ -191,22 +191,23 @@ export async function seedDemo(
   app: Pick<INestApplicationContext, 'get'>,
 ): Promise<{ units: number; cases: number; sessions: number; inspections: number; lateEntries: number }> {
   const runtime = app.get<Runtime>(RUNTIME);
-  const unitService = app.get(UnitService);
   const bus = app.get(CommandBus);
   const today = vietnamDateOf(runtime.clock());
   const admin: Principal = { id: 'admin', name: 'Quản trị viên', roles: ['admin'], unitId: null };
   const correlationId = `demo-seed:${randomUUID()}`;
   for (const u of UNITS) {
-    await unitService.create(
-      { id: u.id, name: u.name, level: u.level, ...('parentId' in u ? { parentId: u.parentId } : {}) },
-      admin,
-      { correlationId },
+    await bus.execute(
+      new CreateUnit(
+        { id: u.id, name: u.name, level: u.level, ...('parentId' in u ? { parentId: u.parentId } : {}) },
+        { principal: admin, correlationId },
+      ),
     );
-    await unitService.appointHead(
-      u.id,
-      { personId: u.head[0], fullName: u.head[1], from: addDays(today, -300) },
-      admin,
-      { correlationId },
+    await bus.execute(
+      new AppointHead(
+        u.id,
+        { personId: u.head[0], fullName: u.head[1], from: addDays(today, -300) },
+        { principal: admin, correlationId },
+      ),
     );
   }
   const d = (daysAgo: number) => addDays(today, -daysAgo);
