@@ -1,4 +1,5 @@
 import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
+import { lettersOpenedForReadModels } from './cases/case.letter.js';
 import { DiscoveryModule } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ProjectionRunner } from '../../read-models/src/runner/projection-runner.js';
@@ -46,7 +47,7 @@ export class ApplicationModule {
     const runner =
       options.runner ??
       new ProjectionRunner({
-        store: runtime.store,
+        store: lettersOpenedForReadModels(runtime.store, runtime.vault),
         dataSource: runtime.dataSource,
         projections: ALL_PROJECTIONS,
       });

@@ -5,7 +5,7 @@ import { UNIT_EVENT_TYPES } from '../../domain/src/unit/unit.events.js';
 import { EventTypeRegistry } from '../../event-store/src/event-type-registry.js';
 
 /** Events that are not part of a domain stream type: disclosures of identities, integrity anchors. */
-export const PLATFORM_EVENT_TYPES = ['IdentityDisclosed', 'PersonErased'] as const;
+export const PLATFORM_EVENT_TYPES = ['IdentityDisclosed', 'PersonErased', 'LetterErased'] as const;
 
 /**
  * Every persisted event type with its schema version and upcasters. Reading an event of a type not

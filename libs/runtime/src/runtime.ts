@@ -19,13 +19,14 @@ import { openDatabase, type DatabaseHandle } from './database.js';
 import { createEventTypeRegistry } from './event-types.js';
 import { resolveSecrets, type Secrets } from './secrets.js';
 import { Metrics } from './metrics.js';
-import { CreateAnchors1760000005000 } from '../../event-store/src/anchors.js';
+import { CreateAnchorHeads1760000018300, CreateAnchors1760000005000 } from '../../event-store/src/anchors.js';
 
 export const ALL_MIGRATIONS = [
   ...EVENT_STORE_MIGRATIONS,
   ...SECURITY_MIGRATIONS,
   ...READ_MODEL_MIGRATIONS,
   CreateAnchors1760000005000,
+  CreateAnchorHeads1760000018300,
 ];
 
 /** Everything a process of donthu needs, built once: database, event store, vault, calendar, rules. */

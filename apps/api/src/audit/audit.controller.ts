@@ -8,6 +8,12 @@ import { CaseService } from '../../../../libs/application/src/cases/case.service
 import { InspectionService } from '../../../../libs/application/src/inspections/inspection.service.js';
 import { ReceptionService } from '../../../../libs/application/src/reception/reception.service.js';
 import { UnitDirectory } from '../../../../libs/application/src/units/unit-directory.service.js';
+import {
+  findBreak,
+  rawStreamEvents,
+  unitsNamedIn,
+} from '../../../../libs/application/src/common/stream-history.js';
+import { foldCaseEvents } from '../../../../libs/application/src/folds.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -58,22 +64,24 @@ export class AuditController {
     }
   }
 
+  /** Read as stored (an unknown type or a broken payload must not hide the units it names). */
   private async unitsNamedIn(streamId: string): Promise<string[]> {
-    const out = new Set<string>();
-    const fields = [
-      'receivingUnitId',
-      'competentUnitId',
-      'toUnitId',
-      'unitId',
-      'leadUnitId',
-      'inspectedUnitId',
-    ];
-    for (const e of await this.runtime.store.readStream(streamId).catch(() => []))
-      for (const f of fields) {
-        const v = (e.data as Record<string, unknown>)[f];
-        if (typeof v === 'string') out.add(v);
-      }
-    return [...out];
+    return unitsNamedIn(await rawStreamEvents(this.runtime, streamId).catch(() => []));
+  }
+
+  @Get('streams/:streamId/history')
+  @ApiOperation({
+    summary:
+      "A stream's events exactly as stored, with the first break marked (version, position, reason): readable even when an event is damaged",
+  })
+  async history(@Param('streamId') streamId: string, @CurrentPrincipal() principal: Principal) {
+    if (!/^[A-Za-z0-9._-]{1,140}$/.test(streamId)) fail('NOT_FOUND', 'no such stream');
+    await this.requireInScope(streamId, principal);
+    if (!(await this.runtime.store.streamHead(streamId))) fail('NOT_FOUND', 'no such stream');
+    requirePermission(principal, 'audit.verify');
+    const events = await rawStreamEvents(this.runtime, streamId);
+    const fold = streamId.startsWith('case-') ? foldCaseEvents : undefined;
+    return { events, damaged: await findBreak(this.runtime, streamId, events, fold) };
   }
 
   @Get('streams/:streamId/verify')

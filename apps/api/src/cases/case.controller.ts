@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { requirePermission, type Principal } from '../../../../libs/security/src/auth/roles.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
 import { IdempotencyService } from '../../../../libs/application/src/common/idempotency.service.js';
-import { fail } from '../../../../libs/application/src/common/problem.js';
+import { fail, ProblemError } from '../../../../libs/application/src/common/problem.js';
 import type { CommandMeta } from '../../../../libs/application/src/bus/messages.js';
 import { correlationIdOf, idempotent, ifMatchOf } from '../common/request-context.js';
 import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
@@ -170,7 +170,14 @@ export class CaseController {
   })
   async history(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     this.checkId(id);
-    const { events } = await this.cases.load(id, principal);
+    let events;
+    try {
+      ({ events } = await this.cases.load(id, principal));
+    } catch (err) {
+      // A damaged event: the raw events with the break marked, not a 500.
+      if (err instanceof ProblemError) throw err;
+      return this.cases.damagedHistory(id, principal, err);
+    }
     requirePermission(principal, 'case.read.history');
     return {
       events: events.map((e) => ({

@@ -221,6 +221,17 @@ export function registerOpsCommands(program: Command): void {
           console.log(
             `${a.anchorId}\t${r.ok ? 'ok' : 'MISMATCH'}\texpected ${r.expected}\trecomputed ${r.recomputed}`,
           );
+          // Name every stream whose head differs from the anchored one.
+          const head = (h: { version: number; hash: string } | null) =>
+            h ? `version ${h.version} (${h.hash.slice(0, 12)}…)` : 'none';
+          for (const d of r.differing ?? [])
+            console.log(
+              `${a.anchorId}\tstream ${d.streamId}\tanchored ${head(d.anchored)}\tnow ${head(d.now)}`,
+            );
+          if (!r.ok && r.differing === null)
+            console.log(`${a.anchorId}\tthis anchor kept no stream heads: the streams cannot be named`);
+          if (r.keptHeadsAltered)
+            console.log(`${a.anchorId}\tthe stream heads kept with this anchor were altered too`);
         }
         if (bad) process.exitCode = 3;
       }),

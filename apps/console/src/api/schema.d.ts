@@ -876,6 +876,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/streams/{streamId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stream's events exactly as stored, with the first break marked (version, position, reason): readable even when an event is damaged */
+        get: operations["AuditController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/streams/{streamId}/verify": {
         parameters: {
             query?: never;
@@ -6754,7 +6771,7 @@ export interface operations {
                 /** @description the person who recorded the act */
                 actorId?: string;
                 /** @description the event type of the act */
-                type?: "CaseReceived" | "CaseClassified" | "CaseReclassified" | "CaseAmended" | "CaseAccepted" | "CaseRejected" | "CaseGuided" | "CaseArchived" | "CaseTransferred" | "HandlerAssigned" | "DeadlineExtended" | "CaseSuspended" | "CaseResumed" | "DialogueRecorded" | "CaseResolved" | "CaseWithdrawn" | "CaseTerminated" | "CaseClosed" | "DeadlineMissed" | "LookupPinReissued";
+                type?: "CaseReceived" | "CaseClassified" | "CaseReclassified" | "CaseAmended" | "CaseAccepted" | "CaseRejected" | "CaseGuided" | "CaseArchived" | "CaseTransferred" | "HandlerAssigned" | "HandlerUnassigned" | "DeadlineExtended" | "CaseSuspended" | "CaseResumed" | "DialogueRecorded" | "CaseResolved" | "CaseWithdrawn" | "CaseTerminated" | "CaseClosed" | "DeadlineMissed" | "LookupPinReissued";
             };
             header?: {
                 /** @description your id for this request (echoed, logged, in a problem's `instance`); generated when absent */
@@ -8985,6 +9002,93 @@ export interface operations {
             };
             /** @description IDEMPOTENCY_KEY_REUSED with another body, or CALENDAR_UNAVAILABLE */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL: logged with the request id of `instance` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAVAILABLE: the database is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuditController_history: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description your id for this request (echoed, logged, in a problem's `instance`); generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                streamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description the request id */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the role or the unit scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

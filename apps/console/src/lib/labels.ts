@@ -143,6 +143,7 @@ export const EVENT_LABELS: Record<string, string> = {
   CaseArchived: 'Lưu đơn',
   CaseTransferred: 'Chuyển đơn',
   HandlerAssigned: 'Giao người xử lý',
+  HandlerUnassigned: 'Thôi giao người xử lý (đơn tố cáo do thủ trưởng giao)',
   CaseAssigned: 'Giao người xử lý',
   DeadlineExtended: 'Gia hạn giải quyết',
   CaseSuspended: 'Tạm đình chỉ',

@@ -53,8 +53,11 @@ export type ReclassifyInput = Omit<
   Data<'ReclassifyCase'>,
   'previousCase' | 'competentWithinReceivingSubtree'
 >;
-/** An amendment; new petitioners arrive in clear and are sealed by the handler. */
-export type AmendInput = Omit<Data<'AmendCase'>, 'petitioners'> & { petitioners?: PetitionerInput[] };
+/** An amendment; new petitioners and the letter arrive in clear and are sealed by the handler. */
+export type AmendInput = Omit<Data<'AmendCase'>, 'petitioners' | 'sealedContent'> & {
+  petitioners?: PetitionerInput[];
+  content?: string;
+};
 /** A dialogue; its id is drawn by the handler. */
 export type DialogueInput = Omit<Data<'RecordDialogue'>, 'dialogueId'>;
 
@@ -66,7 +69,8 @@ export class RejectCase extends ExistingCaseCommand<Data<'RejectCase'>> {}
 export class GuideCase extends ExistingCaseCommand<Data<'GuideCase'>> {}
 export class ArchiveCase extends ExistingCaseCommand<Data<'ArchiveCase'>> {}
 export class TransferCase extends ExistingCaseCommand<Data<'TransferCase'>> {}
-export class AssignHandler extends ExistingCaseCommand<Data<'AssignHandler'>> {}
+/** `byHead` is the handler's to find out, never the caller's to say. */
+export class AssignHandler extends ExistingCaseCommand<Omit<Data<'AssignHandler'>, 'byHead'>> {}
 export class ExtendDeadline extends ExistingCaseCommand<Data<'ExtendDeadline'>> {}
 export class SuspendCase extends ExistingCaseCommand<Data<'SuspendCase'>> {}
 export class ResumeCase extends ExistingCaseCommand<Data<'ResumeCase'>> {}

@@ -161,13 +161,17 @@ export class ReclassifyCaseHandler extends ExistingCaseHandler<ReclassifyCase['i
 @CommandHandler(AmendCase)
 export class AmendCaseHandler extends ExistingCaseHandler<AmendCase['input'], AmendCase> {
   protected readonly permission = 'case.classify';
-  protected async toDomain({ input }: AmendCase): Promise<CaseCommand> {
-    const { petitioners, ...rest } = input;
+  protected async toDomain({ input }: AmendCase, state: ExistingCase): Promise<CaseCommand> {
+    const { petitioners, content, ...rest } = input;
     return {
       type: 'AmendCase',
       data: {
         ...rest,
         ...(petitioners ? { petitioners: await this.cases.sealPetitioners(petitioners) } : {}),
+        // Sealed as at registration, whatever the case's kind (architecture.md decision 7).
+        ...(content !== undefined
+          ? { sealedContent: await this.cases.sealLetter(state.caseId, content) }
+          : {}),
       },
     };
   }
@@ -191,16 +195,18 @@ export class TransferCaseHandler extends ExistingCaseHandler<TransferCase['input
 export class AssignHandlerHandler extends ExistingCaseHandler<AssignHandler['input'], AssignHandler> {
   protected readonly permission = 'case.command';
   protected async toDomain({ input, meta }: AssignHandler, state: ExistingCase): Promise<CaseCommand> {
-    await this.requireAssigner(state, meta.principal);
-    return { type: 'AssignHandler', data: { ...input } };
+    // Whether the assigner is a head of the receiving or competent unit is recorded: a later
+    // classification as a denunciation removes a handler no such head assigned.
+    const byHead = await this.requireAssigner(state, meta.principal);
+    return { type: 'AssignHandler', data: { ...input, byHead } };
   }
 
-  private async requireAssigner(state: ExistingCase, principal: Principal): Promise<void> {
-    if (state.kind !== null && state.kind !== 'denunciation') return;
+  private async requireAssigner(state: ExistingCase, principal: Principal): Promise<boolean> {
     const units = [state.receivingUnitId, state.competentUnitId].filter((u): u is string => !!u);
     if (principal.roles.includes('head') && principal.unitId)
-      for (const u of units) if (await this.units.isWithin(u, principal.unitId)) return;
-    fail(
+      for (const u of units) if (await this.units.isWithin(u, principal.unitId)) return true;
+    if (state.kind !== null && state.kind !== 'denunciation') return false;
+    return fail(
       'FORBIDDEN',
       state.kind === null
         ? 'assigning an unclassified case is reserved to a head of the receiving or competent unit'
@@ -332,7 +338,6 @@ export class RegisterCaseHandler implements ICommandHandler<RegisterCase, Regist
       receivingUnitId: dto.receivingUnitId,
       signerCount: dto.signerCount ?? Math.max(1, dto.petitioners.length),
       subject: dto.subject,
-      content: dto.content,
       ...(dto.field ? { field: dto.field } : {}),
       ...(dto.kindHint ? { kindHint: dto.kindHint } : {}),
       ...(dto.anonymous !== undefined ? { anonymous: dto.anonymous } : {}),
@@ -342,7 +347,10 @@ export class RegisterCaseHandler implements ICommandHandler<RegisterCase, Regist
     // Validate first with placeholders, so a rejected request allocates no tracking code and seals nobody.
     const placeholder = dto.petitioners.map(() => ({ personRef: 'x', sealed: 'x', representative: false }));
     decide(
-      { type: 'RegisterCase', data: { ...base, trackingCode: 'X', petitioners: placeholder } },
+      {
+        type: 'RegisterCase',
+        data: { ...base, trackingCode: 'X', petitioners: placeholder, sealedContent: dto.content },
+      },
       initialCaseState(),
       decideContext(this.runtime),
     );
@@ -353,6 +361,8 @@ export class RegisterCaseHandler implements ICommandHandler<RegisterCase, Regist
     );
     const lookupPin = generateLookupPin();
     const lookupPinHash = await hashLookupPin(caseId, lookupPin);
+    // The letter is sealed whatever the desk hinted: the kind is known only at classification.
+    const sealedContent = await this.cases.sealLetter(caseId, dto.content);
     const petitioners: ProtectedPetitioner[] = await this.cases.sealPetitioners(dto.petitioners);
     const decided: { state?: CaseState } = {};
     const result = await handleCommand(
@@ -361,7 +371,10 @@ export class RegisterCaseHandler implements ICommandHandler<RegisterCase, Regist
       (history, ctx) => {
         const state = foldStored(history);
         const events: CaseEvent[] = decide(
-          { type: 'RegisterCase', data: { ...base, trackingCode, petitioners, lookupPinHash } },
+          {
+            type: 'RegisterCase',
+            data: { ...base, trackingCode, petitioners, lookupPinHash, sealedContent },
+          },
           state,
           ctx,
         );

@@ -13,12 +13,15 @@ import { vietnamDateOf } from '../../../domain/src/shared/dates.js';
 import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
 import { DENUNCIATOR_MASK, maskPetitioner } from '../../../security/src/masking.js';
 import { RESOLUTION_RULES } from '../../../domain/src/case/case.state.js';
-import { can, type Principal } from '../../../security/src/auth/roles.js';
+import { can, requirePermission, type Principal } from '../../../security/src/auth/roles.js';
 import { nameOn } from '../../../domain/src/unit/unit.queries.js';
 import { fail } from '../common/problem.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
-import { becameDenunciation, dossierOf, markDenunciationLater } from './case.dossier.js';
+import { becameDenunciation, dossierOf, markDenunciationLater, mayReadContent } from './case.dossier.js';
+import { sealLetter, withLettersOpened } from './case.letter.js';
+import { VaultError } from '../../../security/src/vault/vault-error.js';
+import { findBreak, rawStreamEvents, unitsNamedIn } from '../common/stream-history.js';
 import type { PetitionerInput } from './case.inputs.js';
 
 export const ERASED_MASK = '[đã xóa]';
@@ -111,10 +114,14 @@ export class CaseService {
       unit: d.unit,
       legalBasis: d.legalBasis,
     }));
+    // The letter is opened only for those who may read it (a denunciation's: those who may see its identities).
+    const letters = mayReadContent(state, principal)
+      ? await withLettersOpened(this.runtime.vault, events, { erased: ERASED_MASK })
+      : events;
     return {
       ...view,
       deadlineBasis,
-      ...dossierOf(state, events, principal),
+      ...dossierOf(state, letters, principal),
       petitioners,
       ...(position ? { position: Number(position) } : {}),
     };
@@ -271,6 +278,35 @@ export class CaseService {
   async exists(caseId: string): Promise<boolean> {
     if (!/^[A-Za-z0-9-]{1,64}$/.test(caseId)) return false;
     return (await this.runtime.store.streamHead(caseStreamId(caseId))) !== null;
+  }
+
+  /** Seals a letter under the case's letter key (architecture.md decision 7). */
+  async sealLetter(caseId: string, text: string): Promise<string> {
+    try {
+      return await sealLetter(this.runtime.vault, caseId, text);
+    } catch (err) {
+      if (err instanceof VaultError && err.code === 'PERSON_ERASED')
+        fail('ILLEGAL_TRANSITION', 'content: the letter of this case was erased with its petitioners');
+      throw err;
+    }
+  }
+
+  /**
+   * The history of a case whose stream cannot be read or folded (a damaged event): the events as
+   * stored, with the break marked (which version, why), instead of a 500. Scoped by the units its
+   * events name. `cause` is rethrown when no break is found: the failure was something else.
+   */
+  async damagedHistory(caseId: string, principal: Principal, cause: unknown) {
+    const streamId = caseStreamId(caseId);
+    const events = await rawStreamEvents(this.runtime, streamId).catch(() => {
+      throw cause;
+    });
+    if (events.length === 0 || !(await this.units.inScope(principal, unitsNamedIn(events))))
+      fail('NOT_FOUND', `no case ${caseId}`);
+    requirePermission(principal, 'case.read.history');
+    const damaged = await findBreak(this.runtime, streamId, events, foldStored);
+    if (!damaged) throw cause;
+    return { events, damaged };
   }
 
   mayReadHistory(principal: Principal): boolean {

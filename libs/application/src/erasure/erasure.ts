@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import type { Runtime } from '../../../runtime/src/runtime.js';
 import { handleCommand } from '../commands/handle-command.js';
+import { caseStreamId } from '../../../domain/src/case/index.js';
+import { letterRef } from '../cases/case.letter.js';
 
 export const erasureStreamId = (personRef: string): string => `erasure-${personRef}`;
 
@@ -35,5 +37,51 @@ export async function erasePerson(
       duplicateMeansDone: true,
     },
   );
+  await eraseLettersOf(runtime, personRef, actor);
   return { personRef, erased: true, alreadyErased: !erased };
+}
+
+/**
+ * A letter's key goes with the last of its petitioners (architecture.md decision 7): for every case
+ * that named the person, once every petitioner it ever named is erased, the case's letter key is
+ * erased too, and `LetterErased` is recorded (the case list then drops its searchable copy). Cases
+ * are found in the PostgreSQL event table; with EVENT_STORE=kurrentdb letters keep their keys.
+ */
+async function eraseLettersOf(
+  runtime: Runtime,
+  personRef: string,
+  actor: { id: string; name: string; roles: string[] },
+): Promise<void> {
+  if (runtime.config.eventStore === 'kurrentdb') return;
+  const cases = await runtime.pool.query<{ case_id: string }>(
+    `SELECT DISTINCT data->>'caseId' AS case_id FROM events
+      WHERE type IN ('CaseReceived', 'CaseAmended')
+        AND data->'petitioners' @> jsonb_build_array(jsonb_build_object('personRef', $1::text))`,
+    [personRef],
+  );
+  for (const { case_id: caseId } of cases.rows) {
+    const refs = new Set<string>();
+    for (const e of await runtime.store.readStream(caseStreamId(caseId))) {
+      const list = (e.data as { petitioners?: { personRef?: unknown }[] }).petitioners;
+      if ((e.type === 'CaseReceived' || e.type === 'CaseAmended') && Array.isArray(list))
+        for (const p of list) if (typeof p.personRef === 'string') refs.add(p.personRef);
+    }
+    const live = await runtime.pool.query(
+      'SELECT 1 FROM vault_keys WHERE person_ref = ANY($1::text[]) AND erased_at IS NULL LIMIT 1',
+      [[...refs]],
+    );
+    if (live.rowCount !== 0) continue;
+    await runtime.vault.erase(letterRef(caseId));
+    await handleCommand(
+      runtime,
+      `erasure-letter-${caseId}`,
+      (history, ctx) => (history.length > 0 ? [] : [{ type: 'LetterErased', data: { caseId, at: ctx.now } }]),
+      {
+        actor,
+        correlationId: randomUUID(),
+        eventId: () => uuidv5(`LetterErased:${caseId}`, ERASURE_NAMESPACE),
+        duplicateMeansDone: true,
+      },
+    );
+  }
 }

@@ -1,4 +1,5 @@
 import { ProjectionRunner } from '../../../read-models/src/runner/projection-runner.js';
+import { lettersOpenedForReadModels } from '../cases/case.letter.js';
 import { defaultLeaseOwner, type LeaseOptions } from '../../../read-models/src/runner/projection-leases.js';
 import { ALL_PROJECTIONS } from '../../../read-models/src/read-models/index.js';
 import type { Runtime } from '../../../runtime/src/runtime.js';
@@ -42,7 +43,7 @@ export function createRunner(
   options: { leases?: boolean } = {},
 ): ProjectionRunner {
   return new ProjectionRunner({
-    store: runtime.store,
+    store: lettersOpenedForReadModels(runtime.store, runtime.vault),
     dataSource: runtime.dataSource,
     projections: ALL_PROJECTIONS,
     pollMs: runtime.config.projectionPollMs,

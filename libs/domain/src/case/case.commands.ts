@@ -23,7 +23,11 @@ export type RegisterCase = Command<
     /** Defaults to the number of petitioners (at least 1). */
     signerCount?: number;
     subject: string;
-    content: string;
+    /**
+     * The letter's text, sealed by the application under the case's letter key (architecture.md
+     * decision 7): the decider never sees it in clear, whatever kind the letter turns out to be.
+     */
+    sealedContent: string;
     field?: CaseField;
     kindHint?: CaseKind;
     /** The keyed hash of the citizen's lookup PIN (the application draws and hashes it). */
@@ -46,7 +50,8 @@ export type AmendCase = Command<
     petitioners?: ProtectedPetitioner[];
     signerCount?: number;
     subject?: string;
-    content?: string;
+    /** The corrected letter, sealed as at registration. */
+    sealedContent?: string;
     channel?: CaseChannel;
     field?: CaseField;
     forwardedBy?: string;
@@ -127,7 +132,14 @@ export type MoveCaseForUnitMerger = Command<
   { fromUnitId: string; toUnitId: string; effectiveOn: IsoDate; reason?: string }
 >;
 
-export type AssignHandler = Command<'AssignHandler', { handlerId: string }>;
+export type AssignHandler = Command<
+  'AssignHandler',
+  {
+    handlerId: string;
+    /** The assigner is a head of the receiving or competent unit (the application checks it). */
+    byHead?: boolean;
+  }
+>;
 
 export type ExtendDeadline = Command<
   'ExtendDeadline',

@@ -45,7 +45,7 @@ describe('RegisterCase', () => {
             petitioners: [{ personRef: 'p-1', sealed: 'enc:v1:AAAA', representative: false }],
             signerCount: 1,
             subject: 'Land recovery decision',
-            content: 'The complainant disputes the land recovery decision.',
+            sealedContent: 'The complainant disputes the land recovery decision.',
             // XLD, letter processing: 10 working days from receipt (Wed 2026-07-01 → Wed 2026-07-15)
             xldDeadline: expect.objectContaining({
               deadlineNo: 1,

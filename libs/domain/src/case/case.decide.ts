@@ -143,6 +143,7 @@ function businessDateOf(e: CaseEvent): IsoDate | null {
     case 'CaseReclassified':
     case 'CaseAmended':
     case 'HandlerAssigned':
+    case 'HandlerUnassigned':
     case 'DeadlineMissed':
     case 'LookupPinReissued':
       return null;
@@ -243,9 +244,9 @@ function decideAct(command: CaseCommand, state: CaseState, ctx: DecideContext): 
   if (state.status === 'closed') throw illegalTransition(`case is closed: ${command.type} is not allowed`);
   switch (command.type) {
     case 'ClassifyCase':
-      return [classify(command, state, ctx)];
+      return withoutSelfAssignedHandler(state, classify(command, state, ctx));
     case 'ReclassifyCase':
-      return [reclassify(command, state, ctx)];
+      return withoutSelfAssignedHandler(state, reclassify(command, state, ctx));
     case 'AmendCase':
       return [amend(command, state, ctx)];
     case 'AcceptCase':
@@ -489,7 +490,7 @@ function register(cmd: RegisterCase, state: CaseState, ctx: DecideContext): Case
     })),
     signerCount,
     subject: d.subject,
-    content: d.content,
+    sealedContent: requireText(d.sealedContent, 'content'),
   };
   if (d.field !== undefined) data.field = d.field;
   if (d.kindHint !== undefined) data.kindHint = d.kindHint;
@@ -671,7 +672,7 @@ function amend(cmd: AmendCase, s: ExistingCase, ctx: DecideContext): CaseAmended
     data.signerCount = d.signerCount;
   }
   if (d.subject !== undefined) data.subject = requireText(d.subject, 'subject');
-  if (d.content !== undefined) data.content = requireText(d.content, 'content');
+  if (d.sealedContent !== undefined) data.sealedContent = requireText(d.sealedContent, 'content');
   if (d.channel !== undefined) {
     if (!CHANNELS.includes(d.channel))
       throw validationFailed('channel', `unknown channel ${String(d.channel)}`);
@@ -683,7 +684,7 @@ function amend(cmd: AmendCase, s: ExistingCase, ctx: DecideContext): CaseAmended
   }
   if (d.forwardedBy !== undefined) data.forwardedBy = requireText(d.forwardedBy, 'forwardedBy');
   if (d.registryNo !== undefined) data.registryNo = requireText(d.registryNo, 'registryNo');
-  data.changed = AMENDABLE.filter((k) => data[k] !== undefined);
+  data.changed = AMENDABLE.filter((k) => (k === 'content' ? data.sealedContent : data[k]) !== undefined);
   if (data.changed.length === 0)
     throw validationFailed('reason', `nothing to amend: give one of ${AMENDABLE.join(', ')}`);
   return { type: 'CaseAmended', data };
@@ -907,7 +908,28 @@ function moveForUnitMerger(cmd: MoveCaseForUnitMerger, s: ExistingCase, ctx: Dec
 function assignHandler(cmd: AssignHandler, s: ExistingCase): HandlerAssigned {
   requireStatus(s, [...OPEN_STATUSES, 'resolved'], 'assign a handler to');
   const handlerId = requireText(cmd.data.handlerId, 'handlerId');
-  return { type: 'HandlerAssigned', data: { caseId: s.caseId, handlerId } };
+  const data: HandlerAssigned['data'] = { caseId: s.caseId, handlerId };
+  if (cmd.data.byHead === true) data.byHead = true;
+  return { type: 'HandlerAssigned', data };
+}
+
+/**
+ * A classification that makes the case a denunciation removes a handler who was not assigned by a
+ * head of the receiving or competent unit (api.md assign): a handler who assigned themselves while
+ * the case was, say, a complaint would otherwise read the denunciator's identity.
+ */
+function withoutSelfAssignedHandler(
+  s: ExistingCase,
+  classified: CaseClassified | CaseReclassified,
+): CaseEvent[] {
+  if (classified.data.kind !== 'denunciation' || s.handlerId === null || s.handlerByHead) return [classified];
+  return [
+    classified,
+    {
+      type: 'HandlerUnassigned',
+      data: { caseId: s.caseId, handlerId: s.handlerId, reason: 'denunciation_needs_head_assignment' },
+    },
+  ];
 }
 
 function extendDeadline(cmd: ExtendDeadline, s: ExistingCase, ctx: DecideContext): DeadlineExtended {

@@ -114,7 +114,13 @@ export type CaseReceived = Act<
     petitioners: ProtectedPetitioner[];
     signerCount: number;
     subject: string;
-    content: string;
+    /**
+     * The letter's text in clear: only in events recorded before letters were sealed. Readers take
+     * `sealedContent` when it is there, else this.
+     */
+    content?: string;
+    /** The letter's text sealed under the case's letter key (`letter-<caseId>` in the vault). */
+    sealedContent?: string;
     field?: CaseField;
     kindHint?: CaseKind;
     /**
@@ -149,7 +155,10 @@ export type CaseAmended = Event<
     petitioners?: ProtectedPetitioner[];
     signerCount?: number;
     subject?: string;
+    /** Clear text: only in amendments recorded before letters were sealed. */
     content?: string;
+    /** The corrected letter, sealed under the case's letter key. */
+    sealedContent?: string;
     channel?: CaseChannel;
     field?: CaseField;
     forwardedBy?: string;
@@ -260,7 +269,28 @@ export type CaseTransferred = Act<
   }
 >;
 
-export type HandlerAssigned = Event<'HandlerAssigned', { caseId: string; handlerId: string }>;
+export type HandlerAssigned = Event<
+  'HandlerAssigned',
+  {
+    caseId: string;
+    handlerId: string;
+    /**
+     * The assigner was a head of the receiving or competent unit (the application knows; api.md
+     * assign). Absent on assignments recorded before it was kept: taken as false.
+     */
+    byHead?: boolean;
+  }
+>;
+
+/**
+ * The handler leaves the case: classifying or reclassifying it as a denunciation removes a handler
+ * who was not assigned by a head of the receiving or competent unit (api.md assign), since only such
+ * a head may give a denunciation — and with it the denunciator's identity — to a handler.
+ */
+export type HandlerUnassigned = Event<
+  'HandlerUnassigned',
+  { caseId: string; handlerId: string; reason: 'denunciation_needs_head_assignment' }
+>;
 
 export type DeadlineExtended = Act<
   'DeadlineExtended',
@@ -379,6 +409,7 @@ export type CaseEvent =
   | CaseArchived
   | CaseTransferred
   | HandlerAssigned
+  | HandlerUnassigned
   | DeadlineExtended
   | CaseSuspended
   | CaseResumed
@@ -404,6 +435,7 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'CaseArchived',
   'CaseTransferred',
   'HandlerAssigned',
+  'HandlerUnassigned',
   'DeadlineExtended',
   'CaseSuspended',
   'CaseResumed',

@@ -75,6 +75,8 @@ export interface ExistingCase {
   receivingUnitId: string;
   competentUnitId: string | null;
   handlerId: string | null;
+  /** The handler was assigned by a head of the receiving or competent unit. */
+  handlerByHead: boolean;
   receivedAt: IsoDate;
   /** Start of the intake deadline: receivedAt, or the date of the last ordinary transfer. */
   intakeStartOn: IsoDate;
@@ -207,6 +209,7 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       receivingUnitId: d.receivingUnitId,
       competentUnitId: null,
       handlerId: null,
+      handlerByHead: false,
       receivedAt: d.receivedAt,
       intakeStartOn: d.receivedAt,
       classifiedAt: null,
@@ -351,7 +354,9 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       };
     }
     case 'HandlerAssigned':
-      return { ...base, handlerId: event.data.handlerId };
+      return { ...base, handlerId: event.data.handlerId, handlerByHead: event.data.byHead === true };
+    case 'HandlerUnassigned':
+      return { ...base, handlerId: null, handlerByHead: false };
     case 'DeadlineExtended':
       return {
         ...base,

@@ -65,7 +65,7 @@ export const register = (data: Partial<RegisterCase['data']> = {}): RegisterCase
     receivingUnitId: 'unit-province',
     petitioners: [{ personRef: 'p-1', sealed: 'enc:v1:AAAA', representative: false }],
     subject: 'Land recovery decision',
-    content: 'The complainant disputes the land recovery decision.',
+    sealedContent: 'The complainant disputes the land recovery decision.',
     ...data,
   },
 });

@@ -3,6 +3,17 @@ import { CASE_EVENT_TYPES, type CaseEvent } from '../../../domain/src/case/case.
 import { assertNever } from '../../../domain/src/shared/event.js';
 import { defineProjection, type Row } from '../runner/projection.js';
 
+/**
+ * The copy of the letter the case list keeps for search (architecture.md decision 7): the text only
+ * while the case is not a denunciation — by its kind, or before classification by the desk's hint —
+ * and '' once it is one (classify and reclassify drop it). The projections read the log with the
+ * letters opened (case.letter.ts); a letter that could not be opened (erased) arrives as ''.
+ */
+function searchableLetter(content: unknown, kind: unknown, kindHint: unknown): string {
+  if ((kind ?? kindHint) === 'denunciation') return '';
+  return typeof content === 'string' ? content : '';
+}
+
 /** One row per case: the list and search read model (`GET /cases`). Holds no identities. */
 export const caseSummariesProjection = defineProjection({
   name: 'case-summaries.v1',
@@ -10,7 +21,7 @@ export const caseSummariesProjection = defineProjection({
   keyColumns: ['case_id'],
   groupColumns: ['case_id'],
   temporal: false,
-  handles: CASE_EVENT_TYPES,
+  handles: [...CASE_EVENT_TYPES, 'LetterErased'],
   groupsOf: (e) => [{ case_id: (e.data as { caseId: string }).caseId }],
   evolve: (rows, stored) => {
     const e = stored as unknown as CaseEvent;
@@ -41,16 +52,20 @@ export const caseSummariesProjection = defineProjection({
         accepted_at: null,
         decided_at: null,
         subject: d.subject,
-        content: d.content,
+        content: searchableLetter(d.content, null, d.kindHint ?? null),
         petitioner_count: d.petitioners.length,
       });
     }
     if (!prev) return rows; // an event for a case whose receipt this projection never saw
+    // The letter's key was erased with the last of its petitioners (erasure.ts): no copy stays.
+    // (Another stream's event: the case's version and position stay.)
+    if ((stored.type as string) === 'LetterErased') return [{ ...prev, content: '' }];
     switch (e.type) {
       case 'CaseClassified':
         return base({
           ...prev,
           status: 'classified',
+          content: searchableLetter(prev.content, e.data.kind, null),
           kind: e.data.kind,
           level: e.data.level,
           competent_unit_id: e.data.competentUnitId,
@@ -58,6 +73,7 @@ export const caseSummariesProjection = defineProjection({
       case 'CaseReclassified':
         return base({
           ...prev,
+          content: searchableLetter(prev.content, e.data.kind, null),
           kind: e.data.kind,
           level: e.data.level,
           competent_unit_id: e.data.competentUnitId,
@@ -68,7 +84,9 @@ export const caseSummariesProjection = defineProjection({
         return base({
           ...prev,
           ...(d.subject !== undefined ? { subject: d.subject } : {}),
-          ...(d.content !== undefined ? { content: d.content } : {}),
+          ...(d.content !== undefined
+            ? { content: searchableLetter(d.content, prev.kind, prev.kind_hint) }
+            : {}),
           ...(d.channel !== undefined ? { channel: d.channel } : {}),
           ...(d.field !== undefined ? { field: d.field } : {}),
           ...(d.petitioners !== undefined ? { petitioner_count: d.petitioners.length } : {}),
@@ -97,6 +115,8 @@ export const caseSummariesProjection = defineProjection({
             });
       case 'HandlerAssigned':
         return base({ ...prev, handler_id: e.data.handlerId });
+      case 'HandlerUnassigned':
+        return base({ ...prev, handler_id: null });
       case 'CaseSuspended':
         return base({ ...prev, status: 'suspended' });
       case 'CaseResumed':

@@ -247,6 +247,8 @@ export const deadlinesProjection = defineProjection({
       }
       case 'HandlerAssigned':
         return everywhere({ handler_id: e.data.handlerId }, deadlines);
+      case 'HandlerUnassigned':
+        return everywhere({ handler_id: null }, deadlines);
       case 'DeadlineMissed':
         return all(
           ctx,

@@ -17,6 +17,7 @@ import { CreateTrackingCodes1760000017120 } from '../migrations/1760000017120-cr
 import { AddDeadlineAccountabilityColumns1760000016000 } from '../migrations/1760000016000-add-deadline-accountability-columns.js';
 import { AddTrackingCodeIndex1760000016100 } from '../migrations/1760000016100-add-tracking-code-index.js';
 import { CreateImportedCases1760000018100 } from '../migrations/1760000018100-create-imported-cases.js';
+import { DropDenunciationLetters1760000018200 } from '../migrations/1760000018200-drop-denunciation-letters.js';
 import type { ProjectionDefinition } from '../runner/projection.js';
 
 export { caseSummariesProjection, deadlinesProjection, unitsProjection };
@@ -49,4 +50,5 @@ export const READ_MODEL_MIGRATIONS = [
   AddCaseSearchIndex1760000017000,
   CreateTrackingCodes1760000017120,
   CreateImportedCases1760000018100,
+  DropDenunciationLetters1760000018200,
 ];

@@ -117,7 +117,11 @@ export const statisticsProjection = defineProjection({
   temporal: true,
   handles: CASE_EVENT_TYPES.filter(
     (t) =>
-      t !== 'HandlerAssigned' && t !== 'DeadlineMissed' && t !== 'CaseClosed' && t !== 'LookupPinReissued',
+      t !== 'HandlerAssigned' &&
+      t !== 'HandlerUnassigned' &&
+      t !== 'DeadlineMissed' &&
+      t !== 'CaseClosed' &&
+      t !== 'LookupPinReissued',
   ),
   groupsOf: (e) => [{ subject_id: e.streamId }],
   evolve: (rows, stored, group) => {
@@ -338,6 +342,7 @@ export const statisticsProjection = defineProjection({
         ]);
       }
       case 'HandlerAssigned':
+      case 'HandlerUnassigned':
       case 'DeadlineMissed':
       case 'CaseClosed':
       case 'LookupPinReissued':

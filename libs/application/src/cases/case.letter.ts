@@ -1,0 +1,93 @@
+import type { EventStore, ReadAllOptions, StoredEvent } from '../../../event-store/src/event-store.port.js';
+import type { PersonalDataVault } from '../../../security/src/vault/personal-data-vault.js';
+import { VaultError } from '../../../security/src/vault/vault-error.js';
+
+/**
+ * A letter's text (`content`) is sealed in every `CaseReceived` and `CaseAmended`, whatever the desk
+ * hinted (architecture.md decision 7: the kind is known only at classification, and events are
+ * immutable). Each case has its own data key in the vault, beside the per-person keys, under the
+ * reference `letter-<caseId>`; it is erased when every petitioner the case ever named is erased
+ * (erasure.ts). Events recorded before sealing hold `content` in clear: readers take `sealedContent`
+ * when it is there, else `content`.
+ */
+export const letterRef = (caseId: string): string => `letter-${caseId}`;
+
+const LETTER_EVENTS = new Set(['CaseReceived', 'CaseAmended']);
+
+export async function sealLetter(vault: PersonalDataVault, caseId: string, text: string): Promise<string> {
+  return vault.seal(letterRef(caseId), { text });
+}
+
+/** The letter's text, or null when its key was erased. Throws `VaultError` on a damaged blob. */
+export async function openLetter(
+  vault: PersonalDataVault,
+  caseId: string,
+  sealed: string,
+): Promise<string | null> {
+  const opened = await vault.open<{ text?: unknown }>(letterRef(caseId), sealed);
+  if (opened === null) return null;
+  return typeof opened.text === 'string' ? opened.text : '';
+}
+
+/**
+ * The events with each sealed letter opened into `content` (copies; the events given are not
+ * changed). `unreadable` stands for a letter whose key was erased, or, with `tolerant`, one that
+ * cannot be opened (for read models, which must go on: the letter is then simply not searchable).
+ */
+export async function withLettersOpened<E extends Pick<StoredEvent, 'type' | 'data'>>(
+  vault: PersonalDataVault,
+  events: E[],
+  options: { erased: string; tolerant?: boolean },
+): Promise<E[]> {
+  const sealed: { index: number; personRef: string; sealed: string }[] = [];
+  events.forEach((e, index) => {
+    const d = e.data as { caseId?: unknown; sealedContent?: unknown };
+    if (LETTER_EVENTS.has(e.type) && typeof d.sealedContent === 'string' && typeof d.caseId === 'string')
+      sealed.push({ index, personRef: letterRef(d.caseId), sealed: d.sealedContent });
+  });
+  if (sealed.length === 0) return events;
+  // One query per batch of cases; when one letter cannot be opened, each is opened on its own.
+  let texts: (string | null)[];
+  try {
+    texts = (await vault.openMany<{ text?: unknown }>(sealed)).map(textOf);
+  } catch (err) {
+    if (!options.tolerant || !(err instanceof VaultError)) throw err;
+    texts = [];
+    for (const item of sealed) {
+      try {
+        texts.push(textOf(await vault.open<{ text?: unknown }>(item.personRef, item.sealed)));
+      } catch (inner) {
+        if (!(inner instanceof VaultError)) throw inner;
+        texts.push(null);
+      }
+    }
+  }
+  const out = [...events];
+  sealed.forEach(({ index }, i) => {
+    const { sealedContent: _sealed, ...rest } = events[index].data as Record<string, unknown>;
+    void _sealed;
+    out[index] = { ...events[index], data: { ...rest, content: texts[i] ?? options.erased } };
+  });
+  return out;
+}
+
+const textOf = (opened: { text?: unknown } | null): string | null =>
+  opened === null ? null : typeof opened.text === 'string' ? opened.text : '';
+
+/**
+ * The event store as the projections read it: the global log with every letter opened, so that the
+ * case list can keep a searchable copy of the letters of cases that are not denunciations (and drop
+ * it when a case becomes one). Everything else is the store itself.
+ */
+export function lettersOpenedForReadModels(store: EventStore, vault: PersonalDataVault): EventStore {
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      if (prop === 'readAll') {
+        return async (options: ReadAllOptions) =>
+          withLettersOpened(vault, await target.readAll(options), { erased: '', tolerant: true });
+      }
+      const value: unknown = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
