@@ -30,6 +30,7 @@ describe('letters sealed from the first event', () => {
   const MARKS = ['LETTERMARKQX91', 'AMENDMARKZK42', 'Quỳnh Xuyến', 'Khuynh Thượng', 'Vạn Khuỷnh'];
 
   const search = async (q: string): Promise<string[]> => {
+    await app.catchUp(); // the list is read after every projection applied the log
     const res = await app.request('GET', `/api/v1/cases?q=${encodeURIComponent(q)}&minPosition=${position}`, {
       token: t.supervisor,
     });
@@ -75,7 +76,7 @@ describe('letters sealed from the first event', () => {
   let caseId = '';
 
   beforeAll(async () => {
-    app = await createTestApp({ runProjections: true });
+    app = await createTestApp();
     t = await tokens(app);
     await createUnitTree(app, t.admin);
   }, LONG * 2);

@@ -325,6 +325,8 @@ export interface CommandDeps {
   caseId: string;
   trackingCode: string;
   petitioners: { personRef: string; sealed: string; representative: boolean }[];
+  /** The letter sealed under the case's letter key (architecture.md decision 7; validation: a placeholder). */
+  sealContent(text: string): Promise<string>;
   isWithin(unitId: string, rootId: string): Promise<boolean>;
   dialogueId(row: number): string;
 }
@@ -356,7 +358,7 @@ export async function commandOf(
           petitioners: deps.petitioners,
           signerCount: int(c.signerCount),
           subject: c.subject!,
-          content: c.content!,
+          sealedContent: await deps.sealContent(c.content!),
           field: c.field as never,
           kindHint: c.kindHint as never,
           anonymous: bool(c.anonymous),

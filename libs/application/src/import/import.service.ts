@@ -253,6 +253,7 @@ export class ImportService {
         sealed: 'x',
         representative: p.representative ?? false,
       })),
+      sealContent: async (text) => text, // validation only: nothing is written
       isWithin: (u, root) => this.units.isWithin(u, root),
       dialogueId: (row) => uuidv5(`${caseId}:dialogue:${row}`, PERSON_NAMESPACE),
     };
@@ -299,6 +300,7 @@ export class ImportService {
       caseId,
       trackingCode,
       petitioners: sealed,
+      sealContent: (text) => this.cases.sealLetter(caseId, text),
       isWithin: (u, root) => this.units.isWithin(u, root),
       dialogueId: (row) => uuidv5(`${caseId}:dialogue:${row}`, PERSON_NAMESPACE),
     };
