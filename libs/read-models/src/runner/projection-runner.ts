@@ -1,4 +1,3 @@
-import canonicalize from 'canonicalize';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   START_OF_LOG,
@@ -17,6 +16,17 @@ import { context, SpanStatusCode, trace } from '@opentelemetry/api';
 import { linksTo, tracer } from '../../../runtime/src/tracing/trace-context.js';
 import { keyOf, type ProjectionDefinition, type Row } from './projection.js';
 import { ProjectionLeases, type LeaseOptions } from './projection-leases.js';
+import {
+  BatchWrites,
+  columnTypes,
+  loadGroupsBulk,
+  normaliseRow,
+  quoteIdent,
+  sameRow as same,
+  stripTemporal,
+  toDbValue,
+  type ColumnTypes,
+} from './bulk-writes.js';
 import {
   EvolveFailed,
   parkProjection,
@@ -42,6 +52,11 @@ export interface ProjectionRunnerOptions {
   dataSource: DataSource;
   projections: ProjectionDefinition[];
   batchSize?: number;
+  /**
+   * Events per batch of a rebuild into a fresh table (default: `batchSize` when given, else 5,000):
+   * nobody reads that table until the swap, so larger transactions cost nothing and save round trips.
+   */
+  rebuildBatchSize?: number;
   pollMs?: number;
   logger?: RunnerLogger;
   /**
@@ -51,26 +66,18 @@ export interface ProjectionRunnerOptions {
    */
   leases?: LeaseOptions;
   observer?: ProjectionObserver;
+  /**
+   * How rows reach the tables: `bulk` (bulk-writes.ts: one multi-row statement per table and kind of
+   * change) or `per-row` (one statement per row, the reference the projection tests compare against).
+   * Default: bulk for the projections in BULK_WRITES, per-row for the others.
+   */
+  writer?: 'bulk' | 'per-row';
 }
 
-const TEMPORAL_COLUMNS = new Set(['recorded_from', 'recorded_to', 'position_from']);
-/**
- * Columns the database computes from the others (`GENERATED ALWAYS … STORED`, e.g. rm_cases.search_text):
- * never read into a projection's rows, so never written back.
- */
-const GENERATED_COLUMNS = new Set(['search_text']);
+/** The projections written set-based by default (bulk-writes.ts); the others still row by row. */
+export const BULK_WRITES: ReadonlySet<string> = new Set(['deadlines.v1']);
+
 const REBUILD_SUFFIX = '__rebuild';
-
-const quoteIdent = (name: string): string => {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe identifier: ${name}`);
-  return `"${name}"`;
-};
-
-function toDbValue(value: unknown): unknown {
-  if (value === undefined) return null;
-  if (value !== null && typeof value === 'object' && !(value instanceof Date)) return JSON.stringify(value);
-  return value;
-}
 
 /**
  * Applies projections to read models from the global log. Per projection: read a batch after its
@@ -81,6 +88,7 @@ function toDbValue(value: unknown): unknown {
  */
 export class ProjectionRunner {
   private readonly batchSize: number;
+  private readonly rebuildBatchSize: number;
   private readonly pollMs: number;
   private stopped = true;
   private loop: Promise<void> | null = null;
@@ -90,9 +98,12 @@ export class ProjectionRunner {
   /** Null without the `leases` option. */
   readonly leases: ProjectionLeases | null;
   private leaseLoop: { stop(): Promise<void> } | null = null;
+  /** Column types per table, for the typed arrays of the bulk writer. */
+  private readonly types = new Map<string, ColumnTypes>();
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.batchSize = options.batchSize ?? 500;
+    this.rebuildBatchSize = options.rebuildBatchSize ?? options.batchSize ?? 5000;
     this.pollMs = options.pollMs ?? 250;
     this.byName = new Map(options.projections.map((p) => [p.name, p]));
     this.leases = options.leases
@@ -336,9 +347,13 @@ export class ProjectionRunner {
    * Runs until the projection has read everything visible now, or (the live table) until it is parked.
    * A parked projection is left alone.
    */
-  async catchUp(p: ProjectionDefinition, target?: { table: string; checkpoint: string }): Promise<void> {
+  async catchUp(
+    p: ProjectionDefinition,
+    target?: { table: string; checkpoint: string },
+    limit: number = this.batchSize,
+  ): Promise<void> {
     if (!target && (await this.parked([p.name])).length > 0) return;
-    while ((await this.runOnce(p, target)) > 0) {
+    while ((await this.runOnce(p, target, limit)) > 0) {
       /* keep going */
     }
   }
@@ -369,6 +384,8 @@ export class ProjectionRunner {
     });
     const wanted = new Map<string, Row>();
     for (const t of touched) for (const g of t.groups) wanted.set(keyOf(p.groupColumns, g), g);
+    const bulk = (this.options.writer ?? (BULK_WRITES.has(p.name) ? 'bulk' : 'per-row')) === 'bulk';
+    if (bulk) return this.applyBulk(em, p, table, touched, [...wanted.values()]);
     const before = await this.loadGroups(em, p, table, [...wanted.values()]);
     const current = new Map<string, { rows: Row[]; event: StoredEvent | null }>();
     for (const [gk, rows] of before) current.set(gk, { rows, event: null });
@@ -397,6 +414,49 @@ export class ProjectionRunner {
       if (!event) continue;
       await this.writeDiff(em, p, table, before.get(gk) ?? [], rows, event);
     }
+  }
+
+  /**
+   * The set-based path (bulk-writes.ts): the same evolution event by event, the same diffs, gathered
+   * in memory and written with a few multi-row statements at the end of the batch.
+   */
+  private async applyBulk(
+    em: EntityManager,
+    p: ProjectionDefinition,
+    table: string,
+    touched: { event: StoredEvent; groups: Row[] }[],
+    groups: Row[],
+  ): Promise<void> {
+    let types = this.types.get(table);
+    if (!types) {
+      types = await columnTypes(em, table);
+      this.types.set(table, types);
+    }
+    const before = await loadGroupsBulk(em, p, table, types, groups);
+    const current = new Map<string, { rows: Row[]; event: StoredEvent | null }>();
+    for (const [gk, rows] of before) current.set(gk, { rows, event: null });
+    const writes = new BatchWrites(p, table);
+    for (const { event, groups: eventGroups } of touched) {
+      for (const group of eventGroups) {
+        const gk = keyOf(p.groupColumns, group);
+        const rows = current.get(gk)?.rows ?? [];
+        let next: Row[];
+        try {
+          next = p.evolve(
+            rows.map((r) => ({ ...r })),
+            event,
+            group,
+          );
+        } catch (err) {
+          throw new EvolveFailed(err);
+        }
+        if (p.temporal) writes.diff(rows, next, event);
+        current.set(gk, { rows: next, event });
+      }
+    }
+    if (!p.temporal)
+      for (const [gk, { rows, event }] of current) if (event) writes.diff(before.get(gk) ?? [], rows, event);
+    if (!writes.empty) await writes.flush(em, types);
   }
 
   /** Writes the changes from a group's `oldRows` to `newRows`, stamped with `event`. */
@@ -572,6 +632,8 @@ export class ProjectionRunner {
     const ds = this.options.dataSource;
     await ds.query(`DROP TABLE IF EXISTS ${quoteIdent(shadow)}`);
     await ds.query(`CREATE TABLE ${quoteIdent(shadow)} (LIKE ${quoteIdent(p.table)} INCLUDING ALL)`);
+    this.types.delete(shadow);
+    this.types.delete(p.table);
     await deleteCheckpoint(viaManager(ds), shadowCheckpoint);
     const target = { table: shadow, checkpoint: shadowCheckpoint };
     const dropShadow = async () => {
@@ -589,13 +651,32 @@ export class ProjectionRunner {
     return { events: Number(count[0]?.n ?? 0) };
   }
 
+  /** Drops the indexes of `table` that are not unique; returns the statements that build them again. */
+  private async dropSecondaryIndexes(table: string): Promise<string[]> {
+    const ds = this.options.dataSource;
+    const indexes: { name: string; def: string }[] = await ds.query(
+      `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def
+         FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+        WHERE x.indrelid = $1::regclass AND NOT x.indisunique AND NOT x.indisprimary
+        ORDER BY i.relname`,
+      [quoteIdent(table)],
+    );
+    for (const ix of indexes) await ds.query(`DROP INDEX ${quoteIdent(ix.name)}`);
+    return indexes.map((ix) => ix.def);
+  }
+
   private async rebuildInto(
     p: ProjectionDefinition,
     target: { table: string; checkpoint: string },
     shadowCheckpoint: string,
   ): Promise<void> {
     const ds = this.options.dataSource;
-    await this.catchUp(p, target);
+    // The bulk load: only the unique indexes (the key, the current version's key: the writer reads and
+    // upserts by them); every other index is built once, after the load.
+    const later = await this.dropSecondaryIndexes(target.table);
+    await this.catchUp(p, target, this.rebuildBatchSize);
+    for (const def of later) await ds.query(def);
+    await ds.query(`ANALYZE ${quoteIdent(target.table)}`);
     for (;;) {
       // Catch up the last events and swap under the live checkpoint's lock.
       const done = await ds.transaction(async (em) => {
@@ -616,24 +697,7 @@ export class ProjectionRunner {
         return true;
       });
       if (done) break;
-      await this.catchUp(p, target);
+      await this.catchUp(p, target, this.rebuildBatchSize);
     }
   }
 }
-
-function stripTemporal(row: Row | null): Row | null {
-  if (!row) return null;
-  const out: Row = {};
-  for (const [k, v] of Object.entries(row))
-    if (!TEMPORAL_COLUMNS.has(k) && !GENERATED_COLUMNS.has(k)) out[k] = v;
-  return out;
-}
-
-/** Values as evolve produced them: numbers from bigint strings stay strings; Dates become ISO strings. */
-function normaliseRow(row: Row): Row {
-  const out: Row = {};
-  for (const [k, v] of Object.entries(row)) out[k] = v instanceof Date ? v.toISOString() : v;
-  return out;
-}
-
-const same = (a: Row | null, b: Row | null): boolean => canonicalize(a) === canonicalize(b);

@@ -1,0 +1,369 @@
+/**
+ * Projection rebuild benchmark (issue: rebuilds in seconds). A scratch database on the local
+ * PostgreSQL server, created and dropped here. Prints figures next to their goals; never asserts.
+ *
+ *   npm run bench:rebuild                          1,000,000 events (and 100,000 first)
+ *   npm run bench:rebuild -- --events 200000       another size (the smaller size stays 100,000)
+ *   npm run bench:rebuild -- --small 50000         another smaller size (0: none)
+ *
+ * Load: cases appended THROUGH THE STORE (hash chain, optimistic concurrency, one append per case) by
+ * 8 concurrent writers, until the log holds the size asked for. Half the cases are received →
+ * classified (intake deadline) → accepted (resolution deadline); the other half go on to a dialogue,
+ * a decision (its deadline met or missed) and closing: 4.5 events per case on average, spread over 21
+ * units of one province and over 2025–2026.
+ *
+ * At each size, in one run on the same database:
+ * - raw global read: the events table read in (transaction id, position) order with plain `pg` keyset
+ *   pages of 10,000 rows (the floor of any reader), and the store's own `readAll` (what a rebuild reads);
+ * - raw COPY: the events copied out and into an empty table with COPY (pg-copy-streams): the ceiling of
+ *   writing the same volume of rows;
+ * - every projection rebuilt on its own (`donthu projections rebuild <name>`): a fresh table, bulk
+ *   writes, secondary indexes built after the load, then the swap; events/s = events in the log / time;
+ * - a full catch-up of all projections from an empty read model (a new worker on an existing log: live
+ *   tables, every index in place, live batch size).
+ */
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import type { EventStore } from '../libs/event-store/src/event-store.port.js';
+import { ALL_PROJECTIONS } from '../libs/read-models/src/read-models/index.js';
+import { ProjectionRunner } from '../libs/read-models/src/runner/projection-runner.js';
+import {
+  against,
+  arg,
+  benchRuntime,
+  describeMachine,
+  fmt,
+  int,
+  ms,
+  scratchDatabase,
+  type BenchRuntime,
+} from './support.js';
+
+const EVENTS = Number(arg('events', '1000000'));
+const SMALL = Number(arg('small', '100000'));
+const WRITERS = 8;
+const UNITS = ['prov', ...Array.from({ length: 20 }, (_, i) => `dept-${String(i + 1).padStart(2, '0')}`)];
+const NOW = new Date('2026-12-06T03:00:00Z');
+const META = { actor: { id: 'bench', name: 'Bench', roles: [] }, correlationId: 'bench', causationId: null };
+const REBUILD_GOAL = 20_000;
+const ALL_GOAL_SECONDS = 180;
+
+const addDays = (date: string, n: number): string => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};
+
+function deadline(no: number, ruleId: string, startOn: string, dueOn: string) {
+  return {
+    deadlineNo: no,
+    ruleId,
+    ruleVersion: '2012-07-01',
+    startOn,
+    length: 10,
+    unit: 'working_days',
+    variant: 'normal',
+    baseDueOn: dueOn,
+    dueOn,
+    provisional: false,
+    legalBasis: 'LKN Art. 27',
+  };
+}
+
+/** The events of case `i`: 3 (accepted, open) or 6 (decided and closed). */
+function caseEvents(i: number): { eventId: string; type: string; data: Record<string, unknown> }[] {
+  const caseId = randomUUID();
+  const unit = UNITS[1 + (i % (UNITS.length - 1))]!;
+  const received = addDays('2025-01-02', i % 700);
+  const accepted = addDays(received, 5);
+  const resolutionDue = addDays(accepted, 30 + (i % 20));
+  const ev = (type: string, data: Record<string, unknown>) => ({
+    eventId: randomUUID(),
+    type,
+    data: { caseId, ...data },
+  });
+  const events = [
+    ev('CaseReceived', {
+      trackingCode: `BENCH-${String(i).padStart(8, '0')}`,
+      receivedAt: received,
+      channel: i % 3 === 0 ? 'post' : 'online',
+      receivingUnitId: unit,
+      petitioners: [{ personRef: `ref-${i}`, sealed: 'sealed', representative: false }],
+      signerCount: 1,
+      subject: `Khiếu nại số ${i} về thu hồi đất`,
+      content: 'Nội dung khiếu nại về quyết định hành chính.',
+      field: 'land',
+    }),
+    ev('CaseClassified', {
+      kind: 'complaint',
+      level: 1,
+      competentUnitId: unit,
+      processable: true,
+      multiLocation: false,
+      competentWithinReceivingSubtree: true,
+      classifiedAt: received,
+      intakeDeadline: deadline(1, 'KN-ACC', received, addDays(received, 10)),
+      dates: [],
+    }),
+    ev('CaseAccepted', {
+      acceptedAt: accepted,
+      complex: false,
+      especiallyComplex: false,
+      remoteArea: false,
+      resolutionDeadline: deadline(2, 'KN-RES1', accepted, resolutionDue),
+      deadlineOutcomes: [
+        {
+          deadlineNo: 1,
+          ruleId: 'KN-ACC',
+          startOn: received,
+          dueOn: addDays(received, 10),
+          outcome: 'met',
+          on: accepted,
+        },
+      ],
+      dates: [],
+    }),
+  ];
+  if (i % 2 === 1) {
+    const decided = addDays(accepted, 20 + (i % 25));
+    events.push(
+      ev('DialogueRecorded', {
+        dialogueId: randomUUID(),
+        heldAt: addDays(accepted, 10),
+        participants: ['p'],
+        minutes: 'Biên bản đối thoại',
+        outcome: 'agreed',
+      }),
+      ev('CaseResolved', {
+        decidedAt: decided,
+        outcome: i % 4 === 1 ? 'upheld' : 'rejected',
+        summary: 'Quyết định giải quyết khiếu nại',
+        deadlineOutcomes: [
+          {
+            deadlineNo: 2,
+            ruleId: 'KN-RES1',
+            startOn: accepted,
+            dueOn: resolutionDue,
+            outcome: decided <= resolutionDue ? 'met' : 'missed',
+            on: decided,
+          },
+        ],
+        dates: [],
+      }),
+      ev('CaseClosed', { at: addDays(decided, 3) }),
+    );
+  }
+  return events;
+}
+
+async function loadUnits(store: EventStore): Promise<void> {
+  for (const id of UNITS)
+    await store.append(
+      `unit-${id}`,
+      [
+        {
+          eventId: randomUUID(),
+          type: 'UnitCreated',
+          data: {
+            unitId: id,
+            name: `Đơn vị ${id}`,
+            level: id === 'prov' ? 'province' : 'department',
+            parentId: id === 'prov' ? null : 'prov',
+            createdAt: '1990-01-01',
+          },
+        },
+      ],
+      { expectedVersion: 'no_stream', metadata: META },
+    );
+}
+
+/** Appends cases through the store until the log holds `target` events; returns events/s of the load. */
+async function loadCases(
+  store: EventStore,
+  db: pg.Client,
+  target: number,
+  next: { i: number },
+): Promise<number> {
+  let count = Number((await db.query<{ n: string }>('SELECT count(*)::text AS n FROM events')).rows[0]!.n);
+  const start = ms();
+  const before = count;
+  const writer = async () => {
+    while (count < target) {
+      const i = next.i++;
+      const events = caseEvents(i);
+      count += events.length;
+      await store.append(`case-${String(events[0]!.data.caseId)}`, events, {
+        expectedVersion: 'no_stream',
+        metadata: META,
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: WRITERS }, writer));
+  return (count - before) / ((ms() - start) / 1000);
+}
+
+/** The events table in log order, keyset pages of 10,000, plain `pg`: rows/s. */
+async function rawRead(db: pg.Client): Promise<number> {
+  const start = ms();
+  let tx = '0';
+  let pos = '0';
+  let n = 0;
+  for (;;) {
+    const r = await db.query<{ transaction_id: string; global_position: string }>(
+      `SELECT global_position::text, transaction_id::text, stream_id, version, event_id, type, data, metadata, recorded_at
+         FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY transaction_id, global_position LIMIT 10000`,
+      [tx, pos],
+    );
+    if (r.rows.length === 0) break;
+    n += r.rows.length;
+    const last = r.rows[r.rows.length - 1]!;
+    tx = last.transaction_id;
+    pos = last.global_position;
+  }
+  return n / ((ms() - start) / 1000);
+}
+
+/** The store's readAll over the whole log (pages of 5,000, as a rebuild reads it): events/s. */
+async function storeRead(store: EventStore): Promise<number> {
+  const start = ms();
+  let after = { transactionId: '0', position: '0' };
+  let n = 0;
+  for (;;) {
+    const events = await store.readAll({ after, limit: 5000 });
+    if (events.length === 0) break;
+    n += events.length;
+    const last = events[events.length - 1]!;
+    after = { transactionId: last.transactionId, position: last.globalPosition };
+  }
+  return n / ((ms() - start) / 1000);
+}
+
+/** COPY the events out and into an empty copy of the table (no indexes): rows/s. */
+async function rawCopy(url: string): Promise<number> {
+  const out = new pg.Client({ connectionString: url });
+  const into = new pg.Client({ connectionString: url });
+  await out.connect();
+  await into.connect();
+  await into.query('DROP TABLE IF EXISTS bench_events_copy');
+  await into.query('CREATE UNLOGGED TABLE bench_events_copy (LIKE events INCLUDING DEFAULTS)');
+  await into.query('ALTER TABLE bench_events_copy DROP COLUMN IF EXISTS transaction_id');
+  const cols = (
+    await into.query<{ c: string }>(
+      `SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) AS c FROM pg_attribute
+        WHERE attrelid = 'bench_events_copy'::regclass AND attnum > 0 AND NOT attisdropped`,
+    )
+  ).rows[0]!.c;
+  const start = ms();
+  await pipeline(
+    out.query(copyTo(`COPY (SELECT ${cols} FROM events) TO STDOUT`)),
+    into.query(copyFrom(`COPY bench_events_copy (${cols}) FROM STDIN`)),
+  );
+  const seconds = (ms() - start) / 1000;
+  const n = Number(
+    (await into.query<{ n: string }>('SELECT count(*)::text AS n FROM bench_events_copy')).rows[0]!.n,
+  );
+  await into.query('DROP TABLE bench_events_copy');
+  await out.end();
+  await into.end();
+  return n / seconds;
+}
+
+async function measure(b: BenchRuntime, url: string, db: pg.Client, events: number, loadRate: number) {
+  const { runtime } = b;
+  await db.query('VACUUM ANALYZE events');
+  console.log(
+    `\n${int(events)} events (${int(loadRate)} events/s appended through the store by ${WRITERS} writers)`,
+  );
+  console.log(`  ${'workload'.padEnd(44)} ${'measured'.padEnd(26)} ${'goal'.padEnd(26)}`);
+  const raw = await rawRead(db);
+  against('raw global read (pg keyset pages)', `${int(raw)} events/s`, '', null);
+  const read = await storeRead(runtime.store);
+  against(
+    'store.readAll of the whole log',
+    `${int(read)} events/s`,
+    `keep (${fmt(read / raw, 2)} × raw)`,
+    null,
+  );
+  const copy = await rawCopy(url);
+  against('raw COPY out and in (no indexes)', `${int(copy)} events/s`, '', null);
+  const runner = new ProjectionRunner({
+    store: runtime.store,
+    dataSource: runtime.dataSource,
+    projections: ALL_PROJECTIONS,
+  });
+  await runner.catchUpAll();
+  let total = 0;
+  for (const p of ALL_PROJECTIONS) {
+    const start = ms();
+    await runner.rebuild(p.name);
+    const seconds = (ms() - start) / 1000;
+    total += seconds;
+    const rows = Number(
+      (await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${p.table}`)).rows[0]!.n,
+    );
+    const rate = events / seconds;
+    against(
+      `rebuild ${p.name} (${int(rows)} rows)`,
+      `${int(rate)} events/s (${fmt(seconds)} s)`,
+      `≥ ${int(REBUILD_GOAL)} events/s`,
+      rate >= REBUILD_GOAL,
+    );
+  }
+  against('every projection rebuilt, one after another', `${fmt(total)} s`, '', null);
+  const perMillion = (s: number) => (s * 1_000_000) / events;
+  // A new worker on an existing log: every projection from nothing, live tables.
+  const names = ALL_PROJECTIONS.map((p) => p.name);
+  await db.query('DELETE FROM projection_checkpoints WHERE name = ANY($1)', [names]);
+  await db.query(`TRUNCATE ${[...new Set(ALL_PROJECTIONS.map((p) => p.table))].join(', ')}`);
+  const start = ms();
+  await new ProjectionRunner({
+    store: runtime.store,
+    dataSource: runtime.dataSource,
+    projections: ALL_PROJECTIONS,
+  }).catchUpAll();
+  const seconds = (ms() - start) / 1000;
+  against(
+    `full catch-up of all ${ALL_PROJECTIONS.length} projections`,
+    `${fmt(seconds)} s (${int(events / seconds)} events/s)`,
+    `1M events < ${ALL_GOAL_SECONDS} s`,
+    perMillion(seconds) < ALL_GOAL_SECONDS,
+  );
+  if (events !== 1_000_000)
+    console.log(
+      `    (scaled to 1M events: ${fmt(perMillion(seconds))} s catch-up, ${fmt(perMillion(total))} s rebuilds)`,
+    );
+}
+
+async function main(): Promise<void> {
+  const scratch = await scratchDatabase('rebuildbench');
+  let b: BenchRuntime | null = null;
+  const db = new pg.Client({ connectionString: scratch.url });
+  try {
+    b = await benchRuntime(scratch.url, NOW);
+    await db.connect();
+    console.log(`donthu rebuild benchmark — ${new Date().toISOString()}`);
+    console.log(`  ${await describeMachine(scratch.url)}; scratch database ${scratch.name}`);
+    await loadUnits(b.runtime.store);
+    const next = { i: 0 };
+    const sizes = [...(SMALL > 0 && SMALL < EVENTS ? [SMALL] : []), EVENTS];
+    for (const size of sizes) {
+      const rate = await loadCases(b.runtime.store, db, size, next);
+      const n = Number((await db.query<{ n: string }>('SELECT count(*)::text AS n FROM events')).rows[0]!.n);
+      await measure(b, scratch.url, db, n, rate);
+    }
+  } finally {
+    await db.end().catch(() => undefined);
+    await b?.close();
+    await scratch.drop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,245 @@
+import canonicalize from 'canonicalize';
+import type { EntityManager } from 'typeorm';
+import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
+import { keyOf, type ProjectionDefinition, type Row } from './projection.js';
+
+/**
+ * The set-based writer of the projection runner (docs/projections.md, "Batched writes"). A batch is
+ * evolved in memory, event by event, exactly as the per-row writer does; what changes is how the
+ * result reaches the table: one multi-row statement per kind of change and table
+ * (`… FROM unnest($1::text[], $2::int[], …)`), whatever the number of rows.
+ *
+ * - Plain tables: the rows of every touched group are diffed once, against the rows loaded at the
+ *   start of the batch; deleted keys go in one `DELETE … USING unnest(…)`, new and changed rows in one
+ *   `INSERT … SELECT FROM unnest(…) ON CONFLICT (key) DO UPDATE` per set of columns.
+ * - Temporal tables keep one version per event: versions opened and closed inside the batch are
+ *   inserted already closed (`recorded_to` = the recording instant of the event that replaced them);
+ *   the versions current before the batch are closed by one `UPDATE … FROM unnest(…)`, then every new
+ *   version goes in by one `INSERT … ON CONFLICT (key, position_from) DO UPDATE`.
+ *
+ * The rows written are the rows the per-row writer writes (the projection tests run both and compare).
+ */
+
+const TEMPORAL_COLUMNS = new Set(['recorded_from', 'recorded_to', 'position_from']);
+/** Columns the database computes from the others (e.g. rm_cases.search_text): never read, never written. */
+export const GENERATED_COLUMNS = new Set(['search_text']);
+
+export const quoteIdent = (name: string): string => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe identifier: ${name}`);
+  return `"${name}"`;
+};
+
+export function toDbValue(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) return JSON.stringify(value);
+  return value;
+}
+
+export function stripTemporal(row: Row | null): Row | null {
+  if (!row) return null;
+  const out: Row = {};
+  for (const [k, v] of Object.entries(row))
+    if (!TEMPORAL_COLUMNS.has(k) && !GENERATED_COLUMNS.has(k)) out[k] = v;
+  return out;
+}
+
+/** Values as evolve produced them: Dates become ISO strings. */
+export function normaliseRow(row: Row): Row {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(row)) out[k] = v instanceof Date ? v.toISOString() : v;
+  return out;
+}
+
+export const sameRow = (a: Row | null, b: Row | null): boolean => canonicalize(a) === canonicalize(b);
+
+/** Column name → SQL type of a table (for the typed arrays of `unnest`). */
+export type ColumnTypes = ReadonlyMap<string, string>;
+
+export async function columnTypes(em: EntityManager, table: string): Promise<ColumnTypes> {
+  const rows: { name: string; type: string }[] = await em.query(
+    `SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
+      WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped`,
+    [quoteIdent(table)],
+  );
+  if (rows.length === 0) throw new Error(`table ${table} has no columns`);
+  return new Map(rows.map((r) => [r.name, r.type]));
+}
+
+/** `unnest($1::text[], $2::int[], …) AS u(a, b, …)` over `rows`, with its parameters. */
+function unnestOf(
+  types: ColumnTypes,
+  table: string,
+  columns: readonly string[],
+  rows: readonly Row[],
+  params: unknown[],
+): string {
+  const arrays = columns.map((c) => {
+    const type = types.get(c);
+    if (!type) throw new Error(`${table} has no column ${c}`);
+    params.push(rows.map((r) => toDbValue(r[c])));
+    return `$${params.length}::${type}[]`;
+  });
+  return `unnest(${arrays.join(', ')}) AS u(${columns.map(quoteIdent).join(', ')})`;
+}
+
+/** The rows of `rows` grouped by their exact set of columns (a missing column keeps its default). */
+function byColumns(rows: readonly Row[]): Row[][] {
+  const out = new Map<string, Row[]>();
+  for (const r of rows) {
+    const sig = Object.keys(r).join('\u0000');
+    const list = out.get(sig) ?? [];
+    list.push(r);
+    out.set(sig, list);
+  }
+  return [...out.values()];
+}
+
+/** The current rows of `groups` (temporal tables: the current versions), by group key. */
+export async function loadGroupsBulk(
+  em: EntityManager,
+  p: ProjectionDefinition,
+  table: string,
+  types: ColumnTypes,
+  groups: readonly Row[],
+): Promise<Map<string, Row[]>> {
+  const out = new Map<string, Row[]>();
+  if (groups.length === 0) return out;
+  const params: unknown[] = [];
+  const u = unnestOf(types, table, p.groupColumns, groups, params);
+  const match = p.groupColumns.map((c) => `t.${quoteIdent(c)} = u.${quoteIdent(c)}`).join(' AND ');
+  const rows: Row[] = await em.query(
+    `SELECT t.* FROM ${quoteIdent(table)} t JOIN ${u} ON ${match}${p.temporal ? ' WHERE t.recorded_to IS NULL' : ''}`,
+    params,
+  );
+  for (const r of rows) {
+    const gk = keyOf(p.groupColumns, r);
+    const list = out.get(gk) ?? [];
+    list.push(stripTemporal(normaliseRow(r))!);
+    out.set(gk, list);
+  }
+  return out;
+}
+
+/** What a batch changes in a table, gathered in memory and written at the end (`flush`). */
+export class BatchWrites {
+  /** Plain tables: key → the row to upsert, or null to delete (with the key's values). */
+  private readonly plain = new Map<string, { key: Row; row: Row | null }>();
+  /** Temporal tables: versions current before the batch to close, key → [key row, recorded_to]. */
+  private readonly closeStored = new Map<string, { key: Row; at: string }>();
+  /** Temporal tables: new versions by key and position, in order; the open one per key last. */
+  private readonly versions = new Map<string, Row>();
+  /** Temporal tables: key → the version-map entry of its open version written in this batch. */
+  private readonly openVersion = new Map<string, string>();
+
+  constructor(
+    private readonly p: ProjectionDefinition,
+    private readonly table: string,
+  ) {}
+
+  /** Records the change of a group from `oldRows` to `newRows` by `event` (as the per-row writer's writeDiff). */
+  diff(oldRows: readonly Row[], newRows: readonly Row[], event: StoredEvent): void {
+    const p = this.p;
+    const old = new Map(oldRows.map((r) => [keyOf(p.keyColumns, r), r]));
+    const next = new Map(newRows.map((r) => [keyOf(p.keyColumns, r), r]));
+    for (const [k, r] of old) if (!next.has(k)) this.change(k, r, r, null, event);
+    for (const [k, r] of next) {
+      const o = old.get(k) ?? null;
+      if (o && sameRow(stripTemporal(o), stripTemporal(r))) continue;
+      this.change(k, r, o, r, event);
+    }
+  }
+
+  private change(k: string, key: Row, old: Row | null, row: Row | null, event: StoredEvent): void {
+    if (!this.p.temporal) {
+      this.plain.set(k, { key: Object.fromEntries(this.p.keyColumns.map((c) => [c, key[c] ?? null])), row });
+      return;
+    }
+    if (old) {
+      const open = this.openVersion.get(k);
+      if (open !== undefined) {
+        const v = this.versions.get(open)!;
+        this.versions.set(open, { ...v, recorded_to: event.recordedAt });
+        this.openVersion.delete(k);
+      } else if (!this.closeStored.has(k)) {
+        this.closeStored.set(k, {
+          key: Object.fromEntries(this.p.keyColumns.map((c) => [c, key[c] ?? null])),
+          at: event.recordedAt,
+        });
+      }
+    }
+    if (row) {
+      const vk = `${k}@${event.globalPosition}`;
+      // The same key and position twice (ON CONFLICT DO UPDATE in the per-row writer): the later wins.
+      this.versions.delete(vk);
+      this.versions.set(vk, {
+        ...stripTemporal(row),
+        recorded_from: event.recordedAt,
+        recorded_to: null,
+        position_from: event.globalPosition,
+      });
+      this.openVersion.set(k, vk);
+    }
+  }
+
+  get empty(): boolean {
+    return this.plain.size === 0 && this.closeStored.size === 0 && this.versions.size === 0;
+  }
+
+  /** Writes everything gathered: a handful of statements, whatever the number of rows. */
+  async flush(em: EntityManager, types: ColumnTypes): Promise<void> {
+    const p = this.p;
+    const t = quoteIdent(this.table);
+    const keys = p.keyColumns.map(quoteIdent);
+    const match = p.keyColumns.map((c) => `t.${quoteIdent(c)} = u.${quoteIdent(c)}`).join(' AND ');
+    if (p.temporal) {
+      if (this.closeStored.size > 0) {
+        const rows = [...this.closeStored.values()].map(({ key, at }) => ({ ...key, recorded_to: at }));
+        const params: unknown[] = [];
+        const u = unnestOf(types, this.table, [...p.keyColumns, 'recorded_to'], rows, params);
+        await em.query(
+          `UPDATE ${t} t SET recorded_to = u.recorded_to FROM ${u} WHERE ${match} AND t.recorded_to IS NULL`,
+          params,
+        );
+      }
+      for (const rows of byColumns([...this.versions.values()])) {
+        const cols = Object.keys(rows[0]!);
+        const params: unknown[] = [];
+        const u = unnestOf(types, this.table, cols, rows, params);
+        await em.query(
+          `INSERT INTO ${t} (${cols.map(quoteIdent).join(', ')}) SELECT * FROM ${u}
+           ON CONFLICT (${[...keys, '"position_from"'].join(', ')}) DO UPDATE SET ${cols
+             .map((c) => `${quoteIdent(c)} = EXCLUDED.${quoteIdent(c)}`)
+             .join(', ')}`,
+          params,
+        );
+      }
+      return;
+    }
+    const deleted: Row[] = [];
+    const upserted: Row[] = [];
+    for (const { key, row } of this.plain.values()) {
+      if (row) upserted.push(row);
+      else deleted.push(key);
+    }
+    if (deleted.length > 0) {
+      const params: unknown[] = [];
+      const u = unnestOf(types, this.table, p.keyColumns, deleted, params);
+      await em.query(`DELETE FROM ${t} t USING ${u} WHERE ${match}`, params);
+    }
+    for (const rows of byColumns(upserted)) {
+      const cols = Object.keys(rows[0]!);
+      const updates = cols.filter((c) => !p.keyColumns.includes(c));
+      const params: unknown[] = [];
+      const u = unnestOf(types, this.table, cols, rows, params);
+      await em.query(
+        `INSERT INTO ${t} (${cols.map(quoteIdent).join(', ')}) SELECT * FROM ${u}
+         ON CONFLICT (${keys.join(', ')}) DO ${
+           updates.length
+             ? `UPDATE SET ${updates.map((c) => `${quoteIdent(c)} = EXCLUDED.${quoteIdent(c)}`).join(', ')}`
+             : 'NOTHING'
+         }`,
+        params,
+      );
+    }
+  }
+}
