@@ -152,6 +152,19 @@ beforeAll(async () => {
     },
   });
   ids.inspection = i.status === 201 ? i.body.id : 'unknown-inspection';
+  // Open311 (docs/open311.md): a key for the province, and a request it filed, so that the generated
+  // input reaches past the key check; its errors come in GeoReport's format and count the same.
+  const k = await app.request('POST', '/api/v1/admin/api-keys', {
+    token: t.admin,
+    body: { unitId: UNITS.province, label: 'generated input' },
+  });
+  expectStatus(k, 201);
+  ids.apiKey = k.body.key;
+  const o = await app.request('POST', '/open311/v2/requests.json', {
+    body: { api_key: ids.apiKey, service_code: 'phan-anh', description: 'Đèn đường hỏng.' },
+  });
+  expectStatus(o, 201);
+  ids.open311Request = o.body[0].service_request_id;
   await app.catchUp();
   const d = await app.request('GET', '/docs-json');
   expectStatus(d, 200);
@@ -171,6 +184,8 @@ function pathWithIds(path: string): string {
   const first = path.split('/')[3] ?? '';
   return path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     if (name === 'streamId') return `case-${ids.case}`;
+    if (name === 'code') return 'phan-anh';
+    if (path.startsWith('/open311/') && first === 'requests') return ids.open311Request;
     if (name !== 'id') return 'x1';
     if (first === 'cases') return ids.case;
     if (first === 'reception-sessions') return ids.session;
@@ -183,6 +198,7 @@ function pathWithIds(path: string): string {
 /** A plausible value for a schema, so that one broken field is not hidden behind others. */
 function plausible(name: string, schema: Schema | undefined): unknown {
   const s = resolve(schema);
+  if (name === 'api_key') return ids.apiKey;
   if (s?.example !== undefined) return s.example;
   if (s?.enum?.length) return s.enum[0];
   if (DATE_NAME.test(name)) return '2026-11-21';
@@ -241,6 +257,9 @@ describe('generated input: never a 5xx, and a refused request writes nothing', (
       'get /api/v1/inspections/follow-up',
       'post /api/v1/cases',
       'post /api/v1/reception-sessions',
+      'get /open311/v2/requests.json',
+      'post /open311/v2/requests.xml',
+      'get /open311/v2/requests/{id}.json',
     ])
       expect(paths).toContain(p);
   });
@@ -255,11 +274,15 @@ describe('generated input: never a 5xx, and a refused request writes nothing', (
         const otherParams = (op.parameters ?? []).filter((p) => p.in === 'query' && !DATE_NAME.test(p.name));
         const params = dateParams.length ? dateParams : otherParams;
         if (params.length === 0) continue;
+        // Open311 resources need a key: mostly the valid one, sometimes a generated one.
+        const keyed = path.startsWith('/open311/') && params.some((p) => p.name === 'api_key');
         await fc.assert(
           fc.asyncProperty(
             roleTokens(),
             fc.record(Object.fromEntries(params.map((p) => [p.name, dateLike])), { requiredKeys: [] }),
-            async (token, query) => {
+            fc.boolean(),
+            async (token, generated, validKey) => {
+              const query = keyed && validKey ? { ...generated, api_key: ids.apiKey } : generated;
               const qs = new URLSearchParams(query as Record<string, string>).toString();
               const url = `${pathWithIds(path)}${qs ? `?${qs}` : ''}`;
               requests++;

@@ -30,16 +30,25 @@ describe('OpenAPI: successes, problems and headers', () => {
     >(doc.paths))
       for (const [method, op] of Object.entries(item)) {
         operations++;
+        // Open311 answers its errors in GeoReport's own format (docs/open311.md), JSON or XML.
+        const errorTypes = path.startsWith('/open311/')
+          ? ['application/json', 'text/xml']
+          : ['application/problem+json'];
         for (const status of ['400', '404', '429', '500', '503'])
           expect([path, method, status, Object.keys(op.responses[status]?.content ?? {})]).toEqual([
             path,
             method,
             status,
-            ['application/problem+json'],
+            errorTypes,
           ]);
         if (path.startsWith('/api/v1') && method === 'post') expect(op.responses['412']).toBeDefined();
       }
     expect(operations).toBeGreaterThan(40);
+    expect(
+      doc.paths['/open311/v2/requests.json'].post.responses['403'].content['application/json'].schema,
+    ).toEqual({
+      $ref: '#/components/schemas/Open311Errors',
+    });
   });
 
   it('declares X-Request-Id everywhere, Idempotency-Key and If-Match on commands, ETag on a case', () => {

@@ -41,6 +41,9 @@ import { UnitController } from './units/unit.controller.js';
 import { PublicLookupController } from './citizens/public-lookup.controller.js';
 import { PublicLookupLimit } from './citizens/public-lookup.limit.js';
 import { DocumentsController } from './citizens/documents.controller.js';
+import { Open311Controller } from './open311/open311.controller.js';
+import { Open311KeyGuard } from './open311/open311.guard.js';
+import { ApiKeysController } from './admin/api-keys.controller.js';
 
 export interface AppModuleOptions {
   runtime: Runtime;
@@ -81,6 +84,7 @@ export class AppModule {
       { provide: DEMO_SIGN_IN_ON, useValue: Boolean(options.demoOfficials) },
       { provide: StatisticsQueries, useValue: new StatisticsQueries(runtime.dataSource) },
       PublicLookupLimit,
+      Open311KeyGuard,
     ];
     return {
       module: AppModule,
@@ -112,6 +116,8 @@ export class AppModule {
         OidcController,
         PublicLookupController,
         DocumentsController,
+        Open311Controller,
+        ApiKeysController,
       ],
       providers,
     };

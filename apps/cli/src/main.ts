@@ -6,12 +6,13 @@ import { registerImportCommand } from './commands/import.command.js';
 import { registerOpsCommands } from './commands/ops.command.js';
 import { registerReportCommand } from './commands/report.command.js';
 import { registerTokenCommand } from './commands/token.command.js';
+import { registerApiKeysCommand } from './commands/apikeys.command.js';
 
 const program = new Command();
 program
   .name('donthu')
   .description(
-    'donthu command line: deadlines and calendar checks, tokens, migrations, demo data, projections, verification, vault, periodic reports, import',
+    'donthu command line: deadlines and calendar checks, tokens, migrations, demo data, projections, verification, vault, periodic reports, import, Open311 API keys',
   )
   .showHelpAfterError();
 registerDeadlineCommand(program);
@@ -20,4 +21,5 @@ registerTokenCommand(program);
 registerOpsCommands(program);
 registerReportCommand(program);
 registerImportCommand(program);
+registerApiKeysCommand(program);
 await program.parseAsync(process.argv);

@@ -26,6 +26,7 @@ import { ProcessHealth } from './processes/process-health.js';
 import { PaperService } from './papers/paper.service.js';
 import { IMPORT_COMMAND_HANDLERS } from './import/import.commands.js';
 import { ImportService } from './import/import.service.js';
+import { Open311Service } from './open311/open311.service.js';
 
 export interface ApplicationModuleOptions {
   runtime: Runtime;
@@ -64,6 +65,7 @@ export class ApplicationModule {
       ReceptionService,
       PaperService,
       ImportService,
+      Open311Service,
       // @nestjs/cqrs's buses, replaced by the application's own (span, metrics, audit actor around
       // every command and query); no in-memory EventBus.
       { provide: CommandBus, useClass: ApplicationCommandBus },

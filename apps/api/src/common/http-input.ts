@@ -83,6 +83,24 @@ export function inputMiddlewares(
       }
     },
   });
+  // GeoReport v2 clients post forms (docs/open311.md): under /open311/ a urlencoded body is read as
+  // flat string fields (`attribute[subject]` stays one key), with the same UTF-8 check and limit.
+  const form = express.urlencoded({
+    extended: false,
+    limit: BODY_LIMIT,
+    parameterLimit: 100,
+    type: () => true,
+    verify: (_req, _res, buf) => {
+      try {
+        utf8.decode(buf);
+      } catch {
+        throw Object.assign(new Error('the body is not valid UTF-8'), {
+          status: 400,
+          type: 'encoding.invalid',
+        });
+      }
+    },
+  });
   const hasBody = (req: Request) =>
     req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
   return [
@@ -103,7 +121,9 @@ export function inputMiddlewares(
           next(err);
         });
       }
-      if (type !== 'application/json' && !type.endsWith('+json')) {
+      const formPost =
+        type === 'application/x-www-form-urlencoded' && (req.originalUrl ?? req.url).startsWith('/open311/');
+      if (type !== 'application/json' && !type.endsWith('+json') && !formPost) {
         return sendProblem(res, problem('UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json'));
       }
       const charset = /charset=([^;]+)/i
@@ -113,6 +133,7 @@ export function inputMiddlewares(
       if (charset && charset !== 'utf-8' && charset !== 'utf8') {
         return sendProblem(res, problem('UNSUPPORTED_MEDIA_TYPE', 'the body must be UTF-8'));
       }
+      if (formPost) return form(req, res, next);
       json(req, res, next);
     },
     (req, _res, next) => {

@@ -11,6 +11,7 @@ import {
 } from '../../../../libs/application/src/common/problem.js';
 import { localizeProblem, problemLanguage } from './problem-language.js';
 import { problemInstance } from './request-id.js';
+import { isOpen311Request, sendOpen311Error } from '../open311/open311.format.js';
 
 const HTTP_CODES: Record<number, ProblemCode> = {
   400: 'VALIDATION_FAILED',
@@ -74,8 +75,10 @@ export function toProblem(err: unknown): Problem {
   return problem('INTERNAL', 'an unexpected error occurred; it has been logged');
 }
 
-/** Sends a problem document; its `instance` names the request (`urn:donthu:request:<X-Request-Id>`). */
+/** Sends a problem document (an Open311 error under /open311/); its `instance` names the request (`urn:donthu:request:<X-Request-Id>`). */
 export function sendProblem(res: Response, p: Problem): void {
+  // Open311 clients read errors in GeoReport v2's own format (docs/open311.md).
+  if (isOpen311Request(res.req)) return sendOpen311Error(res, p);
   const lang = problemLanguage(res.req?.headers['accept-language']);
   const localized = localizeProblem(p, lang);
   const body = res.req ? { ...localized, instance: problemInstance(res.req) } : localized;

@@ -62,6 +62,40 @@ type Operation = {
   security?: unknown[];
 };
 
+/** GeoReport v2's errors (docs/open311.md): a list of `{code, description}`, `code` the HTTP status. */
+const OPEN311_ERRORS_SCHEMA = {
+  type: 'array',
+  minItems: 1,
+  items: {
+    type: 'object',
+    required: ['code', 'description'],
+    properties: { code: { type: 'integer', minimum: 400, maximum: 599 }, description: { type: 'string' } },
+  },
+} as const;
+
+/** Open311 operations answer errors in GeoReport's format (JSON, or XML for `.xml` resources). */
+function describeOpen311Errors(op: Operation, method: string): void {
+  const statuses =
+    method === 'get' ? [400, 403, 404, 429, 500, 503] : [400, 403, 404, 409, 413, 415, 422, 429, 500, 503];
+  for (const status of statuses) {
+    if (op.responses![String(status)]) continue;
+    op.responses![String(status)] = {
+      description: `${WHY[status] ?? String(status)} (GeoReport v2 errors: [{code, description}])`,
+      content: {
+        'application/json': { schema: { $ref: '#/components/schemas/Open311Errors' } },
+        'text/xml': {
+          schema: { type: 'string', description: '<errors><error><code/><description/></error></errors>' },
+        },
+      },
+    };
+  }
+  const params = (op.parameters ??= []);
+  if (!params.some((p) => p.in === 'header' && p.name?.toLowerCase() === 'x-request-id'))
+    params.push(
+      header('X-Request-Id', 'your id for this request (echoed and logged); generated when absent'),
+    );
+}
+
 function header(name: string, description: string) {
   return { name, in: 'header', required: false, description, schema: { type: 'string' } };
 }
@@ -71,11 +105,16 @@ export function describeProblemsAndHeaders(doc: OpenAPIObject): OpenAPIObject {
   doc.components ??= {};
   doc.components.schemas ??= {};
   doc.components.schemas.Problem = PROBLEM_SCHEMA as never;
+  doc.components.schemas.Open311Errors = OPEN311_ERRORS_SCHEMA as never;
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
       const op = (item as Record<string, Operation | undefined>)[method];
       if (!op) continue;
       op.responses ??= {};
+      if (path.startsWith('/open311/')) {
+        describeOpen311Errors(op, method);
+        continue;
+      }
       const isPublic =
         !path.startsWith('/api/v1') || (Array.isArray(op.security) && op.security.length === 0);
       for (const status of method === 'get' ? READ : WRITE) {

@@ -43,6 +43,7 @@ const MATRIX: Record<Role, Permission[]> = {
     'case.pin',
     'case.papers',
     'case.command',
+    'case.record',
     'case.read',
     'identities.read',
   ],
@@ -55,6 +56,7 @@ const MATRIX: Record<Role, Permission[]> = {
     'case.pin',
     'case.papers',
     'case.command',
+    'case.record',
     'case.read',
     'identities.read',
     'reception.schedule',
@@ -88,6 +90,7 @@ const MATRIX: Record<Role, Permission[]> = {
     'late-entries.read',
     'units.manage',
     'vault.erase',
+    'apikeys.manage',
   ],
 };
 

@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   /** every other case command: accept, reject, assign, extend, suspend, resume, resolve, withdraw,
    * terminate, close, dialogues */
   'case.command',
+  /** GET /cases/:id/record — the case's record for transfer to another unit's system (docs/exchange.md) */
+  'case.record',
   /** GET /cases/:id, GET /cases (list), GET /cases/:id/dialogues — identities masked */
   'case.read',
   /** GET /cases/:id/history */
@@ -46,6 +48,8 @@ export const PERMISSIONS = [
   'vault.erase',
   /** POST /admin/import: history handled before donthu (deadlines.md §9) */
   'admin.import',
+  /** Open311 API keys: issue, list, revoke (docs/open311.md) */
+  'apikeys.manage',
   /** GET /cases/:id/petitioners — further limited per case by `mayReadIdentities` */
   'identities.read',
 ] as const;
@@ -71,6 +75,7 @@ const HANDLER: readonly Permission[] = [
   'case.pin',
   'case.papers',
   'case.command',
+  'case.record',
   'case.read',
   'identities.read',
 ];
@@ -99,7 +104,13 @@ const AUDITOR: readonly Permission[] = [
   'statistics.read',
   'late-entries.read',
 ];
-const ADMIN: readonly Permission[] = [...SUPERVISOR, 'units.manage', 'vault.erase', 'admin.import'];
+const ADMIN: readonly Permission[] = [
+  ...SUPERVISOR,
+  'units.manage',
+  'vault.erase',
+  'admin.import',
+  'apikeys.manage',
+];
 
 /** docs/reference/api-contract.md "Auth, roles and scope", as data. docs/security.md explains each choice. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {

@@ -1,0 +1,120 @@
+import type { RegisterCaseInput } from '../cases/case.inputs.js';
+
+/**
+ * The Open311 service list (GeoReport v2, `GET /open311/v2/services`): the kinds of letter another
+ * system may file. Only petitions (kiến nghị) and reflections (phản ánh): complaints and
+ * denunciations have legal forms and protections (a denunciator's identity, the complainant's
+ * signature) that an anonymous machine channel cannot carry; they come through the desk or the portal.
+ */
+export interface Open311ServiceEntry {
+  service_code: string;
+  service_name: string;
+  description: string;
+  metadata: boolean;
+  type: 'realtime' | 'batch' | 'blackbox';
+  keywords: string;
+  group: string;
+  /** donthu's kind hint for a letter filed under this code (not published). */
+  kindHint: NonNullable<RegisterCaseInput['kindHint']>;
+}
+
+export interface Open311AttributeValue {
+  key: string;
+  name: string;
+}
+
+export interface Open311Attribute {
+  variable: boolean;
+  code: string;
+  datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
+  required: boolean;
+  datatype_description: string;
+  order: number;
+  description: string;
+  values?: Open311AttributeValue[];
+}
+
+export const OPEN311_SERVICES: readonly Open311ServiceEntry[] = [
+  {
+    service_code: 'kien-nghi',
+    service_name: 'Kiến nghị',
+    description:
+      'Kiến nghị với cơ quan nhà nước về chính sách, pháp luật, việc quản lý (Luật Tiếp công dân 2013, Điều 2).',
+    metadata: true,
+    type: 'realtime',
+    keywords: 'kiến nghị, đề xuất, petition',
+    group: 'Phản ánh, kiến nghị',
+    kindHint: 'petition',
+  },
+  {
+    service_code: 'phan-anh',
+    service_name: 'Phản ánh',
+    description:
+      'Phản ánh với cơ quan nhà nước về một sự việc, hành vi cần được xem xét, xử lý (Luật Tiếp công dân 2013, Điều 2).',
+    metadata: true,
+    type: 'realtime',
+    keywords: 'phản ánh, sự việc, reflection',
+    group: 'Phản ánh, kiến nghị',
+    kindHint: 'reflection',
+  },
+];
+
+/** donthu's `field` (lĩnh vực), as the `field` attribute's values. */
+export const FIELD_VALUES: readonly { key: NonNullable<RegisterCaseInput['field']>; name: string }[] = [
+  { key: 'land', name: 'Đất đai' },
+  { key: 'compensation', name: 'Bồi thường, hỗ trợ' },
+  { key: 'site_clearance', name: 'Giải phóng mặt bằng' },
+  { key: 'housing', name: 'Nhà ở' },
+  { key: 'policy', name: 'Chính sách, chế độ' },
+  { key: 'justice', name: 'Tư pháp' },
+  { key: 'corruption', name: 'Tham nhũng, tiêu cực' },
+  { key: 'other', name: 'Lĩnh vực khác' },
+];
+
+export const SUBJECT_MAX = 300;
+
+/** The attributes every service takes (`GET /open311/v2/services/{code}`), as `attribute[<code>]`. */
+export const OPEN311_ATTRIBUTES: readonly Open311Attribute[] = [
+  {
+    variable: true,
+    code: 'subject',
+    datatype: 'string',
+    required: false,
+    datatype_description: `Tối đa ${SUBJECT_MAX} ký tự; nếu bỏ trống, lấy câu đầu của nội dung (description).`,
+    order: 1,
+    description: 'Tiêu đề (trích yếu) của kiến nghị, phản ánh',
+  },
+  {
+    variable: true,
+    code: 'field',
+    datatype: 'singlevaluelist',
+    required: false,
+    datatype_description: 'Một trong các giá trị dưới đây; nếu bỏ trống, cơ quan sẽ xác định khi phân loại.',
+    order: 2,
+    description: 'Lĩnh vực',
+    values: FIELD_VALUES.map((v) => ({ key: v.key, name: v.name })),
+  },
+];
+
+export const serviceByCode = (code: unknown): Open311ServiceEntry | undefined =>
+  typeof code === 'string' ? OPEN311_SERVICES.find((s) => s.service_code === code) : undefined;
+
+/** Statuses in which donthu has finished with a letter: GeoReport's `closed`. */
+const CLOSED = new Set(['rejected', 'guided', 'archived', 'resolved', 'closed', 'withdrawn', 'terminated']);
+
+export const open311Status = (status: string): 'open' | 'closed' => (CLOSED.has(status) ? 'closed' : 'open');
+
+/** The status in plain Vietnamese, as GeoReport's `status_notes`: nothing about the letter or a person. */
+export const STATUS_NOTES: Readonly<Record<string, string>> = {
+  received: 'Đã tiếp nhận đơn, đang xem xét, phân loại.',
+  classified: 'Đã phân loại đơn, đang xử lý.',
+  accepted: 'Đã thụ lý, đang giải quyết.',
+  rejected: 'Không thụ lý; cơ quan đã thông báo lý do.',
+  guided: 'Đã hướng dẫn người gửi đến cơ quan có thẩm quyền.',
+  archived: 'Đơn đã được lưu, không xử lý tiếp.',
+  suspended: 'Tạm đình chỉ việc giải quyết.',
+  resolved: 'Đã có kết quả giải quyết.',
+  closed: 'Đã kết thúc việc giải quyết.',
+  withdrawn: 'Người gửi đã rút đơn.',
+  terminated: 'Đã đình chỉ việc giải quyết.',
+};
