@@ -59,6 +59,72 @@ const personRef = obj({ personId: str(), fullName: nullable(str()) });
 // ----- the schemas of the answers ----------------------------------------------------------------
 
 const SCHEMAS: Record<string, Schema> = {
+  ApiKey: obj(
+    {
+      id: str(),
+      unitId: str('the receiving unit the key files letters for'),
+      label: str(),
+      createdAt: instant,
+      createdBy: str(),
+      revokedAt: nullable(instant),
+      revokedBy: nullable(str()),
+      'key?': str('only in the answer that issues it (d311_…); stored as a SHA-256 hash'),
+    },
+    'an Open311 API key (docs/open311.md)',
+  ),
+  Open311Service: obj(
+    {
+      service_code: str(),
+      service_name: str(),
+      description: str(),
+      metadata: bool,
+      type: oneOfStr('realtime', 'batch', 'blackbox'),
+      keywords: str(),
+      group: str(),
+    },
+    'GeoReport v2 service',
+  ),
+  Open311ServiceDefinition: obj(
+    {
+      service_code: str(),
+      attributes: arr(
+        obj({
+          variable: bool,
+          code: str(),
+          datatype: str(),
+          required: bool,
+          datatype_description: str(),
+          order: int(),
+          description: str(),
+          'values?': arr(obj({ key: str(), name: str() })),
+        }),
+      ),
+    },
+    'GeoReport v2 service definition',
+  ),
+  Open311Created: obj(
+    {
+      service_request_id: str('the tracking code'),
+      token: nullable(str("the citizen's lookup PIN, answered once")),
+      service_notice: str(),
+      account_id: nullable(str()),
+    },
+    'GeoReport v2 POST Service Request answer',
+  ),
+  Open311Request: obj(
+    {
+      service_request_id: str('the tracking code'),
+      status: oneOfStr('open', 'closed'),
+      status_notes: str('the status in plain Vietnamese; nothing personal'),
+      service_name: str(),
+      service_code: str(),
+      agency_responsible: nullable(str()),
+      requested_datetime: instant,
+      updated_datetime: instant,
+      expected_datetime: nullable(instant),
+    },
+    'GeoReport v2 service request: status and dates, nothing of the letter',
+  ),
   Deadline: obj(
     {
       ruleId: str('the rule of docs/deadline-rules.md'),
@@ -428,6 +494,22 @@ const sessionCommand = (what: string): Success => ({
   json: ref('ReceptionSession'),
 });
 
+/** An Open311 resource in its two formats (docs/open311.md): `<path>.json` and `<path>.xml`. */
+const open311 = (
+  path: string,
+  status: number,
+  description: string,
+  json: Schema,
+): Record<string, Success> => ({
+  [`${path}.json`]: { status, description, json },
+  [`${path}.xml`]: {
+    status,
+    description: `${description} (GeoReport v2 XML)`,
+    media: ['text/xml'],
+    only: true,
+  },
+});
+
 const SUCCESS: Record<string, Success> = {
   'get /health/live': { status: 200, description: 'the process answers', json: ref('Health') },
   'get /health/ready': { status: 200, description: 'the database answers', json: ref('Health') },
@@ -619,6 +701,31 @@ const SUCCESS: Record<string, Success> = {
     json: ref('Erasure'),
   },
 
+  'post /api/v1/admin/api-keys': {
+    status: 201,
+    description: 'the key, shown in this answer only',
+    json: ref('ApiKey'),
+  },
+  'get /api/v1/admin/api-keys': {
+    status: 200,
+    description: 'the keys (never the keys themselves)',
+    json: obj({ items: arr(ref('ApiKey')) }),
+  },
+  'post /api/v1/admin/api-keys/{id}/revoke': {
+    status: 200,
+    description: 'the key, revoked',
+    json: ref('ApiKey'),
+  },
+  ...open311('get /open311/v2/services', 200, 'the services', arr(ref('Open311Service'))),
+  ...open311(
+    'get /open311/v2/services/{code}',
+    200,
+    'the service definition',
+    ref('Open311ServiceDefinition'),
+  ),
+  ...open311('post /open311/v2/requests', 201, 'the request filed', arr(ref('Open311Created'))),
+  ...open311('get /open311/v2/requests', 200, 'the requests this key filed', arr(ref('Open311Request'))),
+  ...open311('get /open311/v2/requests/{id}', 200, 'one request this key filed', arr(ref('Open311Request'))),
   'get /api/v1/public/cases/{trackingCode}': {
     status: 200,
     description: "the case's status for the citizen holding its PIN",

@@ -90,6 +90,7 @@ const MATRIX: Record<Role, Permission[]> = {
     'late-entries.read',
     'units.manage',
     'vault.erase',
+    'admin.import',
     'apikeys.manage',
   ],
 };
