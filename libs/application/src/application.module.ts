@@ -14,6 +14,7 @@ import {
 } from './bus/handler-registration.js';
 import { CASE_COMMAND_HANDLERS } from './cases/case.handlers.js';
 import { UNIT_COMMAND_HANDLERS } from './units/unit.handlers.js';
+import { RECEPTION_COMMAND_HANDLERS } from './reception/reception.handlers.js';
 import { CaseService } from './cases/case.service.js';
 import { StreamExecutor } from './commands/stream-executor.service.js';
 import { IdempotencyService } from './common/idempotency.service.js';
@@ -71,7 +72,12 @@ export class ApplicationModule {
       { provide: CommandBus, useClass: ApplicationCommandBus },
       { provide: QueryBus, useClass: ApplicationQueryBus },
     ];
-    const commandHandlers = [...CASE_COMMAND_HANDLERS, ...UNIT_COMMAND_HANDLERS, ...IMPORT_COMMAND_HANDLERS];
+    const commandHandlers = [
+      ...CASE_COMMAND_HANDLERS,
+      ...UNIT_COMMAND_HANDLERS,
+      ...RECEPTION_COMMAND_HANDLERS,
+      ...IMPORT_COMMAND_HANDLERS,
+    ];
     const queryHandlers: Type[] = [];
     return {
       module: ApplicationModule,

@@ -7,6 +7,12 @@ import { IdempotencyService } from '../../../../libs/application/src/common/idem
 import { correlationIdOf, idempotent, ifMatchOf } from '../common/request-context.js';
 import { CancelSessionDto, HoldSessionDto, ScheduleSessionDto } from './reception.dto.js';
 import { ReceptionService } from '../../../../libs/application/src/reception/reception.service.js';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  CancelSession,
+  HoldSession,
+  ScheduleSession,
+} from '../../../../libs/application/src/reception/reception.commands.js';
 
 @ApiTags('reception')
 @ApiBearerAuth()
@@ -15,6 +21,7 @@ export class ReceptionController {
   constructor(
     private readonly sessions: ReceptionService,
     private readonly idem: IdempotencyService,
+    private readonly commands: CommandBus,
   ) {}
 
   @Post()
@@ -28,7 +35,9 @@ export class ReceptionController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const body = await idempotent(this.idem, req, res, p, 201, (seed) =>
-      this.sessions.schedule(dto, p, { correlationId: correlationIdOf(req), eventIdSeed: seed }),
+      this.commands.execute(
+        new ScheduleSession(dto, { principal: p, correlationId: correlationIdOf(req), eventIdSeed: seed }),
+      ),
     );
     res.setHeader('ETag', `"${body.version}"`);
     res.setHeader('Location', `/api/v1/reception-sessions/${body.id}`);
@@ -62,7 +71,14 @@ export class ReceptionController {
   ) {
     const ifMatch = ifMatchOf(req);
     const body = await idempotent(this.idem, req, res, p, 200, (seed) =>
-      this.sessions.hold(id, dto, p, { correlationId: correlationIdOf(req), eventIdSeed: seed, ifMatch }),
+      this.commands.execute(
+        new HoldSession(id, dto, {
+          principal: p,
+          correlationId: correlationIdOf(req),
+          eventIdSeed: seed,
+          ifMatch,
+        }),
+      ),
     );
     res.setHeader('ETag', `"${body.version}"`);
     return body;
@@ -80,7 +96,14 @@ export class ReceptionController {
   ) {
     const ifMatch = ifMatchOf(req);
     const body = await idempotent(this.idem, req, res, p, 200, (seed) =>
-      this.sessions.cancel(id, dto, p, { correlationId: correlationIdOf(req), eventIdSeed: seed, ifMatch }),
+      this.commands.execute(
+        new CancelSession(id, dto, {
+          principal: p,
+          correlationId: correlationIdOf(req),
+          eventIdSeed: seed,
+          ifMatch,
+        }),
+      ),
     );
     res.setHeader('ETag', `"${body.version}"`);
     return body;

@@ -9,7 +9,7 @@ import { ACT_COLUMNS, DATE_COLUMN, type ImportActName } from '../import/import.p
 import { ImportHistoryMessage } from '../import/import.commands.js';
 import { ImportService } from '../import/import.service.js';
 import { InspectionService } from '../inspections/inspection.service.js';
-import { ReceptionService } from '../reception/reception.service.js';
+import { HoldSession, ScheduleSession } from '../reception/reception.commands.js';
 import type { RegisterCaseInput } from '../cases/case.inputs.js';
 import { RUNTIME } from '../runtime.tokens.js';
 import { AppointHead, CreateUnit } from '../units/unit.commands.js';
@@ -355,7 +355,7 @@ async function seedReceptionSessions(
   today: string,
   correlationId: string,
 ): Promise<number> {
-  const reception = app.get(ReceptionService);
+  const bus = app.get(CommandBus);
   const plan: { unitId: string; head: readonly [string, string]; daysAgo: number[] }[] = [
     { unitId: 'nb', head: ['ct-nb', 'Trần Minh Đức'], daysAgo: [95, 65, 35, 8] },
     { unitId: 'nb-giavien', head: ['ct-gv', 'Đinh Công Lý'], daysAgo: [56, 49, 42, 21, 14, 7] },
@@ -366,24 +366,39 @@ async function seedReceptionSessions(
     const chair: Principal = { id: head[0], name: head[1], roles: ['head'], unitId };
     for (const [i, ago] of daysAgo.entries()) {
       const date = weekdayOnOrBefore(addDays(today, -ago));
-      const session = await reception.schedule(
-        { unitId, hostPersonId: head[0], date, kind: 'periodic', mode: i % 3 === 2 ? 'online' : 'in_person' },
-        chair,
-        { correlationId },
+      const session = await bus.execute(
+        new ScheduleSession(
+          {
+            unitId,
+            hostPersonId: head[0],
+            date,
+            kind: 'periodic',
+            mode: i % 3 === 2 ? 'online' : 'in_person',
+          },
+          { principal: chair, correlationId },
+        ),
       );
-      await reception.hold(
-        session.id,
-        { heldOn: date, hostPersonId: head[0], citizensReceived: 2 + ((i * 3) % 5) },
-        chair,
-        { correlationId },
+      await bus.execute(
+        new HoldSession(
+          session.id,
+          { heldOn: date, hostPersonId: head[0], citizensReceived: 2 + ((i * 3) % 5) },
+          { principal: chair, correlationId },
+        ),
       );
       count++;
     }
     const ahead = addDays(today, 7);
-    await reception.schedule(
-      { unitId, hostPersonId: head[0], date: weekdayOnOrBefore(ahead), kind: 'periodic', mode: 'in_person' },
-      chair,
-      { correlationId },
+    await bus.execute(
+      new ScheduleSession(
+        {
+          unitId,
+          hostPersonId: head[0],
+          date: weekdayOnOrBefore(ahead),
+          kind: 'periodic',
+          mode: 'in_person',
+        },
+        { principal: chair, correlationId },
+      ),
     );
     count++;
   }
