@@ -14,6 +14,7 @@ import {
 } from './bus/handler-registration.js';
 import { CASE_COMMAND_HANDLERS } from './cases/case.handlers.js';
 import { UNIT_COMMAND_HANDLERS } from './units/unit.handlers.js';
+import { INSPECTION_COMMAND_HANDLERS } from './inspections/inspection.handlers.js';
 import { RECEPTION_COMMAND_HANDLERS } from './reception/reception.handlers.js';
 import { CaseService } from './cases/case.service.js';
 import { StreamExecutor } from './commands/stream-executor.service.js';
@@ -76,6 +77,7 @@ export class ApplicationModule {
       ...CASE_COMMAND_HANDLERS,
       ...UNIT_COMMAND_HANDLERS,
       ...RECEPTION_COMMAND_HANDLERS,
+      ...INSPECTION_COMMAND_HANDLERS,
       ...IMPORT_COMMAND_HANDLERS,
     ];
     const queryHandlers: Type[] = [];

@@ -17,12 +17,19 @@ import {
   WaiveRecommendationDto,
 } from './inspection.dto.js';
 import { InspectionQueries } from './inspection.queries.js';
+import { InspectionService } from '../../../../libs/application/src/inspections/inspection.service.js';
+import { CommandBus } from '@nestjs/cqrs';
+import type { CommandMeta } from '../../../../libs/application/src/bus/messages.js';
 import {
-  InspectionService,
-  type CommandOptions,
-} from '../../../../libs/application/src/inspections/inspection.service.js';
-
-type CommandBody = { version: number };
+  CloseInspection,
+  ConcludeInspection,
+  DecideInspection,
+  IssueDirective,
+  ReportProgress,
+  SubmitRemediationPlan,
+  WaiveRecommendation,
+  type InspectionCommandMessage,
+} from '../../../../libs/application/src/inspections/inspection.commands.js';
 
 @ApiTags('inspections')
 @ApiBearerAuth()
@@ -33,6 +40,7 @@ export class InspectionController {
     private readonly queries: InspectionQueries,
     private readonly idem: IdempotencyService,
     private readonly waiter: ProjectionWaiter,
+    private readonly commands: CommandBus,
   ) {}
 
   @Post()
@@ -46,7 +54,9 @@ export class InspectionController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const body = await idempotent(this.idem, req, res, p, 201, (seed) =>
-      this.inspections.decide(dto, p, { eventIdSeed: seed, correlationId: correlationIdOf(req) }),
+      this.commands.execute(
+        new DecideInspection(dto, { principal: p, eventIdSeed: seed, correlationId: correlationIdOf(req) }),
+      ),
     );
     res.setHeader('ETag', `"${body.version}"`);
     res.setHeader('Location', `/api/v1/inspections/${body.id}`);
@@ -93,7 +103,7 @@ export class InspectionController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(req, res, p, (o) => this.inspections.conclude(id, dto, p, o));
+    return this.run(req, res, p, (meta) => new ConcludeInspection(id, dto, meta));
   }
 
   @Post(':id/directive')
@@ -108,7 +118,7 @@ export class InspectionController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(req, res, p, (o) => this.inspections.issueDirective(id, dto.issuedOn, p, o));
+    return this.run(req, res, p, (meta) => new IssueDirective(id, { issuedOn: dto.issuedOn }, meta));
   }
 
   @Post(':id/recommendations/:rid/plan')
@@ -122,7 +132,7 @@ export class InspectionController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(req, res, p, (o) => this.inspections.submitPlan(id, rid, dto, p, o));
+    return this.run(req, res, p, (meta) => new SubmitRemediationPlan(id, rid, dto, meta));
   }
 
   @Post(':id/recommendations/:rid/reports')
@@ -136,7 +146,7 @@ export class InspectionController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(req, res, p, (o) => this.inspections.report(id, rid, dto, p, o));
+    return this.run(req, res, p, (meta) => new ReportProgress(id, rid, dto, meta));
   }
 
   @Post(':id/recommendations/:rid/waive')
@@ -150,7 +160,7 @@ export class InspectionController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(req, res, p, (o) => this.inspections.waive(id, rid, dto, p, o));
+    return this.run(req, res, p, (meta) => new WaiveRecommendation(id, rid, dto, meta));
   }
 
   @Post(':id/close')
@@ -163,19 +173,21 @@ export class InspectionController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(req, res, p, (o) => this.inspections.close(id, dto.closedOn, p, o));
+    return this.run(req, res, p, (meta) => new CloseInspection(id, { closedOn: dto.closedOn }, meta));
   }
 
   /** If-Match, Idempotency-Key and the ETag of the answer, as for case commands. */
-  private async run<T extends CommandBody>(
+  private async run(
     req: Request,
     res: Response,
     p: Principal,
-    command: (o: CommandOptions) => Promise<T>,
-  ): Promise<T> {
+    message: (meta: CommandMeta) => InspectionCommandMessage,
+  ) {
     const ifMatch = ifMatchOf(req);
     const body = await idempotent(this.idem, req, res, p, 200, (seed) =>
-      command({ ifMatch, eventIdSeed: seed, correlationId: correlationIdOf(req) }),
+      this.commands.execute(
+        message({ principal: p, ifMatch, eventIdSeed: seed, correlationId: correlationIdOf(req) }),
+      ),
     );
     res.setHeader('ETag', `"${body.version}"`);
     return body;

@@ -8,7 +8,7 @@ import { AcceptCase } from '../cases/case.commands.js';
 import { ACT_COLUMNS, DATE_COLUMN, type ImportActName } from '../import/import.plan.js';
 import { ImportHistoryMessage } from '../import/import.commands.js';
 import { ImportService } from '../import/import.service.js';
-import { InspectionService } from '../inspections/inspection.service.js';
+import { ConcludeInspection, DecideInspection } from '../inspections/inspection.commands.js';
 import { HoldSession, ScheduleSession } from '../reception/reception.commands.js';
 import type { RegisterCaseInput } from '../cases/case.inputs.js';
 import { RUNTIME } from '../runtime.tokens.js';
@@ -412,39 +412,42 @@ async function seedInspection(
   admin: Principal,
   correlationId: string,
 ): Promise<number> {
-  const inspections = app.get(InspectionService);
-  const decided = await inspections.decide(
-    {
-      title: 'Thanh tra việc quản lý, sử dụng đất đai tại xã Gia Viễn',
-      kind: 'inspection',
-      leadUnitId: 'nb-tt',
-      inspectedUnitId: 'nb-giavien',
-      decidedOn: addDays(today, -200),
-    },
-    admin,
-    { correlationId },
+  const bus = app.get(CommandBus);
+  const meta = { principal: admin, correlationId };
+  const decided = await bus.execute(
+    new DecideInspection(
+      {
+        title: 'Thanh tra việc quản lý, sử dụng đất đai tại xã Gia Viễn',
+        kind: 'inspection',
+        leadUnitId: 'nb-tt',
+        inspectedUnitId: 'nb-giavien',
+        decidedOn: addDays(today, -200),
+      },
+      meta,
+    ),
   );
-  await inspections.conclude(
-    decided.id,
-    {
-      concludedOn: addDays(today, -120),
-      summary: 'Còn để xảy ra lấn chiếm đất công; hồ sơ giao đất chưa đầy đủ.',
-      recommendations: [
-        {
-          text: 'Xử lý dứt điểm các trường hợp lấn chiếm đất công, báo cáo kết quả định kỳ 3 tháng.',
-          ownerUnitId: 'nb-giavien',
-          dueOn: addDays(today, 60),
-          reportEvery: '3m',
-        },
-        {
-          text: 'Hoàn thiện hồ sơ giao đất, cho thuê đất giai đoạn 2020–2025.',
-          ownerUnitId: 'nb-giavien',
-          dueOn: addDays(today, -10),
-        },
-      ],
-    },
-    admin,
-    { correlationId },
+  await bus.execute(
+    new ConcludeInspection(
+      decided.id,
+      {
+        concludedOn: addDays(today, -120),
+        summary: 'Còn để xảy ra lấn chiếm đất công; hồ sơ giao đất chưa đầy đủ.',
+        recommendations: [
+          {
+            text: 'Xử lý dứt điểm các trường hợp lấn chiếm đất công, báo cáo kết quả định kỳ 3 tháng.',
+            ownerUnitId: 'nb-giavien',
+            dueOn: addDays(today, 60),
+            reportEvery: '3m',
+          },
+          {
+            text: 'Hoàn thiện hồ sơ giao đất, cho thuê đất giai đoạn 2020–2025.',
+            ownerUnitId: 'nb-giavien',
+            dueOn: addDays(today, -10),
+          },
+        ],
+      },
+      meta,
+    ),
   );
   return 1;
 }

@@ -1,36 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import {
-  decideInspection,
   followUp,
   inspectionStreamId,
   reportDatesOf,
-  type ConcludedRecommendation,
-  type InspectionCommand,
   type InspectionState,
   type RecommendationState,
 } from '../../../domain/src/inspection/index.js';
 import { vietnamDateOf } from '../../../domain/src/shared/dates.js';
-import { DomainError } from '../../../domain/src/shared/domain-error.js';
-import { can, toActor, type Principal } from '../../../security/src/auth/roles.js';
-import { StreamExecutor } from '../commands/stream-executor.service.js';
+import { can, type Principal } from '../../../security/src/auth/roles.js';
+import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
 import { fail } from '../common/problem.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
 import { foldInspectionEvents } from './inspection.fold.js';
-import type {
-  ConcludeInspectionInput as ConcludeInspectionDto,
-  DecideInspectionInput as DecideInspectionDto,
-} from './inspection.inputs.js';
 
 export type ExistingInspection = Exclude<InspectionState, { status: 'none' }>;
-
-/** Options every command carries from the request. */
-export interface CommandOptions {
-  correlationId: string;
-  ifMatch?: number;
-  eventIdSeed?: string;
-}
 
 const INSPECTION_ID = /^[A-Za-z0-9-]{1,64}$/;
 const RECOMMENDATION_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -64,6 +48,12 @@ function recommendationView(r: RecommendationState, today: string) {
     },
   };
 }
+
+/** What an inspection command answers: the inspection's view after it, its version and position. */
+export type InspectionCommandResult = ReturnType<typeof inspectionView> & {
+  version: number;
+  position?: number;
+};
 
 /** GET /inspections/:id: the inspection folded from its stream. */
 export function inspectionView(s: ExistingInspection, today: string) {
@@ -102,7 +92,6 @@ export function inspectionView(s: ExistingInspection, today: string) {
 export class InspectionService {
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
-    private readonly executor: StreamExecutor,
     private readonly units: UnitDirectory,
   ) {}
 
@@ -123,7 +112,7 @@ export class InspectionService {
   async load(
     inspectionId: string,
     principal: Principal,
-  ): Promise<{ state: ExistingInspection; version: number }> {
+  ): Promise<{ state: ExistingInspection; events: StoredEvent[]; version: number }> {
     if (!INSPECTION_ID.test(inspectionId))
       return fail('NOT_FOUND', `no inspection ${inspectionId.slice(0, 64)}`);
     const events = await this.runtime.store.readStream(inspectionStreamId(inspectionId));
@@ -131,7 +120,7 @@ export class InspectionService {
     if (state.status === 'none' || !(await this.units.inScope(principal, this.unitsOf(state)))) {
       return fail('NOT_FOUND', `no inspection ${inspectionId}`);
     }
-    return { state, version: events.at(-1)?.version ?? 0 };
+    return { state, events, version: events.at(-1)?.version ?? 0 };
   }
 
   async get(inspectionId: string, principal: Principal) {
@@ -140,14 +129,14 @@ export class InspectionService {
   }
 
   /** Admin anywhere, or a head whose scope covers the lead unit. */
-  private async requireLead(principal: Principal, leadUnitId: string, what: string): Promise<void> {
+  async requireLead(principal: Principal, leadUnitId: string, what: string): Promise<void> {
     if (can(principal, 'units.manage')) return;
     if (principal.roles.includes('head') && (await this.units.inScope(principal, [leadUnitId]))) return;
     fail('FORBIDDEN', `${what}: only a head of the lead unit ${leadUnitId} (or above it) or an admin may`);
   }
 
   /** A handler or head whose scope covers the recommendation's owner unit. */
-  private async requireOwner(principal: Principal, ownerUnitId: string, what: string): Promise<void> {
+  async requireOwner(principal: Principal, ownerUnitId: string, what: string): Promise<void> {
     const role = principal.roles.includes('handler') || principal.roles.includes('head');
     if (role && principal.unitId && (await this.units.isWithin(ownerUnitId, principal.unitId))) return;
     fail('FORBIDDEN', `${what}: only a handler or head of the owner unit ${ownerUnitId} (or above it) may`);
@@ -157,10 +146,7 @@ export class InspectionService {
    * Every unit a command names must lie in the actor's scope (an admin's is everything): a head of one
    * province may not open an inspection of another's commune nor give it recommendations.
    */
-  private async requireInScope(
-    principal: Principal,
-    refs: { path: string; unitId: string }[],
-  ): Promise<void> {
+  async requireInScope(principal: Principal, refs: { path: string; unitId: string }[]): Promise<void> {
     for (const { path, unitId } of refs)
       if (!(await this.inInspectionScope(principal, unitId)))
         fail('FORBIDDEN', `${path}: unit ${unitId} is outside your scope`);
@@ -180,7 +166,7 @@ export class InspectionService {
   }
 
   /** Existing, not ceased units, else 400 with the paths. */
-  private async requireUnits(refs: { path: string; unitId: string }[]): Promise<void> {
+  async requireUnits(refs: { path: string; unitId: string }[]): Promise<void> {
     const errors: { path: string; message: string }[] = [];
     for (const { path, unitId } of refs) {
       const s = await this.units.state(unitId);
@@ -192,152 +178,8 @@ export class InspectionService {
       fail('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
   }
 
-  async decide(dto: DecideInspectionDto, principal: Principal, opts: CommandOptions) {
-    await this.requireUnits([
-      { path: 'leadUnitId', unitId: dto.leadUnitId },
-      { path: 'inspectedUnitId', unitId: dto.inspectedUnitId },
-    ]);
-    await this.requireLead(principal, dto.leadUnitId, 'deciding an inspection');
-    await this.requireInScope(principal, [{ path: 'inspectedUnitId', unitId: dto.inspectedUnitId }]);
-    // From the Idempotency-Key when there is one: a retry after a crash finds the same inspection.
-    const inspectionId = opts.eventIdSeed
-      ? StreamExecutor.seededId(opts.eventIdSeed, 'inspection')
-      : randomUUID();
-    return this.execute(
-      inspectionId,
-      principal,
-      () => ({
-        type: 'DecideInspection',
-        data: {
-          inspectionId,
-          title: dto.title,
-          kind: dto.kind,
-          leadUnitId: dto.leadUnitId,
-          inspectedUnitId: dto.inspectedUnitId,
-          decidedOn: dto.decidedOn,
-        },
-      }),
-      opts,
-    );
-  }
-
-  async conclude(
-    inspectionId: string,
-    dto: ConcludeInspectionDto,
-    principal: Principal,
-    opts: CommandOptions,
-  ) {
-    const { state } = await this.load(inspectionId, principal);
-    await this.requireLead(principal, state.leadUnitId, 'concluding');
-    const owners = dto.recommendations.map((r, i) => ({
-      path: `recommendations[${i}].ownerUnitId`,
-      unitId: r.ownerUnitId,
-    }));
-    await this.requireUnits(owners);
-    await this.requireInScope(principal, owners);
-    const recommendations: ConcludedRecommendation[] = dto.recommendations.map((r, i) => ({
-      recommendationId: recommendationIdOf(i),
-      text: r.text,
-      ownerUnitId: r.ownerUnitId,
-      dueOn: r.dueOn ?? null,
-      reportEvery: r.reportEvery ?? null,
-      reportDates: r.reportDates ?? null,
-    }));
-    return this.execute(
-      inspectionId,
-      principal,
-      () => ({
-        type: 'ConcludeInspection',
-        data: { concludedOn: dto.concludedOn, summary: dto.summary, recommendations },
-      }),
-      opts,
-    );
-  }
-
-  async issueDirective(inspectionId: string, issuedOn: string, principal: Principal, opts: CommandOptions) {
-    const { state } = await this.load(inspectionId, principal);
-    await this.requireLead(principal, state.leadUnitId, 'issuing the directive');
-    return this.execute(
-      inspectionId,
-      principal,
-      () => ({ type: 'IssueDirective', data: { issuedOn } }),
-      opts,
-    );
-  }
-
-  async close(inspectionId: string, closedOn: string, principal: Principal, opts: CommandOptions) {
-    const { state } = await this.load(inspectionId, principal);
-    await this.requireLead(principal, state.leadUnitId, 'closing');
-    return this.execute(
-      inspectionId,
-      principal,
-      () => ({ type: 'CloseInspection', data: { closedOn } }),
-      opts,
-    );
-  }
-
-  async waive(
-    inspectionId: string,
-    recommendationId: string,
-    dto: { at: string; reason: string },
-    principal: Principal,
-    opts: CommandOptions,
-  ) {
-    const { state } = await this.load(inspectionId, principal);
-    this.recommendation(state, recommendationId);
-    await this.requireLead(principal, state.leadUnitId, 'waiving a recommendation');
-    return this.execute(
-      inspectionId,
-      principal,
-      () => ({ type: 'WaiveRecommendation', data: { recommendationId, at: dto.at, reason: dto.reason } }),
-      opts,
-    );
-  }
-
-  async submitPlan(
-    inspectionId: string,
-    recommendationId: string,
-    dto: { submittedOn: string; actions: string[] },
-    principal: Principal,
-    opts: CommandOptions,
-  ) {
-    const { state } = await this.load(inspectionId, principal);
-    const rec = this.recommendation(state, recommendationId);
-    await this.requireOwner(principal, rec.ownerUnitId, 'submitting a remediation plan');
-    return this.execute(
-      inspectionId,
-      principal,
-      () => ({
-        type: 'SubmitRemediationPlan',
-        data: { recommendationId, submittedOn: dto.submittedOn, actions: [...dto.actions] },
-      }),
-      opts,
-    );
-  }
-
-  async report(
-    inspectionId: string,
-    recommendationId: string,
-    dto: { reportedOn: string; progress: string; done: boolean },
-    principal: Principal,
-    opts: CommandOptions,
-  ) {
-    const { state } = await this.load(inspectionId, principal);
-    const rec = this.recommendation(state, recommendationId);
-    await this.requireOwner(principal, rec.ownerUnitId, 'reporting progress');
-    return this.execute(
-      inspectionId,
-      principal,
-      () => ({
-        type: 'ReportProgress',
-        data: { recommendationId, reportedOn: dto.reportedOn, progress: dto.progress, done: dto.done },
-      }),
-      opts,
-    );
-  }
-
   /** The recommendation (404 when the inspection has none by that id, e.g. before the conclusion). */
-  private recommendation(state: ExistingInspection, recommendationId: string): RecommendationState {
+  recommendation(state: ExistingInspection, recommendationId: string): RecommendationState {
     const recs = state.status === 'concluded' || state.status === 'closed' ? state.recommendations : [];
     const rec = RECOMMENDATION_ID.test(recommendationId)
       ? recs.find((r) => r.recommendationId === recommendationId)
@@ -349,37 +191,5 @@ export class InspectionService {
         `no recommendation ${recommendationId.slice(0, 64)} in inspection ${state.inspectionId}`,
       )
     );
-  }
-
-  private async execute(
-    inspectionId: string,
-    principal: Principal,
-    build: () => InspectionCommand,
-    opts: CommandOptions,
-  ) {
-    const result = await this.executor.execute(
-      inspectionStreamId(inspectionId),
-      (history, ctx) => {
-        const state = foldInspectionEvents(history);
-        const cmd = build();
-        if (state.status === 'none' && cmd.type !== 'DecideInspection') {
-          throw new DomainError('NOT_FOUND', `no inspection ${inspectionId}`);
-        }
-        return decideInspection(cmd, state, ctx);
-      },
-      {
-        actor: toActor(principal),
-        correlationId: opts.correlationId,
-        ifMatch: opts.ifMatch,
-        eventIdSeed: opts.eventIdSeed,
-      },
-    );
-    const state = foldInspectionEvents(result.events) as ExistingInspection;
-    const position = result.position ?? result.events.at(-1)?.globalPosition ?? null;
-    return {
-      ...inspectionView(state, this.today()),
-      version: result.version,
-      ...(position ? { position: Number(position) } : {}),
-    };
   }
 }
