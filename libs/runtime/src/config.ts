@@ -37,6 +37,11 @@ export interface AppConfig {
   /** A PostgreSQL server; undefined = the embedded database in `dataDir`. */
   databaseUrl?: string;
   dataDir: string;
+  /**
+   * EMBEDDED_DB_TCP=1: the embedded database also listens on 127.0.0.1 (any free port), for tools
+   * that speak only TCP. Default: a unix socket inside DATA_DIR only (the directory is mode 0700).
+   */
+  embeddedDbTcp: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
   rateLimitPerMin: number;
   corsOrigins: string[];
@@ -261,6 +266,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.DATA_DIR || './.donthu/data'),
+    embeddedDbTcp: bool(env.EMBEDDED_DB_TCP, false, 'EMBEDDED_DB_TCP'),
     logLevel: oneOf(env.LOG_LEVEL, LOG_LEVELS, 'info', 'LOG_LEVEL'),
     rateLimitPerMin: int(env.RATE_LIMIT_PER_MIN, 600, 'RATE_LIMIT_PER_MIN'),
     corsOrigins: (env.CORS_ORIGINS ?? '')

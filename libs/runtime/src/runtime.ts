@@ -89,7 +89,12 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const calendar = loadBusinessCalendar(config.calendarDir);
   const database: DatabaseHandle = options.databaseUrl
     ? { url: options.databaseUrl, embedded: false, close: async () => undefined }
-    : await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, role: options.role });
+    : await openDatabase({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+        role: options.role,
+        tcp: config.embeddedDbTcp,
+      });
   const dataSource = createDataSource(database.url, config.pgPoolMax);
   try {
     await dataSource.initialize();
