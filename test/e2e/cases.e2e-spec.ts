@@ -672,8 +672,8 @@ describe('GET /cases (list)', () => {
 });
 
 describe('years without calendar data (docs/reference/deadlines.md §10)', () => {
-  it('a complaint received 2024-12-20, before the earliest year with data, is untracked: classify never refuses', async () => {
-    const { id } = await register(app, t.reception, { receivedAt: '2024-12-20' });
+  it('a complaint received 2023-12-20, before the earliest year with data, is untracked: classify never refuses', async () => {
+    const { id } = await register(app, t.reception, { receivedAt: '2023-12-20' });
     const before = await app.request('GET', `/api/v1/cases/${id}`, { token: t.handler });
     expect(before.body).toMatchObject({ untracked: true, deadlines: [] });
     const res = await command(app, t.reception, id, 'classify', {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { addDays, vietnamDateOf } from '../../../domain/src/shared/dates.js';
 import { seedDemo, shouldSeedDemo } from './seed-demo.js';
 
 /**
@@ -57,6 +58,31 @@ describe('demo seeding through the use cases', () => {
     const followUp = await t.request('GET', '/api/v1/inspections/follow-up?unitId=nb', { token: admin });
     expect(followUp.status).toBe(200);
     expect(followUp.body.items.length).toBe(2);
+  });
+
+  it('brings the history in through the import: accountability counts it by business dates, one late entry on purpose', async () => {
+    const entries = await t.request('GET', '/api/v1/late-entries?unitId=nb', {
+      token: await t.token('gs-nb', ['supervisor'], 'nb'),
+    });
+    expect(entries.status).toBe(200);
+    const items = entries.body.items as { type: string; actor: { id: string } }[];
+    const caseActs = items.filter((i) => i.type.startsWith('Case'));
+    expect(caseActs).toEqual([
+      expect.objectContaining({ type: 'CaseAccepted', actor: expect.objectContaining({ id: 'cb-xuly' }) }),
+    ]);
+    const today = vietnamDateOf(t.runtime.clock());
+    const acc = await t.request(
+      'GET',
+      `/api/v1/accountability?unitId=nb&includeSubunits=true&from=${addDays(today, -120)}&to=${today}`,
+      { token: admin },
+    );
+    expect(acc.status).toBe(200);
+    const rows = acc.body.items as { imported: number; lateEntries: number; met: number; missed: number }[];
+    const sum = (k: 'imported' | 'lateEntries' | 'met' | 'missed') => rows.reduce((n, r) => n + r[k], 0);
+    expect(sum('imported')).toBeGreaterThan(10);
+    expect(sum('lateEntries')).toBe(1);
+    expect(sum('met')).toBeGreaterThan(0);
+    expect(sum('missed')).toBeGreaterThan(0);
   });
 
   it('is only offered for an empty store', async () => {

@@ -37,7 +37,7 @@ const year = (patch: Partial<CalendarYear>): CalendarYear => ({
 
 describe('createBusinessCalendar: data validation', () => {
   it('accepts the shipped years', () => {
-    expect(cal.years()).toEqual([2025, 2026, 2027]);
+    expect(cal.years()).toEqual([2024, 2025, 2026, 2027]);
     expect(cal.year(2026).status).toBe('official');
     expect(cal.year(2027).status).toBe('provisional');
   });
@@ -188,22 +188,50 @@ describe('BusinessCalendar: workingDaysBetween', () => {
 
 describe('BusinessCalendar: missing years and provisional data', () => {
   it.each([
-    ['isWorkingDay 2024', () => cal.isWorkingDay('2024-12-31')],
+    ['isWorkingDay 2023', () => cal.isWorkingDay('2023-12-31')],
     ['isWorkingDay 2028', () => cal.isWorkingDay('2028-01-03')],
     ['addWorkingDays into 2028', () => cal.addWorkingDays('2027-12-28', 10)],
-    ['addWorkingDays from 2024', () => cal.addWorkingDays('2024-12-20', 5)],
+    ['addWorkingDays counting in 2023', () => cal.addWorkingDays('2023-12-20', 5)],
     ['addCalendarDaysRolled into 2028', () => cal.addCalendarDaysRolled('2027-12-15', 30)],
     ['rollForward 2028', () => cal.rollForward('2028-01-01')],
-    ['workingDaysBetween from 2024', () => cal.workingDaysBetween('2024-12-01', '2025-01-10')],
+    ['workingDaysBetween counting in 2023', () => cal.workingDaysBetween('2023-12-01', '2025-01-10')],
     ['isProvisional 2028', () => cal.isProvisional('2028-06-01')],
-    ['year(2024)', () => cal.year(2024)],
+    ['year(2023)', () => cal.year(2023)],
   ])('%s → CALENDAR_UNAVAILABLE', (_name, fn) => {
     expect(codeOf(fn)).toBe('CALENDAR_UNAVAILABLE');
   });
 
+  it('a start day in a year without data is fine when every counted day has data (deadlines.md §10)', () => {
+    // Sun 2023-12-31 is not counted; Mon 2024-01-01 is a day off → Tue 2024-01-02
+    expect(cal.addWorkingDays('2023-12-31', 1)).toBe('2024-01-02');
+    // from Fri 2023-12-29, Sat 30 and Sun 31 must be looked at (a Saturday may be a make-up day)
+    expect(codeOf(() => cal.addWorkingDays('2023-12-29', 1))).toBe('CALENDAR_UNAVAILABLE');
+    expect(cal.addWorkingDays('2023-12-31', 0)).toBe('2023-12-31');
+    // Sun 2023-12-31 + 30 = Tue 2024-01-30, a working day
+    expect(cal.addCalendarDaysRolled('2023-12-31', 30)).toBe('2024-01-30');
+    expect(cal.workingDaysBetween('2023-12-31', '2024-01-05')).toBe(4);
+    // counting backwards from 2024 into 2023 is refused: Jan 2 (1), Jan 1 off, then Fri 2023-12-29
+    expect(cal.subtractWorkingDays('2024-01-03', 1)).toBe('2024-01-02');
+    expect(codeOf(() => cal.subtractWorkingDays('2024-01-03', 2))).toBe('CALENDAR_UNAVAILABLE');
+    // a roll-over into a year without data is refused: Sat 2027-12-25 + 7 = Sat 2028-01-01
+    expect(codeOf(() => cal.addCalendarDaysRolled('2027-12-25', 7))).toBe('CALENDAR_UNAVAILABLE');
+  });
+
+  it('2024 as the notices of the Government set it (5015/TB-LĐTBXH, 2450/VPCP-KGVX)', () => {
+    // Tết: Thu 8/2 – Wed 14/2; Thu 2024-02-07 + 1 working day → Thu 2024-02-15
+    expect(cal.addWorkingDays('2024-02-07', 1)).toBe('2024-02-15');
+    // 29/4 swapped with Saturday 4/5: Fri 2024-04-26 + 1 → Thu 2024-05-02; Fri 2024-05-03 + 1 → Sat 2024-05-04
+    expect(cal.addWorkingDays('2024-04-26', 1)).toBe('2024-05-02');
+    expect(cal.addWorkingDays('2024-05-03', 1)).toBe('2024-05-04');
+    expect(cal.isWorkingDay('2024-04-18')).toBe(false); // Hùng Kings
+    expect(cal.isWorkingDay('2024-09-03')).toBe(false); // National Day, adjacent day
+    // 24 November (Vietnamese Culture Day) is not a day off in the data (deadlines.md: no official text yet)
+    expect(cal.isWorkingDay('2026-11-24')).toBe(true);
+  });
+
   it('names the missing year', () => {
     expect(messageOf(() => cal.isWorkingDay('2028-01-03'))).toContain('2028');
-    expect(messageOf(() => cal.addWorkingDays('2024-12-20', 5))).toContain('2024');
+    expect(messageOf(() => cal.addWorkingDays('2023-12-20', 5))).toContain('2023');
   });
 
   it('reports provisional years', () => {
@@ -261,6 +289,6 @@ describe('BusinessCalendar: properties', () => {
   });
 });
 
-it('the fixture holds three years', () => {
-  expect(SHIPPED_CALENDAR_YEARS.map((y) => y.year)).toEqual([2025, 2026, 2027]);
+it('the fixture holds four years', () => {
+  expect(SHIPPED_CALENDAR_YEARS.map((y) => y.year)).toEqual([2024, 2025, 2026, 2027]);
 });

@@ -68,9 +68,11 @@ export function createBusinessCalendar(years: readonly CalendarYear[]): Business
     isWorkingDay,
     rollForward,
 
+    // The start day is not counted (deadlines.md §1): it may lie in a year without data as long as
+    // every day counted or rolled over lies in years with data (§10).
     addWorkingDays(date, n) {
       requireCount(n, 'addWorkingDays');
-      yearIndex(date);
+      requireDate(date);
       let d = date;
       for (let left = n; left > 0;) {
         d = addDays(d, 1);
@@ -81,7 +83,7 @@ export function createBusinessCalendar(years: readonly CalendarYear[]): Business
 
     subtractWorkingDays(date, n) {
       requireCount(n, 'subtractWorkingDays');
-      yearIndex(date);
+      requireDate(date);
       let d = date;
       for (let left = n; left > 0;) {
         d = addDays(d, -1);
@@ -93,13 +95,14 @@ export function createBusinessCalendar(years: readonly CalendarYear[]): Business
     addCalendarDaysRolled(date, n) {
       if (!Number.isInteger(n))
         throw new DomainError('VALIDATION_FAILED', `day count must be an integer: ${n}`);
-      yearIndex(date);
+      requireDate(date);
       return rollForward(addDays(date, n));
     },
 
     workingDaysBetween(from, to) {
-      yearIndex(from);
-      yearIndex(to);
+      // (from, to] is counted: the earlier end itself is not (§1), so only the days after it need data.
+      requireDate(from);
+      requireDate(to);
       if (from === to) return 0;
       // `0 - n`, not `-n`: never -0 when no working day lies between (Object.is(-0, 0) is false).
       return from < to ? countBetween(from, to) : 0 - countBetween(to, from);
@@ -127,6 +130,11 @@ function unavailable(year: number, known: readonly number[]): DomainError {
     'CALENDAR_UNAVAILABLE',
     `no business calendar data for year ${year} (${have}); add data/calendar/${year}.json`,
   );
+}
+
+function requireDate(date: IsoDate): void {
+  if (!isIsoDate(date))
+    throw new DomainError('VALIDATION_FAILED', `not a date (YYYY-MM-DD): ${String(date)}`);
 }
 
 function requireCount(n: number, what: string): void {

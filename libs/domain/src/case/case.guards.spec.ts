@@ -107,16 +107,16 @@ describe('XLD, letter processing (docs/reference/deadlines.md Tracked deadlines,
   });
 
   it('given a letter received before the earliest calendar year, then it is untracked and never refused', () => {
-    // the test calendar holds 2025–2027
-    const received = history([register({ receivedAt: '2024-12-30' })]);
+    // the test calendar holds 2024–2027
+    const received = history([register({ receivedAt: '2023-12-28' })]);
     expect(received[0].data).toMatchObject({ xldDeadline: null, untracked: true });
-    const classified = then(received, classify({ at: '2025-01-06' }));
+    const classified = then(received, classify({ at: '2024-01-08' }));
     expect(classified[1].data).toMatchObject({ intakeDeadline: null, deadlineOutcomes: [] });
-    const accepted = then(classified, accept({ acceptedAt: '2025-01-10' }));
-    // KN-RES1 is informational: Fri 2025-01-10 + 30 = Sun 2025-02-09 → Mon 2025-02-10
+    const accepted = then(classified, accept({ acceptedAt: '2024-01-12' }));
+    // KN-RES1 is informational: Fri 2024-01-12 + 30 = Sun 2024-02-11 → Mon 12 to Wed 14 are Tết → Thu 2024-02-15
     expect(accepted[2].data).toMatchObject({
       resolutionDeadline: null,
-      dates: [{ ruleId: 'KN-RES1', startOn: '2025-01-10', dueOn: '2025-02-10' }],
+      dates: [{ ruleId: 'KN-RES1', startOn: '2024-01-12', dueOn: '2024-02-15' }],
     });
     expect(stateOf(accepted)).toMatchObject({ untracked: true, deadlines: [] });
   });
