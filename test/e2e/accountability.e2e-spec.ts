@@ -444,10 +444,14 @@ describe('accountability and reception duty', () => {
         `attachment; filename="overdue-${DEPT}-2026-11-22.csv"`,
       );
       const rows = lines(res.text);
-      expect(rows[0]).toBe('Mã hồ sơ,Quy tắc,Hạn,Số ngày quá hạn,Đơn vị,Thủ trưởng,Cán bộ xử lý,ID hồ sơ');
+      expect(rows[0]).toBe(
+        'Mã hồ sơ,Quy tắc,Hạn,Số ngày quá hạn,Đơn vị,Thủ trưởng,Cán bộ xử lý,ID hồ sơ,Nhập muộn',
+      );
       expect(rows).toHaveLength(json.body.total + 2);
       const open = json.body.items.find((i: { caseId: string }) => i.caseId === c.open.id);
-      expect(rows).toContain(`${open.trackingCode},KN-ACC,2026-10-21,32,${DEPT},Lê Thị Bích,,${c.open.id}`);
+      expect(rows).toContain(
+        `${open.trackingCode},KN-ACC,2026-10-21,32,${DEPT},Lê Thị Bích,,${c.open.id},${open.lateEntry ? 'Có' : 'Không'}`,
+      );
     });
 
     it('needs exports.read: a head gets JSON but not CSV', async () => {

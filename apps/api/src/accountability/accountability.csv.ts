@@ -42,6 +42,7 @@ export const OVERDUE_CSV_HEADERS = [
   'Thủ trưởng',
   'Cán bộ xử lý',
   'ID hồ sơ',
+  'Nhập muộn',
 ] as const;
 
 const yesNo = (b: boolean): string => (b ? 'Có' : 'Không');
@@ -97,6 +98,8 @@ export interface OverdueCsvItem {
   ruleId: string;
   dueOn: string;
   daysOverdue: number;
+  /** The act that started the deadline was a late entry. */
+  lateEntry: boolean;
   unitId: string;
   headOfUnit: { personId: string; fullName: string } | null;
   handlerId: string | null;
@@ -114,6 +117,7 @@ export function overdueCsv(items: readonly OverdueCsvItem[]): string {
       i.headOfUnit?.fullName ?? null,
       i.handlerId,
       i.caseId,
+      yesNo(i.lateEntry),
     ]),
   );
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { Command } from 'commander';
 import {
   SHIPPED_CALENDAR_YEARS,
@@ -49,6 +49,25 @@ describe('runCalendarCommand', () => {
     expect(missing.exitCode).toBe(1);
     expect(missing.stderr).toContain('2028');
     expect(runCalendarCommand('26', load).exitCode).toBe(2);
+  });
+
+  it('keeps `calendar <year>` beside `calendar diff <year>` and `calendar correct <year>`', async () => {
+    const program = new Command().exitOverride();
+    registerCalendarCommand(program);
+    const cmd = program.commands.find((c) => c.name() === 'calendar')!;
+    expect(cmd.commands.map((c) => c.name())).toEqual(['diff', 'correct']);
+    expect(cmd.commands.map((c) => c.registeredArguments.map((a) => a.name()))).toEqual([['year'], ['year']]);
+    const out: string[] = [];
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      out.push(String(chunk));
+      return true;
+    });
+    try {
+      await program.parseAsync(['node', 'donthu', 'calendar', '2024']);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(out.join('')).toMatch(/^Business calendar 2024: official/);
   });
 
   it('registers `calendar <year>`', () => {

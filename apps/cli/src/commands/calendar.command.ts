@@ -1,5 +1,16 @@
 import type { Command } from 'commander';
-import { createBusinessCalendar } from '../../../../libs/domain/src/calendar/business-calendar.js';
+import { readFileSync } from 'node:fs';
+import {
+  createBusinessCalendar,
+  validateCalendarYear,
+} from '../../../../libs/domain/src/calendar/business-calendar.js';
+import {
+  calendarDiff,
+  recordCalendarCorrections,
+  type CalendarDiffRow,
+} from '../../../../libs/application/src/processes/calendar-correction.js';
+import { createRunner } from '../../../../libs/application/src/processes/worker.js';
+import { createRuntime, type Runtime } from '../../../../libs/runtime/src/runtime.js';
 import type { BusinessCalendar, CalendarYear } from '../../../../libs/domain/src/calendar/calendar.types.js';
 import { DomainError } from '../../../../libs/domain/src/shared/domain-error.js';
 import { loadBusinessCalendar } from '../../../../libs/runtime/src/calendar-files.js';
@@ -60,8 +71,8 @@ export function runCalendarCommand(yearArg: string, loadCalendar: () => Business
 }
 
 export function registerCalendarCommand(program: Command): void {
-  program
-    .command('calendar')
+  const calendar = program.command('calendar');
+  calendar
     .description("print a year's non-working weekdays and make-up working Saturdays")
     .argument('<year>', 'the year, e.g. 2026')
     .option(
@@ -73,4 +84,80 @@ export function registerCalendarCommand(program: Command): void {
         runCalendarCommand(year, () => loadBusinessCalendar(options.calendarDir ?? loadConfig().calendarDir)),
       );
     });
+  calendar
+    .command('diff')
+    .description(
+      'list the open deadlines whose due date would change if <file> replaced the loaded data of <year> (writes nothing)',
+    )
+    .argument('<year>', 'the year, e.g. 2026')
+    .requiredOption('--file <file>', 'the new <year>.json')
+    .action((year: string, options: { file: string }) =>
+      withCorrection(year, options.file, async (runtime, data) => {
+        const rows = await calendarDiff(runtime, data);
+        console.log(formatDiff(rows));
+      }),
+    );
+  calendar
+    .command('correct')
+    .description(
+      'record DeadlineCorrected (rule id and version, old and new due date, reason) for each deadline `calendar diff` lists',
+    )
+    .argument('<year>', 'the year, e.g. 2026')
+    .requiredOption('--file <file>', 'the corrected <year>.json (installed or about to be)')
+    .requiredOption('--reason <text>', 'why the calendar changed (the text that changed it)')
+    .requiredOption('--actor <id>', 'the administrator recorded as the actor')
+    .option('--actor-name <name>', "the administrator's name", 'Quản trị viên')
+    .action((year: string, options: { file: string; reason: string; actor: string; actorName: string }) =>
+      withCorrection(year, options.file, async (runtime, data) => {
+        const r = await recordCalendarCorrections(runtime, data, options.reason, {
+          id: options.actor,
+          name: options.actorName,
+          roles: ['admin'],
+        });
+        console.log(formatDiff(r.rows));
+        console.log(`recorded ${r.corrected} correction(s)`);
+      }),
+    );
+}
+
+/** The diff as lines: tracking code, rule, stored → new due date. */
+export function formatDiff(rows: CalendarDiffRow[]): string {
+  if (rows.length === 0) return 'no open deadline would change';
+  return [
+    `${rows.length} open deadline(s) would change:`,
+    ...rows.map(
+      (r) =>
+        `  ${r.trackingCode}  ${r.ruleId} (v${r.ruleVersion}, from ${r.startOn})  ${r.dueOn} → ${r.newDueOn}  case ${r.caseId}`,
+    ),
+  ].join('\n');
+}
+
+/** Reads and checks the new year's file, then runs `fn` on a runtime over the configured database. */
+async function withCorrection(
+  yearArg: string,
+  file: string,
+  fn: (runtime: Runtime, data: CalendarYear) => Promise<void>,
+): Promise<void> {
+  let data: CalendarYear;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8')) as CalendarYear;
+    validateCalendarYear(data);
+  } catch (e) {
+    console.error(`donthu: ${file}: ${(e as Error).message}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (String(data.year) !== yearArg) {
+    console.error(`donthu: ${file} holds ${data.year}, not ${yearArg}`);
+    process.exitCode = 2;
+    return;
+  }
+  const runtime = await createRuntime({ role: 'cli' });
+  try {
+    const runner = createRunner(runtime);
+    await runner.catchUpAll();
+    await fn(runtime, data);
+  } finally {
+    await runtime.close();
+  }
 }

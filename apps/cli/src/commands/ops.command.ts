@@ -4,6 +4,7 @@ import { ApplicationModule } from '../../../../libs/application/src/application.
 import { createRuntime, type Runtime } from '../../../../libs/runtime/src/runtime.js';
 import { createRunner } from '../../../../libs/application/src/processes/worker.js';
 import { seedDemo, shouldSeedDemo } from '../../../../libs/application/src/demo/seed-demo.js';
+import { runXldMigration } from '../../../../libs/application/src/processes/xld-migration.js';
 import { erasePerson } from '../../../../libs/application/src/erasure/erasure.js';
 import { listAnchors, recordAnchor, verifyAnchor } from '../../../../libs/event-store/src/anchors.js';
 import { PoisonEvent } from '../../../../libs/read-models/src/runner/parking.js';
@@ -33,6 +34,21 @@ export function registerOpsCommands(program: Command): void {
           `migrations applied on ${rt.database.embedded ? 'the embedded database' : 'DATABASE_URL'}`,
         ),
       ),
+    );
+
+  program
+    .command('migrate-xld')
+    .description(
+      'give unclassified letters registered before XLD existed their XLD deadline (one-off, idempotent; the worker runs it at start too)',
+    )
+    .action(() =>
+      withRuntime(async (rt) => {
+        const runner = createRunner(rt);
+        await runner.catchUpAll();
+        const r = await runXldMigration(rt);
+        await runner.catchUpAll();
+        console.log(`checked ${r.casesChecked} unclassified case(s), started XLD on ${r.xldStarted}`);
+      }),
     );
 
   program

@@ -3,6 +3,7 @@ import { lettersOpenedForReadModels } from '../cases/case.letter.js';
 import { defaultLeaseOwner, type LeaseOptions } from '../../../read-models/src/runner/projection-leases.js';
 import { ALL_PROJECTIONS } from '../../../read-models/src/read-models/index.js';
 import type { Runtime } from '../../../runtime/src/runtime.js';
+import { runXldMigration } from './xld-migration.js';
 import { runDeadlineWatch } from './deadline-watcher.js';
 import { recordAnchor } from '../../../event-store/src/anchors.js';
 import { KafkaRelay } from '../../../messaging/src/kafka-relay.js';
@@ -105,6 +106,7 @@ export function startWorker(
   const runner = options.runner ?? createRunner(runtime, logger, { leases: true });
   runner.start();
   const merger = new UnitMergerProcess(runtime, runner, moveRecommendationForMerger(runtime));
+  let xldMigrated = false;
   const stops = [
     every(
       runtime.config.watcherIntervalMs,
@@ -112,6 +114,13 @@ export function startWorker(
         // Fresh candidates from the projections this worker holds; the others are kept up to date
         // by their holders.
         await runner.catchUpHeld().catch(() => undefined);
+        // Once per process, before the first watch: XLD for letters registered before XLD existed
+        // (deadlines.md §10; idempotent, so every worker may run it).
+        if (!xldMigrated) {
+          const m = await runXldMigration(runtime);
+          xldMigrated = true;
+          if (m.xldStarted) logger?.info(m, 'XLD migration started XLD on unclassified letters');
+        }
         const r = await runDeadlineWatch(runtime);
         if (r.missesRecorded) logger?.info(r, 'deadline watcher recorded missed deadlines');
       },

@@ -180,6 +180,15 @@ export type TerminateCase = Command<'TerminateCase', { at: IsoDate; reason: stri
 
 export type CloseCase = Command<'CloseCase', { at: IsoDate }>;
 
+/** A calendar correction of one open deadline (docs/calendar.md); the caller recomputed the dates. */
+export type CorrectDeadline = Command<
+  'CorrectDeadline',
+  { deadlineNo: number; dueOn: IsoDate; baseDueOn: IsoDate; reason: string; calendarYear: number }
+>;
+
+/** The one-off migration: XLD for an unclassified letter registered before XLD existed (deadlines.md §10). */
+export type StartMissingXld = Command<'StartMissingXld', { reason: string }>;
+
 export type CaseCommand =
   | RegisterCase
   | ClassifyCase
@@ -200,6 +209,8 @@ export type CaseCommand =
   | WithdrawCase
   | TerminateCase
   | CloseCase
+  | CorrectDeadline
+  | StartMissingXld
   | ReissueLookupPin;
 
 export type CaseCommandType = CaseCommand['type'];

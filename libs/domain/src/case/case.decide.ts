@@ -29,6 +29,8 @@ import type {
   CaseCommand,
   ClassifyCase,
   CloseCase,
+  CorrectDeadline,
+  StartMissingXld,
   ExtendDeadline,
   GuideCase,
   MoveCaseForUnitMerger,
@@ -52,6 +54,8 @@ import type {
   CaseClassified,
   CaseClosed,
   CaseDeadline,
+  DeadlineCorrected,
+  DeadlineStarted,
   CaseEvent,
   CaseGuided,
   CaseKind,
@@ -145,6 +149,8 @@ function businessDateOf(e: CaseEvent): IsoDate | null {
     case 'HandlerAssigned':
     case 'HandlerUnassigned':
     case 'DeadlineMissed':
+    case 'DeadlineCorrected':
+    case 'DeadlineStarted':
     case 'LookupPinReissued':
       return null;
     default:
@@ -279,6 +285,10 @@ function decideAct(command: CaseCommand, state: CaseState, ctx: DecideContext): 
       return [terminate(command, state, ctx)];
     case 'CloseCase':
       return [close(command, state, ctx)];
+    case 'CorrectDeadline':
+      return correctDeadline(command, state, ctx);
+    case 'StartMissingXld':
+      return startMissingXld(command, state, ctx);
     default:
       return assertNever(command, 'case command');
   }
@@ -1158,4 +1168,71 @@ function close(cmd: CloseCase, s: ExistingCase, ctx: DecideContext): CaseClosed 
   requireStatus(s, ['resolved', 'rejected', 'guided', 'archived'], 'close');
   const at = actionDate(s, cmd.data.at, 'at', ctx, { on: s.settledOn, what: 'decision' });
   return { type: 'CaseClosed', data: { caseId: s.caseId, at } };
+}
+
+// ── corrections by a process (docs/calendar.md; docs/reference/deadlines.md §10) ─────────────────────
+
+/** A calendar correction: an open deadline takes its recomputed due date; nothing when it is unchanged. */
+function correctDeadline(cmd: CorrectDeadline, s: ExistingCase, ctx: DecideContext): DeadlineCorrected[] {
+  const d = cmd.data;
+  requireText(d.reason, 'reason');
+  if (!isIsoDate(d.dueOn)) throw validationFailed('dueOn', 'dueOn must be a date (YYYY-MM-DD)');
+  if (!isIsoDate(d.baseDueOn)) throw validationFailed('baseDueOn', 'baseDueOn must be a date (YYYY-MM-DD)');
+  const t = s.deadlines.find((x) => x.deadline.deadlineNo === d.deadlineNo);
+  if (!t) throw validationFailed('deadlineNo', `no deadline ${d.deadlineNo} on this case`);
+  if (!isPending(t))
+    throw illegalTransition(`deadline ${d.deadlineNo} is ${t.status}: only an open deadline is corrected`);
+  if (t.deadline.dueOn === d.dueOn) return [];
+  const data: DeadlineCorrected['data'] = {
+    caseId: s.caseId,
+    deadlineNo: d.deadlineNo,
+    ruleId: t.deadline.ruleId,
+    ruleVersion: t.deadline.ruleVersion,
+    previousDueOn: t.deadline.dueOn,
+    dueOn: d.dueOn,
+    baseDueOn: d.baseDueOn,
+    reason: d.reason,
+    calendarYear: d.calendarYear,
+  };
+  // Accountability still undecided and its due date not moved apart from the legal one: both move.
+  const undecided = t.accountability === undefined && !t.missRecorded && !t.deadline.enteredAfterGrace;
+  const together = (t.deadline.accountabilityDueOn ?? t.deadline.dueOn) === t.deadline.dueOn;
+  if (undecided && together && t.deadline.graceUntil !== undefined) {
+    const dates = accountabilityDatesOf(d.dueOn, ctx);
+    if (dates.graceUntil !== undefined && !dates.enteredAfterGrace) {
+      data.graceUntil = dates.graceUntil;
+      data.accountabilityDueOn = d.dueOn;
+    }
+  }
+  return [{ type: 'DeadlineCorrected', data }];
+}
+
+/**
+ * XLD for an unclassified letter registered before XLD existed (docs/reference/deadlines.md §10), from
+ * its intake start (receipt, or a transfer's date). Nothing for a letter that has one pending, is
+ * classified, untracked or waiting for calendar data. Such an XLD counts in accountability only if its
+ * graceUntil lies after the migration.
+ */
+function startMissingXld(cmd: StartMissingXld, s: ExistingCase, ctx: DecideContext): DeadlineStarted[] {
+  requireText(cmd.data.reason, 'reason');
+  if (s.status !== 'received' || s.untracked || s.xldPendingCalendar) return [];
+  if (s.deadlines.some((d) => d.deadline.ruleId === 'XLD' && isPending(d))) return [];
+  if (s.deadlines.some((d) => d.deadline.ruleId === 'XLD' && d.deadline.startOn === s.intakeStartOn))
+    return [];
+  const xld = xldFor(s.intakeStartOn, nextDeadlineNo(s), ctx).xldDeadline;
+  if (!xld) return [];
+  const dates = accountabilityDatesOf(xld.dueOn, ctx);
+  const accountable = dates.graceUntil === undefined || !dates.enteredAfterGrace;
+  const deadline: CaseDeadline = {
+    ...xld,
+    ...(dates.graceUntil !== undefined
+      ? { graceUntil: dates.graceUntil, accountabilityDueOn: xld.dueOn }
+      : {}),
+  };
+  return [
+    {
+      type: 'DeadlineStarted',
+      data: { caseId: s.caseId, deadline, unitId: s.receivingUnitId, reason: cmd.data.reason, accountable },
+    },
+  ];
 }

@@ -395,6 +395,40 @@ export type DeadlineMissed = Event<
   }
 >;
 
+/**
+ * A calendar correction (docs/calendar.md): an open deadline's due date recomputed over corrected
+ * holiday data, with the rule it was computed by and the reason. Stored deadlines are never rewritten
+ * silently; this event is the record of the change.
+ */
+export type DeadlineCorrected = Event<
+  'DeadlineCorrected',
+  {
+    caseId: string;
+    deadlineNo: number;
+    ruleId: RuleId;
+    ruleVersion: IsoDate;
+    previousDueOn: IsoDate;
+    dueOn: IsoDate;
+    baseDueOn: IsoDate;
+    reason: string;
+    /** The calendar year whose data changed. */
+    calendarYear: number;
+    /** Moved with the due date while the deadline's accountability is undecided (docs/reference/deadlines.md §9). */
+    graceUntil?: IsoDate;
+    accountabilityDueOn?: IsoDate;
+  }
+>;
+
+/**
+ * A tracked deadline started by a migration rather than by an act (docs/reference/deadlines.md §10:
+ * XLD for letters registered before XLD existed), with the migration's reason. `accountable` is false
+ * when its grace had already passed when it was recorded: it then stays out of accountability.
+ */
+export type DeadlineStarted = Event<
+  'DeadlineStarted',
+  { caseId: string; deadline: CaseDeadline; unitId: string; reason: string; accountable: boolean }
+>;
+
 /** A new lookup PIN was issued; the history shows the reissue, never the PIN. */
 export type LookupPinReissued = Event<'LookupPinReissued', { caseId: string; lookupPinHash: string }>;
 
@@ -419,6 +453,8 @@ export type CaseEvent =
   | CaseTerminated
   | CaseClosed
   | DeadlineMissed
+  | DeadlineCorrected
+  | DeadlineStarted
   | LookupPinReissued;
 
 export type CaseEventType = CaseEvent['type'];
@@ -445,6 +481,8 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
   'CaseTerminated',
   'CaseClosed',
   'DeadlineMissed',
+  'DeadlineCorrected',
+  'DeadlineStarted',
   'LookupPinReissued',
 ];
 

@@ -419,6 +419,42 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       return { ...base, status: 'closed', endedOn: event.data.at, lastActionOn: acted(event.data.at) };
     case 'LookupPinReissued':
       return { ...base, lookupPinHash: event.data.lookupPinHash };
+    case 'DeadlineCorrected': {
+      const c = event.data;
+      return {
+        ...base,
+        deadlines: s.deadlines.map((d) =>
+          d.deadline.deadlineNo === c.deadlineNo
+            ? {
+                ...d,
+                deadline: {
+                  ...d.deadline,
+                  dueOn: c.dueOn,
+                  baseDueOn: c.baseDueOn,
+                  ...(c.graceUntil !== undefined ? { graceUntil: c.graceUntil } : {}),
+                  ...(c.accountabilityDueOn !== undefined
+                    ? { accountabilityDueOn: c.accountabilityDueOn }
+                    : {}),
+                },
+              }
+            : d,
+        ),
+      };
+    }
+    case 'DeadlineStarted':
+      return {
+        ...base,
+        deadlines: [
+          ...s.deadlines,
+          {
+            deadline: event.data.deadline,
+            tracked: true,
+            status: 'open',
+            missRecorded: false,
+            ...(event.data.accountable ? {} : { leftAccountability: true, accountability: null }),
+          },
+        ],
+      };
     case 'DeadlineMissed':
       return {
         ...base,

@@ -411,15 +411,69 @@ describe('resume after suspension', () => {
     expect(rules.resume(d, '2026-04-10', '2026-04-10', cal)).toEqual(d);
   });
 
-  it('shifts a working-day rule by calendar days too', () => {
-    const d = rules.compute('TC-PRE', S, N, cal);
-    expect(d.dueOn).toBe('2026-03-11');
-    // 4 days paused: Mar 11 + 4 = Sun Mar 15 → Mon Mar 16
-    expect(rules.resume(d, '2026-03-05', '2026-03-09', cal)).toMatchObject({
-      baseDueOn: '2026-03-15',
-      dueOn: '2026-03-16',
-    });
-  });
+  // deadlines.md §7: a rule counted in working days resumes with the working days left at suspension,
+  // (suspendedOn, dueOn], counted again from the resumption date. Dates computed by hand.
+  const kNRes1InWorkingDays = createRuleBook({ overrides: [{ ruleId: 'KN-RES1', unit: 'working_days' }] });
+  it.each([
+    // KN-RES1 as an agency's 30 working days from Tue 2026-03-31 → Fri 2026-05-15 (Apr 27, 30, May 1 off);
+    // suspended Fri 04-10 (8 used, 22 left), resumed Mon 04-20 → Apr 21–24, 28, 29, May 4–8, 11–15, 18–22, 25
+    [
+      'KN-RES1 (agency: working days)',
+      kNRes1InWorkingDays,
+      'KN-RES1',
+      '2026-03-31',
+      '2026-05-15',
+      '2026-04-10',
+      '2026-04-20',
+      '2026-05-25',
+    ],
+    // resumed the day it was suspended: nothing moves
+    [
+      'KN-RES1, same day',
+      kNRes1InWorkingDays,
+      'KN-RES1',
+      '2026-03-31',
+      '2026-05-15',
+      '2026-04-10',
+      '2026-04-10',
+      '2026-05-15',
+    ],
+    // TC-PRE 7 working days from Mon 03-02 → Wed 03-11; suspended Thu 03-05 (4 left), resumed Mon 03-09 → Fri 03-13
+    ['TC-PRE', rules, 'TC-PRE', '2026-03-02', '2026-03-11', '2026-03-05', '2026-03-09', '2026-03-13'],
+    // across Tết (Feb 16–20 off): from Mon 02-09 → Wed 02-25; suspended Wed 02-11 (Feb 12, 13, 23, 24, 25 left),
+    // resumed Tue 02-24 → Feb 25, 26, 27, Mar 2, 3
+    [
+      'TC-PRE across Tết',
+      rules,
+      'TC-PRE',
+      '2026-02-09',
+      '2026-02-25',
+      '2026-02-11',
+      '2026-02-24',
+      '2026-03-03',
+    ],
+    // resumed into Tết's aftermath: suspended Fri 02-13 (Feb 23, 24, 25 left), resumed Mon 02-16 (Tết) → Feb 23, 24, 25
+    [
+      'TC-PRE resumed during Tết',
+      rules,
+      'TC-PRE',
+      '2026-02-09',
+      '2026-02-25',
+      '2026-02-13',
+      '2026-02-16',
+      '2026-02-25',
+    ],
+  ] as [string, typeof rules, RuleId, string, string, string, string, string][])(
+    'a working-day rule shifts by working days: %s',
+    (_name, book, ruleId, startOn, dueOn, suspendedOn, resumedOn, resumedDueOn) => {
+      const d = book.compute(ruleId, startOn, N, cal);
+      expect(d.dueOn).toBe(dueOn);
+      expect(book.resume(d, suspendedOn, resumedOn, cal)).toMatchObject({
+        baseDueOn: resumedDueOn,
+        dueOn: resumedDueOn,
+      });
+    },
+  );
 
   it('refuses a resumption before the suspension', () => {
     const d = rules.compute('TC-RES', S, N, cal);

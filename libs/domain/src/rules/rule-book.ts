@@ -144,8 +144,18 @@ export function createRuleBook(options: RuleBookOptions = {}): RuleBook {
           `resumed on ${resumedOn}, before the suspension on ${suspendedOn}`,
           'resumedOn',
         );
-      const baseDueOn = addDays(deadline.baseDueOn, paused);
-      const dueOn = calendar.rollForward(baseDueOn);
+      let baseDueOn: IsoDate;
+      let dueOn: IsoDate;
+      if (deadline.unit === 'working_days') {
+        // A rule counted in working days (an agency's override): the working days left at suspension,
+        // (suspendedOn, dueOn], are counted again from the resumption date (deadlines.md §7).
+        const left = Math.max(0, calendar.workingDaysBetween(suspendedOn, deadline.dueOn));
+        dueOn = left === 0 ? calendar.rollForward(resumedOn) : calendar.addWorkingDays(resumedOn, left);
+        baseDueOn = dueOn;
+      } else {
+        baseDueOn = addDays(deadline.baseDueOn, paused);
+        dueOn = calendar.rollForward(baseDueOn);
+      }
       return {
         ...deadline,
         baseDueOn,

@@ -103,7 +103,7 @@ export interface RuleBook {
   compute(ruleId: RuleId, startOn: IsoDate, facts: DeadlineFacts, calendar: BusinessCalendar): Deadline;
   /** Extension (gia hạn): baseDueOn + days, then rolled forward (docs/reference/deadlines.md §6). */
   extend(deadline: Deadline, days: number, calendar: BusinessCalendar): Deadline;
-  /** Resumption after suspension: baseDueOn moves by the calendar days between the two dates, then rolls forward (docs/reference/deadlines.md §7). */
+  /** Resumption after suspension: baseDueOn moves by the calendar days between the two dates, then rolls forward; a working-day rule counts its working days left again from the resumption (docs/reference/deadlines.md §7). */
   resume(deadline: Deadline, suspendedOn: IsoDate, resumedOn: IsoDate, calendar: BusinessCalendar): Deadline;
   /**
    * How many extensions the rule allows for these facts (TC-RES: 0, 1 if complex, 2 if especially complex).

@@ -132,6 +132,8 @@ export const caseSummariesProjection = defineProjection({
       case 'DeadlineExtended':
       case 'DialogueRecorded':
       case 'DeadlineMissed':
+      case 'DeadlineCorrected':
+      case 'DeadlineStarted':
       case 'LookupPinReissued':
         return base(prev);
       default:

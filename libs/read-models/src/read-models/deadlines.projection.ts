@@ -62,6 +62,8 @@ export const deadlinesProjection = defineProjection({
     const recordedAt = stored.recordedAt;
     // An act brought in by POST /admin/import (deadlines.md §9): counted in accountability's `imported`.
     const imported = (stored.data as { imported?: unknown }).imported === true;
+    // The act that started a deadline was a late entry: the overdue board says so (`lateEntry`).
+    const startedLate = (stored.data as { lateEntry?: unknown }).lateEntry === true;
     if (e.type === 'CaseReceived') {
       const d = e.data;
       const context: Row = {
@@ -85,12 +87,17 @@ export const deadlinesProjection = defineProjection({
         miss_recorded: false,
       };
       const xld = d.xldDeadline;
-      return xld ? [context, startedRow(context, xld, d.receivingUnitId)] : [context];
+      return xld
+        ? [context, { ...startedRow(context, xld, d.receivingUnitId), started_late: startedLate }]
+        : [context];
     }
     const ctx = rows.find((r) => r.deadline_no === 0);
     if (!ctx) return rows;
     const deadlines = rows.filter((r) => r.deadline_no !== 0);
-    const started = (d: CaseDeadline, unitId: string): Row => startedRow(ctx, d, unitId);
+    const started = (d: CaseDeadline, unitId: string): Row => ({
+      ...startedRow(ctx, d, unitId),
+      started_late: startedLate,
+    });
     const withOutcomes = (list: Row[], outcomes: DeadlineOutcomeEntry[]): Row[] =>
       list.map((r) => {
         const o = outcomes.find((x) => x.deadlineNo === r.deadline_no);
@@ -258,6 +265,27 @@ export const deadlinesProjection = defineProjection({
               : r,
           ),
         );
+      case 'DeadlineCorrected': {
+        const c = e.data;
+        return all(
+          ctx,
+          deadlines.map((r) =>
+            r.deadline_no === c.deadlineNo
+              ? {
+                  ...r,
+                  due_on: c.dueOn,
+                  ...(c.accountabilityDueOn !== undefined
+                    ? { accountability_due_on: c.accountabilityDueOn, grace_until: c.graceUntil ?? null }
+                    : {}),
+                }
+              : r,
+          ),
+        );
+      }
+      case 'DeadlineStarted': {
+        const row = startedRow(ctx, e.data.deadline, e.data.unitId);
+        return all(ctx, [...deadlines, e.data.accountable ? row : { ...row, accountable: false }]);
+      }
       case 'DialogueRecorded':
       case 'CaseClosed':
       case 'LookupPinReissued':

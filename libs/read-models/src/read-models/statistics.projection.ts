@@ -344,6 +344,8 @@ export const statisticsProjection = defineProjection({
       case 'HandlerAssigned':
       case 'HandlerUnassigned':
       case 'DeadlineMissed':
+      case 'DeadlineCorrected':
+      case 'DeadlineStarted':
       case 'CaseClosed':
       case 'LookupPinReissued':
         return rows;
