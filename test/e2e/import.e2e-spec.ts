@@ -3,6 +3,7 @@
  * a file with one bad row (nothing written), a resumed import (no duplicates), and imported acts
  * counted by business dates in accountability, never as late entries.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../support/app.js';
 import {
@@ -277,6 +278,84 @@ describe('POST /admin/import', () => {
       expect(items.some((i) => i.caseId === late.id)).toBe(true);
       const importedIds = await Promise.all(['HS-001', 'HS-002', 'HS-004'].map(caseIdOf));
       expect(items.filter((i) => importedIds.includes(i.caseId ?? ''))).toEqual([]);
+    },
+    LONG,
+  );
+});
+
+describe('the worked example of docs/import.md', () => {
+  let doc: TestApp;
+  let admin: string;
+  beforeAll(async () => {
+    doc = await createTestApp({ env: { IMPORT_CUTOVER: '2026-01-01' } });
+    admin = await doc.token('admin-1', ['admin'], undefined, 'Quản trị');
+    doc.setNow('2025-01-02T03:00:00Z');
+    for (const body of [
+      { id: 'nb', name: 'UBND tỉnh Ninh Bình', level: 'province' },
+      { id: 'nb-giavien', name: 'UBND xã Gia Viễn', level: 'commune', parentId: 'nb' },
+    ])
+      expectStatus(await doc.request('POST', '/api/v1/units', { token: admin, body }), 201);
+    expectStatus(
+      await doc.request('POST', '/api/v1/units/nb-giavien/heads', {
+        token: admin,
+        body: { personId: 'ct-gv', fullName: 'Đinh Công Lý', from: '2025-01-02' },
+      }),
+      201,
+    );
+    doc.setNow('2026-11-22T03:00:00Z');
+  }, LONG);
+  afterAll(async () => {
+    await doc?.close();
+  }, LONG);
+
+  it(
+    'imports as the page says, with the due dates it gives',
+    async () => {
+      const page = readFileSync(new URL('../../docs/import.md', import.meta.url), 'utf8');
+      const example = /```csv\n([\s\S]*?)```/.exec(page)![1]!;
+      const res = await doc.request(
+        'POST',
+        '/api/v1/admin/import?reason=H%E1%BB%93%20s%C6%A1%20gi%E1%BA%A5y',
+        {
+          token: admin,
+          raw: example,
+          headers: { 'content-type': 'text/csv' },
+        },
+      );
+      expectStatus(res, 200);
+      expect(res.body).toMatchObject({ cases: 2, events: 7, alreadyImported: 0, dryRun: false });
+      const idOf = async (externalId: string) =>
+        (
+          await doc.runtime.pool.query<{ case_id: string }>(
+            'SELECT case_id FROM imported_cases WHERE external_id = $1',
+            [externalId],
+          )
+        ).rows[0]!.case_id;
+      const view = async (externalId: string) =>
+        (await doc.request('GET', `/api/v1/cases/${await idOf(externalId)}`, { token: admin })).body;
+      const rule = (v: { deadlines: { ruleId: string }[] }, ruleId: string) =>
+        v.deadlines.find((d) => d.ruleId === ruleId);
+      const a = await view('GV-2025-014');
+      expect(rule(a, 'KN-ACC')).toMatchObject({ dueOn: '2025-03-17', status: 'met', accountability: 'met' });
+      expect(rule(a, 'KN-RES1')).toMatchObject({ dueOn: '2025-04-10', status: 'met', accountability: 'met' });
+      const b = await view('GV-2025-031');
+      expect(rule(b, 'KN-ACC')).toMatchObject({
+        dueOn: '2025-05-19',
+        status: 'missed',
+        accountability: 'missed',
+      });
+      expect(rule(b, 'KN-RES1')).toMatchObject({ dueOn: '2025-07-30' });
+      // the page's refused variant: an acceptance dated before the receipt
+      const bad = example.replace('GV-2025-014,accept,,,2025-03-11', 'GV-2025-014,accept,,,2025-02-28');
+      const refused = await doc.request('POST', '/api/v1/admin/import?reason=x&importId=other', {
+        token: admin,
+        raw: bad.replace(/GV-2025-0/g, 'GV-2025-9'),
+        headers: { 'content-type': 'text/csv' },
+      });
+      expectProblem(refused, 400, 'VALIDATION_FAILED');
+      expect(refused.body.errors).toEqual([
+        { path: 'row 4/acceptedAt', message: 'acceptedAt 2025-02-28 is before the receipt (2025-03-03)' },
+      ]);
     },
     LONG,
   );
