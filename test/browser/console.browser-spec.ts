@@ -1,47 +1,86 @@
 /**
  * The console in a real browser (Debian's Chromium driven by playwright-core) against the server as
- * `npm start` composes it (apps/api/src/all-in-one.ts: API, worker, the console's build, demo data and
- * the demo sign-in on the embedded database). Each role's main path once. See support.ts.
+ * `npm start` composes it (apps/api/src/all-in-one.ts: API, worker, the console's build) on a
+ * PostgreSQL database (DATABASE_URL; without it, PGlite served over TCP) with the demo organisation
+ * (DONTHU_DEMO=1), each official signing in through a real OpenID Connect provider the test starts
+ * (test/support/oidc-provider.ts). Each role's main path once, and an accessibility check (axe-core)
+ * of every page on the way. The demo sign-in on the embedded database: demo.browser-spec.ts.
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
+import { DEMO_OFFICIALS } from '../../libs/application/src/demo/demo-officials.js';
+import { freshDatabase, type TestDatabase } from '../support/database.js';
+import { OIDC_TEST_SCOPES, startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.js';
 import {
   browserSuite,
+  chooseOption,
   closeTab,
   daysAgo,
+  expectAccessible,
+  freePort,
   launchChromium,
   LONG,
-  newTab,
-  signInDemo,
+  signInOidc,
   startServer,
   typeDate,
   type ConsoleServer,
 } from './support.js';
 
+if (process.env.CI && !process.env.DATABASE_URL)
+  throw new Error('CI runs the console browser tests on PostgreSQL: set DATABASE_URL');
 const suite = browserSuite('console browser tests');
 
-suite('the console in Chromium, each role once', () => {
+suite('the console in Chromium on PostgreSQL, signing in through OpenID Connect, each role once', () => {
+  let db: TestDatabase;
+  let provider: TestOidcProvider;
   let server: ConsoleServer;
   let base = '';
   let browser: Browser;
-  /** The case the desk registers and the handler carries to its end. */
+  /** The case the desk registers, the handler carries to its end, and the auditor checks. */
   let trackingCode = '';
+  let caseId = '';
 
   beforeAll(async () => {
-    server = await startServer({ DEMO_SIGN_IN: '1' });
-    base = server.base;
+    db = await freshDatabase();
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    provider = await startOidcProvider({
+      accounts: DEMO_OFFICIALS.map((o) => ({ sub: o.id, name: o.name, roles: [o.role], unitId: o.unitId })),
+      redirectUris: [`${base}/api/v1/auth/oidc/callback`],
+      postLogoutRedirectUris: [`${base}/dang-nhap`],
+    });
+    server = await startServer(
+      {
+        DATABASE_URL: db.url,
+        DONTHU_DEMO: '1',
+        PUBLIC_URL: base,
+        OIDC_ISSUER_URL: provider.issuer,
+        OIDC_CLIENT_ID: provider.clientId,
+        OIDC_CLIENT_SECRET: provider.clientSecret,
+        OIDC_SCOPES: OIDC_TEST_SCOPES,
+      },
+      port,
+    );
     browser = await launchChromium();
   }, LONG);
 
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await provider?.close();
+    await db?.drop();
   }, LONG);
 
-  const signedIn = (name: string) => signInDemo(browser, base, name);
+  /** A fresh tab signed in as the demo official of that name, through the provider. */
+  const signedIn = (name: string) => {
+    const official = DEMO_OFFICIALS.find((o) => o.name === name);
+    if (!official) throw new Error(`no demo official ${name}`);
+    return signInOidc(browser, base, official.id, name);
+  };
 
   async function openCase(page: Page, code: string) {
     await page.getByRole('menuitem', { name: 'Tra cứu hồ sơ' }).click();
@@ -71,38 +110,13 @@ suite('the console in Chromium, each role once', () => {
   }
 
   it(
-    'the demo sign-in lists an official of every role, returns to the page asked for, and signs out',
-    async () => {
-      const page = await newTab(browser);
-      await page.goto(`${base}/ho-so-cua-toi`);
-      await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
-      await page.locator('.ant-card .ant-tag').first().waitFor();
-      for (const role of [
-        'Tiếp nhận đơn',
-        'Xử lý đơn',
-        'Thủ trưởng',
-        'Giám sát',
-        'Thanh tra, kiểm toán',
-        'Quản trị',
-      ])
-        expect(await page.locator('.ant-card .ant-tag', { hasText: role }).count()).toBeGreaterThan(0);
-      // Signing in returns to the page asked for; signing out ends the server's session (a reload stays out).
-      await page.getByRole('button', { name: /Đăng nhập với tư cách Hoàng Văn Thắng/ }).click();
-      await page.getByRole('heading', { name: 'Hồ sơ tôi xử lý' }).waitFor();
-      await page.getByRole('button', { name: 'Đăng xuất' }).click();
-      await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
-      await page.goto(`${base}/ho-so-cua-toi`);
-      await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
-      await closeTab(page);
-    },
-    LONG,
-  );
-
-  it(
     'the desk registers a letter and sees its receipt',
     async () => {
       const page = await signedIn('Nguyễn Thị Mai');
+      await expectAccessible(page, 'Tổng quan');
       await page.getByRole('menuitem', { name: 'Tiếp nhận đơn' }).click();
+      await page.getByLabel('Ngày nhận đơn').waitFor();
+      await expectAccessible(page, 'Tiếp nhận đơn');
       // A letter that came by post ten days ago: the handler's dialogue needs five days' notice.
       await typeDate(page.getByLabel('Ngày nhận đơn'), daysAgo(10));
       await page.getByLabel('Họ và tên (1)').fill('Phạm Văn Hùng');
@@ -117,6 +131,7 @@ suite('the console in Chromium, each role once', () => {
       trackingCode = (await code.textContent())?.trim() ?? '';
       expect(trackingCode).toMatch(/^[A-Z0-9]+-\d{4}-\d{6}$/);
       await expect(page.getByText('Phạm Văn Hùng').count()).resolves.toBeGreaterThan(0);
+      await expectAccessible(page, 'Giấy biên nhận');
       // A reload keeps the official signed in: the token comes again from the server's session.
       await page.reload();
       await code.waitFor();
@@ -129,6 +144,10 @@ suite('the console in Chromium, each role once', () => {
       await page.getByLabel('Mã hồ sơ, trích yếu hoặc nội dung').fill(trackingCode);
       await page.getByRole('button', { name: 'Tìm kiếm' }).click();
       await page.getByRole('link', { name: trackingCode }).waitFor();
+      await expectAccessible(page, 'Tra cứu hồ sơ');
+      await page.getByRole('menuitem', { name: 'Đơn nhận hôm nay' }).click();
+      await page.getByRole('heading', { name: /^Đơn nhận ngày/ }).waitFor();
+      await expectAccessible(page, 'Đơn nhận hôm nay');
       await closeTab(page);
     },
     LONG,
@@ -139,14 +158,18 @@ suite('the console in Chromium, each role once', () => {
     async () => {
       expect(trackingCode).not.toBe('');
       const page = await signedIn('Hoàng Văn Thắng');
+      await page.getByRole('menuitem', { name: 'Hồ sơ tôi xử lý' }).click();
+      await page.getByRole('heading', { name: 'Hồ sơ tôi xử lý' }).waitFor();
+      await expectAccessible(page, 'Hồ sơ tôi xử lý');
       await openCase(page, trackingCode);
+      caseId = new URL(page.url()).pathname.split('/').pop() ?? '';
       await expect(page.getByTestId('letter-text').textContent()).resolves.toContain('thửa đất số 15');
+      await expectAccessible(page, 'Hồ sơ');
       await runCommand(
         page,
         'Phân loại đơn',
         async (d) => {
-          await d.getByLabel('Loại đơn', { exact: true }).click();
-          await page.locator('.ant-select-dropdown:visible').getByText('Khiếu nại', { exact: true }).click();
+          await chooseOption(page, d.getByLabel('Loại đơn', { exact: true }), 'Khiếu nại');
         },
         'Đã phân loại',
       );
@@ -188,6 +211,7 @@ suite('the console in Chromium, each role once', () => {
       const page = await signedIn('Ngô Thị Thu');
       await page.getByRole('menuitem', { name: 'Giám sát thời hạn' }).click();
       await page.locator('tr.row-overdue').first().waitFor();
+      await expectAccessible(page, 'Giám sát thời hạn');
       const [file] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Xuất CSV' }).click(),
@@ -196,6 +220,18 @@ suite('the console in Chromium, each role once', () => {
       const path = await file.path();
       const csv = readFileSync(path, 'utf8');
       expect(csv.split('\n').length).toBeGreaterThan(2);
+      // The letters nobody has classified yet, oldest first.
+      await page.getByRole('tab', { name: /Chưa phân loại/ }).click();
+      await page.getByRole('tabpanel').getByRole('link').first().waitFor();
+      await page.getByRole('menuitem', { name: 'Cơ cấu tổ chức' }).click();
+      await page.getByText('UBND tỉnh Ninh Bình').first().waitFor();
+      await expectAccessible(page, 'Cơ cấu tổ chức');
+      await page.getByRole('menuitem', { name: 'Trách nhiệm người đứng đầu' }).click();
+      await page
+        .getByRole('heading', { name: /Trách nhiệm/ })
+        .first()
+        .waitFor();
+      await expectAccessible(page, 'Trách nhiệm người đứng đầu');
       await closeTab(page);
     },
     LONG,
@@ -206,6 +242,8 @@ suite('the console in Chromium, each role once', () => {
     async () => {
       const page = await signedIn('Trần Minh Đức');
       await page.getByRole('menuitem', { name: 'Lịch tiếp công dân' }).click();
+      await page.getByRole('button', { name: 'Lên lịch' }).waitFor();
+      await expectAccessible(page, 'Lịch tiếp công dân');
       await page.getByRole('button', { name: 'Lên lịch' }).click();
       await page.getByRole('button', { name: 'Ghi nhận đã tiếp' }).click();
       const dialog = page.getByRole('dialog');
@@ -218,17 +256,96 @@ suite('the console in Chromium, each role once', () => {
   );
 
   it(
-    'the auditor reads the history with its hashes and verifies the chain',
+    'the auditor finds an event altered in the database, reads the disclosures and the late entries, and signs out',
     async () => {
-      expect(trackingCode).not.toBe('');
+      expect(caseId).not.toBe('');
+      // Someone with access to the database alters the classification of the case.
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        const altered = await client.query(
+          `UPDATE events SET data = jsonb_set(data, '{level}', '2') WHERE stream_id = $1 AND version = 2`,
+          [`case-${caseId}`],
+        );
+        expect(altered.rowCount).toBe(1);
+      } finally {
+        await client.end();
+      }
       const page = await signedIn('Phan Văn Kiên');
       await page.getByRole('menuitem', { name: 'Kiểm tra toàn vẹn' }).click();
       await page.getByLabel('Mã hồ sơ').fill(trackingCode);
       await page.getByRole('button', { name: 'Tra cứu' }).click();
       await page.getByText('Tiếp nhận đơn', { exact: true }).first().waitFor();
       expect(await page.locator('.hash').count()).toBeGreaterThanOrEqual(6);
+      await page.getByText('Nhật ký tiết lộ danh tính').waitFor();
       await page.getByRole('button', { name: 'Kiểm tra chuỗi băm' }).click();
-      await page.getByText('Chuỗi băm toàn vẹn').waitFor();
+      await page.getByText('Phát hiện dữ liệu bị sửa đổi').waitFor();
+      await page.getByText(/Chuỗi băm bị đứt tại sự kiện phiên bản 2 /).waitFor();
+      await expectAccessible(page, 'Kiểm tra toàn vẹn');
+      // The letter was entered ten days after it arrived: a late entry, with who recorded it.
+      await page.getByRole('menuitem', { name: 'Danh sách ghi muộn' }).click();
+      await page.getByRole('link', { name: trackingCode }).first().waitFor();
+      await page.getByRole('cell', { name: 'Nguyễn Thị Mai' }).first().waitFor();
+      await expectAccessible(page, 'Danh sách ghi muộn');
+      // Signing out ends the console's session and the provider's.
+      await page.getByRole('button', { name: 'Đăng xuất' }).click();
+      await page.waitForURL((u) => u.origin === provider.issuer);
+      await page.getByRole('button', { name: 'Đăng xuất' }).click(); // the provider's page
+      await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+      await page.goto(`${base}/kiem-tra`);
+      await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+      await expectAccessible(page, 'Đăng nhập');
+      await closeTab(page);
+    },
+    LONG,
+  );
+
+  it(
+    'the administrator creates a unit and appoints its head, reloading once when the unit changed meanwhile',
+    async () => {
+      const page = await signedIn('Quản trị viên');
+      await page.getByRole('menuitem', { name: 'Quản trị' }).click();
+      await page
+        .getByRole('row', { name: /UBND tỉnh Ninh Bình/ })
+        .first()
+        .waitFor();
+      await expectAccessible(page, 'Quản trị');
+      await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('Tên đơn vị').fill('UBND xã Thử Nghiệm');
+      await chooseOption(page, dialog.getByLabel('Cấp', { exact: true }), 'Cấp xã');
+      await chooseOption(page, dialog.getByLabel('Đơn vị cấp trên'), 'UBND tỉnh Ninh Bình (nb)');
+      await dialog.getByLabel(/Mã đơn vị/).fill('nb-thunghiem');
+      await dialog.getByRole('button', { name: 'Ghi nhận' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const row = page.getByRole('row', { name: /nb-thunghiem/ });
+      await row.waitFor();
+
+      await row.getByRole('button', { name: 'Bổ nhiệm' }).click();
+      await dialog.getByLabel('Họ và tên').fill('Vũ Thị Lan');
+      await dialog.getByLabel('Mã cán bộ').fill('ct-thunghiem');
+      // Meanwhile someone renames the unit: the appointment is sent with the version the dialog read.
+      const token = await page.evaluate(
+        async () =>
+          ((await (await fetch('/api/v1/auth/token', { method: 'POST' })).json()) as { token: string }).token,
+      );
+      const renamed = await fetch(`${base}/api/v1/units/nb-thunghiem`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'UBND xã Thử Nghiệm Mới' }),
+      });
+      expect(renamed.status).toBe(200);
+      await dialog.getByRole('button', { name: 'Ghi nhận' }).click();
+      await dialog.getByText('Đơn vị vừa được người khác cập nhật').waitFor();
+      await dialog.getByRole('button', { name: 'Tải lại đơn vị' }).click();
+      expect(await dialog.getByLabel('Họ và tên').inputValue()).toBe('Vũ Thị Lan');
+      await dialog.getByRole('button', { name: 'Ghi nhận' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page
+        .getByRole('row', { name: /nb-thunghiem/ })
+        .getByText('Vũ Thị Lan')
+        .waitFor();
+      await page.getByRole('row', { name: /UBND xã Thử Nghiệm Mới/ }).waitFor();
       await closeTab(page);
     },
     LONG,

@@ -7,6 +7,7 @@
  * The specs need /usr/bin/chromium and the console's build (dist/console, made by `npm run build`):
  * in CI a missing one fails the run; elsewhere the suite says it is skipped.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -158,4 +159,69 @@ export async function typeDate(field: Locator, value: string): Promise<void> {
   await field.fill(value);
   await field.press('Tab');
   expect(await field.inputValue()).toBe(value);
+}
+
+/**
+ * A fresh tab signed in through the agency's OpenID Connect provider (test/support/oidc-provider.ts):
+ * the console's button, the provider's sign-in form (login = the official's id), back to the console.
+ */
+export async function signInOidc(browser: Browser, base: string, login: string, name: string): Promise<Page> {
+  const page = await newTab(browser);
+  await page.goto(`${base}/`);
+  await page.getByRole('link', { name: 'Đăng nhập bằng tài khoản cơ quan' }).click();
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill('mat-khau');
+  await page.locator('button[type="submit"]').click();
+  await page.getByRole('heading', { name: `Xin chào, ${name}` }).waitFor();
+  return page;
+}
+
+/**
+ * The page as it stands passes axe-core's WCAG checks with no serious or critical violation (the
+ * violations found are listed in the failure).
+ */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  // Let the page settle: no spinner, no skeleton.
+  await page
+    .locator('.ant-spin-spinning, .ant-skeleton-active')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => {
+      const nodes = v.nodes.slice(0, 5).map((n) => {
+        // For contrast, the colours axe measured.
+        const data = n.any[0]?.data as
+          { fgColor?: string; bgColor?: string; contrastRatio?: number } | undefined;
+        const colours = data?.fgColor ? ` [${data.fgColor} on ${data.bgColor}, ${data.contrastRatio}:1]` : '';
+        return `${n.target.join(' ')}${colours}`;
+      });
+      return `${v.id} (${v.impact}): ${v.help} — ${nodes.join(', ')}`;
+    });
+  expect({ page: what, violations: bad }).toEqual({ page: what, violations: [] });
+}
+
+/**
+ * Chooses an option of an Ant Design select by its text, and checks the select shows it (a click
+ * during the dropdown's opening animation can miss: it is tried again, up to three times).
+ */
+export async function chooseOption(page: Page, field: Locator, option: string): Promise<void> {
+  const select = field.locator(
+    'xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await field.click();
+    const item = page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ has: page.getByText(option, { exact: true }) })
+      .first();
+    await item.waitFor();
+    await item.click();
+    if ((await select.textContent())?.includes(option)) return;
+  }
+  throw new Error(`the select did not take "${option}"`);
 }

@@ -31,6 +31,8 @@ export const OIDC_SIGN_IN = Symbol('donthu.oidcSignIn');
 /** Whether the demo sign-in is on (DEMO_SIGN_IN=1 on the embedded database). */
 export const DEMO_SIGN_IN_ON = Symbol('donthu.demoSignInOn');
 
+const LOCATION = { Location: { description: 'where the browser goes next', schema: { type: 'string' } } };
+
 /** The browser's sign-in transaction cookie (the `state` of the flow under way), 10 minutes. */
 const OIDC_COOKIE = 'donthu_oidc';
 const OIDC_COOKIE_PATH = '/api/v1/auth/oidc';
@@ -187,7 +189,7 @@ export class OidcController {
   @Get('sign-in')
   @ApiOperation({ summary: "Sends the browser to the provider's sign-in page (authorization code, PKCE)" })
   @ApiQuery({ name: 'returnTo', required: false, description: 'a path of the console to come back to' })
-  @ApiFoundResponse({ description: "to the provider's authorization endpoint" })
+  @ApiFoundResponse({ description: "to the provider's authorization endpoint", headers: LOCATION })
   async signIn(@Query('returnTo') returnTo: unknown, @Res() res: Response): Promise<void> {
     const oidc = this.enabled();
     let started: { url: string; state: string };
@@ -210,7 +212,10 @@ export class OidcController {
   @Public()
   @Get('callback')
   @ApiOperation({ summary: 'Where the provider sends the browser back: starts the session' })
-  @ApiFoundResponse({ description: 'to the console (signed in), or to its sign-in page with the reason' })
+  @ApiFoundResponse({
+    description: 'to the console (signed in), or to its sign-in page with the reason',
+    headers: LOCATION,
+  })
   async callback(@Req() req: Request, @Res() res: Response): Promise<void> {
     const oidc = this.enabled();
     const state = cookieOf(req, OIDC_COOKIE);

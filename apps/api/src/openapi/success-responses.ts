@@ -745,8 +745,9 @@ export function undescribedOperations(doc: OpenAPIObject): string[] {
 
 function hasSuccess(item: object, method: string): boolean {
   const op = (item as Record<string, { responses?: Record<string, { content?: object }> }>)[method];
+  // A redirect (the OpenID Connect sign-in's steps) succeeds with no body: its Location says where.
   return Object.entries(op.responses ?? {}).some(
-    ([s, r]) => /^2/.test(s) && r.content && Object.keys(r.content).length > 0,
+    ([s, r]) => (/^2/.test(s) && r.content && Object.keys(r.content).length > 0) || /^30[237]$/.test(s),
   );
 }
 

@@ -927,23 +927,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admin/import": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Bring in history handled before donthu (docs/import.md): the whole file is validated first and nothing is written if a row fails */
-        post: operations["ImportController_import"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/demo/officials": {
         parameters: {
             query?: never;
@@ -1137,19 +1120,11 @@ export interface components {
         AppointHeadDto: {
             personId: string;
             fullName: string;
-            /**
-             * Format: date
-             * @description a real date, YYYY-MM-DD, from 1990-01-01
-             */
             from: string;
             acting?: boolean;
         };
         MergeUnitDto: {
             intoUnitId: string;
-            /**
-             * Format: date
-             * @description a real date, YYYY-MM-DD, from 1990-01-01
-             */
             effectiveOn: string;
         };
         PetitionerDto: {
@@ -1160,11 +1135,7 @@ export interface components {
             representative?: boolean;
         };
         RegisterCaseDto: {
-            /**
-             * Format: date
-             * @description a real date, YYYY-MM-DD, from 1990-01-01
-             * @example 2026-11-20
-             */
+            /** @example 2026-11-20 */
             receivedAt: string;
             /** @enum {string} */
             channel: "in_person" | "post" | "online" | "hotline" | "forwarded" | "reception_session";
@@ -1186,10 +1157,7 @@ export interface components {
             registryNo?: string;
         };
         ClassifyCaseDto: {
-            /**
-             * Format: date
-             * @description business date of the classification (default today); it bounds nothing
-             */
+            /** @description business date of the classification (default today); it bounds nothing */
             at?: string;
             /** @enum {string} */
             kind: "complaint" | "denunciation" | "petition" | "reflection";
@@ -1204,10 +1172,7 @@ export interface components {
             reason?: string;
         };
         ReclassifyCaseDto: {
-            /**
-             * Format: date
-             * @description business date of the correction (required)
-             */
+            /** @description business date of the correction (required) */
             at?: string;
             /** @enum {string} */
             kind: "complaint" | "denunciation" | "petition" | "reflection";
@@ -1224,10 +1189,7 @@ export interface components {
             correctionReason: string;
         };
         AmendCaseDto: {
-            /**
-             * Format: date
-             * @description business date of the correction (default today)
-             */
+            /** @description business date of the correction (default today) */
             at?: string;
             /** @description why the intake data is corrected */
             reason: string;
@@ -1244,10 +1206,6 @@ export interface components {
             registryNo?: string;
         };
         AcceptCaseDto: {
-            /**
-             * Format: date
-             * @description a real date, YYYY-MM-DD, from 1990-01-01
-             */
             acceptedAt: string;
             complex?: boolean;
             especiallyComplex?: boolean;
@@ -1255,38 +1213,22 @@ export interface components {
             decisionNo?: string;
         };
         RejectCaseDto: {
-            /**
-             * Format: date
-             * @description a real date, YYYY-MM-DD, from 1990-01-01
-             */
             at: string;
             /** @description the legal ground (LKN Art. 11, LTC Art. 25/29) */
             reason: string;
         };
         GuideCaseDto: {
-            /**
-             * Format: date
-             * @description a real date, YYYY-MM-DD, from 1990-01-01
-             */
             at: string;
             agency: string;
             note?: string;
         };
         ArchiveCaseDto: {
-            /**
-             * Format: date
-             * @description a real date, YYYY-MM-DD, from 1990-01-01
-             */
             at: string;
             /** @enum {string} */
             reason: "anonymous" | "duplicate" | "not_processable" | "time_barred" | "illegible" | "already_resolved";
             duplicateOf?: string;
         };
         TransferCaseDto: {
-            /**
-             * Format: date
-             * @description a real date, YYYY-MM-DD, from 1990-01-01
-             */
             at: string;
             toUnitId: string;
             reason: string;
@@ -1295,10 +1237,6 @@ export interface components {
             handlerId: string;
         };
         ExtendDeadlineDto: {
-            /**
-             * Format: date
-             * @description a real date, YYYY-MM-DD, from 1990-01-01
-             */
             at: string;
             reason: string;
             /** @default 30 */
@@ -1306,30 +1244,14 @@ export interface components {
             decisionNo?: string;
         };
         SuspendCaseDto: {
-            /**
-             * Format: date
-             * @description a real date, YYYY-MM-DD, from 1990-01-01
-             */
             at: string;
             reason: string;
         };
         ResumeCaseDto: {
-            /**
-             * Format: date
-             * @description a real date, YYYY-MM-DD, from 1990-01-01
-             */
             at: string;
         };
         RecordDialogueDto: {
-            /**
-             * Format: date
-             * @description a real date, YYYY-MM-DD, from 1990-01-01
-             */
             heldAt: string;
-            /**
-             * Format: date
-             * @description a real date, YYYY-MM-DD, from 1990-01-01
-             */
             noticeOn?: string;
             participants: string[];
             minutes: string;
@@ -1337,10 +1259,6 @@ export interface components {
             outcome: "agreed" | "partially_agreed" | "disagreed" | "absent";
         };
         ResolveCaseDto: {
-            /**
-             * Format: date
-             * @description a real date, YYYY-MM-DD, from 1990-01-01
-             */
             decidedAt: string;
             decisionNo?: string;
             /** @enum {string} */
@@ -1350,26 +1268,14 @@ export interface components {
             verificationAgreesWithRequest?: boolean;
         };
         WithdrawCaseDto: {
-            /**
-             * Format: date
-             * @description a real date, YYYY-MM-DD, from 1990-01-01
-             */
             at: string;
             reason?: string;
         };
         TerminateCaseDto: {
-            /**
-             * Format: date
-             * @description a real date, YYYY-MM-DD, from 1990-01-01
-             */
             at: string;
             reason: string;
         };
         CloseCaseDto: {
-            /**
-             * Format: date
-             * @description a real date, YYYY-MM-DD, from 1990-01-01
-             */
             at: string;
         };
         ScheduleSessionDto: {
@@ -1377,7 +1283,6 @@ export interface components {
             /** @description the planned host (a person id, as in tokens’ `sub`) */
             hostPersonId: string;
             /**
-             * Format: date
              * @description a schedule: may lie in the future
              * @example 2026-12-15
              */
@@ -1388,10 +1293,7 @@ export interface components {
             mode: "in_person" | "online";
         };
         HoldSessionDto: {
-            /**
-             * Format: date
-             * @description not after today
-             */
+            /** @description not after today */
             heldOn: string;
             /** @description who actually received citizens; only the unit’s head in office on heldOn counts toward the head’s duty */
             hostPersonId: string;
@@ -1408,21 +1310,14 @@ export interface components {
             /** @description the inspectorate running the mission */
             leadUnitId: string;
             inspectedUnitId: string;
-            /**
-             * Format: date
-             * @description a real date, YYYY-MM-DD, from 1990-01-01
-             * @example 2025-12-01
-             */
+            /** @example 2025-12-01 */
             decidedOn: string;
         };
         RecommendationDto: {
             text: string;
             ownerUnitId: string;
-            /**
-             * Format: date
-             * @description remediation target; may lie in the future
-             */
-            dueOn?: string;
+            /** @description remediation target; may lie in the future */
+            dueOn?: Record<string, never>;
             /**
              * @description reports every 3, 6 or 12 months from the conclusion
              * @enum {string}
@@ -1432,68 +1327,33 @@ export interface components {
             reportDates?: string[];
         };
         ConcludeInspectionDto: {
-            /**
-             * Format: date
-             * @description a real date, YYYY-MM-DD, from 1990-01-01
-             * @example 2026-01-15
-             */
+            /** @example 2026-01-15 */
             concludedOn: string;
             summary: string;
             recommendations: components["schemas"]["RecommendationDto"][];
         };
         IssueDirectiveDto: {
-            /**
-             * Format: date
-             * @description a real date, YYYY-MM-DD, from 1990-01-01
-             */
             issuedOn: string;
         };
         SubmitPlanDto: {
-            /**
-             * Format: date
-             * @description a real date, YYYY-MM-DD, from 1990-01-01
-             */
             submittedOn: string;
             actions: string[];
         };
         ReportProgressDto: {
-            /**
-             * Format: date
-             * @description a real date, YYYY-MM-DD, from 1990-01-01
-             */
             reportedOn: string;
             progress: string;
             done: boolean;
         };
         WaiveRecommendationDto: {
-            /**
-             * Format: date
-             * @description a real date, YYYY-MM-DD, from 1990-01-01
-             */
             at: string;
             reason: string;
         };
         CloseInspectionDto: {
-            /**
-             * Format: date
-             * @description a real date, YYYY-MM-DD, from 1990-01-01
-             */
             closedOn: string;
         };
         EraseDto: {
             /** @description the legal basis of the erasure (Law 91/2025) */
             reason: string;
-        };
-        ImportResultDto: {
-            /** @description resume with it: the same importId never writes a case twice */
-            importId: string;
-            /** @description cases written by this request (with dryRun: that would be written) */
-            cases: number;
-            /** @description events written by this request (with dryRun: that would be written) */
-            events: number;
-            /** @description cases of the file this import had written before (skipped) */
-            alreadyImported: number;
-            dryRun: boolean;
         };
         DemoOfficialDto: {
             id: string;
@@ -1553,460 +1413,6 @@ export interface components {
             /** @description the PIN from the registration or reissue response; never stored or logged */
             lookupPin: string;
         };
-        /** @description a deadline of the case, stored with its rule id and version */
-        Deadline: {
-            /** @description the rule of docs/deadline-rules.md */
-            ruleId: string;
-            /** @description the version of the rule in force on the start date */
-            ruleVersion: string;
-            /** Format: date */
-            startOn: string;
-            /** Format: date */
-            dueOn: string;
-            /** @enum {string} */
-            status: "open" | "met" | "missed" | "cancelled" | "paused" | "pending" | "untracked";
-            /** Format: date */
-            graceUntil?: string | null;
-            /** Format: date */
-            accountabilityDueOn?: string | null;
-            /** @description the outcome for accountability, decided over what was recorded by graceUntil */
-            accountability?: string | null;
-            /** Format: date */
-            completedOn?: string | null;
-            lateEntry?: boolean;
-        };
-        /** @description a petitioner as the reader may see them */
-        Petitioner: {
-            /** @description masked (initials), or [bảo mật] for a denunciator, or [đã xóa] once erased */
-            fullName: string;
-            idNumber?: string;
-            phone?: string;
-            address?: string;
-            representative?: boolean;
-        };
-        DialogueMinutes: {
-            dialogueId: string;
-            /** Format: date */
-            heldAt: string;
-            /** Format: date */
-            noticeOn?: string | null;
-            participants?: string[];
-            minutes?: string | null;
-            outcome: string;
-        };
-        /** @description the case dossier as the reader may see it */
-        CaseView: {
-            id: string;
-            trackingCode: string;
-            /** @enum {string|null} */
-            kind: "complaint" | "denunciation" | "petition" | "reflection" | null;
-            level: number | null;
-            /** @description api.md "Case statuses" */
-            status: string;
-            receivingUnitId: string;
-            competentUnitId: string | null;
-            handlerId: string | null;
-            /** Format: date */
-            receivedAt: string;
-            /** Format: date */
-            acceptedAt: string | null;
-            /** @description the stream version: send it back as If-Match */
-            version: number;
-            deadlines: components["schemas"]["Deadline"][];
-            subject: string;
-            channel: string;
-            disciplinary?: boolean;
-            dates?: {
-                ruleId: string;
-                /** Format: date */
-                dueOn: string;
-            }[];
-            previousCaseId?: string | null;
-            /** Format: date */
-            decidedAt?: string | null;
-            outcome?: string | null;
-            dialogues?: number;
-            untracked?: boolean;
-            anonymous?: boolean;
-            deadlineBasis?: {
-                ruleId: string;
-                length: number;
-                unit: string;
-                legalBasis: string;
-            }[];
-            /** @description the letter, or [bảo mật] for those who may not read it */
-            content?: string | null;
-            field?: string | null;
-            signerCount?: number | null;
-            forwardedBy?: string | null;
-            registryNo?: string | null;
-            decision?: Record<string, never> | null;
-            dialogueMinutes?: components["schemas"]["DialogueMinutes"][];
-            petitioners?: components["schemas"]["Petitioner"][];
-        };
-        CaseCommandResult: components["schemas"]["CaseView"] & {
-            /** @description the global position of the last event written */
-            position: number;
-        };
-        /** @description the receipt (giấy biên nhận) */
-        Receipt: {
-            trackingCode: string;
-            /** Format: date */
-            receivedAt: string;
-            receivingUnitId: string;
-            receivingUnitName: string | null;
-            subject: string;
-            /** Format: date */
-            answerBy: string | null;
-            lookupUrl: string;
-            /** @description returned once, here; stored only as a hash */
-            lookupPin: string | null;
-        };
-        Registered: {
-            id: string;
-            trackingCode: string;
-            version: number;
-            position: number;
-            status: string;
-            receipt: components["schemas"]["Receipt"];
-        };
-        CaseListItem: {
-            id: string;
-            trackingCode: string;
-            kind: string | null;
-            level: number | null;
-            status: string;
-            channel: string;
-            receivingUnitId: string;
-            competentUnitId: string | null;
-            handlerId: string | null;
-            /** Format: date */
-            receivedAt: string;
-            subject: string;
-            version: number;
-            field?: string | null;
-            /** Format: date */
-            acceptedAt?: string | null;
-            /** Format: date */
-            decidedAt?: string | null;
-            petitionerCount?: number;
-            /** Format: date */
-            nextDueOn?: string | null;
-            nextRuleId?: string | null;
-        };
-        StreamEvent: {
-            position: number;
-            version: number;
-            type: string;
-            /** Format: date-time */
-            occurredAt: string;
-            /** Format: date-time */
-            recordedAt: string;
-            actor?: {
-                id: string;
-                name?: string;
-            } | null;
-            data: Record<string, never>;
-        };
-        /** @description every event of the stream, oldest first */
-        History: {
-            events: components["schemas"]["StreamEvent"][];
-        };
-        DialogueItem: {
-            dialogueId: string;
-            /** Format: date */
-            heldAt: string;
-            outcome: string;
-            /** Format: date */
-            noticeOn?: string | null;
-        };
-        Disclosure: {
-            position: number;
-            /** Format: date-time */
-            at: string;
-            /** Format: date-time */
-            recordedAt: string;
-            disclosedTo: {
-                id: string;
-                name?: string;
-                roles?: string[];
-                unitId?: string | null;
-            };
-            reasonCode: string;
-            reason: string;
-            document?: string | null;
-        };
-        Identities: {
-            caseId: string;
-            items: {
-                personRef: string;
-                fullName: string;
-                idNumber?: string | null;
-                phone?: string | null;
-                address?: string | null;
-                representative: boolean;
-                erased?: boolean;
-            }[];
-        };
-        OverdueItem: {
-            caseId: string;
-            trackingCode: string;
-            ruleId: string;
-            /** Format: date */
-            dueOn: string;
-            daysOverdue: number;
-            unitId: string;
-            headOfUnit: {
-                personId: string;
-                fullName: string | null;
-            } | null;
-            handlerId: string | null;
-            lateEntry?: boolean;
-        };
-        UpcomingItem: {
-            caseId: string;
-            trackingCode: string;
-            ruleId: string;
-            /** Format: date */
-            dueOn: string;
-            daysLeft: number;
-            unitId: string;
-            headOfUnit: {
-                personId: string;
-                fullName: string | null;
-            } | null;
-            handlerId: string | null;
-        };
-        UnclassifiedItem: {
-            caseId: string;
-            trackingCode: string;
-            /** Format: date */
-            receivedAt: string;
-            ageWorkingDays: number | null;
-            /** Format: date */
-            xldDueOn: string | null;
-            receivingUnitId: string;
-        };
-        LateEntry: {
-            streamId: string;
-            type: string;
-            /** Format: date */
-            businessDate: string;
-            /** Format: date-time */
-            recordedAt: string;
-            workingDaysLate: number;
-            actor?: {
-                id: string;
-                name?: string;
-            } | null;
-            unitId: string | null;
-            caseId?: string | null;
-            trackingCode?: string | null;
-        };
-        AccountabilityRow: {
-            personId: string | null;
-            fullName: string | null;
-            unitId: string;
-            /** Format: date */
-            from: string;
-            /** Format: date */
-            to: string;
-            due: number;
-            met: number;
-            missed: number;
-            open: number;
-            onTimeRate: number | null;
-            /** Format: date */
-            termFrom?: string | null;
-            /** Format: date */
-            termTo?: string | null;
-            acting?: boolean;
-            lateEntries?: number;
-            imported?: number;
-            reportsDue?: number;
-            reportsMissed?: number;
-            receptionRequired?: number;
-            receptionHeld?: number;
-            dialoguesHeld?: number;
-        };
-        ReceptionDutyRow: {
-            personId: string | null;
-            fullName: string | null;
-            unitId: string;
-            /** Format: date */
-            from: string;
-            /** Format: date */
-            to: string;
-            /** @description month, or iso_week for commune chairs where the agency says so */
-            period: string;
-            required: number;
-            held: number;
-            missing: number;
-            missingPeriods: string[];
-            acting?: boolean;
-            level?: string;
-            /** Format: date */
-            termFrom?: string | null;
-            /** Format: date */
-            termTo?: string | null;
-            heldLate?: number;
-        };
-        Unit: {
-            name: string;
-            level: string;
-            parentId: string | null;
-            status: string;
-            id?: string;
-            /** Format: date */
-            createdAt?: string;
-            mergedInto?: string | null;
-            /** Format: date */
-            mergedOn?: string | null;
-            head?: {
-                personId: string;
-                fullName: string | null;
-                acting?: boolean;
-            } | null;
-            heads?: {
-                personId: string;
-                fullName: string | null;
-                acting?: boolean;
-                /** Format: date */
-                from: string;
-                /** Format: date */
-                to?: string | null;
-            }[];
-            names?: {
-                name: string;
-                /** Format: date */
-                from: string;
-            }[];
-            version?: number;
-            position?: number;
-        };
-        ReceptionSession: {
-            id: string;
-            unitId: string;
-            hostPersonId: string;
-            /** Format: date */
-            date: string;
-            status: string;
-            kind?: string;
-            mode?: string;
-            held?: Record<string, never> | null;
-            cancelReason?: string | null;
-            version?: number;
-            position?: number;
-        };
-        Recommendation: {
-            id: string;
-            text: string;
-            ownerUnitId: string;
-            status: string;
-            /** Format: date */
-            dueOn?: string | null;
-            reportEvery?: string | null;
-            reportDates?: string[] | null;
-        };
-        Inspection: {
-            id: string;
-            title: string;
-            kind: string;
-            leadUnitId: string;
-            inspectedUnitId: string;
-            /** Format: date */
-            decidedOn: string;
-            status: string;
-            conclusion: Record<string, never> | null;
-            recommendations: components["schemas"]["Recommendation"][];
-            /** Format: date */
-            fieldworkStartedOn?: string | null;
-            /** Format: date */
-            closedOn?: string | null;
-            version?: number;
-            position?: number;
-        };
-        FollowUpItem: {
-            inspectionId: string;
-            recommendationId: string;
-            ownerUnitId: string;
-            status: string;
-            /** Format: date */
-            nextReportDue: string | null;
-            overdue: boolean;
-            overdueReports?: number;
-            /** Format: date */
-            remediationDueOn?: string | null;
-            remediationOverdue?: boolean;
-        };
-        /** @description the figures of docs/statistics.md for one unit and period */
-        StatisticsReport: {
-            period: {
-                label: string;
-                /** Format: date */
-                from: string;
-                /** Format: date */
-                to: string;
-            };
-            unitId: string;
-            received: {
-                total: number;
-            };
-            processed: Record<string, never>;
-            resolved: {
-                total: number;
-            };
-            openAtEnd: {
-                total: number;
-            };
-            unitName?: string | null;
-            includeSubunits?: boolean;
-            /** Format: date */
-            asOf?: string;
-            /** Format: date-time */
-            recordedBefore?: string | null;
-            units?: {
-                unitId: string;
-            }[];
-        };
-        StatisticsCase: {
-            unitId: string;
-            /** Format: date */
-            businessDate: string;
-            caseId?: string | null;
-            sessionId?: string | null;
-            trackingCode?: string | null;
-            kind?: string | null;
-        };
-        Verification: {
-            ok: boolean;
-            events?: number;
-            headHash?: string | null;
-            brokenAt?: {
-                version: number;
-                position?: number;
-            };
-        };
-        Erasure: {
-            personRef: string;
-            erased: boolean;
-            alreadyErased?: boolean;
-        };
-        /** @description what a citizen may read of their case: nothing personal */
-        PublicCase: {
-            trackingCode: string;
-            /** @description in plain words */
-            status: string;
-            /** Format: date */
-            receivedAt: string | null;
-            handlingUnitName: string | null;
-            /** Format: date */
-            nextDueOn: string | null;
-        };
-        Health: {
-            /** @enum {string} */
-            status: "ok" | "degraded" | "error";
-        };
         Problem: {
             /** @description a URI naming the kind of problem */
             type: string;
@@ -2044,16 +1450,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the process answers */
             200: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Health"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -2114,16 +1517,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the database answers */
             200: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Health"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -2184,16 +1584,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok or degraded (parked projections, failing processes) */
             200: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Health"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -2254,16 +1651,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Prometheus text exposition */
             200: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "text/plain": string;
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -2328,7 +1722,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the units in scope */
             200: {
                 headers: {
                     /** @description the request id */
@@ -2337,14 +1730,7 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["Unit"][];
-                        total: number;
-                        page: number;
-                        pageSize: number;
-                    };
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -2429,16 +1815,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the unit created */
             201: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Unit"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -2568,7 +1951,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the unit with its names and heads over time */
             200: {
                 headers: {
                     /** @description the request id */
@@ -2577,9 +1959,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Unit"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -2664,7 +2044,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the unit renamed */
             200: {
                 headers: {
                     /** @description the request id */
@@ -2673,9 +2052,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Unit"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -2809,7 +2186,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the unit with its new head */
             201: {
                 headers: {
                     /** @description the request id */
@@ -2818,9 +2194,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Unit"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -2954,7 +2328,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the unit as merged (or scheduled) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -2963,9 +2336,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Unit"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -3096,7 +2467,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the identities in clear (a disclosure, recorded) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -3105,9 +2475,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Identities"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -3191,7 +2559,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description who saw the identities, when and why */
             200: {
                 headers: {
                     /** @description the request id */
@@ -3200,14 +2567,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["Disclosure"][];
-                        total: number;
-                        page: number;
-                        pageSize: number;
-                    };
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -3304,7 +2664,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the cases in scope (CSV with Accept: text/csv) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -3313,15 +2672,7 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["CaseListItem"][];
-                        total: number;
-                        page: number;
-                        pageSize: number;
-                    };
-                    "text/csv": string;
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -3406,16 +2757,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the case registered, with its receipt */
             201: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Registered"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -3545,7 +2893,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description a new lookup PIN (the receipt with it, returned once) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -3554,16 +2901,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        trackingCode: string;
-                        /** @description returned once; a replay of the request answers null */
-                        lookupPin: string | null;
-                        lookupUrl: string;
-                        version: number;
-                        position: number;
-                    };
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -3692,7 +3030,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the case dossier (as of asOf / recordedBefore) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -3701,9 +3038,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["CaseView"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -3784,7 +3119,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the case's events */
             200: {
                 headers: {
                     /** @description the request id */
@@ -3793,9 +3127,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["History"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -3879,7 +3211,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the dialogues held */
             200: {
                 headers: {
                     /** @description the request id */
@@ -3888,14 +3219,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["DialogueItem"][];
-                        total: number;
-                        page: number;
-                        pageSize: number;
-                    };
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -3984,7 +3308,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the dialogue recorded: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -3993,9 +3316,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["CaseCommandResult"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -4129,7 +3450,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description classified: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -4138,9 +3458,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["CaseCommandResult"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -4274,7 +3592,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description reclassified: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -4283,9 +3600,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["CaseCommandResult"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -4419,7 +3734,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description amended: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -4428,9 +3742,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["CaseCommandResult"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -4564,7 +3876,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description accepted: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -4573,9 +3884,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["CaseCommandResult"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -4709,7 +4018,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description not accepted: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -4718,9 +4026,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["CaseCommandResult"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -4854,7 +4160,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description guided: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -4863,9 +4168,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["CaseCommandResult"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -4999,7 +4302,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description archived: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -5008,9 +4310,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["CaseCommandResult"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -5144,7 +4444,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description transferred: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -5153,9 +4452,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["CaseCommandResult"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -5289,7 +4586,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description assigned: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -5298,9 +4594,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["CaseCommandResult"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -5434,7 +4728,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description extended: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -5443,9 +4736,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["CaseCommandResult"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -5579,7 +4870,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description suspended: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -5588,9 +4878,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["CaseCommandResult"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -5724,7 +5012,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description resumed: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -5733,9 +5020,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["CaseCommandResult"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -5869,7 +5154,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description resolved: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -5878,9 +5162,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["CaseCommandResult"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6014,7 +5296,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description withdrawn: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -6023,9 +5304,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["CaseCommandResult"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6159,7 +5438,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description terminated: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -6168,9 +5446,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["CaseCommandResult"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6304,7 +5580,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description closed: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -6313,9 +5588,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["CaseCommandResult"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6451,7 +5724,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description open deadlines past due (CSV with Accept: text/csv) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -6460,15 +5732,7 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["OverdueItem"][];
-                        total: number;
-                        page: number;
-                        pageSize: number;
-                    };
-                    "text/csv": string;
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6559,7 +5823,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description letters nobody has classified, by age */
             200: {
                 headers: {
                     /** @description the request id */
@@ -6568,14 +5831,7 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["UnclassifiedItem"][];
-                        total: number;
-                        page: number;
-                        pageSize: number;
-                    };
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6667,7 +5923,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description open deadlines due soon */
             200: {
                 headers: {
                     /** @description the request id */
@@ -6676,14 +5931,7 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["UpcomingItem"][];
-                        total: number;
-                        page: number;
-                        pageSize: number;
-                    };
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6782,7 +6030,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description acts recorded after their grace */
             200: {
                 headers: {
                     /** @description the request id */
@@ -6791,14 +6038,7 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["LateEntry"][];
-                        total: number;
-                        page: number;
-                        pageSize: number;
-                    };
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6883,16 +6123,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the session scheduled (or recorded) */
             201: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ReceptionSession"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -7018,7 +6255,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the session */
             200: {
                 headers: {
                     /** @description the request id */
@@ -7027,9 +6263,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ReceptionSession"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -7118,7 +6352,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description held: the session, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -7127,9 +6360,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ReceptionSession"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -7263,7 +6494,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description cancelled: the session, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -7272,9 +6502,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ReceptionSession"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -7412,7 +6640,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description each head's figures (CSV with Accept: text/csv) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -7421,12 +6648,7 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["AccountabilityRow"][];
-                    };
-                    "text/csv": string;
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -7519,7 +6741,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description each head's reception sessions against the law's minimum (CSV with Accept: text/csv) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -7528,12 +6749,7 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["ReceptionDutyRow"][];
-                    };
-                    "text/csv": string;
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -7629,7 +6845,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the report (CSV or XLSX by Accept) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -7638,11 +6853,7 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["StatisticsReport"];
-                    "text/csv": string;
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -7742,7 +6953,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the cases behind one figure */
             200: {
                 headers: {
                     /** @description the request id */
@@ -7751,14 +6961,7 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["StatisticsCase"][];
-                        total: number;
-                        page: number;
-                        pageSize: number;
-                    };
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -7843,16 +7046,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the inspection decided */
             201: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Inspection"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -7988,7 +7188,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description recommendations and their reports, with what is overdue */
             200: {
                 headers: {
                     /** @description the request id */
@@ -7997,16 +7196,7 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["FollowUpItem"][];
-                        total: number;
-                        page: number;
-                        pageSize: number;
-                        /** Format: date */
-                        asOf?: string;
-                    };
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -8087,7 +7277,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the inspection */
             200: {
                 headers: {
                     /** @description the request id */
@@ -8096,9 +7285,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Inspection"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -8187,7 +7374,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description concluded: the inspection, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -8196,9 +7382,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Inspection"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -8332,7 +7516,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description directive issued: the inspection, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -8341,9 +7524,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Inspection"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -8478,7 +7659,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description plan submitted: the inspection, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -8487,9 +7667,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Inspection"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -8624,7 +7802,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description progress reported: the inspection, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -8633,9 +7810,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Inspection"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -8770,7 +7945,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description waived: the inspection, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -8779,9 +7953,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Inspection"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -8915,7 +8087,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description closed: the inspection, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -8924,9 +8095,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Inspection"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -9139,16 +8308,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the hash chain checked; brokenAt names the first break */
             200: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Verification"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -9237,162 +8403,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the person's key destroyed */
             200: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Erasure"];
-                };
-            };
-            /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description UNAUTHENTICATED: no valid bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description FORBIDDEN: the role or the unit scope does not allow it */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description ILLEGAL_TRANSITION: the state or a rule of the law forbids it; `detail` names the rule */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description VERSION_CONFLICT: a stale If-Match, or the stream moved on while the command ran */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description PAYLOAD_TOO_LARGE */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json (UTF-8) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description IDEMPOTENCY_KEY_REUSED with another body, or CALENDAR_UNAVAILABLE */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description RATE_LIMITED */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description INTERNAL: logged with the request id of `instance` */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description UNAVAILABLE: the database is unreachable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    ImportController_import: {
-        parameters: {
-            query: {
-                /** @description why this history is brought in (stored in every imported event) */
-                reason: string;
-                /** @description validate only: nothing is written */
-                dryRun?: boolean;
-                /** @description resume this import (default: derived from the file, so sending the same file again resumes it) */
-                importId?: string;
-            };
-            header?: {
-                /** @description your id for this request (echoed, logged, in a problem's `instance`); generated when absent */
-                "X-Request-Id"?: string;
-                /** @description a repeat with the same key and body answers the first response and writes nothing */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "text/csv": string;
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    /** @description the request id */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportResultDto"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -10271,16 +9288,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the case's status for the citizen holding its PIN */
             200: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["PublicCase"];
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -10367,7 +9381,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the official paper, generated on request */
             200: {
                 headers: {
                     /** @description the request id */
@@ -10376,9 +9389,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/pdf": string;
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -10467,7 +9478,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description the receipt with the lookup PIN and its QR code (from the answer that holds the PIN) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -10476,9 +9486,7 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/pdf": string;
-                };
+                content?: never;
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {

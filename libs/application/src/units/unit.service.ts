@@ -7,6 +7,7 @@ import { unitStateOfRow } from '../../../read-models/src/read-models/units.proje
 import { fail } from '../common/problem.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from './unit-directory.service.js';
+import { unitStreamId } from '../../../domain/src/unit/unit.events.js';
 
 /** What a unit command answers: the unit's view after it, its version (ETag) and position. */
 export type UnitCommandResult = NonNullable<ReturnType<typeof unitView>> & {
@@ -59,7 +60,9 @@ export class UnitService {
     const date = asOf ?? this.today();
     if (asOf && !isActiveOn(s, asOf) && asOf < s.createdAt)
       fail('NOT_FOUND', `unit ${unitId} did not exist on ${asOf}`);
-    return unitView(s, date);
+    // The stream's current version: what a command's If-Match names (docs/reference/api-contract.md, Concurrency).
+    const head = await this.runtime.store.streamHead(unitStreamId(unitId));
+    return { ...unitView(s, date)!, version: head?.version ?? 0 };
   }
 
   /** The tree on a date (from the units read model): units existing that day with the names and heads of that day. */

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -15,7 +15,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { api, unwrap } from '../../api/client';
+import { api, ApiError, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import type { Unit } from '../../api/types';
 import { DateField } from '../../components/DateField';
@@ -86,7 +86,7 @@ export default function AdminPage() {
                   : (heads ?? []).map((h) => (
                       <div key={`${h.personId}-${h.from}`}>
                         {h.fullName} {h.acting ? <Tag>Quyền</Tag> : null}
-                        <span style={{ color: '#888' }}>
+                        <span style={{ color: '#595959' }}>
                           {' '}
                           (từ {formatDate(h.from)}
                           {h.to ? ` đến ${formatDate(h.to)}` : ''})
@@ -145,8 +145,17 @@ function AdminDialog({ dialog, units, onClose }: { dialog: Dialog; units: Unit[]
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [confirming, setConfirming] = useState<Record<string, unknown> | null>(null);
+  const unitId = 'unit' in dialog ? dialog.unit.id : null;
+  // The unit as it is now, for its version: the command is sent with If-Match; reloaded after a 412.
+  const current = useQuery({
+    queryKey: ['unit', unitId],
+    enabled: unitId !== null,
+    queryFn: () => unwrap<Unit>(api.GET('/api/v1/units/{id}', { params: { path: { id: unitId ?? '' } } })),
+    staleTime: 0,
+  });
+  const version = current.data?.version;
   const run = useMutation({
-    mutationFn: (v: Record<string, unknown>) => send(dialog, v),
+    mutationFn: (v: Record<string, unknown>) => send(dialog, v, version),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['units'] });
       message.success(`${TITLES[dialog.kind]}: đã ghi nhận`);
@@ -156,6 +165,12 @@ function AdminDialog({ dialog, units, onClose }: { dialog: Dialog; units: Unit[]
   });
   const unit = 'unit' in dialog ? dialog.unit : null;
   const title = unit ? `${TITLES[dialog.kind]} — ${unit.name}` : TITLES[dialog.kind];
+  const conflict = run.error instanceof ApiError && run.error.status === 412;
+  /** Someone changed the unit meanwhile: read it again (and the list), keep what was typed. */
+  const reload = async () => {
+    await Promise.all([current.refetch(), qc.invalidateQueries({ queryKey: ['units'] })]);
+    run.reset();
+  };
   const submit = (v: Record<string, unknown>) => {
     // Merging and erasing cannot be undone: ask once more before sending.
     if (dialog.kind === 'merge' || dialog.kind === 'erase') setConfirming(v);
@@ -169,13 +184,31 @@ function AdminDialog({ dialog, units, onClose }: { dialog: Dialog; units: Unit[]
       onCancel={onClose}
       okText="Ghi nhận"
       cancelText="Hủy"
-      okButtonProps={{ danger: dialog.kind === 'merge' || dialog.kind === 'erase' }}
+      okButtonProps={{
+        danger: dialog.kind === 'merge' || dialog.kind === 'erase',
+        disabled: unitId !== null && !current.data,
+      }}
       confirmLoading={run.isPending}
       onOk={() => form.submit()}
       width={600}
       destroyOnHidden
     >
-      <ProblemAlert error={run.error} />
+      {conflict ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message="Đơn vị vừa được người khác cập nhật"
+          description="Thông tin đơn vị bạn đang xem đã cũ. Tải lại đơn vị để xem thay đổi, rồi ghi nhận lại (thông tin bạn đã nhập vẫn được giữ)."
+          action={
+            <Button loading={current.isFetching} onClick={() => void reload()}>
+              Tải lại đơn vị
+            </Button>
+          }
+        />
+      ) : (
+        <ProblemAlert error={run.error} />
+      )}
       <Form
         form={form}
         layout="vertical"
@@ -346,7 +379,16 @@ function Confirm({
   );
 }
 
-async function send(dialog: Dialog, v: Record<string, unknown>): Promise<unknown> {
+/**
+ * Sends the dialog's command. Commands on an existing unit carry `If-Match: "<version>"` (api.md
+ * Conventions): when the unit changed meanwhile the API answers 412 and nothing is written.
+ */
+async function send(
+  dialog: Dialog,
+  v: Record<string, unknown>,
+  version: number | undefined,
+): Promise<unknown> {
+  const headers = version === undefined ? {} : { 'If-Match': `"${version}"` };
   switch (dialog.kind) {
     case 'create': {
       const body: Schemas['CreateUnitDto'] = {
@@ -366,12 +408,15 @@ async function send(dialog: Dialog, v: Record<string, unknown>): Promise<unknown
         from: String(v.from),
         ...(v.acting ? { acting: true } : {}),
       };
-      return unwrap(api.POST('/api/v1/units/{id}/heads', { params: { path: { id: dialog.unit.id } }, body }));
+      return unwrap(
+        api.POST('/api/v1/units/{id}/heads', { params: { path: { id: dialog.unit.id } }, headers, body }),
+      );
     }
     case 'rename':
       return unwrap(
         api.PATCH('/api/v1/units/{id}', {
           params: { path: { id: dialog.unit.id } },
+          headers,
           body: { name: trimmed(v.name) ?? '' },
         }),
       );
@@ -379,6 +424,7 @@ async function send(dialog: Dialog, v: Record<string, unknown>): Promise<unknown
       return unwrap(
         api.POST('/api/v1/units/{id}/merge', {
           params: { path: { id: dialog.unit.id } },
+          headers,
           body: { intoUnitId: String(v.intoUnitId), effectiveOn: String(v.effectiveOn) },
         }),
       );

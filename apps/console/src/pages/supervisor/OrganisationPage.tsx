@@ -49,7 +49,7 @@ export default function OrganisationPage() {
                   : (heads ?? []).map((h) => (
                       <div key={`${h.personId}-${h.from}`}>
                         {h.fullName} {h.acting ? <Tag>Quyền</Tag> : null}
-                        <span style={{ color: '#888' }}>
+                        <span style={{ color: '#595959' }}>
                           {' '}
                           (từ {formatDate(h.from)}
                           {h.to ? ` đến ${formatDate(h.to)}` : ''})
