@@ -24,6 +24,7 @@ import {
   freePort,
   launchChromium,
   LONG,
+  screenshot,
   signInOidc,
   startServer,
   typeDate,
@@ -223,6 +224,7 @@ suite('the console in Chromium on PostgreSQL, signing in through OpenID Connect,
       // The letters nobody has classified yet, oldest first.
       await page.getByRole('tab', { name: /Chưa phân loại/ }).click();
       await page.getByRole('tabpanel').getByRole('link').first().waitFor();
+      await screenshot(page, '15-chua-phan-loai');
       await page.getByRole('menuitem', { name: 'Cơ cấu tổ chức' }).click();
       await page.getByText('UBND tỉnh Ninh Bình').first().waitFor();
       await expectAccessible(page, 'Cơ cấu tổ chức');
@@ -281,11 +283,13 @@ suite('the console in Chromium on PostgreSQL, signing in through OpenID Connect,
       await page.getByRole('button', { name: 'Kiểm tra chuỗi băm' }).click();
       await page.getByText('Phát hiện dữ liệu bị sửa đổi').waitFor();
       await page.getByText(/Chuỗi băm bị đứt tại sự kiện phiên bản 2 /).waitFor();
+      await screenshot(page, '13-kiem-tra-dut-chuoi');
       await expectAccessible(page, 'Kiểm tra toàn vẹn');
       // The letter was entered ten days after it arrived: a late entry, with who recorded it.
       await page.getByRole('menuitem', { name: 'Danh sách ghi muộn' }).click();
       await page.getByRole('link', { name: trackingCode }).first().waitFor();
       await page.getByRole('cell', { name: 'Nguyễn Thị Mai' }).first().waitFor();
+      await screenshot(page, '14-ghi-muon');
       await expectAccessible(page, 'Danh sách ghi muộn');
       // Signing out ends the console's session and the provider's.
       await page.getByRole('button', { name: 'Đăng xuất' }).click();
@@ -294,6 +298,8 @@ suite('the console in Chromium on PostgreSQL, signing in through OpenID Connect,
       await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
       await page.goto(`${base}/kiem-tra`);
       await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+      await page.getByRole('link', { name: 'Đăng nhập bằng tài khoản cơ quan' }).waitFor();
+      await screenshot(page, '17-dang-nhap-co-quan');
       await expectAccessible(page, 'Đăng nhập');
       await closeTab(page);
     },
@@ -346,6 +352,7 @@ suite('the console in Chromium on PostgreSQL, signing in through OpenID Connect,
         .getByText('Vũ Thị Lan')
         .waitFor();
       await page.getByRole('row', { name: /UBND xã Thử Nghiệm Mới/ }).waitFor();
+      await screenshot(page, '16-quan-tri');
       await closeTab(page);
     },
     LONG,

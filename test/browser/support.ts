@@ -225,3 +225,12 @@ export async function chooseOption(page: Page, field: Locator, option: string): 
   }
   throw new Error(`the select did not take "${option}"`);
 }
+
+/**
+ * With CONSOLE_SCREENSHOTS=1, saves the page as docs/console/<name>.png (the pictures of
+ * docs/console.md); otherwise does nothing.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!process.env.CONSOLE_SCREENSHOTS) return;
+  await page.screenshot({ path: join(ROOT, 'docs/console', `${name}.png`) });
+}
