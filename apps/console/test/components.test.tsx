@@ -173,4 +173,9 @@ describe('the navigation follows the role', () => {
     expect(can(user('supervisor'), 'boards')).toBe(true);
     expect(can(user('head'), 'receptionHold')).toBe(true);
   });
+
+  it('opens the late-entry list to auditors, supervisors and admins only (late-entries.read)', () => {
+    for (const role of ['auditor', 'supervisor', 'admin']) expect(can(user(role), 'lateEntries')).toBe(true);
+    for (const role of ['reception', 'handler', 'head']) expect(can(user(role), 'lateEntries')).toBe(false);
+  });
 });
