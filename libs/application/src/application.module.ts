@@ -14,6 +14,8 @@ import {
 } from './bus/handler-registration.js';
 import { CASE_COMMAND_HANDLERS } from './cases/case.handlers.js';
 import { UNIT_COMMAND_HANDLERS } from './units/unit.handlers.js';
+import { DISCLOSURE_COMMAND_HANDLERS } from './disclosure/disclosure.handlers.js';
+import { ERASURE_COMMAND_HANDLERS } from './erasure/erasure.handlers.js';
 import { INSPECTION_COMMAND_HANDLERS } from './inspections/inspection.handlers.js';
 import { RECEPTION_COMMAND_HANDLERS } from './reception/reception.handlers.js';
 import { CaseService } from './cases/case.service.js';
@@ -78,6 +80,8 @@ export class ApplicationModule {
       ...UNIT_COMMAND_HANDLERS,
       ...RECEPTION_COMMAND_HANDLERS,
       ...INSPECTION_COMMAND_HANDLERS,
+      ...DISCLOSURE_COMMAND_HANDLERS,
+      ...ERASURE_COMMAND_HANDLERS,
       ...IMPORT_COMMAND_HANDLERS,
     ];
     const queryHandlers: Type[] = [];

@@ -2,25 +2,17 @@ import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type { Request } from 'express';
-import {
-  mayReadIdentities,
-  requirePermission,
-  type Principal,
-} from '../../../../libs/security/src/auth/roles.js';
-import { ForbiddenError } from '../../../../libs/security/src/auth/auth-error.js';
+import { requirePermission, type Principal } from '../../../../libs/security/src/auth/roles.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
 import { correlationIdOf } from '../common/request-context.js';
 import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
-import { handleCommand } from '../../../../libs/application/src/commands/handle-command.js';
-import {
-  CaseService,
-  ERASED_MASK,
-  isConfidential,
-  petitionersOf,
-} from '../../../../libs/application/src/cases/case.service.js';
+import { CaseService } from '../../../../libs/application/src/cases/case.service.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { DiscloseIdentities } from '../../../../libs/application/src/disclosure/disclosure.commands.js';
+import { disclosureStreamId } from '../../../../libs/application/src/disclosure/disclosure.js';
 import { pageOf, PageQuery } from './case.dto.js';
 
-export const disclosureStreamId = (caseId: string): string => `disclosure-${caseId}`;
+export { disclosureStreamId };
 
 /** Why identities may be opened (docs/reference/api-contract.md, `/petitioners`). */
 export const DISCLOSURE_REASON_CODES = [
@@ -60,6 +52,7 @@ export class IdentityController {
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
     private readonly cases: CaseService,
+    private readonly commands: CommandBus,
   ) {}
 
   @Get(':id/petitioners')
@@ -73,62 +66,9 @@ export class IdentityController {
     @CurrentPrincipal() principal: Principal,
     @Req() req: Request,
   ) {
-    const { state, events } = await this.cases.load(id, principal);
-    requirePermission(principal, 'identities.read');
-    const confidential = isConfidential(state);
-    if (
-      !mayReadIdentities(principal, {
-        confidential,
-        handlerId: state.handlerId,
-        competentUnitId: state.competentUnitId,
-      })
-    ) {
-      throw new ForbiddenError(
-        confidential
-          ? "a denunciator's identity is disclosed only to the assigned handler and a head of the competent unit"
-          : 'not allowed for your role',
-      );
-    }
-    const stored = petitionersOf(events);
-    const opened = await this.cases.openIdentities(stored);
-    // Through the one command loop: the disclosure is recorded (with the exact expected version) before
-    // any identity is answered; a failure to record it fails the request.
-    await handleCommand(
-      this.runtime,
-      disclosureStreamId(id),
-      (_history, ctx) => [
-        {
-          type: 'IdentityDisclosed',
-          data: {
-            caseId: id,
-            disclosedTo: {
-              id: principal.id,
-              name: principal.name,
-              roles: principal.roles,
-              unitId: principal.unitId,
-            },
-            reasonCode: q.reasonCode,
-            reason: q.reason,
-            at: ctx.now,
-            confidential,
-            personRefs: stored.map((p) => p.personRef),
-          },
-        },
-      ],
-      {
-        actor: { id: principal.id, name: principal.name, roles: principal.roles },
-        correlationId: correlationIdOf(req),
-      },
+    return this.commands.execute(
+      new DiscloseIdentities(id, q.reasonCode, q.reason, { principal, correlationId: correlationIdOf(req) }),
     );
-    return {
-      caseId: id,
-      items: stored.map((p, i) => {
-        const identity = opened[i];
-        return identity
-          ? { personRef: p.personRef, ...identity, representative: p.representative }
-          : { personRef: p.personRef, fullName: ERASED_MASK, erased: true, representative: p.representative };
-      }),
-    };
   }
 
   @Get(':id/disclosures')

@@ -23,6 +23,7 @@ export async function erasePerson(
   personRef: string,
   actor: { id: string; name: string; roles: string[] },
   reason: string,
+  correlationId: string = randomUUID(),
 ): Promise<{ personRef: string; erased: boolean; alreadyErased: boolean }> {
   const erased = await runtime.vault.erase(personRef);
   await handleCommand(
@@ -32,12 +33,12 @@ export async function erasePerson(
       history.length > 0 ? [] : [{ type: 'PersonErased', data: { personRef, reason, at: ctx.now } }],
     {
       actor,
-      correlationId: randomUUID(),
+      correlationId,
       eventId: () => uuidv5(`PersonErased:${personRef}`, ERASURE_NAMESPACE),
       duplicateMeansDone: true,
     },
   );
-  await eraseLettersOf(runtime, personRef, actor);
+  await eraseLettersOf(runtime, personRef, actor, correlationId);
   return { personRef, erased: true, alreadyErased: !erased };
 }
 
@@ -51,6 +52,7 @@ async function eraseLettersOf(
   runtime: Runtime,
   personRef: string,
   actor: { id: string; name: string; roles: string[] },
+  correlationId: string,
 ): Promise<void> {
   if (runtime.config.eventStore === 'kurrentdb') return;
   const cases = await runtime.pool.query<{ case_id: string }>(
@@ -78,7 +80,7 @@ async function eraseLettersOf(
       (history, ctx) => (history.length > 0 ? [] : [{ type: 'LetterErased', data: { caseId, at: ctx.now } }]),
       {
         actor,
-        correlationId: randomUUID(),
+        correlationId,
         eventId: () => uuidv5(`LetterErased:${caseId}`, ERASURE_NAMESPACE),
         duplicateMeansDone: true,
       },

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { ExistingCase } from '../../../domain/src/case/index.js';
 import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
 import { ForbiddenError } from '../../../security/src/auth/auth-error.js';
@@ -12,6 +11,7 @@ import {
 import { normaliseLookupPin, verifyLookupPin } from '../../../security/src/lookup-pin.js';
 import { CaseService, ERASED_MASK, isConfidential, petitionersOf } from '../cases/case.service.js';
 import { fail } from '../common/problem.js';
+import { recordDisclosure } from '../disclosure/disclosure.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
 import { letterheadOf, loadLetterheadOverrides } from './letterheads.js';
@@ -246,37 +246,18 @@ export class PaperService {
     req: PaperRequest,
     confidential: boolean,
   ): Promise<void> {
-    await this.runtime.store.append(
-      `disclosure-${s.caseId}`,
-      [
-        {
-          eventId: randomUUID(),
-          type: 'IdentityDisclosed',
-          data: {
-            caseId: s.caseId,
-            disclosedTo: {
-              id: principal.id,
-              name: principal.name,
-              roles: principal.roles,
-              unitId: principal.unitId,
-            },
-            reasonCode: req.reasonCode,
-            reason: req.reason,
-            document: `${document}.pdf`,
-            at: this.runtime.clock().toISOString(),
-            confidential,
-            personRefs,
-          },
-        },
-      ],
+    await recordDisclosure(
+      this.runtime,
       {
-        expectedVersion: 'any',
-        metadata: {
-          actor: { id: principal.id, name: principal.name, roles: principal.roles },
-          correlationId: req.correlationId,
-          causationId: null,
-        },
+        caseId: s.caseId,
+        to: principal,
+        reasonCode: req.reasonCode ?? '',
+        reason: req.reason ?? '',
+        document: `${document}.pdf`,
+        confidential,
+        personRefs,
       },
+      req.correlationId,
     );
   }
 }
