@@ -44,6 +44,7 @@ import { DocumentsController } from './citizens/documents.controller.js';
 import { Open311Controller } from './open311/open311.controller.js';
 import { Open311KeyGuard } from './open311/open311.guard.js';
 import { ApiKeysController } from './admin/api-keys.controller.js';
+import { CaseRecordController } from './cases/record.controller.js';
 
 export interface AppModuleOptions {
   runtime: Runtime;
@@ -118,6 +119,7 @@ export class AppModule {
         DocumentsController,
         Open311Controller,
         ApiKeysController,
+        CaseRecordController,
       ],
       providers,
     };

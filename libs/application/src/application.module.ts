@@ -31,6 +31,7 @@ import { PaperService } from './papers/paper.service.js';
 import { IMPORT_COMMAND_HANDLERS } from './import/import.commands.js';
 import { ImportService } from './import/import.service.js';
 import { Open311Service } from './open311/open311.service.js';
+import { CaseRecordService } from './exchange/case-record.service.js';
 
 export interface ApplicationModuleOptions {
   runtime: Runtime;
@@ -70,6 +71,7 @@ export class ApplicationModule {
       PaperService,
       ImportService,
       Open311Service,
+      CaseRecordService,
       // @nestjs/cqrs's buses, replaced by the application's own (span, metrics, audit actor around
       // every command and query); no in-memory EventBus.
       { provide: CommandBus, useClass: ApplicationCommandBus },

@@ -72,6 +72,40 @@ const SCHEMAS: Record<string, Schema> = {
     },
     'an Open311 API key (docs/open311.md)',
   ),
+  CaseRecord: obj(
+    {
+      format: oneOfStr('donthu.case-record'),
+      formatVersion: int(),
+      exportedAt: instant,
+      exportedBy: obj({ id: str(), name: str(), unitId: nullable(str()) }),
+      sender: obj({ unitId: nullable(str()), name: nullable(str()) }),
+      receiver: obj({ unitId: str(), name: nullable(str()) }),
+      identities: oneOfStr('included', 'masked'),
+      case: obj({ id: str(), trackingCode: str(), status: str(), petitioners: arr(obj({})) }),
+      deadlines: arr(obj({ ruleId: str(), dueOn: date, status: str() })),
+      documents: arr(
+        obj({ kind: str(), title: str(), on: nullable(date), 'number?': nullable(str()), 'path?': str() }),
+      ),
+      history: arr(
+        obj({
+          position: int(),
+          version: int(),
+          type: str(),
+          businessDate: nullable(str()),
+          lateEntry: bool,
+          imported: bool,
+          occurredAt: instant,
+          recordedAt: instant,
+          actor: obj({ id: str(), name: str() }),
+          data: obj({}),
+          hash: str(),
+          prevHash: str(),
+        }),
+      ),
+      integrity: obj({ streamId: str(), events: int(), headHash: nullable(str()) }),
+    },
+    "a case's full record for transfer to another unit's system (docs/exchange.md)",
+  ),
   Open311Service: obj(
     {
       service_code: str(),
@@ -701,6 +735,11 @@ const SUCCESS: Record<string, Success> = {
     json: ref('Erasure'),
   },
 
+  'get /api/v1/cases/{id}/record': {
+    status: 200,
+    description: "the case's record for another unit's system (docs/exchange.md)",
+    json: ref('CaseRecord'),
+  },
   'post /api/v1/admin/api-keys': {
     status: 201,
     description: 'the key, shown in this answer only',
