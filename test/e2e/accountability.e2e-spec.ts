@@ -429,8 +429,8 @@ describe('accountability and reception duty', () => {
       );
       expect(res.status).toBe(200);
       expect(lines(res.text)).toEqual([
-        'Mã cán bộ,Họ tên,Đơn vị,Từ ngày,Đến ngày,Số kỳ phải tiếp,Số ngày đã tiếp,Số kỳ chưa tiếp,Các kỳ chưa tiếp',
-        `chair-c1,Trần Văn Xã,${C1},2026-11-02,2026-11-22,3,2,2,2026-W46 2026-W47`,
+        'Mã cán bộ,Họ tên,Đơn vị,Từ ngày,Đến ngày,Số kỳ phải tiếp,Số ngày đã tiếp,Trong đó ghi muộn,Số kỳ chưa tiếp,Các kỳ chưa tiếp',
+        `chair-c1,Trần Văn Xã,${C1},2026-11-02,2026-11-22,3,2,0,2,2026-W46 2026-W47`,
         '',
       ]);
     });

@@ -260,6 +260,12 @@ describe('generated input: never a 5xx, and a refused request writes nothing', (
       'get /open311/v2/requests.json',
       'post /open311/v2/requests.xml',
       'get /open311/v2/requests/{id}.json',
+      'get /api/v1/reception-sessions',
+      'get /api/v1/reception-sessions/{id}/history',
+      'post /api/v1/reception-sessions/{id}/correct',
+      'post /api/v1/units/{id}/merge/cancel',
+      'post /api/v1/units/{id}/heads/{personId}/delegates',
+      'delete /api/v1/units/{id}/heads/{personId}/delegates/{delegateId}',
     ])
       expect(paths).toContain(p);
   });

@@ -34,7 +34,13 @@ describe('POST /units', () => {
   it('creates a unit (201) under a parent', async () => {
     const res = await app.request('POST', '/api/v1/units', {
       token: t.admin,
-      body: { id: 'hanoi-c3', name: 'UBND xã Ba', level: 'commune', parentId: UNITS.province },
+      body: {
+        id: 'hanoi-c3',
+        name: 'UBND xã Ba',
+        level: 'commune',
+        parentId: UNITS.province,
+        from: '2026-11-15',
+      },
     });
     expectStatus(res, 201);
     expect(res.body).toMatchObject({
@@ -45,7 +51,38 @@ describe('POST /units', () => {
       status: 'active',
       head: null,
       createdAt: '2026-11-22',
+      from: '2026-11-15',
+      ceasedOn: null,
+      successorId: null,
+      mergesInto: null,
     });
+  });
+
+  it('a unit without from exists from 1990-01-01 (api.md); a from before the parent’s is 400', async () => {
+    const res = await app.request('POST', '/api/v1/units', {
+      token: t.admin,
+      body: { id: 'hanoi-c4', name: 'UBND xã Bốn', level: 'commune', parentId: UNITS.province },
+    });
+    expectStatus(res, 201);
+    expect(res.body.from).toBe('1990-01-01');
+    const child = await app.request('POST', '/api/v1/units', {
+      token: t.admin,
+      body: { id: 'hanoi-c3-x', name: 'Thôn', level: 'agency', parentId: 'hanoi-c3', from: '2026-11-01' },
+    });
+    expectProblem(child, 400, 'VALIDATION_FAILED');
+    expect(child.body.errors).toEqual([expect.objectContaining({ path: 'from' })]);
+    // A head before the unit exists is 400; a head from a day ahead is a schedule (api.md).
+    const early = await app.request('POST', '/api/v1/units/hanoi-c3/heads', {
+      token: t.admin,
+      body: { personId: 'c3-0', fullName: 'Sớm', from: '2026-11-14' },
+    });
+    expectProblem(early, 400, 'VALIDATION_FAILED');
+    const ahead = await app.request('POST', '/api/v1/units/hanoi-c3/heads', {
+      token: t.admin,
+      body: { personId: 'c3-1', fullName: 'Sắp tới', from: '2027-01-01' },
+    });
+    expectStatus(ahead, 201);
+    expect(ahead.body.heads).toEqual([]);
   });
 
   it('a unit without an id gets one', async () => {
@@ -106,8 +143,16 @@ describe('GET /units', () => {
       ]),
     );
     expect(all.body).toMatchObject({ page: 1, total: all.body.items.length });
+    // api.md: every unit to any role (a letter can be routed out of scope); heads only within scope.
     const scoped = await app.request('GET', '/api/v1/units', { token: t.handlerC1 });
-    expect((scoped.body.items as { id: string }[]).map((u) => u.id)).toEqual([UNITS.commune1]);
+    const items = scoped.body.items as { id: string; heads?: unknown }[];
+    expect(items.map((u) => u.id)).toEqual(expect.arrayContaining([UNITS.commune1, UNITS.otherProvince]));
+    expect(items.find((u) => u.id === UNITS.commune1)?.heads).toEqual(expect.any(Array));
+    expect(items.find((u) => u.id === UNITS.otherProvince)).not.toHaveProperty('heads');
+    expect(items.find((u) => u.id === UNITS.otherProvince)).toMatchObject({
+      from: '1990-01-01',
+      ceasedOn: null,
+    });
   });
 
   it('?asOf before a unit existed leaves it out; GET of it on that date is 404', async () => {
@@ -186,11 +231,11 @@ describe('PATCH /units/:id and heads', () => {
       body: { personId: 'p-0', fullName: 'Quá khứ', from: '2026-02-01' },
     });
     expectProblem(earlier, 400, 'VALIDATION_FAILED');
-    const future = await app.request('POST', `/api/v1/units/${UNITS.commune1}/heads`, {
+    const tooFar = await app.request('POST', `/api/v1/units/${UNITS.commune1}/heads`, {
       token: t.admin,
-      body: { personId: 'p-9', fullName: 'Tương lai', from: '2027-01-01' },
+      body: { personId: 'p-9', fullName: 'Tương lai', from: '2032-01-01' },
     });
-    expectProblem(future, 400, 'VALIDATION_FAILED');
+    expectProblem(tooFar, 400, 'VALIDATION_FAILED');
   });
 });
 
@@ -280,4 +325,150 @@ describe('POST /units/:id/merge', () => {
       'VALIDATION_FAILED',
     );
   });
+});
+
+describe('units over time: past and scheduled mergers (api.md)', () => {
+  const create = async (id: string, from?: string) => {
+    const res = await app.request('POST', '/api/v1/units', {
+      token: t.admin,
+      body: { id, name: `UBND ${id}`, level: 'commune', parentId: UNITS.province, ...(from ? { from } : {}) },
+    });
+    expectStatus(res, 201);
+    return res.body as { position: number };
+  };
+  const merge = (id: string, intoUnitId: string, effectiveOn: string) =>
+    app.request('POST', `/api/v1/units/${id}/merge`, { token: t.admin, body: { intoUnitId, effectiveOn } });
+  const runMerger = async () => {
+    await app.catchUp();
+    return new UnitMergerProcess(app.runtime, app.runner).runOnce();
+  };
+
+  it('records the 1 July 2025 reform for units created today: a merger in the past', async () => {
+    tick(app, 10_000);
+    await create('xa-cu-1');
+    await create('xa-moi', '2025-07-01');
+    // Into a unit that did not exist yet on effectiveOn: 400 naming effectiveOn.
+    const early = await merge('xa-cu-1', 'xa-moi', '2025-06-30');
+    expectProblem(early, 400, 'VALIDATION_FAILED');
+    expect(early.body.errors).toEqual([expect.objectContaining({ path: 'effectiveOn' })]);
+    const res = await merge('xa-cu-1', 'xa-moi', '2025-07-01');
+    expectStatus(res, 200);
+    expect(res.body).toMatchObject({
+      id: 'xa-cu-1',
+      ceasedOn: '2025-07-01',
+      successorId: 'xa-moi',
+      mergesInto: null,
+      status: 'merged',
+    });
+    expect(await runMerger()).toBe(1);
+    const june = await app.request('GET', `/api/v1/units?asOf=2025-06-30&minPosition=${res.body.position}`, {
+      token: t.admin,
+    });
+    const juneIds = (june.body.items as { id: string }[]).map((u) => u.id);
+    expect(juneIds).toContain('xa-cu-1');
+    expect(juneIds).not.toContain('xa-moi');
+    const july = await app.request('GET', '/api/v1/units?asOf=2025-07-01', { token: t.admin });
+    const julyIds = (july.body.items as { id: string }[]).map((u) => u.id);
+    expect(julyIds).toContain('xa-moi');
+    expect(julyIds).not.toContain('xa-cu-1');
+    // A ceased unit takes no sessions dated on or after effectiveOn (400 naming the field).
+    const session = await app.request('POST', '/api/v1/reception-sessions', {
+      token: t.reception,
+      body: { unitId: 'xa-cu-1', hostPersonId: 'x', date: '2026-11-25', kind: 'periodic', mode: 'in_person' },
+    });
+    expectProblem(session, 400, 'VALIDATION_FAILED');
+    expect(session.body.errors).toEqual([expect.objectContaining({ path: 'date' })]);
+  }, 30_000);
+
+  it('schedules a merger ahead: mergesInto until then, carried out by the worker on effectiveOn', async () => {
+    tick(app, 20_000);
+    await create('xa-sap-nhap');
+    const c = await registerAndClassify(
+      app,
+      t,
+      { receivingUnitId: 'xa-sap-nhap', receivedAt: '2026-11-22' },
+      { kind: 'petition', competentUnitId: 'xa-sap-nhap' },
+    );
+    const res = await merge('xa-sap-nhap', 'xa-moi', '2026-12-01');
+    expectStatus(res, 200);
+    expect(res.body).toMatchObject({
+      status: 'active',
+      ceasedOn: null,
+      mergesInto: { unitId: 'xa-moi', effectiveOn: '2026-12-01' },
+    });
+    // One per unit.
+    expectProblem(await merge('xa-sap-nhap', UNITS.commune1, '2026-12-10'), 409, 'ILLEGAL_TRANSITION');
+    // Not due yet: nothing moves.
+    expect(await runMerger()).toBe(0);
+    expect(
+      (await app.request('GET', `/api/v1/cases/${c.id}`, { token: t.handler })).body.receivingUnitId,
+    ).toBe('xa-sap-nhap');
+    const got = await app.request('GET', '/api/v1/units/xa-sap-nhap', { token: t.admin });
+    expect(got.body).toMatchObject({
+      mergesInto: { unitId: 'xa-moi', effectiveOn: '2026-12-01' },
+      version: 2,
+    });
+
+    // On effectiveOn (Vietnam date) the unit refuses new acts even before the worker has run.
+    tick(app, 0, '2026-12-01T01:00:00.000Z');
+    expectProblem(
+      await app.request('PATCH', '/api/v1/units/xa-sap-nhap', { token: t.admin, body: { name: 'Muộn' } }),
+      409,
+      'ILLEGAL_TRANSITION',
+    );
+    expect(await runMerger()).toBe(1);
+    const moved = await app.request('GET', `/api/v1/cases/${c.id}`, { token: t.handler });
+    expect(moved.body).toMatchObject({ receivingUnitId: 'xa-moi', competentUnitId: 'xa-moi' });
+    const history = await app.request('GET', `/api/v1/cases/${c.id}/history`, { token: t.auditor });
+    expect(history.body.events.at(-1)).toMatchObject({
+      type: 'CaseTransferred',
+      data: { kind: 'unit_merger', toUnitId: 'xa-moi', at: '2026-12-01' },
+    });
+    const after = await app.request('GET', '/api/v1/units/xa-sap-nhap', { token: t.admin });
+    expect(after.body).toMatchObject({ ceasedOn: '2026-12-01', successorId: 'xa-moi', mergesInto: null });
+    expect(await runMerger()).toBe(0);
+  }, 30_000);
+
+  it('withdraws a scheduled merger before its date (POST /units/:id/merge/cancel)', async () => {
+    tick(app, 0, '2026-12-02T01:00:00.000Z');
+    await create('xa-hoan');
+    expectProblem(
+      await app.request('POST', '/api/v1/units/xa-hoan/merge/cancel', {
+        token: t.admin,
+        body: { reason: 'x' },
+      }),
+      409,
+      'ILLEGAL_TRANSITION',
+    );
+    expectStatus(await merge('xa-hoan', 'xa-moi', '2026-12-15'), 200);
+    expectProblem(
+      await app.request('POST', '/api/v1/units/xa-hoan/merge/cancel', {
+        token: t.admin,
+        body: { reason: '' },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectProblem(
+      await app.request('POST', '/api/v1/units/xa-hoan/merge/cancel', {
+        token: t.handler,
+        body: { reason: 'x' },
+      }),
+      403,
+      'FORBIDDEN',
+    );
+    const cancelled = await app.request('POST', '/api/v1/units/xa-hoan/merge/cancel', {
+      token: t.admin,
+      body: { reason: 'Nghị quyết chưa được thông qua' },
+    });
+    expectStatus(cancelled, 200);
+    expect(cancelled.body).toMatchObject({ mergesInto: null, ceasedOn: null, status: 'active' });
+    // The date comes: nothing happens; the unit goes on.
+    tick(app, 0, '2026-12-15T01:00:00.000Z');
+    expect(await runMerger()).toBe(0);
+    expectStatus(
+      await app.request('PATCH', '/api/v1/units/xa-hoan', { token: t.admin, body: { name: 'UBND xã Hoãn' } }),
+      200,
+    );
+  }, 30_000);
 });

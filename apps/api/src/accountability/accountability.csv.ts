@@ -29,6 +29,7 @@ export const RECEPTION_DUTY_CSV_HEADERS = [
   'Đến ngày',
   'Số kỳ phải tiếp',
   'Số ngày đã tiếp',
+  'Trong đó ghi muộn',
   'Số kỳ chưa tiếp',
   'Các kỳ chưa tiếp',
 ] as const;
@@ -86,6 +87,7 @@ export function receptionDutyCsv(items: readonly ReceptionDutyItem[]): string {
       i.to,
       i.required,
       i.held,
+      i.heldLate,
       i.missing,
       i.missingPeriods.join(' '),
     ]),

@@ -29,6 +29,8 @@ import type { AccountabilityQuery } from './accountability.dto.js';
 import { reportsOfUnit } from './inspection-reports.js';
 
 type DbRow = Record<string, unknown>;
+
+const dateOf = (v: unknown): IsoDate => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
 type ExistingUnit = Exclude<UnitState, { status: 'none' }>;
 
 /** The longest period a report may span (days): keeps the day-by-day duty walk bounded. */
@@ -59,6 +61,8 @@ export interface ReceptionDutyItem {
   period: DutyPeriod;
   required: number;
   held: number;
+  /** Held days (counted in `held`) whose hold was entered late (deadlines.md §9; listed in /late-entries). */
+  heldLate: number;
   missing: number;
   missingPeriods: string[];
 }
@@ -120,6 +124,7 @@ interface HeldDay {
   unitId: string;
   headPersonId: string;
   heldOn: IsoDate;
+  lateEntry: boolean;
 }
 
 /**
@@ -200,15 +205,22 @@ export class AccountabilityQueries {
     const params: unknown[] = [unitIds, q.from, minDate(q.to, q.asOf)];
     const rb = q.recordedBefore ? (params.push(q.recordedBefore), `$${params.length}`) : null;
     const rows: DbRow[] = await this.runtime.dataSource.query(
-      `SELECT DISTINCT s.unit_id, s.head_person_id, s.held_on FROM rm_reception_sessions s
-        WHERE ${versionFilter('s', rb)} AND s.unit_id = ANY($1::text[]) AND s.status = 'held' AND s.held_by_head
-          AND s.held_on >= $2::date AND s.held_on <= $3::date`,
+      // api.md: a day counts when the head held a session and it counts as the head's own (the head
+      // or a delegate entered it; rows from before countsAsHeads: held_by_head). A day is late only
+      // when every hold counted on it was entered late.
+      `SELECT s.unit_id, s.head_person_id, s.held_on, bool_and(s.late_entry) AS late_entry
+         FROM rm_reception_sessions s
+        WHERE ${versionFilter('s', rb)} AND s.unit_id = ANY($1::text[]) AND s.status = 'held'
+          AND COALESCE(s.counts_as_heads, s.held_by_head)
+          AND s.held_on >= $2::date AND s.held_on <= $3::date
+        GROUP BY s.unit_id, s.head_person_id, s.held_on`,
       params,
     );
     return rows.map((r) => ({
       unitId: String(r.unit_id),
       headPersonId: String(r.head_person_id),
-      heldOn: String(r.held_on),
+      heldOn: dateOf(r.held_on),
+      lateEntry: r.late_entry === true,
     }));
   }
 
@@ -218,10 +230,9 @@ export class AccountabilityQueries {
     const period = dutyPeriodFor(unit.level, this.runtime.config.communeReceptionWeekly);
     // Before the period starts nothing is owed yet.
     if (range.to < range.from)
-      return { period, required: 0, held: 0, missing: 0, missingPeriods: [] as string[] };
-    const heldDays = held
-      .filter((h) => h.unitId === unit.unitId && h.headPersonId === term.personId)
-      .map((h) => h.heldOn);
+      return { period, required: 0, held: 0, heldLate: 0, missing: 0, missingPeriods: [] as string[] };
+    const own = held.filter((h) => h.unitId === unit.unitId && h.headPersonId === term.personId);
+    const heldDays = own.map((h) => h.heldOn);
     const d = receptionDuty({
       term: { from: term.from, to: term.to },
       range,
@@ -230,7 +241,11 @@ export class AccountabilityQueries {
       heldDays,
       calendar: this.runtime.calendar,
     });
-    return { period, ...d };
+    // The late days among those counted in `held` (the same window as the domain's count).
+    const windowFrom = term.from > range.from ? term.from : range.from;
+    const windowTo = term.to !== null && term.to < range.to ? term.to : range.to;
+    const heldLate = own.filter((h) => h.lateEntry && h.heldOn >= windowFrom && h.heldOn <= windowTo).length;
+    return { period, ...d, heldLate };
   }
 
   async receptionDuty(
@@ -261,6 +276,7 @@ export class AccountabilityQueries {
           period: d.period,
           required: d.required,
           held: d.held,
+          heldLate: d.heldLate,
           missing: d.missing,
           missingPeriods: d.missingPeriods,
         });

@@ -158,6 +158,66 @@ const RULES: [RegExp, (...m: string[]) => string][] = [
     (_, law) =>
       `verificationAgreesWithRequest: khiếu nại lần đầu phải ghi kết quả xác minh có đúng với nội dung khiếu nại hay không (${law})`,
   ],
+  [/^unit (\S+) exists from (\S+)$/, (_, u, d) => `đơn vị ${u} chỉ tồn tại từ ngày ${vnDate(d)}`],
+  [
+    /^unit (\S+) ceased on (\S+)(?: \(merged into (\S+)\))?$/,
+    (_, u, d, into) =>
+      `đơn vị ${u} đã chấm dứt hoạt động từ ngày ${vnDate(d)}${into ? ` (hợp nhất vào ${into})` : ''}`,
+  ],
+  [
+    /^unit (\S+) is already to merge into (\S+) on (\S+)$/,
+    (_, u, into, d) => `đơn vị ${u} đã có lịch hợp nhất vào ${into} từ ngày ${vnDate(d)}`,
+  ],
+  [/^unit (\S+) has no scheduled merger$/, (_, u) => `đơn vị ${u} không có lịch hợp nhất nào`],
+  [/^unit (\S+) has itself ceased$/, (_, u) => `đơn vị ${u} đã chấm dứt hoạt động`],
+  [
+    /^effectiveOn must be after (\S+) \(the day the unit exists from\)$/,
+    (_, d) => `effectiveOn phải sau ngày ${vnDate(d)} (ngày đơn vị bắt đầu tồn tại)`,
+  ],
+  [
+    /^effectiveOn must be after (\S+) \(the start of the latest head term\)$/,
+    (_, d) => `effectiveOn phải sau ngày ${vnDate(d)} (ngày bắt đầu nhiệm kỳ thủ trưởng gần nhất)`,
+  ],
+  [
+    /^the merger must take effect before (\S+) ceases \((\S+)\)$/,
+    (_, u, d) => `việc hợp nhất phải có hiệu lực trước ngày đơn vị ${u} chấm dứt (${vnDate(d)})`,
+  ],
+  [
+    /^the merger takes effect before (\S+) exists \((\S+)\)$/,
+    (_, u, d) => `việc hợp nhất có hiệu lực trước ngày đơn vị ${u} bắt đầu tồn tại (${vnDate(d)})`,
+  ],
+  [
+    /^a unit cannot begin before its parent \((\S+)\)$/,
+    (_, d) => `đơn vị không thể bắt đầu trước đơn vị cấp trên (${vnDate(d)})`,
+  ],
+  [
+    /^the unit exists from (\S+); a head cannot begin before it$/,
+    (_, d) => `đơn vị tồn tại từ ngày ${vnDate(d)}; thủ trưởng không thể bắt đầu trước ngày đó`,
+  ],
+  [
+    /^the unit ceases on (\S+); a head cannot begin on or after it$/,
+    (_, d) => `đơn vị chấm dứt từ ngày ${vnDate(d)}; thủ trưởng không thể bắt đầu từ ngày đó trở đi`,
+  ],
+  [
+    /^from (\S+) is before today \((\S+)\): a delegation cannot be back-dated$/,
+    (_, d, t) => `from: ngày ${vnDate(d)} trước hôm nay (${vnDate(t)}): không được ủy quyền lùi ngày`,
+  ],
+  [/^a head cannot be their own delegate$/, () => 'thủ trưởng không thể tự ủy quyền cho chính mình'],
+  [
+    /^(\S+) is not the head of (\S+) then$/,
+    (_, p, u) => `${p} không phải thủ trưởng của ${u} vào thời gian đó`,
+  ],
+  [/^no delegation of (\S+) to (\S+)$/, (_, h, d) => `không có ủy quyền của ${h} cho ${d}`],
+  [
+    /^only that head or an admin may name or end the head's delegates$/,
+    () => 'chỉ thủ trưởng đó hoặc quản trị viên được ủy quyền hoặc chấm dứt ủy quyền',
+  ],
+  [/^the correction changes nothing$/, () => 'nội dung đính chính không thay đổi gì'],
+  [
+    /^session (\S+) is (\w+), not held$/,
+    (_, id, st) => `buổi tiếp ${id} đang ở trạng thái ${st}, chưa được ghi nhận là đã tổ chức`,
+  ],
+  [/^to must not be before from$/, () => 'to không được trước from'],
   [/^a valid bearer token is required$/, () => 'cần đăng nhập: thiếu mã xác thực hoặc mã đã hết hạn'],
   [/^requires (\S+)$/, (_, p) => `vai trò của bạn không được thực hiện việc này (${p})`],
   [/^not allowed for your role$/, () => 'vai trò của bạn không được thực hiện việc này'],

@@ -2,6 +2,9 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { CASE_EVENT_TYPES } from '../../../../libs/domain/src/case/case.events.js';
+
+/** The acts that can be late entries: every case act, and a reception session's hold (api.md `heldLate`). */
+const LATE_ENTRY_TYPES: readonly string[] = [...CASE_EVENT_TYPES, 'ReceptionSessionHeld'];
 import type { Principal } from '../../../../libs/security/src/auth/roles.js';
 import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.guard.js';
@@ -26,9 +29,9 @@ export class LateEntriesQuery extends BoardQuery {
   @IsString()
   @Matches(/^[A-Za-z0-9:._@-]{1,200}$/, { message: 'actorId must be an id' })
   actorId?: string;
-  @ApiPropertyOptional({ enum: CASE_EVENT_TYPES, description: 'the event type of the act' })
+  @ApiPropertyOptional({ enum: LATE_ENTRY_TYPES, description: 'the event type of the act' })
   @IsOptional()
-  @IsIn(CASE_EVENT_TYPES)
+  @IsIn(LATE_ENTRY_TYPES as unknown[])
   type?: string;
 }
 
@@ -66,9 +69,13 @@ export class LateEntriesController {
     if (q.type) where.push(`e.type = ${add(q.type)}`);
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 200;
+    // A case's acts (by the unit responsible for it) and reception holds (by the session's unit).
     const from = `events e JOIN LATERAL (
         SELECT r.case_id, r.tracking_code, COALESCE(r.competent_unit_id, r.receiving_unit_id) AS unit_id
-          FROM rm_cases r WHERE 'case-' || r.case_id = e.stream_id) c ON TRUE`;
+          FROM rm_cases r WHERE 'case-' || r.case_id = e.stream_id
+        UNION ALL
+        SELECT NULL, NULL, s.unit_id FROM rm_reception_sessions s
+         WHERE s.recorded_to IS NULL AND 'reception-' || s.session_id = e.stream_id) c ON TRUE`;
     const sql = `${scope.cte} SELECT e.global_position, e.stream_id, e.type, e.data, e.metadata, e.recorded_at,
         c.case_id, c.tracking_code, c.unit_id FROM ${from} WHERE ${where.join(' AND ')}
         ORDER BY e.global_position LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
@@ -84,8 +91,8 @@ export class LateEntriesController {
       const actor = ((r.metadata as Record<string, unknown>).actor ?? {}) as { id?: string; name?: string };
       return {
         streamId: String(r.stream_id),
-        caseId: String(r.case_id),
-        trackingCode: String(r.tracking_code),
+        caseId: r.case_id === null ? null : String(r.case_id),
+        trackingCode: r.tracking_code === null ? null : String(r.tracking_code),
         type: String(r.type),
         businessDate: businessDateOf(String(r.type), data),
         recordedAt: new Date(r.recorded_at as string).toISOString(),
@@ -111,6 +118,8 @@ function businessDateOf(type: string, data: Record<string, unknown>): string | n
             ? 'decidedAt'
             : type === 'DialogueRecorded'
               ? 'heldAt'
-              : 'at';
+              : type === 'ReceptionSessionHeld'
+                ? 'heldOn'
+                : 'at';
   return typeof data[field] === 'string' ? (data[field] as string) : null;
 }

@@ -401,17 +401,38 @@ const SCHEMAS: Record<string, Schema> = {
       obj({ personId: str(), fullName: nullable(str()), 'acting?': bool, from: date, 'to?': nullable(date) }),
     ),
     'names?': arr(obj({ name: str(), from: date })),
+    'from?': date,
+    'ceasedOn?': nullable(date),
+    'successorId?': nullable(str()),
+    'mergesInto?': nullable(
+      obj({ unitId: str(), effectiveOn: date }, 'a merger scheduled ahead (within scope only)'),
+    ),
+    'delegates?': arr(
+      obj(
+        { headPersonId: str(), delegateId: str(), from: date, to: nullable(date) },
+        'who may record reception holds as that head’s own',
+      ),
+    ),
     'version?': int(),
     'position?': int(),
   }),
   ReceptionSession: obj({
     id: str(),
     unitId: str(),
-    hostPersonId: str(),
+    hostPersonId: str('the actual host once held, else the planned host'),
     date: date,
-    status: str(),
+    status: oneOfStr('scheduled', 'held', 'cancelled', 'voided'),
+    'plannedHostPersonId?': str(),
     'kind?': str(),
     'mode?': str(),
+    'heldOn?': nullable(date),
+    'citizensReceived?': nullable(int()),
+    'caseIds?': arr(str()),
+    'recordedBy?': nullable(obj({ id: str(), name: str() }, 'who entered the hold or its latest correction')),
+    'countsAsHeads?': bool,
+    'lateEntry?': bool,
+    'workingDaysLate?': nullable(int()),
+    'headPersonId?': nullable(str()),
     'held?': nullable(obj({})),
     'cancelReason?': nullable(str()),
     'version?': int(),
@@ -560,7 +581,11 @@ const SUCCESS: Record<string, Success> = {
   },
 
   'post /api/v1/units': { status: 201, description: 'the unit created', json: ref('Unit') },
-  'get /api/v1/units': { status: 200, description: 'the units in scope', json: page(ref('Unit')) },
+  'get /api/v1/units': {
+    status: 200,
+    description: 'every unit; heads, delegates and mergesInto only for those in scope',
+    json: page(ref('Unit')),
+  },
   'get /api/v1/units/{id}': {
     status: 200,
     description: 'the unit with its names and heads over time',
@@ -575,6 +600,21 @@ const SUCCESS: Record<string, Success> = {
   'post /api/v1/units/{id}/merge': {
     status: 200,
     description: 'the unit as merged (or scheduled)',
+    json: ref('Unit'),
+  },
+  'post /api/v1/units/{id}/merge/cancel': {
+    status: 200,
+    description: 'the unit, its scheduled merger withdrawn',
+    json: ref('Unit'),
+  },
+  'post /api/v1/units/{id}/heads/{personId}/delegates': {
+    status: 201,
+    description: 'the unit with the head’s delegates',
+    json: ref('Unit'),
+  },
+  'delete /api/v1/units/{id}/heads/{personId}/delegates/{delegateId}': {
+    status: 200,
+    description: 'the unit, the delegation ended from today',
     json: ref('Unit'),
   },
 
@@ -697,6 +737,17 @@ const SUCCESS: Record<string, Success> = {
   },
   'post /api/v1/reception-sessions/{id}/hold': sessionCommand('held'),
   'post /api/v1/reception-sessions/{id}/cancel': sessionCommand('cancelled'),
+  'post /api/v1/reception-sessions/{id}/correct': sessionCommand('corrected'),
+  'get /api/v1/reception-sessions': {
+    status: 200,
+    description: 'the schedule: sessions of a unit and the units below it, by date',
+    json: page(ref('ReceptionSession')),
+  },
+  'get /api/v1/reception-sessions/{id}/history': {
+    status: 200,
+    description: 'every event of the session, as a case’s history',
+    json: ref('History'),
+  },
 
   'get /api/v1/statistics': {
     status: 200,

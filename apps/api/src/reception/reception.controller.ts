@@ -1,15 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Principal } from '../../../../libs/security/src/auth/roles.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
 import { IdempotencyService } from '../../../../libs/application/src/common/idempotency.service.js';
 import { correlationIdOf, idempotent, ifMatchOf } from '../common/request-context.js';
-import { CancelSessionDto, HoldSessionDto, ScheduleSessionDto } from './reception.dto.js';
+import {
+  CancelSessionDto,
+  CorrectSessionDto,
+  HoldSessionDto,
+  ListSessionsQuery,
+  ScheduleSessionDto,
+} from './reception.dto.js';
+import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
 import { ReceptionService } from '../../../../libs/application/src/reception/reception.service.js';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   CancelSession,
+  CorrectSession,
   HoldSession,
   ScheduleSession,
 } from '../../../../libs/application/src/reception/reception.commands.js';
@@ -22,7 +30,59 @@ export class ReceptionController {
     private readonly sessions: ReceptionService,
     private readonly idem: IdempotencyService,
     private readonly commands: CommandBus,
+    private readonly waiter: ProjectionWaiter,
   ) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'The schedule: sessions of a unit (default yours) and the units below it, dated from…to, by host or status (read model; minPosition waits)',
+  })
+  async list(
+    @Query() q: ListSessionsQuery,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.waiter.waitFor(q.minPosition, { res, reads: [READS.receptionSessions, READS.units] });
+    return this.sessions.list(q, p);
+  }
+
+  @Get(':id/history')
+  @ApiOperation({
+    summary:
+      'Every event of the session with its actor, business date, late-entry mark and hashes (as a case’s history)',
+  })
+  history(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
+    return this.sessions.history(id, p);
+  }
+
+  @Post(':id/correct')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Correct a mistaken hold by an audited event (heads), with a reason; void: true when it did not take place. Never a late entry',
+  })
+  async correct(
+    @Param('id') id: string,
+    @Body() dto: CorrectSessionDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const ifMatch = ifMatchOf(req);
+    const body = await idempotent(this.idem, req, res, p, 200, (seed) =>
+      this.commands.execute(
+        new CorrectSession(id, dto, {
+          principal: p,
+          correlationId: correlationIdOf(req),
+          eventIdSeed: seed,
+          ifMatch,
+        }),
+      ),
+    );
+    res.setHeader('ETag', `"${body.version}"`);
+    return body;
+  }
 
   @Post()
   @ApiOperation({

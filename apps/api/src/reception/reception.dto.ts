@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -19,6 +21,7 @@ import {
   type ReceptionMode,
 } from '../../../../libs/domain/src/reception/reception.events.js';
 import { IsBusinessDate } from '../common/validators.js';
+import { ProjectionListQuery, toBool } from '../common/query.dto.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const ID_MESSAGE = 'must be an id of 1–64 letters, digits, dots, dashes or underscores';
@@ -56,4 +59,66 @@ export class HoldSessionDto {
 
 export class CancelSessionDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
+}
+
+/** api.md `POST /reception-sessions/:id/correct`: an audited correction of a hold; omitted fields keep their value. */
+export class CorrectSessionDto {
+  @ApiProperty({
+    example: '2026-12-06',
+    description: 'the business date of the correction (not after today)',
+  })
+  @IsBusinessDate()
+  at!: string;
+  @ApiProperty({ description: 'why the hold is corrected (kept in the history)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+  @ApiPropertyOptional({ description: 'the day it was really held (not after today)' })
+  @IsOptional()
+  @IsBusinessDate()
+  heldOn?: string;
+  @ApiPropertyOptional({ description: 'who really received citizens' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID, { message: `hostPersonId ${ID_MESSAGE}` })
+  hostPersonId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(100000) citizensReceived?: number;
+  @ApiPropertyOptional({ description: 'true: the session did not take place (the hold is voided)' })
+  @IsOptional()
+  @IsBoolean()
+  void?: boolean;
+}
+
+export const SESSION_STATUSES = ['scheduled', 'held', 'cancelled', 'voided'] as const;
+
+/** api.md `GET /reception-sessions` (the schedule). */
+export class ListSessionsQuery extends ProjectionListQuery {
+  @ApiPropertyOptional({ description: "default: the caller's unit" })
+  @IsOptional()
+  @IsString()
+  @Matches(ID, { message: 'unitId must be a unit id' })
+  unitId?: string;
+  @ApiPropertyOptional({ default: true, description: 'with the sessions of the units below it' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  includeSubunits?: boolean;
+  @ApiPropertyOptional({ description: 'sessions dated on or after this day' })
+  @IsOptional()
+  @IsBusinessDate()
+  from?: string;
+  @ApiPropertyOptional({ description: 'sessions dated on or before this day' })
+  @IsOptional()
+  @IsBusinessDate()
+  to?: string;
+  @ApiPropertyOptional({ description: 'the planned or actual host' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID, { message: `hostPersonId ${ID_MESSAGE}` })
+  hostPersonId?: string;
+  @ApiPropertyOptional({ enum: SESSION_STATUSES })
+  @IsOptional()
+  @IsIn(SESSION_STATUSES as unknown as unknown[])
+  status?: (typeof SESSION_STATUSES)[number];
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Principal } from '../../../../libs/security/src/auth/roles.js';
@@ -6,14 +6,25 @@ import { CurrentPrincipal } from '../auth/auth.guard.js';
 import { correlationIdOf, idempotent, ifMatchOf } from '../common/request-context.js';
 import { IdempotencyService } from '../../../../libs/application/src/common/idempotency.service.js';
 import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
-import { AppointHeadDto, CreateUnitDto, MergeUnitDto, RenameUnitDto, UnitAsOfQuery } from './unit.dto.js';
+import {
+  AppointHeadDto,
+  CancelMergerDto,
+  CreateUnitDto,
+  MergeUnitDto,
+  NameDelegateDto,
+  RenameUnitDto,
+  UnitAsOfQuery,
+} from './unit.dto.js';
 import { CommandBus } from '@nestjs/cqrs';
 import type { CommandMeta } from '../../../../libs/application/src/bus/messages.js';
 import { UnitService } from '../../../../libs/application/src/units/unit.service.js';
 import {
   AppointHead,
+  CancelUnitMerger,
   CreateUnit,
+  EndDelegation,
   MergeUnit,
+  NameDelegate,
   RenameUnit,
   type UnitCommandMessage,
 } from '../../../../libs/application/src/units/unit.commands.js';
@@ -97,6 +108,49 @@ export class UnitController {
     @Res({ passthrough: true }) res: Response,
   ) {
     return this.command(req, res, p, 200, (meta) => new MergeUnit(id, dto, meta));
+  }
+
+  @Post(':id/merge/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw a scheduled merger before its effectiveOn, with a reason (admin)' })
+  cancelMerger(
+    @Param('id') id: string,
+    @Body() dto: CancelMergerDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.command(req, res, p, 200, (meta) => new CancelUnitMerger(id, dto, meta));
+  }
+
+  @Post(':id/heads/:personId/delegates')
+  @ApiOperation({
+    summary:
+      'Name who may record reception holds as this head’s own, from a date not before today (admin or that head)',
+  })
+  nameDelegate(
+    @Param('id') id: string,
+    @Param('personId') personId: string,
+    @Body() dto: NameDelegateDto,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.command(req, res, p, 201, (meta) => new NameDelegate(id, personId, dto, meta));
+  }
+
+  @Delete(':id/heads/:personId/delegates/:delegateId')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'End a delegation from today (admin or that head)' })
+  endDelegation(
+    @Param('id') id: string,
+    @Param('personId') personId: string,
+    @Param('delegateId') delegateId: string,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.command(req, res, p, 200, (meta) => new EndDelegation(id, personId, delegateId, meta));
   }
 
   /** Idempotency-Key and If-Match for every unit command, as for cases (docs/reference/api-contract.md Conventions); ETag answers the version. */

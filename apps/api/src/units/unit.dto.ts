@@ -18,6 +18,14 @@ export class CreateUnitDto {
   @IsString()
   @Matches(ID, { message: 'parentId must be a unit id' })
   parentId?: string;
+  @ApiPropertyOptional({
+    example: '2025-07-01',
+    description:
+      'the first day the unit exists (default 1990-01-01); may lie ahead. Acts dated before it that name the unit are refused',
+  })
+  @IsOptional()
+  @IsBusinessDate()
+  from?: string;
 }
 
 export class RenameUnitDto {
@@ -33,7 +41,35 @@ export class AppointHeadDto {
 
 export class MergeUnitDto {
   @ApiProperty() @IsString() @Matches(ID, { message: 'intoUnitId must be a unit id' }) intoUnitId!: string;
-  @ApiProperty() @IsBusinessDate() effectiveOn!: string;
+  @ApiProperty({
+    example: '2025-07-01',
+    description:
+      'the day the unit ceases: in the past (what was pending then moves) or ahead (a scheduled merger, carried out on that date)',
+  })
+  @IsBusinessDate()
+  effectiveOn!: string;
+}
+
+export class CancelMergerDto {
+  @ApiProperty({ description: 'why the scheduled merger is withdrawn' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
+
+export class NameDelegateDto {
+  @ApiProperty({ description: 'the person who may record reception holds as the head’s own' })
+  @IsString()
+  @Matches(ID, { message: 'delegateId must be a person id' })
+  delegateId!: string;
+  @ApiProperty({ description: 'not before today (a delegation is never back-dated)' })
+  @IsBusinessDate()
+  from!: string;
+  @ApiPropertyOptional({ description: 'the last day (inclusive); open when omitted' })
+  @IsOptional()
+  @IsBusinessDate()
+  to?: string;
 }
 
 export class UnitAsOfQuery {

@@ -141,6 +141,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units/{id}/merge/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a scheduled merger before its effectiveOn, with a reason (admin) */
+        post: operations["UnitController_cancelMerger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/heads/{personId}/delegates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Name who may record reception holds as this head’s own, from a date not before today (admin or that head) */
+        post: operations["UnitController_nameDelegate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/heads/{personId}/delegates/{delegateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End a delegation from today (admin or that head) */
+        delete: operations["UnitController_endDelegation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/petitioners": {
         parameters: {
             query?: never;
@@ -594,10 +645,45 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The schedule: sessions of a unit (default yours) and the units below it, dated from…to, by host or status (read model; minPosition waits) */
+        get: operations["ReceptionController_list"];
         put?: never;
         /** Schedule a citizen-reception session (reception staff); the date may lie in the future */
         post: operations["ReceptionController_schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reception-sessions/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every event of the session with its actor, business date, late-entry mark and hashes (as a case’s history) */
+        get: operations["ReceptionController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reception-sessions/{id}/correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct a mistaken hold by an audited event (heads), with a reason; void: true when it did not take place. Never a late entry */
+        post: operations["ReceptionController_correct"];
         delete?: never;
         options?: never;
         head?: never;
@@ -927,6 +1013,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring in history handled before donthu (docs/import.md): the whole file is validated first and nothing is written if a row fails */
+        post: operations["ImportController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/demo/officials": {
         parameters: {
             query?: never;
@@ -1103,6 +1206,179 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/open311/v2/services.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GeoReport v2: the services (kiến nghị, phản ánh); no key needed */
+        get: operations["Open311Controller_services[0]"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GeoReport v2: the services (kiến nghị, phản ánh); no key needed */
+        get: operations["Open311Controller_services[1]"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services/{code}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GeoReport v2: a service's definition (its attributes: subject, field) */
+        get: operations["Open311Controller_definition[0]"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services/{code}.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GeoReport v2: a service's definition (its attributes: subject, field) */
+        get: operations["Open311Controller_definition[1]"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GeoReport v2: the requests this api_key filed (status, status_notes, dates; nothing of the letter or the sender) */
+        get: operations["Open311Controller_list[0]"];
+        put?: never;
+        /** GeoReport v2: file a petition or reflection (registered as at the desk, channel online); answers the tracking code as service_request_id and the lookup PIN as token */
+        post: operations["Open311Controller_post[0]"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GeoReport v2: the requests this api_key filed (status, status_notes, dates; nothing of the letter or the sender) */
+        get: operations["Open311Controller_list[1]"];
+        put?: never;
+        /** GeoReport v2: file a petition or reflection (registered as at the desk, channel online); answers the tracking code as service_request_id and the lookup PIN as token */
+        post: operations["Open311Controller_post[1]"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests/{id}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GeoReport v2: one request this api_key filed, by its tracking code */
+        get: operations["Open311Controller_one[0]"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/requests/{id}.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GeoReport v2: one request this api_key filed, by its tracking code */
+        get: operations["Open311Controller_one[1]"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Open311 API keys (never the keys themselves) */
+        get: operations["ApiKeysController_list"];
+        put?: never;
+        /** Issue an Open311 API key for one unit (the key is in this answer only) */
+        post: operations["ApiKeysController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/api-keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an Open311 API key (it stops working at once) */
+        post: operations["ApiKeysController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1113,6 +1389,12 @@ export interface components {
             /** @enum {string} */
             level: "central" | "province" | "commune" | "department" | "agency";
             parentId?: string;
+            /**
+             * Format: date
+             * @description the first day the unit exists (default 1990-01-01); may lie ahead. Acts dated before it that name the unit are refused
+             * @example 2025-07-01
+             */
+            from?: string;
         };
         RenameUnitDto: {
             name: string;
@@ -1120,12 +1402,39 @@ export interface components {
         AppointHeadDto: {
             personId: string;
             fullName: string;
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             from: string;
             acting?: boolean;
         };
         MergeUnitDto: {
             intoUnitId: string;
+            /**
+             * Format: date
+             * @description the day the unit ceases: in the past (what was pending then moves) or ahead (a scheduled merger, carried out on that date)
+             * @example 2025-07-01
+             */
             effectiveOn: string;
+        };
+        CancelMergerDto: {
+            /** @description why the scheduled merger is withdrawn */
+            reason: string;
+        };
+        NameDelegateDto: {
+            /** @description the person who may record reception holds as the head’s own */
+            delegateId: string;
+            /**
+             * Format: date
+             * @description not before today (a delegation is never back-dated)
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description the last day (inclusive); open when omitted
+             */
+            to?: string;
         };
         PetitionerDto: {
             fullName: string;
@@ -1135,7 +1444,11 @@ export interface components {
             representative?: boolean;
         };
         RegisterCaseDto: {
-            /** @example 2026-11-20 */
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             * @example 2026-11-20
+             */
             receivedAt: string;
             /** @enum {string} */
             channel: "in_person" | "post" | "online" | "hotline" | "forwarded" | "reception_session";
@@ -1157,7 +1470,10 @@ export interface components {
             registryNo?: string;
         };
         ClassifyCaseDto: {
-            /** @description business date of the classification (default today); it bounds nothing */
+            /**
+             * Format: date
+             * @description business date of the classification (default today); it bounds nothing
+             */
             at?: string;
             /** @enum {string} */
             kind: "complaint" | "denunciation" | "petition" | "reflection";
@@ -1172,7 +1488,10 @@ export interface components {
             reason?: string;
         };
         ReclassifyCaseDto: {
-            /** @description business date of the correction (required) */
+            /**
+             * Format: date
+             * @description business date of the correction (required)
+             */
             at?: string;
             /** @enum {string} */
             kind: "complaint" | "denunciation" | "petition" | "reflection";
@@ -1189,7 +1508,10 @@ export interface components {
             correctionReason: string;
         };
         AmendCaseDto: {
-            /** @description business date of the correction (default today) */
+            /**
+             * Format: date
+             * @description business date of the correction (default today)
+             */
             at?: string;
             /** @description why the intake data is corrected */
             reason: string;
@@ -1206,6 +1528,10 @@ export interface components {
             registryNo?: string;
         };
         AcceptCaseDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             acceptedAt: string;
             complex?: boolean;
             especiallyComplex?: boolean;
@@ -1213,22 +1539,38 @@ export interface components {
             decisionNo?: string;
         };
         RejectCaseDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             at: string;
             /** @description the legal ground (LKN Art. 11, LTC Art. 25/29) */
             reason: string;
         };
         GuideCaseDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             at: string;
             agency: string;
             note?: string;
         };
         ArchiveCaseDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             at: string;
             /** @enum {string} */
             reason: "anonymous" | "duplicate" | "not_processable" | "time_barred" | "illegible" | "already_resolved";
             duplicateOf?: string;
         };
         TransferCaseDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             at: string;
             toUnitId: string;
             reason: string;
@@ -1237,6 +1579,10 @@ export interface components {
             handlerId: string;
         };
         ExtendDeadlineDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             at: string;
             reason: string;
             /** @default 30 */
@@ -1244,14 +1590,30 @@ export interface components {
             decisionNo?: string;
         };
         SuspendCaseDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             at: string;
             reason: string;
         };
         ResumeCaseDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             at: string;
         };
         RecordDialogueDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             heldAt: string;
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             noticeOn?: string;
             participants: string[];
             minutes: string;
@@ -1259,6 +1621,10 @@ export interface components {
             outcome: "agreed" | "partially_agreed" | "disagreed" | "absent";
         };
         ResolveCaseDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             decidedAt: string;
             decisionNo?: string;
             /** @enum {string} */
@@ -1268,21 +1634,54 @@ export interface components {
             verificationAgreesWithRequest?: boolean;
         };
         WithdrawCaseDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             at: string;
             reason?: string;
         };
         TerminateCaseDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             at: string;
             reason: string;
         };
         CloseCaseDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             at: string;
+        };
+        CorrectSessionDto: {
+            /**
+             * Format: date
+             * @description the business date of the correction (not after today)
+             * @example 2026-12-06
+             */
+            at: string;
+            /** @description why the hold is corrected (kept in the history) */
+            reason: string;
+            /**
+             * Format: date
+             * @description the day it was really held (not after today)
+             */
+            heldOn?: string;
+            /** @description who really received citizens */
+            hostPersonId?: string;
+            citizensReceived?: number;
+            /** @description true: the session did not take place (the hold is voided) */
+            void?: boolean;
         };
         ScheduleSessionDto: {
             unitId: string;
             /** @description the planned host (a person id, as in tokens’ `sub`) */
             hostPersonId: string;
             /**
+             * Format: date
              * @description a schedule: may lie in the future
              * @example 2026-12-15
              */
@@ -1293,7 +1692,10 @@ export interface components {
             mode: "in_person" | "online";
         };
         HoldSessionDto: {
-            /** @description not after today */
+            /**
+             * Format: date
+             * @description not after today
+             */
             heldOn: string;
             /** @description who actually received citizens; only the unit’s head in office on heldOn counts toward the head’s duty */
             hostPersonId: string;
@@ -1310,14 +1712,21 @@ export interface components {
             /** @description the inspectorate running the mission */
             leadUnitId: string;
             inspectedUnitId: string;
-            /** @example 2025-12-01 */
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             * @example 2025-12-01
+             */
             decidedOn: string;
         };
         RecommendationDto: {
             text: string;
             ownerUnitId: string;
-            /** @description remediation target; may lie in the future */
-            dueOn?: Record<string, never>;
+            /**
+             * Format: date
+             * @description remediation target; may lie in the future
+             */
+            dueOn?: string;
             /**
              * @description reports every 3, 6 or 12 months from the conclusion
              * @enum {string}
@@ -1327,33 +1736,68 @@ export interface components {
             reportDates?: string[];
         };
         ConcludeInspectionDto: {
-            /** @example 2026-01-15 */
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             * @example 2026-01-15
+             */
             concludedOn: string;
             summary: string;
             recommendations: components["schemas"]["RecommendationDto"][];
         };
         IssueDirectiveDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             issuedOn: string;
         };
         SubmitPlanDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             submittedOn: string;
             actions: string[];
         };
         ReportProgressDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             reportedOn: string;
             progress: string;
             done: boolean;
         };
         WaiveRecommendationDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             at: string;
             reason: string;
         };
         CloseInspectionDto: {
+            /**
+             * Format: date
+             * @description a real date, YYYY-MM-DD, from 1990-01-01
+             */
             closedOn: string;
         };
         EraseDto: {
             /** @description the legal basis of the erasure (Law 91/2025) */
             reason: string;
+        };
+        ImportResultDto: {
+            /** @description resume with it: the same importId never writes a case twice */
+            importId: string;
+            /** @description cases written by this request (with dryRun: that would be written) */
+            cases: number;
+            /** @description events written by this request (with dryRun: that would be written) */
+            events: number;
+            /** @description cases of the file this import had written before (skipped) */
+            alreadyImported: number;
+            dryRun: boolean;
         };
         DemoOfficialDto: {
             id: string;
@@ -1413,6 +1857,623 @@ export interface components {
             /** @description the PIN from the registration or reissue response; never stored or logged */
             lookupPin: string;
         };
+        Open311AttributesDto: {
+            /** @description the subject (trích yếu), at most 300 characters */
+            subject?: string;
+            /**
+             * @description the field (lĩnh vực)
+             * @enum {string}
+             */
+            field?: "land" | "compensation" | "site_clearance" | "housing" | "policy" | "justice" | "corruption" | "other";
+        };
+        Open311RequestDto: {
+            /** @description the key issued to your system for one unit (here, or in the query) */
+            api_key?: string;
+            /** @description the unit id the key was issued for (optional; must match) */
+            jurisdiction_id?: string;
+            /**
+             * @description `kien-nghi` (petition) or `phan-anh` (reflection)
+             * @example phan-anh
+             */
+            service_code: string;
+            /** @description the letter: what the citizen asks or reports */
+            description: string;
+            /** @description given name (tên) */
+            first_name?: string;
+            /** @description family name (họ, tên đệm) */
+            last_name?: string;
+            phone?: string;
+            /** @description accepted, not kept */
+            email?: string;
+            /** @description accepted, not kept */
+            device_id?: string;
+            /** @description accepted, not kept */
+            account_id?: string;
+            /** @description the place the letter is about (kept in the letter) */
+            address_string?: string;
+            /** @description accepted, not kept */
+            address_id?: string;
+            /** @description WGS84 latitude (kept in the letter) */
+            lat?: number;
+            /** @description WGS84 longitude (kept in the letter) */
+            long?: number;
+            /** @description a link to a photo (kept in the letter) */
+            media_url?: string;
+            /** @description JSON bodies: the attributes as an object */
+            attribute?: components["schemas"]["Open311AttributesDto"];
+            /** @description form posts: the subject attribute */
+            "attribute[subject]"?: string;
+            /**
+             * @description form posts: the field attribute
+             * @enum {string}
+             */
+            "attribute[field]"?: "land" | "compensation" | "site_clearance" | "housing" | "policy" | "justice" | "corruption" | "other";
+        };
+        CreateApiKeyDto: {
+            /** @description the receiving unit the key files letters for (its jurisdiction_id) */
+            unitId: string;
+            /** @description whose system holds the key, e.g. "Cổng dịch vụ công tỉnh" */
+            label: string;
+        };
+        /** @description an Open311 API key (docs/open311.md) */
+        ApiKey: {
+            id: string;
+            /** @description the receiving unit the key files letters for */
+            unitId: string;
+            label: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokedBy: string | null;
+            /** @description only in the answer that issues it (d311_…); stored as a SHA-256 hash */
+            key?: string;
+        };
+        /** @description GeoReport v2 service */
+        Open311Service: {
+            service_code: string;
+            service_name: string;
+            description: string;
+            metadata: boolean;
+            /** @enum {string} */
+            type: "realtime" | "batch" | "blackbox";
+            keywords: string;
+            group: string;
+        };
+        /** @description GeoReport v2 service definition */
+        Open311ServiceDefinition: {
+            service_code: string;
+            attributes: {
+                variable: boolean;
+                code: string;
+                datatype: string;
+                required: boolean;
+                datatype_description: string;
+                order: number;
+                description: string;
+                values?: {
+                    key: string;
+                    name: string;
+                }[];
+            }[];
+        };
+        /** @description GeoReport v2 POST Service Request answer */
+        Open311Created: {
+            /** @description the tracking code */
+            service_request_id: string;
+            /** @description the citizen's lookup PIN, answered once */
+            token: string | null;
+            service_notice: string;
+            account_id: string | null;
+        };
+        /** @description GeoReport v2 service request: status and dates, nothing of the letter */
+        Open311Request: {
+            /** @description the tracking code */
+            service_request_id: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @description the status in plain Vietnamese; nothing personal */
+            status_notes: string;
+            service_name: string;
+            service_code: string;
+            agency_responsible: string | null;
+            /** Format: date-time */
+            requested_datetime: string;
+            /** Format: date-time */
+            updated_datetime: string;
+            /** Format: date-time */
+            expected_datetime: string | null;
+        };
+        /** @description a deadline of the case, stored with its rule id and version */
+        Deadline: {
+            /** @description the rule of docs/deadline-rules.md */
+            ruleId: string;
+            /** @description the version of the rule in force on the start date */
+            ruleVersion: string;
+            /** Format: date */
+            startOn: string;
+            /** Format: date */
+            dueOn: string;
+            /** @enum {string} */
+            status: "open" | "met" | "missed" | "cancelled" | "paused" | "pending" | "untracked";
+            /** Format: date */
+            graceUntil?: string | null;
+            /** Format: date */
+            accountabilityDueOn?: string | null;
+            /** @description the outcome for accountability, decided over what was recorded by graceUntil */
+            accountability?: string | null;
+            /** Format: date */
+            completedOn?: string | null;
+            lateEntry?: boolean;
+        };
+        /** @description a petitioner as the reader may see them */
+        Petitioner: {
+            /** @description masked (initials), or [bảo mật] for a denunciator, or [đã xóa] once erased */
+            fullName: string;
+            idNumber?: string;
+            phone?: string;
+            address?: string;
+            representative?: boolean;
+        };
+        DialogueMinutes: {
+            dialogueId: string;
+            /** Format: date */
+            heldAt: string;
+            /** Format: date */
+            noticeOn?: string | null;
+            participants?: string[];
+            minutes?: string | null;
+            outcome: string;
+        };
+        /** @description the case dossier as the reader may see it */
+        CaseView: {
+            id: string;
+            trackingCode: string;
+            /** @enum {string|null} */
+            kind: "complaint" | "denunciation" | "petition" | "reflection" | null;
+            level: number | null;
+            /** @description api.md "Case statuses" */
+            status: string;
+            receivingUnitId: string;
+            competentUnitId: string | null;
+            handlerId: string | null;
+            /** Format: date */
+            receivedAt: string;
+            /** Format: date */
+            acceptedAt: string | null;
+            /** @description the stream version: send it back as If-Match */
+            version: number;
+            deadlines: components["schemas"]["Deadline"][];
+            subject: string;
+            channel: string;
+            disciplinary?: boolean;
+            dates?: {
+                ruleId: string;
+                /** Format: date */
+                dueOn: string;
+            }[];
+            previousCaseId?: string | null;
+            /** Format: date */
+            decidedAt?: string | null;
+            outcome?: string | null;
+            dialogues?: number;
+            untracked?: boolean;
+            anonymous?: boolean;
+            deadlineBasis?: {
+                ruleId: string;
+                length: number;
+                unit: string;
+                legalBasis: string;
+            }[];
+            /** @description the letter, or [bảo mật] for those who may not read it */
+            content?: string | null;
+            field?: string | null;
+            signerCount?: number | null;
+            forwardedBy?: string | null;
+            registryNo?: string | null;
+            decision?: Record<string, never> | null;
+            dialogueMinutes?: components["schemas"]["DialogueMinutes"][];
+            petitioners?: components["schemas"]["Petitioner"][];
+        };
+        CaseCommandResult: components["schemas"]["CaseView"] & {
+            /** @description the global position of the last event written */
+            position: number;
+        };
+        /** @description the receipt (giấy biên nhận) */
+        Receipt: {
+            trackingCode: string;
+            /** Format: date */
+            receivedAt: string;
+            receivingUnitId: string;
+            receivingUnitName: string | null;
+            subject: string;
+            /** Format: date */
+            answerBy: string | null;
+            lookupUrl: string;
+            /** @description returned once, here; stored only as a hash */
+            lookupPin: string | null;
+        };
+        Registered: {
+            id: string;
+            trackingCode: string;
+            version: number;
+            position: number;
+            status: string;
+            receipt: components["schemas"]["Receipt"];
+        };
+        CaseListItem: {
+            id: string;
+            trackingCode: string;
+            kind: string | null;
+            level: number | null;
+            status: string;
+            channel: string;
+            receivingUnitId: string;
+            competentUnitId: string | null;
+            handlerId: string | null;
+            /** Format: date */
+            receivedAt: string;
+            subject: string;
+            version: number;
+            field?: string | null;
+            /** Format: date */
+            acceptedAt?: string | null;
+            /** Format: date */
+            decidedAt?: string | null;
+            petitionerCount?: number;
+            /** Format: date */
+            nextDueOn?: string | null;
+            nextRuleId?: string | null;
+        };
+        StreamEvent: {
+            position: number;
+            version: number;
+            type: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            recordedAt: string;
+            actor?: {
+                id: string;
+                name?: string;
+            } | null;
+            data: Record<string, never>;
+        };
+        /** @description every event of the stream, oldest first */
+        History: {
+            events: components["schemas"]["StreamEvent"][];
+        };
+        DialogueItem: {
+            dialogueId: string;
+            /** Format: date */
+            heldAt: string;
+            outcome: string;
+            /** Format: date */
+            noticeOn?: string | null;
+        };
+        Disclosure: {
+            position: number;
+            /** Format: date-time */
+            at: string;
+            /** Format: date-time */
+            recordedAt: string;
+            disclosedTo: {
+                id: string;
+                name?: string;
+                roles?: string[];
+                unitId?: string | null;
+            };
+            reasonCode: string;
+            reason: string;
+            document?: string | null;
+        };
+        Identities: {
+            caseId: string;
+            items: {
+                personRef: string;
+                fullName: string;
+                idNumber?: string | null;
+                phone?: string | null;
+                address?: string | null;
+                representative: boolean;
+                erased?: boolean;
+            }[];
+        };
+        OverdueItem: {
+            caseId: string;
+            trackingCode: string;
+            ruleId: string;
+            /** Format: date */
+            dueOn: string;
+            daysOverdue: number;
+            unitId: string;
+            headOfUnit: {
+                personId: string;
+                fullName: string | null;
+            } | null;
+            handlerId: string | null;
+            lateEntry?: boolean;
+        };
+        UpcomingItem: {
+            caseId: string;
+            trackingCode: string;
+            ruleId: string;
+            /** Format: date */
+            dueOn: string;
+            daysLeft: number;
+            unitId: string;
+            headOfUnit: {
+                personId: string;
+                fullName: string | null;
+            } | null;
+            handlerId: string | null;
+        };
+        UnclassifiedItem: {
+            caseId: string;
+            trackingCode: string;
+            /** Format: date */
+            receivedAt: string;
+            ageWorkingDays: number | null;
+            /** Format: date */
+            xldDueOn: string | null;
+            receivingUnitId: string;
+        };
+        LateEntry: {
+            streamId: string;
+            type: string;
+            /** Format: date */
+            businessDate: string;
+            /** Format: date-time */
+            recordedAt: string;
+            workingDaysLate: number;
+            actor?: {
+                id: string;
+                name?: string;
+            } | null;
+            unitId: string | null;
+            caseId?: string | null;
+            trackingCode?: string | null;
+        };
+        AccountabilityRow: {
+            personId: string | null;
+            fullName: string | null;
+            unitId: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            due: number;
+            met: number;
+            missed: number;
+            open: number;
+            onTimeRate: number | null;
+            /** Format: date */
+            termFrom?: string | null;
+            /** Format: date */
+            termTo?: string | null;
+            acting?: boolean;
+            lateEntries?: number;
+            imported?: number;
+            reportsDue?: number;
+            reportsMissed?: number;
+            receptionRequired?: number;
+            receptionHeld?: number;
+            dialoguesHeld?: number;
+        };
+        ReceptionDutyRow: {
+            personId: string | null;
+            fullName: string | null;
+            unitId: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description month, or iso_week for commune chairs where the agency says so */
+            period: string;
+            required: number;
+            held: number;
+            missing: number;
+            missingPeriods: string[];
+            acting?: boolean;
+            level?: string;
+            /** Format: date */
+            termFrom?: string | null;
+            /** Format: date */
+            termTo?: string | null;
+            heldLate?: number;
+        };
+        Unit: {
+            name: string;
+            level: string;
+            parentId: string | null;
+            status: string;
+            id?: string;
+            /** Format: date */
+            createdAt?: string;
+            mergedInto?: string | null;
+            /** Format: date */
+            mergedOn?: string | null;
+            head?: {
+                personId: string;
+                fullName: string | null;
+                acting?: boolean;
+            } | null;
+            heads?: {
+                personId: string;
+                fullName: string | null;
+                acting?: boolean;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to?: string | null;
+            }[];
+            names?: {
+                name: string;
+                /** Format: date */
+                from: string;
+            }[];
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            ceasedOn?: string | null;
+            successorId?: string | null;
+            /** @description a merger scheduled ahead (within scope only) */
+            mergesInto?: {
+                unitId: string;
+                /** Format: date */
+                effectiveOn: string;
+            } | null;
+            delegates?: {
+                headPersonId: string;
+                delegateId: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string | null;
+            }[];
+            version?: number;
+            position?: number;
+        };
+        ReceptionSession: {
+            id: string;
+            unitId: string;
+            /** @description the actual host once held, else the planned host */
+            hostPersonId: string;
+            /** Format: date */
+            date: string;
+            /** @enum {string} */
+            status: "scheduled" | "held" | "cancelled" | "voided";
+            plannedHostPersonId?: string;
+            kind?: string;
+            mode?: string;
+            /** Format: date */
+            heldOn?: string | null;
+            citizensReceived?: number | null;
+            caseIds?: string[];
+            /** @description who entered the hold or its latest correction */
+            recordedBy?: {
+                id: string;
+                name: string;
+            } | null;
+            countsAsHeads?: boolean;
+            lateEntry?: boolean;
+            workingDaysLate?: number | null;
+            headPersonId?: string | null;
+            held?: Record<string, never> | null;
+            cancelReason?: string | null;
+            version?: number;
+            position?: number;
+        };
+        Recommendation: {
+            id: string;
+            text: string;
+            ownerUnitId: string;
+            status: string;
+            /** Format: date */
+            dueOn?: string | null;
+            reportEvery?: string | null;
+            reportDates?: string[] | null;
+        };
+        Inspection: {
+            id: string;
+            title: string;
+            kind: string;
+            leadUnitId: string;
+            inspectedUnitId: string;
+            /** Format: date */
+            decidedOn: string;
+            status: string;
+            conclusion: Record<string, never> | null;
+            recommendations: components["schemas"]["Recommendation"][];
+            /** Format: date */
+            fieldworkStartedOn?: string | null;
+            /** Format: date */
+            closedOn?: string | null;
+            version?: number;
+            position?: number;
+        };
+        FollowUpItem: {
+            inspectionId: string;
+            recommendationId: string;
+            ownerUnitId: string;
+            status: string;
+            /** Format: date */
+            nextReportDue: string | null;
+            overdue: boolean;
+            overdueReports?: number;
+            /** Format: date */
+            remediationDueOn?: string | null;
+            remediationOverdue?: boolean;
+        };
+        /** @description the figures of docs/statistics.md for one unit and period */
+        StatisticsReport: {
+            period: {
+                label: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+            };
+            unitId: string;
+            received: {
+                total: number;
+            };
+            processed: Record<string, never>;
+            resolved: {
+                total: number;
+            };
+            openAtEnd: {
+                total: number;
+            };
+            unitName?: string | null;
+            includeSubunits?: boolean;
+            /** Format: date */
+            asOf?: string;
+            /** Format: date-time */
+            recordedBefore?: string | null;
+            units?: {
+                unitId: string;
+            }[];
+        };
+        StatisticsCase: {
+            unitId: string;
+            /** Format: date */
+            businessDate: string;
+            caseId?: string | null;
+            sessionId?: string | null;
+            trackingCode?: string | null;
+            kind?: string | null;
+        };
+        Verification: {
+            ok: boolean;
+            events?: number;
+            headHash?: string | null;
+            brokenAt?: {
+                version: number;
+                position?: number;
+            };
+        };
+        Erasure: {
+            personRef: string;
+            erased: boolean;
+            alreadyErased?: boolean;
+        };
+        /** @description what a citizen may read of their case: nothing personal */
+        PublicCase: {
+            trackingCode: string;
+            /** @description in plain words */
+            status: string;
+            /** Format: date */
+            receivedAt: string | null;
+            handlingUnitName: string | null;
+            /** Format: date */
+            nextDueOn: string | null;
+        };
+        Health: {
+            /** @enum {string} */
+            status: "ok" | "degraded" | "error";
+        };
         Problem: {
             /** @description a URI naming the kind of problem */
             type: string;
@@ -1429,6 +2490,10 @@ export interface components {
             /** @description this occurrence: urn:donthu:request:<X-Request-Id> */
             instance?: string;
         };
+        Open311Errors: {
+            code: number;
+            description: string;
+        }[];
     };
     responses: never;
     parameters: never;
@@ -1450,13 +2515,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the process answers */
             200: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -1517,13 +2585,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the database answers */
             200: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -1584,13 +2655,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description ok or degraded (parked projections, failing processes) */
             200: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -1651,13 +2725,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Prometheus text exposition */
             200: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/plain": string;
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -1722,6 +2799,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description every unit; heads, delegates and mergesInto only for those in scope */
             200: {
                 headers: {
                     /** @description the request id */
@@ -1730,7 +2808,14 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Unit"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -1815,13 +2900,16 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the unit created */
             201: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -1951,6 +3039,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the unit with its names and heads over time */
             200: {
                 headers: {
                     /** @description the request id */
@@ -1959,7 +3048,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -2044,6 +3135,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the unit renamed */
             200: {
                 headers: {
                     /** @description the request id */
@@ -2052,7 +3144,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -2186,6 +3280,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the unit with its new head */
             201: {
                 headers: {
                     /** @description the request id */
@@ -2194,7 +3289,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -2328,6 +3425,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the unit as merged (or scheduled) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -2336,7 +3434,439 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the role or the unit scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ILLEGAL_TRANSITION: the state or a rule of the law forbids it; `detail` names the rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description VERSION_CONFLICT: a stale If-Match, or the stream moved on while the command ran */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json (UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED with another body, or CALENDAR_UNAVAILABLE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL: logged with the request id of `instance` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAVAILABLE: the database is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UnitController_cancelMerger: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description your id for this request (echoed, logged, in a problem's `instance`); generated when absent */
+                "X-Request-Id"?: string;
+                /** @description a repeat with the same key and body answers the first response and writes nothing */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" as read: a stale one gives 412 and writes nothing */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelMergerDto"];
+            };
+        };
+        responses: {
+            /** @description the unit, its scheduled merger withdrawn */
+            200: {
+                headers: {
+                    /** @description the request id */
+                    "X-Request-Id"?: string;
+                    /** @description "<version>" of the case or stream, when it has one */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the role or the unit scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ILLEGAL_TRANSITION: the state or a rule of the law forbids it; `detail` names the rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description VERSION_CONFLICT: a stale If-Match, or the stream moved on while the command ran */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json (UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED with another body, or CALENDAR_UNAVAILABLE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL: logged with the request id of `instance` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAVAILABLE: the database is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UnitController_nameDelegate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description your id for this request (echoed, logged, in a problem's `instance`); generated when absent */
+                "X-Request-Id"?: string;
+                /** @description a repeat with the same key and body answers the first response and writes nothing */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" as read: a stale one gives 412 and writes nothing */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NameDelegateDto"];
+            };
+        };
+        responses: {
+            /** @description the unit with the head’s delegates */
+            201: {
+                headers: {
+                    /** @description the request id */
+                    "X-Request-Id"?: string;
+                    /** @description "<version>" of the case or stream, when it has one */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the role or the unit scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ILLEGAL_TRANSITION: the state or a rule of the law forbids it; `detail` names the rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description VERSION_CONFLICT: a stale If-Match, or the stream moved on while the command ran */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json (UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED with another body, or CALENDAR_UNAVAILABLE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL: logged with the request id of `instance` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAVAILABLE: the database is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UnitController_endDelegation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description your id for this request (echoed, logged, in a problem's `instance`); generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                id: string;
+                personId: string;
+                delegateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the unit, the delegation ended from today */
+            200: {
+                headers: {
+                    /** @description the request id */
+                    "X-Request-Id"?: string;
+                    /** @description "<version>" of the case or stream, when it has one */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -2467,6 +3997,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the identities in clear (a disclosure, recorded) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -2475,7 +4006,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Identities"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -2559,6 +4092,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description who saw the identities, when and why */
             200: {
                 headers: {
                     /** @description the request id */
@@ -2567,7 +4101,14 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Disclosure"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -2664,6 +4205,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the cases in scope (CSV with Accept: text/csv) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -2672,7 +4214,15 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CaseListItem"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                    "text/csv": string;
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -2757,13 +4307,16 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the case registered, with its receipt */
             201: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Registered"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -2893,6 +4446,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description a new lookup PIN (the receipt with it, returned once) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -2901,7 +4455,16 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        trackingCode: string;
+                        /** @description returned once; a replay of the request answers null */
+                        lookupPin: string | null;
+                        lookupUrl: string;
+                        version: number;
+                        position: number;
+                    };
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -3030,6 +4593,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the case dossier (as of asOf / recordedBefore) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -3038,7 +4602,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -3119,6 +4685,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the case's events */
             200: {
                 headers: {
                     /** @description the request id */
@@ -3127,7 +4694,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["History"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -3211,6 +4780,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the dialogues held */
             200: {
                 headers: {
                     /** @description the request id */
@@ -3219,7 +4789,14 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DialogueItem"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -3308,6 +4885,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the dialogue recorded: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -3316,7 +4894,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -3450,6 +5030,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description classified: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -3458,7 +5039,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -3592,6 +5175,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description reclassified: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -3600,7 +5184,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -3734,6 +5320,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description amended: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -3742,7 +5329,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -3876,6 +5465,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description accepted: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -3884,7 +5474,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -4018,6 +5610,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description not accepted: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -4026,7 +5619,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -4160,6 +5755,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description guided: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -4168,7 +5764,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -4302,6 +5900,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description archived: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -4310,7 +5909,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -4444,6 +6045,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description transferred: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -4452,7 +6054,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -4586,6 +6190,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description assigned: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -4594,7 +6199,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -4728,6 +6335,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description extended: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -4736,7 +6344,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -4870,6 +6480,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description suspended: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -4878,7 +6489,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -5012,6 +6625,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description resumed: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -5020,7 +6634,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -5154,6 +6770,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description resolved: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -5162,7 +6779,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -5296,6 +6915,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description withdrawn: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -5304,7 +6924,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -5438,6 +7060,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description terminated: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -5446,7 +7069,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -5580,6 +7205,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description closed: the case as the reader may see it, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -5588,7 +7214,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCommandResult"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -5724,6 +7352,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description open deadlines past due (CSV with Accept: text/csv) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -5732,7 +7361,15 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OverdueItem"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                    "text/csv": string;
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -5823,6 +7460,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description letters nobody has classified, by age */
             200: {
                 headers: {
                     /** @description the request id */
@@ -5831,7 +7469,14 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["UnclassifiedItem"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -5923,6 +7568,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description open deadlines due soon */
             200: {
                 headers: {
                     /** @description the request id */
@@ -5931,7 +7577,14 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["UpcomingItem"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6019,7 +7672,7 @@ export interface operations {
                 /** @description the person who recorded the act */
                 actorId?: string;
                 /** @description the event type of the act */
-                type?: "CaseReceived" | "CaseClassified" | "CaseReclassified" | "CaseAmended" | "CaseAccepted" | "CaseRejected" | "CaseGuided" | "CaseArchived" | "CaseTransferred" | "HandlerAssigned" | "HandlerUnassigned" | "DeadlineExtended" | "CaseSuspended" | "CaseResumed" | "DialogueRecorded" | "CaseResolved" | "CaseWithdrawn" | "CaseTerminated" | "CaseClosed" | "DeadlineMissed" | "LookupPinReissued";
+                type?: "CaseReceived" | "CaseClassified" | "CaseReclassified" | "CaseAmended" | "CaseAccepted" | "CaseRejected" | "CaseGuided" | "CaseArchived" | "CaseTransferred" | "HandlerAssigned" | "HandlerUnassigned" | "DeadlineExtended" | "CaseSuspended" | "CaseResumed" | "DialogueRecorded" | "CaseResolved" | "CaseWithdrawn" | "CaseTerminated" | "CaseClosed" | "DeadlineMissed" | "DeadlineCorrected" | "DeadlineStarted" | "LookupPinReissued" | "ReceptionSessionHeld";
             };
             header?: {
                 /** @description your id for this request (echoed, logged, in a problem's `instance`); generated when absent */
@@ -6030,6 +7683,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description acts recorded after their grace */
             200: {
                 headers: {
                     /** @description the request id */
@@ -6038,7 +7692,125 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LateEntry"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the role or the unit scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL: logged with the request id of `instance` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAVAILABLE: the database is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReceptionController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description wait (≤ 5 s) until every projection has applied this position */
+                minPosition?: string;
+                /** @description default: the caller's unit */
+                unitId?: string;
+                /** @description with the sessions of the units below it */
+                includeSubunits?: boolean;
+                /** @description sessions dated on or after this day */
+                from?: string;
+                /** @description sessions dated on or before this day */
+                to?: string;
+                /** @description the planned or actual host */
+                hostPersonId?: string;
+                status?: "scheduled" | "held" | "cancelled" | "voided";
+            };
+            header?: {
+                /** @description your id for this request (echoed, logged, in a problem's `instance`); generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the schedule: sessions of a unit and the units below it, by date */
+            200: {
+                headers: {
+                    /** @description the request id */
+                    "X-Request-Id"?: string;
+                    /** @description the parked projections this list or board reads (their rows may be behind) */
+                    "Donthu-Stale"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ReceptionSession"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6123,13 +7895,253 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the session scheduled (or recorded) */
             201: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReceptionSession"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the role or the unit scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ILLEGAL_TRANSITION: the state or a rule of the law forbids it; `detail` names the rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description VERSION_CONFLICT: a stale If-Match, or the stream moved on while the command ran */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json (UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED with another body, or CALENDAR_UNAVAILABLE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL: logged with the request id of `instance` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAVAILABLE: the database is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReceptionController_history: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description your id for this request (echoed, logged, in a problem's `instance`); generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every event of the session, as a case’s history */
+            200: {
+                headers: {
+                    /** @description the request id */
+                    "X-Request-Id"?: string;
+                    /** @description "<version>" of the case or stream, when it has one */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["History"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the role or the unit scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL: logged with the request id of `instance` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAVAILABLE: the database is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReceptionController_correct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description your id for this request (echoed, logged, in a problem's `instance`); generated when absent */
+                "X-Request-Id"?: string;
+                /** @description a repeat with the same key and body answers the first response and writes nothing */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" as read: a stale one gives 412 and writes nothing */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectSessionDto"];
+            };
+        };
+        responses: {
+            /** @description corrected: the session, with the position of the last event */
+            200: {
+                headers: {
+                    /** @description the request id */
+                    "X-Request-Id"?: string;
+                    /** @description "<version>" of the case or stream, when it has one */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionSession"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6255,6 +8267,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the session */
             200: {
                 headers: {
                     /** @description the request id */
@@ -6263,7 +8276,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReceptionSession"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6352,6 +8367,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description held: the session, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -6360,7 +8376,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReceptionSession"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6494,6 +8512,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description cancelled: the session, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -6502,7 +8521,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReceptionSession"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6640,6 +8661,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description each head's figures (CSV with Accept: text/csv) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -6648,7 +8670,12 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AccountabilityRow"][];
+                    };
+                    "text/csv": string;
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6741,6 +8768,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description each head's reception sessions against the law's minimum (CSV with Accept: text/csv) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -6749,7 +8777,12 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ReceptionDutyRow"][];
+                    };
+                    "text/csv": string;
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6845,6 +8878,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the report (CSV or XLSX by Accept) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -6853,7 +8887,11 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatisticsReport"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -6953,6 +8991,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the cases behind one figure */
             200: {
                 headers: {
                     /** @description the request id */
@@ -6961,7 +9000,14 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StatisticsCase"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -7046,13 +9092,16 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the inspection decided */
             201: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -7188,6 +9237,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description recommendations and their reports, with what is overdue */
             200: {
                 headers: {
                     /** @description the request id */
@@ -7196,7 +9246,16 @@ export interface operations {
                     "Donthu-Stale"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FollowUpItem"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                        /** Format: date */
+                        asOf?: string;
+                    };
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -7277,6 +9336,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the inspection */
             200: {
                 headers: {
                     /** @description the request id */
@@ -7285,7 +9345,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -7374,6 +9436,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description concluded: the inspection, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -7382,7 +9445,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -7516,6 +9581,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description directive issued: the inspection, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -7524,7 +9590,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -7659,6 +9727,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description plan submitted: the inspection, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -7667,7 +9736,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -7802,6 +9873,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description progress reported: the inspection, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -7810,7 +9882,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -7945,6 +10019,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description waived: the inspection, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -7953,7 +10028,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -8087,6 +10164,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description closed: the inspection, with the position of the last event */
             200: {
                 headers: {
                     /** @description the request id */
@@ -8095,7 +10173,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -8308,13 +10388,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the hash chain checked; brokenAt names the first break */
             200: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Verification"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -8403,13 +10486,162 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the person's key destroyed */
             200: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Erasure"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the role or the unit scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ILLEGAL_TRANSITION: the state or a rule of the law forbids it; `detail` names the rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description VERSION_CONFLICT: a stale If-Match, or the stream moved on while the command ran */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json (UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED with another body, or CALENDAR_UNAVAILABLE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL: logged with the request id of `instance` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAVAILABLE: the database is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ImportController_import: {
+        parameters: {
+            query: {
+                /** @description why this history is brought in (stored in every imported event) */
+                reason: string;
+                /** @description validate only: nothing is written */
+                dryRun?: boolean;
+                /** @description resume this import (default: derived from the file, so sending the same file again resumes it) */
+                importId?: string;
+            };
+            header?: {
+                /** @description your id for this request (echoed, logged, in a problem's `instance`); generated when absent */
+                "X-Request-Id"?: string;
+                /** @description a repeat with the same key and body answers the first response and writes nothing */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description the request id */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -9121,6 +11353,8 @@ export interface operations {
             /** @description to the provider's authorization endpoint */
             302: {
                 headers: {
+                    /** @description where the browser goes next */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9205,6 +11439,8 @@ export interface operations {
             /** @description to the console (signed in), or to its sign-in page with the reason */
             302: {
                 headers: {
+                    /** @description where the browser goes next */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -9288,13 +11524,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the case's status for the citizen holding its PIN */
             200: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicCase"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -9381,6 +11620,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the official paper, generated on request */
             200: {
                 headers: {
                     /** @description the request id */
@@ -9389,7 +11629,9 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
@@ -9478,6 +11720,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the receipt with the lookup PIN and its QR code (from the answer that holds the PIN) */
             200: {
                 headers: {
                     /** @description the request id */
@@ -9486,7 +11729,1369 @@ export interface operations {
                     ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the role or the unit scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ILLEGAL_TRANSITION: the state or a rule of the law forbids it; `detail` names the rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description VERSION_CONFLICT: a stale If-Match, or the stream moved on while the command ran */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json (UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED with another body, or CALENDAR_UNAVAILABLE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL: logged with the request id of `instance` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAVAILABLE: the database is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "Open311Controller_services[0]": {
+        parameters: {
+            query?: {
+                /** @description a unit id; the services are the same for every unit */
+                jurisdiction_id?: string;
+                /** @description not needed to read the services (ignored) */
+                api_key?: string;
+            };
+            header?: {
+                /** @description your id for this request (echoed and logged); generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the services */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Service"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid input; `errors` names each field (GeoReport v2 errors: [{code, description}]) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description FORBIDDEN: the role or the unit scope does not allow it (GeoReport v2 errors: [{code, description}]) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description NOT_FOUND (GeoReport v2 errors: [{code, description}]) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description RATE_LIMITED (GeoReport v2 errors: [{code, description}]) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description INTERNAL: logged with the request id of `instance` (GeoReport v2 errors: [{code, description}]) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description UNAVAILABLE: the database is unreachable (GeoReport v2 errors: [{code, description}]) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+        };
+    };
+    "Open311Controller_services[1]": {
+        parameters: {
+            query?: {
+                /** @description a unit id; the services are the same for every unit */
+                jurisdiction_id?: string;
+                /** @description not needed to read the services (ignored) */
+                api_key?: string;
+            };
+            header?: {
+                /** @description your id for this request (echoed and logged); generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the services (GeoReport v2 XML) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid input; `errors` names each field (GeoReport v2 errors: [{code, description}]) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description FORBIDDEN: the role or the unit scope does not allow it (GeoReport v2 errors: [{code, description}]) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description NOT_FOUND (GeoReport v2 errors: [{code, description}]) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description RATE_LIMITED (GeoReport v2 errors: [{code, description}]) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description INTERNAL: logged with the request id of `instance` (GeoReport v2 errors: [{code, description}]) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description UNAVAILABLE: the database is unreachable (GeoReport v2 errors: [{code, description}]) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+        };
+    };
+    "Open311Controller_definition[0]": {
+        parameters: {
+            query?: {
+                /** @description a unit id; the services are the same for every unit */
+                jurisdiction_id?: string;
+                /** @description not needed to read the services (ignored) */
+                api_key?: string;
+            };
+            header?: {
+                /** @description your id for this request (echoed and logged); generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the service definition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311ServiceDefinition"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid input; `errors` names each field (GeoReport v2 errors: [{code, description}]) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description FORBIDDEN: the role or the unit scope does not allow it (GeoReport v2 errors: [{code, description}]) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description NOT_FOUND (GeoReport v2 errors: [{code, description}]) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description RATE_LIMITED (GeoReport v2 errors: [{code, description}]) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description INTERNAL: logged with the request id of `instance` (GeoReport v2 errors: [{code, description}]) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description UNAVAILABLE: the database is unreachable (GeoReport v2 errors: [{code, description}]) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+        };
+    };
+    "Open311Controller_definition[1]": {
+        parameters: {
+            query?: {
+                /** @description a unit id; the services are the same for every unit */
+                jurisdiction_id?: string;
+                /** @description not needed to read the services (ignored) */
+                api_key?: string;
+            };
+            header?: {
+                /** @description your id for this request (echoed and logged); generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the service definition (GeoReport v2 XML) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid input; `errors` names each field (GeoReport v2 errors: [{code, description}]) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description FORBIDDEN: the role or the unit scope does not allow it (GeoReport v2 errors: [{code, description}]) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description NOT_FOUND (GeoReport v2 errors: [{code, description}]) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description RATE_LIMITED (GeoReport v2 errors: [{code, description}]) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description INTERNAL: logged with the request id of `instance` (GeoReport v2 errors: [{code, description}]) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description UNAVAILABLE: the database is unreachable (GeoReport v2 errors: [{code, description}]) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+        };
+    };
+    "Open311Controller_list[0]": {
+        parameters: {
+            query: {
+                /** @description the key issued to your system for one unit (`donthu apikeys create`) */
+                api_key: string;
+                /** @description the unit id the key was issued for (optional; must match) */
+                jurisdiction_id?: string;
+                /** @description tracking codes, comma-separated (then the dates are ignored) */
+                service_request_id?: string;
+                /** @description one service code */
+                service_code?: string;
+                /** @description ISO 8601 with a zone: requests filed at or after it (default: 90 days before end_date) */
+                start_date?: string;
+                /** @description ISO 8601 with a zone: requests filed at or before it (default: now) */
+                end_date?: string;
+                /** @description `open`, `closed`, or both comma-separated */
+                status?: string;
+            };
+            header?: {
+                /** @description your id for this request (echoed and logged); generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the requests this key filed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Request"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid input; `errors` names each field (GeoReport v2 errors: [{code, description}]) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description FORBIDDEN: the role or the unit scope does not allow it (GeoReport v2 errors: [{code, description}]) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description NOT_FOUND (GeoReport v2 errors: [{code, description}]) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description RATE_LIMITED (GeoReport v2 errors: [{code, description}]) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description INTERNAL: logged with the request id of `instance` (GeoReport v2 errors: [{code, description}]) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description UNAVAILABLE: the database is unreachable (GeoReport v2 errors: [{code, description}]) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+        };
+    };
+    "Open311Controller_post[0]": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description your id for this request (echoed and logged); generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["Open311RequestDto"];
+                "application/json": components["schemas"]["Open311RequestDto"];
+            };
+        };
+        responses: {
+            /** @description the request filed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Created"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid input; `errors` names each field (GeoReport v2 errors: [{code, description}]) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description FORBIDDEN: the role or the unit scope does not allow it (GeoReport v2 errors: [{code, description}]) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description NOT_FOUND (GeoReport v2 errors: [{code, description}]) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description ILLEGAL_TRANSITION: the state or a rule of the law forbids it; `detail` names the rule (GeoReport v2 errors: [{code, description}]) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE (GeoReport v2 errors: [{code, description}]) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json (UTF-8) (GeoReport v2 errors: [{code, description}]) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED with another body, or CALENDAR_UNAVAILABLE (GeoReport v2 errors: [{code, description}]) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description RATE_LIMITED (GeoReport v2 errors: [{code, description}]) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description INTERNAL: logged with the request id of `instance` (GeoReport v2 errors: [{code, description}]) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description UNAVAILABLE: the database is unreachable (GeoReport v2 errors: [{code, description}]) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+        };
+    };
+    "Open311Controller_list[1]": {
+        parameters: {
+            query: {
+                /** @description the key issued to your system for one unit (`donthu apikeys create`) */
+                api_key: string;
+                /** @description the unit id the key was issued for (optional; must match) */
+                jurisdiction_id?: string;
+                /** @description tracking codes, comma-separated (then the dates are ignored) */
+                service_request_id?: string;
+                /** @description one service code */
+                service_code?: string;
+                /** @description ISO 8601 with a zone: requests filed at or after it (default: 90 days before end_date) */
+                start_date?: string;
+                /** @description ISO 8601 with a zone: requests filed at or before it (default: now) */
+                end_date?: string;
+                /** @description `open`, `closed`, or both comma-separated */
+                status?: string;
+            };
+            header?: {
+                /** @description your id for this request (echoed and logged); generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the requests this key filed (GeoReport v2 XML) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid input; `errors` names each field (GeoReport v2 errors: [{code, description}]) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description FORBIDDEN: the role or the unit scope does not allow it (GeoReport v2 errors: [{code, description}]) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description NOT_FOUND (GeoReport v2 errors: [{code, description}]) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description RATE_LIMITED (GeoReport v2 errors: [{code, description}]) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description INTERNAL: logged with the request id of `instance` (GeoReport v2 errors: [{code, description}]) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description UNAVAILABLE: the database is unreachable (GeoReport v2 errors: [{code, description}]) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+        };
+    };
+    "Open311Controller_post[1]": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description your id for this request (echoed and logged); generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["Open311RequestDto"];
+                "application/json": components["schemas"]["Open311RequestDto"];
+            };
+        };
+        responses: {
+            /** @description the request filed (GeoReport v2 XML) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid input; `errors` names each field (GeoReport v2 errors: [{code, description}]) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description FORBIDDEN: the role or the unit scope does not allow it (GeoReport v2 errors: [{code, description}]) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description NOT_FOUND (GeoReport v2 errors: [{code, description}]) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description ILLEGAL_TRANSITION: the state or a rule of the law forbids it; `detail` names the rule (GeoReport v2 errors: [{code, description}]) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE (GeoReport v2 errors: [{code, description}]) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json (UTF-8) (GeoReport v2 errors: [{code, description}]) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED with another body, or CALENDAR_UNAVAILABLE (GeoReport v2 errors: [{code, description}]) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description RATE_LIMITED (GeoReport v2 errors: [{code, description}]) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description INTERNAL: logged with the request id of `instance` (GeoReport v2 errors: [{code, description}]) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description UNAVAILABLE: the database is unreachable (GeoReport v2 errors: [{code, description}]) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+        };
+    };
+    "Open311Controller_one[0]": {
+        parameters: {
+            query: {
+                /** @description the key issued to your system for one unit (`donthu apikeys create`) */
+                api_key: string;
+                /** @description the unit id the key was issued for (optional; must match) */
+                jurisdiction_id?: string;
+            };
+            header?: {
+                /** @description your id for this request (echoed and logged); generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one request this key filed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Request"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid input; `errors` names each field (GeoReport v2 errors: [{code, description}]) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description FORBIDDEN: the role or the unit scope does not allow it (GeoReport v2 errors: [{code, description}]) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description NOT_FOUND (GeoReport v2 errors: [{code, description}]) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description RATE_LIMITED (GeoReport v2 errors: [{code, description}]) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description INTERNAL: logged with the request id of `instance` (GeoReport v2 errors: [{code, description}]) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description UNAVAILABLE: the database is unreachable (GeoReport v2 errors: [{code, description}]) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+        };
+    };
+    "Open311Controller_one[1]": {
+        parameters: {
+            query: {
+                /** @description the key issued to your system for one unit (`donthu apikeys create`) */
+                api_key: string;
+                /** @description the unit id the key was issued for (optional; must match) */
+                jurisdiction_id?: string;
+            };
+            header?: {
+                /** @description your id for this request (echoed and logged); generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one request this key filed (GeoReport v2 XML) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid input; `errors` names each field (GeoReport v2 errors: [{code, description}]) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description FORBIDDEN: the role or the unit scope does not allow it (GeoReport v2 errors: [{code, description}]) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description NOT_FOUND (GeoReport v2 errors: [{code, description}]) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description RATE_LIMITED (GeoReport v2 errors: [{code, description}]) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description INTERNAL: logged with the request id of `instance` (GeoReport v2 errors: [{code, description}]) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+            /** @description UNAVAILABLE: the database is unreachable (GeoReport v2 errors: [{code, description}]) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Errors"];
+                    "text/xml": string;
+                };
+            };
+        };
+    };
+    ApiKeysController_list: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description your id for this request (echoed, logged, in a problem's `instance`); generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the keys (never the keys themselves) */
+            200: {
+                headers: {
+                    /** @description the request id */
+                    "X-Request-Id"?: string;
+                    /** @description the parked projections this list or board reads (their rows may be behind) */
+                    "Donthu-Stale"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ApiKey"][];
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the role or the unit scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL: logged with the request id of `instance` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAVAILABLE: the database is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApiKeysController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description your id for this request (echoed, logged, in a problem's `instance`); generated when absent */
+                "X-Request-Id"?: string;
+                /** @description a repeat with the same key and body answers the first response and writes nothing */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyDto"];
+            };
+        };
+        responses: {
+            /** @description the key, shown in this answer only */
+            201: {
+                headers: {
+                    /** @description the request id */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the role or the unit scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description ILLEGAL_TRANSITION: the state or a rule of the law forbids it; `detail` names the rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description VERSION_CONFLICT: a stale If-Match, or the stream moved on while the command ran */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json (UTF-8) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description IDEMPOTENCY_KEY_REUSED with another body, or CALENDAR_UNAVAILABLE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL: logged with the request id of `instance` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAVAILABLE: the database is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApiKeysController_revoke: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description your id for this request (echoed, logged, in a problem's `instance`); generated when absent */
+                "X-Request-Id"?: string;
+                /** @description a repeat with the same key and body answers the first response and writes nothing */
+                "Idempotency-Key"?: string;
+                /** @description "<version>" as read: a stale one gives 412 and writes nothing */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the key, revoked */
+            200: {
+                headers: {
+                    /** @description the request id */
+                    "X-Request-Id"?: string;
+                    /** @description "<version>" of the case or stream, when it has one */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {

@@ -97,9 +97,12 @@ abstract class ExistingCaseHandler<I, M extends ExistingCaseCommand<I>> {
     );
   }
 
-  protected async requireUnit(unitId: string, path: string): Promise<void> {
+  /** An existing unit that exists on the act's date (not before its `from`, not from its `ceasedOn`). */
+  protected async requireUnit(unitId: string, path: string, on?: string): Promise<void> {
     if (!(await this.units.exists(unitId)))
       fail('VALIDATION_FAILED', `${path}: no such unit`, [{ path, message: 'no such unit' }]);
+    const problem = await this.units.problemOn(unitId, on);
+    if (problem) fail('VALIDATION_FAILED', `${path}: ${problem}`, [{ path, message: problem }]);
   }
 }
 
@@ -118,7 +121,7 @@ abstract class PlainCaseHandler<
 export class ClassifyCaseHandler extends ExistingCaseHandler<ClassifyCase['input'], ClassifyCase> {
   protected readonly permission = 'case.classify';
   protected async toDomain({ input, meta }: ClassifyCase, state: ExistingCase): Promise<CaseCommand> {
-    await this.requireUnit(input.competentUnitId, 'competentUnitId');
+    await this.requireUnit(input.competentUnitId, 'competentUnitId', input.at);
     const previousCase = input.previousCaseId
       ? await this.cases.previousCaseFacts(input.previousCaseId, meta.principal)
       : undefined;
@@ -140,7 +143,7 @@ export class ClassifyCaseHandler extends ExistingCaseHandler<ClassifyCase['input
 export class ReclassifyCaseHandler extends ExistingCaseHandler<ReclassifyCase['input'], ReclassifyCase> {
   protected readonly permission = 'case.classify';
   protected async toDomain({ input, meta }: ReclassifyCase, state: ExistingCase): Promise<CaseCommand> {
-    await this.requireUnit(input.competentUnitId, 'competentUnitId');
+    await this.requireUnit(input.competentUnitId, 'competentUnitId', input.at);
     const previousCase = input.previousCaseId
       ? await this.cases.previousCaseFacts(input.previousCaseId, meta.principal)
       : undefined;
@@ -181,7 +184,7 @@ export class AmendCaseHandler extends ExistingCaseHandler<AmendCase['input'], Am
 export class TransferCaseHandler extends ExistingCaseHandler<TransferCase['input'], TransferCase> {
   protected readonly permission = 'case.transfer';
   protected async toDomain({ input }: TransferCase): Promise<CaseCommand> {
-    await this.requireUnit(input.toUnitId, 'toUnitId');
+    await this.requireUnit(input.toUnitId, 'toUnitId', input.at);
     return { type: 'TransferCase', data: { ...input } };
   }
 }
@@ -310,6 +313,11 @@ export class RegisterCaseHandler implements ICommandHandler<RegisterCase, Regist
         { path: 'receivingUnitId', message: 'no such unit' },
       ]);
     }
+    const problem = await this.units.problemOn(dto.receivingUnitId, dto.receivedAt);
+    if (problem)
+      fail('VALIDATION_FAILED', `receivingUnitId: ${problem}`, [
+        { path: 'receivingUnitId', message: problem },
+      ]);
     if (!(await this.units.inScope(principal, [dto.receivingUnitId]))) {
       fail('FORBIDDEN', 'you may register cases only for your unit and the units below it');
     }

@@ -88,10 +88,13 @@ export class DecideInspectionHandler
   implements ICommandHandler<DecideInspection, InspectionCommandResult>
 {
   async execute({ input, meta }: DecideInspection): Promise<InspectionCommandResult> {
-    await this.inspections.requireUnits([
-      { path: 'leadUnitId', unitId: input.leadUnitId },
-      { path: 'inspectedUnitId', unitId: input.inspectedUnitId },
-    ]);
+    await this.inspections.requireUnits(
+      [
+        { path: 'leadUnitId', unitId: input.leadUnitId },
+        { path: 'inspectedUnitId', unitId: input.inspectedUnitId },
+      ],
+      input.decidedOn,
+    );
     await this.inspections.requireLead(meta.principal, input.leadUnitId, 'deciding an inspection');
     await this.inspections.requireInScope(meta.principal, [
       { path: 'inspectedUnitId', unitId: input.inspectedUnitId },

@@ -166,13 +166,12 @@ export class InspectionService {
   }
 
   /** Existing, not ceased units, else 400 with the paths. */
-  async requireUnits(refs: { path: string; unitId: string }[]): Promise<void> {
+  async requireUnits(refs: { path: string; unitId: string }[], on?: string): Promise<void> {
     const errors: { path: string; message: string }[] = [];
     for (const { path, unitId } of refs) {
-      const s = await this.units.state(unitId);
-      if (s.status === 'none') errors.push({ path, message: 'no such unit' });
-      else if (s.status === 'merged')
-        errors.push({ path, message: `unit ${unitId} ceased on ${s.mergedOn}` });
+      // Not before the unit's `from`, not from its `ceasedOn` (a merger still ahead does not count yet).
+      const problem = await this.units.problemOn(unitId, on);
+      if (problem) errors.push({ path, message: problem });
     }
     if (errors.length)
       fail('VALIDATION_FAILED', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);

@@ -8,15 +8,19 @@ import { type GlobalCheckpoint, type StoredEvent } from '../../../event-store/sr
 import { readCheckpoint, viaPool, writeCheckpoint } from '../../../event-store/src/postgres/checkpoints.js';
 import type { ProjectionRunner } from '../../../read-models/src/runner/projection-runner.js';
 import type { Runtime } from '../../../runtime/src/runtime.js';
+import { vietnamDateOf } from '../../../domain/src/shared/dates.js';
 
 const NAME = 'process.unit-merger.v1';
 const NAMESPACE = '9a4c1e7b-2d3f-4b6a-8e5c-7f1d0b3a6c92';
 export const MERGER_ACTOR = { id: 'system:unit-merger', name: 'Unit merger', roles: [] as string[] };
 
 /**
- * Drives unit mergers: for every UnitMerged in the log, moves each pending case of the ceasing unit
- * to its successor (CaseTransferred, reason unit_merger; status and deadlines unchanged). Event ids
- * derive from the merger event and the case, so a re-run never moves a case twice.
+ * Drives unit mergers: every UnitMerged in the log is entered in `unit_merger_schedule`; on its
+ * `effectiveOn` (Vietnam date; at once for a merger recorded on or after it) the worker moves each
+ * pending case of the ceasing unit to its successor (CaseTransferred, reason unit_merger; status and
+ * deadlines unchanged) and hands over its open recommendations. A merger withdrawn before its date
+ * (UnitMergerCancelled) is never carried out. Event ids derive from the merger event and the case, so
+ * a re-run never moves a case twice.
  */
 export class UnitMergerProcess {
   constructor(
@@ -43,25 +47,73 @@ export class UnitMergerProcess {
     return writeCheckpoint(viaPool(this.runtime.pool), NAME, cp);
   }
 
-  /** Processes what is in the log now; returns the number of mergers handled. */
+  /** Enters the mergers (and their withdrawals) in the log now, then carries out those due; returns how many it carried out. */
   async runOnce(): Promise<number> {
-    let handled = 0;
     for (;;) {
       const events = await this.runtime.store.readAll({ after: await this.checkpoint(), limit: 500 });
-      if (events.length === 0) return handled;
+      if (events.length === 0) break;
       for (const e of events) {
-        if (e.type === 'UnitMerged') {
-          await this.handle(e);
-          handled++;
-        }
+        if (e.type === 'UnitMerged') await this.schedule(e);
+        if (e.type === 'UnitMergerCancelled') await this.unschedule(e);
         await this.save({ transactionId: e.transactionId, position: e.globalPosition });
       }
     }
+    return this.carryOutDue();
+  }
+
+  /**
+   * Enters a merger (pending). Read again from the start of the log (a checkpoint reset), a merger
+   * already carried out is carried out again: its moves have deterministic ids, so nothing moves twice.
+   */
+  private async schedule(e: StoredEvent): Promise<void> {
+    const merged = e as unknown as StoredEvent & UnitMerged;
+    await this.runtime.pool.query(
+      `INSERT INTO unit_merger_schedule (merger_event_id, stream_id, into_unit_id, effective_on, global_position)
+       VALUES ($1, $2, $3, $4::date, $5)
+       ON CONFLICT (merger_event_id) DO UPDATE SET status = 'pending'
+         WHERE unit_merger_schedule.status = 'done'`,
+      [e.eventId, e.streamId, merged.data.intoUnitId, merged.data.effectiveOn, String(e.globalPosition)],
+    );
+  }
+
+  private async unschedule(e: StoredEvent): Promise<void> {
+    const d = e.data as { effectiveOn: string };
+    await this.runtime.pool.query(
+      `UPDATE unit_merger_schedule SET status = 'cancelled'
+        WHERE stream_id = $1 AND effective_on = $2::date AND status = 'pending' AND global_position < $3`,
+      [e.streamId, d.effectiveOn, String(e.globalPosition)],
+    );
+  }
+
+  /** The mergers whose effectiveOn has come (Vietnam date), oldest recorded first. */
+  private async carryOutDue(): Promise<number> {
+    const today = vietnamDateOf(this.runtime.clock());
+    const due = await this.runtime.pool.query<{ merger_event_id: string; stream_id: string }>(
+      `SELECT merger_event_id, stream_id FROM unit_merger_schedule
+        WHERE status = 'pending' AND effective_on <= $1::date ORDER BY global_position`,
+      [today],
+    );
+    let handled = 0;
+    for (const row of due.rows) {
+      const cause = (await this.runtime.store.readStream(row.stream_id)).find(
+        (x) => x.eventId === row.merger_event_id,
+      );
+      if (cause) {
+        await this.handle(cause);
+        handled++;
+      }
+      await this.runtime.pool.query(
+        `UPDATE unit_merger_schedule SET status = 'done', done_at = now() WHERE merger_event_id = $1`,
+        [row.merger_event_id],
+      );
+    }
+    return handled;
   }
 
   private async handle(e: StoredEvent): Promise<void> {
-    // The case list must include everything written before the merger.
-    await this.runner.waitFor(e.globalPosition, 30_000);
+    // The case list must include everything written before the merger is carried out (a scheduled
+    // merger also moves the cases registered between its recording and its effectiveOn).
+    await this.runner.waitFor(await this.runtime.store.headPosition(), 30_000);
     const merged = e as unknown as StoredEvent & UnitMerged;
     const ceasing = e.streamId.replace(/^unit-/, '');
     const rows: { case_id: string }[] = await this.runtime.dataSource.query(

@@ -1,6 +1,11 @@
 import { ApplicationCommand, type CommandMeta } from '../bus/messages.js';
 import type { SessionCommandResult } from './reception.service.js';
-import type { CancelSessionInput, HoldSessionInput, ScheduleSessionInput } from './reception.inputs.js';
+import type {
+  CancelSessionInput,
+  CorrectSessionInput,
+  HoldSessionInput,
+  ScheduleSessionInput,
+} from './reception.inputs.js';
 
 /**
  * The citizen-reception session commands as messages on the CommandBus: plain data, one
@@ -38,6 +43,17 @@ export class CancelSession extends ReceptionCommandMessage {
   constructor(
     readonly sessionId: string,
     readonly input: CancelSessionInput,
+    meta: CommandMeta,
+  ) {
+    super(meta);
+  }
+}
+
+/** POST /reception-sessions/:id/correct: a mistaken hold corrected by an audited event, with a reason. */
+export class CorrectSession extends ReceptionCommandMessage {
+  constructor(
+    readonly sessionId: string,
+    readonly input: CorrectSessionInput,
     meta: CommandMeta,
   ) {
     super(meta);

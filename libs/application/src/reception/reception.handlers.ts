@@ -8,14 +8,15 @@ import { evolveReception, type ReceptionState } from '../../../domain/src/recept
 import { DomainError } from '../../../domain/src/shared/domain-error.js';
 import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
 import { ProjectionRunner } from '../../../read-models/src/runner/projection-runner.js';
-import { requirePermission } from '../../../security/src/auth/roles.js';
+import { can, requirePermission } from '../../../security/src/auth/roles.js';
+import { vietnamDateOf } from '../../../domain/src/shared/dates.js';
 import { commandOptions, type CommandMeta } from '../bus/messages.js';
 import { handleCommand, seededId } from '../commands/handle-command.js';
 import { fail } from '../common/problem.js';
 import { foldReceptionEvents } from '../folds.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
-import { CancelSession, HoldSession, ScheduleSession } from './reception.commands.js';
+import { CancelSession, CorrectSession, HoldSession, ScheduleSession } from './reception.commands.js';
 import { ReceptionService, sessionView, type SessionCommandResult } from './reception.service.js';
 
 /**
@@ -74,6 +75,9 @@ export class ScheduleSessionHandler
     if (!(await this.units.inScope(principal, [input.unitId]))) {
       fail('FORBIDDEN', 'you may schedule sessions only for your unit and the units below it');
     }
+    // Not before the unit's `from`, not from its `ceasedOn`.
+    const problem = await this.units.problemOn(input.unitId, input.date);
+    if (problem) fail('VALIDATION_FAILED', `date: ${problem}`, [{ path: 'date', message: problem }]);
     // From the Idempotency-Key when there is one: a retry after a crash finds the same session.
     const sessionId = meta.eventIdSeed ? seededId(meta.eventIdSeed, 'reception-session') : randomUUID();
     return this.run(sessionId, meta, {
@@ -98,9 +102,16 @@ export class HoldSessionHandler
   async execute({ sessionId, input, meta }: HoldSession): Promise<SessionCommandResult> {
     const { principal } = meta;
     const loaded = await this.sessions.load(sessionId, principal);
-    requirePermission(principal, 'reception.hold');
     // The head in office on the day it was held, from the unit stream (strongly consistent).
     const head = await this.units.headOn(loaded.state.unitId, input.heldOn);
+    // Who is that head's delegate today (the day the hold is recorded).
+    const today = vietnamDateOf(this.runtime.clock());
+    const delegates = head ? await this.units.delegatesOf(loaded.state.unitId, head.personId, today) : [];
+    // Heads hold (as host); reception staff record holds as a head's delegate.
+    if (!can(principal, 'reception.hold') && !delegates.includes(principal.id))
+      requirePermission(principal, 'reception.hold');
+    const problem = await this.units.problemOn(loaded.state.unitId, input.heldOn);
+    if (problem) fail('VALIDATION_FAILED', `heldOn: ${problem}`, [{ path: 'heldOn', message: problem }]);
     // The host is the unit's head on that day, or the person recording it, from the session's unit.
     const actorHosts = input.hostPersonId === principal.id && principal.unitId === loaded.state.unitId;
     if (head?.personId !== input.hostPersonId && !actorHosts)
@@ -121,6 +132,52 @@ export class HoldSessionHandler
           citizensReceived: input.citizensReceived,
           ...(input.caseIds ? { caseIds: input.caseIds } : {}),
           headOnDate: head ? { personId: head.personId } : null,
+          recordedBy: { id: principal.id, name: principal.name },
+          delegatesOfHead: delegates,
+        },
+      },
+      loaded,
+    );
+  }
+}
+
+/**
+ * A mistaken hold corrected by an audited event: heads of the unit (and admins). It counts as the
+ * head's own only when the corrector is the head in office on `heldOn` or that head's delegate today.
+ */
+@CommandHandler(CorrectSession)
+export class CorrectSessionHandler
+  extends SessionHandler
+  implements ICommandHandler<CorrectSession, SessionCommandResult>
+{
+  async execute({ sessionId, input, meta }: CorrectSession): Promise<SessionCommandResult> {
+    const { principal } = meta;
+    const loaded = await this.sessions.load(sessionId, principal);
+    if (!principal.roles.includes('admin')) requirePermission(principal, 'reception.hold');
+    const { state } = loaded;
+    const heldOn = input.heldOn ?? (state.status === 'held' ? state.held.heldOn : state.date);
+    if (input.heldOn !== undefined) {
+      const problem = await this.units.problemOn(state.unitId, input.heldOn);
+      if (problem) fail('VALIDATION_FAILED', `heldOn: ${problem}`, [{ path: 'heldOn', message: problem }]);
+    }
+    const head = await this.units.headOn(state.unitId, heldOn);
+    const today = vietnamDateOf(this.runtime.clock());
+    const delegates = head ? await this.units.delegatesOf(state.unitId, head.personId, today) : [];
+    return this.run(
+      sessionId,
+      meta,
+      {
+        type: 'CorrectReceptionHold',
+        data: {
+          at: input.at,
+          reason: input.reason,
+          ...(input.heldOn !== undefined ? { heldOn: input.heldOn } : {}),
+          ...(input.hostPersonId !== undefined ? { hostPersonId: input.hostPersonId } : {}),
+          ...(input.citizensReceived !== undefined ? { citizensReceived: input.citizensReceived } : {}),
+          ...(input.void !== undefined ? { void: input.void } : {}),
+          headOnDate: head ? { personId: head.personId } : null,
+          recordedBy: { id: principal.id, name: principal.name },
+          delegatesOfHead: delegates,
         },
       },
       loaded,
@@ -145,4 +202,9 @@ export class CancelSessionHandler
   }
 }
 
-export const RECEPTION_COMMAND_HANDLERS = [ScheduleSessionHandler, HoldSessionHandler, CancelSessionHandler];
+export const RECEPTION_COMMAND_HANDLERS = [
+  ScheduleSessionHandler,
+  HoldSessionHandler,
+  CancelSessionHandler,
+  CorrectSessionHandler,
+];

@@ -19,3 +19,25 @@ export interface HoldSessionInput {
 export interface CancelSessionInput {
   reason: string;
 }
+
+/** api.md `POST /reception-sessions/:id/correct`: omitted fields keep their value. */
+export interface CorrectSessionInput {
+  at: string;
+  reason: string;
+  heldOn?: string;
+  hostPersonId?: string;
+  citizensReceived?: number;
+  void?: boolean;
+}
+
+/** api.md `GET /reception-sessions` (the schedule): `from`/`to` bound the session's `date`. */
+export interface ListSessionsInput {
+  unitId?: string;
+  includeSubunits?: boolean;
+  from?: string;
+  to?: string;
+  hostPersonId?: string;
+  status?: string;
+  page?: number;
+  pageSize?: number;
+}

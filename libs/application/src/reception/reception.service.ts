@@ -1,32 +1,136 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { foldReceptionEvents } from '../folds.js';
 import { receptionStreamId } from '../../../domain/src/reception/reception.events.js';
-import { type ReceptionState } from '../../../domain/src/reception/reception.state.js';
+import { countsAsHeadsOf, type ReceptionState } from '../../../domain/src/reception/reception.state.js';
 import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
 import { can, requirePermission, type Permission, type Principal } from '../../../security/src/auth/roles.js';
 import { fail } from '../common/problem.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
+import type { ListSessionsInput } from './reception.inputs.js';
 
 const SESSION_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 const fold = (events: StoredEvent[]): ReceptionState => foldReceptionEvents(events);
 
-/** The session as the API shows it. */
-export function sessionView(state: ReceptionState, version: number) {
+type DbRow = Record<string, unknown>;
+
+/**
+ * The session as the API shows it (api.md `GET /reception-sessions/:id`). Once held, `hostPersonId`,
+ * `heldOn`, `citizensReceived` and `caseIds` are the hold's (as corrected); `plannedHostPersonId` is
+ * the host it was scheduled with. `recordedBy`: who entered the hold (or its latest correction);
+ * `countsAsHeads`: it counts toward the head's reception duty; `lateEntry`: the hold was entered late.
+ * `held` and `cancelReason` are kept for earlier clients.
+ */
+export interface SessionView {
+  id: string;
+  unitId: string;
+  hostPersonId: string;
+  plannedHostPersonId: string;
+  date: string;
+  kind: string;
+  mode: string;
+  status: string;
+  heldOn: string | null;
+  citizensReceived: number | null;
+  caseIds: string[];
+  recordedBy: { id: string; name: string } | null;
+  countsAsHeads: boolean;
+  lateEntry: boolean;
+  workingDaysLate: number | null;
+  headPersonId: string | null;
+  held: {
+    heldOn: string;
+    hostPersonId: string;
+    citizensReceived: number;
+    caseIds: string[];
+    heldByHead: boolean;
+    headPersonId: string | null;
+  } | null;
+  cancelReason: string | null;
+  version: number;
+}
+
+export function sessionView(state: ReceptionState, version: number): SessionView | null {
   if (state.status === 'none') return null;
+  const held = state.status === 'held' || state.status === 'voided' ? state.held : null;
   return {
     id: state.sessionId,
     unitId: state.unitId,
-    hostPersonId: state.hostPersonId,
+    hostPersonId: held?.hostPersonId ?? state.hostPersonId,
+    plannedHostPersonId: state.hostPersonId,
     date: state.date,
     kind: state.kind,
     mode: state.mode,
     status: state.status,
-    held: state.status === 'held' ? { ...state.held, caseIds: [...state.held.caseIds] } : null,
-    cancelReason: state.status === 'cancelled' ? state.reason : null,
+    heldOn: held?.heldOn ?? null,
+    citizensReceived: held?.citizensReceived ?? null,
+    caseIds: held ? [...held.caseIds] : [],
+    recordedBy: held?.recordedBy ?? null,
+    countsAsHeads: state.status === 'held' && countsAsHeadsOf(state.held),
+    lateEntry: held?.lateEntry === true,
+    workingDaysLate: held?.workingDaysLate ?? null,
+    headPersonId: held?.headPersonId ?? null,
+    held: held
+      ? {
+          heldOn: held.heldOn,
+          hostPersonId: held.hostPersonId,
+          citizensReceived: held.citizensReceived,
+          caseIds: [...held.caseIds],
+          heldByHead: held.heldByHead,
+          headPersonId: held.headPersonId,
+        }
+      : null,
+    cancelReason: state.status === 'cancelled' || state.status === 'voided' ? state.reason : null,
     version,
   };
+}
+
+const dateText = (v: unknown): string | null =>
+  v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+
+/** A current row of `rm_reception_sessions` as the same view. */
+export function sessionViewOfRow(r: DbRow): SessionView {
+  const status = String(r.status);
+  const held = r.held_on !== null && r.held_on !== undefined;
+  const recordedBy = (r.recorded_by as { id: string; name: string } | null) ?? null;
+  return {
+    id: String(r.session_id),
+    unitId: String(r.unit_id),
+    hostPersonId: String(r.held_host_person_id ?? r.host_person_id),
+    plannedHostPersonId: String(r.host_person_id),
+    date: dateText(r.date)!,
+    kind: String(r.kind),
+    mode: String(r.mode),
+    status,
+    heldOn: dateText(r.held_on),
+    citizensReceived: (r.citizens_received as number | null) ?? null,
+    caseIds: held ? ((r.case_ids as string[] | null) ?? []) : [],
+    recordedBy: recordedBy ? { id: recordedBy.id, name: recordedBy.name } : null,
+    countsAsHeads: status === 'held' && ((r.counts_as_heads ?? r.held_by_head) as boolean | null) === true,
+    lateEntry: r.late_entry === true,
+    workingDaysLate: (r.working_days_late as number | null) ?? null,
+    headPersonId: (r.head_person_id as string | null) ?? null,
+    held: held
+      ? {
+          heldOn: dateText(r.held_on)!,
+          hostPersonId: String(r.held_host_person_id),
+          citizensReceived: Number(r.citizens_received),
+          caseIds: (r.case_ids as string[] | null) ?? [],
+          heldByHead: r.held_by_head === true,
+          headPersonId: (r.head_person_id as string | null) ?? null,
+        }
+      : null,
+    cancelReason: (r.cancel_reason as string | null) ?? null,
+    version: Number(r.version ?? 0),
+  };
+}
+
+/** The business date of each reception act (api.md): hold `heldOn`, correction `at`, schedule `date`. */
+function businessDateOfSessionEvent(type: string, data: Record<string, unknown>): string | null {
+  const field =
+    type === 'ReceptionSessionHeld' ? 'heldOn' : type === 'ReceptionSessionCorrected' ? 'at' : null;
+  return field && typeof data[field] === 'string' ? (data[field] as string) : null;
 }
 
 /** What a session command answers: the session's view after it, with its version and position. */
@@ -63,5 +167,76 @@ export class ReceptionService {
     const readers: Permission[] = ['case.read', 'boards.read'];
     if (!readers.some((p) => can(principal, p))) requirePermission(principal, 'boards.read');
     return sessionView(state, version)!;
+  }
+
+  /** api.md `GET /reception-sessions/:id/history`: every event of the session, as a case's history. */
+  async history(sessionId: string, principal: Principal) {
+    await this.load(sessionId, principal);
+    const readers: Permission[] = ['case.read.history', 'boards.read', 'reception.schedule'];
+    if (!readers.some((p) => can(principal, p))) requirePermission(principal, 'case.read.history');
+    const events = await this.runtime.store.readStream(receptionStreamId(sessionId));
+    return {
+      events: events.map((e) => {
+        const data = e.data as Record<string, unknown>;
+        return {
+          position: Number(e.globalPosition),
+          version: e.version,
+          type: e.type,
+          businessDate: businessDateOfSessionEvent(e.type, data),
+          lateEntry: data.lateEntry === true,
+          imported: (e.metadata as { imported?: unknown }).imported === true,
+          occurredAt: e.occurredAt,
+          recordedAt: e.recordedAt,
+          actor: { id: e.metadata.actor.id, name: e.metadata.actor.name },
+          data,
+          hash: e.hash,
+          prevHash: e.prevHash,
+          streamId: e.streamId,
+          eventId: e.eventId,
+          metadata: e.metadata,
+        };
+      }),
+    };
+  }
+
+  /**
+   * api.md `GET /reception-sessions` (the schedule, from the read model): the unit (default: yours)
+   * and, unless `includeSubunits=false`, the units below it; `from`/`to` bound the session's `date`.
+   */
+  async list(q: ListSessionsInput, principal: Principal) {
+    const readers: Permission[] = ['case.read', 'boards.read'];
+    if (!readers.some((p) => can(principal, p))) requirePermission(principal, 'boards.read');
+    const params: unknown[] = [];
+    const p = (v: unknown) => (params.push(v), `$${params.length}`);
+    const unitId = q.unitId ?? principal.unitId ?? null;
+    if (q.unitId && !(await this.units.exists(q.unitId))) fail('NOT_FOUND', `no unit ${q.unitId}`);
+    if (unitId && !(await this.units.inScope(principal, [unitId]))) fail('NOT_FOUND', `no unit ${unitId}`);
+    const where = ['s.recorded_to IS NULL'];
+    let cte = '';
+    if (unitId && q.includeSubunits === false) where.push(`s.unit_id = ${p(unitId)}`);
+    else if (unitId) {
+      cte = `WITH RECURSIVE scope_units(unit_id) AS (
+          SELECT ${p(unitId)}::text
+          UNION
+          SELECT u.unit_id FROM rm_units u JOIN scope_units su ON u.parent_id = su.unit_id WHERE u.recorded_to IS NULL)`;
+      where.push('s.unit_id IN (SELECT unit_id FROM scope_units)');
+    }
+    if (q.from) where.push(`s.date >= ${p(q.from)}::date`);
+    if (q.to) where.push(`s.date <= ${p(q.to)}::date`);
+    if (q.hostPersonId)
+      where.push(`(s.host_person_id = ${p(q.hostPersonId)} OR s.held_host_person_id = $${params.length})`);
+    if (q.status) where.push(`s.status = ${p(q.status)}`);
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 200;
+    const sql = `${cte} SELECT s.* FROM rm_reception_sessions s WHERE ${where.join(' AND ')}
+      ORDER BY s.date, s.unit_id, s.session_id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+    const [rows, total] = await Promise.all([
+      this.runtime.dataSource.query(sql, params) as Promise<DbRow[]>,
+      this.runtime.dataSource.query(
+        `${cte} SELECT count(*)::int AS n FROM rm_reception_sessions s WHERE ${where.join(' AND ')}`,
+        params,
+      ) as Promise<DbRow[]>,
+    ]);
+    return { items: rows.map(sessionViewOfRow), total: Number(total[0]?.n ?? 0), page, pageSize };
   }
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { loadUnitState } from '../folds.js';
 import { type UnitState } from '../../../domain/src/unit/unit.state.js';
-import { headOn } from '../../../domain/src/unit/unit.queries.js';
+import { delegatesOn, headOn } from '../../../domain/src/unit/unit.queries.js';
+import { vietnamDateOf } from '../../../domain/src/shared/dates.js';
 import type { Principal } from '../../../security/src/auth/roles.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 
@@ -53,5 +54,25 @@ export class UnitDirectory {
   async headOn(unitId: string, date: string): Promise<{ personId: string; fullName: string } | null> {
     const h = headOn(await this.state(unitId), date);
     return h ? { personId: h.personId, fullName: h.fullName } : null;
+  }
+
+  /** The people who may record reception holds as `headPersonId`'s own on `date` (api.md delegates). */
+  async delegatesOf(unitId: string, headPersonId: string, date: string): Promise<string[]> {
+    return delegatesOn(await this.state(unitId), headPersonId, date).map((d) => d.delegateId);
+  }
+
+  /**
+   * Why an act dated `date` may not name the unit (api.md Units: before its `from`, or on or after its
+   * `ceasedOn`), or null when it may. `date` defaults to today (Vietnam).
+   */
+  async problemOn(
+    unitId: string,
+    date: string = vietnamDateOf(this.runtime.clock()),
+  ): Promise<string | null> {
+    const s = await this.state(unitId);
+    if (s.status === 'none') return 'no such unit';
+    if (date < s.from) return `unit ${unitId} exists from ${s.from}`;
+    if (s.status === 'merged' && date >= s.mergedOn) return `unit ${unitId} ceased on ${s.mergedOn}`;
+    return null;
   }
 }

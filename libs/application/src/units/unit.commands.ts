@@ -1,6 +1,12 @@
 import { ApplicationCommand, type CommandMeta } from '../bus/messages.js';
 import type { UnitCommandResult } from './unit.service.js';
-import type { AppointHeadInput, CreateUnitInput, MergeUnitInput } from './unit.inputs.js';
+import type {
+  AppointHeadInput,
+  CancelMergerInput,
+  CreateUnitInput,
+  MergeUnitInput,
+  NameDelegateInput,
+} from './unit.inputs.js';
 
 /**
  * The unit commands as messages on the CommandBus: plain data, one `@CommandHandler` each
@@ -50,6 +56,41 @@ export class MergeUnit extends UnitCommandMessage {
   constructor(
     readonly unitId: string,
     readonly input: MergeUnitInput,
+    meta: CommandMeta,
+  ) {
+    super(meta);
+  }
+}
+
+/** POST /units/:id/merge/cancel: a scheduled merger withdrawn before its effectiveOn, with a reason. */
+export class CancelUnitMerger extends UnitCommandMessage {
+  constructor(
+    readonly unitId: string,
+    readonly input: CancelMergerInput,
+    meta: CommandMeta,
+  ) {
+    super(meta);
+  }
+}
+
+/** POST /units/:id/heads/:personId/delegates: who may record reception holds as that head's own. */
+export class NameDelegate extends UnitCommandMessage {
+  constructor(
+    readonly unitId: string,
+    readonly headPersonId: string,
+    readonly input: NameDelegateInput,
+    meta: CommandMeta,
+  ) {
+    super(meta);
+  }
+}
+
+/** DELETE /units/:id/heads/:personId/delegates/:delegateId: the delegation ends from today. */
+export class EndDelegation extends UnitCommandMessage {
+  constructor(
+    readonly unitId: string,
+    readonly headPersonId: string,
+    readonly delegateId: string,
     meta: CommandMeta,
   ) {
     super(meta);

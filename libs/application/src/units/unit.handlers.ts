@@ -8,13 +8,21 @@ import { decideUnit } from '../../../domain/src/unit/unit.decide.js';
 import { unitStreamId } from '../../../domain/src/unit/unit.events.js';
 import { evolveUnit, type UnitState } from '../../../domain/src/unit/unit.state.js';
 import { ProjectionRunner } from '../../../read-models/src/runner/projection-runner.js';
-import { requirePermission } from '../../../security/src/auth/roles.js';
+import { requirePermission, type Principal } from '../../../security/src/auth/roles.js';
 import { commandOptions, type CommandMeta } from '../bus/messages.js';
 import { handleCommand, seededId } from '../commands/handle-command.js';
 import { fail } from '../common/problem.js';
 import { foldUnitEvents } from '../folds.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
-import { AppointHead, CreateUnit, MergeUnit, RenameUnit } from './unit.commands.js';
+import {
+  AppointHead,
+  CancelUnitMerger,
+  CreateUnit,
+  EndDelegation,
+  MergeUnit,
+  NameDelegate,
+  RenameUnit,
+} from './unit.commands.js';
 import { UnitDirectory } from './unit-directory.service.js';
 import { unitView, type UnitCommandResult } from './unit.service.js';
 
@@ -55,7 +63,8 @@ abstract class UnitHandler {
     );
     // A replay of a command that committed earlier decided nothing now: its outcome is folded.
     const after = decided.state ?? foldUnitEvents(result.events);
-    const view = unitView(after, vietnamDateOf(this.runtime.clock()));
+    const today = vietnamDateOf(this.runtime.clock());
+    const view = unitView(after, today, today);
     return {
       ...view!,
       version: result.version,
@@ -73,6 +82,14 @@ export class CreateUnitHandler extends UnitHandler implements ICommandHandler<Cr
     if (input.parentId && !(await this.directory.exists(input.parentId))) {
       fail('VALIDATION_FAILED', 'parentId: no such unit', [{ path: 'parentId', message: 'no such unit' }]);
     }
+    if (input.parentId && input.from) {
+      // A child's `from` may not precede its parent's.
+      const parent = await this.directory.state(input.parentId);
+      if (parent.status !== 'none' && input.from < parent.from) {
+        const message = `a unit cannot begin before its parent (${parent.from})`;
+        fail('VALIDATION_FAILED', `from: ${message}`, [{ path: 'from', message }]);
+      }
+    }
     return this.run(unitId, meta, (ctx) => ({
       type: 'CreateUnit',
       data: {
@@ -81,6 +98,7 @@ export class CreateUnitHandler extends UnitHandler implements ICommandHandler<Cr
         level: input.level,
         parentId: input.parentId ?? null,
         createdAt: ctx.today,
+        ...(input.from !== undefined ? { from: input.from } : {}),
       },
     }));
   }
@@ -129,8 +147,15 @@ export class MergeUnitHandler extends UnitHandler implements ICommandHandler<Mer
       fail('VALIDATION_FAILED', 'intoUnitId: no such unit', [
         { path: 'intoUnitId', message: 'no such unit' },
       ]);
-    if (successor.status === 'merged')
-      fail('ILLEGAL_TRANSITION', `unit ${input.intoUnitId} has itself ceased`);
+    if (successor.status === 'merged' && successor.mergedOn <= input.effectiveOn) {
+      // Not into a unit that ceases before the merger (or on its day).
+      const message = `the merger must take effect before ${input.intoUnitId} ceases (${successor.mergedOn})`;
+      fail('VALIDATION_FAILED', `effectiveOn: ${message}`, [{ path: 'effectiveOn', message }]);
+    }
+    if (successor.status !== 'none' && input.effectiveOn < successor.from) {
+      const message = `the merger takes effect before ${input.intoUnitId} exists (${successor.from})`;
+      fail('VALIDATION_FAILED', `effectiveOn: ${message}`, [{ path: 'effectiveOn', message }]);
+    }
     if (await this.directory.isWithin(input.intoUnitId, unitId)) {
       fail('VALIDATION_FAILED', 'a unit cannot merge into one of its own subunits', [
         { path: 'intoUnitId', message: 'is below the ceasing unit' },
@@ -143,9 +168,64 @@ export class MergeUnitHandler extends UnitHandler implements ICommandHandler<Mer
   }
 }
 
+@CommandHandler(CancelUnitMerger)
+export class CancelUnitMergerHandler
+  extends UnitHandler
+  implements ICommandHandler<CancelUnitMerger, UnitCommandResult>
+{
+  async execute({ unitId, input, meta }: CancelUnitMerger): Promise<UnitCommandResult> {
+    requirePermission(meta.principal, 'units.manage');
+    await this.mustExist(unitId);
+    return this.run(unitId, meta, () => ({ type: 'CancelUnitMerger', data: { reason: input.reason } }));
+  }
+}
+
+/** Admin, or that head (a head, in scope): who names and ends the head's delegates. */
+abstract class DelegationHandler extends UnitHandler {
+  protected async requireDelegator(
+    unitId: string,
+    headPersonId: string,
+    principal: Principal,
+  ): Promise<void> {
+    if (!(await this.directory.exists(unitId)) || !(await this.directory.inScope(principal, [unitId])))
+      fail('NOT_FOUND', `no unit ${unitId}`);
+    if (principal.roles.includes('admin')) return;
+    if (principal.roles.includes('head') && principal.id === headPersonId) return;
+    fail('FORBIDDEN', "only that head or an admin may name or end the head's delegates");
+  }
+}
+
+@CommandHandler(NameDelegate)
+export class NameDelegateHandler
+  extends DelegationHandler
+  implements ICommandHandler<NameDelegate, UnitCommandResult>
+{
+  async execute({ unitId, headPersonId, input, meta }: NameDelegate): Promise<UnitCommandResult> {
+    await this.requireDelegator(unitId, headPersonId, meta.principal);
+    return this.run(unitId, meta, () => ({
+      type: 'NameDelegate',
+      data: { headPersonId, delegateId: input.delegateId, from: input.from, to: input.to ?? null },
+    }));
+  }
+}
+
+@CommandHandler(EndDelegation)
+export class EndDelegationHandler
+  extends DelegationHandler
+  implements ICommandHandler<EndDelegation, UnitCommandResult>
+{
+  async execute({ unitId, headPersonId, delegateId, meta }: EndDelegation): Promise<UnitCommandResult> {
+    await this.requireDelegator(unitId, headPersonId, meta.principal);
+    return this.run(unitId, meta, () => ({ type: 'EndDelegation', data: { headPersonId, delegateId } }));
+  }
+}
+
 export const UNIT_COMMAND_HANDLERS = [
   CreateUnitHandler,
   RenameUnitHandler,
   AppointHeadHandler,
   MergeUnitHandler,
+  CancelUnitMergerHandler,
+  NameDelegateHandler,
+  EndDelegationHandler,
 ];

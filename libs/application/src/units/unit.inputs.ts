@@ -4,6 +4,8 @@ export interface CreateUnitInput {
   name: string;
   level: 'central' | 'province' | 'commune' | 'department' | 'agency';
   parentId?: string;
+  /** The first day the unit exists (default 1990-01-01). */
+  from?: string;
 }
 
 export interface AppointHeadInput {
@@ -16,4 +18,14 @@ export interface AppointHeadInput {
 export interface MergeUnitInput {
   intoUnitId: string;
   effectiveOn: string;
+}
+
+export interface CancelMergerInput {
+  reason: string;
+}
+
+export interface NameDelegateInput {
+  delegateId: string;
+  from: string;
+  to?: string;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { createTestCalendar } from '../calendar/testing/calendar-years.fixture.js';
 import { createRuleBook } from '../rules/rule-book.js';
 import type { DecideContext } from '../shared/decide-context.js';
+import { DomainError, type DomainErrorCode } from '../shared/domain-error.js';
 import { DeciderSpecification } from '../testing/decider-spec.js';
 import type {
   HoldReceptionSession,
@@ -194,6 +195,125 @@ describe('reception session stream', () => {
       status: 'cancelled',
       ...scheduledData,
       reason: 'bão',
+    });
+  });
+});
+
+describe('who entered a hold, late holds and corrections (api.md)', () => {
+  // The decided events for a context (late entries need the grace in the context).
+  const given = (events: ReceptionEvent[]) => ({
+    when: (cmd: ReceptionCommand, c: DecideContext = ctx()) => decideReception(cmd, foldReception(events), c),
+  });
+  function expectError(run: () => unknown, code: DomainErrorCode, path?: string): void {
+    let caught: unknown;
+    try {
+      run();
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(DomainError);
+    expect((caught as DomainError).code).toBe(code);
+    if (path !== undefined) expect((caught as DomainError).path).toBe(path);
+  }
+  const lateCtx = (today: string): DecideContext => ({ ...ctx(today), lateEntryGraceDays: 3 });
+  const by = (id: string) => ({ recordedBy: { id, name: `Người ${id}` } });
+
+  it('counts a hold as the head’s own only when the head or a delegate entered it', () => {
+    const own = given([scheduled]).when(hold(by('chair')))[0]!;
+    expect(own.data).toMatchObject({ heldByHead: true, countsAsHeads: true, recordedBy: { id: 'chair' } });
+    const other = given([scheduled]).when(hold(by('another-head')))[0]!;
+    expect(other.data).toMatchObject({ heldByHead: true, countsAsHeads: false });
+    const delegate = given([scheduled]).when(hold({ ...by('thu-ky'), delegatesOfHead: ['thu-ky'] }))[0]!;
+    expect(delegate.data).toMatchObject({ countsAsHeads: true, recordedBy: { id: 'thu-ky' } });
+    const deputy = given([scheduled]).when(
+      hold({ ...by('deputy'), hostPersonId: 'deputy', delegatesOfHead: ['deputy'] }),
+    )[0]!;
+    expect(deputy.data).toMatchObject({ heldByHead: false, countsAsHeads: false });
+  });
+
+  it('marks a hold entered after the grace as a late entry (it still counts)', () => {
+    // held Mon 2026-10-05, entered Mon 2026-12-07: far past 3 working days
+    const s: ReceptionEvent = {
+      type: 'ReceptionSessionScheduled',
+      data: { ...scheduledData, date: '2026-10-05' },
+    };
+    const late = given([s]).when(hold({ ...by('chair'), heldOn: '2026-10-05' }), lateCtx('2026-12-07'))[0]!;
+    expect(late.data).toMatchObject({ countsAsHeads: true, lateEntry: true });
+    expect((late.data as { workingDaysLate: number }).workingDaysLate).toBeGreaterThan(3);
+    const inTime = given([s]).when(hold({ ...by('chair'), heldOn: '2026-10-05' }), lateCtx('2026-10-08'))[0]!;
+    expect(inTime.data).not.toHaveProperty('lateEntry');
+  });
+
+  describe('CorrectReceptionHold', () => {
+    const heldByChair: ReceptionEvent = {
+      type: 'ReceptionSessionHeld',
+      data: { ...held.data, countsAsHeads: true, recordedBy: { id: 'chair', name: 'Chủ tịch' } },
+    };
+    const correct = (
+      data: Partial<Extract<ReceptionCommand, { type: 'CorrectReceptionHold' }>['data']> = {},
+    ) =>
+      ({
+        type: 'CorrectReceptionHold',
+        data: {
+          at: '2026-06-30',
+          reason: 'ghi nhầm ngày',
+          headOnDate: { personId: 'chair' },
+          recordedBy: { id: 'chair', name: 'Chủ tịch' },
+          delegatesOfHead: [],
+          ...data,
+        },
+      }) as ReceptionCommand;
+
+    it('corrects the day by an audited event, decided again for the person who records it', () => {
+      const [e] = given([scheduled, heldByChair]).when(
+        correct({ heldOn: '2026-06-24' }),
+        lateCtx('2026-06-30'),
+      );
+      expect(e).toEqual({
+        type: 'ReceptionSessionCorrected',
+        data: {
+          at: '2026-06-30',
+          reason: 'ghi nhầm ngày',
+          void: false,
+          heldOn: '2026-06-24',
+          hostPersonId: 'chair',
+          citizensReceived: 4,
+          heldByHead: true,
+          headPersonId: 'chair',
+          countsAsHeads: true,
+          recordedBy: { id: 'chair', name: 'Chủ tịch' },
+        },
+      });
+      const s = foldReception([scheduled, heldByChair, e!]);
+      expect(s).toMatchObject({ status: 'held', held: { heldOn: '2026-06-24', countsAsHeads: true } });
+      const byOther = given([scheduled, heldByChair]).when(
+        correct({ citizensReceived: 6, recordedBy: { id: 'x', name: 'X' } }),
+      )[0]!;
+      expect(byOther.data).toMatchObject({ countsAsHeads: false, citizensReceived: 6 });
+    });
+
+    it('voids a hold that did not take place', () => {
+      const [e] = given([scheduled, heldByChair]).when(correct({ void: true }));
+      expect(e!.data).toMatchObject({ void: true, countsAsHeads: false, heldByHead: false });
+      expect(foldReception([scheduled, heldByChair, e!])).toMatchObject({
+        status: 'voided',
+        reason: 'ghi nhầm ngày',
+      });
+    });
+
+    it.each([
+      [{ reason: '' }, 'reason'],
+      [{ at: '2026-07-01' }, 'at'],
+      [{ heldOn: '2026-07-01' }, 'heldOn'],
+      [{ citizensReceived: -1 }, 'citizensReceived'],
+      [{}, 'heldOn'],
+    ])('rejects %j', (data, path) =>
+      expectError(() => given([scheduled, heldByChair]).when(correct(data)), 'VALIDATION_FAILED', path),
+    );
+
+    it('corrects only a held session', () => {
+      expectError(() => given([scheduled]).when(correct({ heldOn: '2026-06-24' })), 'ILLEGAL_TRANSITION');
+      expectError(() => given([]).when(correct({ heldOn: '2026-06-24' })), 'NOT_FOUND');
     });
   });
 });

@@ -1,7 +1,9 @@
 import type { DecideContext } from '../shared/decide-context.js';
 import { assertNever } from '../shared/event.js';
+import { lateEntryOf } from '../case/late-entry.js';
 import type {
   CancelReceptionSession,
+  CorrectReceptionHold,
   HoldReceptionSession,
   ReceptionCommand,
   ScheduleReceptionSession,
@@ -17,6 +19,7 @@ import {
   RECEPTION_KINDS,
   RECEPTION_MODES,
   type ReceptionEvent,
+  type ReceptionSessionCorrected,
   type ReceptionSessionCancelled,
   type ReceptionSessionHeld,
   type ReceptionSessionScheduled,
@@ -61,6 +64,9 @@ export function holdSession(
   caseIds.forEach((id, i) => requireSessionText(id, `caseIds[${i}]`));
   if (headOnDate !== null) requireSessionText(headOnDate?.personId, 'headOnDate.personId');
   const headPersonId = headOnDate?.personId ?? null;
+  const heldByHead = headPersonId !== null && hostPersonId === headPersonId;
+  const { recordedBy } = cmd.data;
+  if (recordedBy !== undefined) requireSessionText(recordedBy?.id, 'recordedBy.id');
   return {
     type: 'ReceptionSessionHeld',
     data: {
@@ -68,8 +74,82 @@ export function holdSession(
       hostPersonId,
       citizensReceived,
       caseIds: [...new Set(caseIds)],
-      heldByHead: headPersonId !== null && hostPersonId === headPersonId,
+      heldByHead,
       headPersonId,
+      ...(recordedBy
+        ? {
+            countsAsHeads: countsAsHeads(heldByHead, headPersonId, recordedBy.id, cmd.data.delegatesOfHead),
+            recordedBy: { id: recordedBy.id, name: recordedBy.name },
+          }
+        : {}),
+      ...lateEntryOf(heldOn, ctx),
+    },
+  };
+}
+
+/**
+ * api.md: a hold counts as the head's own when the head in office on `heldOn` hosted it and it was
+ * recorded by that head or by a person who was that head's delegate when it was recorded.
+ */
+function countsAsHeads(
+  heldByHead: boolean,
+  headPersonId: string | null,
+  recorderId: string,
+  delegatesOfHead: readonly string[] | undefined,
+): boolean {
+  if (!heldByHead || headPersonId === null) return false;
+  return recorderId === headPersonId || (delegatesOfHead ?? []).includes(recorderId);
+}
+
+/**
+ * Corrects a hold by an audited event: never a late entry; it counts as the head's own only under the
+ * same condition as a hold, for the person who records the correction.
+ */
+export function correctHold(
+  cmd: CorrectReceptionHold,
+  state: ReceptionState,
+  ctx: DecideContext,
+): ReceptionSessionCorrected {
+  if (state.status === 'none') throw sessionNotFound();
+  if (state.status !== 'held')
+    throw sessionIllegal(`session ${state.sessionId} is ${state.status}, not held`);
+  const d = cmd.data;
+  const at = requireSessionDate(d.at, 'at', ctx.today);
+  if (at > ctx.today) throw sessionInvalid('at', `at ${at} is after today (${ctx.today})`);
+  const reason = requireSessionText(d.reason, 'reason');
+  const heldOn = d.heldOn ?? state.held.heldOn;
+  requireSessionDate(heldOn, 'heldOn', ctx.today);
+  if (heldOn > ctx.today) throw sessionInvalid('heldOn', `heldOn ${heldOn} is after today (${ctx.today})`);
+  const hostPersonId = d.hostPersonId ?? state.held.hostPersonId;
+  requireSessionText(hostPersonId, 'hostPersonId');
+  const citizensReceived = d.citizensReceived ?? state.held.citizensReceived;
+  if (!Number.isSafeInteger(citizensReceived) || citizensReceived < 0) {
+    throw sessionInvalid('citizensReceived', 'citizensReceived must be a whole number ≥ 0');
+  }
+  const isVoid = d.void ?? false;
+  if (typeof isVoid !== 'boolean') throw sessionInvalid('void', 'void must be a boolean');
+  requireSessionText(d.recordedBy?.id, 'recordedBy.id');
+  const unchanged =
+    !isVoid &&
+    heldOn === state.held.heldOn &&
+    hostPersonId === state.held.hostPersonId &&
+    citizensReceived === state.held.citizensReceived;
+  if (unchanged) throw sessionInvalid('heldOn', 'the correction changes nothing');
+  const headPersonId = d.headOnDate?.personId ?? null;
+  const heldByHead = !isVoid && headPersonId !== null && hostPersonId === headPersonId;
+  return {
+    type: 'ReceptionSessionCorrected',
+    data: {
+      at,
+      reason,
+      void: isVoid,
+      heldOn,
+      hostPersonId,
+      citizensReceived,
+      heldByHead,
+      headPersonId,
+      countsAsHeads: countsAsHeads(heldByHead, headPersonId, d.recordedBy.id, d.delegatesOfHead),
+      recordedBy: { id: d.recordedBy.id, name: d.recordedBy.name },
     },
   };
 }
@@ -95,6 +175,8 @@ export function decideReception(
       return [holdSession(cmd, state, ctx)];
     case 'CancelReceptionSession':
       return [cancelSession(cmd, state)];
+    case 'CorrectReceptionHold':
+      return [correctHold(cmd, state, ctx)];
     default:
       return assertNever(cmd, 'reception command');
   }

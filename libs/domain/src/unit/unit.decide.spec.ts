@@ -2,11 +2,12 @@ import { describe, expect, it } from '@jest/globals';
 import { createTestCalendar } from '../calendar/testing/calendar-years.fixture.js';
 import { createRuleBook } from '../rules/rule-book.js';
 import type { DecideContext } from '../shared/decide-context.js';
+import { DomainError, type DomainErrorCode } from '../shared/domain-error.js';
 import { DeciderSpecification } from '../testing/decider-spec.js';
 import type { UnitCommand } from './unit.commands.js';
 import { decideUnit } from './unit.decide.js';
 import { unitStreamId, type UnitEvent } from './unit.events.js';
-import { headOn, isActiveOn, nameOn, termsOverlapping } from './unit.queries.js';
+import { delegatesOn, headOn, isActiveOn, nameOn, termsOverlapping } from './unit.queries.js';
 import { evolveUnit, foldUnit, initialUnitState, type UnitState } from './unit.state.js';
 
 const calendar = createTestCalendar();
@@ -173,12 +174,25 @@ describe('unit stream', () => {
       ]);
     });
 
-    it('rejects an appointment dated after today', () =>
+    it('accepts an appointment dated ahead (a head’s from is a schedule, api.md)', () =>
+      expect(
+        spec
+          .given(history)
+          .when({
+            type: 'AppointHead',
+            data: { personId: 'p4', fullName: 'D', from: '2026-07-01', acting: false },
+          })
+          .events(),
+      ).toEqual([
+        { type: 'HeadAppointed', data: { personId: 'p4', fullName: 'D', from: '2026-07-01', acting: false } },
+      ]));
+
+    it('rejects an appointment before the unit exists', () =>
       spec
-        .given(history)
+        .given([created({ from: '2025-07-01' })])
         .when({
           type: 'AppointHead',
-          data: { personId: 'p4', fullName: 'D', from: '2026-07-01', acting: false },
+          data: { personId: 'p4', fullName: 'D', from: '2025-06-30', acting: false },
         })
         .thenThrows('VALIDATION_FAILED', 'from'));
   });
@@ -233,7 +247,12 @@ describe('unit stream', () => {
             data: { intoUnitId: 'phuong-b', effectiveOn: '2026-06-01' },
           })
           .events(),
-      ).toEqual([{ type: 'UnitMerged', data: { intoUnitId: 'phuong-b', effectiveOn: '2026-06-01' } }]));
+      ).toEqual([
+        {
+          type: 'UnitMerged',
+          data: { intoUnitId: 'phuong-b', effectiveOn: '2026-06-01', recordedOn: '2026-06-30' },
+        },
+      ]));
 
     it('rejects a merger into itself', () =>
       spec
@@ -252,7 +271,8 @@ describe('unit stream', () => {
 
     describe('a merged unit', () => {
       const after = [
-        ...history,
+        created({ from: '2025-07-01' }),
+        appointed('p1', '2025-07-01'),
         renamed('UBND xã An Phú (cũ)', '2026-01-01'),
         merged('phuong-b', '2026-06-01'),
       ];
@@ -299,5 +319,186 @@ describe('unit stream', () => {
     ];
     expect(events.reduce(evolveUnit, foldUnit([]))).toEqual(foldUnit(events));
     expect(JSON.parse(JSON.stringify(foldUnit(events)))).toEqual(foldUnit(events));
+  });
+});
+
+describe('units over time (api.md: from, past and scheduled mergers, delegates)', () => {
+  const today = '2026-12-06';
+  const c = ctx(today);
+  // The decided events for a context (the error checked by expectError).
+  const given = (events: UnitEvent[]) => ({
+    when: (cmd: UnitCommand, context: DecideContext = c) => decideUnit(cmd, foldUnit(events), context),
+  });
+  function expectError(run: () => unknown, code: DomainErrorCode, path?: string): void {
+    let caught: unknown;
+    try {
+      run();
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(DomainError);
+    expect((caught as DomainError).code).toBe(code);
+    if (path !== undefined) expect((caught as DomainError).path).toBe(path);
+  }
+  const createdToday = created({ createdAt: today });
+  const merge = (effectiveOn: string): UnitCommand => ({
+    type: 'MergeUnit',
+    data: { intoUnitId: 'phuong-b', effectiveOn },
+  });
+
+  it('creates a unit that began earlier, or begins ahead', () => {
+    expect(
+      given([]).when(
+        {
+          type: 'CreateUnit',
+          data: {
+            unitId: 'xa-moi',
+            name: 'UBND xã Mới',
+            level: 'commune',
+            parentId: 'tinh-a',
+            createdAt: today,
+            from: '2025-07-01',
+          },
+        },
+        c,
+      )[0]!.data,
+    ).toMatchObject({ from: '2025-07-01', createdAt: today });
+    expect(foldUnit([created({ createdAt: today, from: '2027-01-01' })])).toMatchObject({
+      from: '2027-01-01',
+    });
+    expect(foldUnit([createdToday])).toMatchObject({ from: '1990-01-01' });
+  });
+
+  it('merges a unit created today on a past date (the 1 July 2025 reform) and on a date ahead', () => {
+    expect(given([createdToday]).when(merge('2025-07-01'), c)[0]!.data).toEqual({
+      intoUnitId: 'phuong-b',
+      effectiveOn: '2025-07-01',
+      recordedOn: today,
+    });
+    expect(given([createdToday]).when(merge('2027-01-01'), c)[0]!.data).toMatchObject({
+      effectiveOn: '2027-01-01',
+    });
+  });
+
+  it('refuses a merger on or before the unit’s from', () =>
+    expectError(
+      () => given([created({ createdAt: today, from: '2025-07-01' })]).when(merge('2025-07-01'), c),
+      'VALIDATION_FAILED',
+      'effectiveOn',
+    ));
+
+  describe('a scheduled merger', () => {
+    const scheduled = [createdToday, appointed('p1', '2026-01-01'), merged('phuong-b', '2027-01-01')];
+
+    it('keeps the unit active and its head in office until the day before', () => {
+      const s = foldUnit(scheduled);
+      expect(isActiveOn(s, '2026-12-31')).toBe(true);
+      expect(isActiveOn(s, '2027-01-01')).toBe(false);
+      expect(headOn(s, '2026-12-31')?.personId).toBe('p1');
+      expect(headOn(s, '2027-01-01')).toBeNull();
+    });
+
+    it('allows one per unit', () =>
+      expectError(() => given(scheduled).when(merge('2027-02-01'), c), 'ILLEGAL_TRANSITION'));
+
+    it('allows acts before its date, not a head beginning on or after it', () => {
+      expect(
+        given(scheduled).when(
+          { type: 'AppointHead', data: { personId: 'p2', fullName: 'B', from: today, acting: true } },
+          c,
+        ),
+      ).toHaveLength(1);
+      expectError(
+        () =>
+          given(scheduled).when(
+            {
+              type: 'AppointHead',
+              data: { personId: 'p2', fullName: 'B', from: '2027-01-01', acting: false },
+            },
+            c,
+          ),
+        'VALIDATION_FAILED',
+        'from',
+      );
+    });
+
+    it('refuses every act from its effectiveOn, even before the worker has run', () =>
+      expectError(
+        () =>
+          given(scheduled).when(
+            { type: 'RenameUnit', data: { name: 'X', on: '2027-01-01' } },
+            ctx('2027-01-01'),
+          ),
+        'ILLEGAL_TRANSITION',
+      ));
+
+    it('is withdrawn before its date with a reason; the head term runs on', () => {
+      const cancel: UnitCommand = { type: 'CancelUnitMerger', data: { reason: 'Nghị quyết bị hoãn' } };
+      const events = given(scheduled).when(cancel, c);
+      expect(events).toEqual([
+        {
+          type: 'UnitMergerCancelled',
+          data: { intoUnitId: 'phuong-b', effectiveOn: '2027-01-01', reason: 'Nghị quyết bị hoãn' },
+        },
+      ]);
+      const s = foldUnit([...scheduled, ...events]);
+      expect(s.status).toBe('active');
+      expect(headOn(s, '2027-06-01')?.personId).toBe('p1');
+      expectError(() => given([...scheduled, ...events]).when(cancel, c), 'ILLEGAL_TRANSITION');
+      expectError(
+        () => given(scheduled).when({ type: 'CancelUnitMerger', data: { reason: '' } }, c),
+        'VALIDATION_FAILED',
+        'reason',
+      );
+      expectError(() => given(scheduled).when(cancel, ctx('2027-01-01')), 'ILLEGAL_TRANSITION');
+    });
+  });
+
+  describe('delegates', () => {
+    const withHead = [createdToday, appointed('p1', '2026-01-01')];
+    const name = (
+      over: Partial<{ delegateId: string; from: string; to: string | null; headPersonId: string }> = {},
+    ) =>
+      ({
+        type: 'NameDelegate',
+        data: { headPersonId: 'p1', delegateId: 'thu-ky', from: today, to: null, ...over },
+      }) as UnitCommand;
+
+    it('names a delegate from today; the delegation is in force until ended', () => {
+      const events = given(withHead).when(name(), c);
+      expect(events).toEqual([
+        { type: 'DelegateNamed', data: { headPersonId: 'p1', delegateId: 'thu-ky', from: today, to: null } },
+      ]);
+      const s = foldUnit([...withHead, ...events]);
+      expect(delegatesOn(s, 'p1', today).map((d) => d.delegateId)).toEqual(['thu-ky']);
+      expect(delegatesOn(s, 'p1', '2026-12-05')).toEqual([]);
+      expect(delegatesOn(s, 'p2', today)).toEqual([]);
+      const ended = given([...withHead, ...events]).when(
+        { type: 'EndDelegation', data: { headPersonId: 'p1', delegateId: 'thu-ky' } },
+        ctx('2026-12-10'),
+      );
+      expect(ended).toEqual([
+        { type: 'DelegationEnded', data: { headPersonId: 'p1', delegateId: 'thu-ky', to: '2026-12-09' } },
+      ]);
+      const after = foldUnit([...withHead, ...events, ...ended]);
+      expect(delegatesOn(after, 'p1', '2026-12-09')).toHaveLength(1);
+      expect(delegatesOn(after, 'p1', '2026-12-10')).toEqual([]);
+    });
+
+    it.each([
+      [{ from: '2026-12-05' }, 'from'],
+      [{ to: '2026-12-05', from: today }, 'to'],
+      [{ delegateId: 'p1' }, 'delegateId'],
+      [{ headPersonId: 'nobody' }, 'headPersonId'],
+    ])('refuses %j', (over, path) =>
+      expectError(() => given(withHead).when(name(over), c), 'VALIDATION_FAILED', path),
+    );
+
+    it('cannot end a delegation that does not exist', () =>
+      expectError(
+        () =>
+          given(withHead).when({ type: 'EndDelegation', data: { headPersonId: 'p1', delegateId: 'x' } }, c),
+        'NOT_FOUND',
+      ));
   });
 });

@@ -5,7 +5,8 @@ import { DomainError } from '../shared/domain-error.js';
  * Errors of the unit stream. Codes: `NOT_FOUND` (no such unit), `ILLEGAL_TRANSITION` (the unit
  * exists already, or has ceased by a merger), `VALIDATION_FAILED` with the field path.
  */
-export const unitNotFound = (): DomainError => new DomainError('NOT_FOUND', 'unit does not exist');
+export const unitNotFound = (message = 'unit does not exist'): DomainError =>
+  new DomainError('NOT_FOUND', message);
 
 export const unitIllegal = (message: string): DomainError => new DomainError('ILLEGAL_TRANSITION', message);
 

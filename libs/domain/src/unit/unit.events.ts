@@ -6,10 +6,20 @@ export type UnitLevel = 'central' | 'province' | 'commune' | 'department' | 'age
 
 export const UNIT_LEVELS: readonly UnitLevel[] = ['central', 'province', 'commune', 'department', 'agency'];
 
-/** The unit exists from `createdAt` (a business date) under the name it was created with. */
+/**
+ * The unit was entered on `createdAt` (the day it was recorded) under the name it was created with;
+ * it exists from `from` (api.md: default 1990-01-01, as for units created before the field existed).
+ */
 export type UnitCreated = Event<
   'UnitCreated',
-  { unitId: string; name: string; level: UnitLevel; parentId: string | null; createdAt: IsoDate }
+  {
+    unitId: string;
+    name: string;
+    level: UnitLevel;
+    parentId: string | null;
+    createdAt: IsoDate;
+    from?: IsoDate;
+  }
 >;
 
 /** The unit is called `name` from `on` (inclusive); earlier dates keep the earlier name. */
@@ -21,16 +31,54 @@ export type HeadAppointed = Event<
   { personId: string; fullName: string; from: IsoDate; acting: boolean }
 >;
 
-/** The unit ceases on `effectiveOn` (its last day is the day before); `intoUnitId` is its successor. */
-export type UnitMerged = Event<'UnitMerged', { intoUnitId: string; effectiveOn: IsoDate }>;
+/**
+ * The unit ceases on `effectiveOn` (its last day is the day before); `intoUnitId` is its successor.
+ * `effectiveOn` may lie in the past (a merger recorded afterwards) or ahead (a scheduled merger,
+ * carried out by the worker on that date; `recordedOn` tells which).
+ */
+export type UnitMerged = Event<
+  'UnitMerged',
+  { intoUnitId: string; effectiveOn: IsoDate; recordedOn?: IsoDate }
+>;
 
-export type UnitEvent = UnitCreated | UnitRenamed | HeadAppointed | UnitMerged;
+/** A scheduled merger withdrawn before its `effectiveOn` (api.md `POST /units/:id/merge/cancel`). */
+export type UnitMergerCancelled = Event<
+  'UnitMergerCancelled',
+  { intoUnitId: string; effectiveOn: IsoDate; reason: string }
+>;
+
+/**
+ * `delegateId` may record reception holds as `headPersonId`'s own from `from` to `to` (inclusive;
+ * null: until ended) — api.md `POST /units/:id/heads/:personId/delegates`.
+ */
+export type DelegateNamed = Event<
+  'DelegateNamed',
+  { headPersonId: string; delegateId: string; from: IsoDate; to: IsoDate | null }
+>;
+
+/** The delegation ends: its last day is `to` (the day before it was ended). */
+export type DelegationEnded = Event<
+  'DelegationEnded',
+  { headPersonId: string; delegateId: string; to: IsoDate }
+>;
+
+export type UnitEvent =
+  | UnitCreated
+  | UnitRenamed
+  | HeadAppointed
+  | UnitMerged
+  | UnitMergerCancelled
+  | DelegateNamed
+  | DelegationEnded;
 
 export const UNIT_EVENT_TYPES: readonly UnitEvent['type'][] = [
   'UnitCreated',
   'UnitRenamed',
   'HeadAppointed',
   'UnitMerged',
+  'UnitMergerCancelled',
+  'DelegateNamed',
+  'DelegationEnded',
 ];
 
 /** The one place unit stream ids are built. */

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../shared/dates.js';
-import type { HeadTerm, UnitState } from './unit.state.js';
+import { termsOf, type Delegation, type HeadTerm, type UnitState } from './unit.state.js';
 
 /** Who headed the unit on a day. */
 export interface HeadOnDate {
@@ -7,8 +7,6 @@ export interface HeadOnDate {
   fullName: string;
   acting: boolean;
 }
-
-const termsOf = (state: UnitState): readonly HeadTerm[] => (state.status === 'none' ? [] : state.terms);
 
 const covers = (term: HeadTerm, date: IsoDate): boolean =>
   term.from <= date && (term.to === null || date <= term.to);
@@ -38,9 +36,21 @@ export function nameOn(state: UnitState, date: IsoDate): string | null {
   return name;
 }
 
-/** True from `createdAt` until the day before a merger's `effectiveOn`. */
+/** True from the unit's `from` until the day before a merger's `effectiveOn`. */
 export function isActiveOn(state: UnitState, date: IsoDate): boolean {
   if (state.status === 'none') return false;
-  if (date < state.createdAt) return false;
+  if (date < state.from) return false;
   return state.status === 'active' || date < state.mergedOn;
+}
+
+/** The day the unit ceases (a merger's `effectiveOn`, also while it is scheduled); null when none is recorded. */
+export const ceasedOnOf = (state: UnitState): IsoDate | null =>
+  state.status === 'merged' ? state.mergedOn : null;
+
+/** The delegations of `headPersonId` in force on `date` (api.md: who may record holds as that head's own). */
+export function delegatesOn(state: UnitState, headPersonId: string, date: IsoDate): Delegation[] {
+  if (state.status === 'none') return [];
+  return (state.delegations ?? []).filter(
+    (d) => d.headPersonId === headPersonId && d.from <= date && (d.to === null || date <= d.to),
+  );
 }

@@ -1,6 +1,9 @@
-import { addDays, type IsoDate } from '../shared/dates.js';
+import { addDays, minDate, type IsoDate } from '../shared/dates.js';
 import { assertNever } from '../shared/event.js';
 import type { UnitEvent, UnitLevel } from './unit.events.js';
+
+/** api.md: a unit created without `from` (and every unit created before the field existed) exists from this day. */
+export const UNIT_EARLIEST_FROM: IsoDate = '1990-01-01';
 
 /** A name and the first day it is in force; the list is in date order. */
 export interface UnitName {
@@ -17,17 +20,36 @@ export interface HeadTerm {
   to: IsoDate | null;
 }
 
+/** Who may record reception holds as a head's own, from `from` to `to` (inclusive; null: open). */
+export interface Delegation {
+  headPersonId: string;
+  delegateId: string;
+  from: IsoDate;
+  to: IsoDate | null;
+}
+
 interface UnitFacts {
   unitId: string;
   level: UnitLevel;
   parentId: string | null;
+  /** The day the unit was entered in donthu. */
   createdAt: IsoDate;
+  /** The first day the unit exists (api.md `from`). */
+  from: IsoDate;
   /** Every name with the day it took effect, oldest first; the last one is the current name. */
   names: UnitName[];
-  /** Every head term, oldest first; never empty-length, never overlapping. */
+  /**
+   * Every head term, oldest first; never empty-length, never overlapping. A merger's end is applied
+   * by the queries (`termsOf`), so that a scheduled merger withdrawn leaves the terms as they were.
+   */
   terms: HeadTerm[];
+  delegations: Delegation[];
 }
 
+/**
+ * `merged`: a merger is recorded. It has taken effect when `mergedOn` is on or before the day asked
+ * about; until then it is scheduled (api.md `mergesInto`) and can be withdrawn.
+ */
 export type UnitState =
   | { status: 'none' }
   | ({ status: 'active' } & UnitFacts)
@@ -44,6 +66,16 @@ function closeRunningTerm(terms: HeadTerm[], from: IsoDate): HeadTerm[] {
   return [...before, { ...last, to: addDays(from, -1) }];
 }
 
+/** The head terms with a merger's end applied: each ends at the latest on the day before `mergedOn`. */
+export function termsOf(state: UnitState): HeadTerm[] {
+  if (state.status === 'none') return [];
+  if (state.status !== 'merged') return state.terms;
+  const last = addDays(state.mergedOn, -1);
+  return state.terms
+    .filter((t) => t.from <= last)
+    .map((t) => ({ ...t, to: t.to === null ? last : minDate(t.to, last) }));
+}
+
 export function evolveUnit(state: UnitState, event: UnitEvent): UnitState {
   switch (event.type) {
     case 'UnitCreated': {
@@ -54,19 +86,21 @@ export function evolveUnit(state: UnitState, event: UnitEvent): UnitState {
         level,
         parentId,
         createdAt,
+        from: event.data.from ?? UNIT_EARLIEST_FROM,
         names: [{ name, from: createdAt }],
         terms: [],
+        delegations: [],
       };
     }
     case 'UnitRenamed': {
-      if (state.status !== 'active') return state;
+      if (state.status === 'none') return state;
       const { name, on } = event.data;
       // A second rename on the same day supersedes the first.
       const names = state.names.filter((n) => n.from < on);
       return { ...state, names: [...names, { name, from: on }] };
     }
     case 'HeadAppointed': {
-      if (state.status !== 'active') return state;
+      if (state.status === 'none') return state;
       const { personId, fullName, from, acting } = event.data;
       return {
         ...state,
@@ -76,13 +110,28 @@ export function evolveUnit(state: UnitState, event: UnitEvent): UnitState {
     case 'UnitMerged': {
       if (state.status !== 'active') return state;
       const { intoUnitId, effectiveOn } = event.data;
-      return {
-        ...state,
-        status: 'merged',
-        intoUnitId,
-        mergedOn: effectiveOn,
-        terms: closeRunningTerm(state.terms, effectiveOn),
-      };
+      return { ...state, status: 'merged', intoUnitId, mergedOn: effectiveOn };
+    }
+    case 'UnitMergerCancelled': {
+      if (state.status !== 'merged') return state;
+      const { intoUnitId: _into, mergedOn: _on, ...facts } = state;
+      return { ...facts, status: 'active' };
+    }
+    case 'DelegateNamed': {
+      if (state.status === 'none') return state;
+      return { ...state, delegations: [...(state.delegations ?? []), { ...event.data }] };
+    }
+    case 'DelegationEnded': {
+      if (state.status === 'none') return state;
+      const { headPersonId, delegateId, to } = event.data;
+      const delegations = (state.delegations ?? [])
+        .map((d) =>
+          d.headPersonId === headPersonId && d.delegateId === delegateId && (d.to === null || d.to > to)
+            ? { ...d, to }
+            : d,
+        )
+        .filter((d) => d.to === null || d.to >= d.from);
+      return { ...state, delegations };
     }
     default:
       return assertNever(event, 'unit event');

@@ -18,6 +18,9 @@ import { AddDeadlineAccountabilityColumns1760000016000 } from '../migrations/176
 import { AddTrackingCodeIndex1760000016100 } from '../migrations/1760000016100-add-tracking-code-index.js';
 import { CreateImportedCases1760000018100 } from '../migrations/1760000018100-create-imported-cases.js';
 import { DropDenunciationLetters1760000018200 } from '../migrations/1760000018200-drop-denunciation-letters.js';
+import { AddReceptionSessionRecordColumns1760000019300 } from '../migrations/1760000019300-add-reception-session-record-columns.js';
+import { AddUnitFromAndDelegations1760000019310 } from '../migrations/1760000019310-add-unit-from-and-delegations.js';
+import { CreateUnitMergerSchedule1760000019320 } from '../migrations/1760000019320-create-unit-merger-schedule.js';
 import type { ProjectionDefinition } from '../runner/projection.js';
 
 export { caseSummariesProjection, deadlinesProjection, unitsProjection };
@@ -51,4 +54,7 @@ export const READ_MODEL_MIGRATIONS = [
   CreateTrackingCodes1760000017120,
   CreateImportedCases1760000018100,
   DropDenunciationLetters1760000018200,
+  AddReceptionSessionRecordColumns1760000019300,
+  AddUnitFromAndDelegations1760000019310,
+  CreateUnitMergerSchedule1760000019320,
 ];

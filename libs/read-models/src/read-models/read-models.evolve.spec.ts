@@ -4,6 +4,7 @@ import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
 import type { ProjectionDefinition, Row } from '../runner/projection.js';
 import { caseSummariesProjection } from './case-summaries.projection.js';
 import { deadlinesProjection } from './deadlines.projection.js';
+import { termsOf } from '../../../domain/src/unit/unit.state.js';
 import { unitsProjection, unitStateOfRow } from './units.projection.js';
 
 /** Pure specs of the three projections' `evolve` over hand-written StoredEvents: no database. */
@@ -388,10 +389,13 @@ describe('units.v1 evolve', () => {
       merged_into: 'dept2',
       merged_on: '2026-05-01',
     });
+    // The row keeps the terms as appointed; the domain's termsOf ends them at the merger (so a
+    // scheduled merger withdrawn leaves them running).
     expect(row!.heads).toEqual([
       { personId: 'p1', fullName: 'Trần B', acting: false, from: '2026-01-01', to: '2026-03-14' },
-      { personId: 'p2', fullName: 'Lê C', acting: true, from: '2026-03-15', to: expect.anything() },
+      { personId: 'p2', fullName: 'Lê C', acting: true, from: '2026-03-15', to: null },
     ]);
+    expect(termsOf(unitStateOfRow(row)).at(-1)).toMatchObject({ personId: 'p2', to: '2026-04-30' });
   });
 
   it('a row round-trips to the domain state', () => {

@@ -89,6 +89,11 @@ describe('reception-sessions.v1', () => {
         citizens_received: 3,
         case_ids: ['c1'],
         cancel_reason: null,
+        counts_as_heads: false,
+        recorded_by: null,
+        late_entry: false,
+        working_days_late: null,
+        version: expect.any(Number),
       },
     ]);
   });
