@@ -392,3 +392,38 @@ describe('Open311 GeoReport v2', () => {
     });
   });
 });
+
+describe('Open311 rate limits', () => {
+  let t: TestApp;
+  let key: string;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { RATE_LIMIT_PER_MIN: '30' } });
+    const admin = await t.token('admin-1', ['admin'], undefined, 'Quản trị');
+    await createUnitTree(t, admin);
+    const k = await t.request('POST', '/api/v1/admin/api-keys', {
+      token: admin,
+      body: { unitId: UNITS.province, label: 'Giới hạn' },
+    });
+    expectStatus(k, 201);
+    key = k.body.key;
+  }, LONG);
+  afterAll(async () => {
+    await t?.close();
+  }, LONG);
+
+  it('beyond RATE_LIMIT_PER_MIN a key gets 429 in GeoReport format, JSON or XML', async () => {
+    const statuses: number[] = [];
+    let last = null as Awaited<ReturnType<TestApp['request']>> | null;
+    for (let i = 0; i < 32 && last?.status !== 429; i++) {
+      last = await t.request('GET', `/open311/v2/requests.xml?api_key=${key}`, {
+        headers: { 'accept-language': 'en' },
+      });
+      statuses.push(last.status);
+    }
+    expect(statuses).toContain(429);
+    expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
+    expect(last!.status).toBe(429);
+    expect(last!.headers.get('content-type')).toMatch(/^text\/xml/);
+    expect(xml.parse(last!.text).errors.error[0].code).toBe('429');
+  });
+});
