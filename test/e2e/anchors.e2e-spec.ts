@@ -2,8 +2,16 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, TEST_SECRET, type TestApp } from '../support/app.js';
-import { createUnitTree, LONG, register, tokens, type Tokens } from './fixtures.js';
+import {
+  createTestApp,
+  createUnitTree,
+  LONG,
+  register,
+  TEST_SECRET,
+  type TestApp,
+  tokens,
+  type Tokens,
+} from '../support/index.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REGISTER = fileURLToPath(new URL('../support/ts-register.mjs', import.meta.url));

@@ -1,20 +1,22 @@
 /** Authentication (401), roles (403), scope (404) and /health over HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SignJWT, base64url } from 'jose';
-import { createTestApp, TEST_SECRET, type TestApp } from '../support/app.js';
 import {
-  LONG,
-  UNITS,
   command,
+  createTestApp,
   createUnitTree,
   eventCount,
   expectProblem,
   expectStatus,
+  LONG,
   register,
   registerAndClassify,
+  TEST_SECRET,
+  type TestApp,
   tokens,
   type Tokens,
-} from './fixtures.js';
+  UNITS,
+} from '../support/index.js';
 
 let app: TestApp;
 let t: Tokens;

@@ -3,19 +3,20 @@
  * filters, heads in office on the due date, paused deadlines.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
 import {
-  LONG,
-  UNITS,
   command,
+  createTestApp,
   createUnitTree,
   expectProblem,
   expectStatus,
+  LONG,
   registerAndClassify,
+  type TestApp,
   tick,
   tokens,
   type Tokens,
-} from './fixtures.js';
+  UNITS,
+} from '../support/index.js';
 
 let app: TestApp;
 let t: Tokens;

@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
 import {
   command,
+  createTestApp,
   createUnitTree,
   eventCount,
   expectProblem,
   expectStatus,
   LONG,
   registerAndClassify,
+  type TestApp,
   tokens,
-  UNITS,
   type Tokens,
-} from './fixtures.js';
+  UNITS,
+} from '../support/index.js';
 
 /**
  * The case's record for another unit's system (docs/exchange.md): history, documents and deadlines as

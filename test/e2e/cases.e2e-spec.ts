@@ -3,24 +3,25 @@
  * with deadlines hand-computed from the holiday table of docs/reference/deadlines.md (The holiday calendar) (today = 2026-11-22, a Sunday).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
 import {
-  LONG,
-  NOW,
-  UNITS,
   command,
+  createTestApp,
   createUnitTree,
   deadlineOf,
   expectProblem,
   expectStatus,
+  legal,
+  LONG,
+  NOW,
   register,
   registerAndClassify,
+  type TestApp,
   tick,
   tokens,
-  legal,
-  withoutXld,
   type Tokens,
-} from './fixtures.js';
+  UNITS,
+  withoutXld,
+} from '../support/index.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const HASH = /^[0-9a-f]{64}$/;

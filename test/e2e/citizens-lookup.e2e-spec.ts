@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
 import {
   command,
+  createTestApp,
   createUnitTree,
   deadlineOf,
   expectProblem,
@@ -9,10 +9,11 @@ import {
   LONG,
   registerAndClassify,
   registration,
+  type TestApp,
   tokens,
-  UNITS,
   type Tokens,
-} from './fixtures.js';
+  UNITS,
+} from '../support/index.js';
 
 const PIN = /^[2-9A-HJKMNP-Z]{8}$/;
 

@@ -3,19 +3,20 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestApp, type TestApp } from '../support/app.js';
 import {
   command,
+  createTestApp,
   createUnitTree,
   deadlineOf,
   expectProblem,
   expectStatus,
   LONG,
   registration,
+  type TestApp,
   tokens,
-  UNITS,
   type Tokens,
-} from './fixtures.js';
+  UNITS,
+} from '../support/index.js';
 
 const hasPoppler = ['/usr/bin/pdftotext', '/usr/bin/pdftoppm'].every((p) => existsSync(p));
 const describeWithPoppler = hasPoppler ? describe : describe.skip;

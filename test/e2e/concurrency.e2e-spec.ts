@@ -1,18 +1,19 @@
 /** Optimistic concurrency (If-Match / ETag, 412) and Idempotency-Key (replay, 422) over HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
 import {
-  LONG,
+  createTestApp,
   createUnitTree,
   eventCount,
   expectProblem,
   expectStatus,
+  LONG,
   registerAndClassify,
   registration,
   streamVersion,
+  type TestApp,
   tokens,
   type Tokens,
-} from './fixtures.js';
+} from '../support/index.js';
 
 let app: TestApp;
 let t: Tokens;

@@ -10,8 +10,18 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { decodeJwt } from 'jose';
 import { DEMO_OFFICIALS } from '../../libs/application/src/demo/demo-officials.js';
 import { loadConfig } from '../../libs/runtime/src/config.js';
-import { createTestApp, type TestApp, type TestResponse } from '../support/app.js';
-import { LONG, UNITS, command, createUnitTree, register, tokens, type Tokens } from './fixtures.js';
+import {
+  command,
+  createTestApp,
+  createUnitTree,
+  LONG,
+  register,
+  type TestApp,
+  type TestResponse,
+  tokens,
+  type Tokens,
+  UNITS,
+} from '../support/index.js';
 
 const consoleDir = mkdtempSync(join(tmpdir(), 'donthu-console-'));
 writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><html lang="vi"><title>console</title></html>');

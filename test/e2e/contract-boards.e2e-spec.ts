@@ -4,8 +4,19 @@
  * report schedules, CSV exports. Dates are literals computed by hand from docs/reference/deadlines.md, The holiday calendar.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
-import { LONG, TODAY_INSTANT, client, invalid, ok, only, problem, type View } from './contract-support.js';
+import {
+  client,
+  contractRegistration,
+  createTestApp,
+  expectInvalid,
+  expectProblem,
+  expectStatus,
+  LONG,
+  NOW,
+  only,
+  type TestApp,
+  type View,
+} from '../support/index.js';
 
 let app: TestApp;
 let c: ReturnType<typeof client>;
@@ -35,7 +46,7 @@ async function head(unitId: string, personId: string, fullName: string, from: st
 
 beforeAll(async () => {
   app = await createTestApp();
-  c = client(app);
+  c = client(app, contractRegistration);
   admin = await app.token('ct-admin', ['admin'], undefined, 'Quản trị');
   sup = await app.token('ct-sup', ['supervisor'], undefined, 'Giám sát');
   app.setNow('2024-12-02T03:00:00.000Z');
@@ -46,7 +57,7 @@ beforeAll(async () => {
     [A1, 'commune', A],
     [A2, 'department', A],
   ] as const) {
-    ok(
+    expectStatus(
       await app.request('POST', '/api/v1/units', {
         token: admin,
         body: { id, name: `Đơn vị ${id}`, level, ...(parentId ? { parentId } : {}) },
@@ -54,7 +65,7 @@ beforeAll(async () => {
       201,
     );
   }
-  app.setNow(TODAY_INSTANT);
+  app.setNow(NOW);
   sup = await app.token('ct-sup', ['supervisor'], B, 'Giám sát');
 }, LONG);
 
@@ -95,7 +106,7 @@ describe('Deadline boards and their two clocks', () => {
     // B1 accepted late (dated 2026-10-20), recorded on 2026-11-20.
     app.setNow('2026-11-20T03:00:00.000Z');
     await c.cmd(hB, k.b1.id, 'accept', { acceptedAt: '2026-10-20' });
-    app.setNow(TODAY_INSTANT);
+    app.setNow(NOW);
     // B2: a denunciation at the commune, TC-PRE due 2026-11-25, assigned.
     k.b2 = await c.intake(recB1, 'denunciation', { receivedAt: '2026-11-16', receivingUnitId: B1 });
     // Assigning a denunciation is reserved to a head of the receiving or competent unit.
@@ -121,7 +132,7 @@ describe('Deadline boards and their two clocks', () => {
 
   it('today (includeSubunits default true): B3 and B4 with daysOverdue 72, B1 resolution deadline and the head in office on dueOn', async () => {
     const res = await overdue(`unitId=${B}`);
-    ok(res, 200);
+    expectStatus(res, 200);
     expect(Array.isArray(res.body.items)).toBe(true);
     // B1's KN-RES1 (accepted 2026-10-20 → 30 days → 2026-11-19) is overdue too.
     expect(ids(res)).toEqual([k.b1.id, k.b3.id, k.b4.id].sort());
@@ -150,7 +161,7 @@ describe('Deadline boards and their two clocks', () => {
 
   it('asOf=2026-10-15: B1 (3 days, head hb-b in office on 2026-10-12), B3 and B4 (34 days)', async () => {
     const res = await overdue(`unitId=${B}&asOf=2026-10-15`);
-    ok(res, 200);
+    expectStatus(res, 200);
     expect(ids(res)).toEqual([k.b1.id, k.b3.id, k.b4.id].sort());
     expect(row(res, k.b1.id)).toMatchObject({
       daysOverdue: 3,
@@ -170,18 +181,18 @@ describe('Deadline boards and their two clocks', () => {
 
   it('recordedBefore: what the system showed — the late acceptance recorded on 11-20 does not count yet', async () => {
     const res = await overdue(`unitId=${B}&asOf=2026-10-21&recordedBefore=2026-11-01T00:00:00Z`);
-    ok(res, 200);
+    expectStatus(res, 200);
     expect(row(res, k.b1.id)).toMatchObject({ daysOverdue: 9, headOfUnit: { personId: 'hb-b' } });
     // Before the heads and the other cases were recorded (2026-10-25): only B1, and no head known.
     const early = await overdue(`unitId=${B}&asOf=2026-10-21&recordedBefore=2026-10-20T00:00:00Z`);
-    ok(early, 200);
+    expectStatus(early, 200);
     expect(ids(early)).toEqual([k.b1.id]);
     expect(row(early, k.b1.id)?.headOfUnit ?? null).toBeNull();
   });
 
   it('upcoming: due from asOf to asOf + withinDays (default 7), with daysLeft', async () => {
     const today = await upcoming(`unitId=${B}`);
-    ok(today, 200);
+    expectStatus(today, 200);
     expect(row(today, k.b2.id)).toMatchObject({
       ruleId: 'TC-PRE',
       dueOn: '2026-11-25',
@@ -211,7 +222,7 @@ describe('Deadline boards and their two clocks', () => {
     const res = await app.request('GET', `/api/v1/accountability?unitId=${B}&from=2026-10-01&to=2026-10-31`, {
       token: sup,
     });
-    ok(res, 200);
+    expectStatus(res, 200);
     const b = res.body.items.find((i: { personId: string }) => i.personId === 'hb-b');
     expect(b).toMatchObject({ from: '2026-10-10', due: 2, met: 0, missed: 1, open: 1, onTimeRate: 0 });
     const a = res.body.items.find((i: { personId: string }) => i.personId === 'hb-a');
@@ -279,13 +290,13 @@ describe('Accountability: one row per head term; met + missed + open = due', () 
     // A3: KN-ACC 11-25 open.
     on('2026-11-16');
     k.a3 = await c.intake(recA, 'complaint', { receivedAt: '2026-11-16', receivingUnitId: A });
-    app.setNow(TODAY_INSTANT);
+    app.setNow(NOW);
     await app.catchUp();
   }, LONG);
 
   const acc = async (qs: string) => {
     const res = await app.request('GET', `/api/v1/accountability?unitId=${A}&${qs}`, { token: sup });
-    ok(res, 200);
+    expectStatus(res, 200);
     for (const r of res.body.items) expect(r.met + r.missed + r.open).toBe(r.due);
     return res.body.items as Record<string, unknown>[];
   };
@@ -357,9 +368,9 @@ describe('Reception duty: months for province/department heads, ISO weeks for co
       token: recA,
       body: { unitId, hostPersonId, date: heldOn, kind: 'periodic', mode: 'in_person' },
     });
-    ok(s, 201);
+    expectStatus(s, 201);
     const token = await app.token(holder, ['head'], unitId);
-    ok(
+    expectStatus(
       await app.request('POST', `/api/v1/reception-sessions/${s.body.id}/hold`, {
         token,
         body: { heldOn, hostPersonId, citizensReceived: 2 },
@@ -369,7 +380,7 @@ describe('Reception duty: months for province/department heads, ISO weeks for co
   };
   const duty = async (unitId: string, qs: string) => {
     const res = await app.request('GET', `/api/v1/reception-duty?unitId=${unitId}&${qs}`, { token: sup });
-    ok(res, 200);
+    expectStatus(res, 200);
     return res.body.items as Record<string, unknown>[];
   };
 
@@ -434,7 +445,7 @@ describe('Reception duty: months for province/department heads, ISO weeks for co
     const res = await app.request('GET', `/api/v1/accountability?unitId=${A}&from=2026-07-01&to=2026-11-30`, {
       token: sup,
     });
-    ok(res, 200);
+    expectStatus(res, 200);
     const a = res.body.items.find((i: { personId: string }) => i.personId === 'ha-a');
     expect(a).toMatchObject({ receptionRequired: 3, receptionHeld: 1 });
   });
@@ -453,7 +464,7 @@ describe('Inspections and the follow-up board', () => {
       token: admin,
       body: { title: 'Thanh tra đất đai', kind: 'inspection', leadUnitId: A, inspectedUnitId: A1, decidedOn },
     });
-    ok(res, 201);
+    expectStatus(res, 201);
     expect(typeof res.body.id).toBe('string');
     return res.body.id as string;
   };
@@ -462,7 +473,7 @@ describe('Inspections and the follow-up board', () => {
       token: admin,
       body: { concludedOn, summary: 'Kết luận', recommendations },
     });
-    ok(res, 200);
+    expectStatus(res, 200);
     return (res.body.recommendations as { id: string }[]).map((r) => r.id);
   };
   const report = async (id: string, rid: string, reportedOn: string, done = false) =>
@@ -472,7 +483,7 @@ describe('Inspections and the follow-up board', () => {
     });
   const board = async (qs = '') => {
     const res = await app.request('GET', `/api/v1/inspections/follow-up?unitId=${A1}${qs}`, { token: sup });
-    ok(res, 200);
+    expectStatus(res, 200);
     return res.body.items as Record<string, unknown>[];
   };
   // Recommendation ids may be local to their inspection: rec[...] holds "<inspectionId>/<rid>".
@@ -509,10 +520,10 @@ describe('Inspections and the follow-up board', () => {
       { text: 'Cuối tháng', ownerUnitId: A1, reportEvery: '3m' },
     ]);
     rec.r7 = `${insp4}/${r7}`;
-    ok(await report(insp2, r5, '2026-05-29'), 200);
-    app.setNow(TODAY_INSTANT);
-    ok(await report(insp1, rid(rec.r2), '2026-07-10'), 200);
-    ok(await report(insp1, rid(rec.r2b), '2026-07-16'), 200);
+    expectStatus(await report(insp2, r5, '2026-05-29'), 200);
+    app.setNow(NOW);
+    expectStatus(await report(insp1, rid(rec.r2), '2026-07-10'), 200);
+    expectStatus(await report(insp1, rid(rec.r2b), '2026-07-16'), 200);
     await app.catchUp();
   }, LONG);
 
@@ -588,7 +599,7 @@ describe('Inspections and the follow-up board', () => {
   });
 
   it('waived and done recommendations leave the board; close only when all are done or waived (409 before)', async () => {
-    ok(
+    expectStatus(
       await app.request('POST', `/api/v1/inspections/${insp1}/recommendations/${rid(rec.rw)}/waive`, {
         token: admin,
         body: { at: '2026-11-20', reason: 'Không còn phù hợp' },
@@ -597,7 +608,7 @@ describe('Inspections and the follow-up board', () => {
     );
     await app.catchUp();
     expect(line(await board(), rec.rw)).toBeUndefined();
-    problem(
+    expectProblem(
       await app.request('POST', `/api/v1/inspections/${insp3}/close`, {
         token: admin,
         body: { closedOn: '2026-11-20' },
@@ -605,48 +616,48 @@ describe('Inspections and the follow-up board', () => {
       409,
       'ILLEGAL_TRANSITION',
     );
-    ok(
+    expectStatus(
       await app.request('POST', `/api/v1/inspections/${insp3}/directive`, {
         token: admin,
         body: { issuedOn: '2026-03-10' },
       }),
       200,
     );
-    ok(
+    expectStatus(
       await app.request('POST', `/api/v1/inspections/${insp3}/recommendations/${rid(rec.r6)}/plan`, {
         token: headA1,
         body: { submittedOn: '2026-03-20', actions: ['Rà soát', 'Báo cáo'] },
       }),
       200,
     );
-    ok(await report(insp3, rid(rec.r6), '2026-11-20', true), 200);
+    expectStatus(await report(insp3, rid(rec.r6), '2026-11-20', true), 200);
     await app.catchUp();
     expect(line(await board(), rec.r6)).toBeUndefined();
-    ok(
+    expectStatus(
       await app.request('POST', `/api/v1/inspections/${insp3}/close`, {
         token: admin,
         body: { closedOn: '2026-11-21' },
       }),
       200,
     );
-    ok(await app.request('GET', `/api/v1/inspections/${insp3}`, { token: admin }), 200);
+    expectStatus(await app.request('GET', `/api/v1/inspections/${insp3}`, { token: admin }), 200);
   });
 
   it('dates: decidedOn / concludedOn / reportedOn after today → 400; dueOn and reportDates may be in the future', async () => {
-    invalid(
+    expectInvalid(
       await app.request('POST', '/api/v1/inspections', {
         token: admin,
         body: { title: 'T', kind: 'check', leadUnitId: A, inspectedUnitId: A1, decidedOn: '2026-11-23' },
       }),
     );
     const id = await create('2026-11-01');
-    invalid(
+    expectInvalid(
       await app.request('POST', `/api/v1/inspections/${id}/conclusion`, {
         token: admin,
         body: { concludedOn: '2026-11-23', summary: 'x', recommendations: [{ text: 'a', ownerUnitId: A1 }] },
       }),
     );
-    invalid(await report(insp1, rid(rec.r1), '2026-11-23'));
+    expectInvalid(await report(insp1, rid(rec.r1), '2026-11-23'));
   });
 
   it('accountability counts the recommendation reports of the unit (reportsMissed ≤ reportsDue)', async () => {
@@ -657,7 +668,7 @@ describe('Inspections and the follow-up board', () => {
         token: sup,
       },
     );
-    ok(res, 200);
+    expectStatus(res, 200);
     const hc = res.body.items.find((i: { personId: string }) => i.personId === 'hc');
     expect(hc.reportsDue).toBeGreaterThan(0);
     expect(hc.reportsMissed).toBeGreaterThan(0);

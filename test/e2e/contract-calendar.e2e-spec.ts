@@ -4,8 +4,17 @@
  * (docs/reference/api-contract.md §Conventions: RATE_LIMITED 429). The clock here is in December 2027.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
-import { LONG, body, client, eventCount, ok, only, problem } from './contract-support.js';
+import {
+  client,
+  contractRegistration,
+  createTestApp,
+  eventCount,
+  expectProblem,
+  expectStatus,
+  LONG,
+  only,
+  type TestApp,
+} from '../support/index.js';
 
 let app: TestApp;
 let c: ReturnType<typeof client>;
@@ -14,12 +23,12 @@ let h: string;
 
 beforeAll(async () => {
   app = await createTestApp({ now: '2027-12-28T03:00:00.000Z' });
-  c = client(app);
+  c = client(app, contractRegistration);
   const admin = await app.token('ct-admin', ['admin']);
   rec = await app.token('ct-rec', ['reception'], 'ct-y');
   h = await app.token('ct-h', ['handler'], 'ct-y');
   app.setNow('2026-01-05T03:00:00.000Z');
-  ok(
+  expectStatus(
     await app.request('POST', '/api/v1/units', {
       token: admin,
       body: { id: 'ct-y', name: 'Tỉnh Y', level: 'province' },
@@ -67,7 +76,7 @@ describe('2027 (provisional) and 2028 (no data)', () => {
       token: rec,
       body: { kind: 'complaint', competentUnitId: 'ct-y', processable: true },
     });
-    problem(res, 422, 'CALENDAR_UNAVAILABLE');
+    expectProblem(res, 422, 'CALENDAR_UNAVAILABLE');
     expect(await eventCount(app)).toBe(before);
     expect((await c.view(rec, created.id)).status).toBe('received');
   });
@@ -81,7 +90,7 @@ describe('2027 (provisional) and 2028 (no data)', () => {
     );
     expect(only(v, 'KN-ACC').dueOn).toBe('2027-12-22');
     const before = await eventCount(app);
-    problem(
+    expectProblem(
       await app.request('POST', `/api/v1/cases/${v.id}/accept`, {
         token: h,
         body: { acceptedAt: '2027-12-15' },
@@ -107,10 +116,10 @@ describe('Rate limits', () => {
     const statuses: number[] = [];
     let last = undefined as unknown as Awaited<ReturnType<TestApp['request']>>;
     for (let i = 0; i < 6; i++) {
-      last = await limited.request('POST', '/api/v1/cases', { token, body: body() });
+      last = await limited.request('POST', '/api/v1/cases', { token, body: contractRegistration() });
       statuses.push(last.status);
     }
     expect(statuses).toContain(429);
-    problem(last, 429, 'RATE_LIMITED');
+    expectProblem(last, 429, 'RATE_LIMITED');
   });
 });

@@ -4,24 +4,27 @@
  * literal computed by hand from the holiday table of docs/reference/deadlines.md (The holiday calendar).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
-import { UnitMergerProcess } from '../../libs/application/src/processes/unit-merger.process.js';
-import { moveRecommendationForMerger } from '../../libs/application/src/inspections/inspection.merger.js';
 import {
-  LONG,
-  TODAY_INSTANT,
-  U,
-  buildUnits,
   client,
+  CONTRACT_TREE,
+  CONTRACT_UNITS as U,
+  contractRegistration,
+  createTestApp,
+  createUnitTree,
   dateOf,
   deadlines,
   eventCount,
-  invalid,
-  ok,
+  expectInvalid,
+  expectProblem,
+  expectStatus,
+  LONG,
+  NOW,
   only,
-  problem,
+  type TestApp,
   type View,
-} from './contract-support.js';
+} from '../support/index.js';
+import { UnitMergerProcess } from '../../libs/application/src/processes/unit-merger.process.js';
+import { moveRecommendationForMerger } from '../../libs/application/src/inspections/inspection.merger.js';
 
 let app: TestApp;
 let c: ReturnType<typeof client>;
@@ -33,16 +36,16 @@ let hQ: string; // handler of the other province
 
 beforeAll(async () => {
   app = await createTestApp();
-  c = client(app);
+  c = client(app, contractRegistration);
   admin = await app.token('ct-admin', ['admin'], undefined, 'Quản trị');
   rec = await app.token('ct-rec', ['reception'], U.p, 'Lễ tân');
   h = await app.token('ct-h', ['handler'], U.p, 'Cán bộ');
   recQ = await app.token('ct-rec-q', ['reception'], U.q, 'Lễ tân Q');
   hQ = await app.token('ct-h-q', ['handler'], U.q, 'Cán bộ Q');
-  await buildUnits(app, admin);
+  await createUnitTree(app, admin, CONTRACT_TREE);
   app.setNow('2024-12-02T04:00:00.000Z');
   for (const id of ['ct-m1', 'ct-m2']) {
-    ok(
+    expectStatus(
       await app.request('POST', '/api/v1/units', {
         token: admin,
         body: { id, name: `Xã ${id}`, level: 'commune', parentId: U.p },
@@ -50,7 +53,7 @@ beforeAll(async () => {
       201,
     );
   }
-  app.setNow(TODAY_INSTANT);
+  app.setNow(NOW);
 }, LONG);
 
 afterAll(async () => {
@@ -283,7 +286,7 @@ describe('TC-RES: extensions 0 / 1 / 2, each ≤ 30 days, from the due date befo
       token: h,
       body: { at: '2026-10-01', reason: 'Cần thêm thời gian' },
     });
-    problem(res, 409, 'ILLEGAL_TRANSITION');
+    expectProblem(res, 409, 'ILLEGAL_TRANSITION');
     expect(await eventCount(app)).toBe(before);
   });
 
@@ -302,7 +305,7 @@ describe('TC-RES: extensions 0 / 1 / 2, each ≤ 30 days, from the due date befo
       token: h,
       body: { at: '2026-10-20', reason: 'Lần hai', days: 10 },
     });
-    problem(res, 409, 'ILLEGAL_TRANSITION');
+    expectProblem(res, 409, 'ILLEGAL_TRANSITION');
   });
 
   it('especially complex: two extensions (30 → 2026-11-09, then 10 → 2026-11-19), the third is refused', async () => {
@@ -314,13 +317,13 @@ describe('TC-RES: extensions 0 / 1 / 2, each ≤ 30 days, from the due date befo
       token: h,
       body: { at: '2026-11-10', reason: 'Lần ba', days: 5 },
     });
-    problem(res, 409, 'ILLEGAL_TRANSITION');
+    expectProblem(res, 409, 'ILLEGAL_TRANSITION');
   });
 
   it('days > 30 is invalid input (400); extending a complaint is refused (409)', async () => {
     const v = await acceptedDenunciation({ especiallyComplex: true });
     const before = await eventCount(app);
-    invalid(
+    expectInvalid(
       await app.request('POST', `/api/v1/cases/${v.id}/extend`, {
         token: h,
         body: { at: '2026-10-01', reason: 'Quá dài', days: 31 },
@@ -329,7 +332,7 @@ describe('TC-RES: extensions 0 / 1 / 2, each ≤ 30 days, from the due date befo
     expect(await eventCount(app)).toBe(before);
     const k = await c.intake(rec, 'complaint', { receivedAt: '2026-09-08' });
     await c.cmd(h, k.id, 'accept', { acceptedAt: '2026-09-10', complex: true });
-    problem(
+    expectProblem(
       await app.request('POST', `/api/v1/cases/${k.id}/extend`, {
         token: h,
         body: { at: '2026-10-01', reason: 'Khiếu nại' },
@@ -385,7 +388,7 @@ describe('Suspension: the resolution deadline pauses; the remainder resumes (doc
     const board = await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.p}`, {
       token: await app.token('ct-sup', ['supervisor'], U.p),
     });
-    ok(board, 200);
+    expectStatus(board, 200);
     expect(board.body.items.some((i: { caseId: string }) => i.caseId === v.id)).toBe(false);
   });
 });
@@ -420,7 +423,7 @@ describe('Transfers (docs/reference/deadlines.md, Transfers)', () => {
     expect(t).toMatchObject({ status: 'received', receivingUnitId: U.q, competentUnitId: null });
     expect(only(t, 'KN-ACC').status).toBe('met');
     // The case left the province's scope (receiving and competent unit are both outside it).
-    problem(await app.request('GET', `/api/v1/cases/${v.id}`, { token: h }), 404, 'NOT_FOUND');
+    expectProblem(await app.request('GET', `/api/v1/cases/${v.id}`, { token: h }), 404, 'NOT_FOUND');
     const k = await c.cmd(recQ, v.id, 'classify', {
       kind: 'complaint',
       competentUnitId: U.q,
@@ -452,11 +455,11 @@ describe('Transfers (docs/reference/deadlines.md, Transfers)', () => {
       body: { at: '2026-11-09', toUnitId: U.q, reason: 'Chuyển đơn' },
     });
     if (res.status === 409) {
-      problem(res, 409, 'ILLEGAL_TRANSITION');
+      expectProblem(res, 409, 'ILLEGAL_TRANSITION');
       expect(await eventCount(app)).toBe(before);
       return;
     }
-    ok(res, 200);
+    expectStatus(res, 200);
     expect(only(res.body, 'KN-RES1').status).toBe('cancelled');
     expect(only(res.body, 'KN-ACC').status).toBe('met');
     expect(res.body.status).toBe('received');
@@ -470,7 +473,7 @@ describe('Transfers (docs/reference/deadlines.md, Transfers)', () => {
     const bAccepted = await c.cmd(hM1, b.id, 'accept', { acceptedAt: '2026-11-05' });
     expect(only(a, 'KN-ACC').dueOn).toBe('2026-11-11');
     expect(only(bAccepted, 'KN-RES1').dueOn).toBe('2026-12-07');
-    ok(
+    expectStatus(
       await app.request('POST', '/api/v1/units/ct-m1/merge', {
         token: admin,
         body: { intoUnitId: 'ct-m2', effectiveOn: '2026-11-20' },
@@ -491,7 +494,7 @@ describe('Transfers (docs/reference/deadlines.md, Transfers)', () => {
     // The history keeps the move.
     const auditor = await app.token('ct-aud', ['auditor'], U.p);
     const hist = await app.request('GET', `/api/v1/cases/${a.id}/history`, { token: auditor });
-    ok(hist, 200);
+    expectStatus(hist, 200);
     expect(hist.body.events.length).toBeGreaterThan(a.version);
   });
 });
@@ -525,7 +528,7 @@ describe('Met / missed at query time (docs/reference/deadlines.md §8)', () => {
     });
     expect(g.status).toBe('guided');
     expect(only(g, 'KN-ACC').status).toBe('met');
-    problem(
+    expectProblem(
       await app.request('POST', `/api/v1/cases/${v.id}/guide`, {
         token: rec,
         body: { at: '2026-11-18', agency: 'Tòa án' },
@@ -545,7 +548,7 @@ describe('Dialogue rules and resolution outcomes', () => {
       token: h,
       body: { decidedAt: '2026-11-20', outcome: 'rejected', summary: 'Bác đơn' },
     });
-    problem(res, 409, 'ILLEGAL_TRANSITION');
+    expectProblem(res, 409, 'ILLEGAL_TRANSITION');
     expect(await eventCount(app)).toBe(before);
     const d = await c.cmd(h, v.id, 'dialogues', {
       heldAt: '2026-11-10',
@@ -556,7 +559,7 @@ describe('Dialogue rules and resolution outcomes', () => {
     });
     expect(d.status).toBe('accepted');
     const list = await app.request('GET', `/api/v1/cases/${v.id}/dialogues`, { token: h });
-    ok(list, 200);
+    expectStatus(list, 200);
     const r = await c.cmd(h, v.id, 'resolve', {
       decidedAt: '2026-11-20',
       outcome: 'rejected',
@@ -574,7 +577,7 @@ describe('Dialogue rules and resolution outcomes', () => {
 
   it('a complaint outcome of a denunciation is refused; a command in the wrong state is 409', async () => {
     const v = await c.intake(rec, 'complaint', { receivedAt: '2026-11-02' });
-    problem(
+    expectProblem(
       await app.request('POST', `/api/v1/cases/${v.id}/resolve`, {
         token: h,
         body: { decidedAt: '2026-11-20', outcome: 'upheld', summary: 'x' },
@@ -589,7 +592,7 @@ describe('Dialogue rules and resolution outcomes', () => {
     });
     expect([400, 409]).toContain(res.status);
     const fresh = await c.register(rec, { receivedAt: '2026-11-16' });
-    problem(
+    expectProblem(
       await app.request('POST', `/api/v1/cases/${fresh.id}/accept`, {
         token: h,
         body: { acceptedAt: '2026-11-17' },
@@ -644,22 +647,22 @@ describe('Combinations', () => {
       token: h,
       body: { at: '2026-11-17', reason: 'Chờ' },
     });
-    if (res.status === 409) return problem(res, 409, 'ILLEGAL_TRANSITION');
-    ok(res, 200);
+    if (res.status === 409) return expectProblem(res, 409, 'ILLEGAL_TRANSITION');
+    expectStatus(res, 200);
     expect(only(res.body, 'KN-ACC').status).toBe('open');
   });
 
   it('a merger changes only the unit that ceased (competent unit elsewhere stays)', async () => {
     app.setNow('2024-12-02T05:00:00.000Z');
     for (const id of ['ct-m3', 'ct-m4'])
-      ok(
+      expectStatus(
         await app.request('POST', '/api/v1/units', {
           token: admin,
           body: { id, name: `Xã ${id}`, level: 'commune', parentId: U.p },
         }),
         201,
       );
-    app.setNow(TODAY_INSTANT);
+    app.setNow(NOW);
     const v = await c.intake(
       rec,
       'complaint',
@@ -672,7 +675,7 @@ describe('Combinations', () => {
       { receivedAt: '2026-11-16', receivingUnitId: U.p },
       { competentUnitId: U.c2 },
     );
-    ok(
+    expectStatus(
       await app.request('POST', '/api/v1/units/ct-m3/merge', {
         token: admin,
         body: { intoUnitId: 'ct-m4', effectiveOn: '2026-11-21' },
@@ -689,7 +692,7 @@ describe('Combinations', () => {
 
   it('the watcher records a miss once, naming the head in office on dueOn; a later completion keeps it missed', async () => {
     const { runDeadlineWatch } = await import('../../libs/application/src/processes/deadline-watcher.js');
-    ok(
+    expectStatus(
       await app.request('POST', `/api/v1/units/${U.c2}/heads`, {
         token: admin,
         body: { personId: 'ct-chu-tich-c2', fullName: 'Hoàng Văn Chủ', from: '2026-01-01' },
@@ -705,7 +708,7 @@ describe('Combinations', () => {
     await runDeadlineWatch(app.runtime);
     const auditor = await app.token('ct-aud', ['auditor'], U.p);
     const hist = await app.request('GET', `/api/v1/cases/${v.id}/history`, { token: auditor });
-    ok(hist, 200);
+    expectStatus(hist, 200);
     const added = hist.body.events.filter((e: { version: number }) => e.version > v.version);
     expect(added).toHaveLength(1);
     expect(JSON.stringify(added[0].data)).toContain('ct-chu-tich-c2');

@@ -4,22 +4,25 @@
  * trace, identities never echoed in errors, hash-chain verification of a tampered stream, iss/aud.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, TEST_SECRET, type TestApp } from '../support/app.js';
-import { signDevToken } from '../../libs/security/src/auth/dev-token.js';
 import {
-  LONG,
-  TODAY_INSTANT,
-  U,
-  body,
-  buildUnits,
   client,
-  eventCount,
-  invalid,
-  ok,
-  only,
-  problem,
+  CONTRACT_TREE,
+  CONTRACT_UNITS as U,
+  contractRegistration,
   contractTokens,
-} from './contract-support.js';
+  createTestApp,
+  createUnitTree,
+  eventCount,
+  expectInvalid,
+  expectProblem,
+  expectStatus,
+  LONG,
+  NOW,
+  only,
+  TEST_SECRET,
+  type TestApp,
+} from '../support/index.js';
+import { signDevToken } from '../../libs/security/src/auth/dev-token.js';
 
 let app: TestApp;
 let c: ReturnType<typeof client>;
@@ -27,9 +30,9 @@ const t: Record<string, string> = {};
 
 beforeAll(async () => {
   app = await createTestApp();
-  c = client(app);
+  c = client(app, contractRegistration);
   Object.assign(t, await contractTokens(app));
-  await buildUnits(app, t.admin);
+  await createUnitTree(app, t.admin, CONTRACT_TREE);
 }, LONG);
 
 afterAll(async () => {
@@ -85,9 +88,9 @@ describe('No input produces a 5xx', () => {
     }
     for (const path of ['/api/v1/cases?q=%00', '/api/v1/deadlines/overdue?asOf=2026-02-30']) {
       const res = await app.request('GET', path, { token: t.sup });
-      problem(res, 400, 'VALIDATION_FAILED');
+      expectProblem(res, 400, 'VALIDATION_FAILED');
     }
-    problem(await app.request('GET', '/api/v1/nothing-here', { token: t.admin }), 404, 'NOT_FOUND');
+    expectProblem(await app.request('GET', '/api/v1/nothing-here', { token: t.admin }), 404, 'NOT_FOUND');
   });
 
   it('query text is normalised to NFC: an NFD search finds an NFC subject', async () => {
@@ -97,7 +100,7 @@ describe('No input produces a 5xx', () => {
     const res = await app.request('GET', `/api/v1/cases?q=${encodeURIComponent(word.normalize('NFD'))}`, {
       token: t.sup,
     });
-    ok(res, 200);
+    expectStatus(res, 200);
     expect(res.body.total).toBe(1);
   });
 
@@ -182,7 +185,7 @@ describe('Action dates: on or after receivedAt, not after today (Vietnam)', () =
         });
         if (res.status !== 400)
           throw new Error(`${action} ${field}=${date} → ${res.status}: ${res.text.slice(0, 300)}`);
-        invalid(res);
+        expectInvalid(res);
       }
     }
     const fresh = await c.intake(t.rec, 'complaint', { receivedAt: '2026-11-10' });
@@ -193,7 +196,7 @@ describe('Action dates: on or after receivedAt, not after today (Vietnam)', () =
       ['transfer', { toUnitId: U.q, reason: 'x' }],
     ] as const) {
       for (const date of ['2026-11-09', '2026-11-23']) {
-        invalid(
+        expectInvalid(
           await app.request('POST', `/api/v1/cases/${fresh.id}/${action}`, {
             token: t.h,
             body: { ...rest, at: date },
@@ -205,7 +208,7 @@ describe('Action dates: on or after receivedAt, not after today (Vietnam)', () =
   });
 
   it('other action dates: a merger, an inspection directive, a waiver cannot be in the future', async () => {
-    invalid(
+    expectInvalid(
       await app.request('POST', `/api/v1/units/${U.c1}/merge`, {
         token: t.admin,
         body: { intoUnitId: U.c2, effectiveOn: '2026-11-23' },
@@ -227,14 +230,14 @@ describe('Action dates: on or after receivedAt, not after today (Vietnam)', () =
       const r = await c.register(t.rec, { receivedAt: '2026-11-24' });
       expect(r.status).toBe('received');
       app.setNow('2026-11-23T16:59:00.000Z');
-      invalid(
+      expectInvalid(
         await app.request('POST', '/api/v1/cases', {
           token: t.rec,
-          body: body({ receivedAt: '2026-11-24' }),
+          body: contractRegistration({ receivedAt: '2026-11-24' }),
         }),
       );
     } finally {
-      app.setNow(TODAY_INSTANT);
+      app.setNow(NOW);
     }
     expect(only(await c.view(t.h, v.id), 'KN-ACC').status).toBe('missed');
   });
@@ -244,24 +247,24 @@ describe('Rejected requests leave no trace; identities are not echoed', () => {
   it('a refused identity request (403 / 400) records no disclosure', async () => {
     const v = await c.intake(t.rec, 'complaint', { receivedAt: '2026-11-16' });
     const before = await eventCount(app);
-    problem(
+    expectProblem(
       await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reasonCode=verification&reason=x`, {
         token: t.sup,
       }),
       403,
       'FORBIDDEN',
     );
-    invalid(await app.request('GET', `/api/v1/cases/${v.id}/petitioners`, { token: t.h }));
+    expectInvalid(await app.request('GET', `/api/v1/cases/${v.id}/petitioners`, { token: t.h }));
     expect(await eventCount(app)).toBe(before);
     const log = await app.request('GET', `/api/v1/cases/${v.id}/disclosures`, { token: t.aud });
-    ok(log, 200);
+    expectStatus(log, 200);
     expect(log.text).not.toContain('ct-sup');
-    problem(
+    expectProblem(
       await app.request('GET', `/api/v1/cases/${v.id}/disclosures`, { token: t.sup }),
       403,
       'FORBIDDEN',
     );
-    problem(
+    expectProblem(
       await app.request('GET', `/api/v1/cases/${v.id}/disclosures`, { token: t.audQ }),
       404,
       'NOT_FOUND',
@@ -272,12 +275,12 @@ describe('Rejected requests leave no trace; identities are not echoed', () => {
     const name = 'Bíẩn Danh Tốcáo';
     const res = await app.request('POST', '/api/v1/cases', {
       token: t.rec,
-      body: body({
+      body: contractRegistration({
         kindHint: 'denunciation',
         petitioners: [{ fullName: name, idNumber: `${name}!`, phone: name, address: 'Hẻm Bímật' }],
       }),
     });
-    invalid(res);
+    expectInvalid(res);
     expect(res.text).not.toContain('Bíẩn');
     expect(res.text).not.toContain('Bímật');
   });
@@ -288,7 +291,7 @@ describe('Hash chain verification', () => {
     const v = await c.intake(t.rec, 'complaint', { receivedAt: '2026-11-16' });
     await c.cmd(t.h, v.id, 'assign', { handlerId: 'ct-h' });
     const good = await app.request('GET', `/api/v1/audit/streams/case-${v.id}/verify`, { token: t.aud });
-    ok(good, 200);
+    expectStatus(good, 200);
     expect(good.body).toMatchObject({ ok: true, events: 3 });
     const hist = await app.request('GET', `/api/v1/cases/${v.id}/history`, { token: t.aud });
     const second = hist.body.events[1];
@@ -301,7 +304,7 @@ describe('Hash chain verification', () => {
       return; // the store refuses updates outright (append-only): nothing to verify here
     }
     const bad = await app.request('GET', `/api/v1/audit/streams/case-${v.id}/verify`, { token: t.aud });
-    ok(bad, 200);
+    expectStatus(bad, 200);
     expect(bad.body).toEqual({ ok: false, brokenAt: { version: 2, position: second.position } });
   });
 });
@@ -320,18 +323,18 @@ describe('Tokens: exp, iss and aud', () => {
   it('an expired token → 401; iss / aud are checked when configured', async () => {
     const claims = { sub: 'x', name: 'X', roles: ['admin'] };
     const expired = await signDevToken(claims, TEST_SECRET, { expiresIn: -3600 });
-    problem(await app.request('GET', '/api/v1/units', { token: expired }), 401, 'UNAUTHENTICATED');
+    expectProblem(await app.request('GET', '/api/v1/units', { token: expired }), 401, 'UNAUTHENTICATED');
     const plain = await signDevToken(claims, TEST_SECRET);
-    problem(await strict.request('GET', '/api/v1/units', { token: plain }), 401, 'UNAUTHENTICATED');
+    expectProblem(await strict.request('GET', '/api/v1/units', { token: plain }), 401, 'UNAUTHENTICATED');
     const wrongAud = await signDevToken(claims, TEST_SECRET, {
       issuer: 'https://sso.example.vn',
       audience: 'other',
     });
-    problem(await strict.request('GET', '/api/v1/units', { token: wrongAud }), 401, 'UNAUTHENTICATED');
+    expectProblem(await strict.request('GET', '/api/v1/units', { token: wrongAud }), 401, 'UNAUTHENTICATED');
     const good = await signDevToken(claims, TEST_SECRET, {
       issuer: 'https://sso.example.vn',
       audience: 'donthu',
     });
-    ok(await strict.request('GET', '/api/v1/units', { token: good }), 200);
+    expectStatus(await strict.request('GET', '/api/v1/units', { token: good }), 200);
   });
 });

@@ -4,24 +4,27 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SignJWT } from 'jose';
-import { createTestApp, TEST_SECRET, type TestApp } from '../support/app.js';
-import { waitUntil } from '../support/wait.js';
 import {
-  LONG,
-  TODAY_INSTANT,
-  U,
-  body,
-  buildUnits,
   client,
-  eventCount,
-  invalid,
-  ok,
-  only,
-  problem,
-  type View,
+  CONTRACT_TREE,
+  CONTRACT_UNITS as U,
+  contractRegistration,
   contractTokens,
-} from './contract-support.js';
-import { legal } from './fixtures.js';
+  createTestApp,
+  createUnitTree,
+  eventCount,
+  expectInvalid,
+  expectProblem,
+  expectStatus,
+  legal,
+  LONG,
+  NOW,
+  only,
+  TEST_SECRET,
+  type TestApp,
+  type View,
+  waitUntil,
+} from '../support/index.js';
 
 let app: TestApp;
 let c: ReturnType<typeof client>;
@@ -29,9 +32,9 @@ const t: Record<string, string> = {};
 
 beforeAll(async () => {
   app = await createTestApp();
-  c = client(app);
+  c = client(app, contractRegistration);
   Object.assign(t, await contractTokens(app));
-  await buildUnits(app, t.admin);
+  await createUnitTree(app, t.admin, CONTRACT_TREE);
 }, LONG);
 
 afterAll(async () => {
@@ -41,7 +44,7 @@ afterAll(async () => {
 describe('Health', () => {
   it('GET /health needs no token: {status: ok, eventStore: {headPosition}, projections: {<name>: {lag}}}', async () => {
     const res = await app.request('GET', '/health');
-    ok(res, 200);
+    expectStatus(res, 200);
     expect(res.body.status).toBe('ok');
     expect(res.body.eventStore).toHaveProperty('headPosition');
     const names = Object.keys(res.body.projections);
@@ -53,7 +56,7 @@ describe('Health', () => {
 describe('OpenAPI', () => {
   it('the OpenAPI description is served at /docs-json (and /docs) without the /api/v1 prefix', async () => {
     const json = await app.request('GET', '/docs-json');
-    ok(json, 200);
+    expectStatus(json, 200);
     expect(typeof json.body.openapi).toBe('string');
     expect(Object.keys(json.body.paths)).toEqual(
       expect.arrayContaining(['/api/v1/cases', '/api/v1/cases/{id}']),
@@ -64,19 +67,23 @@ describe('OpenAPI', () => {
 
 describe('Authentication (401) and problem shape', () => {
   it('no token, a bad signature, a token without exp → 401 UNAUTHENTICATED', async () => {
-    problem(await app.request('GET', '/api/v1/cases'), 401, 'UNAUTHENTICATED');
+    expectProblem(await app.request('GET', '/api/v1/cases'), 401, 'UNAUTHENTICATED');
     const bad = (await app.token('x', ['admin'])).slice(0, -3) + 'AAA';
-    problem(await app.request('GET', '/api/v1/cases', { token: bad }), 401, 'UNAUTHENTICATED');
+    expectProblem(await app.request('GET', '/api/v1/cases', { token: bad }), 401, 'UNAUTHENTICATED');
     const noExp = await new SignJWT({ name: 'x', roles: ['admin'] })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject('x')
       .setIssuedAt()
       .sign(new TextEncoder().encode(TEST_SECRET));
-    problem(await app.request('GET', '/api/v1/cases', { token: noExp }), 401, 'UNAUTHENTICATED');
+    expectProblem(await app.request('GET', '/api/v1/cases', { token: noExp }), 401, 'UNAUTHENTICATED');
   });
 
   it('an unknown case → 404 NOT_FOUND problem', async () => {
-    problem(await app.request('GET', '/api/v1/cases/does-not-exist', { token: t.admin }), 404, 'NOT_FOUND');
+    expectProblem(
+      await app.request('GET', '/api/v1/cases/does-not-exist', { token: t.admin }),
+      404,
+      'NOT_FOUND',
+    );
   });
 });
 
@@ -86,20 +93,20 @@ describe('Units', () => {
       token: t.admin,
       body: { name: 'Thanh tra tỉnh', level: 'agency', parentId: U.p },
     });
-    ok(res, 201);
+    expectStatus(res, 201);
     expect(typeof res.body.id).toBe('string');
     const got = await app.request('GET', `/api/v1/units/${res.body.id}`, { token: t.admin });
-    ok(got, 200);
+    expectStatus(got, 200);
     expect(got.body).toMatchObject({ id: res.body.id, name: 'Thanh tra tỉnh', level: 'agency' });
-    invalid(
+    expectInvalid(
       await app.request('POST', '/api/v1/units', { token: t.admin, body: { name: 'X', level: 'district' } }),
     );
-    problem(
+    expectProblem(
       await app.request('POST', '/api/v1/units', { token: t.head, body: { name: 'X', level: 'commune' } }),
       403,
       'FORBIDDEN',
     );
-    ok(await app.request('GET', '/api/v1/units', { token: t.admin }), 200);
+    expectStatus(await app.request('GET', '/api/v1/units', { token: t.admin }), 200);
   });
 
   it('PATCH renames from today; asOf a past date shows the old name; heads on a date', async () => {
@@ -108,8 +115,8 @@ describe('Units', () => {
       token: t.admin,
       body: { id: 'ct-ren', name: 'Tên cũ', level: 'department', parentId: U.p },
     });
-    app.setNow(TODAY_INSTANT);
-    ok(created, 201);
+    app.setNow(NOW);
+    expectStatus(created, 201);
     const p = await app.request('PATCH', '/api/v1/units/ct-ren', {
       token: t.admin,
       body: { name: 'Tên mới' },
@@ -123,14 +130,14 @@ describe('Units', () => {
     });
     expect([200, 201]).toContain(heads.status);
     const onDate = await app.request('GET', '/api/v1/units/ct-ren?asOf=2026-11-10', { token: t.admin });
-    ok(onDate, 200);
+    expectStatus(onDate, 200);
     expect(onDate.body.head).toMatchObject({ personId: 'ct-giam-doc', fullName: 'Lê Văn Giám' });
     const before = await app.request('GET', '/api/v1/units/ct-ren?asOf=2026-10-31', { token: t.admin });
-    ok(before, 200);
+    expectStatus(before, 200);
     expect(before.body.head?.personId).not.toBe('ct-giam-doc');
     expect(before.body.name).toBe('Tên cũ');
     // A head from a future date is an action after today → 400.
-    invalid(
+    expectInvalid(
       await app.request('POST', '/api/v1/units/ct-ren/heads', {
         token: t.admin,
         body: { personId: 'ct-x', fullName: 'X', from: '2026-11-23' },
@@ -141,14 +148,14 @@ describe('Units', () => {
 
 describe('Registration and the case view', () => {
   it('POST /cases → 201 {id, trackingCode, version 1, position, status received}; GET carries ETag "1"', async () => {
-    const res = await app.request('POST', '/api/v1/cases', { token: t.rec, body: body() });
-    ok(res, 201);
+    const res = await app.request('POST', '/api/v1/cases', { token: t.rec, body: contractRegistration() });
+    expectStatus(res, 201);
     expect(res.body).toMatchObject({ version: 1, status: 'received' });
     expect(typeof res.body.id).toBe('string');
     expect(typeof res.body.trackingCode).toBe('string');
     expect(Number(res.body.position)).toBeGreaterThan(0);
     const v = await app.request('GET', `/api/v1/cases/${res.body.id}`, { token: t.rec });
-    ok(v, 200);
+    expectStatus(v, 200);
     expect(v.headers.get('etag')).toBe('"1"');
     for (const k of [
       'id',
@@ -191,7 +198,7 @@ describe('Registration and the case view', () => {
       token: t.rec,
       body: { kind: 'complaint', competentUnitId: U.p, processable: true },
     });
-    ok(res, 200);
+    expectStatus(res, 200);
     expect(res.body).toMatchObject({ id: created.id, status: 'classified', kind: 'complaint', version: 2 });
     expect(Number(res.body.position)).toBeGreaterThan(Number(created.position));
     expect(res.body.deadlines.map((d: { ruleId: string }) => d.ruleId)).toEqual(['XLD', 'KN-ACC']);
@@ -203,24 +210,33 @@ describe('Registration and the case view', () => {
 
   it('business dates: after today → 400; invalid → 400; before receivedAt → 400; today is fine', async () => {
     const before = await eventCount(app);
-    invalid(
-      await app.request('POST', '/api/v1/cases', { token: t.rec, body: body({ receivedAt: '2026-11-23' }) }),
+    expectInvalid(
+      await app.request('POST', '/api/v1/cases', {
+        token: t.rec,
+        body: contractRegistration({ receivedAt: '2026-11-23' }),
+      }),
     );
-    invalid(
-      await app.request('POST', '/api/v1/cases', { token: t.rec, body: body({ receivedAt: '2026-02-30' }) }),
+    expectInvalid(
+      await app.request('POST', '/api/v1/cases', {
+        token: t.rec,
+        body: contractRegistration({ receivedAt: '2026-02-30' }),
+      }),
     );
-    invalid(
-      await app.request('POST', '/api/v1/cases', { token: t.rec, body: body({ receivedAt: '22/11/2026' }) }),
+    expectInvalid(
+      await app.request('POST', '/api/v1/cases', {
+        token: t.rec,
+        body: contractRegistration({ receivedAt: '22/11/2026' }),
+      }),
     );
     expect(await eventCount(app)).toBe(before);
     const v = await c.intake(t.rec, 'complaint', { receivedAt: '2026-11-10' });
-    invalid(
+    expectInvalid(
       await app.request('POST', `/api/v1/cases/${v.id}/accept`, {
         token: t.h,
         body: { acceptedAt: '2026-11-09' },
       }),
     );
-    invalid(
+    expectInvalid(
       await app.request('POST', `/api/v1/cases/${v.id}/accept`, {
         token: t.h,
         body: { acceptedAt: '2026-11-23' },
@@ -231,23 +247,38 @@ describe('Registration and the case view', () => {
   });
 
   it('enumerations are checked (400 with errors[{path, message}])', async () => {
-    invalid(await app.request('POST', '/api/v1/cases', { token: t.rec, body: body({ channel: 'fax' }) }));
-    invalid(await app.request('POST', '/api/v1/cases', { token: t.rec, body: body({ field: 'weather' }) }));
-    invalid(await app.request('POST', '/api/v1/cases', { token: t.rec, body: body({ kindHint: 'praise' }) }));
+    expectInvalid(
+      await app.request('POST', '/api/v1/cases', {
+        token: t.rec,
+        body: contractRegistration({ channel: 'fax' }),
+      }),
+    );
+    expectInvalid(
+      await app.request('POST', '/api/v1/cases', {
+        token: t.rec,
+        body: contractRegistration({ field: 'weather' }),
+      }),
+    );
+    expectInvalid(
+      await app.request('POST', '/api/v1/cases', {
+        token: t.rec,
+        body: contractRegistration({ kindHint: 'praise' }),
+      }),
+    );
     const v = await c.register(t.rec);
-    invalid(
+    expectInvalid(
       await app.request('POST', `/api/v1/cases/${v.id}/classify`, {
         token: t.rec,
         body: { kind: 'praise', competentUnitId: U.p, processable: true },
       }),
     );
-    invalid(
+    expectInvalid(
       await app.request('POST', `/api/v1/cases/${v.id}/classify`, {
         token: t.rec,
         body: { kind: 'complaint', level: 3, competentUnitId: U.p, processable: true },
       }),
     );
-    invalid(
+    expectInvalid(
       await app.request('POST', `/api/v1/cases/${v.id}/archive`, {
         token: t.rec,
         body: { at: '2026-10-02', reason: 'boring' },
@@ -277,27 +308,33 @@ describe('Text input: NFC, U+0000, lone surrogates, media type, size, malformed 
     await c.register(t.rec, { subject: `Đơn ${word}`.normalize('NFD') });
     await app.catchUp();
     const res = await app.request('GET', `/api/v1/cases?q=${encodeURIComponent(word)}`, { token: t.sup });
-    ok(res, 200);
+    expectStatus(res, 200);
     expect(res.body.total).toBe(1);
   });
 
   it('U+0000 and lone surrogates → 400, nothing appended', async () => {
     const before = await eventCount(app);
-    invalid(
-      await app.request('POST', '/api/v1/cases', { token: t.rec, body: body({ subject: 'a\u0000b' }) }),
+    expectInvalid(
+      await app.request('POST', '/api/v1/cases', {
+        token: t.rec,
+        body: contractRegistration({ subject: 'a\u0000b' }),
+      }),
     );
-    const raw = JSON.stringify(body({ subject: 'SURROGATE' })).replace('SURROGATE', '\\ud800x');
+    const raw = JSON.stringify(contractRegistration({ subject: 'SURROGATE' })).replace(
+      'SURROGATE',
+      '\\ud800x',
+    );
     const res = await app.request('POST', '/api/v1/cases', {
       token: t.rec,
       raw,
       headers: { 'content-type': 'application/json' },
     });
-    problem(res, 400, 'VALIDATION_FAILED');
+    expectProblem(res, 400, 'VALIDATION_FAILED');
     expect(await eventCount(app)).toBe(before);
   });
 
   it('malformed JSON → 400; text/plain → 415; > 1 MiB → 413; never 5xx', async () => {
-    problem(
+    expectProblem(
       await app.request('POST', '/api/v1/cases', {
         token: t.rec,
         raw: '{"a":',
@@ -306,7 +343,7 @@ describe('Text input: NFC, U+0000, lone surrogates, media type, size, malformed 
       400,
       'VALIDATION_FAILED',
     );
-    problem(
+    expectProblem(
       await app.request('POST', '/api/v1/cases', {
         token: t.rec,
         raw: 'hello',
@@ -315,8 +352,8 @@ describe('Text input: NFC, U+0000, lone surrogates, media type, size, malformed 
       415,
       'UNSUPPORTED_MEDIA_TYPE',
     );
-    const big = JSON.stringify(body({ content: 'x'.repeat(2 * 1024 * 1024) }));
-    problem(
+    const big = JSON.stringify(contractRegistration({ content: 'x'.repeat(2 * 1024 * 1024) }));
+    expectProblem(
       await app.request('POST', '/api/v1/cases', {
         token: t.rec,
         raw: big,
@@ -343,16 +380,16 @@ describe('Lists', () => {
   it('{items, total, page, pageSize}; page starts at 1; pageSize ≤ 200', async () => {
     await app.catchUp();
     const res = await app.request('GET', '/api/v1/cases', { token: t.sup });
-    ok(res, 200);
+    expectStatus(res, 200);
     expect(Array.isArray(res.body.items)).toBe(true);
     expect(res.body.page).toBe(1);
     expect(typeof res.body.total).toBe('number');
     expect(typeof res.body.pageSize).toBe('number');
-    ok(await app.request('GET', '/api/v1/cases?pageSize=200', { token: t.sup }), 200);
-    invalid(await app.request('GET', '/api/v1/cases?pageSize=201', { token: t.sup }));
-    invalid(await app.request('GET', '/api/v1/cases?page=0', { token: t.sup }));
+    expectStatus(await app.request('GET', '/api/v1/cases?pageSize=200', { token: t.sup }), 200);
+    expectInvalid(await app.request('GET', '/api/v1/cases?pageSize=201', { token: t.sup }));
+    expectInvalid(await app.request('GET', '/api/v1/cases?page=0', { token: t.sup }));
     const p2 = await app.request('GET', '/api/v1/cases?page=2&pageSize=1', { token: t.sup });
-    ok(p2, 200);
+    expectStatus(p2, 200);
     expect(p2.body).toMatchObject({ page: 2, pageSize: 1 });
     expect(p2.body.items.length).toBeLessThanOrEqual(1);
   });
@@ -422,7 +459,7 @@ describe('Lists', () => {
     expect(answered).toBe(false);
     await app.catchUp();
     const res = await pending;
-    ok(res, 200);
+    expectStatus(res, 200);
     expect(res.body.items.map((i: { id: string }) => i.id)).toEqual([created.id]);
   });
 });
@@ -436,14 +473,14 @@ describe('Concurrency and idempotency', () => {
       headers: { 'if-match': '"7"' },
       body: { kind: 'complaint', competentUnitId: U.p, processable: true },
     });
-    problem(stale, 412, 'VERSION_CONFLICT');
+    expectProblem(stale, 412, 'VERSION_CONFLICT');
     expect(await eventCount(app)).toBe(before);
     const fresh = await app.request('POST', `/api/v1/cases/${v.id}/classify`, {
       token: t.rec,
       headers: { 'if-match': '"1"' },
       body: { kind: 'complaint', competentUnitId: U.p, processable: true },
     });
-    ok(fresh, 200);
+    expectStatus(fresh, 200);
     expect(fresh.body.version).toBe(2);
     expect(fresh.headers.get('etag')).toBe('"2"');
   });
@@ -452,24 +489,24 @@ describe('Concurrency and idempotency', () => {
     const key = 'ct-idem-register-1';
     const first = await app.request('POST', '/api/v1/cases', {
       token: t.rec,
-      body: body(),
+      body: contractRegistration(),
       headers: { 'idempotency-key': key },
     });
-    ok(first, 201);
+    expectStatus(first, 201);
     const n = await eventCount(app);
     const again = await app.request('POST', '/api/v1/cases', {
       token: t.rec,
-      body: body(),
+      body: contractRegistration(),
       headers: { 'idempotency-key': key },
     });
     expect(again.status).toBe(201);
     // docs/reference/api-contract.md, Idempotency: a replay answers the stored response with lookupPin null (the PIN is returned once).
     expect(again.body).toEqual({ ...first.body, receipt: { ...first.body.receipt, lookupPin: null } });
     expect(await eventCount(app)).toBe(n);
-    problem(
+    expectProblem(
       await app.request('POST', '/api/v1/cases', {
         token: t.rec,
-        body: body({ subject: 'Khác' }),
+        body: contractRegistration({ subject: 'Khác' }),
         headers: { 'idempotency-key': key },
       }),
       422,
@@ -483,13 +520,13 @@ describe('Concurrency and idempotency', () => {
       body: cls,
       headers: { 'idempotency-key': k2 },
     });
-    ok(c1, 200);
+    expectStatus(c1, 200);
     const c2 = await app.request('POST', `/api/v1/cases/${first.body.id}/classify`, {
       token: t.rec,
       body: cls,
       headers: { 'idempotency-key': k2 },
     });
-    ok(c2, 200);
+    expectStatus(c2, 200);
     expect(c2.body).toEqual(c1.body);
   });
 });
@@ -504,45 +541,57 @@ describe('Roles and scope (404 before 403)', () => {
   });
 
   it('scope: own unit and below; the competent unit also sees the case; others get 404', async () => {
-    ok(await app.request('GET', `/api/v1/cases/${inC1.id}`, { token: t.rec }), 200); // province above
-    ok(await app.request('GET', `/api/v1/cases/${inC1.id}`, { token: t.recC1 }), 200);
-    problem(await app.request('GET', `/api/v1/cases/${inC1.id}`, { token: t.recC2 }), 404, 'NOT_FOUND');
-    problem(await app.request('GET', `/api/v1/cases/${inC1.id}`, { token: t.supQ }), 404, 'NOT_FOUND');
-    ok(await app.request('GET', `/api/v1/cases/${pForC1.id}`, { token: t.recC1 }), 200);
-    problem(await app.request('GET', `/api/v1/cases/${pForC1.id}`, { token: t.recC2 }), 404, 'NOT_FOUND');
-    ok(await app.request('GET', `/api/v1/cases/${inC1.id}`, { token: t.admin }), 200);
+    expectStatus(await app.request('GET', `/api/v1/cases/${inC1.id}`, { token: t.rec }), 200); // province above
+    expectStatus(await app.request('GET', `/api/v1/cases/${inC1.id}`, { token: t.recC1 }), 200);
+    expectProblem(await app.request('GET', `/api/v1/cases/${inC1.id}`, { token: t.recC2 }), 404, 'NOT_FOUND');
+    expectProblem(await app.request('GET', `/api/v1/cases/${inC1.id}`, { token: t.supQ }), 404, 'NOT_FOUND');
+    expectStatus(await app.request('GET', `/api/v1/cases/${pForC1.id}`, { token: t.recC1 }), 200);
+    expectProblem(
+      await app.request('GET', `/api/v1/cases/${pForC1.id}`, { token: t.recC2 }),
+      404,
+      'NOT_FOUND',
+    );
+    expectStatus(await app.request('GET', `/api/v1/cases/${inC1.id}`, { token: t.admin }), 200);
   });
 
   it('reception may not accept (403 in scope, 404 out of scope); supervisor, auditor and admin may not command', async () => {
     const before = await eventCount(app);
     const acc = { acceptedAt: '2026-11-17' };
-    problem(
+    expectProblem(
       await app.request('POST', `/api/v1/cases/${inC1.id}/accept`, { token: t.rec, body: acc }),
       403,
       'FORBIDDEN',
     );
-    problem(
+    expectProblem(
       await app.request('POST', `/api/v1/cases/${inC1.id}/accept`, { token: t.recC2, body: acc }),
       404,
       'NOT_FOUND',
     );
-    problem(
+    expectProblem(
       await app.request('POST', `/api/v1/cases/${inC1.id}/accept`, { token: t.sup, body: acc }),
       403,
       'FORBIDDEN',
     );
-    problem(
+    expectProblem(
       await app.request('POST', `/api/v1/cases/${inC1.id}/accept`, { token: t.aud, body: acc }),
       403,
       'FORBIDDEN',
     );
-    problem(
+    expectProblem(
       await app.request('POST', `/api/v1/cases/${inC1.id}/accept`, { token: t.admin, body: acc }),
       403,
       'FORBIDDEN',
     );
-    problem(await app.request('POST', '/api/v1/cases', { token: t.sup, body: body() }), 403, 'FORBIDDEN');
-    problem(await app.request('POST', '/api/v1/cases', { token: t.admin, body: body() }), 403, 'FORBIDDEN');
+    expectProblem(
+      await app.request('POST', '/api/v1/cases', { token: t.sup, body: contractRegistration() }),
+      403,
+      'FORBIDDEN',
+    );
+    expectProblem(
+      await app.request('POST', '/api/v1/cases', { token: t.admin, body: contractRegistration() }),
+      403,
+      'FORBIDDEN',
+    );
     expect(await eventCount(app)).toBe(before);
   });
 
@@ -565,35 +614,38 @@ describe('Roles and scope (404 before 403)', () => {
 
   it('boards: head (own scope) and supervisor yes; handler, reception, auditor 403; another scope 404', async () => {
     await app.catchUp();
-    ok(await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.p}`, { token: t.head }), 200);
-    ok(await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.c1}`, { token: t.headC1 }), 200);
-    ok(await app.request('GET', `/api/v1/deadlines/upcoming?unitId=${U.p}`, { token: t.sup }), 200);
-    ok(await app.request('GET', `/api/v1/deadlines/overdue`, { token: t.admin }), 200);
-    problem(
+    expectStatus(await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.p}`, { token: t.head }), 200);
+    expectStatus(
+      await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.c1}`, { token: t.headC1 }),
+      200,
+    );
+    expectStatus(await app.request('GET', `/api/v1/deadlines/upcoming?unitId=${U.p}`, { token: t.sup }), 200);
+    expectStatus(await app.request('GET', `/api/v1/deadlines/overdue`, { token: t.admin }), 200);
+    expectProblem(
       await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.p}`, { token: t.h }),
       403,
       'FORBIDDEN',
     );
-    problem(
+    expectProblem(
       await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.p}`, { token: t.rec }),
       403,
       'FORBIDDEN',
     );
-    problem(
+    expectProblem(
       await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.p}`, { token: t.aud }),
       403,
       'FORBIDDEN',
     );
-    problem(
+    expectProblem(
       await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.p}`, { token: t.headC1 }),
       404,
       'NOT_FOUND',
     );
     const acc = `/api/v1/accountability?unitId=${U.p}&from=2026-01-01&to=2026-12-31`;
-    ok(await app.request('GET', acc, { token: t.sup }), 200);
-    ok(await app.request('GET', acc, { token: t.admin }), 200);
-    problem(await app.request('GET', acc, { token: t.h }), 403, 'FORBIDDEN');
-    problem(await app.request('GET', acc, { token: t.aud }), 403, 'FORBIDDEN');
+    expectStatus(await app.request('GET', acc, { token: t.sup }), 200);
+    expectStatus(await app.request('GET', acc, { token: t.admin }), 200);
+    expectProblem(await app.request('GET', acc, { token: t.h }), 403, 'FORBIDDEN');
+    expectProblem(await app.request('GET', acc, { token: t.aud }), 403, 'FORBIDDEN');
   });
 
   it('reception sessions: reception schedules (future date allowed), a handler may not; only a head holds', async () => {
@@ -601,9 +653,9 @@ describe('Roles and scope (404 before 403)', () => {
       token: t.rec,
       body: { unitId: U.p, hostPersonId: 'ct-head', date: '2026-12-15', kind: 'periodic', mode: 'in_person' },
     });
-    ok(s, 201);
+    expectStatus(s, 201);
     expect(typeof s.body.id).toBe('string');
-    problem(
+    expectProblem(
       await app.request('POST', '/api/v1/reception-sessions', {
         token: t.h,
         body: {
@@ -621,9 +673,9 @@ describe('Roles and scope (404 before 403)', () => {
       token: t.rec,
       body: { unitId: U.p, hostPersonId: 'ct-head', date: '2026-11-20', kind: 'unscheduled', mode: 'online' },
     });
-    ok(s2, 201);
+    expectStatus(s2, 201);
     const hold = { heldOn: '2026-11-20', hostPersonId: 'ct-head', citizensReceived: 3 };
-    problem(
+    expectProblem(
       await app.request('POST', `/api/v1/reception-sessions/${s2.body.id}/hold`, {
         token: t.rec,
         body: hold,
@@ -631,25 +683,25 @@ describe('Roles and scope (404 before 403)', () => {
       403,
       'FORBIDDEN',
     );
-    problem(
+    expectProblem(
       await app.request('POST', `/api/v1/reception-sessions/${s2.body.id}/hold`, { token: t.h, body: hold }),
       403,
       'FORBIDDEN',
     );
-    invalid(
+    expectInvalid(
       await app.request('POST', `/api/v1/reception-sessions/${s2.body.id}/hold`, {
         token: t.head,
         body: { ...hold, heldOn: '2026-11-23' },
       }),
     );
-    ok(
+    expectStatus(
       await app.request('POST', `/api/v1/reception-sessions/${s2.body.id}/hold`, {
         token: t.head,
         body: hold,
       }),
       200,
     );
-    ok(
+    expectStatus(
       await app.request('POST', `/api/v1/reception-sessions/${s.body.id}/cancel`, {
         token: t.rec,
         body: { reason: 'Trùng lịch' },
@@ -659,7 +711,7 @@ describe('Roles and scope (404 before 403)', () => {
   });
 
   it('only admin manages units and heads', async () => {
-    problem(
+    expectProblem(
       await app.request('POST', `/api/v1/units/${U.c1}/heads`, {
         token: t.head,
         body: { personId: 'x', fullName: 'X', from: '2026-11-01' },
@@ -667,7 +719,7 @@ describe('Roles and scope (404 before 403)', () => {
       403,
       'FORBIDDEN',
     );
-    problem(
+    expectProblem(
       await app.request('POST', `/api/v1/units/${U.c1}/merge`, {
         token: t.sup,
         body: { intoUnitId: U.c2, effectiveOn: '2026-11-20' },
@@ -684,9 +736,9 @@ describe('History, as-of views and verification', () => {
     const v = await c.register(t.rec, { receivedAt: '2026-11-16' });
     app.setNow('2026-11-21T03:00:00.000Z');
     await c.cmd(t.rec, v.id, 'classify', { kind: 'complaint', competentUnitId: U.p, processable: true });
-    app.setNow(TODAY_INSTANT);
+    app.setNow(NOW);
     const hist = await app.request('GET', `/api/v1/cases/${v.id}/history`, { token: t.aud });
-    ok(hist, 200);
+    expectStatus(hist, 200);
     const events = hist.body.events;
     expect(events.map((e: { version: number }) => e.version)).toEqual([1, 2]);
     for (const e of events) {
@@ -715,16 +767,16 @@ describe('History, as-of views and verification', () => {
     const asOf = await app.request('GET', `/api/v1/cases/${v.id}?asOf=2026-11-20T12:00:00.000Z`, {
       token: t.aud,
     });
-    ok(asOf, 200);
+    expectStatus(asOf, 200);
     expect(asOf.body).toMatchObject({ status: 'received', version: 1 });
     const exact = await app.request('GET', `/api/v1/cases/${v.id}?asOf=${events[1].recordedAt}`, {
       token: t.aud,
     });
-    ok(exact, 200);
+    expectStatus(exact, 200);
     expect(exact.body).toMatchObject({ status: 'classified', version: 2 });
 
     const ver = await app.request('GET', `/api/v1/audit/streams/case-${v.id}/verify`, { token: t.aud });
-    ok(ver, 200);
+    expectStatus(ver, 200);
     expect(ver.body).toEqual({ ok: true, events: 2, headHash: events[1].hash });
   });
 });
@@ -736,7 +788,7 @@ describe('Identities (GET /cases/:id/petitioners) and disclosures', () => {
     const view = await c.view(t.sup, v.id);
     expect(JSON.stringify(view.petitioners)).not.toContain('Phạm Thị Hoa');
     expect(JSON.stringify(view.petitioners)).not.toContain('001188000111');
-    invalid(await app.request('GET', `/api/v1/cases/${v.id}/petitioners`, { token: t.h }));
+    expectInvalid(await app.request('GET', `/api/v1/cases/${v.id}/petitioners`, { token: t.h }));
     const res = await app.request(
       'GET',
       `/api/v1/cases/${v.id}/petitioners?reasonCode=verification&reason=${encodeURIComponent('Mời đối thoại')}`,
@@ -744,29 +796,29 @@ describe('Identities (GET /cases/:id/petitioners) and disclosures', () => {
         token: t.h,
       },
     );
-    ok(res, 200);
+    expectStatus(res, 200);
     expect(res.text).toContain('Phạm Thị Hoa');
-    ok(
+    expectStatus(
       await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reasonCode=verification&reason=x`, {
         token: t.head,
       }),
       200,
     );
-    problem(
+    expectProblem(
       await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reasonCode=verification&reason=x`, {
         token: t.sup,
       }),
       403,
       'FORBIDDEN',
     );
-    problem(
+    expectProblem(
       await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reasonCode=verification&reason=x`, {
         token: t.rec,
       }),
       403,
       'FORBIDDEN',
     );
-    problem(
+    expectProblem(
       await app.request('GET', `/api/v1/cases/${v.id}/petitioners?reasonCode=verification&reason=x`, {
         token: t.recC2,
       }),
@@ -775,7 +827,7 @@ describe('Identities (GET /cases/:id/petitioners) and disclosures', () => {
     );
     expect((await c.view(t.h, v.id)).version).toBe(v.version);
     const log = await app.request('GET', `/api/v1/cases/${v.id}/disclosures`, { token: t.aud });
-    ok(log, 200);
+    expectStatus(log, 200);
     expect(log.body).toMatchObject({ total: 2, page: 1 }); // the handler's and the head's
     expect(log.body.items).toHaveLength(2);
     expect(log.body.pageSize).toBeLessThanOrEqual(200);
@@ -797,13 +849,13 @@ describe('Identities (GET /cases/:id/petitioners) and disclosures', () => {
       app.request('GET', `/api/v1/cases/${v.id}/petitioners?reasonCode=verification&reason=kiem-tra`, {
         token,
       });
-    problem(await q(t.h), 403, 'FORBIDDEN'); // handler in scope, not assigned
-    problem(await q(t.head), 403, 'FORBIDDEN'); // head of the receiving (not competent) unit
-    ok(await q(t.headC1), 200);
+    expectProblem(await q(t.h), 403, 'FORBIDDEN'); // handler in scope, not assigned
+    expectProblem(await q(t.head), 403, 'FORBIDDEN'); // head of the receiving (not competent) unit
+    expectStatus(await q(t.headC1), 200);
     await c.cmd(t.head, v.id, 'assign', { handlerId: 'ct-h2' });
-    problem(await q(t.h), 403, 'FORBIDDEN');
+    expectProblem(await q(t.h), 403, 'FORBIDDEN');
     const mine = await q(t.h2);
-    ok(mine, 200);
+    expectStatus(mine, 200);
     expect(mine.text).toContain('Vũ Ẩndanh');
     const hist = await app.request('GET', `/api/v1/cases/${v.id}/history`, { token: t.aud });
     expect(hist.text).not.toContain('Ẩndanh');
@@ -824,11 +876,11 @@ describe('Resolution and statuses', () => {
     await c.cmd(t.h, v.id, 'dialogues', d);
     await c.cmd(t.h, v.id, 'dialogues', { ...d, heldAt: '2026-11-12', outcome: 'absent' });
     const res = await app.request('GET', `/api/v1/cases/${v.id}/dialogues`, { token: t.sup });
-    ok(res, 200);
+    expectStatus(res, 200);
     expect(res.body).toMatchObject({ total: 2, page: 1 });
     expect(res.body.items).toHaveLength(2);
     expect(res.body.pageSize).toBeLessThanOrEqual(200);
-    invalid(await app.request('GET', `/api/v1/cases/${v.id}/dialogues?pageSize=201`, { token: t.sup }));
+    expectInvalid(await app.request('GET', `/api/v1/cases/${v.id}/dialogues?pageSize=201`, { token: t.sup }));
   });
 
   it('concurrent commands without If-Match are all applied; with the same If-Match only one wins', async () => {
@@ -851,7 +903,7 @@ describe('Resolution and statuses', () => {
       ),
     );
     expect(raced.filter((r) => r.status === 200)).toHaveLength(1);
-    for (const r of raced.filter((x) => x.status !== 200)) problem(r, 412, 'VERSION_CONFLICT');
+    for (const r of raced.filter((x) => x.status !== 200)) expectProblem(r, 412, 'VERSION_CONFLICT');
     expect((await c.view(t.h, v.id)).version).toBe(version + 1);
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { createTestApp, type TestApp } from '../support/index.js';
 
 /**
  * CORS is off unless CORS_ORIGINS is configured (issue: hardening). Off: no Access-Control-* header,

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
 import {
+  createTestApp,
   createUnitTree,
   expectStatus,
   LONG,
   registerAndClassify,
+  type TestApp,
   tokens,
   type Tokens,
   UNITS,
-} from './fixtures.js';
+} from '../support/index.js';
 
 /**
  * Issue 12 item 12: the history of a stream with a damaged event answers 200 with the events as

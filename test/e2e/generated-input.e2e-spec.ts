@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { createTestApp, type TestApp } from '../support/app.js';
 import {
+  createTestApp,
   createUnitTree,
   eventCount,
   expectStatus,
   LONG,
   register,
+  type TestApp,
   tick,
   tokens,
-  UNITS,
   type Tokens,
-} from './fixtures.js';
+  UNITS,
+} from '../support/index.js';
 
 /**
  * Generated input (issue 12, item 2): every operation of the OpenAPI document — so every endpoint

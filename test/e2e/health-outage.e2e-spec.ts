@@ -9,7 +9,7 @@ import { createRunner } from '../../libs/application/src/processes/worker.js';
 import { createRuntime, type Runtime } from '../../libs/runtime/src/runtime.js';
 import { signDevToken } from '../../libs/security/src/auth/dev-token.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
-import { TEST_SECRET } from '../support/app.js';
+import { TEST_SECRET } from '../support/index.js';
 
 /**
  * The database goes away while the API runs, then comes back (issue: "if it goes away later,

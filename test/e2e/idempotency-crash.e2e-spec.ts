@@ -1,18 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
-import { IdempotencyService } from '../../libs/application/src/common/idempotency.service.js';
 import {
+  createTestApp,
   createUnitTree,
   eventCount,
   expectProblem,
   expectStatus,
   LONG,
   registration,
+  type TestApp,
   tick,
   tokens,
-  UNITS,
   type Tokens,
-} from './fixtures.js';
+  UNITS,
+} from '../support/index.js';
+import { IdempotencyService } from '../../libs/application/src/common/idempotency.service.js';
 
 /**
  * Issue 12, item 3: requests interrupted by `kill -9` between claiming their Idempotency-Key and

@@ -5,18 +5,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
 import {
-  LONG,
-  UNITS,
+  createTestApp,
   createUnitTree,
   eventCount,
   expectProblem,
   expectStatus,
+  LONG,
   register,
+  type TestApp,
   tokens,
   type Tokens,
-} from './fixtures.js';
+  UNITS,
+} from '../support/index.js';
 
 const P = UNITS.province;
 const COLUMNS = [

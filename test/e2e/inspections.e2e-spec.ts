@@ -8,8 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { moveRecommendationForMerger } from '../../libs/application/src/inspections/inspection.merger.js';
 import { reportsForUnit } from '../../apps/api/src/inspections/inspection.queries.js';
 import { UnitMergerProcess } from '../../libs/application/src/processes/unit-merger.process.js';
-import { createTestApp, type TestApp, type TestResponse } from '../support/app.js';
-import { eventCount, expectProblem, expectStatus, LONG, NOW, setClock } from './fixtures.js';
+import {
+  createTestApp,
+  eventCount,
+  expectProblem,
+  expectStatus,
+  LONG,
+  NOW,
+  setClock,
+  type TestApp,
+  type TestResponse,
+  settle,
+} from '../support/index.js';
 
 const U = {
   province: 'tinh',
@@ -42,21 +52,8 @@ async function post(token: string, path: string, body: unknown): Promise<TestRes
  * PostgreSQL server: the log hides events behind any transaction still open in the cluster (another
  * database's included), so poll until the head is applied.
  */
-async function settle(): Promise<void> {
-  const r = await app.runtime.pool.query<{ max: string | null }>(
-    'SELECT max(global_position)::text AS max FROM events',
-  );
-  const head = r.rows[0]?.max ?? null;
-  for (let attempt = 0; ; attempt++) {
-    await app.catchUp();
-    if (head === null || (await app.runner.hasApplied(head))) return;
-    if (attempt >= 400) throw new Error(`projections did not reach position ${head}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 async function board(token: string, query: Record<string, string>): Promise<TestResponse> {
-  await settle();
+  await settle(app);
   const res = await app.request(
     'GET',
     `/api/v1/inspections/follow-up?${new URLSearchParams(query).toString()}`,
@@ -515,11 +512,11 @@ describe('inspection B: a 3-month cadence with day clamping, moved by a unit mer
       effectiveOn: '2026-11-01',
     });
     expectStatus(merged, 200);
-    await settle();
+    await settle(app);
     const merger = new UnitMergerProcess(app.runtime, app.runner, moveRecommendationForMerger(app.runtime));
     nextInstant();
     expect(await merger.runOnce()).toBe(1);
-    await settle();
+    await settle(app);
 
     const got = await app.request('GET', `/api/v1/inspections/${id}`, { token: t.handlerB });
     expectStatus(got, 200);

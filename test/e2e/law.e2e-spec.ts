@@ -5,23 +5,24 @@
  * Dates computed by hand against data/calendar.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
 import {
-  LONG,
-  UNITS,
   command,
+  createTestApp,
   createUnitTree,
   deadlineOf,
   eventCount,
   expectProblem,
   expectStatus,
+  LONG,
   register,
   registerAndClassify,
   setClock,
+  type TestApp,
   tick,
   tokens,
   type Tokens,
-} from './fixtures.js';
+  UNITS,
+} from '../support/index.js';
 
 let app: TestApp;
 let t: Tokens;

@@ -3,19 +3,20 @@
  * nothing in the event store.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
 import {
-  LONG,
-  UNITS,
   command,
+  createTestApp,
   createUnitTree,
   eventCount,
   expectProblem,
+  LONG,
   registerAndClassify,
   registration,
+  type TestApp,
   tokens,
   type Tokens,
-} from './fixtures.js';
+  UNITS,
+} from '../support/index.js';
 
 let app: TestApp;
 let t: Tokens;

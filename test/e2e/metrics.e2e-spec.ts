@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { createTestApp, type TestApp } from '../support/index.js';
 
 describe('GET /metrics', () => {
   let t: TestApp;
@@ -55,7 +55,7 @@ describe('GET /metrics: HTTP, command and projection metrics', () => {
   };
 
   it('counts requests and their latency by route template and status, never by concrete path', async () => {
-    const f = await import('./fixtures.js');
+    const f = await import('../support/index.js');
     const tk = await f.tokens(t);
     await f.createUnitTree(t, tk.admin);
     await t.request('GET', `/api/v1/units/${f.UNITS.province}`, { token: tk.admin });
@@ -87,7 +87,7 @@ describe('GET /metrics: HTTP, command and projection metrics', () => {
   });
 
   it('records command latency by stream and outcome, and counts conflicts', async () => {
-    const f = await import('./fixtures.js');
+    const f = await import('../support/index.js');
     const tk = await f.tokens(t);
     const created = await f.register(t, tk.reception);
     const stale = await t.request('POST', `/api/v1/cases/${created.id}/classify`, {

@@ -9,7 +9,7 @@ import { createApp } from '../../apps/api/src/bootstrap.js';
 import { createRuntime, type Runtime } from '../../libs/runtime/src/runtime.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { OIDC_TEST_SCOPES, startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.js';
-import { LONG } from './fixtures.js';
+import { LONG } from '../support/index.js';
 
 /**
  * The console's OpenID Connect sign-in over real HTTP (docs/security.md, "Console sessions"): the

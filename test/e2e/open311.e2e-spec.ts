@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { XMLParser } from 'fast-xml-parser';
-import { createTestApp, type TestApp } from '../support/app.js';
 import {
+  createTestApp,
   createUnitTree,
   eventCount,
   expectStatus,
   LONG,
+  type TestApp,
   tick,
   tokens,
-  UNITS,
   type Tokens,
-} from './fixtures.js';
+  UNITS,
+} from '../support/index.js';
 
 /**
  * Open311 GeoReport v2 (docs/open311.md) over real HTTP, following the specification's own examples:

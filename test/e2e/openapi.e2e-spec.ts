@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { createTestApp, type TestApp } from '../support/index.js';
 import { OpenApiCheck } from '../support/openapi-check.js';
 import { undescribedOperations } from '../../apps/api/src/openapi/success-responses.js';
 

@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
-import { PoisonEvent } from '../../libs/read-models/src/runner/parking.js';
-import { ProjectionRunner } from '../../libs/read-models/src/runner/projection-runner.js';
-import { unitsProjection } from '../../libs/read-models/src/read-models/index.js';
-import type { ProjectionDefinition } from '../../libs/read-models/src/runner/projection.js';
 import {
+  createTestApp,
   createUnitTree,
   eventCount,
   expectProblem,
@@ -13,11 +9,16 @@ import {
   LONG,
   register,
   registration,
+  type TestApp,
   tick,
   tokens,
-  UNITS,
   type Tokens,
-} from './fixtures.js';
+  UNITS,
+} from '../support/index.js';
+import { PoisonEvent } from '../../libs/read-models/src/runner/parking.js';
+import { ProjectionRunner } from '../../libs/read-models/src/runner/projection-runner.js';
+import { unitsProjection } from '../../libs/read-models/src/read-models/index.js';
+import type { ProjectionDefinition } from '../../libs/read-models/src/runner/projection.js';
 
 /**
  * Issue 12, item 1: a date the database cannot hold used to be accepted (`receivedAt: "0000-01-01"`,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { createTestApp, type TestApp } from '../support/index.js';
 
 /**
  * With the projections running in the same process (`npm start`), a client that lists right after

@@ -5,18 +5,19 @@
  * (`GET /reception-sessions`) and a session's history. Today is Sunday 2026-11-22.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
 import {
-  LONG,
-  UNITS,
+  createTestApp,
   createUnitTree,
   eventCount,
   expectProblem,
   expectStatus,
+  LONG,
+  type TestApp,
   tick,
   tokens,
   type Tokens,
-} from './fixtures.js';
+  UNITS,
+} from '../support/index.js';
 
 let app: TestApp;
 let t: Tokens;

@@ -3,36 +3,26 @@
  * roles, scope and validation.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
 import {
-  LONG,
-  UNITS,
+  createTestApp,
   createUnitTree,
   eventCount,
   expectProblem,
   expectStatus,
+  LONG,
+  type TestApp,
   tick,
   tokens,
   type Tokens,
-} from './fixtures.js';
+  UNITS,
+  settle,
+} from '../support/index.js';
 
 /**
  * Applies every projection up to the last event written. On a shared PostgreSQL server the store
  * reads only events below the cluster-wide snapshot xmin, so one catch-up may stop short while other
  * databases have transactions open: retry until the head is applied (≤ 15 s).
  */
-async function settle(app: TestApp): Promise<void> {
-  const head = (
-    await app.runtime.pool.query<{ p: string | null }>('SELECT max(global_position)::text AS p FROM events')
-  ).rows[0].p;
-  for (let i = 0; i < 300; i++) {
-    await app.catchUp();
-    if (!head || (await app.runner.hasApplied(head))) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`projections did not reach position ${head}`);
-}
-
 let app: TestApp;
 let t: Tokens;
 

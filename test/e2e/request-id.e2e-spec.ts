@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { createTestApp, type TestApp } from '../support/index.js';
 
 /**
  * Request ids (X-Request-Id): accepted or generated, echoed, in every log line of the request, in a

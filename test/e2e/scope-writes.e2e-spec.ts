@@ -1,18 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
 import {
   command,
+  createTestApp,
   createUnitTree,
   eventCount,
   expectProblem,
   expectStatus,
   LONG,
   register,
+  type TestApp,
   tick,
   tokens,
-  UNITS,
   type Tokens,
-} from './fixtures.js';
+  UNITS,
+} from '../support/index.js';
 
 /**
  * Issue 12, items 7, 8 and 10: writes that reached another province (an inspection of its commune,

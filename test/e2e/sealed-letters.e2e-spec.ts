@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
 import {
   command,
+  createTestApp,
   createUnitTree,
   expectStatus,
   LONG,
   register,
+  type TestApp,
   tokens,
   type Tokens,
   UNITS,
-} from './fixtures.js';
+} from '../support/index.js';
 
 /**
  * Issue 12 item 9: a letter's `content` is sealed from its first event (architecture.md decision 7).

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
-import { command, createUnitTree, expectStatus, register, tokens, type Tokens, UNITS } from './fixtures.js';
+import {
+  command,
+  createTestApp,
+  createUnitTree,
+  expectStatus,
+  register,
+  type TestApp,
+  tokens,
+  type Tokens,
+  UNITS,
+} from '../support/index.js';
 
 /**
  * `GET /cases?q=` as Vietnamese users type (issue 18 item 6): without diacritics, in any case, with

@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { recordAnchor, verifyAnchor } from '../../libs/event-store/src/anchors.js';
-import { createTestApp, TEST_SECRET, type TestApp, type TestResponse } from '../support/app.js';
+import {
+  createTestApp,
+  expectProblem,
+  TEST_SECRET,
+  type TestApp,
+  type TestResponse,
+} from '../support/index.js';
 
 const DENUNCIATOR = {
   fullName: 'Phạm Thị Bảo Ngọc',
@@ -289,8 +295,7 @@ describe('protecting people and proving integrity', () => {
     for (const token of [none, wrongKey, expired, noExp, 'garbage']) {
       const res = await t.request('GET', '/api/v1/cases', { token });
       expect(res.status).toBe(401);
-      expect(res.headers.get('content-type')).toContain('application/problem+json');
-      expect(res.body.code).toBe('UNAUTHENTICATED');
+      expectProblem(res, 401, 'UNAUTHENTICATED');
     }
     expect((await t.request('GET', '/api/v1/cases')).status).toBe(401);
   });
@@ -359,7 +364,6 @@ describe('rate limits', () => {
     }
     expect(statuses.slice(0, 5).every((s) => s !== 429)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
-    expect(last!.headers.get('content-type')).toContain('application/problem+json');
-    expect(last!.body.code).toBe('RATE_LIMITED');
+    expectProblem(last!, 429, 'RATE_LIMITED');
   });
 });

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
 import {
   command,
+  createTestApp,
   createUnitTree,
   expectStatus,
   LONG,
   register,
+  type TestApp,
   tokens,
   type Tokens,
   UNITS,
-} from './fixtures.js';
+} from '../support/index.js';
 
 /**
  * Issue 12 item 10 (api.md assign): assigning a denunciation is reserved to a head of the receiving

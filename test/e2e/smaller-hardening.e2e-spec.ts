@@ -5,18 +5,20 @@ import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { createRuntime } from '../../libs/runtime/src/runtime.js';
 import { freshDatabase } from '../support/database.js';
-import { createTestApp, TEST_SECRET, type TestApp } from '../support/app.js';
 import {
   command,
+  createTestApp,
   createUnitTree,
   eventCount,
   expectProblem,
   LONG,
   register,
+  TEST_SECRET,
+  type TestApp,
   tick,
   tokens,
   type Tokens,
-} from './fixtures.js';
+} from '../support/index.js';
 
 /** Issue 12, item 12: the smaller holes — encodings, tokens, rate limits on probes, races, timeouts. */
 

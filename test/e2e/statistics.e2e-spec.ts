@@ -14,18 +14,20 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { ReportInputError, writeReport } from '../../apps/cli/src/commands/report.command.js';
 import { UnitMergerProcess } from '../../libs/application/src/processes/unit-merger.process.js';
-import { createTestApp, type TestApp } from '../support/app.js';
 import {
-  UNITS,
   command,
+  createTestApp,
   createUnitTree,
   expectProblem,
   expectStatus,
   register,
+  type TestApp,
   tick,
   tokens,
   type Tokens,
-} from './fixtures.js';
+  UNITS,
+  settle,
+} from '../support/index.js';
 
 const P = UNITS.province;
 const D = UNITS.department;
@@ -37,16 +39,6 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 let app: TestApp;
 let t: Tokens;
 const id: Record<string, string> = {};
-
-async function settle(): Promise<void> {
-  const head = await app.runtime.store.headPosition();
-  for (let i = 0; i < 300; i++) {
-    await app.catchUp();
-    if (head === '0' || (await app.runner.hasApplied(head))) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('projections did not catch up');
-}
 
 async function letter(name: string, reg: Record<string, unknown>, classify?: Record<string, unknown>) {
   on(String(reg.receivedAt));
@@ -218,7 +210,7 @@ beforeAll(async () => {
     }),
     200,
   );
-  await settle();
+  await settle(app);
   expect(await new UnitMergerProcess(app.runtime, app.runner).runOnce()).toBe(1);
   // B decided 09-01: late.
   await act(t.handler, id.B!, 'resolve', '2026-09-01', {
@@ -240,7 +232,7 @@ beforeAll(async () => {
     summary: 'Khiếu nại đúng',
     verificationAgreesWithRequest: true,
   });
-  await settle();
+  await settle(app);
 }, 120_000);
 
 afterAll(async () => {

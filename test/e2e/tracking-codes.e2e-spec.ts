@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/app.js';
-import { expectStatus, LONG, register, setClock, SETUP_TIME, tick, tokens, type Tokens } from './fixtures.js';
+import {
+  createTestApp,
+  expectStatus,
+  LONG,
+  register,
+  setClock,
+  SETUP_TIME,
+  type TestApp,
+  tick,
+  tokens,
+  type Tokens,
+} from '../support/index.js';
 
 /**
  * Issue 12, item 11: units `nb-gia-vien` and `nb-giavien` both issued `NBGIAVIEN-2026-000001`, and a

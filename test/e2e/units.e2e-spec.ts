@@ -1,20 +1,21 @@
 /** The organisation over HTTP: units, renames, heads, mergers (with the worker's merger process). */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { UnitMergerProcess } from '../../libs/application/src/processes/unit-merger.process.js';
-import { createTestApp, type TestApp } from '../support/app.js';
 import {
-  LONG,
-  UNITS,
   command,
+  createTestApp,
   createUnitTree,
   eventCount,
   expectProblem,
   expectStatus,
+  LONG,
   registerAndClassify,
+  type TestApp,
   tick,
   tokens,
   type Tokens,
-} from './fixtures.js';
+  UNITS,
+} from '../support/index.js';
 
 let app: TestApp;
 let t: Tokens;
