@@ -6,7 +6,15 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { signDevToken } from '../../libs/security/src/auth/dev-token.js';
-import { browserSuite, freePort, launchChromium, LONG, startServer, type ConsoleServer } from './support.js';
+import {
+  browserSuite,
+  expectAccessible,
+  freePort,
+  launchChromium,
+  LONG,
+  startServer,
+  type ConsoleServer,
+} from './support.js';
 
 const SECRET = 'lookup-browser-secret-lookup-browser-secret-0123';
 const suite = browserSuite('lookup browser test');
@@ -78,6 +86,7 @@ suite('the citizen reads their case on a phone (Chromium, 390×844)', () => {
       await page.getByText(`Hồ sơ ${trackingCode}`).waitFor();
       await expect(page.getByText('Đã tiếp nhận đơn', { exact: true }).isVisible()).resolves.toBe(true);
       await expect(page.getByText(receipt.receivingUnitName).isVisible()).resolves.toBe(true);
+      await expectAccessible(page, 'Tra cứu hồ sơ (công dân)');
       const [y, m, d] = today.split('-');
       await expect(page.getByText(`${d}/${m}/${y}`).first().isVisible()).resolves.toBe(true);
       // The PIN left the address bar; it went to the API only as the lookup's query.
