@@ -1,204 +1,249 @@
 /**
- * HTTP API benchmark: the app started in-process (API + projection runner, as `npm start` runs them)
- * on a scratch database of the local PostgreSQL server, created and dropped here. Prints figures next
- * to their targets; never asserts.
+ * HTTP API benchmark. The server runs as its own process (the built `npm start` entry, or the API and
+ * the worker as two processes), the load comes from other processes (bench/api-load.ts, forked), on a
+ * scratch database of the local PostgreSQL server created and dropped here. Prints figures next to
+ * their goals; never asserts; never runs in CI.
  *
- *   npm run bench:api                       (DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres)
- *   BENCH_COMMAND_CASES=1000                cases driven through register + classify + accept (default 1,000)
- *   BENCH_CLIENTS=16                        concurrent HTTP clients for the commands (default 16)
- *   BENCH_CASES=100000                      cases in the deadlines read model for the board (default 100,000)
- *   BENCH_BOARD_READS=300                   overdue-board requests measured (default 300)
- *   BENCH_NO_VACUUM=1                       after loading the board's rows ANALYZE only (default VACUUM ANALYZE)
+ *   npm run bench:api
+ *   npm run bench:api -- --command-cases 2000   cases driven through register + classify + accept per mode
+ *   npm run bench:api -- --clients 16           concurrent HTTP clients (spread over the generators)
+ *   npm run bench:api -- --loaders 1            load-generator processes
+ *   npm run bench:api -- --cases 1000000        cases seeded into the read models for the boards
+ *   npm run bench:api -- --reads 200            requests per board measured
+ *   npm run bench:api -- --modes all-in-one,split
  *
- * Commands: real HTTP requests (JSON, JWT, validation, decide, append, idempotency-free), one case per
- * client at a time: register → classify → accept, each request timed on its own.
- *
- * Board: the BENCH_CASES cases are written straight into the read models (rm_cases, rm_deadlines) with
- * INSERT … SELECT generate_series — the rows the projections would produce for received → classified →
- * accepted complaints (a context row, a met KN-ACC, an open KN-RES1), spread over 20 departments of one
- * province, with due dates spread so that about half are overdue. No events are appended for them: the
- * board reads only the read model, and appending 300,000 events would measure the event store instead.
- * The board is then read as a supervisor of the province (subtree scope, first page of 200).
- *
- * The HTTP client (node:http, kept-alive connections) runs in the server's process and event loop, and
- * the app logs at 'silent' (no request log lines are built).
+ * 1. Commands, per mode: `all-in-one` (apps/api/src/all-in-one.ts: the API with the worker's loops in
+ *    one process, as `npm start`) and `split` (apps/api/src/main.ts + apps/worker/src/main.ts). Each
+ *    generator process drives its clients one case at a time: register → classify → accept, each request
+ *    timed on its own; throughput and p50/p99 per command type. The RSS of the server process(es) is
+ *    read from /proc: idle before the load, and the highest seen while it runs.
+ * 2. Boards at scale: `--cases` accepted complaints written straight into the read models (rm_cases,
+ *    rm_deadlines, rm_statistics) with INSERT … SELECT generate_series — the rows the projections would
+ *    produce — over 20 departments of one province, received over the last year, about half overdue.
+ *    No events are appended for them (the boards read only the read models). Then, against the split
+ *    API process: the overdue and upcoming boards of the province (subtree, first page) and the
+ *    province's statistics for the year, one request at a time. The statements behind them are
+ *    captured on an in-process copy of the app (used for nothing else) and printed with their plans
+ *    (EXPLAIN ANALYZE).
  */
 import 'reflect-metadata';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { Agent, request } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type { INestApplication } from '@nestjs/common';
+import type { LoadJob, LoadResult, CommandType } from './api-load.js';
 import { createApp } from '../apps/api/src/bootstrap.js';
-import { createRunner } from '../libs/application/src/processes/worker.js';
-import { createRuntime, type Runtime } from '../libs/runtime/src/runtime.js';
-import { signDevToken } from '../libs/security/src/auth/dev-token.js';
+import {
+  against,
+  arg,
+  benchEnv,
+  benchRuntime,
+  describeMachine,
+  fmt,
+  int,
+  ms,
+  percentile,
+  scratchDatabase,
+  token,
+} from './support.js';
 
-const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const COMMAND_CASES = Number(process.env.BENCH_COMMAND_CASES ?? 1000);
-const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
-const BOARD_CASES = Number(process.env.BENCH_CASES ?? 100_000);
-const BOARD_READS = Number(process.env.BENCH_BOARD_READS ?? 300);
-const SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
-/** A fixed business day, so deadlines fall in years the holiday calendar covers. */
-const NOW = new Date('2026-06-01T03:00:00Z');
-const TODAY = '2026-06-01';
+const COMMAND_CASES = Number(arg('command-cases', '2000'));
+const CLIENTS = Number(arg('clients', '16'));
+const LOADERS = Number(arg('loaders', '1'));
+const BOARD_CASES = Number(arg('cases', '1000000'));
+const BOARD_READS = Number(arg('reads', '200'));
+const MODES = arg('modes', 'all-in-one,split').split(',');
 const DEPARTMENTS = 20;
+const UNITS = Array.from({ length: DEPARTMENTS }, (_, d) => `dept-${d}`);
+/** Today in Vietnam (the server's clock is the real one). */
+const TODAY = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+const YEAR = TODAY.slice(0, 4);
+const script = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
-const ms = (): number => Number(process.hrtime.bigint()) / 1e6;
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
 }
 
-const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+const sleep = (n: number) => new Promise((r) => setTimeout(r, n));
 
-interface Http {
-  call(
-    method: string,
-    path: string,
-    token: string,
-    body?: unknown,
-  ): Promise<{ status: number; body: Record<string, unknown> }>;
+/** Resident memory of a process, MiB (Linux /proc). */
+function rss(pid: number | undefined): number {
+  if (!pid) return NaN;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
 }
 
-/**
- * The benchmark's HTTP client: node:http over kept-alive connections (one per concurrent client). It
- * runs in the server's process, so its own cost is kept low (fetch/undici cost about twice as much).
- */
-function http(base: string): Http {
-  const agent = new Agent({ keepAlive: true, maxSockets: Math.max(CLIENTS, 1) });
-  return {
-    call(method, path, token, body) {
-      const payload = body === undefined ? undefined : JSON.stringify(body);
-      return new Promise((resolve, reject) => {
-        const req = request(
-          base + path,
-          {
-            method,
-            agent,
-            headers: {
-              authorization: `Bearer ${token}`,
-              ...(payload === undefined
-                ? {}
-                : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
-            },
-          },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => {
-              const text = Buffer.concat(chunks).toString('utf8');
-              try {
-                resolve({
-                  status: res.statusCode ?? 0,
-                  body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-                });
-              } catch (err) {
-                reject(err instanceof Error ? err : new Error(String(err)));
-              }
-            });
-            res.on('error', reject);
-          },
-        );
-        req.on('error', reject);
-        req.end(payload);
-      });
-    },
+interface Server {
+  name: string;
+  child: ChildProcess;
+  output: string[];
+}
+
+function start(name: string, path: string, env: Record<string, string>): Server {
+  const child = spawn(process.execPath, [script(path)], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const keep = (b: Buffer) => {
+    output.push(b.toString());
+    if (output.length > 50) output.shift();
   };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  return { name, child, output };
 }
 
-async function setupUnits(api: Http, admin: string): Promise<void> {
-  const must = async (path: string, body: unknown) => {
-    const r = await api.call('POST', path, admin, body);
-    if (r.status >= 300) throw new Error(`${path} → ${r.status} ${JSON.stringify(r.body)}`);
-  };
-  await must('/api/v1/units', { id: 'prov', name: 'Tỉnh Bench', level: 'province' });
-  await must('/api/v1/units/prov/heads', {
+async function healthy(server: Server, url: string): Promise<void> {
+  const until = Date.now() + 120_000;
+  while (Date.now() < until) {
+    if (server.child.exitCode !== null) break;
+    try {
+      const r = await fetch(url);
+      if (r.status < 500) return;
+    } catch {
+      /* not listening yet */
+    }
+    await sleep(250);
+  }
+  throw new Error(`${server.name} did not start:\n${server.output.join('')}`);
+}
+
+async function stop(server: Server | null): Promise<void> {
+  if (!server || server.child.exitCode !== null) return;
+  const exited = new Promise((r) => server.child.once('exit', r));
+  server.child.kill('SIGTERM');
+  const t = setTimeout(() => server.child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(t);
+}
+
+async function post(base: string, path: string, tok: string, body: unknown): Promise<void> {
+  const r = await fetch(base + path, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${tok}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (r.status >= 300) throw new Error(`${path} → ${r.status} ${await r.text()}`);
+}
+
+async function setupUnits(base: string): Promise<void> {
+  const admin = await token('admin-bench', ['admin']);
+  await post(base, '/api/v1/units', admin, { id: 'prov', name: 'Tỉnh Bench', level: 'province' });
+  await post(base, '/api/v1/units/prov/heads', admin, {
     personId: 'head-prov',
     fullName: 'Trần Văn Tỉnh',
-    from: '2026-01-01',
+    from: '2020-01-01',
   });
-  for (let d = 0; d < DEPARTMENTS; d++) {
-    await must('/api/v1/units', { id: `dept-${d}`, name: `Sở ${d}`, level: 'department', parentId: 'prov' });
-    await must(`/api/v1/units/dept-${d}/heads`, {
-      personId: `head-${d}`,
-      fullName: `Giám đốc ${d}`,
-      from: '2026-01-01',
+  for (const id of UNITS) {
+    await post(base, '/api/v1/units', admin, { id, name: `Sở ${id}`, level: 'department', parentId: 'prov' });
+    await post(base, `/api/v1/units/${id}/heads`, admin, {
+      personId: `head-${id}`,
+      fullName: `Giám đốc ${id}`,
+      from: '2020-01-01',
     });
   }
 }
 
-async function benchCommands(api: Http, handler: string): Promise<void> {
-  const latencies: number[] = [];
+/** The command load from LOADERS generator processes; RSS of `watched` sampled meanwhile. */
+async function commandLoad(base: string, from: number, watched: Server[]): Promise<void> {
+  const handler = await token('handler-bench', ['handler'], 'prov');
+  const idle = watched.map((s) => rss(s.child.pid));
+  const peak = [...idle];
+  const per = Math.ceil(COMMAND_CASES / LOADERS);
+  const loaders = Array.from({ length: LOADERS }, (_, k) => {
+    const child = fork(script('./api-load.js'), [], { stdio: 'inherit' });
+    const job: LoadJob = {
+      base,
+      token: handler,
+      from: from + k * per,
+      to: from + Math.min(COMMAND_CASES, (k + 1) * per),
+      clients: Math.max(1, Math.round(CLIENTS / LOADERS)),
+      today: TODAY,
+      units: UNITS,
+    };
+    const ready = new Promise<void>((resolve) =>
+      child.on('message', (m: { ready?: boolean }) => m.ready && resolve()),
+    );
+    const done = new Promise<LoadResult>((resolve, reject) =>
+      child.on('message', (m: { result?: LoadResult; error?: string }) => {
+        if (m.result) resolve(m.result);
+        if (m.error) reject(new Error(m.error));
+      }),
+    );
+    child.send({ job });
+    return { child, ready, done };
+  });
+  await Promise.all(loaders.map((l) => l.ready));
+  const sampler = setInterval(() => {
+    watched.forEach((s, i) => (peak[i] = Math.max(peak[i]!, rss(s.child.pid))));
+  }, 200);
+  for (const l of loaders) l.child.send({ go: true });
+  const results = await Promise.all(loaders.map((l) => l.done));
+  clearInterval(sampler);
+  const begin = Math.min(...results.map((r) => r.startedAt));
+  const end = Math.max(...results.map((r) => r.endedAt));
+  const seconds = (end - begin) / 1000;
+  const all: number[] = [];
+  const types: CommandType[] = ['register', 'classify', 'accept'];
   let errors = 0;
-  let next = 0;
-  const timed = async (method: string, path: string, body: unknown) => {
-    const t = ms();
-    const r = await api.call(method, path, handler, body);
-    latencies.push(ms() - t);
-    if (r.status >= 300) errors++;
-    return r;
-  };
-  const client = async () => {
-    for (;;) {
-      const i = next++;
-      if (i >= COMMAND_CASES) return;
-      const unit = `dept-${i % DEPARTMENTS}`;
-      const c = await timed('POST', '/api/v1/cases', {
-        receivedAt: TODAY,
-        channel: 'online',
-        receivingUnitId: unit,
-        petitioners: [{ fullName: `Nguyễn Văn ${i}`, idNumber: `0790${String(i).padStart(8, '0')}` }],
-        subject: `Khiếu nại quyết định hành chính số ${i}`,
-        content: 'Nội dung khiếu nại về quyết định thu hồi đất.',
-        field: 'land',
-      });
-      const id = String(c.body.id);
-      await timed('POST', `/api/v1/cases/${id}/classify`, {
-        kind: 'complaint',
-        level: 1,
-        competentUnitId: unit,
-        processable: true,
-      });
-      await timed('POST', `/api/v1/cases/${id}/accept`, { acceptedAt: TODAY });
-    }
-  };
-  const start = ms();
-  await Promise.all(Array.from({ length: CLIENTS }, client));
-  const elapsed = (ms() - start) / 1000;
-  latencies.sort((a, b) => a - b);
-  const rate = latencies.length / elapsed;
-  const p50 = percentile(latencies, 50);
-  const p99 = percentile(latencies, 99);
+  for (const t of types) for (const r of results) errors += r.errors[t];
+  const total = results.reduce((n, r) => n + types.reduce((m, t) => m + r.latencies[t].length, 0), 0);
+  const rate = total / seconds;
   console.log(
-    `\nCommands over HTTP: register + classify + accept, ${COMMAND_CASES} cases, ${CLIENTS} concurrent clients`,
+    `  ${int(total)} commands in ${fmt(seconds, 1)} s from ${LOADERS} generator process(es), ${CLIENTS} clients, ${errors} errors`,
   );
-  console.log(`  commands        ${latencies.length} in ${fmt(elapsed, 2)} s, ${errors} errors`);
-  console.log(
-    `  throughput      ${fmt(rate, 0)} commands/s        target ≥ 500     ${rate >= 500 ? 'met' : 'NOT met'}`,
-  );
-  console.log(`  latency p50     ${fmt(p50)} ms`);
-  console.log(
-    `  latency p99     ${fmt(p99)} ms                  target ≤ 50 ms   ${p99 <= 50 ? 'met' : 'NOT met'}`,
+  const firstError = results.find((r) => r.firstError)?.firstError;
+  if (firstError) console.log(`  first error: ${firstError}`);
+  against('throughput, all commands', `${fmt(rate, 0)} commands/s`, '≥ 600 commands/s', rate >= 600);
+  for (const t of types) {
+    const l = results.flatMap((r) => r.latencies[t]).sort((a, b) => a - b);
+    all.push(...l);
+    const p99 = percentile(l, 99);
+    against(
+      `${t} (${int(l.length)})`,
+      `p50 ${fmt(percentile(l, 50))} ms, p99 ${fmt(p99)} ms`,
+      'p99 ≤ 50 ms',
+      p99 <= 50,
+    );
+  }
+  all.sort((a, b) => a - b);
+  const p99 = percentile(all, 99);
+  against('all commands', `p50 ${fmt(percentile(all, 50))} ms, p99 ${fmt(p99)} ms`, 'p99 ≤ 50 ms', p99 <= 50);
+  watched.forEach((s, i) =>
+    against(`RSS of ${s.name}`, `idle ${fmt(idle[i]!, 0)} MiB, load ${fmt(peak[i]!, 0)} MiB`, '', null),
   );
 }
 
-/** BENCH_CASES accepted complaints written straight into the read models (see the header). */
-async function fillReadModel(runtime: Runtime): Promise<number> {
+/** BOARD_CASES accepted complaints written straight into rm_cases, rm_deadlines and rm_statistics. */
+async function seedReadModels(db: pg.Client): Promise<number> {
   const t = ms();
   const chunk = 20_000;
+  const ts = new Date().toISOString();
   for (let from = 0; from < BOARD_CASES; from += chunk) {
     const to = Math.min(BOARD_CASES, from + chunk) - 1;
-    const params = [from, to, DEPARTMENTS, TODAY, NOW.toISOString()];
+    const params = [from, to, DEPARTMENTS, TODAY, ts];
     const series = `SELECT i, 'bench-' || lpad(i::text, 8, '0') AS case_id, 'dept-' || (i % $3) AS unit,
-                           'BENCH-2026-' || lpad(i::text, 6, '0') AS code,
-                           ($4::date - 60 + (i % 120))::date AS due, ($4::date - 90)::date AS received
+                           'BENCH-${YEAR}-' || lpad(i::text, 7, '0') AS code,
+                           ($4::date - 60 + (i % 120))::date AS due, ($4::date - 1 - (i % 360))::date AS received,
+                           i % 2 = 1 AS decided
                     FROM generate_series($1::int, $2::int) AS i`;
-    await runtime.dataSource.query(
+    await db.query(
       `INSERT INTO rm_cases (case_id, tracking_code, kind, level, status, channel, field, receiving_unit_id, competent_unit_id,
          received_at, accepted_at, subject, content, petitioner_count, version, last_position, updated_at)
        SELECT case_id, code, 'complaint', 1, 'accepted', 'online', 'land', unit, unit, received, received + 5,
@@ -207,7 +252,7 @@ async function fillReadModel(runtime: Runtime): Promise<number> {
     );
     const common = (no: number) =>
       `case_id, ${no}, 0, $5::timestamptz, NULL::timestamptz, code, 'complaint', unit, unit, unit`;
-    await runtime.dataSource.query(
+    await db.query(
       `INSERT INTO rm_deadlines (case_id, deadline_no, position_from, recorded_from, recorded_to, tracking_code, kind, receiving_unit_id,
          competent_unit_id, unit_id, handler_id, rule_id, rule_version, start_on, due_on, state, outcome, completed_on, paused_on, cancelled_on, miss_recorded)
        SELECT ${common(0)}, NULL::text, NULL::text, NULL::text, NULL::date, NULL::date, 'context', NULL::text, NULL::date, NULL::date, NULL::date, false FROM (${series}) s
@@ -217,98 +262,183 @@ async function fillReadModel(runtime: Runtime): Promise<number> {
        SELECT ${common(2)}, NULL, 'KN-RES1', '2012-07-01', received + 5, due, 'open', NULL, NULL, NULL, NULL, false FROM (${series}) s`,
       params,
     );
+    const fact = (fact: string, figure: string, seq: string, on: string, until: string, extra: string) =>
+      `SELECT 'case-' || case_id, '${fact}', 0, $5::timestamptz, NULL::timestamptz, '${figure}', case_id, code, unit,
+              NULL::text, ${on}, ${until}, ${seq}, 'complaint', 1, 'online', 'land', ${extra} FROM (${series}) s`;
+    await db.query(
+      `INSERT INTO rm_statistics (subject_id, fact_id, position_from, recorded_from, recorded_to, figure, case_id, tracking_code,
+         unit_id, from_unit_id, on_date, until_date, seq, kind, level, channel, field, outcome, timeliness, late_entry, state)
+       ${fact('', 'case', '0', 'received', 'NULL::date', `NULL::text, NULL::text, false, '{}'::jsonb`)}
+       UNION ALL ${fact('received:1', 'received', '1', 'received', 'NULL::date', 'NULL, NULL, false, NULL')}
+       UNION ALL ${fact('classified:2', 'classified', '2', 'received', 'NULL::date', 'NULL, NULL, false, NULL')}
+       UNION ALL ${fact('accepted:3', 'accepted', '3', 'received + 5', 'NULL::date', 'NULL, NULL, false, NULL')}
+       UNION ALL ${fact('open:1', 'open', '0', 'received', 'CASE WHEN decided THEN received + 40 END', 'NULL, NULL, false, NULL')}
+       UNION ALL SELECT * FROM (${fact('resolved:5', 'resolved', '5', 'received + 40', 'NULL::date', `'upheld', 'on_time', false, NULL`)}) r
+         WHERE r.on_date <= $4::date AND r.subject_id IN (SELECT 'case-' || case_id FROM (${series}) s WHERE decided)`,
+      params,
+    );
   }
-  // VACUUM as well as ANALYZE: the state autovacuum leaves such a bulk load in within a minute (visibility
-  // map set, so the board's count can be answered from its index). BENCH_NO_VACUUM=1: ANALYZE only.
-  const vacuum = process.env.BENCH_NO_VACUUM ? '' : 'VACUUM ';
-  await runtime.dataSource.query(`${vacuum}ANALYZE rm_cases`);
-  await runtime.dataSource.query(`${vacuum}ANALYZE rm_deadlines`);
+  for (const table of ['rm_cases', 'rm_deadlines', 'rm_statistics'])
+    await db.query(`VACUUM ANALYZE ${table}`);
   return (ms() - t) / 1000;
 }
 
-async function benchBoard(api: Http, runtime: Runtime, supervisor: string): Promise<void> {
-  const seconds = await fillReadModel(runtime);
-  const rows: { n: string }[] = await runtime.dataSource.query(
-    `SELECT count(*)::text AS n FROM rm_deadlines WHERE recorded_to IS NULL AND deadline_no > 0`,
-  );
-  const path = '/api/v1/deadlines/overdue';
-  const first = await api.call('GET', path, supervisor);
-  for (let i = 0; i < 10; i++) await api.call('GET', path, supervisor); // warm-up
-  const latencies: number[] = [];
-  let errors = 0;
+async function reads(
+  base: string,
+  path: string,
+  tok: string,
+): Promise<{ p50: number; p99: number; status: number }> {
+  let status = 0;
+  const once = async () => {
+    const r = await fetch(base + path, { headers: { authorization: `Bearer ${tok}` } });
+    await r.arrayBuffer();
+    status = r.status;
+  };
+  for (let i = 0; i < 5; i++) await once();
+  const l: number[] = [];
   for (let i = 0; i < BOARD_READS; i++) {
     const t = ms();
-    const r = await api.call('GET', path, supervisor);
-    latencies.push(ms() - t);
-    if (r.status !== 200) errors++;
+    await once();
+    l.push(ms() - t);
   }
-  latencies.sort((a, b) => a - b);
-  const p99 = percentile(latencies, 99);
-  console.log(
-    `\nOverdue board: GET ${path} as a province supervisor (subtree of ${DEPARTMENTS} departments, first page of 200)`,
-  );
-  console.log(
-    `  read model      ${BOARD_CASES} cases inserted directly into rm_cases/rm_deadlines in ${fmt(seconds, 1)} s (${rows[0]?.n} current deadline rows)`,
-  );
-  console.log(`  overdue total   ${String(first.body.total)} (status ${first.status})`);
-  console.log(`  requests        ${BOARD_READS}, one at a time, ${errors} errors`);
-  console.log(`  latency p50     ${fmt(percentile(latencies, 50))} ms`);
-  console.log(
-    `  latency p99     ${fmt(p99)} ms                  target ≤ 30 ms   ${p99 <= 30 ? 'met' : 'NOT met'}`,
-  );
+  l.sort((a, b) => a - b);
+  return { p50: percentile(l, 50), p99: percentile(l, 99), status };
+}
+
+/** The statements a request issues, captured on an in-process app, then EXPLAIN ANALYZEd. */
+async function explainPlans(url: string, requests: { label: string; path: string; tok: string }[]) {
+  const b = await benchRuntime(url, new Date());
+  const ds = b.runtime.dataSource;
+  let captured: { sql: string; params: unknown[] }[] | null = null;
+  const original = ds.query.bind(ds);
+  ds.query = (async (sql: string, params?: unknown[], runner?: never) => {
+    if (captured && /\brm_(deadlines|statistics|cases)\b/.test(sql))
+      captured.push({ sql, params: params ?? [] });
+    return original(sql, params, runner);
+  }) as typeof ds.query;
+  const app = await createApp(b.runtime, { logLevel: 'silent' });
+  await app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  try {
+    for (const r of requests) {
+      captured = [];
+      const res = await fetch(base + r.path, { headers: { authorization: `Bearer ${r.tok}` } });
+      await res.arrayBuffer();
+      const statements = captured;
+      captured = null;
+      console.log(
+        `\n  ${r.label}: GET ${r.path} → ${res.status}, ${statements.length} statement(s) on the read models`,
+      );
+      for (const s of statements) {
+        const plan: { 'QUERY PLAN': string }[] = await original(
+          `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${s.sql}`,
+          s.params,
+        );
+        console.log(`    ${s.sql.replace(/\s+/g, ' ').trim().slice(0, 160)}…`);
+        for (const line of plan) console.log(`      ${line['QUERY PLAN']}`);
+      }
+    }
+  } finally {
+    await app.close();
+    await b.close();
+  }
 }
 
 async function main(): Promise<void> {
-  const name = `donthu_apibench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
+  const scratch = await scratchDatabase('apibench');
   const dataDir = mkdtempSync(join(tmpdir(), 'donthu-apibench-'));
-  let runtime: Runtime | null = null;
-  let app: INestApplication | null = null;
-  let runner: ReturnType<typeof createRunner> | null = null;
+  const servers: Server[] = [];
   try {
-    runtime = await createRuntime({
-      role: 'cli',
-      databaseUrl: url.toString(),
-      clock: () => NOW,
-      env: {
-        NODE_ENV: 'test',
-        DATA_DIR: dataDir,
-        AUTH_JWT_SECRET: SECRET,
-        VAULT_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
-        LOG_LEVEL: 'silent',
-        RATE_LIMIT_PER_MIN: '0',
-      },
-    });
-    runner = createRunner(runtime);
-    runner.start();
-    app = await createApp(runtime, { runner, logLevel: 'silent' });
-    await app.listen(0, '127.0.0.1');
-    const port = (app.getHttpServer().address() as { port: number }).port;
-    const api = http(`http://127.0.0.1:${port}`);
-    const token = (sub: string, roles: string[], unitId?: string) =>
-      signDevToken({ sub, name: sub, roles: roles as never, ...(unitId ? { unitId } : {}) }, SECRET, {
-        expiresIn: '2h',
-      });
-    console.log(
-      `donthu API benchmark — PostgreSQL ${url.host}, scratch database ${name}, node ${process.version}`,
-    );
-    await setupUnits(api, await token('admin-bench', ['admin']));
-    await benchCommands(api, await token('handler-bench', ['handler'], 'prov'));
-    await runner.catchUpAll();
-    await benchBoard(api, runtime, await token('supervisor-bench', ['supervisor'], 'prov'));
+    console.log(`donthu API benchmark — ${new Date().toISOString()}`);
+    console.log(`  ${await describeMachine(scratch.url)}; scratch database ${scratch.name}`);
+    const env = { ...benchEnv(dataDir), DATABASE_URL: scratch.url, HOST: '127.0.0.1' };
+    let next = 0;
+    let unitsReady = false;
+    let api: { base: string; server: Server } | null = null;
+    for (const mode of MODES) {
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      const watched: Server[] = [];
+      if (mode === 'all-in-one') {
+        const s = start('the all-in-one process', '../apps/api/src/all-in-one.js', {
+          ...env,
+          PORT: String(port),
+        });
+        servers.push(s);
+        watched.push(s);
+        await healthy(s, `${base}/health`);
+      } else if (mode === 'split') {
+        const s = start('the API process', '../apps/api/src/main.js', { ...env, PORT: String(port) });
+        servers.push(s);
+        await healthy(s, `${base}/health`);
+        const workerPort = await freePort();
+        const w = start('the worker process', '../apps/worker/src/main.js', {
+          ...env,
+          WORKER_PORT: String(workerPort),
+        });
+        servers.push(w);
+        await healthy(w, `http://127.0.0.1:${workerPort}/health/live`);
+        watched.push(s, w);
+        api = { base, server: s };
+      } else throw new Error(`unknown mode ${mode}`);
+      if (!unitsReady) {
+        await setupUnits(base);
+        unitsReady = true;
+      }
+      await sleep(3000); // let start-up settle before the idle RSS
+      console.log(`\nCommands over HTTP, ${mode}: register → classify → accept, ${int(COMMAND_CASES)} cases`);
+      await commandLoad(base, next, watched);
+      next += COMMAND_CASES;
+      if (mode === 'all-in-one') for (const s of watched) await stop(s);
+    }
+    for (const s of servers) if (s.name === 'the worker process') await stop(s);
+
+    if (BOARD_CASES > 0) {
+      if (!api) {
+        const port = await freePort();
+        const s = start('the API process', '../apps/api/src/main.js', { ...env, PORT: String(port) });
+        servers.push(s);
+        await healthy(s, `http://127.0.0.1:${port}/health`);
+        api = { base: `http://127.0.0.1:${port}`, server: s };
+      }
+      const db = new pg.Client({ connectionString: scratch.url });
+      await db.connect();
+      const seconds = await seedReadModels(db);
+      const current = (
+        await db.query<{ n: string }>(
+          'SELECT count(*)::text AS n FROM rm_deadlines WHERE recorded_to IS NULL AND deadline_no > 0',
+        )
+      ).rows[0]!.n;
+      await db.end();
+      console.log(
+        `\nBoards: ${int(BOARD_CASES)} cases written into the read models in ${fmt(seconds, 0)} s (${int(Number(current))} current deadlines), read from the API process`,
+      );
+      const sup = await token('supervisor-bench', ['supervisor'], 'prov');
+      const requests = [
+        { label: 'overdue board', path: '/api/v1/deadlines/overdue', tok: sup, goal: 30 },
+        { label: 'upcoming board', path: '/api/v1/deadlines/upcoming', tok: sup, goal: null },
+        {
+          label: `statistics of the province, ${YEAR}`,
+          path: `/api/v1/statistics?unitId=prov&period=${YEAR}`,
+          tok: sup,
+          goal: null,
+        },
+      ];
+      for (const r of requests) {
+        const m = await reads(api.base, r.path, r.tok);
+        against(
+          `${r.label} (${m.status})`,
+          `p50 ${fmt(m.p50)} ms, p99 ${fmt(m.p99)} ms`,
+          r.goal ? `p99 ≤ ${r.goal} ms` : '',
+          r.goal ? m.p99 <= r.goal : null,
+        );
+      }
+      console.log('\nPlans (EXPLAIN ANALYZE of the statements behind each request):');
+      await explainPlans(scratch.url, requests);
+    }
   } finally {
-    await app?.close();
-    await runner?.stop();
-    await runtime?.close();
-    const c = new pg.Client({ connectionString: SERVER_URL });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
+    for (const s of servers) await stop(s);
+    await scratch.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -21,9 +21,6 @@
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import type { INestApplication } from '@nestjs/common';
 import { createApp } from '../apps/api/src/bootstrap.js';
@@ -32,20 +29,12 @@ import { deadlinesProjection } from '../libs/read-models/src/read-models/deadlin
 import { statisticsProjection } from '../libs/read-models/src/read-models/statistics.projection.js';
 import { unitsProjection } from '../libs/read-models/src/read-models/units.projection.js';
 import { ProjectionRunner } from '../libs/read-models/src/runner/projection-runner.js';
-import { createRuntime, type Runtime } from '../libs/runtime/src/runtime.js';
-import { signDevToken } from '../libs/security/src/auth/dev-token.js';
+import { benchRuntime, fmt, ms, percentile, scratchDatabase, token, type BenchRuntime } from './support.js';
 
-const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CASES = Number(process.env.BENCH_STATS_CASES ?? 100_000);
 const READS = Number(process.env.BENCH_STATS_READS ?? 50);
-const SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
 const NOW = new Date('2026-12-06T03:00:00Z');
 const CHUNK = 20_000;
-
-const ms = (): number => Number(process.hrtime.bigint()) / 1e6;
-const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
-const percentile = (sorted: number[], p: number): number =>
-  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 const META = `jsonb_build_object('actor', jsonb_build_object('id', 'bench', 'name', 'Bench', 'roles', '[]'::jsonb),
   'correlationId', 'bench', 'causationId', null, 'schemaVersion', 1,
@@ -133,30 +122,14 @@ async function loadCases(db: pg.Client, units: string[], from: number, to: numbe
 }
 
 async function main(): Promise<void> {
-  const name = `donthu_statsbench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'donthu-statsbench-'));
-  let runtime: Runtime | null = null;
+  const scratch = await scratchDatabase('statsbench');
+  const name = scratch.name;
+  let bench: BenchRuntime | null = null;
   let app: INestApplication | null = null;
   try {
-    runtime = await createRuntime({
-      role: 'cli',
-      databaseUrl: url.toString(),
-      clock: () => NOW,
-      env: {
-        NODE_ENV: 'test',
-        DATA_DIR: dataDir,
-        AUTH_JWT_SECRET: SECRET,
-        VAULT_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
-        LOG_LEVEL: 'silent',
-        RATE_LIMIT_PER_MIN: '0',
-      },
-    });
+    bench = await benchRuntime(scratch.url, NOW);
+    const runtime = bench.runtime;
+    const url = new URL(scratch.url);
     console.log(
       `donthu statistics benchmark — PostgreSQL ${url.host}, scratch database ${name}, ${CASES} cases`,
     );
@@ -174,8 +147,8 @@ async function main(): Promise<void> {
 
     const runnerOf = (projections: (typeof statisticsProjection)[]) =>
       new ProjectionRunner({
-        store: runtime!.store,
-        dataSource: runtime!.dataSource,
+        store: runtime.store,
+        dataSource: runtime.dataSource,
         projections,
         batchSize: 2000,
       });
@@ -204,20 +177,14 @@ async function main(): Promise<void> {
     app = await createApp(runtime, { runner, logLevel: 'silent' });
     await app.listen(0, '127.0.0.1');
     const port = (app.getHttpServer().address() as { port: number }).port;
-    const token = await signDevToken(
-      { sub: 'sup', name: 'sup', roles: ['supervisor'], unitId: 'prov' },
-      SECRET,
-      {
-        expiresIn: '2h',
-      },
-    );
+    const sup = await token('sup', ['supervisor'], 'prov');
     const latencies: number[] = [];
     let sample: { received?: { total: number }; resolved?: { total: number } } = {};
     for (let i = 0; i < READS; i++) {
       const year = 2018 + (i % 8);
       const t0 = ms();
       const res = await fetch(`http://127.0.0.1:${port}/api/v1/statistics?unitId=prov&period=${year}`, {
-        headers: { authorization: `Bearer ${token}` },
+        headers: { authorization: `Bearer ${sup}` },
       });
       const body = (await res.json()) as typeof sample;
       latencies.push(ms() - t0);
@@ -236,12 +203,8 @@ async function main(): Promise<void> {
     );
   } finally {
     await app?.close();
-    await runtime?.close();
-    const c = new pg.Client({ connectionString: SERVER_URL });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bench?.close();
+    await scratch.drop();
   }
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import { lettersOpenedForReadModels } from '../../../application/src/cases/case.letter.js';
 import { createTestApp, setNow, type TestApp } from '../../../../test/support/app.js';
 import { seedDemo } from '../../../application/src/demo/seed-demo.js';
 import { ALL_PROJECTIONS } from '../read-models/index.js';
@@ -24,7 +25,8 @@ let app: TestApp;
 
 function runner(projections: ProjectionDefinition[], writer: 'bulk' | 'per-row', batchSize = 500) {
   return new ProjectionRunner({
-    store: app.runtime.store,
+    // as the worker reads the log: letters opened (case.letter.ts)
+    store: lettersOpenedForReadModels(app.runtime.store, app.runtime.vault),
     dataSource: app.runtime.dataSource,
     projections,
     batchSize,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { lettersOpenedForReadModels } from '../../../application/src/cases/case.letter.js';
 import { createTestApp, setNow, type TestApp } from '../../../../test/support/app.js';
 import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
 import { caseSummariesProjection } from '../read-models/case-summaries.projection.js';
@@ -40,7 +41,8 @@ async function reset(app: TestApp): Promise<void> {
 
 function runner(app: TestApp, projections: ProjectionDefinition[] = CORE, batchSize = 500): ProjectionRunner {
   return new ProjectionRunner({
-    store: app.runtime.store,
+    // as the worker reads the log: letters opened (case.letter.ts)
+    store: lettersOpenedForReadModels(app.runtime.store, app.runtime.vault),
     dataSource: app.runtime.dataSource,
     projections,
     batchSize,

@@ -1,3 +1,4 @@
+import canonicalize from 'canonicalize';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   START_OF_LOG,
@@ -22,7 +23,6 @@ import {
   loadGroupsBulk,
   normaliseRow,
   quoteIdent,
-  sameRow as same,
   stripTemporal,
   toDbValue,
   type ColumnTypes,
@@ -75,7 +75,7 @@ export interface ProjectionRunnerOptions {
 }
 
 /** The projections written set-based by default (bulk-writes.ts); the others still row by row. */
-export const BULK_WRITES: ReadonlySet<string> = new Set(['deadlines.v1']);
+export const BULK_WRITES: ReadonlySet<string> = new Set(['deadlines.v1', 'case-summaries.v1']);
 
 const REBUILD_SUFFIX = '__rebuild';
 
@@ -318,6 +318,10 @@ export class ProjectionRunner {
           // The checkpoint row must exist to be locked: without it, two runners starting from the
           // beginning of the log would both see "no checkpoint" and both apply the first batch.
           const q = viaManager(em);
+          // A rebuild's batches need not wait for the disk: nobody reads the shadow table, its rows and
+          // checkpoint are lost together or not at all, and the swap commits synchronously — which
+          // flushes every batch before it (the log is written in order).
+          if (target.checkpoint !== p.name) await em.query('SET LOCAL synchronous_commit = off');
           await writeCheckpoint(q, target.checkpoint, START_OF_LOG, { ifAbsent: true });
           const current = await readCheckpoint(q, target.checkpoint, { lock: true });
           if (current.transactionId !== from.transactionId || current.position !== from.position) return; // someone else applied it
@@ -701,3 +705,6 @@ export class ProjectionRunner {
     }
   }
 }
+
+/** The per-row writer's comparison, as it always was: canonical JSON. */
+const same = (a: Row | null, b: Row | null): boolean => canonicalize(a) === canonicalize(b);
