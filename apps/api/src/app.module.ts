@@ -18,7 +18,6 @@ import {
 import { SessionStore } from './auth/sessions.js';
 import { CaseController } from './cases/case.controller.js';
 import { IdentityController } from './cases/identity.controller.js';
-import { CaseQueries } from './cases/case.queries.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { ProjectionWaiter } from './common/projection-waiter.service.js';
 import { DeadlineController } from './deadlines/deadline.controller.js';
@@ -73,7 +72,6 @@ export class AppModule {
       { provide: APP_FILTER, useClass: ProblemFilter },
       HealthController,
       ProjectionWaiter,
-      CaseQueries,
       DeadlineQueries,
       InspectionQueries,
       AccountabilityQueries,

@@ -13,6 +13,7 @@ import {
   QUERY_HANDLER_CLASSES,
 } from './bus/handler-registration.js';
 import { CASE_COMMAND_HANDLERS } from './cases/case.handlers.js';
+import { CASE_QUERY_HANDLERS } from './cases/case.query-handlers.js';
 import { UNIT_COMMAND_HANDLERS } from './units/unit.handlers.js';
 import { DISCLOSURE_COMMAND_HANDLERS } from './disclosure/disclosure.handlers.js';
 import { ERASURE_COMMAND_HANDLERS } from './erasure/erasure.handlers.js';
@@ -86,7 +87,7 @@ export class ApplicationModule {
       ...ERASURE_COMMAND_HANDLERS,
       ...IMPORT_COMMAND_HANDLERS,
     ];
-    const queryHandlers: Type[] = [];
+    const queryHandlers: Type[] = [...CASE_QUERY_HANDLERS];
     return {
       module: ApplicationModule,
       global: true,

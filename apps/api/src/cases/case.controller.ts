@@ -32,7 +32,7 @@ import {
   TransferCaseDto,
   WithdrawCaseDto,
 } from './case.dto.js';
-import { CaseQueries } from './case.queries.js';
+import { GetCase, GetCaseDialogues, ListCases } from '../../../../libs/application/src/cases/case.queries.js';
 import { CaseService } from '../../../../libs/application/src/cases/case.service.js';
 import {
   AcceptCase,
@@ -56,7 +56,7 @@ import {
   WithdrawCase,
   type ExistingCaseCommand,
 } from '../../../../libs/application/src/cases/case.commands.js';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 
 const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;
 
@@ -74,7 +74,7 @@ export class CaseController {
   constructor(
     private readonly cases: CaseService,
     private readonly commands: CommandBus,
-    private readonly queries: CaseQueries,
+    private readonly queries: QueryBus,
     private readonly idem: IdempotencyService,
     private readonly waiter: ProjectionWaiter,
   ) {}
@@ -142,7 +142,7 @@ export class CaseController {
   ) {
     requirePermission(principal, 'case.read');
     await this.waiter.waitFor(query.minPosition, { res, reads: [READS.cases, READS.units] });
-    return this.queries.list(principal, query);
+    return this.queries.execute(new ListCases(principal, query));
   }
 
   @Get(':id')
@@ -157,11 +157,9 @@ export class CaseController {
     @Res({ passthrough: true }) res: Response,
   ) {
     this.checkId(idOrTrackingCode);
-    const id = await this.cases.resolveForReading(idOrTrackingCode);
-    const { state, events } = await this.cases.load(id, principal, query.asOf);
-    requirePermission(principal, query.asOf ? 'case.read.asOf' : 'case.read');
-    res.setHeader('ETag', `"${state.version}"`);
-    return this.cases.view(state, events, null, principal);
+    const view = await this.queries.execute(new GetCase(principal, idOrTrackingCode, query.asOf));
+    res.setHeader('ETag', `"${view.version}"`);
+    return view;
   }
 
   @Get(':id/history')
@@ -206,9 +204,7 @@ export class CaseController {
   @ApiOperation({ summary: 'Dialogues (đối thoại) held on the case' })
   async dialogues(@Param('id') id: string, @Query() q: PageQuery, @CurrentPrincipal() principal: Principal) {
     this.checkId(id);
-    const { state } = await this.cases.load(id, principal);
-    requirePermission(principal, 'case.read');
-    return pageOf(state.dialogues, q);
+    return pageOf(await this.queries.execute(new GetCaseDialogues(principal, id)), q);
   }
 
   @Post(':id/classify')

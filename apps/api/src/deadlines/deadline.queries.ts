@@ -6,7 +6,7 @@ import type { Principal } from '../../../../libs/security/src/auth/roles.js';
 import { fail } from '../../../../libs/application/src/common/problem.js';
 import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
 import { UnitDirectory } from '../../../../libs/application/src/units/unit-directory.service.js';
-import { subtreeCte } from '../units/unit-scope.sql.js';
+import { subtreeCte } from '../../../../libs/read-models/src/read-models/unit-scope.sql.js';
 import type { BoardQuery, UpcomingQuery } from './deadline.dto.js';
 
 type DbRow = Record<string, unknown>;

@@ -11,7 +11,7 @@ import { fail } from '../../../../libs/application/src/common/problem.js';
 import { versionFilter } from '../deadlines/deadline.queries.js';
 import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
 import { UnitDirectory } from '../../../../libs/application/src/units/unit-directory.service.js';
-import { subtreeCte } from '../units/unit-scope.sql.js';
+import { subtreeCte } from '../../../../libs/read-models/src/read-models/unit-scope.sql.js';
 import type { FollowUpQuery } from './inspection.dto.js';
 
 type DbRow = Record<string, unknown>;
