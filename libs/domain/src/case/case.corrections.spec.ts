@@ -8,6 +8,7 @@ import type { CaseEvent } from './case.events.js';
 import {
   accept,
   archive,
+  CASE_ID,
   classify,
   deadlinesOf,
   history,
@@ -234,5 +235,55 @@ describe('reclassify: only while classified; the intake deadline is recomputed f
       .given(history([register({ anonymous: true, petitioners: [] }), classify({ kind: 'reflection' })]))
       .when(reclassify({ kind: 'complaint' }))
       .thenThrows('ILLEGAL_TRANSITION');
+  });
+});
+
+describe('classified or reclassified as a denunciation: a handler no head assigned leaves the case', () => {
+  const complaint = () => history([register(), classify({ at: '2026-07-02' })]);
+  const assign = (byHead?: boolean): CaseCommand => ({
+    type: 'AssignHandler',
+    data: { handlerId: 'handler-1', ...(byHead === undefined ? {} : { byHead }) },
+  });
+
+  it('reclassifying removes a self-assigned handler with HandlerUnassigned, and the state has none', () => {
+    const given = then(complaint(), assign(false));
+    const events = spec
+      .given(given)
+      .when(reclassify({ kind: 'denunciation' }))
+      .events();
+    expect(events.map((e) => e.type)).toEqual(['CaseReclassified', 'HandlerUnassigned']);
+    expect(events[1].data).toEqual({
+      caseId: CASE_ID,
+      handlerId: 'handler-1',
+      reason: 'denunciation_needs_head_assignment',
+    });
+    expect(stateOf([...given, ...events]).handlerId).toBeNull();
+  });
+
+  it('an assignment recorded before `byHead` was kept counts as not by a head', () => {
+    const events = spec
+      .given(then(complaint(), assign()))
+      .when(reclassify({ kind: 'denunciation' }))
+      .events();
+    expect(events.map((e) => e.type)).toEqual(['CaseReclassified', 'HandlerUnassigned']);
+  });
+
+  it("keeps a head's assignment, and any handler when the new kind is not a denunciation", () => {
+    spec
+      .given(then(complaint(), assign(true)))
+      .when(reclassify({ kind: 'denunciation' }))
+      .then([expect.objectContaining({ type: 'CaseReclassified' })]);
+    spec
+      .given(then(complaint(), assign(false)))
+      .when(reclassify({ kind: 'petition' }))
+      .then([expect.objectContaining({ type: 'CaseReclassified' })]);
+  });
+
+  it('classifying as a denunciation removes a handler no head assigned too', () => {
+    const events = spec
+      .given(then(history([register()]), assign(false)))
+      .when(classify({ kind: 'denunciation' }))
+      .events();
+    expect(events.map((e) => e.type)).toEqual(['CaseClassified', 'HandlerUnassigned']);
   });
 });
