@@ -75,7 +75,11 @@ export interface ProjectionRunnerOptions {
 }
 
 /** The projections written set-based by default (bulk-writes.ts); the others still row by row. */
-export const BULK_WRITES: ReadonlySet<string> = new Set(['deadlines.v1', 'case-summaries.v1']);
+export const BULK_WRITES: ReadonlySet<string> = new Set([
+  'deadlines.v1',
+  'case-summaries.v1',
+  'statistics.v1',
+]);
 
 const REBUILD_SUFFIX = '__rebuild';
 
