@@ -155,6 +155,8 @@ export const EVENT_LABELS: Record<string, string> = {
   CaseTerminated: 'Đình chỉ giải quyết',
   CaseClosed: 'Kết thúc hồ sơ',
   DeadlineMissed: 'Quá hạn',
+  DeadlineCorrected: 'Điều chỉnh thời hạn (đính chính lịch nghỉ lễ)',
+  DeadlineStarted: 'Bắt đầu tính thời hạn xử lý đơn (chuyển đổi dữ liệu)',
   LookupPinIssued: 'Cấp lại mã tra cứu',
   ReceptionSessionScheduled: 'Lên lịch tiếp công dân',
   ReceptionSessionHeld: 'Tổ chức tiếp công dân',
