@@ -288,7 +288,7 @@ describe('the worked example of docs/import.md', () => {
   let doc: TestApp;
   let admin: string;
   beforeAll(async () => {
-    doc = await createTestApp({ env: { IMPORT_CUTOVER: '2026-01-01' } });
+    doc = await createTestApp({ env: { IMPORT_CUTOVER: '2026-01-01', IMPORT_MAX_BYTES: '8192' } });
     admin = await doc.token('admin-1', ['admin'], undefined, 'Quản trị');
     doc.setNow('2025-01-02T03:00:00Z');
     for (const body of [
@@ -308,6 +308,28 @@ describe('the worked example of docs/import.md', () => {
   afterAll(async () => {
     await doc?.close();
   }, LONG);
+
+  it(
+    'refuses a file larger than IMPORT_MAX_BYTES (413) and an act dated from IMPORT_CUTOVER on',
+    async () => {
+      const big = await doc.request('POST', '/api/v1/admin/import?reason=x', {
+        token: admin,
+        raw: `externalId,act\r\n${'A,register\r\n'.repeat(1000)}`,
+        headers: { 'content-type': 'text/csv' },
+      });
+      expectProblem(big, 413, 'PAYLOAD_TOO_LARGE');
+      const late = await doc.request('POST', '/api/v1/admin/import?reason=x', {
+        token: admin,
+        raw: 'externalId,act,receivedAt,receivingUnitId,channel,subject,content,kindHint,anonymous\r\nX-1,register,2026-01-05,nb-giavien,post,Phản ánh,Nội dung,reflection,true\r\n',
+        headers: { 'content-type': 'text/csv' },
+      });
+      expectProblem(late, 400, 'VALIDATION_FAILED');
+      expect(late.body.errors).toEqual([
+        { path: 'row 2/receivedAt', message: expect.stringMatching(/IMPORT_CUTOVER/) },
+      ]);
+    },
+    LONG,
+  );
 
   it(
     'imports as the page says, with the due dates it gives',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import ExcelJS from 'exceljs';
 import { planImport } from './import.plan.js';
-import { parseCsvLines, readCsv } from './import.table.js';
+import { parseCsvLines, readCsv, readXlsx } from './import.table.js';
 
 const file = (text: string) => readCsv(Buffer.from(text, 'utf8'));
 
@@ -76,5 +77,27 @@ describe('import file: planning', () => {
       'row 4/subject',
       'row 4/content',
     ]);
+  });
+});
+
+describe('import file: XLSX reading', () => {
+  it('reads the first worksheet: text, numbers and date-typed cells as YYYY-MM-DD', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Hồ sơ');
+    sheet.addRow(['externalId', 'act', 'receivedAt', 'signerCount']);
+    sheet.addRow(['GV-1', 'register', new Date(Date.UTC(2025, 2, 3)), 2]);
+    sheet.addRow([]);
+    sheet.addRow(['GV-1', 'classify', '04/03/2025']);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const t = await readXlsx(bytes);
+    expect(t.columns).toEqual(['externalId', 'act', 'receivedAt', 'signerCount']);
+    expect(t.rows).toEqual([
+      { row: 2, cells: { externalId: 'GV-1', act: 'register', receivedAt: '2025-03-03', signerCount: '2' } },
+      { row: 4, cells: { externalId: 'GV-1', act: 'classify', receivedAt: '04/03/2025' } },
+    ]);
+  });
+
+  it('refuses bytes that are not a workbook', async () => {
+    await expect(readXlsx(Buffer.from('externalId,act\n'))).rejects.toThrow(/XLSX/);
   });
 });
