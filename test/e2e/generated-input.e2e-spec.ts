@@ -263,6 +263,7 @@ describe('generated input: never a 5xx, and a refused request writes nothing', (
       'get /open311/v2/requests/{id}.json',
       'get /api/v1/reception-sessions',
       'get /api/v1/reception-sessions/{id}/history',
+      'get /api/v1/inspections/{id}/history',
       'post /api/v1/reception-sessions/{id}/correct',
       'post /api/v1/units/{id}/merge/cancel',
       'post /api/v1/units/{id}/heads/{personId}/delegates',

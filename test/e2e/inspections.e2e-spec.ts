@@ -444,6 +444,30 @@ describe('inspection A: the whole life cycle and the follow-up board', () => {
       ],
     });
   });
+
+  it('GET /inspections/:id/history: every act with its business date, actor and hashes', async () => {
+    const res = await app.request('GET', `/api/v1/inspections/${id}/history`, { token: t.supervisor });
+    expectStatus(res, 200);
+    const events = res.body.events as {
+      type: string;
+      version: number;
+      businessDate: string | null;
+      actor: { id: string };
+      hash: string;
+      prevHash: string | null;
+      lateEntry: boolean;
+    }[];
+    expect(events[0]).toMatchObject({ type: 'InspectionDecided', version: 1, lateEntry: false });
+    expect(events.map((e) => e.version)).toEqual(events.map((_, i) => i + 1));
+    expect(events.at(-1)).toMatchObject({ type: 'InspectionClosed', businessDate: '2026-11-22' });
+    expect(events.find((e) => e.type === 'RecommendationWaived')?.businessDate).toBe('2026-11-21');
+    for (let i = 1; i < events.length; i++) expect(events[i]!.prevHash).toBe(events[i - 1]!.hash);
+    expectProblem(
+      await app.request('GET', `/api/v1/inspections/${id}/history`, { token: t.supOther }),
+      404,
+      'NOT_FOUND',
+    );
+  });
 });
 
 describe('inspection B: a 3-month cadence with day clamping, moved by a unit merger', () => {

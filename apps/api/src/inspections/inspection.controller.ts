@@ -91,6 +91,14 @@ export class InspectionController {
     return view;
   }
 
+  @Get(':id/history')
+  @ApiOperation({
+    summary: 'Every event of the inspection with its actor, business date and hashes (as a case’s history)',
+  })
+  history(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
+    return this.inspections.history(id, p);
+  }
+
   @Post(':id/conclusion')
   @HttpCode(200)
   @ApiOperation({

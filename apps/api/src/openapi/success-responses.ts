@@ -743,6 +743,11 @@ const SUCCESS: Record<string, Success> = {
     description: 'the schedule: sessions of a unit and the units below it, by date',
     json: page(ref('ReceptionSession')),
   },
+  'get /api/v1/inspections/{id}/history': {
+    status: 200,
+    description: 'every event of the inspection, as a case’s history',
+    json: ref('History'),
+  },
   'get /api/v1/reception-sessions/{id}/history': {
     status: 200,
     description: 'every event of the session, as a case’s history',

@@ -13,6 +13,20 @@ import { fail } from '../common/problem.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
 import { foldInspectionEvents } from './inspection.fold.js';
+import { streamHistory } from '../common/history-view.js';
+
+/** The business date of each inspection act (api.md "Business date of each act"). */
+const INSPECTION_BUSINESS_DATE: Record<string, string> = {
+  InspectionDecided: 'decidedOn',
+  FieldworkStarted: 'startedOn',
+  InspectionConcluded: 'concludedOn',
+  DirectiveIssued: 'issuedOn',
+  RemediationPlanSubmitted: 'submittedOn',
+  ProgressReported: 'reportedOn',
+  RecommendationWaived: 'at',
+  RecommendationMoved: 'effectiveOn',
+  InspectionClosed: 'closedOn',
+};
 
 export type ExistingInspection = Exclude<InspectionState, { status: 'none' }>;
 
@@ -126,6 +140,12 @@ export class InspectionService {
   async get(inspectionId: string, principal: Principal) {
     const { state, version } = await this.load(inspectionId, principal);
     return { ...inspectionView(state, this.today()), version };
+  }
+
+  /** api.md `GET /inspections/:id/history`: every event of the inspection, as a case's history. */
+  async history(inspectionId: string, principal: Principal) {
+    const { events } = await this.load(inspectionId, principal);
+    return streamHistory(events, (type) => INSPECTION_BUSINESS_DATE[type] ?? null);
   }
 
   /** Admin anywhere, or a head whose scope covers the lead unit. */

@@ -5,6 +5,7 @@ import { countsAsHeadsOf, type ReceptionState } from '../../../domain/src/recept
 import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
 import { can, requirePermission, type Permission, type Principal } from '../../../security/src/auth/roles.js';
 import { fail } from '../common/problem.js';
+import { streamHistory } from '../common/history-view.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
 import type { ListSessionsInput } from './reception.inputs.js';
@@ -126,13 +127,6 @@ export function sessionViewOfRow(r: DbRow): SessionView {
   };
 }
 
-/** The business date of each reception act (api.md): hold `heldOn`, correction `at`, schedule `date`. */
-function businessDateOfSessionEvent(type: string, data: Record<string, unknown>): string | null {
-  const field =
-    type === 'ReceptionSessionHeld' ? 'heldOn' : type === 'ReceptionSessionCorrected' ? 'at' : null;
-  return field && typeof data[field] === 'string' ? (data[field] as string) : null;
-}
-
 /** What a session command answers: the session's view after it, with its version and position. */
 export type SessionCommandResult = NonNullable<ReturnType<typeof sessionView>> & { position?: number };
 
@@ -171,32 +165,12 @@ export class ReceptionService {
 
   /** api.md `GET /reception-sessions/:id/history`: every event of the session, as a case's history. */
   async history(sessionId: string, principal: Principal) {
-    await this.load(sessionId, principal);
+    const { events } = await this.load(sessionId, principal);
     const readers: Permission[] = ['case.read.history', 'boards.read', 'reception.schedule'];
     if (!readers.some((p) => can(principal, p))) requirePermission(principal, 'case.read.history');
-    const events = await this.runtime.store.readStream(receptionStreamId(sessionId));
-    return {
-      events: events.map((e) => {
-        const data = e.data as Record<string, unknown>;
-        return {
-          position: Number(e.globalPosition),
-          version: e.version,
-          type: e.type,
-          businessDate: businessDateOfSessionEvent(e.type, data),
-          lateEntry: data.lateEntry === true,
-          imported: (e.metadata as { imported?: unknown }).imported === true,
-          occurredAt: e.occurredAt,
-          recordedAt: e.recordedAt,
-          actor: { id: e.metadata.actor.id, name: e.metadata.actor.name },
-          data,
-          hash: e.hash,
-          prevHash: e.prevHash,
-          streamId: e.streamId,
-          eventId: e.eventId,
-          metadata: e.metadata,
-        };
-      }),
-    };
+    return streamHistory(events, (type) =>
+      type === 'ReceptionSessionHeld' ? 'heldOn' : type === 'ReceptionSessionCorrected' ? 'at' : null,
+    );
   }
 
   /**
