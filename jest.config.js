@@ -17,9 +17,20 @@ const common = {
   testEnvironment: 'node',
 };
 export default {
+  // Integration, end-to-end and browser tests start servers and hash PINs: 5 s is too short on a
+  // loaded machine (a timeout here says nothing about the code; tests never assert on time).
+  testTimeout: 30_000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/libs/**/*.int-spec.ts', '<rootDir>/apps/**/*.int-spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/libs/**/*.int-spec.ts', '<rootDir>/apps/**/*.int-spec.ts'],
+    },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
     // The console in Chromium (test/browser): skipped outside CI when /usr/bin/chromium or the build is missing.
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/*.browser-spec.ts'] },

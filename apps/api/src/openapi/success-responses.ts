@@ -278,11 +278,30 @@ const SCHEMAS: Record<string, Schema> = {
     position: int(),
     version: int(),
     type: str(),
-    occurredAt: instant,
-    recordedAt: instant,
+    occurredAt: nullable(instant),
+    recordedAt: nullable(instant),
     'actor?': nullable(actor),
-    data: obj({}),
+    data: { description: "the event's data (identities sealed, letters never in clear)" },
   }),
+  AuditHistory: obj(
+    {
+      events: arr({
+        allOf: [ref('StreamEvent'), obj({ hash: str(), prevHash: str(), streamId: str(), eventId: str() })],
+      }),
+      damaged: nullable(
+        obj(
+          {
+            version: int(),
+            position: int(),
+            reason: oneOfStr('hash_mismatch', 'unreadable', 'cannot_apply'),
+            detail: str(),
+          },
+          'the first break of a damaged stream, or null',
+        ),
+      ),
+    },
+    "a stream's events exactly as stored, with the first break marked",
+  ),
   History: obj({ events: arr(ref('StreamEvent')) }, 'every event of the stream, oldest first'),
   DialogueItem: obj({ dialogueId: str(), heldAt: date, outcome: str(), 'noticeOn?': nullable(date) }),
   Disclosure: obj({
@@ -780,6 +799,11 @@ const SUCCESS: Record<string, Success> = {
   'post /api/v1/inspections/{id}/recommendations/{rid}/waive': inspectionCommand('waived'),
   'post /api/v1/inspections/{id}/close': inspectionCommand('closed'),
 
+  'get /api/v1/audit/streams/{streamId}/history': {
+    status: 200,
+    description: "the stream's events as stored, readable even when one is damaged",
+    json: ref('AuditHistory'),
+  },
   'get /api/v1/audit/streams/{streamId}/verify': {
     status: 200,
     description: 'the hash chain checked; brokenAt names the first break',
