@@ -69,15 +69,20 @@ export interface ProjectionRunnerOptions {
   /**
    * How rows reach the tables: `bulk` (bulk-writes.ts: one multi-row statement per table and kind of
    * change) or `per-row` (one statement per row, the reference the projection tests compare against).
-   * Default: bulk for the projections in BULK_WRITES, per-row for the others.
+   * Default: bulk for the projections in BULK_WRITES (every projection of ALL_PROJECTIONS), per-row for
+   * any other.
    */
   writer?: 'bulk' | 'per-row';
 }
 
-/** The projections written set-based by default (bulk-writes.ts); the others still row by row. */
+/** The projections written set-based by default (bulk-writes.ts): all of them. */
 export const BULK_WRITES: ReadonlySet<string> = new Set([
-  'deadlines.v1',
+  'units.v1',
   'case-summaries.v1',
+  'deadlines.v1',
+  'reception-sessions.v1',
+  'dialogues.v1',
+  'inspections.v1',
   'statistics.v1',
 ]);
 
