@@ -1,7 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
-import { fences } from './eslint.fences.js';
+import { fences, libraryIndex } from './eslint.fences.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.donthu/**', 'coverage/**', 'apps/console/src/api/schema.d.ts'] },
@@ -21,8 +21,14 @@ export default tseslint.config(
   {
     // Apps never import apps; libraries never import apps (eslint.fences.js).
     files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts'],
-    plugins: { donthu: { rules: { fences } } },
+    plugins: { donthu: { rules: { fences, libraryIndex } } },
     rules: { 'donthu/fences': 'error' },
+  },
+  {
+    // Another library is imported through its index.ts (eslint.fences.js), from apps, libraries and tests.
+    files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    plugins: { donthuIndex: { rules: { libraryIndex } } },
+    rules: { 'donthuIndex/libraryIndex': 'error' },
   },
   {
     // Environment variables are read and validated once, in libs/runtime (config.ts); everything else

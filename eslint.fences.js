@@ -2,6 +2,8 @@
 // - an app never imports another app (no exceptions: `npm start`'s one-process entry lives in apps/api
 //   and takes the worker loops and the demo seeder from libs/application);
 // - a library never imports an app.
+// - another library is imported through its public surface, libs/<name>/src/index.ts, never by a deep
+//   path (imports within a library stay relative; test helpers under a `testing/` folder are exempt).
 // (The purity of libs/domain is fenced in eslint.config.js with no-restricted-imports.)
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +55,45 @@ export const fences = {
         messageId: 'appImportsApp',
         data: { from: from.name, to: `${to.name}/${to.rest}` },
       });
+    };
+    return {
+      ImportDeclaration: (node) => check(node, node.source),
+      ExportNamedDeclaration: (node) => check(node, node.source),
+      ExportAllDeclaration: (node) => check(node, node.source),
+      ImportExpression: (node) => check(node, node.source),
+    };
+  },
+};
+
+/** 'libs/domain/src/case/x.ts' → 'domain'; null outside libs/. */
+function libraryOf(absolute) {
+  const parts = relative(ROOT, absolute).split(sep);
+  return parts[0] === 'libs' && parts.length > 2 ? parts[1] : null;
+}
+
+export const libraryIndex = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'another library is imported through its src/index.ts (docs/architecture.md)' },
+    schema: [],
+    messages: {
+      deepImport:
+        'import libs/{{to}} through its public surface (libs/{{to}}/src/index.js), not {{path}}: export what you need from its index.ts.',
+    },
+  },
+  create(context) {
+    const file = context.filename;
+    const own = libraryOf(file);
+    const check = (node, source) => {
+      if (!source || source.type !== 'Literal' || typeof source.value !== 'string') return;
+      if (!source.value.startsWith('.')) return;
+      const target = resolve(dirname(file), source.value);
+      const to = libraryOf(target);
+      if (!to || to === own) return;
+      const rest = relative(resolve(ROOT, 'libs', to), target).split(sep);
+      if (rest.join('/') === 'src/index.js' || rest.join('/') === 'src/index.ts') return;
+      if (rest.includes('testing')) return;
+      context.report({ node, messageId: 'deepImport', data: { to, path: `libs/${to}/${rest.join('/')}` } });
     };
     return {
       ImportDeclaration: (node) => check(node, node.source),

@@ -27,9 +27,8 @@ import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import type { EventStore } from '../libs/event-store/src/event-store.port.js';
-import { ALL_PROJECTIONS } from '../libs/read-models/src/read-models/index.js';
-import { ProjectionRunner } from '../libs/read-models/src/runner/projection-runner.js';
+import type { EventStore } from '../libs/event-store/src/index.js';
+import { ALL_PROJECTIONS, ProjectionRunner } from '../libs/read-models/src/index.js';
 import {
   against,
   arg,

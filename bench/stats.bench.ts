@@ -24,11 +24,13 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { INestApplication } from '@nestjs/common';
 import { createApp } from '../apps/api/src/bootstrap.js';
-import { createRunner } from '../libs/application/src/processes/worker.js';
-import { deadlinesProjection } from '../libs/read-models/src/read-models/deadlines.projection.js';
-import { statisticsProjection } from '../libs/read-models/src/read-models/statistics.projection.js';
-import { unitsProjection } from '../libs/read-models/src/read-models/units.projection.js';
-import { ProjectionRunner } from '../libs/read-models/src/runner/projection-runner.js';
+import { createRunner } from '../libs/application/src/index.js';
+import {
+  deadlinesProjection,
+  statisticsProjection,
+  unitsProjection,
+  ProjectionRunner,
+} from '../libs/read-models/src/index.js';
 import { benchRuntime, fmt, ms, percentile, scratchDatabase, token, type BenchRuntime } from './support.js';
 
 const CASES = Number(process.env.BENCH_STATS_CASES ?? 100_000);

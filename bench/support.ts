@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createRuntime, type Runtime } from '../libs/runtime/src/runtime.js';
-import { signDevToken } from '../libs/security/src/auth/dev-token.js';
+import { createRuntime, type Runtime } from '../libs/runtime/src/index.js';
+import { signDevToken } from '../libs/security/src/index.js';
 
 export const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';

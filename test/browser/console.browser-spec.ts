@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_OFFICIALS } from '../../libs/application/src/demo/demo-officials.js';
+import { DEMO_OFFICIALS } from '../../libs/application/src/index.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { OIDC_TEST_SCOPES, startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.js';
 import {

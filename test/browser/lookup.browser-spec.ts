@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
-import { signDevToken } from '../../libs/security/src/auth/dev-token.js';
+import { signDevToken } from '../../libs/security/src/index.js';
 import {
   browserSuite,
   expectAccessible,

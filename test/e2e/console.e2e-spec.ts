@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { decodeJwt } from 'jose';
-import { DEMO_OFFICIALS } from '../../libs/application/src/demo/demo-officials.js';
-import { loadConfig } from '../../libs/runtime/src/config.js';
+import { DEMO_OFFICIALS } from '../../libs/application/src/index.js';
+import { loadConfig } from '../../libs/runtime/src/index.js';
 import {
   command,
   createTestApp,

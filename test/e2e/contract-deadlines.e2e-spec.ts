@@ -23,8 +23,7 @@ import {
   type TestApp,
   type View,
 } from '../support/index.js';
-import { UnitMergerProcess } from '../../libs/application/src/processes/unit-merger.process.js';
-import { moveRecommendationForMerger } from '../../libs/application/src/inspections/inspection.merger.js';
+import { UnitMergerProcess, moveRecommendationForMerger } from '../../libs/application/src/index.js';
 
 let app: TestApp;
 let c: ReturnType<typeof client>;
@@ -691,7 +690,7 @@ describe('Combinations', () => {
   });
 
   it('the watcher records a miss once, naming the head in office on dueOn; a later completion keeps it missed', async () => {
-    const { runDeadlineWatch } = await import('../../libs/application/src/processes/deadline-watcher.js');
+    const { runDeadlineWatch } = await import('../../libs/application/src/index.js');
     expectStatus(
       await app.request('POST', `/api/v1/units/${U.c2}/heads`, {
         token: admin,

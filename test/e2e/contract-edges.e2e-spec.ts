@@ -22,7 +22,7 @@ import {
   TEST_SECRET,
   type TestApp,
 } from '../support/index.js';
-import { signDevToken } from '../../libs/security/src/auth/dev-token.js';
+import { signDevToken } from '../../libs/security/src/index.js';
 
 let app: TestApp;
 let c: ReturnType<typeof client>;

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { createApp } from '../../apps/api/src/bootstrap.js';
-import { createRunner } from '../../libs/application/src/processes/worker.js';
-import { createRuntime, type Runtime } from '../../libs/runtime/src/runtime.js';
-import { signDevToken } from '../../libs/security/src/auth/dev-token.js';
+import { createRunner } from '../../libs/application/src/index.js';
+import { createRuntime, type Runtime } from '../../libs/runtime/src/index.js';
+import { signDevToken } from '../../libs/security/src/index.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { TEST_SECRET } from '../support/index.js';
 

@@ -13,7 +13,7 @@ import {
   type Tokens,
   UNITS,
 } from '../support/index.js';
-import { IdempotencyService } from '../../libs/application/src/common/idempotency.service.js';
+import { IdempotencyService } from '../../libs/application/src/index.js';
 
 /**
  * Issue 12, item 3: requests interrupted by `kill -9` between claiming their Idempotency-Key and

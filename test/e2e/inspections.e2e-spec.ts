@@ -5,9 +5,8 @@
  * one second after the previous one so that `recordedBefore` can tell them apart.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { moveRecommendationForMerger } from '../../libs/application/src/inspections/inspection.merger.js';
+import { moveRecommendationForMerger, UnitMergerProcess } from '../../libs/application/src/index.js';
 import { reportsForUnit } from '../../apps/api/src/inspections/inspection.queries.js';
-import { UnitMergerProcess } from '../../libs/application/src/processes/unit-merger.process.js';
 import {
   createTestApp,
   eventCount,

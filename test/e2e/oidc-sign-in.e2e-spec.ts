@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { decodeJwt } from 'jose';
 import { createApp } from '../../apps/api/src/bootstrap.js';
-import { createRuntime, type Runtime } from '../../libs/runtime/src/runtime.js';
+import { createRuntime, type Runtime } from '../../libs/runtime/src/index.js';
 import { freshDatabase, type TestDatabase } from '../support/database.js';
 import { OIDC_TEST_SCOPES, startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.js';
 import { LONG } from '../support/index.js';

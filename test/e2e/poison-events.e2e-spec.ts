@@ -15,10 +15,8 @@ import {
   type Tokens,
   UNITS,
 } from '../support/index.js';
-import { PoisonEvent } from '../../libs/read-models/src/runner/parking.js';
-import { ProjectionRunner } from '../../libs/read-models/src/runner/projection-runner.js';
-import { unitsProjection } from '../../libs/read-models/src/read-models/index.js';
-import type { ProjectionDefinition } from '../../libs/read-models/src/runner/projection.js';
+import { PoisonEvent, ProjectionRunner, unitsProjection } from '../../libs/read-models/src/index.js';
+import type { ProjectionDefinition } from '../../libs/read-models/src/index.js';
 
 /**
  * Issue 12, item 1: a date the database cannot hold used to be accepted (`receivedAt: "0000-01-01"`,

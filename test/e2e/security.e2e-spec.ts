@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
-import { recordAnchor, verifyAnchor } from '../../libs/event-store/src/anchors.js';
+import { recordAnchor, verifyAnchor } from '../../libs/event-store/src/index.js';
 import {
   createTestApp,
   expectProblem,

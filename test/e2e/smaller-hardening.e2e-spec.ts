@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
-import { createRuntime } from '../../libs/runtime/src/runtime.js';
+import { createRuntime } from '../../libs/runtime/src/index.js';
 import { freshDatabase } from '../support/database.js';
 import {
   command,

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { ReportInputError, writeReport } from '../../apps/cli/src/commands/report.command.js';
-import { UnitMergerProcess } from '../../libs/application/src/processes/unit-merger.process.js';
+import { UnitMergerProcess } from '../../libs/application/src/index.js';
 import {
   command,
   createTestApp,

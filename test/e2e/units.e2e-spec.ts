@@ -1,6 +1,6 @@
 /** The organisation over HTTP: units, renames, heads, mergers (with the worker's merger process). */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { UnitMergerProcess } from '../../libs/application/src/processes/unit-merger.process.js';
+import { UnitMergerProcess } from '../../libs/application/src/index.js';
 import {
   command,
   createTestApp,

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { createRuntime, type Runtime } from '../../libs/runtime/src/runtime.js';
-import { signDevToken } from '../../libs/security/src/auth/dev-token.js';
-import type { ProjectionRunner } from '../../libs/read-models/src/runner/projection-runner.js';
+import { createRuntime, type Runtime } from '../../libs/runtime/src/index.js';
+import { signDevToken } from '../../libs/security/src/index.js';
+import type { ProjectionRunner } from '../../libs/read-models/src/index.js';
 import { createApp, type CreateAppOptions } from '../../apps/api/src/bootstrap.js';
-import { createRunner } from '../../libs/application/src/processes/worker.js';
+import { createRunner } from '../../libs/application/src/index.js';
 import { freshDatabase, type TestDatabase } from './database.js';
 import { OpenApiCheck } from './openapi-check.js';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { startEmbeddedDatabase } from '../../libs/event-store/src/postgres/embedded.js';
+import { startEmbeddedDatabase } from '../../libs/event-store/src/index.js';
 
 export interface TestDatabase {
   url: string;

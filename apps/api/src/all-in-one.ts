@@ -1,14 +1,16 @@
 import 'reflect-metadata';
 import pino from 'pino';
-import { loadConfig } from '../../../libs/runtime/src/config.js';
-import { createRuntime } from '../../../libs/runtime/src/runtime.js';
-import { shutdownTracing } from '../../../libs/runtime/src/tracing/trace-context.js';
-import { signDevToken } from '../../../libs/security/src/auth/dev-token.js';
-import { createRunner, startWorker } from '../../../libs/application/src/processes/worker.js';
-import { runDeadlineWatch } from '../../../libs/application/src/processes/deadline-watcher.js';
-import { seedDemo, shouldSeedDemo } from '../../../libs/application/src/demo/seed-demo.js';
+import { loadConfig, createRuntime, shutdownTracing } from '../../../libs/runtime/src/index.js';
+import { signDevToken } from '../../../libs/security/src/index.js';
+import {
+  createRunner,
+  startWorker,
+  runDeadlineWatch,
+  seedDemo,
+  shouldSeedDemo,
+  DEMO_OFFICIALS,
+} from '../../../libs/application/src/index.js';
 import { createApp } from './bootstrap.js';
-import { DEMO_OFFICIALS } from '../../../libs/application/src/demo/demo-officials.js';
 
 /**
  * `npm start`: API and worker in one process. Without DATABASE_URL it runs on the embedded database

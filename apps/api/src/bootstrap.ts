@@ -6,13 +6,13 @@ import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import pino from 'pino';
 import { pinoHttp } from 'pino-http';
-import { JwtVerifier } from '../../../libs/security/src/auth/jwt-verifier.js';
+import { JwtVerifier } from '../../../libs/security/src/index.js';
 import { PinoNestLogger } from './common/pino-nest-logger.js';
 import { rateLimits } from './common/rate-limit.js';
 import { redactRequestForLog } from './common/log-redaction.js';
-import type { ProcessHealth } from '../../../libs/application/src/processes/process-health.js';
-import type { ProjectionRunner } from '../../../libs/read-models/src/runner/projection-runner.js';
-import type { Runtime } from '../../../libs/runtime/src/runtime.js';
+import type { ProcessHealth } from '../../../libs/application/src/index.js';
+import type { ProjectionRunner } from '../../../libs/read-models/src/index.js';
+import type { Runtime } from '../../../libs/runtime/src/index.js';
 import { AppModule } from './app.module.js';
 import type { DemoOfficial } from './auth/demo-sign-in.controller.js';
 import { consoleDir, consoleMiddlewares } from './console/console-static.js';
@@ -28,7 +28,7 @@ import {
   runInRequestContext,
 } from './common/request-id.js';
 import { UNPREFIXED_PATHS } from './health/unprefixed.js';
-import { traceFields } from '../../../libs/runtime/src/tracing/trace-context.js';
+import { traceFields } from '../../../libs/runtime/src/index.js';
 
 export interface CreateAppOptions {
   runner?: ProjectionRunner;

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { createRuntime } from '../../../libs/runtime/src/runtime.js';
-import { shutdownTracing } from '../../../libs/runtime/src/tracing/trace-context.js';
+import { createRuntime, shutdownTracing } from '../../../libs/runtime/src/index.js';
 import { createApp } from './bootstrap.js';
 
 /** The HTTP API alone (the worker runs as its own process: `npm run start:worker`). */

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRuntime, type Runtime } from '../../../libs/runtime/src/runtime.js';
+import { createRuntime, type Runtime } from '../../../libs/runtime/src/index.js';
 import { freshDatabase, type TestDatabase } from '../../../test/support/database.js';
 
 /**

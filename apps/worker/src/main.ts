@@ -1,9 +1,7 @@
 import 'reflect-metadata';
 import pino from 'pino';
-import { loadConfig } from '../../../libs/runtime/src/config.js';
-import { createRuntime } from '../../../libs/runtime/src/runtime.js';
-import { shutdownTracing } from '../../../libs/runtime/src/tracing/trace-context.js';
-import { startWorker } from '../../../libs/application/src/processes/worker.js';
+import { loadConfig, createRuntime, shutdownTracing } from '../../../libs/runtime/src/index.js';
+import { startWorker } from '../../../libs/application/src/index.js';
 import { startWorkerHttp } from './worker-http.js';
 
 /** The worker alone: projections, deadline watcher, merger process (and the Kafka relay when configured). */

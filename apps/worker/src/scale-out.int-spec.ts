@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestApp, TEST_SECRET, type TestApp } from '../../../test/support/app.js';
-import { START_OF_LOG } from '../../../libs/event-store/src/event-store.port.js';
-import { ALL_PROJECTIONS } from '../../../libs/read-models/src/read-models/index.js';
+import { START_OF_LOG } from '../../../libs/event-store/src/index.js';
+import { ALL_PROJECTIONS } from '../../../libs/read-models/src/index.js';
 import { appendSyntheticCase } from '../../../libs/read-models/src/runner/testing/synthetic-cases.js';
 
 /**

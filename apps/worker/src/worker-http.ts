@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
-import { eventsAfter, readCheckpoint, viaPool } from '../../../libs/event-store/src/postgres/checkpoints.js';
-import type { ProjectionRunner } from '../../../libs/read-models/src/runner/projection-runner.js';
-import type { Runtime } from '../../../libs/runtime/src/runtime.js';
-import type { ProcessHealth } from '../../../libs/application/src/processes/process-health.js';
+import { eventsAfter, readCheckpoint, viaPool } from '../../../libs/event-store/src/index.js';
+import type { ProjectionRunner } from '../../../libs/read-models/src/index.js';
+import type { Runtime } from '../../../libs/runtime/src/index.js';
+import type { ProcessHealth } from '../../../libs/application/src/index.js';
 
 /**
  * The worker's own HTTP listener when it runs alone (`npm run start:worker`): probes and metrics, no

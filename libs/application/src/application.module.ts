@@ -2,9 +2,8 @@ import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/co
 import { lettersOpenedForReadModels } from './cases/case.letter.js';
 import { DiscoveryModule } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ProjectionRunner } from '../../read-models/src/runner/projection-runner.js';
-import { ALL_PROJECTIONS } from '../../read-models/src/read-models/index.js';
-import type { Runtime } from '../../runtime/src/runtime.js';
+import { ProjectionRunner, ALL_PROJECTIONS } from '../../read-models/src/index.js';
+import type { Runtime } from '../../runtime/src/index.js';
 import { ApplicationCommandBus } from './bus/application-command-bus.js';
 import { ApplicationQueryBus } from './bus/application-query-bus.js';
 import {

@@ -1,14 +1,16 @@
-import { evolve, initialCaseState, type CaseEvent, type CaseState } from '../../domain/src/case/index.js';
-import { foldReception } from '../../domain/src/reception/reception.state.js';
-import type { ReceptionEvent } from '../../domain/src/reception/reception.events.js';
-import type { ReceptionState } from '../../domain/src/reception/reception.state.js';
-import { unitStreamId, type UnitEvent } from '../../domain/src/unit/unit.events.js';
-import { foldUnit, type UnitState } from '../../domain/src/unit/unit.state.js';
 import {
-  readStreamForFold,
-  type EventStore,
-  type FoldEvent,
-} from '../../event-store/src/event-store.port.js';
+  evolve,
+  initialCaseState,
+  type CaseEvent,
+  type CaseState,
+  foldReception,
+  unitStreamId,
+  type UnitEvent,
+  foldUnit,
+  type UnitState,
+} from '../../domain/src/index.js';
+import type { ReceptionEvent, ReceptionState } from '../../domain/src/index.js';
+import { readStreamForFold, type EventStore, type FoldEvent } from '../../event-store/src/index.js';
 
 /**
  * Stored events → the domain's events, and the folds of each stream type, in one place. The store

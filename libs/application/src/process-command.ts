@@ -1,6 +1,6 @@
-import type { DecideContext } from '../../domain/src/shared/decide-context.js';
-import { DomainError } from '../../domain/src/shared/domain-error.js';
-import type { EventActor, StoredEvent } from '../../event-store/src/event-store.port.js';
+import type { DecideContext } from '../../domain/src/index.js';
+import { DomainError } from '../../domain/src/index.js';
+import type { EventActor, StoredEvent } from '../../event-store/src/index.js';
 import { handleCommand, type CommandRuntime } from './commands/handle-command.js';
 
 export { decideContext } from './commands/handle-command.js';

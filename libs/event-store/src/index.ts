@@ -13,3 +13,36 @@ export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/p
 export { EVENT_STORE_MIGRATIONS, CreateEvents1760000000000 } from './postgres/migrations/index.js';
 export { runEventStoreMigrations } from './postgres/migrate.js';
 export { startEmbeddedDatabase, type EmbeddedDatabase, type EmbeddedOptions } from './postgres/embedded.js';
+
+// Used by the other libraries and the apps.
+export {
+  CreateAnchorHeads1760000018300,
+  CreateAnchors1760000005000,
+  listAnchors,
+  recordAnchor,
+  verifyAnchor,
+} from './anchors.js';
+export {
+  DuplicateEventId,
+  type EventActor,
+  type EventStore,
+  type FoldEvent,
+  type GlobalCheckpoint,
+  type NewEvent,
+  type ReadAllOptions,
+  readStreamForFold,
+  START_OF_LOG,
+  type StoredEvent,
+  VersionConflict,
+} from './event-store.port.js';
+export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store.js';
+export {
+  deleteCheckpoint,
+  eventsAfter,
+  readCheckpoint,
+  type SqlQuery,
+  viaManager,
+  viaPool,
+  writeCheckpoint,
+} from './postgres/checkpoints.js';
+export { migrateUnderLock } from './postgres/migrate.js';

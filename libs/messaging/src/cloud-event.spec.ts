@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { StoredEvent } from '../../event-store/src/event-store.port.js';
+import type { StoredEvent } from '../../event-store/src/index.js';
 import { parseCloudEvent, streamCategory, toCloudEvent, toKafkaMessage, topicFor } from './cloud-event.js';
 import { createDeduper } from './dedupe.js';
 import { kafkaConfigFromEnv } from './kafka-config.js';

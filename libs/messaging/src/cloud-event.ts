@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../../event-store/src/event-store.port.js';
+import type { StoredEvent } from '../../event-store/src/index.js';
 
 /**
  * CloudEvents 1.0 (structured JSON mode) envelopes for donthu's events on Kafka. See docs/messaging.md.

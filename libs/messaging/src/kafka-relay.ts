@@ -10,13 +10,11 @@ import {
   type EventStore,
   type GlobalCheckpoint,
   type StoredEvent,
-} from '../../event-store/src/event-store.port.js';
-import {
   eventsAfter,
   readCheckpoint,
   viaPool,
   writeCheckpoint,
-} from '../../event-store/src/postgres/checkpoints.js';
+} from '../../event-store/src/index.js';
 import { DEFAULT_EVENT_SOURCE, DEFAULT_TOPIC_PREFIX, toKafkaMessage } from './cloud-event.js';
 
 /** pino-compatible subset (`logger.info({…}, 'msg')`). */

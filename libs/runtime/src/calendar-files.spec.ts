@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { SHIPPED_CALENDAR_YEARS } from '../../domain/src/calendar/testing/calendar-years.fixture.js';
-import { DomainError } from '../../domain/src/shared/domain-error.js';
+import { DomainError } from '../../domain/src/index.js';
 import { calendarDir, findRepoRoot, loadBusinessCalendar, loadCalendarYears } from './calendar-files.js';
 import { loadConfig } from './config.js';
 

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createBusinessCalendar, validateCalendarYear } from '../../domain/src/calendar/business-calendar.js';
-import type { BusinessCalendar, CalendarYear } from '../../domain/src/calendar/calendar.types.js';
+import { createBusinessCalendar, validateCalendarYear } from '../../domain/src/index.js';
+import type { BusinessCalendar, CalendarYear } from '../../domain/src/index.js';
 
 const YEAR_FILE = /^(\d{4})\.json$/;
 const PACKAGE_NAME = 'donthu';

@@ -1,10 +1,7 @@
 import { resolve } from 'node:path';
-import { kafkaConfigFromEnv } from '../../messaging/src/kafka-config.js';
-import {
-  DEFAULT_LEASE_RENEW_MS,
-  DEFAULT_LEASE_TTL_MS,
-} from '../../read-models/src/runner/projection-leases.js';
-import { authConfigFromEnv, durationSeconds, type AuthConfig } from '../../security/src/auth/auth.config.js';
+import { kafkaConfigFromEnv } from '../../messaging/src/index.js';
+import { DEFAULT_LEASE_RENEW_MS, DEFAULT_LEASE_TTL_MS } from '../../read-models/src/index.js';
+import { authConfigFromEnv, durationSeconds, type AuthConfig } from '../../security/src/index.js';
 import { resolveSecrets, type Secrets } from './secrets.js';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { startEmbeddedDatabase } from '../../event-store/src/postgres/embedded.js';
+import { startEmbeddedDatabase } from '../../event-store/src/index.js';
 
 // Business dates stay 'YYYY-MM-DD' strings; int8 stays a decimal string (positions).
 pg.types.setTypeParser(1082, (v: string) => v);

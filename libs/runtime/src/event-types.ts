@@ -1,8 +1,10 @@
-import { CASE_EVENT_TYPES } from '../../domain/src/case/case.events.js';
-import { INSPECTION_EVENT_TYPES } from '../../domain/src/inspection/inspection.events.js';
-import { RECEPTION_EVENT_TYPES } from '../../domain/src/reception/reception.events.js';
-import { UNIT_EVENT_TYPES } from '../../domain/src/unit/unit.events.js';
-import { EventTypeRegistry } from '../../event-store/src/event-type-registry.js';
+import {
+  CASE_EVENT_TYPES,
+  INSPECTION_EVENT_TYPES,
+  RECEPTION_EVENT_TYPES,
+  UNIT_EVENT_TYPES,
+} from '../../domain/src/index.js';
+import { EventTypeRegistry } from '../../event-store/src/index.js';
 
 /** Events that are not part of a domain stream type: disclosures of identities, integrity anchors. */
 export const PLATFORM_EVENT_TYPES = ['IdentityDisclosed', 'PersonErased', 'LetterErased'] as const;

@@ -2,8 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBusinessCalendar } from '../../domain/src/calendar/business-calendar.js';
-import { createRuleBook } from '../../domain/src/rules/rule-book.js';
+import { createBusinessCalendar, createRuleBook } from '../../domain/src/index.js';
 import { loadCalendarYears } from './calendar-files.js';
 import { loadRuleOverrides } from './rule-overrides.js';
 

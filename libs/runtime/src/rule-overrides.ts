@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isRuleId } from '../../domain/src/rules/rule-table.js';
-import type { RuleOverride } from '../../domain/src/rules/rule.types.js';
+import { isRuleId } from '../../domain/src/index.js';
+import type { RuleOverride } from '../../domain/src/index.js';
 import { findRepoRoot } from './calendar-files.js';
 
 const UNITS = new Set(['working_days', 'calendar_days']);

@@ -1,17 +1,18 @@
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import type { BusinessCalendar } from '../../domain/src/calendar/calendar.types.js';
-import { createRuleBook } from '../../domain/src/rules/rule-book.js';
-import type { RuleBook } from '../../domain/src/rules/rule.types.js';
-import type { EventStore } from '../../event-store/src/event-store.port.js';
-import { PostgresEventStore } from '../../event-store/src/postgres/postgres-event-store.js';
-import { KurrentDbEventStore } from '../../event-store/src/kurrentdb/kurrentdb-event-store.js';
-import { EVENT_STORE_MIGRATIONS } from '../../event-store/src/postgres/migrations/index.js';
-import { migrateUnderLock } from '../../event-store/src/postgres/migrate.js';
-import { READ_MODEL_MIGRATIONS } from '../../read-models/src/read-models/index.js';
-import { PersonalDataVault } from '../../security/src/vault/personal-data-vault.js';
-import { keyringFromEnv } from '../../security/src/vault/keyring.js';
-import { SECURITY_MIGRATIONS } from '../../security/src/vault/migrations/security.migrations.js';
+import type { BusinessCalendar, RuleBook } from '../../domain/src/index.js';
+import { createRuleBook } from '../../domain/src/index.js';
+import type { EventStore } from '../../event-store/src/index.js';
+import {
+  PostgresEventStore,
+  KurrentDbEventStore,
+  EVENT_STORE_MIGRATIONS,
+  migrateUnderLock,
+  CreateAnchorHeads1760000018300,
+  CreateAnchors1760000005000,
+} from '../../event-store/src/index.js';
+import { READ_MODEL_MIGRATIONS } from '../../read-models/src/index.js';
+import { PersonalDataVault, keyringFromEnv, SECURITY_MIGRATIONS } from '../../security/src/index.js';
 import { loadBusinessCalendar } from './calendar-files.js';
 import { loadRuleOverrides } from './rule-overrides.js';
 import { loadConfig, type AppConfig } from './config.js';
@@ -19,7 +20,6 @@ import { openDatabase, type DatabaseHandle } from './database.js';
 import { createEventTypeRegistry } from './event-types.js';
 import { resolveSecrets, type Secrets } from './secrets.js';
 import { Metrics } from './metrics.js';
-import { CreateAnchorHeads1760000018300, CreateAnchors1760000005000 } from '../../event-store/src/anchors.js';
 
 export const ALL_MIGRATIONS = [
   ...EVENT_STORE_MIGRATIONS,

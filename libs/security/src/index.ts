@@ -56,3 +56,8 @@ export {
 export type { IdentityGuardFacts, Permission, Principal, Role } from './auth/roles.js';
 export { inScope, scopeOf } from './auth/scope.js';
 export type { SubtreeOf } from './auth/scope.js';
+
+// Used by the other libraries and the apps.
+export { type ApiKeyHolder, ApiKeyStore } from './api-keys/api-keys.js';
+export { DEFAULT_MAX_AGE_SEC, durationSeconds } from './auth/auth.config.js';
+export { generateLookupPin, hashLookupPin, normaliseLookupPin, verifyLookupPin } from './lookup-pin.js';

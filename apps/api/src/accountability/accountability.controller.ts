@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { requirePermission, type Principal } from '../../../../libs/security/src/auth/roles.js';
+import { requirePermission, type Principal } from '../../../../libs/security/src/index.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
 import { sendCsv, wantsCsv } from '../common/csv.js';
 import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';

@@ -1,30 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { termWindow } from '../../../../libs/domain/src/accountability/accountability.errors.js';
 import {
+  termWindow,
   dutyPeriodFor,
   receptionDuty,
   type DutyPeriod,
-} from '../../../../libs/domain/src/accountability/reception-duty.js';
-import {
   daysBetween,
   minDate,
   vietnamDateOf,
   type IsoDate,
-} from '../../../../libs/domain/src/shared/dates.js';
-import type { UnitLevel } from '../../../../libs/domain/src/unit/unit.events.js';
-import { termsOverlapping } from '../../../../libs/domain/src/unit/unit.queries.js';
-import type { HeadTerm, UnitState } from '../../../../libs/domain/src/unit/unit.state.js';
-import { unitStateOfRow } from '../../../../libs/read-models/src/read-models/units.projection.js';
+  termsOverlapping,
+} from '../../../../libs/domain/src/index.js';
+import type { UnitLevel, HeadTerm, UnitState } from '../../../../libs/domain/src/index.js';
+import { unitStateOfRow } from '../../../../libs/read-models/src/index.js';
 import {
   can,
   requirePermission,
   type Permission,
   type Principal,
-} from '../../../../libs/security/src/auth/roles.js';
+} from '../../../../libs/security/src/index.js';
 import { versionFilter } from '../deadlines/deadline.queries.js';
-import { fail } from '../../../../libs/application/src/common/problem.js';
-import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
-import { UnitDirectory } from '../../../../libs/application/src/units/unit-directory.service.js';
+import { fail, RUNTIME, type Runtime, UnitDirectory } from '../../../../libs/application/src/index.js';
 import type { AccountabilityQuery } from './accountability.dto.js';
 import { reportsOfUnit } from './inspection-reports.js';
 

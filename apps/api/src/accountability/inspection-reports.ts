@@ -1,6 +1,6 @@
-import type { IsoDate } from '../../../../libs/domain/src/shared/dates.js';
+import type { IsoDate } from '../../../../libs/domain/src/index.js';
 import { reportsForUnit } from '../inspections/inspection.queries.js';
-import type { Runtime } from '../../../../libs/application/src/runtime.tokens.js';
+import type { Runtime } from '../../../../libs/application/src/index.js';
 
 export interface ReportsQuery {
   unitId: string;

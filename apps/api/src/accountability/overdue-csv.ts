@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { requirePermission, type Principal } from '../../../../libs/security/src/auth/roles.js';
+import { requirePermission, type Principal } from '../../../../libs/security/src/index.js';
 import { sendCsv } from '../common/csv.js';
 import type { BoardQuery } from '../deadlines/deadline.dto.js';
 import type { DeadlineQueries } from '../deadlines/deadline.queries.js';

@@ -1,10 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-import { fail } from '../../../../libs/application/src/common/problem.js';
-import { Open311Service } from '../../../../libs/application/src/open311/open311.service.js';
-import { UnitDirectory } from '../../../../libs/application/src/units/unit-directory.service.js';
-import type { Principal } from '../../../../libs/security/src/auth/roles.js';
+import { fail, Open311Service, UnitDirectory } from '../../../../libs/application/src/index.js';
+import type { Principal } from '../../../../libs/security/src/index.js';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.guard.js';
 
 export class CreateApiKeyDto {

@@ -13,11 +13,9 @@ import {
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Request } from 'express';
-import { ImportHistoryMessage } from '../../../../libs/application/src/import/import.commands.js';
-import type { ImportResult } from '../../../../libs/application/src/import/import.service.js';
-import { XLSX_MEDIA_TYPE } from '../../../../libs/application/src/import/import.table.js';
-import { fail } from '../../../../libs/application/src/common/problem.js';
-import type { Principal } from '../../../../libs/security/src/auth/roles.js';
+import { ImportHistoryMessage, XLSX_MEDIA_TYPE, fail } from '../../../../libs/application/src/index.js';
+import type { ImportResult } from '../../../../libs/application/src/index.js';
+import type { Principal } from '../../../../libs/security/src/index.js';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.guard.js';
 import { toBool } from '../common/query.dto.js';
 import { correlationIdOf } from '../common/request-context.js';

@@ -3,8 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Request } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { ErasePerson } from '../../../../libs/application/src/erasure/erasure.commands.js';
-import type { Principal } from '../../../../libs/security/src/auth/roles.js';
+import { ErasePerson } from '../../../../libs/application/src/index.js';
+import type { Principal } from '../../../../libs/security/src/index.js';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.guard.js';
 import { correlationIdOf } from '../common/request-context.js';
 

@@ -1,19 +1,21 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { requirePermission, type Principal } from '../../../../libs/security/src/auth/roles.js';
+import { requirePermission, type Principal } from '../../../../libs/security/src/index.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
-import { fail, ProblemError } from '../../../../libs/application/src/common/problem.js';
-import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
-import { CaseService } from '../../../../libs/application/src/cases/case.service.js';
-import { InspectionService } from '../../../../libs/application/src/inspections/inspection.service.js';
-import { ReceptionService } from '../../../../libs/application/src/reception/reception.service.js';
-import { UnitDirectory } from '../../../../libs/application/src/units/unit-directory.service.js';
 import {
+  fail,
+  ProblemError,
+  RUNTIME,
+  type Runtime,
+  CaseService,
+  InspectionService,
+  ReceptionService,
+  UnitDirectory,
   findBreak,
   rawStreamEvents,
   unitsNamedIn,
-} from '../../../../libs/application/src/common/stream-history.js';
-import { foldCaseEvents } from '../../../../libs/application/src/folds.js';
+  foldCaseEvents,
+} from '../../../../libs/application/src/index.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()

@@ -1,13 +1,14 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { AuthError } from '../../../../libs/security/src/auth/auth-error.js';
-import { bearerToken, JwtVerifier } from '../../../../libs/security/src/auth/jwt-verifier.js';
 import {
+  AuthError,
+  bearerToken,
+  JwtVerifier,
   requirePermission,
   type Permission,
   type Principal,
-} from '../../../../libs/security/src/auth/roles.js';
+} from '../../../../libs/security/src/index.js';
 
 export const PUBLIC = 'donthu:public';
 export const PERMISSION = 'donthu:permission';

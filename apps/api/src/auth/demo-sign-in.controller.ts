@@ -2,9 +2,8 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/comm
 import type { Response } from 'express';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
-import { ROLES, type Role } from '../../../../libs/security/src/auth/roles.js';
-import { fail } from '../../../../libs/application/src/common/problem.js';
-import { UnitDirectory } from '../../../../libs/application/src/units/unit-directory.service.js';
+import { ROLES, type Role } from '../../../../libs/security/src/index.js';
+import { fail, UnitDirectory } from '../../../../libs/application/src/index.js';
 import { Public } from './auth.guard.js';
 import { SessionStarter } from './session.controller.js';
 import { SESSION_TOKEN_SECONDS } from './sessions.js';

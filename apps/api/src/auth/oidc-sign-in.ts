@@ -1,6 +1,6 @@
 import * as oidc from 'openid-client';
-import { ROLES } from '../../../../libs/security/src/auth/roles.js';
-import type { OidcSettings } from '../../../../libs/runtime/src/config.js';
+import { ROLES } from '../../../../libs/security/src/index.js';
+import type { OidcSettings } from '../../../../libs/runtime/src/index.js';
 import type { SessionUser } from './sessions.js';
 
 /** A sign-in under way: what the callback needs, kept server-side for 10 minutes, keyed by `state`. */

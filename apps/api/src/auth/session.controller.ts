@@ -10,9 +10,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { fail } from '../../../../libs/application/src/common/problem.js';
-import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
-import { UnitDirectory } from '../../../../libs/application/src/units/unit-directory.service.js';
+import { fail, RUNTIME, type Runtime, UnitDirectory } from '../../../../libs/application/src/index.js';
 import { Public } from './auth.guard.js';
 import { OidcSignIn, OidcSignInError } from './oidc-sign-in.js';
 import {

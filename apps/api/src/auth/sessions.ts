@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { signDevToken } from '../../../../libs/security/src/auth/dev-token.js';
+import { signDevToken } from '../../../../libs/security/src/index.js';
 
 /** The console's session cookie: httpOnly, SameSite=Lax, sent only to /api/v1/auth. */
 export const SESSION_COOKIE = 'donthu_session';

@@ -1,11 +1,38 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { requirePermission, type Principal } from '../../../../libs/security/src/auth/roles.js';
+import { requirePermission, type Principal } from '../../../../libs/security/src/index.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
-import { IdempotencyService } from '../../../../libs/application/src/common/idempotency.service.js';
-import { fail, ProblemError } from '../../../../libs/application/src/common/problem.js';
-import type { CommandMeta } from '../../../../libs/application/src/bus/messages.js';
+import {
+  IdempotencyService,
+  fail,
+  ProblemError,
+  GetCase,
+  GetCaseDialogues,
+  ListCases,
+  CaseService,
+  AcceptCase,
+  AmendCase,
+  ArchiveCase,
+  AssignHandler,
+  ClassifyCase,
+  CloseCase,
+  ExtendDeadline,
+  GuideCase,
+  ReclassifyCase,
+  RecordDialogue,
+  RegisterCase,
+  ReissueLookupPin,
+  RejectCase,
+  ResolveCase,
+  ResumeCase,
+  SuspendCase,
+  TerminateCase,
+  TransferCase,
+  WithdrawCase,
+  type ExistingCaseCommand,
+} from '../../../../libs/application/src/index.js';
+import type { CommandMeta } from '../../../../libs/application/src/index.js';
 import { correlationIdOf, idempotent, ifMatchOf } from '../common/request-context.js';
 import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
 import {
@@ -32,30 +59,6 @@ import {
   TransferCaseDto,
   WithdrawCaseDto,
 } from './case.dto.js';
-import { GetCase, GetCaseDialogues, ListCases } from '../../../../libs/application/src/cases/case.queries.js';
-import { CaseService } from '../../../../libs/application/src/cases/case.service.js';
-import {
-  AcceptCase,
-  AmendCase,
-  ArchiveCase,
-  AssignHandler,
-  ClassifyCase,
-  CloseCase,
-  ExtendDeadline,
-  GuideCase,
-  ReclassifyCase,
-  RecordDialogue,
-  RegisterCase,
-  ReissueLookupPin,
-  RejectCase,
-  ResolveCase,
-  ResumeCase,
-  SuspendCase,
-  TerminateCase,
-  TransferCase,
-  WithdrawCase,
-  type ExistingCaseCommand,
-} from '../../../../libs/application/src/cases/case.commands.js';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 
 const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;

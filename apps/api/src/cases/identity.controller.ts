@@ -2,14 +2,17 @@ import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type { Request } from 'express';
-import { requirePermission, type Principal } from '../../../../libs/security/src/auth/roles.js';
+import { requirePermission, type Principal } from '../../../../libs/security/src/index.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
 import { correlationIdOf } from '../common/request-context.js';
-import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
-import { CaseService } from '../../../../libs/application/src/cases/case.service.js';
+import {
+  RUNTIME,
+  type Runtime,
+  CaseService,
+  DiscloseIdentities,
+  disclosureStreamId,
+} from '../../../../libs/application/src/index.js';
 import { CommandBus } from '@nestjs/cqrs';
-import { DiscloseIdentities } from '../../../../libs/application/src/disclosure/disclosure.commands.js';
-import { disclosureStreamId } from '../../../../libs/application/src/disclosure/disclosure.js';
 import { pageOf, PageQuery } from './case.dto.js';
 
 export { disclosureStreamId };

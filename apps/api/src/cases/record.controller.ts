@@ -3,10 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
-import { CASE_RECORD_ADAPTERS } from '../../../../libs/application/src/exchange/case-record.adapters.js';
-import { CaseRecordService } from '../../../../libs/application/src/exchange/case-record.service.js';
-import { fail } from '../../../../libs/application/src/common/problem.js';
-import type { Principal } from '../../../../libs/security/src/auth/roles.js';
+import { CASE_RECORD_ADAPTERS, CaseRecordService, fail } from '../../../../libs/application/src/index.js';
+import type { Principal } from '../../../../libs/security/src/index.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
 import { correlationIdOf } from '../common/request-context.js';
 import { DISCLOSURE_REASON_CODES } from './identity.controller.js';

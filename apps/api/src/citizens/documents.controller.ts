@@ -13,10 +13,14 @@ import {
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
-import type { Principal } from '../../../../libs/security/src/auth/roles.js';
-import { fail } from '../../../../libs/application/src/common/problem.js';
-import { PaperService } from '../../../../libs/application/src/papers/paper.service.js';
-import { isPaperKind, PAPER_KINDS, type PaperKind } from '../../../../libs/application/src/papers/papers.js';
+import type { Principal } from '../../../../libs/security/src/index.js';
+import {
+  fail,
+  PaperService,
+  isPaperKind,
+  PAPER_KINDS,
+  type PaperKind,
+} from '../../../../libs/application/src/index.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
 import { correlationIdOf } from '../common/request-context.js';
 import { DISCLOSURE_REASON_CODES } from '../cases/identity.controller.js';

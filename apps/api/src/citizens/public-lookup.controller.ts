@@ -1,13 +1,15 @@
 import { Controller, Get, Header, Inject, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { foldCaseEvents } from '../../../../libs/application/src/folds.js';
-import { caseStreamId, toPublicCaseFacts } from '../../../../libs/domain/src/case/index.js';
-import { verifyLookupPin } from '../../../../libs/security/src/lookup-pin.js';
-import { vietnamDateOf } from '../../../../libs/domain/src/shared/dates.js';
+import {
+  foldCaseEvents,
+  fail,
+  RUNTIME,
+  type Runtime,
+  CaseService,
+} from '../../../../libs/application/src/index.js';
+import { caseStreamId, toPublicCaseFacts, vietnamDateOf } from '../../../../libs/domain/src/index.js';
+import { verifyLookupPin } from '../../../../libs/security/src/index.js';
 import { Public } from '../auth/auth.guard.js';
-import { fail } from '../../../../libs/application/src/common/problem.js';
-import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
-import { CaseService } from '../../../../libs/application/src/cases/case.service.js';
 import { PublicLookupLimit } from './public-lookup.limit.js';
 import { publicLookupFailures } from './public-lookup.metrics.js';
 

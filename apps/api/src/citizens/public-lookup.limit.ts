@@ -1,8 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { problem, ProblemError } from '../../../../libs/application/src/common/problem.js';
-import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
+import { problem, ProblemError, RUNTIME, type Runtime } from '../../../../libs/application/src/index.js';
 import { publicLookupRateLimited } from './public-lookup.metrics.js';
 
 /**

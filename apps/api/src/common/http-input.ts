@@ -1,6 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { problem, ProblemError } from '../../../../libs/application/src/common/problem.js';
+import { problem, ProblemError } from '../../../../libs/application/src/index.js';
 import { sendProblem } from './problem.filter.js';
 
 export const BODY_LIMIT = '1mb';

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { secondsSince, type Metrics } from '../../../../libs/runtime/src/metrics.js';
+import { secondsSince, type Metrics } from '../../../../libs/runtime/src/index.js';
 
 /**
  * Counts every answered request and its latency by method, route template (`/api/v1/cases/:id`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { problem } from '../../../../libs/application/src/common/problem.js';
+import { problem } from '../../../../libs/application/src/index.js';
 import { detailVi, localizeProblem, problemLanguage } from './problem-language.js';
 
 describe('the language of problems (docs/reference/api-contract.md "Language")', () => {

@@ -1,4 +1,4 @@
-import type { Problem } from '../../../../libs/application/src/common/problem.js';
+import type { Problem } from '../../../../libs/application/src/index.js';
 
 /**
  * docs/reference/api-contract.md "Language": problem `title`, `detail` and validation messages are Vietnamese unless

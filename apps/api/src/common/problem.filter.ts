@@ -1,14 +1,14 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError } from '../../../../libs/domain/src/shared/domain-error.js';
-import { DuplicateEventId, VersionConflict } from '../../../../libs/event-store/src/event-store.port.js';
-import { AuthError, ForbiddenError } from '../../../../libs/security/src/auth/auth-error.js';
+import { DomainError } from '../../../../libs/domain/src/index.js';
+import { DuplicateEventId, VersionConflict } from '../../../../libs/event-store/src/index.js';
+import { AuthError, ForbiddenError } from '../../../../libs/security/src/index.js';
 import {
   problem,
   ProblemError,
   type Problem,
   type ProblemCode,
-} from '../../../../libs/application/src/common/problem.js';
+} from '../../../../libs/application/src/index.js';
 import { localizeProblem, problemLanguage } from './problem-language.js';
 import { problemInstance } from './request-id.js';
 import { isOpen311Request, sendOpen311Error } from '../open311/open311.format.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import { ProjectionRunner } from '../../../../libs/read-models/src/runner/projection-runner.js';
-import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
+import { ProjectionRunner } from '../../../../libs/read-models/src/index.js';
+import { RUNTIME, type Runtime } from '../../../../libs/application/src/index.js';
 
 /** How long a list or board waits, by default, for the projections to catch up with the log's head. */
 export const READ_YOUR_WRITES_MS = 2000;

@@ -1,8 +1,8 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import type { JwtVerifier } from '../../../../libs/security/src/auth/jwt-verifier.js';
+import type { JwtVerifier } from '../../../../libs/security/src/index.js';
 import type { VerifiedToken } from '../auth/auth.guard.js';
-import { problem } from '../../../../libs/application/src/common/problem.js';
+import { problem } from '../../../../libs/application/src/index.js';
 import { sendProblem } from './problem.filter.js';
 
 /**

@@ -1,7 +1,6 @@
 import type { Request, Response } from 'express';
-import type { Principal } from '../../../../libs/security/src/auth/roles.js';
-import { fail } from '../../../../libs/application/src/common/problem.js';
-import { IdempotencyService } from '../../../../libs/application/src/common/idempotency.service.js';
+import type { Principal } from '../../../../libs/security/src/index.js';
+import { fail, IdempotencyService } from '../../../../libs/application/src/index.js';
 import { requestIdOf } from './request-id.js';
 
 /** `If-Match: "<version>"` → the version, undefined when absent. */

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import { traceFields } from '../../../../libs/runtime/src/tracing/trace-context.js';
+import { traceFields } from '../../../../libs/runtime/src/index.js';
 
 /**
  * Request ids: every request carries one, taken from `X-Request-Id` when the caller (or a proxy)

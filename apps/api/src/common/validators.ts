@@ -1,5 +1,5 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
-import { businessDateProblem, isIsoDate, vietnamDateOf } from '../../../../libs/domain/src/shared/dates.js';
+import { businessDateProblem, isIsoDate, vietnamDateOf } from '../../../../libs/domain/src/index.js';
 
 /**
  * A business date (docs/reference/api-contract.md, Conventions): a real calendar date written YYYY-MM-DD (2026-02-30

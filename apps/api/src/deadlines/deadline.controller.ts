@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Principal } from '../../../../libs/security/src/auth/roles.js';
+import type { Principal } from '../../../../libs/security/src/index.js';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.guard.js';
 import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
 import { wantsCsv } from '../common/csv.js';

@@ -1,12 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { addDays, daysBetween, vietnamDateOf } from '../../../../libs/domain/src/shared/dates.js';
-import { headOn } from '../../../../libs/domain/src/unit/unit.queries.js';
-import { unitStateOfRow } from '../../../../libs/read-models/src/read-models/units.projection.js';
-import type { Principal } from '../../../../libs/security/src/auth/roles.js';
-import { fail } from '../../../../libs/application/src/common/problem.js';
-import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
-import { UnitDirectory } from '../../../../libs/application/src/units/unit-directory.service.js';
-import { subtreeCte } from '../../../../libs/read-models/src/read-models/unit-scope.sql.js';
+import { addDays, daysBetween, vietnamDateOf, headOn } from '../../../../libs/domain/src/index.js';
+import { unitStateOfRow, subtreeCte } from '../../../../libs/read-models/src/index.js';
+import type { Principal } from '../../../../libs/security/src/index.js';
+import { fail, RUNTIME, type Runtime, UnitDirectory } from '../../../../libs/application/src/index.js';
 import type { BoardQuery, UpcomingQuery } from './deadline.dto.js';
 
 type DbRow = Record<string, unknown>;

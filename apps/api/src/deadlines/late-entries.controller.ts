@@ -1,14 +1,13 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import { CASE_EVENT_TYPES } from '../../../../libs/domain/src/case/case.events.js';
+import { CASE_EVENT_TYPES } from '../../../../libs/domain/src/index.js';
 
 /** The acts that can be late entries: every case act, and a reception session's hold (api.md `heldLate`). */
 const LATE_ENTRY_TYPES: readonly string[] = [...CASE_EVENT_TYPES, 'ReceptionSessionHeld'];
-import type { Principal } from '../../../../libs/security/src/auth/roles.js';
-import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
+import type { Principal } from '../../../../libs/security/src/index.js';
+import { RUNTIME, type Runtime, fail } from '../../../../libs/application/src/index.js';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.guard.js';
-import { fail } from '../../../../libs/application/src/common/problem.js';
 import { BoardQuery } from '../common/query.dto.js';
 import { IsBusinessDate } from '../common/validators.js';
 import { DeadlineQueries } from './deadline.queries.js';

@@ -2,18 +2,15 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
-import { ProjectionRunner } from '../../../../libs/read-models/src/runner/projection-runner.js';
-import {
-  eventsAfter,
-  readCheckpoint,
-  viaPool,
-} from '../../../../libs/event-store/src/postgres/checkpoints.js';
+import { ProjectionRunner } from '../../../../libs/read-models/src/index.js';
+import { eventsAfter, readCheckpoint, viaPool } from '../../../../libs/event-store/src/index.js';
 import { Public } from '../auth/auth.guard.js';
 import {
   ProcessHealth,
   type ProcessStatus,
-} from '../../../../libs/application/src/processes/process-health.js';
-import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
+  RUNTIME,
+  type Runtime,
+} from '../../../../libs/application/src/index.js';
 
 @ApiTags('health')
 @Controller('health')

@@ -2,9 +2,9 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
-import { ProjectionRunner } from '../../../../libs/read-models/src/runner/projection-runner.js';
+import { ProjectionRunner } from '../../../../libs/read-models/src/index.js';
 import { Public } from '../auth/auth.guard.js';
-import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
+import { RUNTIME, type Runtime } from '../../../../libs/application/src/index.js';
 import { HealthController } from './health.controller.js';
 import { publicLookupFailures, publicLookupRateLimited } from '../citizens/public-lookup.metrics.js';
 

@@ -1,9 +1,20 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Principal } from '../../../../libs/security/src/auth/roles.js';
+import type { Principal } from '../../../../libs/security/src/index.js';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.guard.js';
-import { IdempotencyService } from '../../../../libs/application/src/common/idempotency.service.js';
+import {
+  IdempotencyService,
+  InspectionService,
+  CloseInspection,
+  ConcludeInspection,
+  DecideInspection,
+  IssueDirective,
+  ReportProgress,
+  SubmitRemediationPlan,
+  WaiveRecommendation,
+  type InspectionCommandMessage,
+} from '../../../../libs/application/src/index.js';
 import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
 import { correlationIdOf, idempotent, ifMatchOf } from '../common/request-context.js';
 import {
@@ -17,19 +28,8 @@ import {
   WaiveRecommendationDto,
 } from './inspection.dto.js';
 import { InspectionQueries } from './inspection.queries.js';
-import { InspectionService } from '../../../../libs/application/src/inspections/inspection.service.js';
 import { CommandBus } from '@nestjs/cqrs';
-import type { CommandMeta } from '../../../../libs/application/src/bus/messages.js';
-import {
-  CloseInspection,
-  ConcludeInspection,
-  DecideInspection,
-  IssueDirective,
-  ReportProgress,
-  SubmitRemediationPlan,
-  WaiveRecommendation,
-  type InspectionCommandMessage,
-} from '../../../../libs/application/src/inspections/inspection.commands.js';
+import type { CommandMeta } from '../../../../libs/application/src/index.js';
 
 @ApiTags('inspections')
 @ApiBearerAuth()

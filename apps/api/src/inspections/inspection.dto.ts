@@ -14,8 +14,8 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { INSPECTION_KINDS, REPORT_CADENCES } from '../../../../libs/domain/src/inspection/index.js';
-import type { InspectionKind, ReportCadence } from '../../../../libs/domain/src/inspection/index.js';
+import { INSPECTION_KINDS, REPORT_CADENCES } from '../../../../libs/domain/src/index.js';
+import type { InspectionKind, ReportCadence } from '../../../../libs/domain/src/index.js';
 import { IsBusinessDate } from '../common/validators.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;

@@ -4,14 +4,13 @@ import {
   reportsDueBetween,
   type ReportCadence,
   type ScheduledRecommendation,
-} from '../../../../libs/domain/src/inspection/index.js';
-import { vietnamDateOf, type IsoDate } from '../../../../libs/domain/src/shared/dates.js';
-import type { Principal } from '../../../../libs/security/src/auth/roles.js';
-import { fail } from '../../../../libs/application/src/common/problem.js';
+  vietnamDateOf,
+  type IsoDate,
+} from '../../../../libs/domain/src/index.js';
+import type { Principal } from '../../../../libs/security/src/index.js';
+import { fail, RUNTIME, type Runtime, UnitDirectory } from '../../../../libs/application/src/index.js';
 import { versionFilter } from '../deadlines/deadline.queries.js';
-import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
-import { UnitDirectory } from '../../../../libs/application/src/units/unit-directory.service.js';
-import { subtreeCte } from '../../../../libs/read-models/src/read-models/unit-scope.sql.js';
+import { subtreeCte } from '../../../../libs/read-models/src/index.js';
 import type { FollowUpQuery } from './inspection.dto.js';
 
 type DbRow = Record<string, unknown>;

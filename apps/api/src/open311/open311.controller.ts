@@ -8,14 +8,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { fail } from '../../../../libs/application/src/common/problem.js';
 import {
+  fail,
   OPEN311_ATTRIBUTES,
   OPEN311_SERVICES,
   serviceByCode,
-} from '../../../../libs/application/src/open311/open311.catalogue.js';
-import { Open311Service } from '../../../../libs/application/src/open311/open311.service.js';
-import { UnitDirectory } from '../../../../libs/application/src/units/unit-directory.service.js';
+  Open311Service,
+  UnitDirectory,
+} from '../../../../libs/application/src/index.js';
 import { Public } from '../auth/auth.guard.js';
 import { correlationIdOf } from '../common/request-context.js';
 import {

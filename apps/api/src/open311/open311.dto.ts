@@ -13,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { FIELD_VALUES, SUBJECT_MAX } from '../../../../libs/application/src/open311/open311.catalogue.js';
+import { FIELD_VALUES, SUBJECT_MAX } from '../../../../libs/application/src/index.js';
 import { IsInstant } from '../common/validators.js';
 
 const FIELD_KEYS = FIELD_VALUES.map((v) => v.key);

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { XMLBuilder } from 'fast-xml-parser';
-import type { Problem } from '../../../../libs/application/src/common/problem.js';
+import type { Problem } from '../../../../libs/application/src/index.js';
 import { detailVi, problemLanguage } from '../common/problem-language.js';
 
 /**

@@ -1,10 +1,15 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import type { ApiKeyHolder } from '../../../../libs/security/src/api-keys/api-keys.js';
-import { fail, problem, ProblemError } from '../../../../libs/application/src/common/problem.js';
-import { Open311Service } from '../../../../libs/application/src/open311/open311.service.js';
-import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
+import type { ApiKeyHolder } from '../../../../libs/security/src/index.js';
+import {
+  fail,
+  problem,
+  ProblemError,
+  Open311Service,
+  RUNTIME,
+  type Runtime,
+} from '../../../../libs/application/src/index.js';
 
 export interface Open311Request extends Request {
   open311Key?: ApiKeyHolder;

@@ -1,9 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Principal } from '../../../../libs/security/src/auth/roles.js';
+import type { Principal } from '../../../../libs/security/src/index.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
-import { IdempotencyService } from '../../../../libs/application/src/common/idempotency.service.js';
+import {
+  IdempotencyService,
+  ReceptionService,
+  CancelSession,
+  CorrectSession,
+  HoldSession,
+  ScheduleSession,
+} from '../../../../libs/application/src/index.js';
 import { correlationIdOf, idempotent, ifMatchOf } from '../common/request-context.js';
 import {
   CancelSessionDto,
@@ -13,14 +20,7 @@ import {
   ScheduleSessionDto,
 } from './reception.dto.js';
 import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
-import { ReceptionService } from '../../../../libs/application/src/reception/reception.service.js';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  CancelSession,
-  CorrectSession,
-  HoldSession,
-  ScheduleSession,
-} from '../../../../libs/application/src/reception/reception.commands.js';
 
 @ApiTags('reception')
 @ApiBearerAuth()

@@ -19,7 +19,7 @@ import {
   RECEPTION_MODES,
   type ReceptionKind,
   type ReceptionMode,
-} from '../../../../libs/domain/src/reception/reception.events.js';
+} from '../../../../libs/domain/src/index.js';
 import { IsBusinessDate } from '../common/validators.js';
 import { ProjectionListQuery, toBool } from '../common/query.dto.js';
 

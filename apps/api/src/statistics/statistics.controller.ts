@@ -1,25 +1,23 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { vietnamDateOf } from '../../../../libs/domain/src/shared/dates.js';
-import { resolvePeriod } from '../../../../libs/domain/src/statistics/reporting-period.js';
+import { vietnamDateOf, resolvePeriod } from '../../../../libs/domain/src/index.js';
 import {
   statisticsCsv,
   statisticsXlsx,
   XLSX_TYPE,
-} from '../../../../libs/application/src/statistics/statistics.export.js';
-import {
   parseFigure,
   StatisticsQueries,
   type StatisticsRequest,
-} from '../../../../libs/application/src/statistics/statistics.queries.js';
-import type { Principal } from '../../../../libs/security/src/auth/roles.js';
+  fail,
+  RUNTIME,
+  type Runtime,
+  UnitDirectory,
+} from '../../../../libs/application/src/index.js';
+import type { Principal } from '../../../../libs/security/src/index.js';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.guard.js';
 import { sendCsv, wantsCsv } from '../common/csv.js';
-import { fail } from '../../../../libs/application/src/common/problem.js';
 import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
-import { RUNTIME, type Runtime } from '../../../../libs/application/src/runtime.tokens.js';
-import { UnitDirectory } from '../../../../libs/application/src/units/unit-directory.service.js';
 import { StatisticsCasesQuery, StatisticsQuery } from './statistics.dto.js';
 
 const wantsXlsx = (req: Pick<Request, 'headers'>): boolean =>

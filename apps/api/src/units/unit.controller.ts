@@ -1,10 +1,21 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { Principal } from '../../../../libs/security/src/auth/roles.js';
+import type { Principal } from '../../../../libs/security/src/index.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
 import { correlationIdOf, idempotent, ifMatchOf } from '../common/request-context.js';
-import { IdempotencyService } from '../../../../libs/application/src/common/idempotency.service.js';
+import {
+  IdempotencyService,
+  UnitService,
+  AppointHead,
+  CancelUnitMerger,
+  CreateUnit,
+  EndDelegation,
+  MergeUnit,
+  NameDelegate,
+  RenameUnit,
+  type UnitCommandMessage,
+} from '../../../../libs/application/src/index.js';
 import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
 import {
   AppointHeadDto,
@@ -16,18 +27,7 @@ import {
   UnitAsOfQuery,
 } from './unit.dto.js';
 import { CommandBus } from '@nestjs/cqrs';
-import type { CommandMeta } from '../../../../libs/application/src/bus/messages.js';
-import { UnitService } from '../../../../libs/application/src/units/unit.service.js';
-import {
-  AppointHead,
-  CancelUnitMerger,
-  CreateUnit,
-  EndDelegation,
-  MergeUnit,
-  NameDelegate,
-  RenameUnit,
-  type UnitCommandMessage,
-} from '../../../../libs/application/src/units/unit.commands.js';
+import type { CommandMeta } from '../../../../libs/application/src/index.js';
 
 @ApiTags('units')
 @ApiBearerAuth()

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { loadUnitState } from '../../../../libs/application/src/folds.js';
-import { createRuntime, type Runtime } from '../../../../libs/runtime/src/runtime.js';
-import { ApiKeyStore } from '../../../../libs/security/src/api-keys/api-keys.js';
+import { loadUnitState } from '../../../../libs/application/src/index.js';
+import { createRuntime, type Runtime } from '../../../../libs/runtime/src/index.js';
+import { ApiKeyStore } from '../../../../libs/security/src/index.js';
 
 async function withKeys<T>(fn: (keys: ApiKeyStore, runtime: Runtime) => Promise<T>): Promise<T> {
   const runtime = await createRuntime({ role: 'cli' });

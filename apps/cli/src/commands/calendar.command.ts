@@ -3,18 +3,21 @@ import { readFileSync } from 'node:fs';
 import {
   createBusinessCalendar,
   validateCalendarYear,
-} from '../../../../libs/domain/src/calendar/business-calendar.js';
+  DomainError,
+} from '../../../../libs/domain/src/index.js';
 import {
   calendarDiff,
   recordCalendarCorrections,
   type CalendarDiffRow,
-} from '../../../../libs/application/src/processes/calendar-correction.js';
-import { createRunner } from '../../../../libs/application/src/processes/worker.js';
-import { createRuntime, type Runtime } from '../../../../libs/runtime/src/runtime.js';
-import type { BusinessCalendar, CalendarYear } from '../../../../libs/domain/src/calendar/calendar.types.js';
-import { DomainError } from '../../../../libs/domain/src/shared/domain-error.js';
-import { loadBusinessCalendar } from '../../../../libs/runtime/src/calendar-files.js';
-import { loadConfig } from '../../../../libs/runtime/src/config.js';
+  createRunner,
+} from '../../../../libs/application/src/index.js';
+import {
+  createRuntime,
+  type Runtime,
+  loadBusinessCalendar,
+  loadConfig,
+} from '../../../../libs/runtime/src/index.js';
+import type { BusinessCalendar, CalendarYear } from '../../../../libs/domain/src/index.js';
 import { type CommandOutcome, weekdayOf, write } from './deadline.command.js';
 
 const short = (date: string): string => weekdayOf(date).slice(0, 3);

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { Command } from 'commander';
 import { createTestCalendar } from '../../../../libs/domain/src/calendar/testing/calendar-years.fixture.js';
-import { createRuleBook } from '../../../../libs/domain/src/rules/rule-book.js';
-import { RULE_IDS, ruleVersionsOf } from '../../../../libs/domain/src/rules/rule-table.js';
+import { createRuleBook, RULE_IDS, ruleVersionsOf } from '../../../../libs/domain/src/index.js';
 import { formatDeadline, registerDeadlineCommand, runDeadlineCommand } from './deadline.command.js';
 
 const cal = createTestCalendar();

@@ -1,23 +1,22 @@
 import type { Command } from 'commander';
-import type { BusinessCalendar } from '../../../../libs/domain/src/calendar/calendar.types.js';
-import { createRuleBook } from '../../../../libs/domain/src/rules/rule-book.js';
-import { loadRuleOverrides } from '../../../../libs/runtime/src/rule-overrides.js';
-import {
-  RULE_IDS,
-  isRuleId,
-  ruleCategoryOf,
-  ruleVersionFor,
-} from '../../../../libs/domain/src/rules/rule-table.js';
 import type {
+  BusinessCalendar,
   Deadline,
   DeadlineFacts,
   RuleBook,
   RuleCategory,
-} from '../../../../libs/domain/src/rules/rule.types.js';
-import { DomainError } from '../../../../libs/domain/src/shared/domain-error.js';
-import { dayOfWeek, isIsoDate } from '../../../../libs/domain/src/shared/dates.js';
-import { loadBusinessCalendar } from '../../../../libs/runtime/src/calendar-files.js';
-import { loadConfig } from '../../../../libs/runtime/src/config.js';
+} from '../../../../libs/domain/src/index.js';
+import {
+  createRuleBook,
+  RULE_IDS,
+  isRuleId,
+  ruleCategoryOf,
+  ruleVersionFor,
+  DomainError,
+  dayOfWeek,
+  isIsoDate,
+} from '../../../../libs/domain/src/index.js';
+import { loadRuleOverrides, loadBusinessCalendar, loadConfig } from '../../../../libs/runtime/src/index.js';
 
 /** What a command prints and how it exits; the `register…` functions only write it out. */
 export interface CommandOutcome {

@@ -3,12 +3,14 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApplicationModule } from '../../../../libs/application/src/application.module.js';
-import { ProblemError } from '../../../../libs/application/src/common/problem.js';
-import { ImportHistoryMessage } from '../../../../libs/application/src/import/import.commands.js';
-import type { ImportResult } from '../../../../libs/application/src/import/import.service.js';
-import { createRunner } from '../../../../libs/application/src/processes/worker.js';
-import { createRuntime } from '../../../../libs/runtime/src/runtime.js';
+import {
+  ApplicationModule,
+  ProblemError,
+  ImportHistoryMessage,
+  createRunner,
+} from '../../../../libs/application/src/index.js';
+import type { ImportResult } from '../../../../libs/application/src/index.js';
+import { createRuntime } from '../../../../libs/runtime/src/index.js';
 
 interface ImportOptions {
   reason?: string;

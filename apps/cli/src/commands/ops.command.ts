@@ -1,13 +1,16 @@
 import type { Command } from 'commander';
 import { NestFactory } from '@nestjs/core';
-import { ApplicationModule } from '../../../../libs/application/src/application.module.js';
-import { createRuntime, type Runtime } from '../../../../libs/runtime/src/runtime.js';
-import { createRunner } from '../../../../libs/application/src/processes/worker.js';
-import { seedDemo, shouldSeedDemo } from '../../../../libs/application/src/demo/seed-demo.js';
-import { runXldMigration } from '../../../../libs/application/src/processes/xld-migration.js';
-import { erasePerson } from '../../../../libs/application/src/erasure/erasure.js';
-import { listAnchors, recordAnchor, verifyAnchor } from '../../../../libs/event-store/src/anchors.js';
-import { PoisonEvent } from '../../../../libs/read-models/src/runner/parking.js';
+import {
+  ApplicationModule,
+  createRunner,
+  seedDemo,
+  shouldSeedDemo,
+  runXldMigration,
+  erasePerson,
+} from '../../../../libs/application/src/index.js';
+import { createRuntime, type Runtime } from '../../../../libs/runtime/src/index.js';
+import { listAnchors, recordAnchor, verifyAnchor } from '../../../../libs/event-store/src/index.js';
+import { PoisonEvent } from '../../../../libs/read-models/src/index.js';
 
 async function withRuntime<T>(fn: (runtime: Runtime) => Promise<T>): Promise<T> {
   const runtime = await createRuntime({ role: 'cli' });

@@ -1,14 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { vietnamDateOf } from '../../../../libs/domain/src/shared/dates.js';
-import { resolvePeriod } from '../../../../libs/domain/src/statistics/reporting-period.js';
-import { createRunner } from '../../../../libs/application/src/processes/worker.js';
+import { vietnamDateOf, resolvePeriod } from '../../../../libs/domain/src/index.js';
 import {
+  createRunner,
   statisticsCsv,
   statisticsXlsx,
-} from '../../../../libs/application/src/statistics/statistics.export.js';
-import { StatisticsQueries } from '../../../../libs/application/src/statistics/statistics.queries.js';
-import { createRuntime, type Runtime } from '../../../../libs/runtime/src/runtime.js';
+  StatisticsQueries,
+} from '../../../../libs/application/src/index.js';
+import { createRuntime, type Runtime } from '../../../../libs/runtime/src/index.js';
 
 export interface ReportOptions {
   unit: string;

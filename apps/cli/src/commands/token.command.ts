@@ -1,8 +1,12 @@
 import type { Command } from 'commander';
-import { loadConfig, loadSecrets } from '../../../../libs/runtime/src/config.js';
-import { signDevToken } from '../../../../libs/security/src/auth/dev-token.js';
-import { DEFAULT_MAX_AGE_SEC, durationSeconds } from '../../../../libs/security/src/auth/auth.config.js';
-import { ROLES, isRole } from '../../../../libs/security/src/auth/roles.js';
+import { loadConfig, loadSecrets } from '../../../../libs/runtime/src/index.js';
+import {
+  signDevToken,
+  DEFAULT_MAX_AGE_SEC,
+  durationSeconds,
+  ROLES,
+  isRole,
+} from '../../../../libs/security/src/index.js';
 
 /** `donthu token --sub <id> --name <name> --role <role>… --unit <unitId>`: an HS256 token for local use. */
 export function registerTokenCommand(program: Command): void {

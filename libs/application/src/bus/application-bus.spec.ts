@@ -9,9 +9,9 @@ import {
   type ICommandHandler,
   type IQueryHandler,
 } from '@nestjs/cqrs';
-import { DomainError } from '../../../domain/src/shared/domain-error.js';
-import { Metrics } from '../../../runtime/src/metrics.js';
-import type { Principal } from '../../../security/src/auth/roles.js';
+import { DomainError } from '../../../domain/src/index.js';
+import { Metrics } from '../../../runtime/src/index.js';
+import type { Principal } from '../../../security/src/index.js';
 import { fail } from '../common/problem.js';
 import { RUNTIME } from '../runtime.tokens.js';
 import { ApplicationCommandBus } from './application-command-bus.js';

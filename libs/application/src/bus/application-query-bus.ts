@@ -2,9 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { QueryBus, type AsyncContext, type IQuery, type Query } from '@nestjs/cqrs';
 import { SpanStatusCode } from '@opentelemetry/api';
-import { secondsSince } from '../../../runtime/src/metrics.js';
-import { tracer } from '../../../runtime/src/tracing/trace-context.js';
-import { DomainError } from '../../../domain/src/shared/domain-error.js';
+import { secondsSince, tracer } from '../../../runtime/src/index.js';
+import { DomainError } from '../../../domain/src/index.js';
 import { ProblemError } from '../common/problem.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 

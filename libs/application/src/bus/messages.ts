@@ -1,6 +1,6 @@
 import { Command, Query } from '@nestjs/cqrs';
-import type { Actor } from '../../../domain/src/shared/actor.js';
-import { toActor, type Principal } from '../../../security/src/auth/roles.js';
+import type { Actor } from '../../../domain/src/index.js';
+import { toActor, type Principal } from '../../../security/src/index.js';
 
 /**
  * Who asks, and how: the envelope every command carries (plain data). The application bus reads the

@@ -1,4 +1,4 @@
-import type { CaseCommand } from '../../../domain/src/case/index.js';
+import type { CaseCommand } from '../../../domain/src/index.js';
 import { ApplicationCommand, type CommandMeta } from '../bus/messages.js';
 import type { CaseViewResult, PinReissued, RegisteredCase } from './case.results.js';
 import type { PetitionerInput, RegisterCaseInput } from './case.inputs.js';

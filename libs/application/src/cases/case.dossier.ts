@@ -1,7 +1,6 @@
-import type { ExistingCase } from '../../../domain/src/case/index.js';
-import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
-import { DENUNCIATOR_MASK } from '../../../security/src/masking.js';
-import { mayReadIdentities, type Principal } from '../../../security/src/auth/roles.js';
+import type { ExistingCase } from '../../../domain/src/index.js';
+import type { StoredEvent } from '../../../event-store/src/index.js';
+import { DENUNCIATOR_MASK, mayReadIdentities, type Principal } from '../../../security/src/index.js';
 
 /** A dialogue as the dossier shows it: when, with whom, the minutes and the outcome. */
 export interface DialogueMinutes {

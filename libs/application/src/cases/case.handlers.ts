@@ -10,11 +10,16 @@ import {
   type CaseState,
   type ExistingCase,
   type ProtectedPetitioner,
-} from '../../../domain/src/case/index.js';
-import { DomainError } from '../../../domain/src/shared/domain-error.js';
-import { ProjectionRunner } from '../../../read-models/src/runner/projection-runner.js';
-import { requirePermission, type Permission, type Principal } from '../../../security/src/auth/roles.js';
-import { generateLookupPin, hashLookupPin } from '../../../security/src/lookup-pin.js';
+  DomainError,
+} from '../../../domain/src/index.js';
+import { ProjectionRunner } from '../../../read-models/src/index.js';
+import {
+  requirePermission,
+  type Permission,
+  type Principal,
+  generateLookupPin,
+  hashLookupPin,
+} from '../../../security/src/index.js';
 import { commandOptions } from '../bus/messages.js';
 import { committedIn, decideContext, handleCommand, seededId } from '../commands/handle-command.js';
 import { fail } from '../common/problem.js';

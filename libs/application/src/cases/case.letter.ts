@@ -1,6 +1,6 @@
-import type { EventStore, ReadAllOptions, StoredEvent } from '../../../event-store/src/event-store.port.js';
-import type { PersonalDataVault } from '../../../security/src/vault/personal-data-vault.js';
-import { VaultError } from '../../../security/src/vault/vault-error.js';
+import type { EventStore, ReadAllOptions, StoredEvent } from '../../../event-store/src/index.js';
+import type { PersonalDataVault } from '../../../security/src/index.js';
+import { VaultError } from '../../../security/src/index.js';
 
 /**
  * A letter's text (`content`) is sealed in every `CaseReceived` and `CaseAmended`, whatever the desk

@@ -1,11 +1,8 @@
-import type {
-  CaseList,
-  CaseListFilter,
-} from '../../../read-models/src/read-models/case-summaries.queries.js';
-import type { Principal } from '../../../security/src/auth/roles.js';
+import type { CaseList, CaseListFilter } from '../../../read-models/src/index.js';
+import type { Principal } from '../../../security/src/index.js';
 import { ApplicationQuery } from '../bus/messages.js';
 import type { CaseViewResult } from './case.results.js';
-import type { ExistingCase } from '../../../domain/src/case/index.js';
+import type { ExistingCase } from '../../../domain/src/index.js';
 
 /**
  * The case queries as messages on the QueryBus: plain data, one `@QueryHandler` each

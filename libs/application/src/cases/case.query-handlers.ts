@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { listCases, type CaseList } from '../../../read-models/src/read-models/case-summaries.queries.js';
-import { requirePermission } from '../../../security/src/auth/roles.js';
+import { listCases, type CaseList } from '../../../read-models/src/index.js';
+import { requirePermission } from '../../../security/src/index.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { GetCase, GetCaseDialogues, ListCases } from './case.queries.js';
 import type { CaseViewResult } from './case.results.js';
-import type { ExistingCase } from '../../../domain/src/case/index.js';
+import type { ExistingCase } from '../../../domain/src/index.js';
 import { CaseService } from './case.service.js';
 
 @QueryHandler(ListCases)

@@ -8,19 +8,24 @@ import {
   type ExistingCase,
   type PreviousCaseFacts,
   type ProtectedPetitioner,
-} from '../../../domain/src/case/index.js';
-import { vietnamDateOf } from '../../../domain/src/shared/dates.js';
-import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
-import { DENUNCIATOR_MASK, maskPetitioner } from '../../../security/src/masking.js';
-import { RESOLUTION_RULES } from '../../../domain/src/case/case.state.js';
-import { can, requirePermission, type Principal } from '../../../security/src/auth/roles.js';
-import { nameOn } from '../../../domain/src/unit/unit.queries.js';
+  vietnamDateOf,
+  RESOLUTION_RULES,
+  nameOn,
+} from '../../../domain/src/index.js';
+import type { StoredEvent } from '../../../event-store/src/index.js';
+import {
+  DENUNCIATOR_MASK,
+  maskPetitioner,
+  can,
+  requirePermission,
+  type Principal,
+  VaultError,
+} from '../../../security/src/index.js';
 import { fail } from '../common/problem.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
 import { becameDenunciation, dossierOf, markDenunciationLater, mayReadContent } from './case.dossier.js';
 import { sealLetter, withLettersOpened } from './case.letter.js';
-import { VaultError } from '../../../security/src/vault/vault-error.js';
 import { findBreak, rawStreamEvents, unitsNamedIn } from '../common/stream-history.js';
 import type { PetitionerInput } from './case.inputs.js';
 

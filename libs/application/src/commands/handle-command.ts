@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
-import { vietnamDateOf } from '../../../domain/src/shared/dates.js';
-import type { DecideContext } from '../../../domain/src/shared/decide-context.js';
+import { vietnamDateOf } from '../../../domain/src/index.js';
+import type { DecideContext } from '../../../domain/src/index.js';
 import {
   DuplicateEventId,
   VersionConflict,
   type EventActor,
   type StoredEvent,
-} from '../../../event-store/src/event-store.port.js';
-import { streamCategory } from '../../../runtime/src/metrics.js';
-import type { Runtime } from '../../../runtime/src/runtime.js';
-import { currentTraceparent } from '../../../runtime/src/tracing/trace-context.js';
+} from '../../../event-store/src/index.js';
+import { streamCategory, currentTraceparent } from '../../../runtime/src/index.js';
+import type { Runtime } from '../../../runtime/src/index.js';
 import { fail } from '../common/problem.js';
 
 /**

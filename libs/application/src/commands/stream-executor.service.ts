@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DecideContext } from '../../../domain/src/shared/decide-context.js';
-import type { Actor } from '../../../domain/src/shared/actor.js';
-import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
+import type { DecideContext, Actor } from '../../../domain/src/index.js';
+import type { StoredEvent } from '../../../event-store/src/index.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
-import { ProjectionRunner } from '../../../read-models/src/runner/projection-runner.js';
+import { ProjectionRunner } from '../../../read-models/src/index.js';
 import { ProblemError } from '../common/problem.js';
-import { DomainError } from '../../../domain/src/shared/domain-error.js';
-import { secondsSince, streamCategory, type CommandOutcome } from '../../../runtime/src/metrics.js';
+import { DomainError } from '../../../domain/src/index.js';
+import { secondsSince, streamCategory, type CommandOutcome, tracer } from '../../../runtime/src/index.js';
 import { SpanStatusCode } from '@opentelemetry/api';
-import { tracer } from '../../../runtime/src/tracing/trace-context.js';
 import {
   committedIn,
   decideContext,

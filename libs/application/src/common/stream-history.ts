@@ -1,5 +1,5 @@
-import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
-import { createEventTypeRegistry } from '../../../runtime/src/event-types.js';
+import type { StoredEvent } from '../../../event-store/src/index.js';
+import { createEventTypeRegistry } from '../../../runtime/src/index.js';
 import type { Runtime } from '../runtime.tokens.js';
 
 /** Where and why a stream's history stops making sense (issue 12: history of a damaged stream). */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../../../../test/support/app.js';
-import { addDays, vietnamDateOf } from '../../../domain/src/shared/dates.js';
+import { addDays, vietnamDateOf } from '../../../domain/src/index.js';
 import { seedDemo, shouldSeedDemo } from './seed-demo.js';
 
 /**

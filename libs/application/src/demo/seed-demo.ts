@@ -1,9 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
-import { addDays, vietnamDateOf } from '../../../domain/src/shared/dates.js';
-import type { Runtime } from '../../../runtime/src/runtime.js';
-import type { Principal } from '../../../security/src/auth/roles.js';
+import { addDays, vietnamDateOf } from '../../../domain/src/index.js';
+import type { Runtime } from '../../../runtime/src/index.js';
+import type { Principal } from '../../../security/src/index.js';
 import { AcceptCase } from '../cases/case.commands.js';
 import { ACT_COLUMNS, DATE_COLUMN, type ImportActName } from '../import/import.plan.js';
 import { ImportHistoryMessage } from '../import/import.commands.js';

@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ProjectionRunner } from '../../../read-models/src/runner/projection-runner.js';
-import { ForbiddenError } from '../../../security/src/auth/auth-error.js';
-import { mayReadIdentities, requirePermission } from '../../../security/src/auth/roles.js';
+import { ProjectionRunner } from '../../../read-models/src/index.js';
+import { ForbiddenError, mayReadIdentities, requirePermission } from '../../../security/src/index.js';
 import { CaseService, ERASED_MASK, isConfidential, petitionersOf } from '../cases/case.service.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { DiscloseIdentities, type DisclosedIdentities } from './disclosure.commands.js';

@@ -1,5 +1,5 @@
-import type { Runtime } from '../../../runtime/src/runtime.js';
-import { toActor, type Principal } from '../../../security/src/auth/roles.js';
+import type { Runtime } from '../../../runtime/src/index.js';
+import { toActor, type Principal } from '../../../security/src/index.js';
 import { handleCommand } from '../commands/handle-command.js';
 
 /** Every disclosure of a case's identities is recorded in `disclosure-<caseId>` (not the case stream). */

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { requirePermission, toActor } from '../../../security/src/auth/roles.js';
+import { requirePermission, toActor } from '../../../security/src/index.js';
 import { fail } from '../common/problem.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { ErasePerson, type ErasureResult } from './erasure.commands.js';

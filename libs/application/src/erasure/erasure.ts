@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
-import type { Runtime } from '../../../runtime/src/runtime.js';
+import type { Runtime } from '../../../runtime/src/index.js';
 import { handleCommand } from '../commands/handle-command.js';
-import { caseStreamId } from '../../../domain/src/case/index.js';
+import { caseStreamId } from '../../../domain/src/index.js';
 import { letterRef } from '../cases/case.letter.js';
 
 export const erasureStreamId = (personRef: string): string => `erasure-${personRef}`;

@@ -1,9 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { caseStreamId, type ExistingCase } from '../../../domain/src/case/index.js';
-import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
-import { ForbiddenError } from '../../../security/src/auth/auth-error.js';
-import { mayReadIdentities, requirePermission, type Principal } from '../../../security/src/auth/roles.js';
-import { DENUNCIATOR_MASK } from '../../../security/src/masking.js';
+import { caseStreamId, type ExistingCase } from '../../../domain/src/index.js';
+import type { StoredEvent } from '../../../event-store/src/index.js';
+import {
+  ForbiddenError,
+  mayReadIdentities,
+  requirePermission,
+  type Principal,
+  DENUNCIATOR_MASK,
+} from '../../../security/src/index.js';
 import { CaseService, ERASED_MASK, isConfidential, petitionersOf } from '../cases/case.service.js';
 import { handleCommand } from '../commands/handle-command.js';
 import { fail } from '../common/problem.js';

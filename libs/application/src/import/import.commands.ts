@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApplicationCommand } from '../bus/messages.js';
-import type { Principal } from '../../../security/src/auth/roles.js';
+import type { Principal } from '../../../security/src/index.js';
 import { ImportService, type ImportInput, type ImportResult } from './import.service.js';
 
 /** POST /admin/import and `donthu import`, as a message on the CommandBus. */

@@ -3,8 +3,8 @@
  * business date they are decided on. Parsing only: the law's guards are applied by the domain's
  * `decide`, act by act, when the import is validated (import.service.ts).
  */
-import type { CaseCommand, ExistingCase } from '../../../domain/src/case/index.js';
-import { isIsoDate, type IsoDate } from '../../../domain/src/shared/dates.js';
+import type { CaseCommand, ExistingCase } from '../../../domain/src/index.js';
+import { isIsoDate, type IsoDate } from '../../../domain/src/index.js';
 import type { ImportRow, ImportTable } from './import.table.js';
 
 export const ACTS = [

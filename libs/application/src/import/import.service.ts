@@ -9,11 +9,12 @@ import {
   type CaseEvent,
   type CaseState,
   type ExistingCase,
-} from '../../../domain/src/case/index.js';
-import { vietnamDateOf, type IsoDate } from '../../../domain/src/shared/dates.js';
-import type { DecideContext } from '../../../domain/src/shared/decide-context.js';
-import { DomainError } from '../../../domain/src/shared/domain-error.js';
-import { requirePermission, toActor, type Principal } from '../../../security/src/auth/roles.js';
+  vietnamDateOf,
+  type IsoDate,
+  DomainError,
+} from '../../../domain/src/index.js';
+import type { DecideContext } from '../../../domain/src/index.js';
+import { requirePermission, toActor, type Principal } from '../../../security/src/index.js';
 import { CaseService } from '../cases/case.service.js';
 import { StreamExecutor, type DomainEventLike } from '../commands/stream-executor.service.js';
 import { fail } from '../common/problem.js';

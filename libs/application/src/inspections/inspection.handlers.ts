@@ -8,11 +8,11 @@ import {
   type ConcludedRecommendation,
   type InspectionCommand,
   type InspectionState,
-} from '../../../domain/src/inspection/index.js';
-import { vietnamDateOf } from '../../../domain/src/shared/dates.js';
-import { DomainError } from '../../../domain/src/shared/domain-error.js';
-import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
-import { ProjectionRunner } from '../../../read-models/src/runner/projection-runner.js';
+  vietnamDateOf,
+  DomainError,
+} from '../../../domain/src/index.js';
+import type { StoredEvent } from '../../../event-store/src/index.js';
+import { ProjectionRunner } from '../../../read-models/src/index.js';
 import { commandOptions, type CommandMeta } from '../bus/messages.js';
 import { handleCommand, seededId } from '../commands/handle-command.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';

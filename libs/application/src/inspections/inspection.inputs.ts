@@ -1,4 +1,4 @@
-import type { InspectionKind, ReportCadence } from '../../../domain/src/inspection/index.js';
+import type { InspectionKind, ReportCadence } from '../../../domain/src/index.js';
 
 /** What the inspection use cases take as input: plain data, already validated by whoever received it. */
 export interface DecideInspectionInput {

@@ -1,8 +1,8 @@
 import { v5 as uuidv5 } from 'uuid';
-import { decideInspection, inspectionStreamId } from '../../../domain/src/inspection/index.js';
-import type { MoveRecommendationStep } from '../../../domain/src/unit/unit-merger.plan.js';
-import { type StoredEvent } from '../../../event-store/src/event-store.port.js';
-import type { Runtime } from '../../../runtime/src/runtime.js';
+import { decideInspection, inspectionStreamId } from '../../../domain/src/index.js';
+import type { MoveRecommendationStep } from '../../../domain/src/index.js';
+import { type StoredEvent } from '../../../event-store/src/index.js';
+import type { Runtime } from '../../../runtime/src/index.js';
 import { foldInspectionEvents } from './inspection.fold.js';
 import { runProcessCommand } from '../process-command.js';
 

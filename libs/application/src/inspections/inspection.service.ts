@@ -5,10 +5,10 @@ import {
   reportDatesOf,
   type InspectionState,
   type RecommendationState,
-} from '../../../domain/src/inspection/index.js';
-import { vietnamDateOf } from '../../../domain/src/shared/dates.js';
-import { can, type Principal } from '../../../security/src/auth/roles.js';
-import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
+  vietnamDateOf,
+} from '../../../domain/src/index.js';
+import { can, type Principal } from '../../../security/src/index.js';
+import type { StoredEvent } from '../../../event-store/src/index.js';
 import { fail } from '../common/problem.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { caseStreamId, toPublicCaseFacts } from '../../../domain/src/case/index.js';
-import { vietnamDateOf } from '../../../domain/src/shared/dates.js';
-import { ApiKeyStore, type ApiKeyHolder } from '../../../security/src/api-keys/api-keys.js';
-import type { Principal } from '../../../security/src/auth/roles.js';
+import { caseStreamId, toPublicCaseFacts, vietnamDateOf } from '../../../domain/src/index.js';
+import { ApiKeyStore, type ApiKeyHolder } from '../../../security/src/index.js';
+import type { Principal } from '../../../security/src/index.js';
 import { RegisterCase } from '../cases/case.commands.js';
 import type { RegisterCaseInput } from '../cases/case.inputs.js';
 import { CaseService } from '../cases/case.service.js';

@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ExistingCase } from '../../../domain/src/case/index.js';
-import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
-import { ForbiddenError } from '../../../security/src/auth/auth-error.js';
+import type { ExistingCase } from '../../../domain/src/index.js';
+import type { StoredEvent } from '../../../event-store/src/index.js';
 import {
+  ForbiddenError,
   can,
   mayReadIdentities,
   requirePermission,
   type Principal,
-} from '../../../security/src/auth/roles.js';
-import { normaliseLookupPin, verifyLookupPin } from '../../../security/src/lookup-pin.js';
+  normaliseLookupPin,
+  verifyLookupPin,
+} from '../../../security/src/index.js';
 import { CaseService, ERASED_MASK, isConfidential, petitionersOf } from '../cases/case.service.js';
 import { fail } from '../common/problem.js';
 import { recordDisclosure } from '../disclosure/disclosure.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from '../../../../test/support/app.js';
-import { caseStreamId, type CaseEvent } from '../../../domain/src/case/index.js';
-import type { CalendarYear } from '../../../domain/src/calendar/calendar.types.js';
+import { caseStreamId, type CaseEvent } from '../../../domain/src/index.js';
+import type { CalendarYear } from '../../../domain/src/index.js';
 import { handleCommand } from '../commands/handle-command.js';
 import { calendarDiff, recordCalendarCorrections } from './calendar-correction.js';
 import { runXldMigration } from './xld-migration.js';

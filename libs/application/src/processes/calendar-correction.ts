@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import { foldCaseEvents } from '../folds.js';
-import { caseStreamId, decide, isPending } from '../../../domain/src/case/index.js';
-import { createBusinessCalendar } from '../../../domain/src/calendar/business-calendar.js';
-import type { BusinessCalendar, CalendarYear } from '../../../domain/src/calendar/calendar.types.js';
-import { DomainError } from '../../../domain/src/shared/domain-error.js';
-import type { Deadline } from '../../../domain/src/rules/rule.types.js';
-import type { EventActor } from '../../../event-store/src/event-store.port.js';
+import {
+  caseStreamId,
+  decide,
+  isPending,
+  createBusinessCalendar,
+  DomainError,
+} from '../../../domain/src/index.js';
+import type { BusinessCalendar, CalendarYear, Deadline } from '../../../domain/src/index.js';
+import type { EventActor } from '../../../event-store/src/index.js';
 import { handleCommand } from '../commands/handle-command.js';
-import type { Runtime } from '../../../runtime/src/runtime.js';
+import type { Runtime } from '../../../runtime/src/index.js';
 
 const NAMESPACE = '9a4e2c71-3b8d-4f60-a1c5-7d2e8f0b6c39';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, setNow, type TestApp } from '../../../../test/support/app.js';
-import { START_OF_LOG, type StoredEvent } from '../../../event-store/src/event-store.port.js';
+import { START_OF_LOG, type StoredEvent } from '../../../event-store/src/index.js';
 import { runDeadlineWatch } from './deadline-watcher.js';
 
 /**

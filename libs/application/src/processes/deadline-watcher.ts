@@ -5,13 +5,13 @@ import {
   missedEventId,
   type CaseState,
   type DeadlineMissed,
-} from '../../../domain/src/case/index.js';
-import { vietnamDateOf } from '../../../domain/src/shared/dates.js';
-import { headOn } from '../../../domain/src/unit/unit.queries.js';
-import { type UnitState } from '../../../domain/src/unit/unit.state.js';
+  vietnamDateOf,
+  headOn,
+  type UnitState,
+} from '../../../domain/src/index.js';
 import { handleCommand } from '../commands/handle-command.js';
 import { ProblemError } from '../common/problem.js';
-import type { Runtime } from '../../../runtime/src/runtime.js';
+import type { Runtime } from '../../../runtime/src/index.js';
 
 export const WATCHER_ACTOR = {
   id: 'system:deadline-watcher',

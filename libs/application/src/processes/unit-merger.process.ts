@@ -1,14 +1,17 @@
 import { v5 as uuidv5 } from 'uuid';
 import { foldCaseEvents } from '../folds.js';
 import { runProcessCommand } from '../process-command.js';
-import { caseStreamId, decide } from '../../../domain/src/case/index.js';
-import { planUnitMerger } from '../../../domain/src/unit/unit-merger.plan.js';
-import type { UnitMerged } from '../../../domain/src/unit/unit.events.js';
-import { type GlobalCheckpoint, type StoredEvent } from '../../../event-store/src/event-store.port.js';
-import { readCheckpoint, viaPool, writeCheckpoint } from '../../../event-store/src/postgres/checkpoints.js';
-import type { ProjectionRunner } from '../../../read-models/src/runner/projection-runner.js';
-import type { Runtime } from '../../../runtime/src/runtime.js';
-import { vietnamDateOf } from '../../../domain/src/shared/dates.js';
+import { caseStreamId, decide, planUnitMerger, vietnamDateOf } from '../../../domain/src/index.js';
+import type { UnitMerged } from '../../../domain/src/index.js';
+import {
+  type GlobalCheckpoint,
+  type StoredEvent,
+  readCheckpoint,
+  viaPool,
+  writeCheckpoint,
+} from '../../../event-store/src/index.js';
+import type { ProjectionRunner } from '../../../read-models/src/index.js';
+import type { Runtime } from '../../../runtime/src/index.js';
 
 const NAME = 'process.unit-merger.v1';
 const NAMESPACE = '9a4c1e7b-2d3f-4b6a-8e5c-7f1d0b3a6c92';

@@ -1,12 +1,15 @@
-import { ProjectionRunner } from '../../../read-models/src/runner/projection-runner.js';
+import {
+  ProjectionRunner,
+  defaultLeaseOwner,
+  type LeaseOptions,
+  ALL_PROJECTIONS,
+} from '../../../read-models/src/index.js';
 import { lettersOpenedForReadModels } from '../cases/case.letter.js';
-import { defaultLeaseOwner, type LeaseOptions } from '../../../read-models/src/runner/projection-leases.js';
-import { ALL_PROJECTIONS } from '../../../read-models/src/read-models/index.js';
-import type { Runtime } from '../../../runtime/src/runtime.js';
+import type { Runtime } from '../../../runtime/src/index.js';
 import { runXldMigration } from './xld-migration.js';
 import { runDeadlineWatch } from './deadline-watcher.js';
-import { recordAnchor } from '../../../event-store/src/anchors.js';
-import { KafkaRelay } from '../../../messaging/src/kafka-relay.js';
+import { recordAnchor } from '../../../event-store/src/index.js';
+import { KafkaRelay } from '../../../messaging/src/index.js';
 import { UnitMergerProcess } from './unit-merger.process.js';
 import { ProcessHealth } from './process-health.js';
 import { moveRecommendationForMerger } from '../inspections/inspection.merger.js';

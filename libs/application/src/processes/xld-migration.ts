@@ -1,9 +1,9 @@
 import { v5 as uuidv5 } from 'uuid';
 import { foldCaseEvents } from '../folds.js';
-import { caseStreamId, decide } from '../../../domain/src/case/index.js';
+import { caseStreamId, decide } from '../../../domain/src/index.js';
 import { handleCommand, type CommandRuntime } from '../commands/handle-command.js';
 import { ProblemError } from '../common/problem.js';
-import type { Runtime } from '../../../runtime/src/runtime.js';
+import type { Runtime } from '../../../runtime/src/index.js';
 
 export const XLD_MIGRATION_ACTOR = {
   id: 'system:xld-migration',

@@ -1,15 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import type { ReceptionCommand } from '../../../domain/src/reception/reception.commands.js';
-import { decideReception } from '../../../domain/src/reception/reception.decide.js';
-import { receptionStreamId } from '../../../domain/src/reception/reception.events.js';
-import { evolveReception, type ReceptionState } from '../../../domain/src/reception/reception.state.js';
-import { DomainError } from '../../../domain/src/shared/domain-error.js';
-import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
-import { ProjectionRunner } from '../../../read-models/src/runner/projection-runner.js';
-import { can, requirePermission } from '../../../security/src/auth/roles.js';
-import { vietnamDateOf } from '../../../domain/src/shared/dates.js';
+import type { ReceptionCommand } from '../../../domain/src/index.js';
+import {
+  decideReception,
+  receptionStreamId,
+  evolveReception,
+  type ReceptionState,
+  DomainError,
+  vietnamDateOf,
+} from '../../../domain/src/index.js';
+import type { StoredEvent } from '../../../event-store/src/index.js';
+import { ProjectionRunner } from '../../../read-models/src/index.js';
+import { can, requirePermission } from '../../../security/src/index.js';
 import { commandOptions, type CommandMeta } from '../bus/messages.js';
 import { handleCommand, seededId } from '../commands/handle-command.js';
 import { fail } from '../common/problem.js';

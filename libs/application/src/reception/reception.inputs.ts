@@ -1,4 +1,4 @@
-import type { ReceptionKind, ReceptionMode } from '../../../domain/src/reception/reception.events.js';
+import type { ReceptionKind, ReceptionMode } from '../../../domain/src/index.js';
 
 /** What the reception-session use cases take as input: plain data, already validated by whoever received it. */
 export interface ScheduleSessionInput {

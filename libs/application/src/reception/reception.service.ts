@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { foldReceptionEvents } from '../folds.js';
-import { receptionStreamId } from '../../../domain/src/reception/reception.events.js';
-import { countsAsHeadsOf, type ReceptionState } from '../../../domain/src/reception/reception.state.js';
-import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
-import { can, requirePermission, type Permission, type Principal } from '../../../security/src/auth/roles.js';
+import { receptionStreamId, countsAsHeadsOf, type ReceptionState } from '../../../domain/src/index.js';
+import type { StoredEvent } from '../../../event-store/src/index.js';
+import { can, requirePermission, type Permission, type Principal } from '../../../security/src/index.js';
 import { fail } from '../common/problem.js';
 import { streamHistory } from '../common/history-view.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';

@@ -8,14 +8,15 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { createTestApp, type TestApp } from '../../../../test/support/app.js';
-import { addDays, minDate } from '../../../domain/src/shared/dates.js';
 import {
+  addDays,
+  minDate,
   customPeriod,
   previousPeriod,
   yearEarlierPeriod,
   type ReportingPeriod,
-} from '../../../domain/src/statistics/reporting-period.js';
-import type { NewEvent } from '../../../event-store/src/event-store.port.js';
+} from '../../../domain/src/index.js';
+import type { NewEvent } from '../../../event-store/src/index.js';
 import { emptyFigures, type Figures } from './statistics.figures.js';
 import { StatisticsQueries } from './statistics.queries.js';
 

@@ -1,11 +1,12 @@
 import type { DataSource } from 'typeorm';
-import type { IsoDate } from '../../../domain/src/shared/dates.js';
-import { addDays, minDate } from '../../../domain/src/shared/dates.js';
+import type { IsoDate } from '../../../domain/src/index.js';
 import {
+  addDays,
+  minDate,
   previousPeriod,
   yearEarlierPeriod,
   type ReportingPeriod,
-} from '../../../domain/src/statistics/reporting-period.js';
+} from '../../../domain/src/index.js';
 import {
   CHANNELS,
   FIELDS,

@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { loadUnitState } from '../folds.js';
-import { type UnitState } from '../../../domain/src/unit/unit.state.js';
-import { delegatesOn, headOn } from '../../../domain/src/unit/unit.queries.js';
-import { vietnamDateOf } from '../../../domain/src/shared/dates.js';
-import type { Principal } from '../../../security/src/auth/roles.js';
+import { type UnitState, delegatesOn, headOn, vietnamDateOf } from '../../../domain/src/index.js';
+import type { Principal } from '../../../security/src/index.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 
 /**

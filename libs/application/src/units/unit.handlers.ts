@@ -1,14 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import type { DecideContext } from '../../../domain/src/shared/decide-context.js';
-import { vietnamDateOf } from '../../../domain/src/shared/dates.js';
-import type { UnitCommand } from '../../../domain/src/unit/unit.commands.js';
-import { decideUnit } from '../../../domain/src/unit/unit.decide.js';
-import { unitStreamId } from '../../../domain/src/unit/unit.events.js';
-import { evolveUnit, type UnitState } from '../../../domain/src/unit/unit.state.js';
-import { ProjectionRunner } from '../../../read-models/src/runner/projection-runner.js';
-import { requirePermission, type Principal } from '../../../security/src/auth/roles.js';
+import type { DecideContext, UnitCommand } from '../../../domain/src/index.js';
+import {
+  vietnamDateOf,
+  decideUnit,
+  unitStreamId,
+  evolveUnit,
+  type UnitState,
+} from '../../../domain/src/index.js';
+import { ProjectionRunner } from '../../../read-models/src/index.js';
+import { requirePermission, type Principal } from '../../../security/src/index.js';
 import { commandOptions, type CommandMeta } from '../bus/messages.js';
 import { handleCommand, seededId } from '../commands/handle-command.js';
 import { fail } from '../common/problem.js';

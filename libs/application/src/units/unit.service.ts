@@ -1,14 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type UnitState } from '../../../domain/src/unit/unit.state.js';
-import { headOn, isActiveOn, nameOn } from '../../../domain/src/unit/unit.queries.js';
-import { termsOf } from '../../../domain/src/unit/unit.state.js';
-import { vietnamDateOf } from '../../../domain/src/shared/dates.js';
-import type { Principal } from '../../../security/src/auth/roles.js';
-import { unitStateOfRow } from '../../../read-models/src/read-models/units.projection.js';
+import {
+  type UnitState,
+  headOn,
+  isActiveOn,
+  nameOn,
+  termsOf,
+  vietnamDateOf,
+  unitStreamId,
+} from '../../../domain/src/index.js';
+import type { Principal } from '../../../security/src/index.js';
+import { unitStateOfRow } from '../../../read-models/src/index.js';
 import { fail } from '../common/problem.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from './unit-directory.service.js';
-import { unitStreamId } from '../../../domain/src/unit/unit.events.js';
 
 /** What a unit command answers: the unit's view after it, its version (ETag) and position. */
 export type UnitCommandResult = NonNullable<ReturnType<typeof unitView>> & {

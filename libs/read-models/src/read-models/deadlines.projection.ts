@@ -3,8 +3,8 @@ import {
   type CaseDeadline,
   type CaseEvent,
   type DeadlineOutcomeEntry,
-} from '../../../domain/src/case/case.events.js';
-import { assertNever } from '../../../domain/src/shared/event.js';
+  assertNever,
+} from '../../../domain/src/index.js';
 import { defineProjection, type Row } from '../runner/projection.js';
 
 /** A deadline row as started, with the case context of `ctx`. */

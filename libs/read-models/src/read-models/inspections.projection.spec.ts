@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { InspectionEvent } from '../../../domain/src/inspection/inspection.events.js';
-import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
+import type { InspectionEvent } from '../../../domain/src/index.js';
+import type { StoredEvent } from '../../../event-store/src/index.js';
 import type { Row } from '../runner/projection.js';
 import { INSPECTION_ROW_ID, inspectionsProjection } from './inspections.projection.js';
 

@@ -2,8 +2,8 @@ import {
   INSPECTION_EVENT_TYPES,
   type ConcludedRecommendation,
   type InspectionEvent,
-} from '../../../domain/src/inspection/inspection.events.js';
-import { assertNever } from '../../../domain/src/shared/event.js';
+  assertNever,
+} from '../../../domain/src/index.js';
 import { defineProjection, type Row } from '../runner/projection.js';
 
 /** `recommendation_id` of the row that carries the inspection itself. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import type { CaseDeadline, DeadlineOutcomeEntry } from '../../../domain/src/case/case.events.js';
-import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
+import type { CaseDeadline, DeadlineOutcomeEntry } from '../../../domain/src/index.js';
+import type { StoredEvent } from '../../../event-store/src/index.js';
 import type { ProjectionDefinition, Row } from '../runner/projection.js';
 import { caseSummariesProjection } from './case-summaries.projection.js';
 import { deadlinesProjection } from './deadlines.projection.js';
-import { termsOf } from '../../../domain/src/unit/unit.state.js';
+import { termsOf } from '../../../domain/src/index.js';
 import { unitsProjection, unitStateOfRow } from './units.projection.js';
 
 /** Pure specs of the three projections' `evolve` over hand-written StoredEvents: no database. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
+import type { StoredEvent } from '../../../event-store/src/index.js';
 import type { ProjectionDefinition, Row } from '../runner/projection.js';
 import {
   CASE_CONTEXT_ROW,

@@ -1,10 +1,6 @@
-import type { CaseEvent } from '../../../domain/src/case/case.events.js';
-import {
-  RECEPTION_EVENT_TYPES,
-  type ReceptionEvent,
-} from '../../../domain/src/reception/reception.events.js';
-import { assertNever } from '../../../domain/src/shared/event.js';
-import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
+import type { CaseEvent } from '../../../domain/src/index.js';
+import { RECEPTION_EVENT_TYPES, type ReceptionEvent, assertNever } from '../../../domain/src/index.js';
+import type { StoredEvent } from '../../../event-store/src/index.js';
 import { defineProjection, type Row } from '../runner/projection.js';
 
 const sessionIdOf = (streamId: string): string => streamId.replace(/^reception-/, '');

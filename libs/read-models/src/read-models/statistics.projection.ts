@@ -1,6 +1,5 @@
-import { CASE_EVENT_TYPES, type CaseEvent } from '../../../domain/src/case/case.events.js';
-import { assertNever } from '../../../domain/src/shared/event.js';
-import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
+import { CASE_EVENT_TYPES, type CaseEvent, assertNever } from '../../../domain/src/index.js';
+import type { StoredEvent } from '../../../event-store/src/index.js';
 import { defineProjection, type Row } from '../runner/projection.js';
 
 /**

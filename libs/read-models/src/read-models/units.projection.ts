@@ -1,5 +1,6 @@
-import { UNIT_EVENT_TYPES, type UnitEvent } from '../../../domain/src/unit/unit.events.js';
 import {
+  UNIT_EVENT_TYPES,
+  type UnitEvent,
   evolveUnit,
   initialUnitState,
   UNIT_EARLIEST_FROM,
@@ -7,7 +8,7 @@ import {
   type HeadTerm,
   type UnitName,
   type UnitState,
-} from '../../../domain/src/unit/unit.state.js';
+} from '../../../domain/src/index.js';
 import { defineProjection, type Row } from '../runner/projection.js';
 
 export type { HeadTerm, UnitName };

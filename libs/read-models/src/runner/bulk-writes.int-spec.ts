@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { lettersOpenedForReadModels } from '../../../application/src/cases/case.letter.js';
+import { lettersOpenedForReadModels, seedDemo } from '../../../application/src/index.js';
 import { createTestApp, setNow, type TestApp } from '../../../../test/support/app.js';
-import { seedDemo } from '../../../application/src/demo/seed-demo.js';
 import { ALL_PROJECTIONS } from '../read-models/index.js';
 import type { ProjectionDefinition, Row } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';

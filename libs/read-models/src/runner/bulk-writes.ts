@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
+import type { StoredEvent } from '../../../event-store/src/index.js';
 import { keyOf, type ProjectionDefinition, type Row } from './projection.js';
 
 /**

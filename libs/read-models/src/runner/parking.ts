@@ -1,5 +1,4 @@
-import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
-import type { SqlQuery } from '../../../event-store/src/postgres/checkpoints.js';
+import type { StoredEvent, SqlQuery } from '../../../event-store/src/index.js';
 
 /**
  * Poison events (docs/projections.md, "A poison event parks its projection"). An event a projection

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { lettersOpenedForReadModels } from '../../../application/src/cases/case.letter.js';
+import { lettersOpenedForReadModels } from '../../../application/src/index.js';
 import { createTestApp, setNow, type TestApp } from '../../../../test/support/app.js';
-import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
+import type { StoredEvent } from '../../../event-store/src/index.js';
 import { caseSummariesProjection } from '../read-models/case-summaries.projection.js';
 import { deadlinesProjection } from '../read-models/deadlines.projection.js';
 import { unitsProjection } from '../read-models/units.projection.js';

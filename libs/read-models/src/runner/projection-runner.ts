@@ -5,16 +5,14 @@ import {
   type EventStore,
   type GlobalCheckpoint,
   type StoredEvent,
-} from '../../../event-store/src/event-store.port.js';
-import {
   deleteCheckpoint,
   eventsAfter,
   readCheckpoint,
   viaManager,
   writeCheckpoint,
-} from '../../../event-store/src/postgres/checkpoints.js';
+} from '../../../event-store/src/index.js';
 import { context, SpanStatusCode, trace } from '@opentelemetry/api';
-import { linksTo, tracer } from '../../../runtime/src/tracing/trace-context.js';
+import { linksTo, tracer } from '../../../runtime/src/index.js';
 import { keyOf, type ProjectionDefinition, type Row } from './projection.js';
 import { ProjectionLeases, type LeaseOptions } from './projection-leases.js';
 import {

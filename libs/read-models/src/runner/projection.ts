@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
+import type { StoredEvent } from '../../../event-store/src/index.js';
 
 /** A row of a read model: plain column values keyed by database column name. */
 export type Row = Record<string, unknown>;

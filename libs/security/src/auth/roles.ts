@@ -1,4 +1,4 @@
-import type { Actor } from '../../../domain/src/shared/actor.js';
+import type { Actor } from '../../../domain/src/index.js';
 import { ForbiddenError } from './auth-error.js';
 
 export const ROLES = ['reception', 'handler', 'head', 'supervisor', 'auditor', 'admin'] as const;
