@@ -49,6 +49,14 @@ function obj(fields: Record<string, Schema>, description?: string): Schema {
   };
 }
 
+/** Where a stream's history stops making sense (libs/application/src/common/stream-history.ts). */
+const historyBreak: Schema = obj({
+  version: int(),
+  position: int(),
+  reason: oneOfStr('hash_mismatch', 'unreadable', 'cannot_apply'),
+  detail: str(),
+});
+
 /** A page of a list (api.md "Lists": `items`, `total`, `page`, `pageSize`). */
 const page = (item: Schema, extra: Record<string, Schema> = {}): Schema =>
   obj({ items: arr(item), total: int(), page: int(), pageSize: int(), ...extra });
@@ -302,7 +310,10 @@ const SCHEMAS: Record<string, Schema> = {
     },
     "a stream's events exactly as stored, with the first break marked",
   ),
-  History: obj({ events: arr(ref('StreamEvent')) }, 'every event of the stream, oldest first'),
+  History: obj(
+    { events: arr(ref('StreamEvent')), 'damaged?': nullable(historyBreak) },
+    'every event of the stream, oldest first; with a damaged event, as stored and with the break marked',
+  ),
   DialogueItem: obj({ dialogueId: str(), heldAt: date, outcome: str(), 'noticeOn?': nullable(date) }),
   Disclosure: obj({
     position: int(),
