@@ -245,13 +245,31 @@ suite('the console in Chromium on PostgreSQL, signing in through OpenID Connect,
       const page = await signedIn('Trần Minh Đức');
       await page.getByRole('menuitem', { name: 'Lịch tiếp công dân' }).click();
       await page.getByRole('button', { name: 'Lên lịch' }).waitFor();
+      // The month's calendar, read from GET /reception-sessions (the demo may have sessions in it).
+      await page.getByRole('heading', { name: /^Tháng \d{1,2}\/\d{4}$/ }).waitFor();
+      await page.locator('.ant-table-tbody').waitFor();
+      const today = daysAgo(0);
+      const scheduled = page
+        .getByRole('row')
+        .filter({ hasText: today })
+        .filter({ has: page.getByRole('button', { name: 'Ghi nhận đã tiếp' }) });
+      const before = await scheduled.count();
       await expectAccessible(page, 'Lịch tiếp công dân');
       await page.getByRole('button', { name: 'Lên lịch' }).click();
-      await page.getByRole('button', { name: 'Ghi nhận đã tiếp' }).click();
+      await scheduled.nth(before).waitFor();
+      await scheduled.last().getByRole('button', { name: 'Ghi nhận đã tiếp' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('Số lượt công dân được tiếp').fill('4');
       await dialog.getByRole('button', { name: 'Ghi nhận' }).click();
-      await page.locator('td', { hasText: 'Đã tổ chức' }).waitFor();
+      await dialog.waitFor({ state: 'hidden' });
+      await scheduled.nth(before).waitFor({ state: 'detached' });
+      await page
+        .getByRole('row')
+        .filter({ hasText: today })
+        .filter({ hasText: 'Đã tổ chức' })
+        .first()
+        .waitFor();
+      await screenshot(page, '11-tiep-cong-dan');
       await closeTab(page);
     },
     LONG,

@@ -1379,6 +1379,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's full record (history, documents, deadlines) for transfer to another unit's system; identities masked unless exported under the rules (a recorded disclosure) */
+        get: operations["CaseRecordController_record"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1929,6 +1946,73 @@ export interface components {
             revokedBy: string | null;
             /** @description only in the answer that issues it (d311_…); stored as a SHA-256 hash */
             key?: string;
+        };
+        /** @description a case's full record for transfer to another unit's system (docs/exchange.md) */
+        CaseRecord: {
+            /** @enum {string} */
+            format: "donthu.case-record";
+            formatVersion: number;
+            /** Format: date-time */
+            exportedAt: string;
+            exportedBy: {
+                id: string;
+                name: string;
+                unitId: string | null;
+            };
+            sender: {
+                unitId: string | null;
+                name: string | null;
+            };
+            receiver: {
+                unitId: string;
+                name: string | null;
+            };
+            /** @enum {string} */
+            identities: "included" | "masked";
+            case: {
+                id: string;
+                trackingCode: string;
+                status: string;
+                petitioners: Record<string, never>[];
+            };
+            deadlines: {
+                ruleId: string;
+                /** Format: date */
+                dueOn: string;
+                status: string;
+            }[];
+            documents: {
+                kind: string;
+                title: string;
+                /** Format: date */
+                on: string | null;
+                number?: string | null;
+                path?: string;
+            }[];
+            history: {
+                position: number;
+                version: number;
+                type: string;
+                businessDate: string | null;
+                lateEntry: boolean;
+                imported: boolean;
+                /** Format: date-time */
+                occurredAt: string;
+                /** Format: date-time */
+                recordedAt: string;
+                actor: {
+                    id: string;
+                    name: string;
+                };
+                data: Record<string, never>;
+                hash: string;
+                prevHash: string;
+            }[];
+            integrity: {
+                streamId: string;
+                events: number;
+                headHash: string | null;
+            };
         };
         /** @description GeoReport v2 service */
         Open311Service: {
@@ -13167,6 +13251,109 @@ export interface operations {
             };
             /** @description IDEMPOTENCY_KEY_REUSED with another body, or CALENDAR_UNAVAILABLE */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL: logged with the request id of `instance` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAVAILABLE: the database is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CaseRecordController_record: {
+        parameters: {
+            query: {
+                /** @description the unit whose system receives the record */
+                receiverUnitId: string;
+                /** @description petitioners in clear (a recorded disclosure; needs reasonCode and reason, the right to see them, and a receiver who may) */
+                includeIdentities?: boolean;
+                /** @description with includeIdentities: the legal ground */
+                reasonCode?: "verification" | "decision" | "notification" | "court_request" | "other";
+                /** @description with includeIdentities: why; recorded in the disclosure log */
+                reason?: string;
+                /** @description the exchange format (default donthu-json, docs/exchange.md) */
+                format?: "donthu-json";
+            };
+            header?: {
+                /** @description your id for this request (echoed, logged, in a problem's `instance`); generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the case's record for another unit's system (docs/exchange.md) */
+            200: {
+                headers: {
+                    /** @description the request id */
+                    "X-Request-Id"?: string;
+                    /** @description "<version>" of the case or stream, when it has one */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseRecord"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the role or the unit scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,8 +12,9 @@ import { eventLabel, EVENT_LABELS } from '../../lib/labels';
 /** One act recorded late (GET /late-entries, deadlines.md §9). */
 interface LateEntry {
   streamId: string;
-  caseId: string;
-  trackingCode: string;
+  /** null for an act of another stream (a reception session). */
+  caseId: string | null;
+  trackingCode: string | null;
   type: string;
   businessDate: string | null;
   recordedAt: string;
@@ -119,9 +120,16 @@ export default function LateEntriesPage() {
         }}
         columns={[
           {
-            title: 'Mã hồ sơ',
+            title: 'Hồ sơ',
             dataIndex: 'trackingCode',
-            render: (v: string, r) => <Link to={`/ho-so/${r.caseId}`}>{v}</Link>,
+            render: (v: string | null, r) =>
+              r.caseId && v ? (
+                <Link to={`/ho-so/${r.caseId}`}>{v}</Link>
+              ) : r.streamId.startsWith('reception-') ? (
+                'Buổi tiếp công dân'
+              ) : (
+                <code>{r.streamId}</code>
+              ),
           },
           { title: 'Hành vi', dataIndex: 'type', render: (v: string) => eventLabel(v) },
           { title: 'Ngày thực hiện', dataIndex: 'businessDate', render: (v: string | null) => formatDate(v) },

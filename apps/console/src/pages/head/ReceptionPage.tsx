@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, InputNumber, Modal, Select, Table } from 'antd';
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { App, Button, Card, Form, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import type { ReceptionSession } from '../../api/types';
@@ -8,9 +9,26 @@ import { useUser } from '../../auth/session';
 import { DateField } from '../../components/DateField';
 import { PageTitle, ProblemAlert, useUnitName, useUnits } from '../../components/common';
 import { formatDate, todayInVietnam } from '../../lib/format';
+import { itemsOf } from '../../lib/lists';
 import { SESSION_STATUS_LABELS, label } from '../../lib/labels';
 
-/** Lịch tiếp công dân: the sessions of the unit; schedule one, record that it was held. */
+/** The first and last day of the month `offset` months from the month of `date` (yyyy-MM-dd). */
+export function monthOf(date: string, offset = 0): { from: string; to: string; label: string } {
+  const [y, m] = date.split('-').map(Number);
+  const first = new Date(Date.UTC(y!, m! - 1 + offset, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0));
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  return {
+    from: iso(first),
+    to: iso(last),
+    label: `Tháng ${first.getUTCMonth() + 1}/${first.getUTCFullYear()}`,
+  };
+}
+
+/**
+ * Lịch tiếp công dân: the unit's sessions month by month (GET /reception-sessions); schedule one,
+ * record that it was held.
+ */
 export default function ReceptionPage() {
   const user = useUser();
   const units = useUnits();
@@ -20,17 +38,20 @@ export default function ReceptionPage() {
   const [holding, setHolding] = useState<ReceptionSession | null>(null);
   const today = todayInVietnam();
   const query = { unitId: user.unitId ?? 'nb' };
-  // The API has no list of sessions yet (GET /reception-sessions of docs/reference/api-contract.md, Reception sessions and reception duty, is to come): the page shows
-  // the sessions scheduled here, each read back from GET /reception-sessions/:id.
-  const [ids, setIds] = useState<string[]>([]);
+  const [offset, setOffset] = useState(0);
+  const month = monthOf(today, offset);
   const sessions = useQuery({
-    queryKey: ['reception-sessions', ids],
-    queryFn: () =>
-      Promise.all(
-        ids.map((id) =>
-          unwrap<ReceptionSession>(api.GET('/api/v1/reception-sessions/{id}', { params: { path: { id } } })),
+    queryKey: ['reception-sessions', query.unitId, month.from, month.to],
+    queryFn: async () =>
+      itemsOf<ReceptionSession>(
+        await unwrap(
+          api.GET('/api/v1/reception-sessions', {
+            params: {
+              query: { unitId: query.unitId, includeSubunits: false, from: month.from, to: month.to },
+            },
+          }),
         ),
-      ),
+      ).sort((a, b) => a.date.localeCompare(b.date)),
   });
   const head = units.data?.items.find((u) => u.id === query.unitId)?.heads?.find((h) => !h.to);
   const schedule = useMutation({
@@ -40,8 +61,11 @@ export default function ReceptionPage() {
           body: { unitId: query.unitId, hostPersonId: head?.personId ?? user.id, ...v },
         }),
       ),
-    onSuccess: (r) => {
-      setIds((prev) => [...prev, (r as { id: string }).id]);
+    onSuccess: (_, v) => {
+      // Show the month of the new session.
+      const [y, m] = v.date.split('-').map(Number);
+      const [ty, tm] = today.split('-').map(Number);
+      setOffset((y! - ty!) * 12 + (m! - tm!));
       message.success('Đã lên lịch buổi tiếp công dân');
       void qc.invalidateQueries({ queryKey: ['reception-sessions'] });
     },
@@ -100,12 +124,21 @@ export default function ReceptionPage() {
         </Card>
       ) : null}
       <ProblemAlert error={sessions.error} />
+      <Space style={{ marginBottom: 12 }} align="center">
+        <Button icon={<LeftOutlined />} aria-label="Tháng trước" onClick={() => setOffset((o) => o - 1)} />
+        <Typography.Title level={3} style={{ margin: 0, minWidth: 160, textAlign: 'center' }}>
+          {month.label}
+        </Typography.Title>
+        <Button icon={<RightOutlined />} aria-label="Tháng sau" onClick={() => setOffset((o) => o + 1)} />
+        {offset !== 0 ? <Button onClick={() => setOffset(0)}>Tháng này</Button> : null}
+      </Space>
       <Table<ReceptionSession>
         rowKey="id"
         size="middle"
         loading={sessions.isFetching}
         dataSource={sessions.data ?? []}
-        locale={{ emptyText: 'Chưa có buổi tiếp nào' }}
+        locale={{ emptyText: 'Chưa có buổi tiếp nào trong tháng' }}
+        pagination={false}
         columns={[
           { title: 'Ngày', dataIndex: 'date', render: (v: string) => formatDate(v) },
           {
