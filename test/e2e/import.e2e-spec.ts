@@ -1,5 +1,5 @@
 /**
- * POST /admin/import (api.md, Administration; deadlines.md §9; docs/import.md) over HTTP: a valid file,
+ * POST /admin/import (docs/reference/api-contract.md, Administration; docs/reference/deadlines.md §9; docs/import.md) over HTTP: a valid file,
  * a file with one bad row (nothing written), a resumed import (no duplicates), and imported acts
  * counted by business dates in accountability, never as late entries.
  */

@@ -1,5 +1,5 @@
 /**
- * Reception sessions as a record (api.md "Citizen reception sessions", deadlines.md §9): who entered
+ * Reception sessions as a record (docs/reference/api-contract.md "Citizen reception sessions", docs/reference/deadlines.md §9): who entered
  * a hold and whether it counts as the head's own (the head or a delegate), late holds (`lateEntry`,
  * `/reception-duty`'s `heldLate`, `/late-entries`), corrections by an audited event, the schedule
  * (`GET /reception-sessions`) and a session's history. Today is Sunday 2026-11-22.

@@ -13,7 +13,7 @@ import {
 } from '../support/index.js';
 
 /**
- * Issue 12 item 10 (api.md assign): assigning a denunciation is reserved to a head of the receiving
+ * Issue 12 item 10 (docs/reference/api-contract.md assign): assigning a denunciation is reserved to a head of the receiving
  * or competent unit. A handler who assigned themselves while the case was a complaint is removed (an
  * event) when it is reclassified as a denunciation; a handler a head assigned stays.
  */

@@ -59,7 +59,7 @@ describe('POST /units', () => {
     });
   });
 
-  it('a unit without from exists from 1990-01-01 (api.md); a from before the parent’s is 400', async () => {
+  it('a unit without from exists from 1990-01-01 (docs/reference/api-contract.md); a from before the parent’s is 400', async () => {
     const res = await app.request('POST', '/api/v1/units', {
       token: t.admin,
       body: { id: 'hanoi-c4', name: 'UBND xã Bốn', level: 'commune', parentId: UNITS.province },
@@ -72,7 +72,7 @@ describe('POST /units', () => {
     });
     expectProblem(child, 400, 'VALIDATION_FAILED');
     expect(child.body.errors).toEqual([expect.objectContaining({ path: 'from' })]);
-    // A head before the unit exists is 400; a head from a day ahead is a schedule (api.md).
+    // A head before the unit exists is 400; a head from a day ahead is a schedule (docs/reference/api-contract.md).
     const early = await app.request('POST', '/api/v1/units/hanoi-c3/heads', {
       token: t.admin,
       body: { personId: 'c3-0', fullName: 'Sớm', from: '2026-11-14' },
@@ -144,7 +144,7 @@ describe('GET /units', () => {
       ]),
     );
     expect(all.body).toMatchObject({ page: 1, total: all.body.items.length });
-    // api.md: every unit to any role (a letter can be routed out of scope); heads only within scope.
+    // docs/reference/api-contract.md: every unit to any role (a letter can be routed out of scope); heads only within scope.
     const scoped = await app.request('GET', '/api/v1/units', { token: t.handlerC1 });
     const items = scoped.body.items as { id: string; heads?: unknown }[];
     expect(items.map((u) => u.id)).toEqual(expect.arrayContaining([UNITS.commune1, UNITS.otherProvince]));
@@ -328,7 +328,7 @@ describe('POST /units/:id/merge', () => {
   });
 });
 
-describe('units over time: past and scheduled mergers (api.md)', () => {
+describe('units over time: past and scheduled mergers (docs/reference/api-contract.md)', () => {
   const create = async (id: string, from?: string) => {
     const res = await app.request('POST', '/api/v1/units', {
       token: t.admin,

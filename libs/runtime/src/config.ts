@@ -54,7 +54,7 @@ export interface AppConfig {
   /** LATE_ENTRY_GRACE_DAYS (docs/reference/deadlines.md §9): working days after which an act is a late entry. */
   lateEntryGraceDays: number;
   /**
-   * IMPORT_CUTOVER (deadlines.md §9): the date the agency began recording in donthu; every imported act
+   * IMPORT_CUTOVER (docs/reference/deadlines.md §9): the date the agency began recording in donthu; every imported act
    * must be dated before it. Unset: before the day of the import.
    */
   importCutover?: string;
@@ -96,7 +96,7 @@ export interface AppConfig {
 /**
  * The console's sign-in through an OpenID Connect provider (authorization code flow with PKCE,
  * docs/security.md): where the provider is, who donthu is to it, and which of its claims carry
- * api.md's claims (dot paths into the ID token and userinfo, e.g. Keycloak's `realm_access.roles`).
+ * docs/reference/api-contract.md's claims (dot paths into the ID token and userinfo, e.g. Keycloak's `realm_access.roles`).
  */
 export interface OidcSettings {
   issuerUrl: string;

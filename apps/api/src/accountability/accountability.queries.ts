@@ -56,7 +56,7 @@ export interface ReceptionDutyItem {
   period: DutyPeriod;
   required: number;
   held: number;
-  /** Held days (counted in `held`) whose hold was entered late (deadlines.md §9; listed in /late-entries). */
+  /** Held days (counted in `held`) whose hold was entered late (docs/reference/deadlines.md §9; listed in /late-entries). */
   heldLate: number;
   missing: number;
   missingPeriods: string[];
@@ -95,7 +95,7 @@ interface AccountableDeadline {
   dueOn: IsoDate;
   outcome: 'met' | 'missed' | 'open';
   lateEntry: boolean;
-  /** Its completing act came in through the import (deadlines.md §9). */
+  /** Its completing act came in through the import (docs/reference/deadlines.md §9). */
   imported: boolean;
 }
 
@@ -200,7 +200,7 @@ export class AccountabilityQueries {
     const params: unknown[] = [unitIds, q.from, minDate(q.to, q.asOf)];
     const rb = q.recordedBefore ? (params.push(q.recordedBefore), `$${params.length}`) : null;
     const rows: DbRow[] = await this.runtime.dataSource.query(
-      // api.md: a day counts when the head held a session and it counts as the head's own (the head
+      // docs/reference/api-contract.md: a day counts when the head held a session and it counts as the head's own (the head
       // or a delegate entered it; rows from before countsAsHeads: held_by_head). A day is late only
       // when every hold counted on it was entered late.
       `SELECT s.unit_id, s.head_person_id, s.held_on, bool_and(s.late_entry) AS late_entry

@@ -44,7 +44,7 @@ const strings = (v: unknown): string[] =>
       ? v.split(/[\s,]+/).filter(Boolean)
       : [];
 
-/** The provider's claims → api.md's (sub, name, roles, unitId), as the settings say where they are. */
+/** The provider's claims → docs/reference/api-contract.md's (sub, name, roles, unitId), as the settings say where they are. */
 export function mapClaims(claims: Record<string, unknown>, s: OidcSettings): SessionUser {
   const sub = claimAt(claims, s.subjectClaim);
   if (typeof sub !== 'string' || !sub) throw new OidcSignInError('provider', `no ${s.subjectClaim} claim`);

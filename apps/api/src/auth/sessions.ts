@@ -9,14 +9,14 @@ export const SESSION_COOKIE_PATH = '/api/v1/auth';
 /** A donthu token issued from a session lives 15 minutes; the console renews it from the session. */
 export const SESSION_TOKEN_SECONDS = 15 * 60;
 
-/** A session ends 12 hours after sign-in (a working day; api.md's longest token) … */
+/** A session ends 12 hours after sign-in (a working day; docs/reference/api-contract.md's longest token) … */
 export const SESSION_MAX_AGE_MS = 12 * 3600_000;
 /** … or after 2 hours without a token renewal (the console renews every 15 minutes while used). */
 export const SESSION_IDLE_MS = 2 * 3600_000;
 /** At most this many sessions are kept; beyond, the least recently used one ends. */
 export const SESSION_LIMIT = 10_000;
 
-/** Who a session is: api.md's claims, and what the console shows beside the name. */
+/** Who a session is: docs/reference/api-contract.md's claims, and what the console shows beside the name. */
 export interface SessionUser {
   sub: string;
   name: string;

@@ -63,7 +63,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 
 const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;
 
-/** The business date of an act event (api.md's business-date table); null for corrections and the like. */
+/** The business date of an act event (docs/reference/api-contract.md's business-date table); null for corrections and the like. */
 function businessDateOfData(data: Record<string, unknown>): string | null {
   for (const key of ['receivedAt', 'classifiedAt', 'acceptedAt', 'heldAt', 'decidedAt', 'at', 'effectiveOn'])
     if (typeof data[key] === 'string') return data[key];
@@ -187,7 +187,7 @@ export class CaseController {
         type: e.type,
         businessDate: businessDateOfData(e.data),
         lateEntry: e.data.lateEntry === true,
-        // brought in by POST /admin/import (deadlines.md §9)
+        // brought in by POST /admin/import (docs/reference/deadlines.md §9)
         imported: e.data.imported === true,
         occurredAt: e.occurredAt,
         recordedAt: e.recordedAt,

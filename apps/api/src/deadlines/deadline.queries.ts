@@ -106,7 +106,7 @@ export class DeadlineQueries {
         ruleId: String(r.rule_id),
         dueOn: String(r.due_on),
         daysOverdue: daysBetween(String(r.due_on), asOf),
-        // the act that started the deadline was a late entry (deadlines.md §9)
+        // the act that started the deadline was a late entry (docs/reference/deadlines.md §9)
         lateEntry: r.started_late === true,
         unitId: String(r.unit_id),
         headOfUnit: heads(String(r.unit_id), String(r.due_on)),

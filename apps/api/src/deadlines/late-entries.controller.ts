@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { CASE_EVENT_TYPES } from '../../../../libs/domain/src/index.js';
 
-/** The acts that can be late entries: every case act, and a reception session's hold (api.md `heldLate`). */
+/** The acts that can be late entries: every case act, and a reception session's hold (docs/reference/api-contract.md `heldLate`). */
 const LATE_ENTRY_TYPES: readonly string[] = [...CASE_EVENT_TYPES, 'ReceptionSessionHeld'];
 import type { Principal } from '../../../../libs/security/src/index.js';
 import { RUNTIME, type Runtime, fail } from '../../../../libs/application/src/index.js';

@@ -9,7 +9,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
  * the document cannot drift from what the code answers.
  *
  * The schemas name the fields a client may rely on (`required`) and their types; bodies may carry
- * more (no `additionalProperties: false`), as api.md allows adding fields within v1.
+ * more (no `additionalProperties: false`), as docs/reference/api-contract.md allows adding fields within v1.
  */
 
 type Schema = Record<string, unknown>;
@@ -57,7 +57,7 @@ const historyBreak: Schema = obj({
   detail: str(),
 });
 
-/** A page of a list (api.md "Lists": `items`, `total`, `page`, `pageSize`). */
+/** A page of a list (docs/reference/api-contract.md "Lists": `items`, `total`, `page`, `pageSize`). */
 const page = (item: Schema, extra: Record<string, Schema> = {}): Schema =>
   obj({ items: arr(item), total: int(), page: int(), pageSize: int(), ...extra });
 
@@ -208,7 +208,7 @@ const SCHEMAS: Record<string, Schema> = {
       trackingCode: str(),
       kind: nullable(oneOfStr('complaint', 'denunciation', 'petition', 'reflection')),
       level: nullable(int()),
-      status: str('api.md "Case statuses"'),
+      status: str('docs/reference/api-contract.md "Case statuses"'),
       receivingUnitId: str(),
       competentUnitId: nullable(str()),
       handlerId: nullable(str()),

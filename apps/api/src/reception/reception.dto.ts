@@ -61,7 +61,7 @@ export class CancelSessionDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
 }
 
-/** api.md `POST /reception-sessions/:id/correct`: an audited correction of a hold; omitted fields keep their value. */
+/** docs/reference/api-contract.md `POST /reception-sessions/:id/correct`: an audited correction of a hold; omitted fields keep their value. */
 export class CorrectSessionDto {
   @ApiProperty({
     example: '2026-12-06',
@@ -92,7 +92,7 @@ export class CorrectSessionDto {
 
 export const SESSION_STATUSES = ['scheduled', 'held', 'cancelled', 'voided'] as const;
 
-/** api.md `GET /reception-sessions` (the schedule). */
+/** docs/reference/api-contract.md `GET /reception-sessions` (the schedule). */
 export class ListSessionsQuery extends ProjectionListQuery {
   @ApiPropertyOptional({ description: "default: the caller's unit" })
   @IsOptional()

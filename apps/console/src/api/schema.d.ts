@@ -2117,7 +2117,7 @@ export interface components {
             /** @enum {string|null} */
             kind: "complaint" | "denunciation" | "petition" | "reflection" | null;
             level: number | null;
-            /** @description api.md "Case statuses" */
+            /** @description docs/reference/api-contract.md "Case statuses" */
             status: string;
             receivingUnitId: string;
             competentUnitId: string | null;

@@ -1,7 +1,7 @@
 import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
 
 /**
- * A stream's history as a case's (api.md `GET /cases/:id/history`): every event with its position,
+ * A stream's history as a case's (docs/reference/api-contract.md `GET /cases/:id/history`): every event with its position,
  * version, business date (the act's date field, named by `businessDateField`), late-entry and import
  * marks, when it occurred and was recorded, who recorded it, its data and its hashes (and what an
  * auditor needs to recompute them).

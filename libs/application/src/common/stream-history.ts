@@ -15,7 +15,7 @@ export interface HistoryBreak {
   detail: string;
 }
 
-/** An event as stored, in the shape of a history entry (api.md `GET /cases/:id/history`). */
+/** An event as stored, in the shape of a history entry (docs/reference/api-contract.md `GET /cases/:id/history`). */
 export interface RawHistoryEvent {
   position: number;
   version: number;

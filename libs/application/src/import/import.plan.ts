@@ -27,7 +27,7 @@ export const ACTS = [
 ] as const;
 export type ImportActName = (typeof ACTS)[number];
 
-/** The column holding each act's business date: the field of the HTTP request body (api.md). */
+/** The column holding each act's business date: the field of the HTTP request body (docs/reference/api-contract.md). */
 export const DATE_COLUMN: Record<ImportActName, string | null> = {
   register: 'receivedAt',
   classify: 'at',

@@ -59,7 +59,7 @@ export interface ImportResult {
   dryRun: boolean;
 }
 
-/** The mark every imported event carries (api.md, Administration). */
+/** The mark every imported event carries (docs/reference/api-contract.md, Administration). */
 export interface ImportMark {
   imported: true;
   importId: string;
@@ -67,7 +67,7 @@ export interface ImportMark {
 }
 
 /**
- * `POST /admin/import` and `donthu import` (api.md, Administration; deadlines.md §9): history an agency
+ * `POST /admin/import` and `donthu import` (docs/reference/api-contract.md, Administration; docs/reference/deadlines.md §9): history an agency
  * handled before donthu. The whole file is validated first — columns, cells, units, `externalId`s not
  * imported before, dates before IMPORT_CUTOVER, and every act decided by the domain, in order, on its
  * business date (so every guard of the law applies) — and nothing is written if a row fails. Then each

@@ -15,7 +15,7 @@ import { UnitDirectory } from '../units/unit-directory.service.js';
 import { foldInspectionEvents } from './inspection.fold.js';
 import { streamHistory } from '../common/history-view.js';
 
-/** The business date of each inspection act (api.md "Business date of each act"). */
+/** The business date of each inspection act (docs/reference/api-contract.md "Business date of each act"). */
 const INSPECTION_BUSINESS_DATE: Record<string, string> = {
   InspectionDecided: 'decidedOn',
   FieldworkStarted: 'startedOn',
@@ -142,7 +142,7 @@ export class InspectionService {
     return { ...inspectionView(state, this.today()), version };
   }
 
-  /** api.md `GET /inspections/:id/history`: every event of the inspection, as a case's history. */
+  /** docs/reference/api-contract.md `GET /inspections/:id/history`: every event of the inspection, as a case's history. */
   async history(inspectionId: string, principal: Principal) {
     const { events } = await this.load(inspectionId, principal);
     return streamHistory(events, (type) => INSPECTION_BUSINESS_DATE[type] ?? null);

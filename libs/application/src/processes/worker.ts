@@ -118,7 +118,7 @@ export function startWorker(
         // by their holders.
         await runner.catchUpHeld().catch(() => undefined);
         // Once per process, before the first watch: XLD for letters registered before XLD existed
-        // (deadlines.md §10; idempotent, so every worker may run it).
+        // (docs/reference/deadlines.md §10; idempotent, so every worker may run it).
         if (!xldMigrated) {
           const m = await runXldMigration(runtime);
           xldMigrated = true;

@@ -20,7 +20,7 @@ export interface CancelSessionInput {
   reason: string;
 }
 
-/** api.md `POST /reception-sessions/:id/correct`: omitted fields keep their value. */
+/** docs/reference/api-contract.md `POST /reception-sessions/:id/correct`: omitted fields keep their value. */
 export interface CorrectSessionInput {
   at: string;
   reason: string;
@@ -30,7 +30,7 @@ export interface CorrectSessionInput {
   void?: boolean;
 }
 
-/** api.md `GET /reception-sessions` (the schedule): `from`/`to` bound the session's `date`. */
+/** docs/reference/api-contract.md `GET /reception-sessions` (the schedule): `from`/`to` bound the session's `date`. */
 export interface ListSessionsInput {
   unitId?: string;
   includeSubunits?: boolean;

@@ -16,7 +16,7 @@ const fold = (events: StoredEvent[]): ReceptionState => foldReceptionEvents(even
 type DbRow = Record<string, unknown>;
 
 /**
- * The session as the API shows it (api.md `GET /reception-sessions/:id`). Once held, `hostPersonId`,
+ * The session as the API shows it (docs/reference/api-contract.md `GET /reception-sessions/:id`). Once held, `hostPersonId`,
  * `heldOn`, `citizensReceived` and `caseIds` are the hold's (as corrected); `plannedHostPersonId` is
  * the host it was scheduled with. `recordedBy`: who entered the hold (or its latest correction);
  * `countsAsHeads`: it counts toward the head's reception duty; `lateEntry`: the hold was entered late.
@@ -162,7 +162,7 @@ export class ReceptionService {
     return sessionView(state, version)!;
   }
 
-  /** api.md `GET /reception-sessions/:id/history`: every event of the session, as a case's history. */
+  /** docs/reference/api-contract.md `GET /reception-sessions/:id/history`: every event of the session, as a case's history. */
   async history(sessionId: string, principal: Principal) {
     const { events } = await this.load(sessionId, principal);
     const readers: Permission[] = ['case.read.history', 'boards.read', 'reception.schedule'];
@@ -173,7 +173,7 @@ export class ReceptionService {
   }
 
   /**
-   * api.md `GET /reception-sessions` (the schedule, from the read model): the unit (default: yours)
+   * docs/reference/api-contract.md `GET /reception-sessions` (the schedule, from the read model): the unit (default: yours)
    * and, unless `includeSubunits=false`, the units below it; `from`/`to` bound the session's `date`.
    */
   async list(q: ListSessionsInput, principal: Principal) {

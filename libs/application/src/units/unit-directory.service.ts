@@ -54,13 +54,13 @@ export class UnitDirectory {
     return h ? { personId: h.personId, fullName: h.fullName } : null;
   }
 
-  /** The people who may record reception holds as `headPersonId`'s own on `date` (api.md delegates). */
+  /** The people who may record reception holds as `headPersonId`'s own on `date` (docs/reference/api-contract.md delegates). */
   async delegatesOf(unitId: string, headPersonId: string, date: string): Promise<string[]> {
     return delegatesOn(await this.state(unitId), headPersonId, date).map((d) => d.delegateId);
   }
 
   /**
-   * Why an act dated `date` may not name the unit (api.md Units: before its `from`, or on or after its
+   * Why an act dated `date` may not name the unit (docs/reference/api-contract.md Units: before its `from`, or on or after its
    * `ceasedOn`), or null when it may. `date` defaults to today (Vietnam).
    */
   async problemOn(

@@ -201,7 +201,7 @@ describe('BusinessCalendar: missing years and provisional data', () => {
     expect(codeOf(fn)).toBe('CALENDAR_UNAVAILABLE');
   });
 
-  it('a start day in a year without data is fine when every counted day has data (deadlines.md §10)', () => {
+  it('a start day in a year without data is fine when every counted day has data (docs/reference/deadlines.md §10)', () => {
     // Sun 2023-12-31 is not counted; Mon 2024-01-01 is a day off → Tue 2024-01-02
     expect(cal.addWorkingDays('2023-12-31', 1)).toBe('2024-01-02');
     // from Fri 2023-12-29, Sat 30 and Sun 31 must be looked at (a Saturday may be a make-up day)
@@ -225,7 +225,7 @@ describe('BusinessCalendar: missing years and provisional data', () => {
     expect(cal.addWorkingDays('2024-05-03', 1)).toBe('2024-05-04');
     expect(cal.isWorkingDay('2024-04-18')).toBe(false); // Hùng Kings
     expect(cal.isWorkingDay('2024-09-03')).toBe(false); // National Day, adjacent day
-    // 24 November (Vietnamese Culture Day) is not a day off in the data (deadlines.md: no official text yet)
+    // 24 November (Vietnamese Culture Day) is not a day off in the data (docs/reference/deadlines.md: no official text yet)
     expect(cal.isWorkingDay('2026-11-24')).toBe(true);
   });
 

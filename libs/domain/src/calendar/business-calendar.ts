@@ -68,7 +68,7 @@ export function createBusinessCalendar(years: readonly CalendarYear[]): Business
     isWorkingDay,
     rollForward,
 
-    // The start day is not counted (deadlines.md §1): it may lie in a year without data as long as
+    // The start day is not counted (docs/reference/deadlines.md §1): it may lie in a year without data as long as
     // every day counted or rolled over lies in years with data (§10).
     addWorkingDays(date, n) {
       requireCount(n, 'addWorkingDays');

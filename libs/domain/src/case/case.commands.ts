@@ -186,7 +186,7 @@ export type CorrectDeadline = Command<
   { deadlineNo: number; dueOn: IsoDate; baseDueOn: IsoDate; reason: string; calendarYear: number }
 >;
 
-/** The one-off migration: XLD for an unclassified letter registered before XLD existed (deadlines.md §10). */
+/** The one-off migration: XLD for an unclassified letter registered before XLD existed (docs/reference/deadlines.md §10). */
 export type StartMissingXld = Command<'StartMissingXld', { reason: string }>;
 
 export type CaseCommand =

@@ -925,7 +925,7 @@ function assignHandler(cmd: AssignHandler, s: ExistingCase): HandlerAssigned {
 
 /**
  * A classification that makes the case a denunciation removes a handler who was not assigned by a
- * head of the receiving or competent unit (api.md assign): a handler who assigned themselves while
+ * head of the receiving or competent unit (docs/reference/api-contract.md assign): a handler who assigned themselves while
  * the case was, say, a complaint would otherwise read the denunciator's identity.
  */
 function withoutSelfAssignedHandler(

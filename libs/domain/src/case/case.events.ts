@@ -275,7 +275,7 @@ export type HandlerAssigned = Event<
     caseId: string;
     handlerId: string;
     /**
-     * The assigner was a head of the receiving or competent unit (the application knows; api.md
+     * The assigner was a head of the receiving or competent unit (the application knows; docs/reference/api-contract.md
      * assign). Absent on assignments recorded before it was kept: taken as false.
      */
     byHead?: boolean;
@@ -284,7 +284,7 @@ export type HandlerAssigned = Event<
 
 /**
  * The handler leaves the case: classifying or reclassifying it as a denunciation removes a handler
- * who was not assigned by a head of the receiving or competent unit (api.md assign), since only such
+ * who was not assigned by a head of the receiving or competent unit (docs/reference/api-contract.md assign), since only such
  * a head may give a denunciation — and with it the denunciator's identity — to a handler.
  */
 export type HandlerUnassigned = Event<

@@ -39,7 +39,7 @@ const startXld: CaseCommand = {
   data: { reason: 'XLD cho đơn tiếp nhận trước khi có XLD' },
 };
 
-describe('XLD for letters registered before XLD existed (deadlines.md §10)', () => {
+describe('XLD for letters registered before XLD existed (docs/reference/deadlines.md §10)', () => {
   it('given an unclassified legacy letter, when migrated, then XLD starts from receipt with the reason', () => {
     // Mon 2026-11-02 + 10 working days → Mon 2026-11-16; graceUntil 3 WD later → Thu 2026-11-19
     const given = legacyLetter('2026-11-02');

@@ -36,7 +36,7 @@ export type HoldReceptionSession = Command<
 export type CancelReceptionSession = Command<'CancelReceptionSession', { reason: string }>;
 
 /**
- * Corrects a hold (api.md `POST /reception-sessions/:id/correct`). Omitted fields keep their value;
+ * Corrects a hold (docs/reference/api-contract.md `POST /reception-sessions/:id/correct`). Omitted fields keep their value;
  * `headOnDate` and `delegatesOfHead` are looked up for the corrected `heldOn` and today.
  */
 export type CorrectReceptionHold = Command<

@@ -199,7 +199,7 @@ describe('reception session stream', () => {
   });
 });
 
-describe('who entered a hold, late holds and corrections (api.md)', () => {
+describe('who entered a hold, late holds and corrections (docs/reference/api-contract.md)', () => {
   // The decided events for a context (late entries need the grace in the context).
   const given = (events: ReceptionEvent[]) => ({
     when: (cmd: ReceptionCommand, c: DecideContext = ctx()) => decideReception(cmd, foldReception(events), c),

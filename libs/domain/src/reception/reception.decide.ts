@@ -88,7 +88,7 @@ export function holdSession(
 }
 
 /**
- * api.md: a hold counts as the head's own when the head in office on `heldOn` hosted it and it was
+ * docs/reference/api-contract.md: a hold counts as the head's own when the head in office on `heldOn` hosted it and it was
  * recorded by that head or by a person who was that head's delegate when it was recorded.
  */
 function countsAsHeads(

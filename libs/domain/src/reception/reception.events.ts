@@ -28,11 +28,11 @@ export type ReceptionSessionScheduled = Event<
 
 /**
  * The session took place. `headPersonId` is the unit's head in office on `heldOn` (null if none);
- * `heldByHead` is true when that head was the host. `countsAsHeads` (api.md): the head hosted it
+ * `heldByHead` is true when that head was the host. `countsAsHeads` (docs/reference/api-contract.md): the head hosted it
  * **and** the hold was recorded by that head or by a person who was that head's delegate when it was
  * recorded — only such sessions count toward the head's reception duty. Holds recorded before
  * `countsAsHeads` existed count as `heldByHead`. `lateEntry` / `workingDaysLate`: recorded after the
- * grace (deadlines.md §9); late holds still count in `held` and are listed as `heldLate`.
+ * grace (docs/reference/deadlines.md §9); late holds still count in `held` and are listed as `heldLate`.
  */
 export type ReceptionSessionHeld = Event<
   'ReceptionSessionHeld',
@@ -53,7 +53,7 @@ export type ReceptionSessionHeld = Event<
 export type ReceptionSessionCancelled = Event<'ReceptionSessionCancelled', { reason: string }>;
 
 /**
- * A mistaken hold corrected by an audited event (api.md `POST /reception-sessions/:id/correct`): the
+ * A mistaken hold corrected by an audited event (docs/reference/api-contract.md `POST /reception-sessions/:id/correct`): the
  * hold as it now stands (every field, so a fold needs no earlier event), or `void: true` when it did
  * not take place. Never a late entry; `countsAsHeads` is decided again for the person who records it.
  */

@@ -24,7 +24,7 @@ export interface SessionOutcome {
   countsAsHeads?: boolean;
   /** Who entered the hold (or its latest correction); absent on holds recorded before it was kept. */
   recordedBy?: RecordedBy;
-  /** The hold was entered after the grace (deadlines.md §9); a correction keeps the mark. */
+  /** The hold was entered after the grace (docs/reference/deadlines.md §9); a correction keeps the mark. */
   lateEntry?: true;
   workingDaysLate?: number;
 }

@@ -411,7 +411,7 @@ describe('resume after suspension', () => {
     expect(rules.resume(d, '2026-04-10', '2026-04-10', cal)).toEqual(d);
   });
 
-  // deadlines.md §7: a rule counted in working days resumes with the working days left at suspension,
+  // docs/reference/deadlines.md §7: a rule counted in working days resumes with the working days left at suspension,
   // (suspendedOn, dueOn], counted again from the resumption date. Dates computed by hand.
   const kNRes1InWorkingDays = createRuleBook({ overrides: [{ ruleId: 'KN-RES1', unit: 'working_days' }] });
   it.each([

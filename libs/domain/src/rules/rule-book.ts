@@ -148,7 +148,7 @@ export function createRuleBook(options: RuleBookOptions = {}): RuleBook {
       let dueOn: IsoDate;
       if (deadline.unit === 'working_days') {
         // A rule counted in working days (an agency's override): the working days left at suspension,
-        // (suspendedOn, dueOn], are counted again from the resumption date (deadlines.md §7).
+        // (suspendedOn, dueOn], are counted again from the resumption date (docs/reference/deadlines.md §7).
         const left = Math.max(0, calendar.workingDaysBetween(suspendedOn, deadline.dueOn));
         dueOn = left === 0 ? calendar.rollForward(resumedOn) : calendar.addWorkingDays(resumedOn, left);
         baseDueOn = dueOn;

@@ -2,7 +2,7 @@ import type { IsoDate } from '../shared/dates.js';
 import type { Command } from '../shared/event.js';
 import type { UnitLevel } from './unit.events.js';
 
-/** `from`: the first day the unit exists (api.md; default 1990-01-01); `createdAt`: today. */
+/** `from`: the first day the unit exists (docs/reference/api-contract.md; default 1990-01-01); `createdAt`: today. */
 export type CreateUnit = Command<
   'CreateUnit',
   {

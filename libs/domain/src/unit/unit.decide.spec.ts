@@ -174,7 +174,7 @@ describe('unit stream', () => {
       ]);
     });
 
-    it('accepts an appointment dated ahead (a head’s from is a schedule, api.md)', () =>
+    it('accepts an appointment dated ahead (a head’s from is a schedule, docs/reference/api-contract.md)', () =>
       expect(
         spec
           .given(history)
@@ -322,7 +322,7 @@ describe('unit stream', () => {
   });
 });
 
-describe('units over time (api.md: from, past and scheduled mergers, delegates)', () => {
+describe('units over time (docs/reference/api-contract.md: from, past and scheduled mergers, delegates)', () => {
   const today = '2026-12-06';
   const c = ctx(today);
   // The decided events for a context (the error checked by expectError).

@@ -138,7 +138,7 @@ export function cancelMerger(
   };
 }
 
-/** api.md: a delegation's `from` is not before the day it is recorded; the head must hold a term then. */
+/** docs/reference/api-contract.md: a delegation's `from` is not before the day it is recorded; the head must hold a term then. */
 export function nameDelegate(cmd: NameDelegate, state: UnitState, ctx: DecideContext): DelegateNamed {
   const s = requireActive(state, ctx);
   const { headPersonId, delegateId, from } = cmd.data;

@@ -8,7 +8,7 @@ export const UNIT_LEVELS: readonly UnitLevel[] = ['central', 'province', 'commun
 
 /**
  * The unit was entered on `createdAt` (the day it was recorded) under the name it was created with;
- * it exists from `from` (api.md: default 1990-01-01, as for units created before the field existed).
+ * it exists from `from` (docs/reference/api-contract.md: default 1990-01-01, as for units created before the field existed).
  */
 export type UnitCreated = Event<
   'UnitCreated',
@@ -41,7 +41,7 @@ export type UnitMerged = Event<
   { intoUnitId: string; effectiveOn: IsoDate; recordedOn?: IsoDate }
 >;
 
-/** A scheduled merger withdrawn before its `effectiveOn` (api.md `POST /units/:id/merge/cancel`). */
+/** A scheduled merger withdrawn before its `effectiveOn` (docs/reference/api-contract.md `POST /units/:id/merge/cancel`). */
 export type UnitMergerCancelled = Event<
   'UnitMergerCancelled',
   { intoUnitId: string; effectiveOn: IsoDate; reason: string }
@@ -49,7 +49,7 @@ export type UnitMergerCancelled = Event<
 
 /**
  * `delegateId` may record reception holds as `headPersonId`'s own from `from` to `to` (inclusive;
- * null: until ended) — api.md `POST /units/:id/heads/:personId/delegates`.
+ * null: until ended) — docs/reference/api-contract.md `POST /units/:id/heads/:personId/delegates`.
  */
 export type DelegateNamed = Event<
   'DelegateNamed',

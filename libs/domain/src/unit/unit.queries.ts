@@ -47,7 +47,7 @@ export function isActiveOn(state: UnitState, date: IsoDate): boolean {
 export const ceasedOnOf = (state: UnitState): IsoDate | null =>
   state.status === 'merged' ? state.mergedOn : null;
 
-/** The delegations of `headPersonId` in force on `date` (api.md: who may record holds as that head's own). */
+/** The delegations of `headPersonId` in force on `date` (docs/reference/api-contract.md: who may record holds as that head's own). */
 export function delegatesOn(state: UnitState, headPersonId: string, date: IsoDate): Delegation[] {
   if (state.status === 'none') return [];
   return (state.delegations ?? []).filter(

@@ -2,7 +2,7 @@ import { addDays, minDate, type IsoDate } from '../shared/dates.js';
 import { assertNever } from '../shared/event.js';
 import type { UnitEvent, UnitLevel } from './unit.events.js';
 
-/** api.md: a unit created without `from` (and every unit created before the field existed) exists from this day. */
+/** docs/reference/api-contract.md: a unit created without `from` (and every unit created before the field existed) exists from this day. */
 export const UNIT_EARLIEST_FROM: IsoDate = '1990-01-01';
 
 /** A name and the first day it is in force; the list is in date order. */
@@ -34,7 +34,7 @@ interface UnitFacts {
   parentId: string | null;
   /** The day the unit was entered in donthu. */
   createdAt: IsoDate;
-  /** The first day the unit exists (api.md `from`). */
+  /** The first day the unit exists (docs/reference/api-contract.md `from`). */
   from: IsoDate;
   /** Every name with the day it took effect, oldest first; the last one is the current name. */
   names: UnitName[];
@@ -48,7 +48,7 @@ interface UnitFacts {
 
 /**
  * `merged`: a merger is recorded. It has taken effect when `mergedOn` is on or before the day asked
- * about; until then it is scheduled (api.md `mergesInto`) and can be withdrawn.
+ * about; until then it is scheduled (docs/reference/api-contract.md `mergesInto`) and can be withdrawn.
  */
 export type UnitState =
   | { status: 'none' }

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The cases brought in by `POST /admin/import` (deadlines.md §9), by the `externalId` the agency's
+ * The cases brought in by `POST /admin/import` (docs/reference/deadlines.md §9), by the `externalId` the agency's
  * file gave them: an `externalId` imported once is refused by any other import, and an import run
  * again with the same `importId` skips the cases it already wrote (resumable batches).
  */

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Who entered a reception session's hold and whether it counts as the head's own (api.md), whether
- * it was a late entry (deadlines.md §9), and the stream version, on `rm_reception_sessions`. Rows
+ * Who entered a reception session's hold and whether it counts as the head's own (docs/reference/api-contract.md), whether
+ * it was a late entry (docs/reference/deadlines.md §9), and the stream version, on `rm_reception_sessions`. Rows
  * written before these columns keep NULL: `counts_as_heads` then reads as `held_by_head`.
  */
 export class AddReceptionSessionRecordColumns1760000019300 implements MigrationInterface {

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Units over time (api.md): `from_on`, the first day a unit exists (1990-01-01 for units created
+ * Units over time (docs/reference/api-contract.md): `from_on`, the first day a unit exists (1990-01-01 for units created
  * before the field existed), and `delegations`, who may record reception holds as a head's own.
  */
 export class AddUnitFromAndDelegations1760000019310 implements MigrationInterface {

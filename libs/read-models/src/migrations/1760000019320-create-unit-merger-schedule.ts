@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The unit-merger process's own table: every recorded merger (the `UnitMerged` event), `pending`
  * until the worker carries it out on its `effective_on` (Vietnam date), then `done`; `cancelled`
- * when withdrawn before (api.md `POST /units/:id/merge/cancel`).
+ * when withdrawn before (docs/reference/api-contract.md `POST /units/:id/merge/cancel`).
  */
 export class CreateUnitMergerSchedule1760000019320 implements MigrationInterface {
   name = 'CreateUnitMergerSchedule1760000019320';

@@ -60,7 +60,7 @@ export const deadlinesProjection = defineProjection({
   evolve: (rows, stored) => {
     const e = stored as unknown as CaseEvent;
     const recordedAt = stored.recordedAt;
-    // An act brought in by POST /admin/import (deadlines.md §9): counted in accountability's `imported`.
+    // An act brought in by POST /admin/import (docs/reference/deadlines.md §9): counted in accountability's `imported`.
     const imported = (stored.data as { imported?: unknown }).imported === true;
     // The act that started a deadline was a late entry: the overdue board says so (`lateEntry`).
     const startedLate = (stored.data as { lateEntry?: unknown }).lateEntry === true;

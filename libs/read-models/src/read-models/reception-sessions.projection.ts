@@ -10,7 +10,7 @@ const sessionIdOf = (streamId: string): string => streamId.replace(/^reception-/
  * planned host; `held_host_person_id` who actually received citizens; `held_by_head` / `head_person_id`
  * come from the hold event (the unit's head in office on `held_on`, fixed when the session was held).
  * `counts_as_heads`: the hold counts as the head's own (the head hosted it and the head or a delegate
- * entered it; older holds: `held_by_head`); `recorded_by` `{id, name}`; `late_entry` (deadlines.md §9);
+ * entered it; older holds: `held_by_head`); `recorded_by` `{id, name}`; `late_entry` (docs/reference/deadlines.md §9);
  * `version`: the stream's version. A corrected hold takes the corrected values; a voided one has status
  * `voided`. `/reception-duty` and `/accountability` count the distinct `held_on` days with
  * `counts_as_heads`.

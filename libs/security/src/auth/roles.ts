@@ -46,7 +46,7 @@ export const PERMISSIONS = [
   'units.manage',
   /** personal-data erasure (crypto-shredding) */
   'vault.erase',
-  /** POST /admin/import: history handled before donthu (deadlines.md §9) */
+  /** POST /admin/import: history handled before donthu (docs/reference/deadlines.md §9) */
   'admin.import',
   /** Open311 API keys: issue, list, revoke (docs/open311.md) */
   'apikeys.manage',

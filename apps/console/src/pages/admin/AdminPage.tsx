@@ -380,7 +380,7 @@ function Confirm({
 }
 
 /**
- * Sends the dialog's command. Commands on an existing unit carry `If-Match: "<version>"` (api.md
+ * Sends the dialog's command. Commands on an existing unit carry `If-Match: "<version>"` (docs/reference/api-contract.md
  * Conventions): when the unit changed meanwhile the API answers 412 and nothing is written.
  */
 async function send(

@@ -9,7 +9,7 @@ import { PageTitle, ProblemAlert, useUnitName, useUnits } from '../../components
 import { formatDate, formatInstant } from '../../lib/format';
 import { eventLabel, EVENT_LABELS } from '../../lib/labels';
 
-/** One act recorded late (GET /late-entries, deadlines.md §9). */
+/** One act recorded late (GET /late-entries, docs/reference/deadlines.md §9). */
 interface LateEntry {
   streamId: string;
   /** null for an act of another stream (a reception session). */
