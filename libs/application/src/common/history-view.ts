@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../../../event-store/src/event-store.port.js';
+import type { StoredEvent } from '../../../event-store/src/index.js';
 
 /**
  * A stream's history as a case's (docs/reference/api-contract.md `GET /cases/:id/history`): every event with its position,
