@@ -170,9 +170,12 @@ const SCHEMAS: Record<string, Schema> = {
   Deadline: obj(
     {
       ruleId: str('the rule of docs/deadline-rules.md'),
-      ruleVersion: str('the version of the rule in force on the start date'),
-      startOn: date,
-      dueOn: date,
+      ruleVersion: nullable(str('the version of the rule in force on the start date; null while pending')),
+      startOn: nullable(date),
+      dueOn: nullable({
+        ...date,
+        description: 'null while the calendar of a counted year is not loaded (pending)',
+      }),
       status: oneOfStr('open', 'met', 'missed', 'cancelled', 'paused', 'pending', 'untracked'),
       'graceUntil?': nullable(date),
       'accountabilityDueOn?': nullable(date),
