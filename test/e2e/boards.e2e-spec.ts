@@ -136,6 +136,9 @@ describe('GET /deadlines/overdue', () => {
         unitId: UNITS.department,
         headOfUnit: { personId: 'head-b', fullName: 'Lê Thị Bích' },
         handlerId: 'handler-1',
+        // The classification that started KN-ACC (dated 2026-11-02) was recorded on 2026-11-22,
+        // after its grace: a late entry (docs/reference/api-contract.md, boards).
+        lateEntry: true,
       },
     ]);
   });

@@ -860,6 +860,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inspections/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every event of the inspection with its actor, business date and hashes (as a case’s history) */
+        get: operations["InspectionController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inspections/{id}/conclusion": {
         parameters: {
             query?: never;
@@ -2073,12 +2090,15 @@ export interface components {
         Deadline: {
             /** @description the rule of docs/deadline-rules.md */
             ruleId: string;
-            /** @description the version of the rule in force on the start date */
-            ruleVersion: string;
+            /** @description the version of the rule in force on the start date; null while pending */
+            ruleVersion: string | null;
             /** Format: date */
-            startOn: string;
-            /** Format: date */
-            dueOn: string;
+            startOn: string | null;
+            /**
+             * Format: date
+             * @description null while the calendar of a counted year is not loaded (pending)
+             */
+            dueOn: string | null;
             /** @enum {string} */
             status: "open" | "met" | "missed" | "cancelled" | "paused" | "pending" | "untracked";
             /** Format: date */
@@ -2215,18 +2235,43 @@ export interface components {
             version: number;
             type: string;
             /** Format: date-time */
-            occurredAt: string;
+            occurredAt: string | null;
             /** Format: date-time */
-            recordedAt: string;
+            recordedAt: string | null;
             actor?: {
                 id: string;
                 name?: string;
             } | null;
-            data: Record<string, never>;
+            /** @description the event's data (identities sealed, letters never in clear) */
+            data: unknown;
         };
-        /** @description every event of the stream, oldest first */
+        /** @description a stream's events exactly as stored, with the first break marked */
+        AuditHistory: {
+            events: (components["schemas"]["StreamEvent"] & {
+                hash: string;
+                prevHash: string;
+                streamId: string;
+                eventId: string;
+            })[];
+            /** @description the first break of a damaged stream, or null */
+            damaged: {
+                version: number;
+                position: number;
+                /** @enum {string} */
+                reason: "hash_mismatch" | "unreadable" | "cannot_apply";
+                detail: string;
+            } | null;
+        };
+        /** @description every event of the stream, oldest first; with a damaged event, as stored and with the break marked */
         History: {
             events: components["schemas"]["StreamEvent"][];
+            damaged?: {
+                version: number;
+                position: number;
+                /** @enum {string} */
+                reason: "hash_mismatch" | "unreadable" | "cannot_apply";
+                detail: string;
+            } | null;
         };
         DialogueItem: {
             dialogueId: string;
@@ -9498,6 +9543,98 @@ export interface operations {
             };
         };
     };
+    InspectionController_history: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description your id for this request (echoed, logged, in a problem's `instance`); generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every event of the inspection, as a case’s history */
+            200: {
+                headers: {
+                    /** @description the request id */
+                    "X-Request-Id"?: string;
+                    /** @description "<version>" of the case or stream, when it has one */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["History"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the role or the unit scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL: logged with the request id of `instance` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAVAILABLE: the database is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     InspectionController_conclude: {
         parameters: {
             query?: never;
@@ -10385,13 +10522,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the stream's events as stored, readable even when one is damaged */
             200: {
                 headers: {
                     /** @description the request id */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditHistory"];
+                };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
             400: {
