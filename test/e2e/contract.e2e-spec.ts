@@ -136,11 +136,21 @@ describe('Units', () => {
     expectStatus(before, 200);
     expect(before.body.head?.personId).not.toBe('ct-giam-doc');
     expect(before.body.name).toBe('Tên cũ');
-    // A head from a future date is an action after today → 400.
+    // A head's `from` is a schedule (api.md): an appointment from tomorrow is recorded, and today the
+    // current head is still in office; beyond five years ahead the date is refused.
+    const scheduled = await app.request('POST', '/api/v1/units/ct-ren/heads', {
+      token: t.admin,
+      body: { personId: 'ct-x', fullName: 'X', from: '2026-11-23' },
+    });
+    expect([200, 201]).toContain(scheduled.status);
+    const today = await app.request('GET', '/api/v1/units/ct-ren', { token: t.admin });
+    expect(today.body.head).toMatchObject({ personId: 'ct-giam-doc' });
+    const tomorrow = await app.request('GET', '/api/v1/units/ct-ren?asOf=2026-11-23', { token: t.admin });
+    expect(tomorrow.body.head).toMatchObject({ personId: 'ct-x' });
     expectInvalid(
       await app.request('POST', '/api/v1/units/ct-ren/heads', {
         token: t.admin,
-        body: { personId: 'ct-x', fullName: 'X', from: '2026-11-23' },
+        body: { personId: 'ct-y', fullName: 'Y', from: '2032-01-01' },
       }),
     );
   });
