@@ -2,6 +2,8 @@ import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/co
 import { lettersOpenedForReadModels } from './cases/case.letter.js';
 import { DiscoveryModule } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { getDataSourceToken, getEntityManagerToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { ProjectionRunner, ALL_PROJECTIONS } from '../../read-models/src/index.js';
 import type { Runtime } from '../../runtime/src/index.js';
 import { ApplicationCommandBus } from './bus/application-command-bus.js';
@@ -59,6 +61,17 @@ export class ApplicationModule {
       });
     const services: Provider[] = [
       { provide: RUNTIME, useValue: runtime },
+      // The process's one DataSource (one pool), under @nestjs/typeorm's tokens: handlers and services
+      // take it with @InjectDataSource() / @InjectEntityManager(). The runtime creates and closes it
+      // (migrations run and the event store opens before any module boots); TypeOrmModule.forRoot is
+      // not used because it would destroy the pool whenever one of the Nest contexts opened over the
+      // runtime closes (docs/architecture.md, "One pool per process").
+      { provide: getDataSourceToken(), useFactory: () => runtime.dataSource },
+      {
+        provide: getEntityManagerToken(),
+        useFactory: (dataSource: DataSource) => dataSource.manager,
+        inject: [getDataSourceToken()],
+      },
       { provide: ProjectionRunner, useValue: runner },
       { provide: ProcessHealth, useValue: options.processHealth ?? new ProcessHealth(runtime.clock) },
       StreamExecutor,

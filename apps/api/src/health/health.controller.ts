@@ -61,7 +61,8 @@ export class HealthController {
     for (const p of this.runner.projections) body.projections[p.name] = { lag: null };
     try {
       await this.health.check([
-        () => this.db.pingCheck('database', { connection: this.runtime.dataSource, timeout: 3000 }),
+        // The DataSource registered under @nestjs/typeorm's token (ApplicationModule).
+        () => this.db.pingCheck('database', { timeout: 3000 }),
       ]);
       body.eventStore.headPosition = await this.runtime.store.headPosition();
       const lag = await this.runner.lag();

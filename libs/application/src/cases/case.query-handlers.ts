@@ -1,8 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { listCases, type CaseList } from '../../../read-models/src/index.js';
 import { requirePermission } from '../../../security/src/index.js';
-import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { GetCase, GetCaseDialogues, ListCases } from './case.queries.js';
 import type { CaseViewResult } from './case.results.js';
 import type { ExistingCase } from '../../../domain/src/index.js';
@@ -10,11 +10,11 @@ import { CaseService } from './case.service.js';
 
 @QueryHandler(ListCases)
 export class ListCasesHandler implements IQueryHandler<ListCases, CaseList> {
-  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   execute({ principal, filter }: ListCases): Promise<CaseList> {
     requirePermission(principal, 'case.read');
-    return listCases(this.runtime.dataSource, principal, filter);
+    return listCases(this.dataSource, principal, filter);
   }
 }
 
