@@ -15,11 +15,14 @@ import {
 } from './bus/handler-registration.js';
 import { CASE_COMMAND_HANDLERS } from './cases/case.handlers.js';
 import { CASE_QUERY_HANDLERS } from './cases/case.query-handlers.js';
+import { AUDIT_QUERY_HANDLERS, AuditAccess } from './audit/audit.query-handlers.js';
 import { UNIT_COMMAND_HANDLERS } from './units/unit.handlers.js';
+import { UNIT_QUERY_HANDLERS } from './units/unit.query-handlers.js';
 import { DISCLOSURE_COMMAND_HANDLERS } from './disclosure/disclosure.handlers.js';
 import { ERASURE_COMMAND_HANDLERS } from './erasure/erasure.handlers.js';
 import { INSPECTION_COMMAND_HANDLERS } from './inspections/inspection.handlers.js';
 import { RECEPTION_COMMAND_HANDLERS } from './reception/reception.handlers.js';
+import { RECEPTION_QUERY_HANDLERS } from './reception/reception.query-handlers.js';
 import { CaseService } from './cases/case.service.js';
 import { StreamExecutor } from './commands/stream-executor.service.js';
 import { IdempotencyService } from './common/idempotency.service.js';
@@ -27,7 +30,6 @@ import { InspectionService } from './inspections/inspection.service.js';
 import { ReceptionService } from './reception/reception.service.js';
 import { RUNTIME } from './runtime.tokens.js';
 import { UnitDirectory } from './units/unit-directory.service.js';
-import { UnitService } from './units/unit.service.js';
 import { ProcessHealth } from './processes/process-health.js';
 import { PaperService } from './papers/paper.service.js';
 import { IMPORT_COMMAND_HANDLERS } from './import/import.commands.js';
@@ -77,7 +79,6 @@ export class ApplicationModule {
       StreamExecutor,
       IdempotencyService,
       UnitDirectory,
-      UnitService,
       CaseService,
       InspectionService,
       ReceptionService,
@@ -99,13 +100,19 @@ export class ApplicationModule {
       ...ERASURE_COMMAND_HANDLERS,
       ...IMPORT_COMMAND_HANDLERS,
     ];
-    const queryHandlers: Type[] = [...CASE_QUERY_HANDLERS];
+    const queryHandlers: Type[] = [
+      ...CASE_QUERY_HANDLERS,
+      ...UNIT_QUERY_HANDLERS,
+      ...RECEPTION_QUERY_HANDLERS,
+      ...AUDIT_QUERY_HANDLERS,
+    ];
     return {
       module: ApplicationModule,
       global: true,
       imports: [DiscoveryModule],
       providers: [
         ...services,
+        AuditAccess,
         ...commandHandlers,
         ...queryHandlers,
         { provide: COMMAND_HANDLER_CLASSES, useValue: commandHandlers },

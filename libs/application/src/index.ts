@@ -25,6 +25,7 @@ export {
 } from './cases/case.commands.js';
 export { lettersOpenedForReadModels } from './cases/case.letter.js';
 export { GetCase, GetCaseDialogues, ListCases } from './cases/case.queries.js';
+export { GetAuditHistory, VerifyAuditStream } from './audit/audit.queries.js';
 export { CaseService } from './cases/case.service.js';
 export { IdempotencyService } from './common/idempotency.service.js';
 export { fail, problem, type Problem, type ProblemCode, ProblemError } from './common/problem.js';
@@ -80,6 +81,7 @@ export {
   ScheduleSession,
 } from './reception/reception.commands.js';
 export { ReceptionService } from './reception/reception.service.js';
+export { GetSession, GetSessionHistory, ListSessions } from './reception/reception.queries.js';
 export { type Runtime, RUNTIME } from './runtime.tokens.js';
 export { statisticsCsv, statisticsXlsx, XLSX_TYPE } from './statistics/statistics.export.js';
 export { parseFigure, StatisticsQueries, type StatisticsRequest } from './statistics/statistics.queries.js';
@@ -94,4 +96,4 @@ export {
   RenameUnit,
   type UnitCommandMessage,
 } from './units/unit.commands.js';
-export { UnitService } from './units/unit.service.js';
+export { GetUnit, ListUnits } from './units/unit.queries.js';

@@ -4,8 +4,14 @@ export { type CaseList, type CaseListFilter, listCases } from './read-models/cas
 export { deadlinesProjection } from './read-models/deadlines.projection.js';
 export { ALL_PROJECTIONS, READ_MODEL_MIGRATIONS } from './read-models/index.js';
 export { statisticsProjection } from './read-models/statistics.projection.js';
-export { subtreeCte } from './read-models/unit-scope.sql.js';
-export { unitsProjection, unitStateOfRow } from './read-models/units.projection.js';
+export { subtreeCte } from './units/unit-scope.sql.js';
+export { unitsProjection, unitStateOfRow } from './units/units.projection.js';
+export { currentUnits } from './units/units.queries.js';
+export {
+  listReceptionSessions,
+  type ReceptionSessionFilter,
+  type ReceptionSessionRow,
+} from './reception-sessions/reception-sessions.queries.js';
 export { PoisonEvent } from './runner/parking.js';
 export {
   DEFAULT_LEASE_RENEW_MS,

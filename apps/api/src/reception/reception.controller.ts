@@ -5,10 +5,12 @@ import type { Principal } from '../../../../libs/security/src/index.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
 import {
   IdempotencyService,
-  ReceptionService,
   CancelSession,
   CorrectSession,
+  GetSession,
+  GetSessionHistory,
   HoldSession,
+  ListSessions,
   ScheduleSession,
 } from '../../../../libs/application/src/index.js';
 import { correlationIdOf, idempotent, ifMatchOf } from '../common/request-context.js';
@@ -20,16 +22,16 @@ import {
   ScheduleSessionDto,
 } from './reception.dto.js';
 import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 
 @ApiTags('reception')
 @ApiBearerAuth()
 @Controller('reception-sessions')
 export class ReceptionController {
   constructor(
-    private readonly sessions: ReceptionService,
     private readonly idem: IdempotencyService,
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly waiter: ProjectionWaiter,
   ) {}
 
@@ -44,7 +46,7 @@ export class ReceptionController {
     @Res({ passthrough: true }) res: Response,
   ) {
     await this.waiter.waitFor(q.minPosition, { res, reads: [READS.receptionSessions, READS.units] });
-    return this.sessions.list(q, p);
+    return this.queries.execute(new ListSessions(p, q));
   }
 
   @Get(':id/history')
@@ -53,7 +55,7 @@ export class ReceptionController {
       'Every event of the session with its actor, business date, late-entry mark and hashes (as a case’s history)',
   })
   history(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
-    return this.sessions.history(id, p);
+    return this.queries.execute(new GetSessionHistory(p, id));
   }
 
   @Post(':id/correct')
@@ -111,7 +113,7 @@ export class ReceptionController {
     @CurrentPrincipal() p: Principal,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const view = await this.sessions.get(id, p);
+    const view = await this.queries.execute(new GetSession(p, id));
     res.setHeader('ETag', `"${view.version}"`);
     return view;
   }

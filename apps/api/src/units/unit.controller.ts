@@ -6,11 +6,12 @@ import { CurrentPrincipal } from '../auth/auth.guard.js';
 import { correlationIdOf, idempotent, ifMatchOf } from '../common/request-context.js';
 import {
   IdempotencyService,
-  UnitService,
   AppointHead,
   CancelUnitMerger,
   CreateUnit,
   EndDelegation,
+  GetUnit,
+  ListUnits,
   MergeUnit,
   NameDelegate,
   RenameUnit,
@@ -26,7 +27,7 @@ import {
   RenameUnitDto,
   UnitAsOfQuery,
 } from './unit.dto.js';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { CommandMeta } from '../../../../libs/application/src/index.js';
 
 @ApiTags('units')
@@ -34,8 +35,8 @@ import type { CommandMeta } from '../../../../libs/application/src/index.js';
 @Controller('units')
 export class UnitController {
   constructor(
-    private readonly units: UnitService,
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly waiter: ProjectionWaiter,
     private readonly idem: IdempotencyService,
   ) {}
@@ -61,12 +62,12 @@ export class UnitController {
     @Res({ passthrough: true }) res: Response,
   ) {
     await this.waiter.waitFor(q.minPosition, { res, reads: [READS.units] });
-    return this.units.list(p, q.asOf);
+    return this.queries.execute(new ListUnits(p, q.asOf));
   }
 
   @Get(':id')
   get(@Param('id') id: string, @Query() q: UnitAsOfQuery, @CurrentPrincipal() p: Principal) {
-    return this.units.get(id, p, q.asOf);
+    return this.queries.execute(new GetUnit(p, id, q.asOf));
   }
 
   @Patch(':id')

@@ -35,3 +35,6 @@ export function streamHistory(
     }),
   };
 }
+
+/** What a history query answers (`GET /…/:id/history`). */
+export type StreamHistoryView = ReturnType<typeof streamHistory>;

@@ -2,18 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { foldReceptionEvents } from '../folds.js';
 import { receptionStreamId, countsAsHeadsOf, type ReceptionState } from '../../../domain/src/index.js';
 import type { StoredEvent } from '../../../event-store/src/index.js';
-import { can, requirePermission, type Permission, type Principal } from '../../../security/src/index.js';
+import type { Principal } from '../../../security/src/index.js';
 import { fail } from '../common/problem.js';
-import { streamHistory } from '../common/history-view.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
-import type { ListSessionsInput } from './reception.inputs.js';
+import type { ReceptionSessionRow } from '../../../read-models/src/index.js';
 
 const SESSION_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 const fold = (events: StoredEvent[]): ReceptionState => foldReceptionEvents(events);
-
-type DbRow = Record<string, unknown>;
 
 /**
  * The session as the API shows it (docs/reference/api-contract.md `GET /reception-sessions/:id`). Once held, `hostPersonId`,
@@ -90,7 +87,7 @@ const dateText = (v: unknown): string | null =>
   v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
 
 /** A current row of `rm_reception_sessions` as the same view. */
-export function sessionViewOfRow(r: DbRow): SessionView {
+export function sessionViewOfRow(r: ReceptionSessionRow): SessionView {
   const status = String(r.status);
   const held = r.held_on !== null && r.held_on !== undefined;
   const recordedBy = (r.recorded_by as { id: string; name: string } | null) ?? null;
@@ -153,63 +150,5 @@ export class ReceptionService {
       return fail('NOT_FOUND', `no reception session ${sessionId}`);
     }
     return { state, events, version: events.length ? events[events.length - 1].version : 0 };
-  }
-
-  async get(sessionId: string, principal: Principal) {
-    const { state, version } = await this.load(sessionId, principal);
-    const readers: Permission[] = ['case.read', 'boards.read'];
-    if (!readers.some((p) => can(principal, p))) requirePermission(principal, 'boards.read');
-    return sessionView(state, version)!;
-  }
-
-  /** docs/reference/api-contract.md `GET /reception-sessions/:id/history`: every event of the session, as a case's history. */
-  async history(sessionId: string, principal: Principal) {
-    const { events } = await this.load(sessionId, principal);
-    const readers: Permission[] = ['case.read.history', 'boards.read', 'reception.schedule'];
-    if (!readers.some((p) => can(principal, p))) requirePermission(principal, 'case.read.history');
-    return streamHistory(events, (type) =>
-      type === 'ReceptionSessionHeld' ? 'heldOn' : type === 'ReceptionSessionCorrected' ? 'at' : null,
-    );
-  }
-
-  /**
-   * docs/reference/api-contract.md `GET /reception-sessions` (the schedule, from the read model): the unit (default: yours)
-   * and, unless `includeSubunits=false`, the units below it; `from`/`to` bound the session's `date`.
-   */
-  async list(q: ListSessionsInput, principal: Principal) {
-    const readers: Permission[] = ['case.read', 'boards.read'];
-    if (!readers.some((p) => can(principal, p))) requirePermission(principal, 'boards.read');
-    const params: unknown[] = [];
-    const p = (v: unknown) => (params.push(v), `$${params.length}`);
-    const unitId = q.unitId ?? principal.unitId ?? null;
-    if (q.unitId && !(await this.units.exists(q.unitId))) fail('NOT_FOUND', `no unit ${q.unitId}`);
-    if (unitId && !(await this.units.inScope(principal, [unitId]))) fail('NOT_FOUND', `no unit ${unitId}`);
-    const where = ['s.recorded_to IS NULL'];
-    let cte = '';
-    if (unitId && q.includeSubunits === false) where.push(`s.unit_id = ${p(unitId)}`);
-    else if (unitId) {
-      cte = `WITH RECURSIVE scope_units(unit_id) AS (
-          SELECT ${p(unitId)}::text
-          UNION
-          SELECT u.unit_id FROM rm_units u JOIN scope_units su ON u.parent_id = su.unit_id WHERE u.recorded_to IS NULL)`;
-      where.push('s.unit_id IN (SELECT unit_id FROM scope_units)');
-    }
-    if (q.from) where.push(`s.date >= ${p(q.from)}::date`);
-    if (q.to) where.push(`s.date <= ${p(q.to)}::date`);
-    if (q.hostPersonId)
-      where.push(`(s.host_person_id = ${p(q.hostPersonId)} OR s.held_host_person_id = $${params.length})`);
-    if (q.status) where.push(`s.status = ${p(q.status)}`);
-    const page = q.page ?? 1;
-    const pageSize = q.pageSize ?? 200;
-    const sql = `${cte} SELECT s.* FROM rm_reception_sessions s WHERE ${where.join(' AND ')}
-      ORDER BY s.date, s.unit_id, s.session_id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
-    const [rows, total] = await Promise.all([
-      this.runtime.dataSource.query(sql, params) as Promise<DbRow[]>,
-      this.runtime.dataSource.query(
-        `${cte} SELECT count(*)::int AS n FROM rm_reception_sessions s WHERE ${where.join(' AND ')}`,
-        params,
-      ) as Promise<DbRow[]>,
-    ]);
-    return { items: rows.map(sessionViewOfRow), total: Number(total[0]?.n ?? 0), page, pageSize };
   }
 }

@@ -1,5 +1,5 @@
 import { ApplicationCommand, type CommandMeta } from '../bus/messages.js';
-import type { UnitCommandResult } from './unit.service.js';
+import type { UnitCommandResult } from './unit.views.js';
 import type {
   AppointHeadInput,
   CancelMergerInput,

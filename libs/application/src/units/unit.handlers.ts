@@ -26,7 +26,7 @@ import {
   RenameUnit,
 } from './unit.commands.js';
 import { UnitDirectory } from './unit-directory.service.js';
-import { unitView, type UnitCommandResult } from './unit.service.js';
+import { unitView, type UnitCommandResult } from './unit.views.js';
 
 /**
  * One handler per unit command (admin only): check, then `handleCommand` on the unit's stream (412

@@ -1,4 +1,4 @@
-import { subtreeCte } from './unit-scope.sql.js';
+import { subtreeCte } from '../units/unit-scope.sql.js';
 
 /** Whoever reads: an admin sees every case, anyone else the cases of their unit and below it. */
 export interface CaseReader {

@@ -1,11 +1,12 @@
 import { CreateReadModels1760000002000 } from '../migrations/1760000002000-create-read-models.js';
 import { caseSummariesProjection } from './case-summaries.projection.js';
 import { deadlinesProjection } from './deadlines.projection.js';
-import { unitsProjection } from './units.projection.js';
-import { dialoguesProjection, receptionSessionsProjection } from './reception-sessions.projection.js';
+import { unitsProjection } from '../units/units.projection.js';
+import { receptionSessionsProjection } from '../reception-sessions/reception-sessions.projection.js';
+import { dialoguesProjection } from '../dialogues/dialogues.projection.js';
 import { CreateReceptionReadModels1760000003000 } from '../migrations/1760000003000-create-reception-read-models.js';
-import { inspectionsProjection } from './inspections.projection.js';
-import { CreateInspectionReadModels1760000004000 } from '../migrations/1760000004000-create-inspection-read-models.js';
+import { inspectionsProjection } from '../inspections/inspections.projection.js';
+import { CreateInspectionReadModels1760000004000 } from '../inspections/1760000004000-create-inspection-read-models.js';
 import { CreateProjectionLeases1760000006000 } from '../migrations/1760000006000-create-projection-leases.js';
 import { AddOverdueBoardIndexes1760000007100 } from '../migrations/1760000007100-add-overdue-board-indexes.js';
 import { CreateProjectionParked1760000008120 } from '../migrations/1760000008120-create-projection-parked.js';
@@ -18,8 +19,8 @@ import { AddDeadlineAccountabilityColumns1760000016000 } from '../migrations/176
 import { AddTrackingCodeIndex1760000016100 } from '../migrations/1760000016100-add-tracking-code-index.js';
 import { CreateImportedCases1760000018100 } from '../migrations/1760000018100-create-imported-cases.js';
 import { DropDenunciationLetters1760000018200 } from '../migrations/1760000018200-drop-denunciation-letters.js';
-import { AddReceptionSessionRecordColumns1760000019300 } from '../migrations/1760000019300-add-reception-session-record-columns.js';
-import { AddUnitFromAndDelegations1760000019310 } from '../migrations/1760000019310-add-unit-from-and-delegations.js';
+import { AddReceptionSessionRecordColumns1760000019300 } from '../reception-sessions/1760000019300-add-reception-session-record-columns.js';
+import { AddUnitFromAndDelegations1760000019310 } from '../units/1760000019310-add-unit-from-and-delegations.js';
 import { CreateUnitMergerSchedule1760000019320 } from '../migrations/1760000019320-create-unit-merger-schedule.js';
 import type { ProjectionDefinition } from '../runner/projection.js';
 

@@ -5,7 +5,7 @@ import type { ProjectionDefinition, Row } from '../runner/projection.js';
 import { caseSummariesProjection } from './case-summaries.projection.js';
 import { deadlinesProjection } from './deadlines.projection.js';
 import { termsOf } from '../../../domain/src/index.js';
-import { unitsProjection, unitStateOfRow } from './units.projection.js';
+import { unitsProjection, unitStateOfRow } from '../units/units.projection.js';
 
 /** Pure specs of the three projections' `evolve` over hand-written StoredEvents: no database. */
 

@@ -4,7 +4,7 @@ import { createTestApp, setNow, type TestApp } from '../../../../test/support/ap
 import type { StoredEvent } from '../../../event-store/src/index.js';
 import { caseSummariesProjection } from '../read-models/case-summaries.projection.js';
 import { deadlinesProjection } from '../read-models/deadlines.projection.js';
-import { unitsProjection } from '../read-models/units.projection.js';
+import { unitsProjection } from '../units/units.projection.js';
 import type { ProjectionDefinition, Row } from './projection.js';
 import { appendSyntheticCase } from './testing/synthetic-cases.js';
 import { ProjectionRunner } from './projection-runner.js';

@@ -1,18 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
-import {
-  type UnitState,
-  headOn,
-  isActiveOn,
-  nameOn,
-  termsOf,
-  vietnamDateOf,
-  unitStreamId,
-} from '../../../domain/src/index.js';
-import type { Principal } from '../../../security/src/index.js';
-import { unitStateOfRow } from '../../../read-models/src/index.js';
-import { fail } from '../common/problem.js';
-import { RUNTIME, type Runtime } from '../runtime.tokens.js';
-import { UnitDirectory } from './unit-directory.service.js';
+import { type UnitState, headOn, nameOn, termsOf } from '../../../domain/src/index.js';
 
 /** What a unit command answers: the unit's view after it, its version (ETag) and position. */
 export type UnitCommandResult = NonNullable<ReturnType<typeof unitView>> & {
@@ -76,50 +62,4 @@ export function unitPublicView(s: UnitState, date: string, today: string = date)
     successorId: v.successorId,
     status: v.status,
   };
-}
-
-@Injectable()
-export class UnitService {
-  constructor(
-    @Inject(RUNTIME) private readonly runtime: Runtime,
-    private readonly directory: UnitDirectory,
-  ) {}
-
-  private today(): string {
-    return vietnamDateOf(this.runtime.clock());
-  }
-
-  async get(unitId: string, principal: Principal, asOf?: string) {
-    const s = await this.directory.state(unitId);
-    if (s.status === 'none' || !(await this.directory.inScope(principal, [unitId])))
-      return fail('NOT_FOUND', `no unit ${unitId}`);
-    const date = asOf ?? this.today();
-    if (asOf && !isActiveOn(s, asOf) && asOf < s.from)
-      fail('NOT_FOUND', `unit ${unitId} did not exist on ${asOf}`);
-    // The stream's current version: what a command's If-Match names (docs/reference/api-contract.md, Concurrency).
-    const head = await this.runtime.store.streamHead(unitStreamId(unitId));
-    return { ...unitView(s, date, this.today())!, version: head?.version ?? 0 };
-  }
-
-  /**
-   * The tree on a date (from the units read model): units existing that day with the names and heads
-   * of that day. Every unit is listed to any role (a letter can be routed out of scope); heads,
-   * delegates and `mergesInto` only for the units in the caller's scope.
-   */
-  async list(principal: Principal, asOf?: string) {
-    const date = asOf ?? this.today();
-    const today = this.today();
-    const rows: Record<string, unknown>[] = await this.runtime.dataSource.query(
-      'SELECT * FROM rm_units WHERE recorded_to IS NULL ORDER BY unit_id',
-    );
-    const items = [];
-    for (const row of rows) {
-      const s = unitStateOfRow(row);
-      if (s.status === 'none') continue;
-      if (asOf && !isActiveOn(s, date)) continue;
-      if (await this.directory.inScope(principal, [s.unitId])) items.push(unitView(s, date, today));
-      else items.push(unitPublicView(s, date, today));
-    }
-    return { items, total: items.length, page: 1, pageSize: Math.max(1, Math.min(200, items.length)) };
-  }
 }
