@@ -1,9 +1,10 @@
 /** The public surface of libs/read-models: other libraries and the apps import it from here, never by a deep path. */
 export { CreateReadModels1760000002000 } from './migrations/1760000002000-create-read-models.js';
-export { type CaseList, type CaseListFilter, listCases } from './read-models/case-summaries.queries.js';
-export { deadlinesProjection } from './read-models/deadlines.projection.js';
+export { type CaseList, type CaseListFilter, listCases } from './case-summaries/case-summaries.queries.js';
+export { deadlinesProjection } from './deadlines/deadlines.projection.js';
 export { ALL_PROJECTIONS, READ_MODEL_MIGRATIONS } from './read-models/index.js';
-export { statisticsProjection } from './read-models/statistics.projection.js';
+export { statisticsProjection } from './statistics/statistics.projection.js';
+export { type DbRow, type SqlRunner, versionFilter } from './read-models/sql.js';
 export { subtreeCte } from './units/unit-scope.sql.js';
 export { unitsProjection, unitStateOfRow } from './units/units.projection.js';
 export { currentUnits } from './units/units.queries.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { addDays, daysBetween, vietnamDateOf, headOn } from '../../../../libs/domain/src/index.js';
-import { unitStateOfRow, subtreeCte } from '../../../../libs/read-models/src/index.js';
+import { unitStateOfRow, subtreeCte, versionFilter } from '../../../../libs/read-models/src/index.js';
 import type { Principal } from '../../../../libs/security/src/index.js';
 import { fail, RUNTIME, type Runtime, UnitDirectory } from '../../../../libs/application/src/index.js';
 import type { BoardQuery, UpcomingQuery } from './deadline.dto.js';
@@ -12,12 +12,7 @@ export interface HeadRef {
   fullName: string;
 }
 
-/** Row versions valid at an instant (recordedBefore) or the current ones. */
-export function versionFilter(alias: string, param: string | null): string {
-  return param
-    ? `${alias}.recorded_from < ${param}::timestamptz AND (${alias}.recorded_to IS NULL OR ${alias}.recorded_to >= ${param}::timestamptz)`
-    : `${alias}.recorded_to IS NULL`;
-}
+export { versionFilter };
 
 /** Overdue and upcoming boards over the deadlines read model (docs/reference/api-contract.md, "Two clocks on boards"). */
 @Injectable()

@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import type { CaseDeadline, DeadlineOutcomeEntry } from '../../../domain/src/index.js';
 import type { StoredEvent } from '../../../event-store/src/index.js';
 import type { ProjectionDefinition, Row } from '../runner/projection.js';
-import { caseSummariesProjection } from './case-summaries.projection.js';
-import { deadlinesProjection } from './deadlines.projection.js';
+import { caseSummariesProjection } from '../case-summaries/case-summaries.projection.js';
+import { deadlinesProjection } from '../deadlines/deadlines.projection.js';
 import { termsOf } from '../../../domain/src/index.js';
 import { unitsProjection, unitStateOfRow } from '../units/units.projection.js';
 

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { FOLD_FROM, FOLD_TO } from '../read-models/search-fold.js';
+import { FOLD_FROM, FOLD_TO } from './search-fold.js';
 
 /**
  * Search over the case list as Vietnamese users type (`GET /cases?q=`): `donthu_fold(text)` lowers,

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Indexes for the overdue board over current deadline rows (apps/api/src/deadlines/deadline.queries.ts).
+ * Indexes for the overdue board over current deadline rows (deadlines.queries.ts).
  * Most tracked deadlines end completed (or cancelled) and stay in the table, so an index on due dates
  * alone makes the board walk all of them. The board reads the overdue set as two disjoint parts:
  * - deadlines neither completed nor cancelled: paged in board order by `rm_deadlines_current_open_due`,

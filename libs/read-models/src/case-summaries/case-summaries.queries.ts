@@ -1,3 +1,4 @@
+import type { SqlRunner } from '../read-models/sql.js';
 import { subtreeCte } from '../units/unit-scope.sql.js';
 
 /** Whoever reads: an admin sees every case, anyone else the cases of their unit and below it. */
@@ -24,11 +25,6 @@ export interface CaseListFilter {
   sort?: 'receivedAt' | 'nextDueOn';
 }
 
-/** What runs SQL: the process's DataSource (or anything with its `query`). */
-export interface SqlRunner {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TypeORM's own signature: rows are untyped
-  query(sql: string, params?: unknown[]): Promise<any>;
-}
 
 export interface CaseListItem {
   id: string;
