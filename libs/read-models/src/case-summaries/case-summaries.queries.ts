@@ -25,7 +25,6 @@ export interface CaseListFilter {
   sort?: 'receivedAt' | 'nextDueOn';
 }
 
-
 export interface CaseListItem {
   id: string;
   trackingCode: string;
