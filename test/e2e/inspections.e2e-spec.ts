@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { moveRecommendationForMerger, UnitMergerProcess } from '../../libs/application/src/index.js';
-import { reportsForUnit } from '../../apps/api/src/inspections/inspection.queries.js';
+import { reportsForUnit } from '../../libs/read-models/src/index.js';
 import {
   createTestApp,
   eventCount,
@@ -598,16 +598,29 @@ describe('inspection B: a 3-month cadence with day clamping, moved by a unit mer
   it('reportsForUnit sums the report schedule of the unit’s recommendations (for /accountability)', async () => {
     const year = { from: '2026-01-01', to: '2026-12-31', asOf: '2026-11-22' };
     // so-b: A.r2 (waived 2026-11-21: 3 due, 2 missed) + B.r1 (moved: 02-28, 05-30, 08-30, 11-30 due; 02-28, 08-30 missed).
-    expect(await reportsForUnit(app.runtime, { unitId: U.deptB, ...year })).toEqual({ due: 7, missed: 4 });
+    expect(await reportsForUnit(app.runtime.dataSource, { unitId: U.deptB, ...year })).toEqual({
+      due: 7,
+      missed: 4,
+    });
     // so-a: A.r1 (done 2026-11-20): 2026-07-15 due and met.
-    expect(await reportsForUnit(app.runtime, { unitId: U.deptA, ...year })).toEqual({ due: 1, missed: 0 });
-    expect(await reportsForUnit(app.runtime, { unitId: U.deptC, ...year })).toEqual({ due: 0, missed: 0 });
+    expect(await reportsForUnit(app.runtime.dataSource, { unitId: U.deptA, ...year })).toEqual({
+      due: 1,
+      missed: 0,
+    });
+    expect(await reportsForUnit(app.runtime.dataSource, { unitId: U.deptC, ...year })).toEqual({
+      due: 0,
+      missed: 0,
+    });
     expect(
-      await reportsForUnit(app.runtime, { unitId: U.deptC, ...year, recordedBefore: beforeMerger }),
+      await reportsForUnit(app.runtime.dataSource, {
+        unitId: U.deptC,
+        ...year,
+        recordedBefore: beforeMerger,
+      }),
     ).toEqual({ due: 4, missed: 2 });
     // The schedule counts only reports dated ≤ asOf: on 2026-05-25 the report of 05-20 counts, later due dates are not yet missed.
     expect(
-      await reportsForUnit(app.runtime, {
+      await reportsForUnit(app.runtime.dataSource, {
         unitId: U.deptB,
         from: '2026-01-01',
         to: '2026-06-30',

@@ -26,7 +26,6 @@ import { DeadlineQueries } from './deadlines/deadline.queries.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './health/metrics.controller.js';
 import { InspectionController } from './inspections/inspection.controller.js';
-import { InspectionQueries } from './inspections/inspection.queries.js';
 import { AccountabilityController } from './accountability/accountability.controller.js';
 import { AccountabilityQueries } from './accountability/accountability.queries.js';
 import { StatisticsQueries, ApplicationModule } from '../../../libs/application/src/index.js';
@@ -71,7 +70,6 @@ export class AppModule {
       HealthController,
       ProjectionWaiter,
       DeadlineQueries,
-      InspectionQueries,
       AccountabilityQueries,
       ...(options.demoOfficials ? [{ provide: DEMO_OFFICIALS, useValue: options.demoOfficials }] : []),
       // The console's sessions (docs/security.md): the demo sign-in and OpenID Connect start them.

@@ -21,6 +21,7 @@ import { UNIT_QUERY_HANDLERS } from './units/unit.query-handlers.js';
 import { DISCLOSURE_COMMAND_HANDLERS } from './disclosure/disclosure.handlers.js';
 import { ERASURE_COMMAND_HANDLERS } from './erasure/erasure.handlers.js';
 import { INSPECTION_COMMAND_HANDLERS } from './inspections/inspection.handlers.js';
+import { INSPECTION_QUERY_HANDLERS } from './inspections/inspection.query-handlers.js';
 import { RECEPTION_COMMAND_HANDLERS } from './reception/reception.handlers.js';
 import { RECEPTION_QUERY_HANDLERS } from './reception/reception.query-handlers.js';
 import { CaseService } from './cases/case.service.js';
@@ -104,6 +105,7 @@ export class ApplicationModule {
       ...CASE_QUERY_HANDLERS,
       ...UNIT_QUERY_HANDLERS,
       ...RECEPTION_QUERY_HANDLERS,
+      ...INSPECTION_QUERY_HANDLERS,
       ...AUDIT_QUERY_HANDLERS,
     ];
     return {

@@ -13,6 +13,14 @@ export {
   type ReceptionSessionFilter,
   type ReceptionSessionRow,
 } from './reception-sessions/reception-sessions.queries.js';
+export {
+  openRecommendations,
+  reportsForUnit,
+  scheduleOfRow,
+  type OpenRecommendationsFilter,
+  type RecommendationRow,
+  type ReportsForUnitQuery,
+} from './inspections/inspections.queries.js';
 export { PoisonEvent } from './runner/parking.js';
 export {
   DEFAULT_LEASE_RENEW_MS,

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../../../libs/domain/src/index.js';
-import { reportsForUnit } from '../inspections/inspection.queries.js';
+import { reportsForUnit } from '../../../../libs/read-models/src/index.js';
 import type { Runtime } from '../../../../libs/application/src/index.js';
 
 export interface ReportsQuery {
@@ -17,5 +17,5 @@ export interface ReportsQuery {
  * term ∩ the period, so a report counts against the head in office on its due date.
  */
 export function reportsOfUnit(runtime: Runtime, q: ReportsQuery): Promise<{ due: number; missed: number }> {
-  return reportsForUnit(runtime, q);
+  return reportsForUnit(runtime.dataSource, q);
 }

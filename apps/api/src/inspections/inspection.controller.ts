@@ -5,10 +5,12 @@ import type { Principal } from '../../../../libs/security/src/index.js';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.guard.js';
 import {
   IdempotencyService,
-  InspectionService,
   CloseInspection,
   ConcludeInspection,
   DecideInspection,
+  GetFollowUp,
+  GetInspection,
+  GetInspectionHistory,
   IssueDirective,
   ReportProgress,
   SubmitRemediationPlan,
@@ -27,8 +29,7 @@ import {
   SubmitPlanDto,
   WaiveRecommendationDto,
 } from './inspection.dto.js';
-import { InspectionQueries } from './inspection.queries.js';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { CommandMeta } from '../../../../libs/application/src/index.js';
 
 @ApiTags('inspections')
@@ -36,8 +37,7 @@ import type { CommandMeta } from '../../../../libs/application/src/index.js';
 @Controller('inspections')
 export class InspectionController {
   constructor(
-    private readonly inspections: InspectionService,
-    private readonly queries: InspectionQueries,
+    private readonly queries: QueryBus,
     private readonly idem: IdempotencyService,
     private readonly waiter: ProjectionWaiter,
     private readonly commands: CommandBus,
@@ -76,7 +76,7 @@ export class InspectionController {
     @Res({ passthrough: true }) res: Response,
   ) {
     await this.waiter.waitFor(q.minPosition, { res, reads: [READS.inspections, READS.units] });
-    return this.queries.followUp(p, q);
+    return this.queries.execute(new GetFollowUp(p, q));
   }
 
   @Get(':id')
@@ -86,7 +86,7 @@ export class InspectionController {
     @CurrentPrincipal() p: Principal,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const view = await this.inspections.get(id, p);
+    const view = await this.queries.execute(new GetInspection(p, id));
     res.setHeader('ETag', `"${view.version}"`);
     return view;
   }
@@ -96,7 +96,7 @@ export class InspectionController {
     summary: 'Every event of the inspection with its actor, business date and hashes (as a case’s history)',
   })
   history(@Param('id') id: string, @CurrentPrincipal() p: Principal) {
-    return this.inspections.history(id, p);
+    return this.queries.execute(new GetInspectionHistory(p, id));
   }
 
   @Post(':id/conclusion')

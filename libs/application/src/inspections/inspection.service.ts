@@ -5,7 +5,6 @@ import {
   reportDatesOf,
   type InspectionState,
   type RecommendationState,
-  vietnamDateOf,
 } from '../../../domain/src/index.js';
 import { can, type Principal } from '../../../security/src/index.js';
 import type { StoredEvent } from '../../../event-store/src/index.js';
@@ -13,20 +12,6 @@ import { fail } from '../common/problem.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
 import { foldInspectionEvents } from './inspection.fold.js';
-import { streamHistory } from '../common/history-view.js';
-
-/** The business date of each inspection act (docs/reference/api-contract.md "Business date of each act"). */
-const INSPECTION_BUSINESS_DATE: Record<string, string> = {
-  InspectionDecided: 'decidedOn',
-  FieldworkStarted: 'startedOn',
-  InspectionConcluded: 'concludedOn',
-  DirectiveIssued: 'issuedOn',
-  RemediationPlanSubmitted: 'submittedOn',
-  ProgressReported: 'reportedOn',
-  RecommendationWaived: 'at',
-  RecommendationMoved: 'effectiveOn',
-  InspectionClosed: 'closedOn',
-};
 
 export type ExistingInspection = Exclude<InspectionState, { status: 'none' }>;
 
@@ -109,10 +94,6 @@ export class InspectionService {
     private readonly units: UnitDirectory,
   ) {}
 
-  private today(): string {
-    return vietnamDateOf(this.runtime.clock());
-  }
-
   /** Units whose people may read the inspection. */
   private unitsOf(s: ExistingInspection): string[] {
     const owners =
@@ -135,17 +116,6 @@ export class InspectionService {
       return fail('NOT_FOUND', `no inspection ${inspectionId}`);
     }
     return { state, events, version: events.at(-1)?.version ?? 0 };
-  }
-
-  async get(inspectionId: string, principal: Principal) {
-    const { state, version } = await this.load(inspectionId, principal);
-    return { ...inspectionView(state, this.today()), version };
-  }
-
-  /** docs/reference/api-contract.md `GET /inspections/:id/history`: every event of the inspection, as a case's history. */
-  async history(inspectionId: string, principal: Principal) {
-    const { events } = await this.load(inspectionId, principal);
-    return streamHistory(events, (type) => INSPECTION_BUSINESS_DATE[type] ?? null);
   }
 
   /** Admin anywhere, or a head whose scope covers the lead unit. */
