@@ -5,20 +5,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   command,
-  createTestApp,
-  createUnitTree,
   deadlineOf,
   expectProblem,
   expectStatus,
   LONG,
   registerAndClassify,
   setClock,
+  settle,
+  startWorld,
   type TestApp,
   tick,
-  tokens,
   type Tokens,
   UNITS,
-  settle,
 } from '../support/index.js';
 
 /**
@@ -94,9 +92,7 @@ describe('accountability and reception duty', () => {
   const c: Record<string, { id: string; dueOn: string }> = {};
 
   beforeAll(async () => {
-    app = await createTestApp();
-    t = await tokens(app);
-    await createUnitTree(app, t.admin);
+    ({ app, tokens: t } = await startWorld());
     // Every act is recorded on its business date (in time): docs/reference/deadlines.md §9 would count a back-dated
     // one against the head. law.e2e-spec.ts shows late entries.
     let ms = 0;
@@ -507,9 +503,7 @@ describe('as-of accountability equals the live figure of that day', () => {
   let t: Tokens;
 
   beforeAll(async () => {
-    app = await createTestApp();
-    t = await tokens(app);
-    await createUnitTree(app, t.admin);
+    ({ app, tokens: t } = await startWorld());
   }, LONG);
 
   afterAll(async () => {

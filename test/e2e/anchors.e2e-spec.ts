@@ -2,16 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  createTestApp,
-  createUnitTree,
-  LONG,
-  register,
-  TEST_SECRET,
-  type TestApp,
-  tokens,
-  type Tokens,
-} from '../support/index.js';
+import { LONG, register, startWorld, TEST_SECRET, type TestApp, type Tokens } from '../support/index.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REGISTER = fileURLToPath(new URL('../support/ts-register.mjs', import.meta.url));
@@ -48,9 +39,7 @@ describe('donthu anchors verify names the streams whose heads differ', () => {
   };
 
   beforeAll(async () => {
-    app = await createTestApp();
-    t = await tokens(app);
-    await createUnitTree(app, t.admin);
+    ({ app, tokens: t } = await startWorld());
   }, LONG * 2);
   afterAll(async () => {
     await app?.close();

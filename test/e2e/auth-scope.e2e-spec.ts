@@ -3,17 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SignJWT, base64url } from 'jose';
 import {
   command,
-  createTestApp,
-  createUnitTree,
   eventCount,
   expectProblem,
   expectStatus,
   LONG,
   register,
   registerAndClassify,
+  startWorld,
   TEST_SECRET,
   type TestApp,
-  tokens,
   type Tokens,
   UNITS,
 } from '../support/index.js';
@@ -39,9 +37,7 @@ async function sign(
 }
 
 beforeAll(async () => {
-  app = await createTestApp();
-  t = await tokens(app);
-  await createUnitTree(app, t.admin);
+  ({ app, tokens: t } = await startWorld());
   caseId = (await registerAndClassify(app, t, { receivedAt: '2026-11-16' }, { kind: 'complaint' })).id;
   communeCaseId = (
     await register(app, t.receptionC1, { receivedAt: '2026-11-16', receivingUnitId: UNITS.commune1 })

@@ -5,15 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   command,
-  createTestApp,
-  createUnitTree,
   expectProblem,
   expectStatus,
   LONG,
   registerAndClassify,
+  startWorld,
   type TestApp,
   tick,
-  tokens,
   type Tokens,
   UNITS,
 } from '../support/index.js';
@@ -37,9 +35,7 @@ interface BoardItem {
 }
 
 beforeAll(async () => {
-  app = await createTestApp({ runProjections: true });
-  t = await tokens(app);
-  await createUnitTree(app, t.admin);
+  ({ app, tokens: t } = await startWorld({ runProjections: true }));
   tick(app, 1000);
   for (const [personId, fullName, from] of [
     ['head-a', 'Nguyễn Văn An', '2026-01-01'],

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   command,
-  createTestApp,
-  createUnitTree,
   eventCount,
   expectProblem,
   expectStatus,
   LONG,
   registerAndClassify,
+  startWorld,
   type TestApp,
-  tokens,
   type Tokens,
   UNITS,
 } from '../support/index.js';
@@ -28,9 +26,7 @@ describe('GET /cases/:id/record — the record for transfer to another unit', ()
     t.request('GET', `/api/v1/cases/${caseId}/record?${query}`, { token });
 
   beforeAll(async () => {
-    t = await createTestApp();
-    tk = await tokens(t);
-    await createUnitTree(t, tk.admin);
+    ({ app: t, tokens: tk } = await startWorld());
     complaint = await registerAndClassify(
       t,
       tk,

@@ -5,8 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   command,
-  createTestApp,
-  createUnitTree,
   deadlineOf,
   expectProblem,
   expectStatus,
@@ -15,9 +13,9 @@ import {
   NOW,
   register,
   registerAndClassify,
+  startWorld,
   type TestApp,
   tick,
-  tokens,
   type Tokens,
   UNITS,
   withoutXld,
@@ -30,9 +28,7 @@ let app: TestApp;
 let t: Tokens;
 
 beforeAll(async () => {
-  app = await createTestApp({ runProjections: true });
-  t = await tokens(app);
-  await createUnitTree(app, t.admin);
+  ({ app, tokens: t } = await startWorld({ runProjections: true }));
 }, LONG);
 
 afterAll(async () => {

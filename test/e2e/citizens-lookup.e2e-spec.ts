@@ -2,15 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   command,
   createTestApp,
-  createUnitTree,
   deadlineOf,
   expectProblem,
   expectStatus,
   LONG,
   registerAndClassify,
   registration,
+  startWorld,
   type TestApp,
-  tokens,
   type Tokens,
   UNITS,
 } from '../support/index.js';
@@ -21,11 +20,9 @@ describe('citizens follow their case: the receipt, the lookup PIN and the public
   let t: TestApp;
   let tk: Tokens;
   beforeAll(async () => {
-    t = await createTestApp({
+    ({ app: t, tokens: tk } = await startWorld({
       env: { PUBLIC_LOOKUP_PER_MIN: '0', PUBLIC_URL: 'https://donthu.example.gov.vn/' },
-    });
-    tk = await tokens(t);
-    await createUnitTree(t, tk.admin);
+    }));
   }, LONG);
   afterAll(async () => {
     await t?.close();

@@ -5,15 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   command,
-  createTestApp,
-  createUnitTree,
   deadlineOf,
   expectProblem,
   expectStatus,
   LONG,
   registration,
+  startWorld,
   type TestApp,
-  tokens,
   type Tokens,
   UNITS,
 } from '../support/index.js';
@@ -47,11 +45,9 @@ describeWithPoppler(
           },
         }),
       );
-      t = await createTestApp({
+      ({ app: t, tokens: tk } = await startWorld({
         env: { PUBLIC_URL: 'https://donthu.example.gov.vn', LETTERHEADS_FILE: letterheads },
-      });
-      tk = await tokens(t);
-      await createUnitTree(t, tk.admin);
+      }));
     }, LONG);
     afterAll(async () => {
       await t?.close();

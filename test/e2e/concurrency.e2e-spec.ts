@@ -1,17 +1,15 @@
 /** Optimistic concurrency (If-Match / ETag, 412) and Idempotency-Key (replay, 422) over HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
-  createTestApp,
-  createUnitTree,
   eventCount,
   expectProblem,
   expectStatus,
   LONG,
   registerAndClassify,
   registration,
+  startWorld,
   streamVersion,
   type TestApp,
-  tokens,
   type Tokens,
 } from '../support/index.js';
 
@@ -19,9 +17,7 @@ let app: TestApp;
 let t: Tokens;
 
 beforeAll(async () => {
-  app = await createTestApp();
-  t = await tokens(app);
-  await createUnitTree(app, t.admin);
+  ({ app, tokens: t } = await startWorld());
 }, LONG);
 
 afterAll(async () => {

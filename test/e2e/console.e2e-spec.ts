@@ -16,9 +16,9 @@ import {
   createUnitTree,
   LONG,
   register,
+  startWorld,
   type TestApp,
   type TestResponse,
-  tokens,
   type Tokens,
   UNITS,
 } from '../support/index.js';
@@ -32,13 +32,14 @@ let plain: TestApp;
 let t: Tokens;
 
 beforeAll(async () => {
-  app = await createTestApp({
+  // The units are created by the case list's suite below (the demo sign-in needs none).
+  ({ app, tokens: t } = await startWorld({
     runProjections: true,
     demoOfficials: DEMO_OFFICIALS,
     env: { CONSOLE_DIR: consoleDir },
-  });
+    createUnits: false,
+  }));
   plain = await createTestApp();
-  t = await tokens(app);
 }, LONG);
 
 afterAll(async () => {

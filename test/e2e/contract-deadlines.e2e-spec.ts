@@ -6,11 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   client,
-  CONTRACT_TREE,
-  CONTRACT_UNITS as U,
+  CONTRACT_ORGANISATION,
   contractRegistration,
-  createTestApp,
-  createUnitTree,
+  CONTRACT_UNITS as U,
   dateOf,
   deadlines,
   eventCount,
@@ -20,6 +18,7 @@ import {
   LONG,
   NOW,
   only,
+  startWorld,
   type TestApp,
   type View,
 } from '../support/index.js';
@@ -34,14 +33,13 @@ let recQ: string; // reception of the other province
 let hQ: string; // handler of the other province
 
 beforeAll(async () => {
-  app = await createTestApp();
+  const world = await startWorld({ organisation: CONTRACT_ORGANISATION });
+  app = world.app;
   c = client(app, contractRegistration);
-  admin = await app.token('ct-admin', ['admin'], undefined, 'Quản trị');
-  rec = await app.token('ct-rec', ['reception'], U.p, 'Lễ tân');
+  ({ admin, rec } = world.tokens);
   h = await app.token('ct-h', ['handler'], U.p, 'Cán bộ');
   recQ = await app.token('ct-rec-q', ['reception'], U.q, 'Lễ tân Q');
   hQ = await app.token('ct-h-q', ['handler'], U.q, 'Cán bộ Q');
-  await createUnitTree(app, admin, CONTRACT_TREE);
   app.setNow('2024-12-02T04:00:00.000Z');
   for (const id of ['ct-m1', 'ct-m2']) {
     expectStatus(

@@ -6,12 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   client,
-  CONTRACT_TREE,
-  CONTRACT_UNITS as U,
+  CONTRACT_ORGANISATION,
   contractRegistration,
-  contractTokens,
+  CONTRACT_UNITS as U,
   createTestApp,
-  createUnitTree,
   eventCount,
   expectInvalid,
   expectProblem,
@@ -19,6 +17,7 @@ import {
   LONG,
   NOW,
   only,
+  startWorld,
   TEST_SECRET,
   type TestApp,
 } from '../support/index.js';
@@ -29,10 +28,10 @@ let c: ReturnType<typeof client>;
 const t: Record<string, string> = {};
 
 beforeAll(async () => {
-  app = await createTestApp();
+  const world = await startWorld({ organisation: CONTRACT_ORGANISATION });
+  app = world.app;
   c = client(app, contractRegistration);
-  Object.assign(t, await contractTokens(app));
-  await createUnitTree(app, t.admin, CONTRACT_TREE);
+  Object.assign(t, world.tokens);
 }, LONG);
 
 afterAll(async () => {

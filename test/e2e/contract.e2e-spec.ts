@@ -6,12 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SignJWT } from 'jose';
 import {
   client,
-  CONTRACT_TREE,
-  CONTRACT_UNITS as U,
+  CONTRACT_ORGANISATION,
   contractRegistration,
-  contractTokens,
-  createTestApp,
-  createUnitTree,
+  CONTRACT_UNITS as U,
   eventCount,
   expectInvalid,
   expectProblem,
@@ -20,6 +17,7 @@ import {
   LONG,
   NOW,
   only,
+  startWorld,
   TEST_SECRET,
   type TestApp,
   type View,
@@ -31,10 +29,10 @@ let c: ReturnType<typeof client>;
 const t: Record<string, string> = {};
 
 beforeAll(async () => {
-  app = await createTestApp();
+  const world = await startWorld({ organisation: CONTRACT_ORGANISATION });
+  app = world.app;
   c = client(app, contractRegistration);
-  Object.assign(t, await contractTokens(app));
-  await createUnitTree(app, t.admin, CONTRACT_TREE);
+  Object.assign(t, world.tokens);
 }, LONG);
 
 afterAll(async () => {

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
-  createTestApp,
-  createUnitTree,
   expectStatus,
   LONG,
   registerAndClassify,
+  startWorld,
   type TestApp,
-  tokens,
   type Tokens,
   UNITS,
 } from '../support/index.js';
@@ -32,9 +30,7 @@ describe('history of a damaged stream', () => {
   const get = (path: string, token: string) => app.request('GET', path, { token });
 
   beforeAll(async () => {
-    app = await createTestApp();
-    t = await tokens(app);
-    await createUnitTree(app, t.admin);
+    ({ app, tokens: t } = await startWorld());
     otherAuditor = await app.token('aud-dn', ['auditor'], UNITS.otherProvince, 'Kiểm toán Đà Nẵng');
   }, LONG * 2);
   afterAll(async () => {

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import {
-  createTestApp,
-  createUnitTree,
   eventCount,
   expectStatus,
   LONG,
   register,
+  startWorld,
   type TestApp,
   tick,
-  tokens,
   type Tokens,
   UNITS,
 } from '../support/index.js';
@@ -117,9 +115,7 @@ let doc: OpenApi;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  app = await createTestApp();
-  t = await tokens(app);
-  await createUnitTree(app, t.admin);
+  ({ app, tokens: t } = await startWorld());
   tick(app, 1000);
   expectStatus(
     await app.request('POST', `/api/v1/units/${UNITS.province}/heads`, {

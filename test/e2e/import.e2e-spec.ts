@@ -7,14 +7,13 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   createTestApp,
-  createUnitTree,
   eventCount,
   expectProblem,
   expectStatus,
   LONG,
   register,
+  startWorld,
   type TestApp,
-  tokens,
   type Tokens,
   UNITS,
 } from '../support/index.js';
@@ -107,9 +106,7 @@ async function caseIdOf(externalId: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  app = await createTestApp();
-  t = await tokens(app);
-  await createUnitTree(app, t.admin);
+  ({ app, tokens: t } = await startWorld());
   expectStatus(
     await app.request('POST', `/api/v1/units/${P}/heads`, {
       token: t.admin,

@@ -7,8 +7,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   command,
-  createTestApp,
-  createUnitTree,
   deadlineOf,
   eventCount,
   expectProblem,
@@ -17,9 +15,9 @@ import {
   register,
   registerAndClassify,
   setClock,
+  startWorld,
   type TestApp,
   tick,
-  tokens,
   type Tokens,
   UNITS,
 } from '../support/index.js';
@@ -44,9 +42,7 @@ interface UnclassifiedItem {
 }
 
 beforeAll(async () => {
-  app = await createTestApp({ runProjections: true });
-  t = await tokens(app);
-  await createUnitTree(app, t.admin);
+  ({ app, tokens: t } = await startWorld({ runProjections: true }));
   tick(app, 1000);
   // left unclassified since Tue 2026-09-01 (a holiday: counting starts Thu 09-03)
   ids.waiting = (await register(app, t.reception, { receivedAt: '2026-09-01' })).id;

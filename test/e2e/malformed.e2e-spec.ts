@@ -5,15 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   command,
-  createTestApp,
-  createUnitTree,
   eventCount,
   expectProblem,
   LONG,
   registerAndClassify,
   registration,
+  startWorld,
   type TestApp,
-  tokens,
   type Tokens,
   UNITS,
 } from '../support/index.js';
@@ -28,9 +26,7 @@ let accepted = '';
 let received = '';
 
 beforeAll(async () => {
-  app = await createTestApp();
-  t = await tokens(app);
-  await createUnitTree(app, t.admin);
+  ({ app, tokens: t } = await startWorld());
   classified = (await registerAndClassify(app, t, { receivedAt: '2026-11-16' }, { kind: 'complaint' })).id;
   accepted = (
     await registerAndClassify(

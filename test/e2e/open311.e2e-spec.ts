@@ -6,9 +6,9 @@ import {
   eventCount,
   expectStatus,
   LONG,
+  startWorld,
   type TestApp,
   tick,
-  tokens,
   type Tokens,
   UNITS,
 } from '../support/index.js';
@@ -63,11 +63,9 @@ describe('Open311 GeoReport v2', () => {
   });
 
   beforeAll(async () => {
-    t = await createTestApp({
+    ({ app: t, tokens: tk } = await startWorld({
       env: { PUBLIC_LOOKUP_PER_MIN: '0', PUBLIC_URL: 'https://donthu.example.gov.vn' },
-    });
-    tk = await tokens(t);
-    await createUnitTree(t, tk.admin);
+    }));
     tick(t, 0);
     const k = await t.request('POST', '/api/v1/admin/api-keys', {
       token: tk.admin,

@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
-  createTestApp,
-  createUnitTree,
   eventCount,
   expectProblem,
   expectStatus,
   LONG,
   register,
   registration,
+  startWorld,
   type TestApp,
   tick,
-  tokens,
   type Tokens,
   UNITS,
 } from '../support/index.js';
@@ -30,9 +28,7 @@ let app: TestApp;
 let t: Tokens;
 
 beforeAll(async () => {
-  app = await createTestApp();
-  t = await tokens(app);
-  await createUnitTree(app, t.admin);
+  ({ app, tokens: t } = await startWorld());
   tick(app, 1000);
   const head = await app.request('POST', `/api/v1/units/${UNITS.province}/heads`, {
     token: t.admin,

@@ -6,15 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
-  createTestApp,
-  createUnitTree,
   eventCount,
   expectProblem,
   expectStatus,
   LONG,
+  startWorld,
   type TestApp,
   tick,
-  tokens,
   type Tokens,
   UNITS,
 } from '../support/index.js';
@@ -48,9 +46,7 @@ async function hold(id: string, token: string, body: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  app = await createTestApp({ runProjections: true });
-  t = await tokens(app);
-  await createUnitTree(app, t.admin);
+  ({ app, tokens: t } = await startWorld({ runProjections: true }));
   tick(app, 1000);
   for (const [personId, fullName, from] of [
     ['head-0', 'Phạm Văn Cũ', '2026-01-01'],

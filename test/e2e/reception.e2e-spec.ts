@@ -4,18 +4,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
-  createTestApp,
-  createUnitTree,
   eventCount,
   expectProblem,
   expectStatus,
   LONG,
+  settle,
+  startWorld,
   type TestApp,
   tick,
-  tokens,
   type Tokens,
   UNITS,
-  settle,
 } from '../support/index.js';
 
 /**
@@ -42,9 +40,7 @@ async function schedule(overrides: Record<string, unknown> = {}, token = t.recep
 }
 
 beforeAll(async () => {
-  app = await createTestApp();
-  t = await tokens(app);
-  await createUnitTree(app, t.admin);
+  ({ app, tokens: t } = await startWorld());
   tick(app, 1000);
   for (const [personId, fullName, from] of [
     ['head-0', 'Phạm Văn Cũ', '2026-01-01'],

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   command,
-  createTestApp,
-  createUnitTree,
   eventCount,
   expectProblem,
   expectStatus,
   LONG,
   register,
+  startWorld,
   type TestApp,
   tick,
-  tokens,
   type Tokens,
   UNITS,
 } from '../support/index.js';
@@ -27,9 +25,7 @@ let headOther: string;
 let auditorOther: string;
 
 beforeAll(async () => {
-  app = await createTestApp();
-  t = await tokens(app);
-  await createUnitTree(app, t.admin);
+  ({ app, tokens: t } = await startWorld());
   tick(app, 1000);
   headOther = await app.token('head-dn', ['head'], UNITS.otherProvince, 'Chủ tịch Đà Nẵng');
   auditorOther = await app.token('aud-dn', ['auditor'], UNITS.otherProvince, 'Kiểm toán Đà Nẵng');

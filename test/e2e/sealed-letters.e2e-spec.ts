@@ -2,13 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   command,
-  createTestApp,
-  createUnitTree,
   expectStatus,
   LONG,
   register,
+  startWorld,
   type TestApp,
-  tokens,
   type Tokens,
   UNITS,
 } from '../support/index.js';
@@ -77,9 +75,7 @@ describe('letters sealed from the first event', () => {
   let caseId = '';
 
   beforeAll(async () => {
-    app = await createTestApp();
-    t = await tokens(app);
-    await createUnitTree(app, t.admin);
+    ({ app, tokens: t } = await startWorld());
   }, LONG * 2);
   afterAll(async () => {
     await app?.close();

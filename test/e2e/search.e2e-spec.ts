@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   command,
-  createTestApp,
-  createUnitTree,
   expectStatus,
   register,
+  startWorld,
   type TestApp,
-  tokens,
   type Tokens,
   UNITS,
 } from '../support/index.js';
@@ -33,9 +31,7 @@ describe('GET /cases?q= (diacritic-insensitive search)', () => {
   const only = (...names: string[]) => names.map((n) => ids[n]).sort();
 
   beforeAll(async () => {
-    app = await createTestApp({ runProjections: true });
-    t = await tokens(app);
-    await createUnitTree(app, t.admin);
+    ({ app, tokens: t } = await startWorld({ runProjections: true }));
     codes = {};
     const cases: [string, Record<string, unknown>][] = [
       [

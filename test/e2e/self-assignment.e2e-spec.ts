@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   command,
-  createTestApp,
-  createUnitTree,
   expectStatus,
   LONG,
   register,
+  startWorld,
   type TestApp,
-  tokens,
   type Tokens,
   UNITS,
 } from '../support/index.js';
@@ -52,9 +50,7 @@ describe('reclassified as a denunciation: a self-assigned handler leaves the cas
   };
 
   beforeAll(async () => {
-    app = await createTestApp();
-    t = await tokens(app);
-    await createUnitTree(app, t.admin);
+    ({ app, tokens: t } = await startWorld());
   }, LONG * 2);
   afterAll(async () => {
     await app?.close();

@@ -8,15 +8,14 @@ import { freshDatabase } from '../support/database.js';
 import {
   command,
   createTestApp,
-  createUnitTree,
   eventCount,
   expectProblem,
   LONG,
   register,
+  startWorld,
   TEST_SECRET,
   type TestApp,
   tick,
-  tokens,
   type Tokens,
 } from '../support/index.js';
 
@@ -26,9 +25,7 @@ let app: TestApp;
 let t: Tokens;
 
 beforeAll(async () => {
-  app = await createTestApp();
-  t = await tokens(app);
-  await createUnitTree(app, t.admin);
+  ({ app, tokens: t } = await startWorld());
   tick(app, 1000);
 }, LONG);
 

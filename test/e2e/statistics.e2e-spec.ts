@@ -16,17 +16,15 @@ import { ReportInputError, writeReport } from '../../apps/cli/src/commands/repor
 import { UnitMergerProcess } from '../../libs/application/src/index.js';
 import {
   command,
-  createTestApp,
-  createUnitTree,
   expectProblem,
   expectStatus,
   register,
+  settle,
+  startWorld,
   type TestApp,
   tick,
-  tokens,
   type Tokens,
   UNITS,
-  settle,
 } from '../support/index.js';
 
 const P = UNITS.province;
@@ -78,9 +76,7 @@ const act = async (
 const get = (path: string, token = t.supervisor) => app.request('GET', `/api/v1${path}`, { token });
 
 beforeAll(async () => {
-  app = await createTestApp();
-  t = await tokens(app);
-  await createUnitTree(app, t.admin);
+  ({ app, tokens: t } = await startWorld());
   tick(app, 1000, '2026-01-02T03:00:00.000Z');
   expectStatus(
     await app.request('POST', `/api/v1/units/${P}/heads`, {

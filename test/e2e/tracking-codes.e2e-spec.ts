@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
-  createTestApp,
   expectStatus,
   LONG,
   register,
   setClock,
   SETUP_TIME,
+  startWorld,
   type TestApp,
   tick,
-  tokens,
   type Tokens,
 } from '../support/index.js';
 
@@ -23,8 +22,8 @@ let t: Tokens;
 const units: Record<string, string> = {};
 
 beforeAll(async () => {
-  app = await createTestApp();
-  t = await tokens(app);
+  // Its own units, one of them without an id: the default tree is not created.
+  ({ app, tokens: t } = await startWorld({ createUnits: false }));
   setClock(app, SETUP_TIME);
   for (const [id, name] of [
     ['nb', 'UBND tỉnh Ninh Bình'],

@@ -3,16 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { UnitMergerProcess } from '../../libs/application/src/index.js';
 import {
   command,
-  createTestApp,
-  createUnitTree,
   eventCount,
   expectProblem,
   expectStatus,
   LONG,
   registerAndClassify,
+  startWorld,
   type TestApp,
   tick,
-  tokens,
   type Tokens,
   UNITS,
 } from '../support/index.js';
@@ -22,9 +20,7 @@ let t: Tokens;
 let lastPosition = 0;
 
 beforeAll(async () => {
-  app = await createTestApp({ runProjections: true });
-  t = await tokens(app);
-  await createUnitTree(app, t.admin);
+  ({ app, tokens: t } = await startWorld({ runProjections: true }));
 }, LONG);
 
 afterAll(async () => {

@@ -9,3 +9,4 @@ export * from './clock.js';
 export * from './http.js';
 export * from './organisation.js';
 export * from './wait.js';
+export * from './world.js';
