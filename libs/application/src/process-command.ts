@@ -1,7 +1,7 @@
 import type { DecideContext } from '../../domain/src/index.js';
 import { DomainError } from '../../domain/src/index.js';
 import type { EventActor, StoredEvent } from '../../event-store/src/index.js';
-import { handleCommand, type CommandRuntime } from './commands/handle-command.js';
+import { handleCommandWithRetries, type CommandRuntime } from './commands/handle-command.js';
 
 export { decideContext } from './commands/handle-command.js';
 
@@ -27,7 +27,7 @@ export async function runProcessCommand(
   decide: (history: StoredEvent[], ctx: DecideContext) => { type: string; data: object }[],
   options: ProcessCommandOptions,
 ): Promise<boolean> {
-  const result = await handleCommand(
+  const result = await handleCommandWithRetries(
     runtime,
     streamId,
     (history, ctx) => {

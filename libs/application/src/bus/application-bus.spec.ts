@@ -12,7 +12,8 @@ import {
 import { DomainError } from '../../../domain/src/index.js';
 import { Metrics } from '../../../runtime/src/index.js';
 import type { Principal } from '../../../security/src/index.js';
-import { fail } from '../common/problem.js';
+import { fail, problem, ProblemError } from '../common/problem.js';
+import { CONFLICT_ATTEMPTS, StreamConflict } from '../commands/conflict-retry.js';
 import { RUNTIME } from '../runtime.tokens.js';
 import { ApplicationCommandBus } from './application-command-bus.js';
 import { ApplicationQueryBus } from './application-query-bus.js';
@@ -45,6 +46,15 @@ class Succeed extends SampleCommand<{ echoed: string }> {
 class Refuse extends SampleCommand<void> {}
 class Conflict extends SampleCommand<void> {}
 class Break extends SampleCommand<void> {}
+/** Loses the race on its stream `losses` times, then appends; counts the handler's runs. */
+class Race extends SampleCommand<{ runs: number; seed: string | undefined }> {
+  constructor(
+    readonly losses: number,
+    meta: CommandMeta,
+  ) {
+    super(meta);
+  }
+}
 class Count extends ApplicationQuery<number> {}
 
 @CommandHandler(Succeed)
@@ -71,6 +81,22 @@ class BreakHandler implements ICommandHandler<Break> {
     return Promise.reject(new Error('disk on fire'));
   }
 }
+const runs = new Map<Race, number>();
+@CommandHandler(Race)
+class RaceHandler implements ICommandHandler<Race> {
+  execute(c: Race) {
+    const n = (runs.get(c) ?? 0) + 1;
+    runs.set(c, n);
+    // As handleCommand does: a stale If-Match is a plain 412, a lost race without it a StreamConflict.
+    if (n <= c.losses)
+      return Promise.reject(
+        c.meta.ifMatch !== undefined
+          ? new ProblemError(problem('VERSION_CONFLICT', 'stale If-Match'))
+          : new StreamConflict('sample-1'),
+      );
+    return Promise.resolve({ runs: n, seed: c.meta.eventIdSeed });
+  }
+}
 @Injectable()
 @QueryHandler(Count)
 class CountHandler implements IQueryHandler<Count> {
@@ -79,7 +105,7 @@ class CountHandler implements IQueryHandler<Count> {
   }
 }
 
-const COMMANDS = [SucceedHandler, RefuseHandler, ConflictHandler, BreakHandler];
+const COMMANDS = [SucceedHandler, RefuseHandler, ConflictHandler, BreakHandler, RaceHandler];
 const QUERIES = [CountHandler];
 
 async function boot() {
@@ -133,6 +159,47 @@ describe('the application buses', () => {
     expect(await count('error')).toBe(1);
     await app.close();
   });
+
+  it('run the handler again after a lost race (it re-reads and re-decides), with the same message', async () => {
+    const { app, metrics } = await boot();
+    const bus = app.get(CommandBus);
+    const meta = { principal: clerk, correlationId: 'r-3', eventIdSeed: 'cb-1:key-1' };
+    // The same message each time: an idempotent command keeps its seed, so its event ids.
+    await expect(bus.execute(new Race(3, meta))).resolves.toEqual({ runs: 4, seed: 'cb-1:key-1' });
+    expect(await sample(metrics, 'donthu_command_retries_total', 'stream="sample"')).toBe(3);
+    expect(
+      await sample(metrics, 'donthu_command_duration_seconds_count', 'stream="sample",outcome="ok"'),
+    ).toBe(1);
+    await app.close();
+  });
+
+  it('never retry a command with If-Match: a stale version is 412 at once', async () => {
+    const { app, metrics } = await boot();
+    const race = new Race(1, { principal: clerk, correlationId: 'r-4', ifMatch: 2 });
+    await expect(app.get(CommandBus).execute(race)).rejects.toMatchObject({
+      problem: { code: 'VERSION_CONFLICT', status: 412 },
+    });
+    expect(runs.get(race)).toBe(1);
+    expect(await sample(metrics, 'donthu_command_retries_total', 'stream="sample"')).toBeUndefined();
+    await app.close();
+  });
+
+  it('answer 412 VERSION_CONFLICT when the race is lost on every attempt', async () => {
+    const { app, metrics } = await boot();
+    const race = new Race(Number.MAX_SAFE_INTEGER, { principal: clerk, correlationId: 'r-5' });
+    const err = await app
+      .get(CommandBus)
+      .execute(race)
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ProblemError);
+    expect(err).not.toBeInstanceOf(StreamConflict);
+    expect((err as ProblemError).problem).toMatchObject({ code: 'VERSION_CONFLICT', status: 412 });
+    expect(runs.get(race)).toBe(CONFLICT_ATTEMPTS);
+    expect(
+      await sample(metrics, 'donthu_command_duration_seconds_count', 'stream="sample",outcome="conflict"'),
+    ).toBe(1);
+    await app.close();
+  }, 30_000);
 
   it('refuse a command that does not say who asks (no audit actor)', async () => {
     const { app, metrics } = await boot();

@@ -5,6 +5,7 @@ import { SpanStatusCode } from '@opentelemetry/api';
 import { DomainError } from '../../../domain/src/index.js';
 import { secondsSince, type CommandOutcome, tracer } from '../../../runtime/src/index.js';
 import { ProblemError } from '../common/problem.js';
+import { retryOnConflict } from '../commands/conflict-retry.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { ApplicationCommand, streamOf } from './messages.js';
 
@@ -16,10 +17,11 @@ import { ApplicationCommand, streamOf } from './messages.js';
  *   its children, and the events it appends carry its traceparent;
  * - the command metrics: latency by stream category and outcome (`donthu_command_duration_seconds`);
  * - the audit actor: a command without a principal is refused (an event must say who did it), and
- *   the span records who asked.
- *
- * Retries on a conflicting append stay inside `handleCommand` (re-read, re-decide; never twice for
- * one command), which the background processes share.
+ *   the span records who asked;
+ * - the retries: an append that lost the race on its stream (`StreamConflict`, only without
+ *   If-Match) runs the handler again — it re-reads and re-decides — a bounded number of times, with
+ *   the same message, so an idempotent command keeps its deterministic event ids. An If-Match that
+ *   does not match is 412 at once. The background processes retry with the same `retryOnConflict`.
  */
 @Injectable()
 export class ApplicationCommandBus extends CommandBus {
@@ -51,7 +53,13 @@ export class ApplicationCommandBus extends CommandBus {
         const started = process.hrtime.bigint();
         let outcome: CommandOutcome = 'error';
         try {
-          const result = await (super.execute(command, context) as Promise<R>);
+          const retried = command instanceof ApplicationCommand && command.meta.ifMatch === undefined;
+          const result = retried
+            ? await retryOnConflict(() => super.execute(command, context) as Promise<R>, {
+                metrics: this.runtime.metrics,
+                stream,
+              })
+            : await (super.execute(command, context) as Promise<R>);
           outcome = 'ok';
           return result;
         } catch (err) {

@@ -11,14 +11,17 @@ import {
 import { streamCategory, currentTraceparent } from '../../../runtime/src/index.js';
 import type { Runtime } from '../../../runtime/src/index.js';
 import { fail } from '../common/problem.js';
+import { retryOnConflict, StreamConflict } from './conflict-retry.js';
 
 /**
- * The one command loop every writer goes through — the HTTP use cases, the background processes
+ * The one command step every writer goes through — the HTTP use cases, the background processes
  * (deadline watcher, unit merger), disclosures and erasure: load the stream → decide with the
- * calendar, the rules and now → append with the exact expected version. A conflict (another writer
- * got there first) re-reads and re-decides; a stale `If-Match` or a conflict that outlives the retries
- * is `VERSION_CONFLICT` (412). Event ids are deterministic when the caller asks (an Idempotency-Key
- * seed, or ids derived from the causing event), so a retry can never append twice.
+ * calendar, the rules and now → append with the exact expected version. A stale `If-Match` is
+ * `VERSION_CONFLICT` (412). A conflict without If-Match (another writer got there first) is a
+ * `StreamConflict`: whoever runs the command retries it (`retryOnConflict`: the CommandBus around
+ * every handler, `handleCommandWithRetries` for the processes), re-reading and re-deciding. Event ids
+ * are deterministic when the caller asks (an Idempotency-Key seed, or ids derived from the causing
+ * event), so a retry can never append twice.
  */
 
 const EVENT_ID_NAMESPACE = '2b0f6c1e-8a4d-4f7b-9c3e-5d1a7e9b0c24';
@@ -46,10 +49,8 @@ export interface HandleCommandOptions {
   eventId?: (i: number, event: DomainEventLike) => string;
   /** A duplicate event id means this command was applied already: nothing to do (processes, erasure). */
   duplicateMeansDone?: boolean;
-  /** The stream as the caller just read it (saves a read on the first attempt). */
+  /** The stream as the caller just read it (saves a read). */
   history?: StoredEvent[];
-  /** Attempts before a conflict becomes VERSION_CONFLICT (default 25). */
-  attempts?: number;
 }
 
 export interface CommandResult {
@@ -124,77 +125,93 @@ export async function handleCommand(
   onAppended?: () => void,
 ): Promise<CommandResult> {
   const stream = { stream: streamCategory(streamId) };
-  const attempts = options.attempts ?? 25;
-  for (let attempt = 0; ; attempt++) {
-    if (attempt > 0) runtime.metrics?.commandRetries.inc(stream);
-    const history =
-      attempt === 0 && options.history ? options.history : await runtime.store.readStream(streamId);
-    const version = history.length ? history[history.length - 1].version : 0;
-    if (options.eventIdSeed) {
-      // A retry of a request that committed but never answered: answer what it did.
-      const committed = committedIn(history, streamId, options.eventIdSeed);
-      if (committed) return committed;
-    }
-    if (options.ifMatch !== undefined && options.ifMatch !== version) {
-      runtime.metrics?.commandConflicts.inc(stream);
-      fail('VERSION_CONFLICT', `If-Match "${options.ifMatch}" is stale: the current version is ${version}`);
-    }
-    const appended = await decide(history, decideContext(runtime));
-    if (appended.length === 0) return { events: history, appended, version, position: null };
-    const newEvents = appended.map((e, i) => ({
-      eventId: options.eventId
-        ? options.eventId(i, e)
-        : options.eventIdSeed
-          ? seededEventId(options.eventIdSeed, streamId, i)
-          : randomUUID(),
-      type: e.type,
-      data: e.data as Record<string, unknown>,
-    }));
-    try {
-      const result = await runtime.store.append(streamId, newEvents, {
-        expectedVersion: version === 0 ? 'no_stream' : version,
-        metadata: {
-          actor: { id: options.actor.id, name: options.actor.name, roles: options.actor.roles },
-          correlationId: options.correlationId,
-          causationId: options.causationId ?? null,
-          ...traceMetadata(),
-        },
-      });
-      onAppended?.();
-      // The stream after the append, without reading it back: callers fold type and data only.
-      const written = newEvents.map((e, i): StoredEvent => ({
-        streamId,
-        version: version + i + 1,
-        globalPosition: i === newEvents.length - 1 ? result.lastPosition : '',
-        transactionId: '',
-        eventId: e.eventId,
-        type: e.type,
-        data: e.data,
-        metadata: {} as StoredEvent['metadata'],
-        occurredAt: '',
-        recordedAt: '',
-        prevHash: '',
-        hash: '',
-      }));
-      return {
-        events: [...history, ...written],
-        appended,
-        version: result.nextVersion,
-        position: result.lastPosition,
-      };
-    } catch (err) {
-      if (err instanceof DuplicateEventId && options.duplicateMeansDone) {
-        return { events: history, appended: [], version, position: null };
-      }
-      if (!(err instanceof VersionConflict)) throw err;
-      runtime.metrics?.commandConflicts.inc(stream);
-      if (options.ifMatch !== undefined || attempt + 1 >= attempts) {
-        fail('VERSION_CONFLICT', 'the stream changed while this command ran; reload and retry');
-      }
-      // Without If-Match the caller asked for "the current state": re-read and re-decide, after a
-      // short random pause so that writers racing on one stream spread out (50 racing writers once
-      // got 26 answers of 412 after 5 immediate retries).
-      await new Promise((r) => setTimeout(r, Math.random() * 10 * Math.min(attempt + 1, 10)));
-    }
+  const history = options.history ?? (await runtime.store.readStream(streamId));
+  const version = history.length ? history[history.length - 1].version : 0;
+  if (options.eventIdSeed) {
+    // A retry of a request that committed but never answered: answer what it did.
+    const committed = committedIn(history, streamId, options.eventIdSeed);
+    if (committed) return committed;
   }
+  if (options.ifMatch !== undefined && options.ifMatch !== version) {
+    runtime.metrics?.commandConflicts.inc(stream);
+    fail('VERSION_CONFLICT', `If-Match "${options.ifMatch}" is stale: the current version is ${version}`);
+  }
+  const appended = await decide(history, decideContext(runtime));
+  if (appended.length === 0) return { events: history, appended, version, position: null };
+  const newEvents = appended.map((e, i) => ({
+    eventId: options.eventId
+      ? options.eventId(i, e)
+      : options.eventIdSeed
+        ? seededEventId(options.eventIdSeed, streamId, i)
+        : randomUUID(),
+    type: e.type,
+    data: e.data as Record<string, unknown>,
+  }));
+  let result;
+  try {
+    result = await runtime.store.append(streamId, newEvents, {
+      expectedVersion: version === 0 ? 'no_stream' : version,
+      metadata: {
+        actor: { id: options.actor.id, name: options.actor.name, roles: options.actor.roles },
+        correlationId: options.correlationId,
+        causationId: options.causationId ?? null,
+        ...traceMetadata(),
+      },
+    });
+  } catch (err) {
+    if (err instanceof DuplicateEventId && options.duplicateMeansDone) {
+      return { events: history, appended: [], version, position: null };
+    }
+    if (!(err instanceof VersionConflict)) throw err;
+    runtime.metrics?.commandConflicts.inc(stream);
+    // With If-Match the caller decided on the version it saw: 412, never re-decided. Without it the
+    // caller asked for "the current state": whoever runs the command re-runs it (retryOnConflict).
+    if (options.ifMatch !== undefined)
+      fail('VERSION_CONFLICT', 'the stream changed while this command ran; reload and retry');
+    throw new StreamConflict(streamId);
+  }
+  onAppended?.();
+  // The stream after the append, without reading it back: callers fold type and data only.
+  const written = newEvents.map((e, i): StoredEvent => ({
+    streamId,
+    version: version + i + 1,
+    globalPosition: i === newEvents.length - 1 ? result.lastPosition : '',
+    transactionId: '',
+    eventId: e.eventId,
+    type: e.type,
+    data: e.data,
+    metadata: {} as StoredEvent['metadata'],
+    occurredAt: '',
+    recordedAt: '',
+    prevHash: '',
+    hash: '',
+  }));
+  return {
+    events: [...history, ...written],
+    appended,
+    version: result.nextVersion,
+    position: result.lastPosition,
+  };
+}
+
+/**
+ * `handleCommand` for a writer that runs outside the CommandBus (the processes, the records of
+ * disclosures and erasures): a lost race re-reads and re-decides through the same `retryOnConflict`
+ * the bus uses, so a conflict that outlives the retries is VERSION_CONFLICT.
+ */
+export function handleCommandWithRetries(
+  runtime: CommandRuntime,
+  streamId: string,
+  decide: Decision,
+  options: HandleCommandOptions,
+  onAppended?: () => void,
+): Promise<CommandResult> {
+  return retryOnConflict(
+    (attempt) => {
+      // A retry reads the stream again: what the caller read lost the race.
+      const { history: _stale, ...rest } = options;
+      return handleCommand(runtime, streamId, decide, attempt === 0 ? options : rest, onAppended);
+    },
+    { metrics: runtime.metrics, stream: streamCategory(streamId) },
+  );
 }

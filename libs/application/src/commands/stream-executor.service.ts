@@ -10,7 +10,7 @@ import { SpanStatusCode } from '@opentelemetry/api';
 import {
   committedIn,
   decideContext,
-  handleCommand,
+  handleCommandWithRetries,
   seededEventId,
   seededId,
   type CommandResult,
@@ -111,6 +111,6 @@ export class StreamExecutor {
 
   /** The one command loop (handle-command.ts); projections in this process apply what it appends now. */
   private run(streamId: string, decide: Decision, options: ExecuteOptions): Promise<ExecuteResult> {
-    return handleCommand(this.runtime, streamId, decide, options, () => this.runner.poke());
+    return handleCommandWithRetries(this.runtime, streamId, decide, options, () => this.runner.poke());
   }
 }

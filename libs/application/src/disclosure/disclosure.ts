@@ -1,6 +1,6 @@
 import type { Runtime } from '../../../runtime/src/index.js';
 import { toActor, type Principal } from '../../../security/src/index.js';
-import { handleCommand } from '../commands/handle-command.js';
+import { handleCommandWithRetries } from '../commands/handle-command.js';
 
 /** Every disclosure of a case's identities is recorded in `disclosure-<caseId>` (not the case stream). */
 export const disclosureStreamId = (caseId: string): string => `disclosure-${caseId}`;
@@ -28,7 +28,7 @@ export async function recordDisclosure(
   correlationId: string,
   onAppended?: () => void,
 ): Promise<void> {
-  await handleCommand(
+  await handleCommandWithRetries(
     runtime,
     disclosureStreamId(d.caseId),
     (_history, ctx) => [

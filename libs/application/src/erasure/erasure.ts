@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import type { Runtime } from '../../../runtime/src/index.js';
-import { handleCommand } from '../commands/handle-command.js';
+import { handleCommandWithRetries } from '../commands/handle-command.js';
 import { caseStreamId } from '../../../domain/src/index.js';
 import { letterRef } from '../cases/case.letter.js';
 
@@ -26,7 +26,7 @@ export async function erasePerson(
   correlationId: string = randomUUID(),
 ): Promise<{ personRef: string; erased: boolean; alreadyErased: boolean }> {
   const erased = await runtime.vault.erase(personRef);
-  await handleCommand(
+  await handleCommandWithRetries(
     runtime,
     erasureStreamId(personRef),
     (history, ctx) =>
@@ -74,7 +74,7 @@ async function eraseLettersOf(
     );
     if (live.rowCount !== 0) continue;
     await runtime.vault.erase(letterRef(caseId));
-    await handleCommand(
+    await handleCommandWithRetries(
       runtime,
       `erasure-letter-${caseId}`,
       (history, ctx) => (history.length > 0 ? [] : [{ type: 'LetterErased', data: { caseId, at: ctx.now } }]),

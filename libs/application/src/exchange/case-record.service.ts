@@ -9,7 +9,7 @@ import {
   DENUNCIATOR_MASK,
 } from '../../../security/src/index.js';
 import { CaseService, ERASED_MASK, isConfidential, petitionersOf } from '../cases/case.service.js';
-import { handleCommand } from '../commands/handle-command.js';
+import { handleCommandWithRetries } from '../commands/handle-command.js';
 import { fail } from '../common/problem.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
@@ -225,7 +225,7 @@ export class CaseRecordService {
     req: CaseRecordRequest,
     confidential: boolean,
   ): Promise<void> {
-    await handleCommand(
+    await handleCommandWithRetries(
       this.runtime,
       `disclosure-${state.caseId}`,
       (_history, ctx) => [

@@ -10,7 +10,7 @@ import {
 } from '../../../domain/src/index.js';
 import type { BusinessCalendar, CalendarYear, Deadline } from '../../../domain/src/index.js';
 import type { EventActor } from '../../../event-store/src/index.js';
-import { handleCommand } from '../commands/handle-command.js';
+import { handleCommandWithRetries } from '../commands/handle-command.js';
 import type { Runtime } from '../../../runtime/src/index.js';
 
 const NAMESPACE = '9a4e2c71-3b8d-4f60-a1c5-7d2e8f0b6c39';
@@ -140,7 +140,7 @@ export async function recordCalendarCorrections(
   const fileHash = createHash('sha256').update(JSON.stringify(year)).digest('hex').slice(0, 16);
   let corrected = 0;
   for (const row of rows) {
-    const result = await handleCommand(
+    const result = await handleCommandWithRetries(
       runtime,
       caseStreamId(row.caseId),
       (history, ctx) => {

@@ -9,7 +9,7 @@ import {
   headOn,
   type UnitState,
 } from '../../../domain/src/index.js';
-import { handleCommand } from '../commands/handle-command.js';
+import { handleCommandWithRetries } from '../commands/handle-command.js';
 import { ProblemError } from '../common/problem.js';
 import type { Runtime } from '../../../runtime/src/index.js';
 
@@ -49,7 +49,7 @@ export async function runDeadlineWatch(
   for (const { case_id: caseId } of rows) {
     const streamId = caseStreamId(caseId);
     try {
-      const result = await handleCommand(
+      const result = await handleCommandWithRetries(
         runtime,
         streamId,
         async (history) => {

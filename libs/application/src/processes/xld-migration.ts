@@ -1,7 +1,7 @@
 import { v5 as uuidv5 } from 'uuid';
 import { foldCaseEvents } from '../folds.js';
 import { caseStreamId, decide } from '../../../domain/src/index.js';
-import { handleCommand, type CommandRuntime } from '../commands/handle-command.js';
+import { handleCommandWithRetries, type CommandRuntime } from '../commands/handle-command.js';
 import { ProblemError } from '../common/problem.js';
 import type { Runtime } from '../../../runtime/src/index.js';
 
@@ -34,7 +34,7 @@ export async function runXldMigration(
   let started = 0;
   for (const { case_id: caseId } of rows) {
     try {
-      const result = await handleCommand(
+      const result = await handleCommandWithRetries(
         runtime,
         caseStreamId(caseId),
         (history, ctx) => {
