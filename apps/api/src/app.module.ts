@@ -20,6 +20,7 @@ import { CaseController } from './cases/case.controller.js';
 import { IdentityController } from './cases/identity.controller.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { ProjectionWaiter } from './common/projection-waiter.service.js';
+import { CommandEndpoint } from './common/command-endpoint.js';
 import { DeadlineController } from './deadlines/deadline.controller.js';
 import { LateEntriesController } from './deadlines/late-entries.controller.js';
 import { DeadlineQueries } from './deadlines/deadline.queries.js';
@@ -69,6 +70,7 @@ export class AppModule {
       { provide: APP_FILTER, useClass: ProblemFilter },
       HealthController,
       ProjectionWaiter,
+      CommandEndpoint,
       DeadlineQueries,
       AccountabilityQueries,
       ...(options.demoOfficials ? [{ provide: DEMO_OFFICIALS, useValue: options.demoOfficials }] : []),

@@ -1,5 +1,4 @@
-import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Controller, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -12,13 +11,11 @@ import {
 } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import type { Request } from 'express';
 import { ImportHistoryMessage, XLSX_MEDIA_TYPE, fail } from '../../../../libs/application/src/index.js';
 import type { ImportResult } from '../../../../libs/application/src/index.js';
-import type { Principal } from '../../../../libs/security/src/index.js';
-import { CurrentPrincipal, RequirePermission } from '../auth/auth.guard.js';
+import { RequirePermission } from '../auth/auth.guard.js';
 import { toBool } from '../common/query.dto.js';
-import { correlationIdOf } from '../common/request-context.js';
+import { CommandCall, CommandEndpoint } from '../common/command-endpoint.js';
 
 export class ImportQuery {
   @ApiProperty({
@@ -64,7 +61,7 @@ export class ImportResultDto {
 @ApiBearerAuth()
 @Controller('admin/import')
 export class ImportController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly endpoint: CommandEndpoint) {}
 
   @Post()
   @HttpCode(200)
@@ -76,29 +73,24 @@ export class ImportController {
   @ApiConsumes('text/csv', XLSX_MEDIA_TYPE)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ type: ImportResultDto })
-  async import(
-    @Query() q: ImportQuery,
-    @Req() req: Request,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<ImportResult> {
-    const body: unknown = req.body;
+  import(@Query() q: ImportQuery, @CommandCall() call: CommandCall): Promise<ImportResult> {
+    const body: unknown = call.req.body;
     if (!Buffer.isBuffer(body) || body.length === 0)
       fail('VALIDATION_FAILED', 'send the file as text/csv or XLSX', [
         { path: 'body', message: 'send the file as text/csv or XLSX' },
       ]);
-    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    return this.commands.execute(
-      new ImportHistoryMessage(
-        {
-          file: body as Buffer,
-          format: type === XLSX_MEDIA_TYPE ? 'xlsx' : 'csv',
-          reason: q.reason,
-          ...(q.dryRun !== undefined ? { dryRun: q.dryRun } : {}),
-          ...(q.importId !== undefined ? { importId: q.importId } : {}),
-        },
-        principal,
-        { correlationId: correlationIdOf(req) },
-      ),
-    );
+    const type = (call.req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const input = {
+      file: body as Buffer,
+      format: type === XLSX_MEDIA_TYPE ? ('xlsx' as const) : ('csv' as const),
+      reason: q.reason,
+      ...(q.dryRun !== undefined ? { dryRun: q.dryRun } : {}),
+      ...(q.importId !== undefined ? { importId: q.importId } : {}),
+    };
+    // Resumed by its importId, not by an Idempotency-Key; the answer names no stream version.
+    return this.endpoint.run(call, (meta) => new ImportHistoryMessage(input, meta), {
+      ifMatch: false,
+      idempotencyKey: false,
+    });
   }
 }

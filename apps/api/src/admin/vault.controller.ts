@@ -1,12 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import type { Request } from 'express';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { ErasePerson } from '../../../../libs/application/src/index.js';
-import type { Principal } from '../../../../libs/security/src/index.js';
-import { CurrentPrincipal, RequirePermission } from '../auth/auth.guard.js';
-import { correlationIdOf } from '../common/request-context.js';
+import { RequirePermission } from '../auth/auth.guard.js';
+import { CommandCall, CommandEndpoint } from '../common/command-endpoint.js';
 
 export class EraseDto {
   @ApiProperty({ description: 'the legal basis of the erasure (Law 91/2025)' })
@@ -20,7 +17,7 @@ export class EraseDto {
 @ApiBearerAuth()
 @Controller('admin/persons')
 export class VaultController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly endpoint: CommandEndpoint) {}
 
   @Post(':personRef/erase')
   @HttpCode(200)
@@ -28,14 +25,11 @@ export class VaultController {
   @ApiOperation({
     summary: "Erase a person's identity everywhere (crypto-shredding: the data key is deleted)",
   })
-  async erase(
-    @Param('personRef') personRef: string,
-    @Body() dto: EraseDto,
-    @CurrentPrincipal() principal: Principal,
-    @Req() req: Request,
-  ) {
-    return this.commands.execute(
-      new ErasePerson(personRef, dto.reason, { principal, correlationId: correlationIdOf(req) }),
-    );
+  erase(@Param('personRef') personRef: string, @Body() dto: EraseDto, @CommandCall() call: CommandCall) {
+    // Erasing again answers alreadyErased; the answer names no stream version (no ETag).
+    return this.endpoint.run(call, (meta) => new ErasePerson(personRef, dto.reason, meta), {
+      ifMatch: false,
+      idempotencyKey: false,
+    });
   }
 }

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { requirePermission, type Principal } from '../../../../libs/security/src/index.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
 import {
-  IdempotencyService,
   fail,
   ProblemError,
   GetCase,
@@ -33,7 +32,7 @@ import {
   type ExistingCaseCommand,
 } from '../../../../libs/application/src/index.js';
 import type { CommandMeta } from '../../../../libs/application/src/index.js';
-import { correlationIdOf, idempotent, ifMatchOf } from '../common/request-context.js';
+import { CommandCall, CommandEndpoint } from '../common/command-endpoint.js';
 import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
 import {
   AcceptCaseDto,
@@ -59,7 +58,7 @@ import {
   TransferCaseDto,
   WithdrawCaseDto,
 } from './case.dto.js';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 
 const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;
 
@@ -76,33 +75,21 @@ function businessDateOfData(data: Record<string, unknown>): string | null {
 export class CaseController {
   constructor(
     private readonly cases: CaseService,
-    private readonly commands: CommandBus,
+    private readonly endpoint: CommandEndpoint,
     private readonly queries: QueryBus,
-    private readonly idem: IdempotencyService,
     private readonly waiter: ProjectionWaiter,
   ) {}
 
   @Post()
   @ApiOperation({ summary: 'Register a petition as it arrives (reception desk)' })
-  async register(
-    @Body() dto: RegisterCaseDto,
-    @CurrentPrincipal() principal: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    // The PIN leaves only in this response: what the idempotency store keeps (and a replay answers)
-    // has `lookupPin: null`.
-    let lookupPin: string | null = null;
-    const body = await idempotent(this.idem, req, res, principal, 201, async (seed) => {
-      const registered = await this.commands.execute(
-        new RegisterCase(dto, { principal, eventIdSeed: seed, correlationId: correlationIdOf(req) }),
-      );
-      lookupPin = registered.receipt.lookupPin;
-      return { ...registered, receipt: { ...registered.receipt, lookupPin: null } };
+  register(@Body() dto: RegisterCaseDto, @CommandCall() call: CommandCall) {
+    return this.endpoint.run(call, (meta) => new RegisterCase(dto, meta), {
+      ifMatch: false,
+      location: (registered) => `/api/v1/cases/${registered.id}`,
+      // The PIN leaves only in this response: what the idempotency store keeps (and a replay
+      // answers) has `lookupPin: null`.
+      storable: (registered) => ({ ...registered, receipt: { ...registered.receipt, lookupPin: null } }),
     });
-    res.setHeader('ETag', `"${body.version}"`);
-    res.setHeader('Location', `/api/v1/cases/${body.id}`);
-    return { ...body, receipt: { ...body.receipt, lookupPin } };
   }
 
   @Post(':id/pin')
@@ -111,29 +98,11 @@ export class CaseController {
     summary:
       'A new lookup PIN for the citizen (the old one stops working); the history records the reissue, never the PIN',
   })
-  async reissuePin(
-    @Param('id') id: string,
-    @CurrentPrincipal() principal: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+  reissuePin(@Param('id') id: string, @CommandCall() call: CommandCall) {
     this.checkId(id);
-    const ifMatch = ifMatchOf(req);
-    let lookupPin: string | null = null;
-    const body = await idempotent(this.idem, req, res, principal, 200, async (seed) => {
-      const issued = await this.commands.execute(
-        new ReissueLookupPin(id, {
-          principal,
-          ifMatch,
-          eventIdSeed: seed,
-          correlationId: correlationIdOf(req),
-        }),
-      );
-      lookupPin = issued.lookupPin;
-      return { ...issued, lookupPin: null };
+    return this.endpoint.run(call, (meta) => new ReissueLookupPin(id, meta), {
+      storable: (issued) => ({ ...issued, lookupPin: null }),
     });
-    res.setHeader('ETag', `"${body.version}"`);
-    return { ...body, lookupPin };
   }
 
   @Get()
@@ -212,14 +181,8 @@ export class CaseController {
 
   @Post(':id/classify')
   @HttpCode(200)
-  classify(
-    @Param('id') id: string,
-    @Body() dto: ClassifyCaseDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(id, req, res, p, (meta) => new ClassifyCase(id, dto, meta));
+  classify(@Param('id') id: string, @Body() dto: ClassifyCaseDto, @CommandCall() call: CommandCall) {
+    return this.run(id, call, (meta) => new ClassifyCase(id, dto, meta));
   }
 
   @Post(':id/reclassify')
@@ -228,14 +191,8 @@ export class CaseController {
     summary:
       'Correct the classification while the case is classified: the intake deadline is recomputed from the same start',
   })
-  reclassify(
-    @Param('id') id: string,
-    @Body() dto: ReclassifyCaseDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(id, req, res, p, (meta) => new ReclassifyCase(id, dto, meta));
+  reclassify(@Param('id') id: string, @Body() dto: ReclassifyCaseDto, @CommandCall() call: CommandCall) {
+    return this.run(id, call, (meta) => new ReclassifyCase(id, dto, meta));
   }
 
   @Post(':id/amend')
@@ -244,219 +201,108 @@ export class CaseController {
     summary:
       'An audited correction of intake data (petitioners, signer count, subject, content, channel, field, forwardedBy, registryNo)',
   })
-  amend(
-    @Param('id') id: string,
-    @Body() dto: AmendCaseDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(id, req, res, p, (meta) => new AmendCase(id, dto, meta));
+  amend(@Param('id') id: string, @Body() dto: AmendCaseDto, @CommandCall() call: CommandCall) {
+    return this.run(id, call, (meta) => new AmendCase(id, dto, meta));
   }
 
   @Post(':id/accept')
   @HttpCode(200)
-  accept(
-    @Param('id') id: string,
-    @Body() dto: AcceptCaseDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(id, req, res, p, (meta) => new AcceptCase(id, dto, meta));
+  accept(@Param('id') id: string, @Body() dto: AcceptCaseDto, @CommandCall() call: CommandCall) {
+    return this.run(id, call, (meta) => new AcceptCase(id, dto, meta));
   }
 
   @Post(':id/reject')
   @HttpCode(200)
-  reject(
-    @Param('id') id: string,
-    @Body() dto: RejectCaseDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(id, req, res, p, (meta) => new RejectCase(id, dto, meta));
+  reject(@Param('id') id: string, @Body() dto: RejectCaseDto, @CommandCall() call: CommandCall) {
+    return this.run(id, call, (meta) => new RejectCase(id, dto, meta));
   }
 
   @Post(':id/guide')
   @HttpCode(200)
-  guide(
-    @Param('id') id: string,
-    @Body() dto: GuideCaseDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(id, req, res, p, (meta) => new GuideCase(id, dto, meta));
+  guide(@Param('id') id: string, @Body() dto: GuideCaseDto, @CommandCall() call: CommandCall) {
+    return this.run(id, call, (meta) => new GuideCase(id, dto, meta));
   }
 
   @Post(':id/archive')
   @HttpCode(200)
-  archive(
-    @Param('id') id: string,
-    @Body() dto: ArchiveCaseDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(id, req, res, p, (meta) => new ArchiveCase(id, dto, meta));
+  archive(@Param('id') id: string, @Body() dto: ArchiveCaseDto, @CommandCall() call: CommandCall) {
+    return this.run(id, call, (meta) => new ArchiveCase(id, dto, meta));
   }
 
   @Post(':id/transfer')
   @HttpCode(200)
-  transfer(
-    @Param('id') id: string,
-    @Body() dto: TransferCaseDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(id, req, res, p, (meta) => new TransferCase(id, dto, meta));
+  transfer(@Param('id') id: string, @Body() dto: TransferCaseDto, @CommandCall() call: CommandCall) {
+    return this.run(id, call, (meta) => new TransferCase(id, dto, meta));
   }
 
   @Post(':id/assign')
   @HttpCode(200)
-  assign(
-    @Param('id') id: string,
-    @Body() dto: AssignHandlerDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(id, req, res, p, (meta) => new AssignHandler(id, dto, meta));
+  assign(@Param('id') id: string, @Body() dto: AssignHandlerDto, @CommandCall() call: CommandCall) {
+    return this.run(id, call, (meta) => new AssignHandler(id, dto, meta));
   }
 
   @Post(':id/extend')
   @HttpCode(200)
-  extend(
-    @Param('id') id: string,
-    @Body() dto: ExtendDeadlineDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(id, req, res, p, (meta) => new ExtendDeadline(id, dto, meta));
+  extend(@Param('id') id: string, @Body() dto: ExtendDeadlineDto, @CommandCall() call: CommandCall) {
+    return this.run(id, call, (meta) => new ExtendDeadline(id, dto, meta));
   }
 
   @Post(':id/suspend')
   @HttpCode(200)
-  suspend(
-    @Param('id') id: string,
-    @Body() dto: SuspendCaseDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(id, req, res, p, (meta) => new SuspendCase(id, dto, meta));
+  suspend(@Param('id') id: string, @Body() dto: SuspendCaseDto, @CommandCall() call: CommandCall) {
+    return this.run(id, call, (meta) => new SuspendCase(id, dto, meta));
   }
 
   @Post(':id/resume')
   @HttpCode(200)
-  resume(
-    @Param('id') id: string,
-    @Body() dto: ResumeCaseDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(id, req, res, p, (meta) => new ResumeCase(id, dto, meta));
+  resume(@Param('id') id: string, @Body() dto: ResumeCaseDto, @CommandCall() call: CommandCall) {
+    return this.run(id, call, (meta) => new ResumeCase(id, dto, meta));
   }
 
   @Post(':id/dialogues')
   @HttpCode(200)
-  dialogue(
-    @Param('id') id: string,
-    @Body() dto: RecordDialogueDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(id, req, res, p, (meta) => new RecordDialogue(id, dto, meta));
+  dialogue(@Param('id') id: string, @Body() dto: RecordDialogueDto, @CommandCall() call: CommandCall) {
+    return this.run(id, call, (meta) => new RecordDialogue(id, dto, meta));
   }
 
   @Post(':id/resolve')
   @HttpCode(200)
-  resolve(
-    @Param('id') id: string,
-    @Body() dto: ResolveCaseDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(id, req, res, p, (meta) => new ResolveCase(id, dto, meta));
+  resolve(@Param('id') id: string, @Body() dto: ResolveCaseDto, @CommandCall() call: CommandCall) {
+    return this.run(id, call, (meta) => new ResolveCase(id, dto, meta));
   }
 
   @Post(':id/withdraw')
   @HttpCode(200)
-  withdraw(
-    @Param('id') id: string,
-    @Body() dto: WithdrawCaseDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(id, req, res, p, (meta) => new WithdrawCase(id, dto, meta));
+  withdraw(@Param('id') id: string, @Body() dto: WithdrawCaseDto, @CommandCall() call: CommandCall) {
+    return this.run(id, call, (meta) => new WithdrawCase(id, dto, meta));
   }
 
   @Post(':id/terminate')
   @HttpCode(200)
-  terminate(
-    @Param('id') id: string,
-    @Body() dto: TerminateCaseDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(id, req, res, p, (meta) => new TerminateCase(id, dto, meta));
+  terminate(@Param('id') id: string, @Body() dto: TerminateCaseDto, @CommandCall() call: CommandCall) {
+    return this.run(id, call, (meta) => new TerminateCase(id, dto, meta));
   }
 
   @Post(':id/close')
   @HttpCode(200)
-  close(
-    @Param('id') id: string,
-    @Body() dto: CloseCaseDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(id, req, res, p, (meta) => new CloseCase(id, dto, meta));
+  close(@Param('id') id: string, @Body() dto: CloseCaseDto, @CommandCall() call: CommandCall) {
+    return this.run(id, call, (meta) => new CloseCase(id, dto, meta));
   }
 
   private checkId(id: string): void {
     if (!CASE_ID.test(id)) fail('NOT_FOUND', `no case ${id.slice(0, 64)}`);
   }
 
-  /**
-   * A command on an existing case: If-Match and Idempotency-Key read from the request, the message
-   * on the bus, the ETag of the answer. A replay answers identities and the letter as they are now.
-   */
-  private async run<I>(
-    id: string,
-    req: Request,
-    res: Response,
-    principal: Principal,
-    message: (meta: CommandMeta) => ExistingCaseCommand<I>,
-  ) {
+  /** A command on an existing case. A replay answers identities and the letter as they are now. */
+  private run<I>(id: string, call: CommandCall, message: (meta: CommandMeta) => ExistingCaseCommand<I>) {
     this.checkId(id);
-    const ifMatch = ifMatchOf(req);
-    const body = await idempotent(
-      this.idem,
-      req,
-      res,
-      principal,
-      200,
-      (seed) =>
-        this.commands.execute(
-          message({ principal, ifMatch, eventIdSeed: seed, correlationId: correlationIdOf(req) }),
-        ),
-      async () => {
+    return this.endpoint.run(call, message, {
+      refill: async () => {
         // A replay answers identities and the letter as they are now, with the caller's rights.
-        const { state, events } = await this.cases.load(id, principal);
-        const now = await this.cases.view(state, events, null, principal);
+        const { state, events } = await this.cases.load(id, call.principal);
+        const now = await this.cases.view(state, events, null, call.principal);
         return { petitioners: now.petitioners, content: now.content };
       },
-    );
-    res.setHeader('ETag', `"${body.version}"`);
-    return body;
+    });
   }
 }

@@ -1,10 +1,9 @@
-import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import type { Request } from 'express';
 import { requirePermission, type Principal } from '../../../../libs/security/src/index.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
-import { correlationIdOf } from '../common/request-context.js';
+import { CommandCall, CommandEndpoint } from '../common/command-endpoint.js';
 import {
   RUNTIME,
   type Runtime,
@@ -12,7 +11,6 @@ import {
   DiscloseIdentities,
   disclosureStreamId,
 } from '../../../../libs/application/src/index.js';
-import { CommandBus } from '@nestjs/cqrs';
 import { pageOf, PageQuery } from './case.dto.js';
 
 export { disclosureStreamId };
@@ -55,7 +53,7 @@ export class IdentityController {
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
     private readonly cases: CaseService,
-    private readonly commands: CommandBus,
+    private readonly endpoint: CommandEndpoint,
   ) {}
 
   @Get(':id/petitioners')
@@ -63,15 +61,12 @@ export class IdentityController {
     summary:
       'Petitioners in clear (recorded disclosure; denunciators only to the handler and the competent head)',
   })
-  async petitioners(
-    @Param('id') id: string,
-    @Query() q: DisclosureQuery,
-    @CurrentPrincipal() principal: Principal,
-    @Req() req: Request,
-  ) {
-    return this.commands.execute(
-      new DiscloseIdentities(id, q.reasonCode, q.reason, { principal, correlationId: correlationIdOf(req) }),
-    );
+  petitioners(@Param('id') id: string, @Query() q: DisclosureQuery, @CommandCall() call: CommandCall) {
+    // A read that records a disclosure: no If-Match, no Idempotency-Key (each reading is recorded).
+    return this.endpoint.run(call, (meta) => new DiscloseIdentities(id, q.reasonCode, q.reason, meta), {
+      ifMatch: false,
+      idempotencyKey: false,
+    });
   }
 
   @Get(':id/disclosures')

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import type { Principal } from '../../../../libs/security/src/index.js';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.guard.js';
 import {
-  IdempotencyService,
   CloseInspection,
   ConcludeInspection,
   DecideInspection,
@@ -15,10 +14,9 @@ import {
   ReportProgress,
   SubmitRemediationPlan,
   WaiveRecommendation,
-  type InspectionCommandMessage,
 } from '../../../../libs/application/src/index.js';
 import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
-import { correlationIdOf, idempotent, ifMatchOf } from '../common/request-context.js';
+import { CommandCall, CommandEndpoint } from '../common/command-endpoint.js';
 import {
   CloseInspectionDto,
   ConcludeInspectionDto,
@@ -29,8 +27,7 @@ import {
   SubmitPlanDto,
   WaiveRecommendationDto,
 } from './inspection.dto.js';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import type { CommandMeta } from '../../../../libs/application/src/index.js';
+import { QueryBus } from '@nestjs/cqrs';
 
 @ApiTags('inspections')
 @ApiBearerAuth()
@@ -38,29 +35,19 @@ import type { CommandMeta } from '../../../../libs/application/src/index.js';
 export class InspectionController {
   constructor(
     private readonly queries: QueryBus,
-    private readonly idem: IdempotencyService,
     private readonly waiter: ProjectionWaiter,
-    private readonly commands: CommandBus,
+    private readonly endpoint: CommandEndpoint,
   ) {}
 
   @Post()
   @ApiOperation({
     summary: 'Record the decision to inspect, check or survey a unit (head of the lead unit, admin)',
   })
-  async decide(
-    @Body() dto: DecideInspectionDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const body = await idempotent(this.idem, req, res, p, 201, (seed) =>
-      this.commands.execute(
-        new DecideInspection(dto, { principal: p, eventIdSeed: seed, correlationId: correlationIdOf(req) }),
-      ),
-    );
-    res.setHeader('ETag', `"${body.version}"`);
-    res.setHeader('Location', `/api/v1/inspections/${body.id}`);
-    return body;
+  decide(@Body() dto: DecideInspectionDto, @CommandCall() call: CommandCall) {
+    return this.endpoint.run(call, (meta) => new DecideInspection(dto, meta), {
+      ifMatch: false,
+      location: (inspection) => `/api/v1/inspections/${inspection.id}`,
+    });
   }
 
   // Declared before `:id` so that `follow-up` is not taken for an inspection id.
@@ -104,14 +91,8 @@ export class InspectionController {
   @ApiOperation({
     summary: 'Record the conclusion and its recommendations (ids r1, r2, … are assigned here)',
   })
-  conclude(
-    @Param('id') id: string,
-    @Body() dto: ConcludeInspectionDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(req, res, p, (meta) => new ConcludeInspection(id, dto, meta));
+  conclude(@Param('id') id: string, @Body() dto: ConcludeInspectionDto, @CommandCall() call: CommandCall) {
+    return this.endpoint.run(call, (meta) => new ConcludeInspection(id, dto, meta));
   }
 
   @Post(':id/directive')
@@ -119,14 +100,8 @@ export class InspectionController {
   @ApiOperation({
     summary: "The head's implementation directive (due 15 days after the conclusion, TT-DIRECT)",
   })
-  directive(
-    @Param('id') id: string,
-    @Body() dto: IssueDirectiveDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(req, res, p, (meta) => new IssueDirective(id, { issuedOn: dto.issuedOn }, meta));
+  directive(@Param('id') id: string, @Body() dto: IssueDirectiveDto, @CommandCall() call: CommandCall) {
+    return this.endpoint.run(call, (meta) => new IssueDirective(id, { issuedOn: dto.issuedOn }, meta));
   }
 
   @Post(':id/recommendations/:rid/plan')
@@ -136,11 +111,9 @@ export class InspectionController {
     @Param('id') id: string,
     @Param('rid') rid: string,
     @Body() dto: SubmitPlanDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CommandCall,
   ) {
-    return this.run(req, res, p, (meta) => new SubmitRemediationPlan(id, rid, dto, meta));
+    return this.endpoint.run(call, (meta) => new SubmitRemediationPlan(id, rid, dto, meta));
   }
 
   @Post(':id/recommendations/:rid/reports')
@@ -150,11 +123,9 @@ export class InspectionController {
     @Param('id') id: string,
     @Param('rid') rid: string,
     @Body() dto: ReportProgressDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CommandCall,
   ) {
-    return this.run(req, res, p, (meta) => new ReportProgress(id, rid, dto, meta));
+    return this.endpoint.run(call, (meta) => new ReportProgress(id, rid, dto, meta));
   }
 
   @Post(':id/recommendations/:rid/waive')
@@ -164,40 +135,15 @@ export class InspectionController {
     @Param('id') id: string,
     @Param('rid') rid: string,
     @Body() dto: WaiveRecommendationDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CommandCall,
   ) {
-    return this.run(req, res, p, (meta) => new WaiveRecommendation(id, rid, dto, meta));
+    return this.endpoint.run(call, (meta) => new WaiveRecommendation(id, rid, dto, meta));
   }
 
   @Post(':id/close')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the inspection: every recommendation must be done or waived (else 409)' })
-  close(
-    @Param('id') id: string,
-    @Body() dto: CloseInspectionDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    return this.run(req, res, p, (meta) => new CloseInspection(id, { closedOn: dto.closedOn }, meta));
-  }
-
-  /** If-Match, Idempotency-Key and the ETag of the answer, as for case commands. */
-  private async run(
-    req: Request,
-    res: Response,
-    p: Principal,
-    message: (meta: CommandMeta) => InspectionCommandMessage,
-  ) {
-    const ifMatch = ifMatchOf(req);
-    const body = await idempotent(this.idem, req, res, p, 200, (seed) =>
-      this.commands.execute(
-        message({ principal: p, ifMatch, eventIdSeed: seed, correlationId: correlationIdOf(req) }),
-      ),
-    );
-    res.setHeader('ETag', `"${body.version}"`);
-    return body;
+  close(@Param('id') id: string, @Body() dto: CloseInspectionDto, @CommandCall() call: CommandCall) {
+    return this.endpoint.run(call, (meta) => new CloseInspection(id, { closedOn: dto.closedOn }, meta));
   }
 }

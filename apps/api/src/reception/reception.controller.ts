@@ -1,10 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import type { Principal } from '../../../../libs/security/src/index.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
 import {
-  IdempotencyService,
   CancelSession,
   CorrectSession,
   GetSession,
@@ -13,7 +12,7 @@ import {
   ListSessions,
   ScheduleSession,
 } from '../../../../libs/application/src/index.js';
-import { correlationIdOf, idempotent, ifMatchOf } from '../common/request-context.js';
+import { CommandCall, CommandEndpoint } from '../common/command-endpoint.js';
 import {
   CancelSessionDto,
   CorrectSessionDto,
@@ -22,16 +21,15 @@ import {
   ScheduleSessionDto,
 } from './reception.dto.js';
 import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 
 @ApiTags('reception')
 @ApiBearerAuth()
 @Controller('reception-sessions')
 export class ReceptionController {
   constructor(
-    private readonly idem: IdempotencyService,
-    private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly endpoint: CommandEndpoint,
     private readonly waiter: ProjectionWaiter,
   ) {}
 
@@ -64,46 +62,19 @@ export class ReceptionController {
     summary:
       'Correct a mistaken hold by an audited event (heads), with a reason; void: true when it did not take place. Never a late entry',
   })
-  async correct(
-    @Param('id') id: string,
-    @Body() dto: CorrectSessionDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const ifMatch = ifMatchOf(req);
-    const body = await idempotent(this.idem, req, res, p, 200, (seed) =>
-      this.commands.execute(
-        new CorrectSession(id, dto, {
-          principal: p,
-          correlationId: correlationIdOf(req),
-          eventIdSeed: seed,
-          ifMatch,
-        }),
-      ),
-    );
-    res.setHeader('ETag', `"${body.version}"`);
-    return body;
+  correct(@Param('id') id: string, @Body() dto: CorrectSessionDto, @CommandCall() call: CommandCall) {
+    return this.endpoint.run(call, (meta) => new CorrectSession(id, dto, meta));
   }
 
   @Post()
   @ApiOperation({
     summary: 'Schedule a citizen-reception session (reception staff); the date may lie in the future',
   })
-  async schedule(
-    @Body() dto: ScheduleSessionDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const body = await idempotent(this.idem, req, res, p, 201, (seed) =>
-      this.commands.execute(
-        new ScheduleSession(dto, { principal: p, correlationId: correlationIdOf(req), eventIdSeed: seed }),
-      ),
-    );
-    res.setHeader('ETag', `"${body.version}"`);
-    res.setHeader('Location', `/api/v1/reception-sessions/${body.id}`);
-    return body;
+  schedule(@Body() dto: ScheduleSessionDto, @CommandCall() call: CommandCall) {
+    return this.endpoint.run(call, (meta) => new ScheduleSession(dto, meta), {
+      ifMatch: false,
+      location: (session) => `/api/v1/reception-sessions/${session.id}`,
+    });
   }
 
   @Get(':id')
@@ -124,50 +95,14 @@ export class ReceptionController {
     summary:
       'Record that the session took place (heads); it counts toward the head’s duty only if the head in office on heldOn hosted it',
   })
-  async hold(
-    @Param('id') id: string,
-    @Body() dto: HoldSessionDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const ifMatch = ifMatchOf(req);
-    const body = await idempotent(this.idem, req, res, p, 200, (seed) =>
-      this.commands.execute(
-        new HoldSession(id, dto, {
-          principal: p,
-          correlationId: correlationIdOf(req),
-          eventIdSeed: seed,
-          ifMatch,
-        }),
-      ),
-    );
-    res.setHeader('ETag', `"${body.version}"`);
-    return body;
+  hold(@Param('id') id: string, @Body() dto: HoldSessionDto, @CommandCall() call: CommandCall) {
+    return this.endpoint.run(call, (meta) => new HoldSession(id, dto, meta));
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a scheduled session (reception staff)' })
-  async cancel(
-    @Param('id') id: string,
-    @Body() dto: CancelSessionDto,
-    @CurrentPrincipal() p: Principal,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const ifMatch = ifMatchOf(req);
-    const body = await idempotent(this.idem, req, res, p, 200, (seed) =>
-      this.commands.execute(
-        new CancelSession(id, dto, {
-          principal: p,
-          correlationId: correlationIdOf(req),
-          eventIdSeed: seed,
-          ifMatch,
-        }),
-      ),
-    );
-    res.setHeader('ETag', `"${body.version}"`);
-    return body;
+  cancel(@Param('id') id: string, @Body() dto: CancelSessionDto, @CommandCall() call: CommandCall) {
+    return this.endpoint.run(call, (meta) => new CancelSession(id, dto, meta));
   }
 }

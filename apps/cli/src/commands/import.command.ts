@@ -61,8 +61,15 @@ export function registerImportCommand(program: Command): void {
               ...(opts.dryRun ? { dryRun: true } : {}),
               ...(opts.importId ? { importId: opts.importId } : {}),
             },
-            { id: opts.actor!, name: opts.actorName ?? 'Quản trị viên', roles: ['admin'], unitId: null },
-            { correlationId: `cli-import:${Date.now()}` },
+            {
+              principal: {
+                id: opts.actor!,
+                name: opts.actorName ?? 'Quản trị viên',
+                roles: ['admin'],
+                unitId: null,
+              },
+              correlationId: `cli-import:${Date.now()}`,
+            },
           ),
         );
         await runner.catchUpAll();

@@ -321,8 +321,7 @@ export async function seedDemo(
   await bus.execute(
     new ImportHistoryMessage(
       { file: Buffer.from(file, 'utf8'), format: 'csv', reason: DEMO_IMPORT_REASON, importId: 'demo' },
-      admin,
-      { correlationId },
+      { principal: admin, correlationId },
     ),
   );
   const handler: Principal = { id: 'cb-xuly', name: 'Hoàng Văn Thắng', roles: ['handler'], unitId: 'nb' };

@@ -1,6 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApplicationCommand } from '../bus/messages.js';
-import type { Principal } from '../../../security/src/index.js';
+import { ApplicationCommand, type CommandMeta } from '../bus/messages.js';
 import { ImportService, type ImportInput, type ImportResult } from './import.service.js';
 
 /** POST /admin/import and `donthu import`, as a message on the CommandBus. */
@@ -9,18 +8,17 @@ export class ImportHistoryMessage extends ApplicationCommand<ImportResult> {
   static override readonly stream: string = 'import';
   constructor(
     readonly input: ImportInput,
-    readonly principal: Principal,
-    readonly opts: { correlationId: string },
+    meta: CommandMeta,
   ) {
-    super({ principal, correlationId: opts.correlationId });
+    super(meta);
   }
 }
 
 @CommandHandler(ImportHistoryMessage)
 export class ImportHistoryHandler implements ICommandHandler<ImportHistoryMessage, ImportResult> {
   constructor(private readonly imports: ImportService) {}
-  execute({ input, principal, opts }: ImportHistoryMessage): Promise<ImportResult> {
-    return this.imports.run(input, principal, opts);
+  execute({ input, meta }: ImportHistoryMessage): Promise<ImportResult> {
+    return this.imports.run(input, meta.principal, { correlationId: meta.correlationId });
   }
 }
 
