@@ -54,7 +54,14 @@ export {
 } from './inspections/inspection.commands.js';
 export { moveRecommendationForMerger } from './inspections/inspection.merger.js';
 export { InspectionService } from './inspections/inspection.service.js';
-export { GetFollowUp, GetInspection, GetInspectionHistory } from './inspections/inspection.queries.js';
+export {
+  GetFollowUp,
+  GetInspection,
+  GetInspectionHistory,
+  ListInspections,
+  type InspectionList,
+  type InspectionListItem,
+} from './inspections/inspection.queries.js';
 export {
   FIELD_VALUES,
   OPEN311_ATTRIBUTES,

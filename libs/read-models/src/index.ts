@@ -14,9 +14,12 @@ export {
   type ReceptionSessionRow,
 } from './reception-sessions/reception-sessions.queries.js';
 export {
+  listInspections,
   openRecommendations,
   reportsForUnit,
   scheduleOfRow,
+  type InspectionListFilter,
+  type InspectionListRow,
   type OpenRecommendationsFilter,
   type RecommendationRow,
   type ReportsForUnitQuery,

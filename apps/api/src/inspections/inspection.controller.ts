@@ -11,6 +11,7 @@ import {
   GetInspection,
   GetInspectionHistory,
   IssueDirective,
+  ListInspections,
   ReportProgress,
   SubmitRemediationPlan,
   WaiveRecommendation,
@@ -23,6 +24,7 @@ import {
   DecideInspectionDto,
   FollowUpQuery,
   IssueDirectiveDto,
+  ListInspectionsQuery,
   ReportProgressDto,
   SubmitPlanDto,
   WaiveRecommendationDto,
@@ -48,6 +50,20 @@ export class InspectionController {
       ifMatch: false,
       location: (inspection) => `/api/v1/inspections/${inspection.id}`,
     });
+  }
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'Inspections led by, of, or owing recommendations to a unit (and its subunits), newest decision first',
+  })
+  async list(
+    @Query() q: ListInspectionsQuery,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.waiter.waitFor(q.minPosition, { res, reads: [READS.inspections, READS.units] });
+    return this.queries.execute(new ListInspections(p, q));
   }
 
   // Declared before `:id` so that `follow-up` is not taken for an inspection id.

@@ -1,5 +1,5 @@
 import { BoardQuery } from '../common/query.dto.js';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -105,3 +105,19 @@ export class CloseInspectionDto {
 
 /** `GET /inspections/follow-up`: a board (unit, subunits, asOf, recordedBefore, paging). */
 export class FollowUpQuery extends BoardQuery {}
+
+export const INSPECTION_STATUSES = ['decided', 'fieldwork', 'concluded', 'closed'] as const;
+
+/** `GET /inspections`: the unit (default: yours) with or without its subunits, a status, paging. */
+export class ListInspectionsQuery extends PickType(BoardQuery, [
+  'unitId',
+  'includeSubunits',
+  'page',
+  'pageSize',
+  'minPosition',
+] as const) {
+  @ApiPropertyOptional({ enum: INSPECTION_STATUSES })
+  @IsOptional()
+  @IsIn(INSPECTION_STATUSES as unknown as unknown[])
+  status?: (typeof INSPECTION_STATUSES)[number];
+}

@@ -506,6 +506,20 @@ const SCHEMAS: Record<string, Schema> = {
     'remediationDueOn?': nullable(date),
     'remediationOverdue?': bool,
   }),
+  InspectionListItem: obj({
+    id: str(),
+    title: str(),
+    kind: str('inspection, check or survey'),
+    leadUnitId: str(),
+    inspectedUnitId: str(),
+    status: str('decided, fieldwork, concluded or closed'),
+    decidedOn: date,
+    concludedOn: nullable(date),
+    directiveIssuedOn: nullable(date),
+    closedOn: nullable(date),
+    recommendations: int('recommendations of the conclusion'),
+    openRecommendations: int('recommendations neither done nor waived'),
+  }),
   StatisticsReport: obj(
     {
       period: obj({ label: str(), from: date, to: date }),
@@ -800,6 +814,11 @@ const SUCCESS: Record<string, Success> = {
   },
 
   'post /api/v1/inspections': { status: 201, description: 'the inspection decided', json: ref('Inspection') },
+  'get /api/v1/inspections': {
+    status: 200,
+    description: 'the inspections of the unit (and its subunits), newest decision first',
+    json: page(ref('InspectionListItem')),
+  },
   'get /api/v1/inspections/follow-up': {
     status: 200,
     description: 'recommendations and their reports, with what is overdue',

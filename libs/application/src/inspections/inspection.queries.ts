@@ -81,3 +81,44 @@ export class GetInspectionHistory extends ApplicationQuery<StreamHistoryView> {
     super(principal);
   }
 }
+
+/** The filters of `GET /inspections`, validated by whoever received them. */
+export interface InspectionListInput {
+  unitId?: string;
+  includeSubunits?: boolean;
+  status?: 'decided' | 'fieldwork' | 'concluded' | 'closed';
+  page?: number;
+  pageSize?: number;
+}
+
+export interface InspectionListItem {
+  id: string;
+  title: string;
+  kind: string;
+  leadUnitId: string;
+  inspectedUnitId: string;
+  status: string;
+  decidedOn: IsoDate;
+  concludedOn: IsoDate | null;
+  directiveIssuedOn: IsoDate | null;
+  closedOn: IsoDate | null;
+  recommendations: number;
+  openRecommendations: number;
+}
+
+export interface InspectionList {
+  items: InspectionListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** GET /inspections: the inspections led by, of, or owing recommendations to a unit (and its subunits). */
+export class ListInspections extends ApplicationQuery<InspectionList> {
+  constructor(
+    principal: Principal,
+    readonly filter: InspectionListInput,
+  ) {
+    super(principal);
+  }
+}

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { followUp, vietnamDateOf, type IsoDate } from '../../../domain/src/index.js';
 import {
+  listInspections,
   openRecommendations,
   scheduleOfRow,
   type RecommendationRow,
@@ -17,7 +18,9 @@ import {
   GetFollowUp,
   GetInspection,
   GetInspectionHistory,
+  ListInspections,
   type FollowUpItem,
+  type InspectionList,
   type FollowUpList,
   type InspectionResult,
 } from './inspection.queries.js';
@@ -107,6 +110,57 @@ export class GetFollowUpHandler implements IQueryHandler<GetFollowUp, FollowUpLi
   }
 }
 
+/**
+ * GET /inspections (docs/reference/api-contract.md "Inspections and their conclusions"): the current
+ * inspections whose lead, inspected or a recommendation's owner unit is the unit asked (default: the
+ * reader's own) or, unless `includeSubunits=false`, one below it; newest decision first. Whoever's
+ * scope covers one of those units reads an inspection (as `GET /inspections/:id`), so an unknown or
+ * out-of-scope unit is a 404.
+ */
+@QueryHandler(ListInspections)
+export class ListInspectionsHandler implements IQueryHandler<ListInspections, InspectionList> {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly units: UnitDirectory,
+  ) {}
+
+  async execute({ principal, filter: q }: ListInspections): Promise<InspectionList> {
+    const unitId = q.unitId ?? principal.unitId ?? null;
+    if (q.unitId && !(await this.units.exists(q.unitId))) fail('NOT_FOUND', `no unit ${q.unitId}`);
+    if (!unitId && !principal.roles.includes('admin')) fail('NOT_FOUND', 'no unit');
+    if (unitId && !(await this.units.inScope(principal, [unitId]))) fail('NOT_FOUND', `no unit ${unitId}`);
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 50;
+    const { rows, total } = await listInspections(this.db, {
+      unitId,
+      includeSubunits: q.includeSubunits,
+      status: q.status,
+      page,
+      pageSize,
+    });
+    const date = (v: unknown): IsoDate | null => (v === null || v === undefined ? null : String(v));
+    return {
+      items: rows.map((r) => ({
+        id: String(r.inspection_id),
+        title: String(r.title),
+        kind: String(r.kind),
+        leadUnitId: String(r.lead_unit_id),
+        inspectedUnitId: String(r.inspected_unit_id),
+        status: String(r.inspection_status),
+        decidedOn: String(r.decided_on),
+        concludedOn: date(r.concluded_on),
+        directiveIssuedOn: date(r.directive_issued_on),
+        closedOn: date(r.closed_on),
+        recommendations: Number(r.recommendations),
+        openRecommendations: Number(r.open_recommendations),
+      })),
+      total,
+      page,
+      pageSize,
+    };
+  }
+}
+
 function followUpItem(row: RecommendationRow, asOf: IsoDate): FollowUpItem {
   const { rec, reports } = scheduleOfRow(row);
   const f = followUp(rec, reports, asOf);
@@ -138,4 +192,5 @@ export const INSPECTION_QUERY_HANDLERS = [
   GetInspectionHandler,
   GetInspectionHistoryHandler,
   GetFollowUpHandler,
+  ListInspectionsHandler,
 ];

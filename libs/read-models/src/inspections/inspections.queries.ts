@@ -124,3 +124,88 @@ export async function reportsForUnit(
   }
   return { due, missed };
 }
+
+/** Which inspections `listInspections` reads (`GET /inspections`). */
+export interface InspectionListFilter {
+  /** Inspections whose lead, inspected or a recommendation's owner unit is this unit (and, unless
+   * `includeSubunits` is false, a unit below it); null: every inspection. */
+  unitId: string | null;
+  includeSubunits?: boolean;
+  /** `decided`, `fieldwork`, `concluded` or `closed`. */
+  status?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** An inspection's own row of `rm_recommendations` (`recommendation_id = ''`), with its counts. */
+export interface InspectionListRow {
+  inspection_id: string;
+  title: string;
+  kind: string;
+  lead_unit_id: string;
+  inspected_unit_id: string;
+  inspection_status: string;
+  decided_on: string;
+  concluded_on: string | null;
+  directive_issued_on: string | null;
+  closed_on: string | null;
+  recommendations: number;
+  open_recommendations: number;
+  total: number;
+}
+
+/**
+ * The current inspections of a unit (and its subunits): the inspection row of every inspection led
+ * by, of, or with a recommendation owned by a unit in the set; newest decision first.
+ */
+export async function listInspections(
+  db: SqlRunner,
+  f: InspectionListFilter,
+): Promise<{ rows: InspectionListRow[]; total: number }> {
+  const params: unknown[] = [];
+  const p = (v: unknown) => (params.push(v), `$${params.length}`);
+  let cte = '';
+  let units = '';
+  if (f.unitId && f.includeSubunits === false) units = `(${p(f.unitId)})`;
+  else if (f.unitId) {
+    cte = `WITH RECURSIVE ${subtreeCte(p(f.unitId))}`;
+    units = '(SELECT unit_id FROM scope_units)';
+  }
+  const current = versionFilter('r', null);
+  const scope = units
+    ? `(i.lead_unit_id IN ${units} OR i.inspected_unit_id IN ${units} OR EXISTS (
+         SELECT 1 FROM rm_recommendations r
+          WHERE r.inspection_id = i.inspection_id AND r.recommendation_id <> '' AND ${current}
+            AND r.owner_unit_id IN ${units}))`
+    : 'TRUE';
+  const status = f.status ? `i.inspection_status = ${p(f.status)}` : 'TRUE';
+  const limit = p(f.pageSize);
+  const offset = p((f.page - 1) * f.pageSize);
+  const rows: InspectionListRow[] = await db.query(
+    `${cte} SELECT i.inspection_id, i.title, i.kind, i.lead_unit_id, i.inspected_unit_id,
+            i.inspection_status, i.decided_on, i.concluded_on, i.directive_issued_on, i.closed_on,
+            (SELECT count(*) FROM rm_recommendations r
+              WHERE r.inspection_id = i.inspection_id AND r.recommendation_id <> '' AND ${current})::int
+              AS recommendations,
+            (SELECT count(*) FROM rm_recommendations r
+              WHERE r.inspection_id = i.inspection_id AND r.recommendation_id <> '' AND ${current}
+                AND r.status = 'open')::int AS open_recommendations,
+            (count(*) OVER ())::int AS total
+       FROM rm_recommendations i
+      WHERE i.recommendation_id = '' AND ${versionFilter('i', null)} AND ${scope} AND ${status}
+      ORDER BY i.decided_on DESC, i.inspection_id
+      LIMIT ${limit} OFFSET ${offset}`,
+    params,
+  );
+  let total = rows[0]?.total ?? 0;
+  if (!rows.length && f.page > 1) {
+    // Past the last page: count without paging.
+    const counted: { n: number }[] = await db.query(
+      `${cte} SELECT count(*)::int AS n FROM rm_recommendations i
+        WHERE i.recommendation_id = '' AND ${versionFilter('i', null)} AND ${scope} AND ${status}`,
+      params.slice(0, -2),
+    );
+    total = counted[0]?.n ?? 0;
+  }
+  return { rows, total };
+}
