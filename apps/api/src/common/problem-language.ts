@@ -1,10 +1,14 @@
 import type { Problem } from '../../../../libs/application/src/index.js';
+import { MESSAGES_VI, TERMS_VI } from './problem-messages.vi.js';
 
 /**
  * docs/reference/api-contract.md "Language": problem `title`, `detail` and validation messages are Vietnamese unless
  * `Accept-Language` prefers English; `code` (and every field path, rule id and identifier) is the
  * same in both. Messages are written in English where they are raised; this is the one place that
- * turns them into Vietnamese. A message without a translation here is left as it was raised.
+ * turns them into Vietnamese (docs/api-language.md): first by the rules below (class-validator's
+ * messages and a few shared shapes), then by the catalogue of raised templates in
+ * problem-messages.vi.ts. problem-messages.spec.ts fails when a message raised in the source has
+ * neither, so every message a user receives is Vietnamese.
  */
 export type ProblemLanguage = 'vi' | 'en';
 
@@ -40,21 +44,8 @@ const TITLE_VI: Record<string, string> = {
   INTERNAL: 'Lỗi hệ thống',
 };
 
-const STATUS_VI: Record<string, string> = {
-  received: 'mới tiếp nhận',
-  classified: 'đã phân loại',
-  accepted: 'đã thụ lý',
-  rejected: 'không thụ lý',
-  guided: 'đã hướng dẫn',
-  archived: 'đã lưu đơn',
-  suspended: 'tạm đình chỉ',
-  resolved: 'đã giải quyết',
-  closed: 'đã kết thúc',
-  withdrawn: 'đã rút đơn',
-  terminated: 'đã đình chỉ giải quyết',
-};
-
-const status = (s: string) => `“${STATUS_VI[s] ?? s}”`;
+const term = (s: string) => TERMS_VI[s] ?? s;
+const status = (s: string) => `“${term(s)}”`;
 const vnDate = (d: string) => d.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1');
 
 /** English message → Vietnamese, the first rule that matches. Identifiers pass through unchanged. */
@@ -106,7 +97,7 @@ const RULES: [RegExp, (...m: string[]) => string][] = [
   ],
   [
     /^(\S+) (\d{4}-\d{2}-\d{2}) is before the (.+) \((\S+)\)$/,
-    (_, f, d, w, r) => `${f}: ngày ${vnDate(d)} trước ngày ${w} (${vnDate(r)})`,
+    (_, f, d, w, r) => `${f}: ngày ${vnDate(d)} trước ngày ${term(w)} (${vnDate(r)})`,
   ],
   [/^(\S+) must be 6–20 letters or digits$/, (_, f) => `${f} phải gồm 6–20 chữ số hoặc chữ cái`],
   [
@@ -144,7 +135,6 @@ const RULES: [RegExp, (...m: string[]) => string][] = [
   [/^the notice cannot be dated after the dialogue$/, () => 'ngày thông báo không được sau ngày đối thoại'],
   [/^level applies to complaints only$/, () => 'lần giải quyết chỉ áp dụng cho đơn khiếu nại'],
   [/^signerCount must be a positive integer$/, () => 'số người ký phải là số nguyên dương'],
-  [/^(.*)\(LTC Art\. 30\)$/, (_, m) => `${m.trim()} (Luật Tố cáo, Điều 30)`],
   [
     /^noticeOn is required for a dialogue held from (\S+) \((.+)\)$/,
     (_, d, law) => `noticeOn: đối thoại từ ngày ${vnDate(d)} phải có ngày thông báo (${law})`,
@@ -215,7 +205,8 @@ const RULES: [RegExp, (...m: string[]) => string][] = [
   [/^the correction changes nothing$/, () => 'nội dung đính chính không thay đổi gì'],
   [
     /^session (\S+) is (\w+), not held$/,
-    (_, id, st) => `buổi tiếp ${id} đang ở trạng thái ${st}, chưa được ghi nhận là đã tổ chức`,
+    (_, id, st) =>
+      `buổi tiếp công dân ${id} đang ở trạng thái ${status(st)}, chưa được ghi nhận là đã tổ chức`,
   ],
   [/^to must not be before from$/, () => 'to không được trước from'],
   [/^a valid bearer token is required$/, () => 'cần đăng nhập: thiếu mã xác thực hoặc mã đã hết hạn'],
@@ -317,17 +308,63 @@ const RULES: [RegExp, (...m: string[]) => string][] = [
   [/^send the file as text\/csv or XLSX$/, () => 'gửi tệp dưới dạng text/csv hoặc XLSX'],
 ];
 
-/** One message in Vietnamese (or as it was, when no rule knows it). */
+/** A catalogue entry as a pattern: the English template with each `{}` matching one value. */
+interface CatalogueEntry {
+  pattern: RegExp;
+  vi: string;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The catalogue, most literal text first, so a longer template wins over a shorter one it contains. A
+ * value never spans `; ` nor `: ` (the separators of a validation detail's parts and their paths).
+ */
+const CATALOGUE: CatalogueEntry[] = Object.entries(MESSAGES_VI)
+  .map(([en, vi]) => ({
+    literal: en.replaceAll('{}', '').length,
+    pattern: new RegExp(`^${en.split('{}').map(escapeRegExp).join('((?:(?!; |: ).)+?)')}$`, 's'),
+    vi,
+  }))
+  .sort((a, b) => b.literal - a.literal)
+  .map(({ pattern, vi }) => ({ pattern, vi }));
+
+/** One value of a template in Vietnamese: `term` and `state` name words, `msg` translates a message. */
+function formatValue(value: string, how: string | undefined): string {
+  if (how === 'msg') return messageVi(value);
+  if (how === 'term' || how === 'state') {
+    const words = value.split(', ').map(term).join(', ');
+    return how === 'state' ? `“${words}”` : words;
+  }
+  return vnDate(value);
+}
+
+/** The Vietnamese of a raised message by the catalogue, or null when no template matches it. */
+export function catalogueVi(message: string): string | null {
+  for (const { pattern, vi } of CATALOGUE) {
+    const m = pattern.exec(message);
+    if (m)
+      return vi.replace(/\{(\d+)(?::(\w+))?\}/g, (whole, i: string, how: string | undefined) => {
+        const value = m[Number(i) + 1];
+        return value === undefined ? whole : formatValue(value, how);
+      });
+  }
+  return null;
+}
+
+/** One message in Vietnamese (or as it was, when neither a rule nor the catalogue knows it). */
 export function messageVi(message: string): string {
   for (const [re, to] of RULES) {
     const m = re.exec(message);
     if (m) return to(...m);
   }
-  return message;
+  return catalogueVi(message) ?? message;
 }
 
 /** A detail made of `path: message` parts joined by `; ` (validation) is translated part by part. */
 export function detailVi(detail: string): string {
+  const whole = messageVi(detail);
+  if (whole !== detail) return whole;
   return detail
     .split('; ')
     .map((part) => {

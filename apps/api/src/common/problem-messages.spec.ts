@@ -1,0 +1,275 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+import ts from 'typescript';
+import { catalogueVi, messageVi } from './problem-language.js';
+import { MESSAGES_VI } from './problem-messages.vi.js';
+
+/**
+ * docs/api-language.md: every message the API can answer with is Vietnamese unless the caller prefers
+ * English. This scans the source for every message raised — the message argument of `fail`,
+ * `problem`, `new DomainError`, `ForbiddenError`, `ImportFileError` and of every function that passes
+ * its parameter on to one of them (illegalTransition, unitInvalid …), each `message:` of an object
+ * literal (class-validator options, `errors[]` entries), and what the `…Problem` / `problemOn`
+ * functions return — and fails for any template that has no Vietnamese.
+ */
+
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const SCANNED = [
+  'libs/domain/src',
+  'libs/application/src',
+  'libs/security/src',
+  'libs/read-models/src',
+  'apps/api/src',
+];
+/** The functions that raise a message, with the index of the message argument. */
+const BASE_RAISERS: [string, number][] = [
+  ['DomainError', 1],
+  ['fail', 1],
+  ['problem', 1],
+  ['ForbiddenError', 0],
+  ['ImportFileError', 0],
+];
+/** Functions whose string results are messages raised by their callers. */
+const MESSAGE_FUNCTION = /Problem$|^problemOn$/;
+
+interface Template {
+  /** The literal text around the values. */
+  parts: string[];
+  /** The source of each `${…}` value. */
+  values: string[];
+  where: string;
+}
+
+const key = (t: Template) => t.parts.join('{}');
+
+function sourceFiles(): ts.SourceFile[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.ts$/.test(name) && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(name)) files.push(path);
+    }
+  };
+  for (const dir of SCANNED) walk(join(ROOT, dir));
+  return files
+    .filter((f) => !/problem-(language|messages\.vi)\.ts$/.test(f))
+    .map((f) => ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.Latest, true));
+}
+
+const calleeName = (e: ts.Expression): string | undefined =>
+  ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+
+/** The message fragments of a file (`const ID_MESSAGE = 'must be …'`), which templates write in place. */
+const constantsOf = new WeakMap<ts.SourceFile, Map<string, string>>();
+function constants(sf: ts.SourceFile): Map<string, string> {
+  let found = constantsOf.get(sf);
+  if (!found) {
+    found = new Map();
+    for (const st of sf.statements)
+      if (ts.isVariableStatement(st))
+        for (const d of st.declarationList.declarations)
+          if (
+            ts.isIdentifier(d.name) &&
+            d.initializer &&
+            ts.isStringLiteral(d.initializer) &&
+            / /.test(d.initializer.text)
+          )
+            found.set(d.name.text, d.initializer.text);
+    constantsOf.set(sf, found);
+  }
+  return found;
+}
+
+/** The templates an expression can evaluate to, or null when it is not built from literals. */
+function templatesOf(e: ts.Expression, sf: ts.SourceFile, where: string): Template[] | null {
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e))
+    return [{ parts: [e.text], values: [], where }];
+  if (ts.isTemplateExpression(e)) {
+    const parts = [e.head.text];
+    const values: string[] = [];
+    for (const span of e.templateSpans) {
+      const constant = ts.isIdentifier(span.expression) ? constants(sf).get(span.expression.text) : undefined;
+      if (constant === undefined) {
+        values.push(span.expression.getText(sf));
+        parts.push(span.literal.text);
+      } else parts[parts.length - 1] += constant + span.literal.text;
+    }
+    return [{ parts, values, where }];
+  }
+  if (ts.isParenthesizedExpression(e)) return templatesOf(e.expression, sf, where);
+  if (ts.isConditionalExpression(e)) {
+    const a = templatesOf(e.whenTrue, sf, where);
+    const b = templatesOf(e.whenFalse, sf, where);
+    return a && b ? [...a, ...b] : null;
+  }
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const a = templatesOf(e.left, sf, where);
+    const b = templatesOf(e.right, sf, where);
+    if (!a || !b) return null;
+    return a.flatMap((x) =>
+      b.map((y) => ({
+        parts: [...x.parts.slice(0, -1), x.parts[x.parts.length - 1] + y.parts[0], ...y.parts.slice(1)],
+        values: [...x.values, ...y.values],
+        where,
+      })),
+    );
+  }
+  return null;
+}
+
+function raisedTemplates(): Template[] {
+  const files = sourceFiles();
+  const raisers = new Map(BASE_RAISERS);
+  const messageArg = (n: ts.Node): ts.Expression | undefined => {
+    if (!ts.isCallExpression(n) && !ts.isNewExpression(n)) return undefined;
+    const name = calleeName(n.expression);
+    const i = name === undefined ? undefined : raisers.get(name);
+    return i === undefined ? undefined : n.arguments?.[i];
+  };
+  // Wrappers: a function passing one of its parameters on as the message is a raiser too.
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const sf of files) {
+      const visit = (n: ts.Node): void => {
+        if (ts.isFunctionDeclaration(n) || ts.isArrowFunction(n)) {
+          const name = ts.isFunctionDeclaration(n)
+            ? n.name?.text
+            : ts.isVariableDeclaration(n.parent) && ts.isIdentifier(n.parent.name)
+              ? n.parent.name.text
+              : undefined;
+          const params = n.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
+          const inner = (m: ts.Node): void => {
+            const arg = messageArg(m);
+            if (name && !raisers.has(name) && arg && ts.isIdentifier(arg) && params.includes(arg.text)) {
+              raisers.set(name, params.indexOf(arg.text));
+              grew = true;
+            }
+            ts.forEachChild(m, inner);
+          };
+          if (n.body) inner(n.body);
+        }
+        ts.forEachChild(n, visit);
+      };
+      visit(sf);
+    }
+  }
+  const found: Template[] = [];
+  for (const sf of files) {
+    const at = (n: ts.Node) =>
+      `${sf.fileName.slice(ROOT.length)}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}`;
+    const visit = (n: ts.Node): void => {
+      const arg = messageArg(n);
+      if (arg) found.push(...(templatesOf(arg, sf, at(n)) ?? []));
+      if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && n.name.text === 'message')
+        found.push(...(templatesOf(n.initializer, sf, at(n)) ?? []));
+      if (
+        (ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n)) &&
+        n.name &&
+        MESSAGE_FUNCTION.test(n.name.getText(sf)) &&
+        n.body
+      ) {
+        const inner = (m: ts.Node): void => {
+          if (ts.isReturnStatement(m) && m.expression)
+            found.push(...(templatesOf(m.expression, sf, at(m)) ?? []));
+          if (!ts.isFunctionLike(m)) ts.forEachChild(m, inner);
+        };
+        ts.forEachChild(n.body, inner);
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+  }
+  return found;
+}
+
+const VIETNAMESE = /[àáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ]/i;
+/** Not inside a word (Vietnamese letters included). */
+const W = '[\\p{L}\\p{N}_]';
+/** English words that have no business in a Vietnamese message (field names like `to`, `at` excepted). */
+const ENGLISH = new RegExp(
+  `(?<!${W})(the|is|are|was|must|be|of|only|and|or|for|with|cannot|can|has|have|not|may|should|an|a|no|unit|case|required|already|exists?|before|after|one|allowed|such|row|got)(?!${W})`,
+  'iu',
+);
+/** An identifier, code or number: a word with a capital, a digit or an underscore in it. */
+const IDENTIFIER = new RegExp(`(?<!${W})[A-Za-z0-9_.-]*[A-Z0-9_][A-Za-z0-9_.-]*(?!${W})`, 'gu');
+
+/** A message with its values filled in: dates where the value looks like a date, else a short id. */
+function sample(t: Template): string {
+  const value = (src: string) =>
+    /date|On\b|On\)|today|from\b|latest|EARLIEST|asOf|\bat\b|resumed|suspended/i.test(src)
+      ? '2026-03-04'
+      : /count|max|days|\bn\b|allowed|perMinute|LIMIT|BYTES|version/i.test(src)
+        ? '3'
+        : /status/.test(src)
+          ? 'accepted'
+          : 'x1';
+  return t.parts.reduce((s, part, i) => s + value(t.values[i - 1]) + part);
+}
+
+/** What is left of a Vietnamese text once identifiers, quoted values and codes are taken out. */
+const words = (vi: string) =>
+  vi
+    .replace(/“[^”]*”|"[^"]*"|\([^)]*[A-Z]{2,}[^)]*\)/g, ' ')
+    .replace(IDENTIFIER, ' ')
+    .replace(new RegExp(`(?<!${W})(true|false|open|closed|accepted)(?!${W})`, 'gu'), ' ');
+
+describe('every message the API raises has Vietnamese (docs/api-language.md)', () => {
+  const templates = raisedTemplates();
+  const distinct = [...new Map(templates.map((t) => [key(t), t])).values()];
+  /** Templates that are only a path in front of another message (`heldOn: ${problem}`) or already Vietnamese. */
+  const needsTranslation = distinct.filter(
+    (t) => !VIETNAMESE.test(key(t)) && !/^([\w.[\]]*:)?$/.test(t.parts.join('').trim()),
+  );
+
+  it('finds the raised messages (the scan works)', () => {
+    expect(needsTranslation.length).toBeGreaterThan(250);
+    for (const k of [
+      'only a denunciation resolution deadline can be extended (LTC Art. 30)',
+      'recommendations still open: {}',
+      'an anonymous letter has no petitioners (petitioners: [])',
+      '{}: unit {} is outside your scope',
+      'requires {}',
+    ])
+      expect(needsTranslation.map(key)).toContain(k);
+  });
+
+  it('translates each raised template into Vietnamese, leaving no English words', () => {
+    const missing = needsTranslation
+      .map((t) => {
+        const en = sample(t);
+        const vi = messageVi(en);
+        return { template: key(t), where: t.where, vi };
+      })
+      .filter(({ template, vi }) => !VIETNAMESE.test(vi) || ENGLISH.test(words(vi)) || vi === template);
+    expect(missing).toEqual([]);
+  });
+
+  it('has a catalogue entry per raised template only, each reachable and with the values it names', () => {
+    const raised = new Set(distinct.map(key));
+    expect(Object.keys(MESSAGES_VI).filter((k) => !raised.has(k))).toEqual([]);
+    for (const [en, vi] of Object.entries(MESSAGES_VI)) {
+      const count = en.split('{}').length - 1;
+      const used = [...vi.matchAll(/\{(\d+)(?::\w+)?\}/g)].map((m) => Number(m[1]));
+      expect({ en, outOfRange: used.filter((i) => i >= count) }).toEqual({ en, outOfRange: [] });
+      expect({ en, vietnamese: VIETNAMESE.test(vi) }).toEqual({ en, vietnamese: true });
+      const filled = en.replaceAll('{}', 'x1');
+      expect({ en, vi: catalogueVi(filled) === null ? null : 'found' }).toEqual({ en, vi: 'found' });
+    }
+  });
+
+  it('fills the values: dates as DD/MM/YYYY, states and acts in Vietnamese', () => {
+    expect(messageVi('cannot reclassify a case that is accepted (allowed from: classified)')).toBe(
+      'không thể phân loại lại hồ sơ đang ở trạng thái “đã thụ lý” (chỉ thực hiện được khi hồ sơ ở trạng thái: “đã phân loại”)',
+    );
+    expect(messageVi('recommendations still open: r1, r2')).toBe('còn kiến nghị chưa thực hiện xong: r1, r2');
+    expect(messageVi('TC-RES expired on 2026-03-04: it can no longer be extended (LTC Art. 30)')).toBe(
+      'thời hạn TC-RES đã hết ngày 04/03/2026: không còn gia hạn được (Luật Tố cáo, Điều 30)',
+    );
+    expect(messageVi('at 2026-03-04 is before the intake start (2026-03-05)')).toBe(
+      'at: ngày 04/03/2026 trước ngày bắt đầu xử lý đơn (05/03/2026)',
+    );
+  });
+});
