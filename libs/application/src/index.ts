@@ -35,7 +35,6 @@ export { seedDemo, shouldSeedDemo } from './demo/seed-demo.js';
 export { DiscloseIdentities } from './disclosure/disclosure.commands.js';
 export { disclosureStreamId } from './disclosure/disclosure.js';
 export { ErasePerson } from './erasure/erasure.commands.js';
-export { erasePerson } from './erasure/erasure.js';
 export { CASE_RECORD_ADAPTERS } from './exchange/case-record.adapters.js';
 export { CaseRecordService } from './exchange/case-record.service.js';
 export { foldCaseEvents, loadUnitState } from './folds.js';

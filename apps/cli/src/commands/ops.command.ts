@@ -1,16 +1,20 @@
 import type { Command } from 'commander';
+import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApplicationModule,
   createRunner,
   seedDemo,
   shouldSeedDemo,
   runXldMigration,
-  erasePerson,
+  ErasePerson,
+  ProblemError,
 } from '../../../../libs/application/src/index.js';
 import { createRuntime, type Runtime } from '../../../../libs/runtime/src/index.js';
 import { listAnchors, recordAnchor, verifyAnchor } from '../../../../libs/event-store/src/index.js';
 import { PoisonEvent } from '../../../../libs/read-models/src/index.js';
+import type { Principal } from '../../../../libs/security/src/index.js';
 
 async function withRuntime<T>(fn: (runtime: Runtime) => Promise<T>): Promise<T> {
   const runtime = await createRuntime({ role: 'cli' });
@@ -20,6 +24,9 @@ async function withRuntime<T>(fn: (runtime: Runtime) => Promise<T>): Promise<T> 
     await runtime.close();
   }
 }
+
+/** Who the CLI's commands are recorded as (the operator at the server's console). */
+const CLI_ADMIN: Principal = { id: 'cli', name: 'donthu CLI', roles: ['admin'], unitId: null };
 
 const fail = (message: string, code = 1) => {
   console.error(message);
@@ -181,15 +188,28 @@ export function registerOpsCommands(program: Command): void {
     .requiredOption('--reason <text>', 'the legal basis, recorded with the erasure')
     .action((personRef: string, opts: { reason: string }) =>
       withRuntime(async (rt) => {
-        const known = await rt.pool.query('SELECT 1 FROM vault_keys WHERE person_ref = $1', [personRef]);
-        if (known.rowCount === 0) return fail(`no person ${personRef} in the vault`, 2);
-        const r = await erasePerson(
-          rt,
-          personRef,
-          { id: 'cli', name: 'donthu CLI', roles: ['admin'] },
-          opts.reason,
+        // The erasure use case itself, on the CommandBus of a standalone application context (the
+        // bus's span, metrics and audit actor, as for POST /admin/persons/:personRef/erase).
+        const app = await NestFactory.createApplicationContext(
+          ApplicationModule.forRuntime({ runtime: rt }),
+          {
+            logger: ['warn', 'error'],
+          },
         );
-        console.log(r.alreadyErased ? `${personRef} was already erased` : `${personRef} erased`);
+        try {
+          const r = await app
+            .get(CommandBus)
+            .execute(
+              new ErasePerson(personRef, opts.reason, { principal: CLI_ADMIN, correlationId: randomUUID() }),
+            );
+          console.log(r.alreadyErased ? `${personRef} was already erased` : `${personRef} erased`);
+        } catch (err) {
+          if (err instanceof ProblemError && err.problem.code === 'NOT_FOUND')
+            return fail(`no person ${personRef} in the vault`, 2);
+          throw err;
+        } finally {
+          await app.close();
+        }
       }),
     );
   vault
