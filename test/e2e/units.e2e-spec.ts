@@ -152,6 +152,20 @@ describe('GET /units', () => {
     });
   });
 
+  it('pages by unit id (docs/reference/api-contract.md, Lists): total counts all, pageSize ≤ 200', async () => {
+    const all = await app.request('GET', '/api/v1/units', { token: t.admin });
+    const ids = (all.body.items as { id: string }[]).map((u) => u.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(all.body.pageSize).toBe(200);
+    const second = await app.request('GET', '/api/v1/units?page=2&pageSize=2', { token: t.admin });
+    expectStatus(second, 200);
+    expect(second.body).toMatchObject({ total: ids.length, page: 2, pageSize: 2 });
+    expect((second.body.items as { id: string }[]).map((u) => u.id)).toEqual(ids.slice(2, 4));
+    const invalid = await app.request('GET', '/api/v1/units?pageSize=201', { token: t.admin });
+    expectProblem(invalid, 400, 'VALIDATION_FAILED');
+    expect(invalid.body.errors.map((e: { path: string }) => e.path)).toContain('pageSize');
+  });
+
   it('?asOf before a unit existed leaves it out; GET of it on that date is 404', async () => {
     const res = await app.request('GET', `/api/v1/units?asOf=2026-11-01&minPosition=${lastPosition}`, {
       token: t.admin,

@@ -24,6 +24,7 @@ import {
   NameDelegateDto,
   RenameUnitDto,
   UnitAsOfQuery,
+  UnitListQuery,
 } from './unit.dto.js';
 import { QueryBus } from '@nestjs/cqrs';
 
@@ -48,12 +49,12 @@ export class UnitController {
     summary: 'The units in your scope; ?asOf=<date> gives the tree, names and heads on that day',
   })
   async list(
-    @Query() q: UnitAsOfQuery,
+    @Query() q: UnitListQuery,
     @CurrentPrincipal() p: Principal,
     @Res({ passthrough: true }) res: Response,
   ) {
     await this.waiter.waitFor(q.minPosition, { res, reads: [READS.units] });
-    return this.queries.execute(new ListUnits(p, q.asOf));
+    return this.queries.execute(new ListUnits(p, q.asOf, { page: q.page, pageSize: q.pageSize }));
   }
 
   @Get(':id')

@@ -1,3 +1,4 @@
+import { ProjectionListQuery } from '../common/query.dto.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IsBusinessDate } from '../common/validators.js';
@@ -70,6 +71,14 @@ export class NameDelegateDto {
   @IsOptional()
   @IsBusinessDate()
   to?: string;
+}
+
+/** `GET /units`: the tree on a date, a page of it (ordered by unit id). */
+export class UnitListQuery extends ProjectionListQuery {
+  @ApiPropertyOptional({ description: 'a business date: the tree, names and heads on that day' })
+  @IsOptional()
+  @IsBusinessDate()
+  asOf?: string;
 }
 
 export class UnitAsOfQuery {

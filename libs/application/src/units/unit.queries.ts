@@ -20,6 +20,8 @@ export class ListUnits extends ApplicationQuery<UnitList> {
   constructor(
     principal: Principal,
     readonly asOf?: string,
+    /** Which page, ordered by unit id (page from 1; pageSize ≤ 200, default 200). */
+    readonly paging: { page?: number; pageSize?: number } = {},
   ) {
     super(principal);
   }

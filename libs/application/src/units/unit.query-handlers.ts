@@ -45,7 +45,7 @@ export class ListUnitsHandler implements IQueryHandler<ListUnits, UnitList> {
     private readonly directory: UnitDirectory,
   ) {}
 
-  async execute({ principal, asOf }: ListUnits): Promise<UnitList> {
+  async execute({ principal, asOf, paging }: ListUnits): Promise<UnitList> {
     const today = vietnamDateOf(this.runtime.clock());
     const date = asOf ?? today;
     const items: UnitList['items'] = [];
@@ -55,7 +55,14 @@ export class ListUnitsHandler implements IQueryHandler<ListUnits, UnitList> {
       if (await this.directory.inScope(principal, [s.unitId])) items.push(unitView(s, date, today)!);
       else items.push(unitPublicView(s, date, today)!);
     }
-    return { items, total: items.length, page: 1, pageSize: Math.max(1, Math.min(200, items.length)) };
+    const page = paging.page ?? 1;
+    const pageSize = paging.pageSize ?? 200;
+    return {
+      items: items.slice((page - 1) * pageSize, page * pageSize),
+      total: items.length,
+      page,
+      pageSize,
+    };
   }
 }
 
