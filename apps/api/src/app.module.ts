@@ -23,7 +23,6 @@ import { ProjectionWaiter } from './common/projection-waiter.service.js';
 import { CommandEndpoint } from './common/command-endpoint.js';
 import { DeadlineController } from './deadlines/deadline.controller.js';
 import { LateEntriesController } from './deadlines/late-entries.controller.js';
-import { DeadlineQueries } from './deadlines/deadline.queries.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './health/metrics.controller.js';
 import { InspectionController } from './inspections/inspection.controller.js';
@@ -71,7 +70,6 @@ export class AppModule {
       HealthController,
       ProjectionWaiter,
       CommandEndpoint,
-      DeadlineQueries,
       AccountabilityQueries,
       ...(options.demoOfficials ? [{ provide: DEMO_OFFICIALS, useValue: options.demoOfficials }] : []),
       // The console's sessions (docs/security.md): the demo sign-in and OpenID Connect start them.

@@ -16,6 +16,7 @@ import {
 import { CASE_COMMAND_HANDLERS } from './cases/case.handlers.js';
 import { CASE_QUERY_HANDLERS } from './cases/case.query-handlers.js';
 import { AUDIT_QUERY_HANDLERS, AuditAccess } from './audit/audit.query-handlers.js';
+import { BoardScope, DEADLINE_QUERY_HANDLERS } from './deadlines/deadline.query-handlers.js';
 import { UNIT_COMMAND_HANDLERS } from './units/unit.handlers.js';
 import { UNIT_QUERY_HANDLERS } from './units/unit.query-handlers.js';
 import { DISCLOSURE_COMMAND_HANDLERS } from './disclosure/disclosure.handlers.js';
@@ -87,6 +88,7 @@ export class ApplicationModule {
       ImportService,
       Open311Service,
       CaseRecordService,
+      BoardScope,
       // @nestjs/cqrs's buses, replaced by the application's own (span, metrics, audit actor around
       // every command and query); no in-memory EventBus.
       { provide: CommandBus, useClass: ApplicationCommandBus },
@@ -107,6 +109,7 @@ export class ApplicationModule {
       ...RECEPTION_QUERY_HANDLERS,
       ...INSPECTION_QUERY_HANDLERS,
       ...AUDIT_QUERY_HANDLERS,
+      ...DEADLINE_QUERY_HANDLERS,
     ];
     return {
       module: ApplicationModule,

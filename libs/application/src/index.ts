@@ -30,6 +30,15 @@ export { CaseService } from './cases/case.service.js';
 export { IdempotencyService } from './common/idempotency.service.js';
 export { fail, problem, type Problem, type ProblemCode, ProblemError } from './common/problem.js';
 export { findBreak, rawStreamEvents, unitsNamedIn } from './common/stream-history.js';
+export {
+  type BoardFilter,
+  ExportOverdueDeadlines,
+  ListLateEntries,
+  ListOverdueDeadlines,
+  ListUnclassifiedLetters,
+  ListUpcomingDeadlines,
+  type UnclassifiedLetter,
+} from './deadlines/deadline.queries.js';
 export { DEMO_OFFICIALS } from './demo/demo-officials.js';
 export { seedDemo, shouldSeedDemo } from './demo/seed-demo.js';
 export { DiscloseIdentities } from './disclosure/disclosure.commands.js';

@@ -1,7 +1,28 @@
 /** The public surface of libs/read-models: other libraries and the apps import it from here, never by a deep path. */
 export { CreateReadModels1760000002000 } from './migrations/1760000002000-create-read-models.js';
 export { type CaseList, type CaseListFilter, listCases } from './case-summaries/case-summaries.queries.js';
+export {
+  type LateEntriesRequest,
+  type LateEntry,
+  lateEntries,
+} from './case-summaries/late-entries.queries.js';
+export {
+  type UnclassifiedLetterRow,
+  unclassifiedLetters,
+} from './case-summaries/unclassified-letters.queries.js';
 export { deadlinesProjection } from './deadlines/deadlines.projection.js';
+export {
+  type BoardPage,
+  type DeadlineBoardRequest,
+  type HeadRef,
+  type OverdueDeadline,
+  overdueDeadlines,
+  type UnitScope,
+  unitHeadsResolver,
+  unitScopeSql,
+  type UpcomingDeadline,
+  upcomingDeadlines,
+} from './deadlines/deadlines.queries.js';
 export { ALL_PROJECTIONS, READ_MODEL_MIGRATIONS } from './read-models/index.js';
 export { statisticsProjection } from './statistics/statistics.projection.js';
 export { type DbRow, type SqlRunner, versionFilter } from './read-models/sql.js';

@@ -123,22 +123,3 @@ export function overdueCsv(items: readonly OverdueCsvItem[]): string {
     ]),
   );
 }
-
-/**
- * Every page of a paged board (pageSize 200) for an export, unless the caller asked for a page.
- * Stops after `maxPages` pages (40 000 rows).
- */
-export async function allPages<T>(
-  fetch: (page: number) => Promise<{ items: T[]; total: number; pageSize: number }>,
-  askedPage: number | undefined,
-  maxPages = 200,
-): Promise<T[]> {
-  if (askedPage !== undefined) return (await fetch(askedPage)).items;
-  const out: T[] = [];
-  for (let page = 1; page <= maxPages; page++) {
-    const r = await fetch(page);
-    out.push(...r.items);
-    if (r.items.length < r.pageSize || out.length >= r.total) break;
-  }
-  return out;
-}

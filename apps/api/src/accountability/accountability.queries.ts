@@ -11,14 +11,13 @@ import {
   termsOverlapping,
 } from '../../../../libs/domain/src/index.js';
 import type { UnitLevel, HeadTerm, UnitState } from '../../../../libs/domain/src/index.js';
-import { unitStateOfRow } from '../../../../libs/read-models/src/index.js';
+import { unitStateOfRow, versionFilter } from '../../../../libs/read-models/src/index.js';
 import {
   can,
   requirePermission,
   type Permission,
   type Principal,
 } from '../../../../libs/security/src/index.js';
-import { versionFilter } from '../deadlines/deadline.queries.js';
 import { fail, RUNTIME, type Runtime, UnitDirectory } from '../../../../libs/application/src/index.js';
 import type { AccountabilityQuery } from './accountability.dto.js';
 import { reportsOfUnit } from './inspection-reports.js';

@@ -1,20 +1,26 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/security/src/index.js';
+import {
+  ExportOverdueDeadlines,
+  ListOverdueDeadlines,
+  ListUnclassifiedLetters,
+  ListUpcomingDeadlines,
+} from '../../../../libs/application/src/index.js';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.guard.js';
 import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
-import { wantsCsv } from '../common/csv.js';
-import { overdueCsvResponse } from '../accountability/overdue-csv.js';
+import { sendCsv, wantsCsv } from '../common/csv.js';
+import { overdueCsv } from '../accountability/accountability.csv.js';
 import { BoardQuery, UpcomingQuery } from './deadline.dto.js';
-import { DeadlineQueries } from './deadline.queries.js';
 
 @ApiTags('deadlines')
 @ApiBearerAuth()
 @Controller('deadlines')
 export class DeadlineController {
   constructor(
-    private readonly queries: DeadlineQueries,
+    private readonly queries: QueryBus,
     private readonly waiter: ProjectionWaiter,
   ) {}
 
@@ -31,8 +37,12 @@ export class DeadlineController {
     @Res({ passthrough: true }) res: Response,
   ) {
     await this.waiter.waitFor(q.minPosition, { res, reads: [READS.deadlines, READS.units] });
-    if (wantsCsv(req)) return overdueCsvResponse(this.queries, p, q, res); // Accept: text/csv (needs exports.read)
-    return this.queries.overdue(p, q);
+    if (wantsCsv(req)) {
+      // Accept: text/csv (needs exports.read): every page unless `page` is given
+      const { asOf, items } = await this.queries.execute(new ExportOverdueDeadlines(p, q));
+      return sendCsv(res, `overdue-${q.unitId ?? p.unitId ?? 'all'}-${asOf}.csv`, overdueCsv(items));
+    }
+    return this.queries.execute(new ListOverdueDeadlines(p, q));
   }
 
   @Get('unclassified')
@@ -42,7 +52,7 @@ export class DeadlineController {
   })
   async unclassified(@Query() q: BoardQuery, @CurrentPrincipal() p: Principal) {
     await this.waiter.waitFor(q.minPosition);
-    return this.queries.unclassified(p, q);
+    return this.queries.execute(new ListUnclassifiedLetters(p, q));
   }
 
   @Get('upcoming')
@@ -54,6 +64,6 @@ export class DeadlineController {
     @Res({ passthrough: true }) res: Response,
   ) {
     await this.waiter.waitFor(q.minPosition, { res, reads: [READS.deadlines, READS.units] });
-    return this.queries.upcoming(p, q);
+    return this.queries.execute(new ListUpcomingDeadlines(p, q));
   }
 }

@@ -1,0 +1,220 @@
+import { addDays, daysBetween, headOn, type IsoDate } from '../../../domain/src/index.js';
+import { versionFilter, type DbRow, type SqlRunner } from '../read-models/sql.js';
+import { subtreeCte } from '../units/unit-scope.sql.js';
+import { unitStateOfRow } from '../units/units.projection.js';
+
+/**
+ * The SQL of the deadline boards over `rm_deadlines` (docs/reference/api-contract.md, "Two clocks on
+ * boards"): overdue, upcoming, and the tracked deadlines `/accountability` judges. Plain functions over
+ * the DataSource; the scope (which unit, 404 when out of reach) and the permission are checked by the
+ * query handlers before they call them.
+ */
+
+/** The units a board reads: one unit, with or without its subtree; `unitId: null` reads every unit. */
+export interface UnitScope {
+  unitId: string | null;
+  includeSubunits: boolean;
+}
+
+/** A page of a board, in the list shape of the API. */
+export interface BoardPage<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface HeadRef {
+  personId: string;
+  fullName: string;
+}
+
+/** What the overdue and upcoming boards are asked: the units, the two clocks and the page. */
+export interface DeadlineBoardRequest {
+  scope: UnitScope;
+  /** The business date the board is judged on. */
+  asOf: IsoDate;
+  /** Only row versions recorded before this instant count. */
+  recordedBefore?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface OverdueDeadline {
+  caseId: string;
+  trackingCode: string;
+  ruleId: string;
+  dueOn: string;
+  daysOverdue: number;
+  /** The act that started the deadline was a late entry (docs/reference/deadlines.md §9). */
+  lateEntry: boolean;
+  unitId: string;
+  headOfUnit: HeadRef | null;
+  handlerId: string | null;
+}
+
+export interface UpcomingDeadline {
+  caseId: string;
+  trackingCode: string;
+  ruleId: string;
+  dueOn: string;
+  daysLeft: number;
+  unitId: string;
+  headOfUnit: HeadRef | null;
+  handlerId: string | null;
+}
+
+/**
+ * The unit filter of a board as SQL (a recursive CTE of the subtree when asked), its parameters
+ * appended to `params`.
+ */
+export function unitScopeSql(
+  scope: UnitScope,
+  params: unknown[],
+  column: string,
+): { cte: string; where: string } {
+  const p = (v: unknown) => (params.push(v), `$${params.length}`);
+  if (!scope.unitId) return { cte: '', where: 'TRUE' }; // an admin without a unit: everything
+  if (!scope.includeSubunits) return { cte: '', where: `${column} = ${p(scope.unitId)}` };
+  return {
+    cte: `WITH RECURSIVE ${subtreeCte(p(scope.unitId))}`,
+    where: `${column} IN (SELECT unit_id FROM scope_units)`,
+  };
+}
+
+/**
+ * Heads of units on a date, from `rm_units` as recorded before `recordedBefore` (or now); `unitIds`
+ * limits the units loaded to those the caller will ask about.
+ */
+export async function unitHeadsResolver(
+  db: SqlRunner,
+  recordedBefore?: string,
+  unitIds?: readonly string[],
+): Promise<(unitId: string, date: string) => HeadRef | null> {
+  const params: unknown[] = [];
+  const p = (v: unknown) => (params.push(v), `$${params.length}`);
+  const version = versionFilter('u', recordedBefore ? p(recordedBefore) : null);
+  const only = unitIds ? ` AND u.unit_id = ANY(${p([...unitIds])}::text[])` : '';
+  const rows: DbRow[] =
+    unitIds && unitIds.length === 0
+      ? []
+      : await db.query(`SELECT * FROM rm_units u WHERE ${version}${only}`, params);
+  const states = new Map(rows.map((r) => [String(r.unit_id), unitStateOfRow(r)]));
+  return (unitId, date) => {
+    const s = states.get(unitId);
+    const h = s ? headOn(s, date) : null;
+    return h ? { personId: h.personId, fullName: h.fullName } : null;
+  };
+}
+
+/** Tracked deadlines overdue on `asOf`, oldest due first. */
+export async function overdueDeadlines(
+  db: SqlRunner,
+  q: DeadlineBoardRequest,
+): Promise<BoardPage<OverdueDeadline>> {
+  const asOf = q.asOf;
+  const params: unknown[] = [];
+  const p = (v: unknown) => (params.push(v), `$${params.length}`);
+  const scope = unitScopeSql(q.scope, params, 'd.unit_id');
+  const a = p(asOf);
+  const rb = q.recordedBefore ? p(q.recordedBefore) : null;
+  const where = `d.deadline_no > 0 AND ${versionFilter('d', rb)} AND ${scope.where}
+      AND d.due_on < ${a}::date
+      AND NOT (d.completed_on IS NOT NULL AND d.completed_on <= ${a}::date)
+      AND NOT (d.cancelled_on IS NOT NULL AND d.cancelled_on <= ${a}::date)
+      AND NOT (d.state = 'paused' AND d.paused_on <= ${a}::date)`;
+  // Current rows: the same set as two disjoint parts, so that the deadlines completed or cancelled
+  // long ago (most of the table, and growing) are never scanned: those neither completed nor
+  // cancelled (indexes rm_deadlines_current_open_due and _open_unit), and those completed or
+  // cancelled only after asOf (rm_deadlines_current_closed_on). As recorded before an instant: as is.
+  const parts = rb
+    ? [where]
+    : [
+        `${where} AND d.completed_on IS NULL AND d.cancelled_on IS NULL`,
+        `${where} AND (d.completed_on IS NOT NULL OR d.cancelled_on IS NOT NULL)
+            AND GREATEST(d.completed_on, d.cancelled_on) > ${a}::date`,
+      ];
+  return page(db, scope.cte, parts, params, q, 'd.due_on ASC, d.case_id, d.deadline_no', (r, heads) => ({
+    caseId: String(r.case_id),
+    trackingCode: String(r.tracking_code),
+    ruleId: String(r.rule_id),
+    dueOn: String(r.due_on),
+    daysOverdue: daysBetween(String(r.due_on), asOf),
+    // the act that started the deadline was a late entry (docs/reference/deadlines.md §9)
+    lateEntry: r.started_late === true,
+    unitId: String(r.unit_id),
+    headOfUnit: heads(String(r.unit_id), String(r.due_on)),
+    handlerId: (r.handler_id as string | null) ?? null,
+  }));
+}
+
+/** Open tracked deadlines due from `asOf` to `asOf + withinDays`. */
+export async function upcomingDeadlines(
+  db: SqlRunner,
+  q: DeadlineBoardRequest & { withinDays: number },
+): Promise<BoardPage<UpcomingDeadline>> {
+  const asOf = q.asOf;
+  const until = addDays(asOf, q.withinDays);
+  const params: unknown[] = [];
+  const p = (v: unknown) => (params.push(v), `$${params.length}`);
+  const scope = unitScopeSql(q.scope, params, 'd.unit_id');
+  const a = p(asOf);
+  const u = p(until);
+  const rb = q.recordedBefore ? p(q.recordedBefore) : null;
+  const where = `d.deadline_no > 0 AND ${versionFilter('d', rb)} AND ${scope.where}
+      AND d.due_on >= ${a}::date AND d.due_on <= ${u}::date AND d.start_on <= ${a}::date
+      AND NOT (d.completed_on IS NOT NULL AND d.completed_on <= ${a}::date)
+      AND NOT (d.cancelled_on IS NOT NULL AND d.cancelled_on <= ${a}::date)
+      AND NOT (d.state = 'paused' AND d.paused_on <= ${a}::date)`;
+  return page(db, scope.cte, [where], params, q, 'd.due_on ASC, d.case_id, d.deadline_no', (r, heads) => ({
+    caseId: String(r.case_id),
+    trackingCode: String(r.tracking_code),
+    ruleId: String(r.rule_id),
+    dueOn: String(r.due_on),
+    daysLeft: daysBetween(asOf, String(r.due_on)),
+    unitId: String(r.unit_id),
+    headOfUnit: heads(String(r.unit_id), String(r.due_on)),
+    handlerId: (r.handler_id as string | null) ?? null,
+  }));
+}
+
+/**
+ * One page of the deadlines matching `parts`: disjoint conditions whose union is the set, each
+ * counted on its own. The first part is paged in `order` (an index walk that stops after the page);
+ * the others are expected to be small and are selected whole, each planned on its own (MATERIALIZED,
+ * so the planner does not walk the first part's index for their order). `order` must be total.
+ */
+async function page<T>(
+  db: SqlRunner,
+  cte: string,
+  parts: string[],
+  params: unknown[],
+  q: DeadlineBoardRequest,
+  order: string,
+  map: (r: DbRow, heads: (unitId: string, date: string) => HeadRef | null) => T,
+): Promise<BoardPage<T>> {
+  const page = q.page ?? 1;
+  const pageSize = q.pageSize ?? 200;
+  const offset = (page - 1) * pageSize;
+  const [first, ...others] = parts;
+  const count = parts.map((w) => `(SELECT count(*) FROM rm_deadlines d WHERE ${w})`).join(' + ');
+  const select =
+    others.length === 0
+      ? `${cte} SELECT d.* FROM rm_deadlines d WHERE ${first} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`
+      : `${cte ? `${cte},` : 'WITH'} ${others
+          .map((w, i) => `part_${i + 1} AS MATERIALIZED (SELECT d.* FROM rm_deadlines d WHERE ${w})`)
+          .join(', ')}
+          SELECT d.* FROM (
+            (SELECT d.* FROM rm_deadlines d WHERE ${first} ORDER BY ${order} LIMIT ${offset + pageSize})
+            ${others.map((_, i) => `UNION ALL (SELECT * FROM part_${i + 1})`).join(' ')}
+          ) d ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`;
+  const [total, { rows, heads }] = await Promise.all([
+    db.query(`${cte} SELECT (${count})::int AS n`, params) as Promise<DbRow[]>,
+    (async () => {
+      const rows: DbRow[] = await db.query(select, params);
+      const units = [...new Set(rows.map((r) => String(r.unit_id)))];
+      return { rows, heads: await unitHeadsResolver(db, q.recordedBefore, units) };
+    })(),
+  ]);
+  return { items: rows.map((r) => map(r, heads)), total: Number(total[0]?.n ?? 0), page, pageSize };
+}
