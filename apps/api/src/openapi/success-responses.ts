@@ -61,6 +61,27 @@ const historyBreak: Schema = obj({
 const page = (item: Schema, extra: Record<string, Schema> = {}): Schema =>
   obj({ items: arr(item), total: int(), page: int(), pageSize: int(), ...extra });
 
+/** Counts keyed by kind, channel, field, outcome or step (docs/statistics.md). */
+const counts: Schema = { type: 'object', additionalProperties: int() };
+/** The figures of a periodic report (libs/application/src/statistics/statistics.figures.ts). */
+const figures: Record<string, Schema> = {
+  received: obj({ total: int(), byKind: counts, byChannel: counts, byField: counts }),
+  processed: counts,
+  resolved: obj({
+    total: int(),
+    byOutcome: counts,
+    onTime: int(),
+    late: int(),
+    withoutDeadline: int(),
+    lateEntries: int(),
+  }),
+  openAtEnd: obj({ total: int(), overdue: int() }),
+  dialoguesHeld: int(),
+  reception: obj({ sessionsHeld: int(), headSessionsHeld: int(), citizensReceived: int() }),
+  openAtStart: obj({ total: int() }),
+};
+const reportPeriod = obj({ label: str(), from: date, to: date });
+
 const actor = obj({ id: str(), 'name?': str() });
 const personRef = obj({ personId: str(), fullName: nullable(str()) });
 
@@ -184,6 +205,8 @@ const SCHEMAS: Record<string, Schema> = {
       ),
       'completedOn?': nullable(date),
       'lateEntry?': bool,
+      'provisional?': { ...bool, description: 'computed with provisional calendar data' },
+      'pendingCalendar?': { ...bool, description: 'an XLD waiting for the calendar of its year' },
     },
     'a deadline of the case, stored with its rule id and version',
   ),
@@ -221,12 +244,13 @@ const SCHEMAS: Record<string, Schema> = {
       deadlines: arr(ref('Deadline')),
       subject: str(),
       channel: str(),
+      dialogues: int('how many dialogues were held'),
+      petitioners: arr(ref('Petitioner')),
       'disciplinary?': bool,
       'dates?': arr(obj({ ruleId: str(), dueOn: date })),
       'previousCaseId?': nullable(str()),
       'decidedAt?': nullable(date),
       'outcome?': nullable(str()),
-      'dialogues?': int(),
       'untracked?': bool,
       'anonymous?': bool,
       'deadlineBasis?': arr(obj({ ruleId: str(), length: int(), unit: str(), legalBasis: str() })),
@@ -235,9 +259,13 @@ const SCHEMAS: Record<string, Schema> = {
       'signerCount?': nullable(int()),
       'forwardedBy?': nullable(str()),
       'registryNo?': nullable(str()),
-      'decision?': nullable(obj({})),
+      'decision?': nullable(
+        obj(
+          { decidedAt: date, decisionNo: nullable(str()), outcome: str(), summary: str() },
+          'the resolution decision, once the case is resolved',
+        ),
+      ),
       'dialogueMinutes?': arr(ref('DialogueMinutes')),
-      'petitioners?': arr(ref('Petitioner')),
     },
     'the case dossier as the reader may see it',
   ),
@@ -314,7 +342,21 @@ const SCHEMAS: Record<string, Schema> = {
     "a stream's events exactly as stored, with the first break marked",
   ),
   History: obj(
-    { events: arr(ref('StreamEvent')), 'damaged?': nullable(historyBreak) },
+    {
+      events: arr({
+        allOf: [
+          ref('StreamEvent'),
+          obj({
+            hash: str(),
+            prevHash: str(),
+            'businessDate?': nullable(date),
+            'lateEntry?': bool,
+            'imported?': bool,
+          }),
+        ],
+      }),
+      'damaged?': nullable(historyBreak),
+    },
     'every event of the stream, oldest first; with a damaged event, as stored and with the break marked',
   ),
   DialogueItem: obj({ dialogueId: str(), heldAt: date, outcome: str(), 'noticeOn?': nullable(date) }),
@@ -323,7 +365,7 @@ const SCHEMAS: Record<string, Schema> = {
     at: instant,
     recordedAt: instant,
     disclosedTo: obj({ id: str(), 'name?': str(), 'roles?': arr(str()), 'unitId?': nullable(str()) }),
-    reasonCode: str(),
+    reasonCode: nullable(str()),
     reason: str(),
     'document?': nullable(str()),
   }),
@@ -425,7 +467,10 @@ const SCHEMAS: Record<string, Schema> = {
     level: str(),
     parentId: nullable(str()),
     status: str(),
-    'id?': str(),
+    id: str(),
+    from: date,
+    ceasedOn: nullable(date),
+    successorId: nullable(str()),
     'createdAt?': date,
     'mergedInto?': nullable(str()),
     'mergedOn?': nullable(date),
@@ -434,9 +479,6 @@ const SCHEMAS: Record<string, Schema> = {
       obj({ personId: str(), fullName: nullable(str()), 'acting?': bool, from: date, 'to?': nullable(date) }),
     ),
     'names?': arr(obj({ name: str(), from: date })),
-    'from?': date,
-    'ceasedOn?': nullable(date),
-    'successorId?': nullable(str()),
     'mergesInto?': nullable(
       obj({ unitId: str(), effectiveOn: date }, 'a merger scheduled ahead (within scope only)'),
     ),
@@ -522,17 +564,21 @@ const SCHEMAS: Record<string, Schema> = {
   }),
   StatisticsReport: obj(
     {
-      period: obj({ label: str(), from: date, to: date }),
+      period: reportPeriod,
       unitId: str(),
-      received: obj({ total: int() }),
-      processed: obj({}),
-      resolved: obj({ total: int() }),
-      openAtEnd: obj({ total: int() }),
-      'unitName?': nullable(str()),
+      unitName: str(),
+      ...figures,
+      previous: obj({ period: reportPeriod, ...figures }, 'the period before'),
+      yearEarlier: obj({ period: reportPeriod, ...figures }, 'the same period a year earlier'),
+      units: arr(
+        obj(
+          { unitId: str(), unitName: str(), 'own?': bool, ...figures },
+          'each direct subunit (its subtree), then the unit itself (own)',
+        ),
+      ),
       'includeSubunits?': bool,
       'asOf?': date,
       'recordedBefore?': nullable(instant),
-      'units?': arr(obj({ unitId: str() })),
     },
     'the figures of docs/statistics.md for one unit and period',
   ),

@@ -1,6 +1,9 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import type { paths } from './schema';
+import type { components, paths } from './schema';
 import { session } from '../auth/session';
+
+/** The schema of an API answer (or request body) named in the OpenAPI description. */
+export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
 
 /** An RFC 9457 problem document, as every error of the API is (docs/reference/api-contract.md, Conventions). */
 export interface Problem {
@@ -32,15 +35,26 @@ const auth: Middleware = {
   },
 };
 
-/** The typed client of the donthu API, generated from its OpenAPI description. */
-export const api = createClient<paths>({ baseUrl: window.location.origin });
+/**
+ * The typed client of the donthu API, generated from its OpenAPI description. It reads JSON answers
+ * (CSV and other files come through `download`).
+ */
+export const api = createClient<paths, 'application/json'>({ baseUrl: window.location.origin });
 api.use(auth);
 
-/** Unwraps an openapi-fetch answer: the body, or an ApiError carrying the problem. */
-export async function unwrap<T>(
-  call: Promise<{ data?: unknown; error?: unknown; response: Response }>,
-): Promise<T> {
-  let result: { data?: unknown; error?: unknown; response: Response };
+/** What an openapi-fetch call resolves to: the body (typed by the operation's path), or an error. */
+interface Answer {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+/**
+ * Unwraps an openapi-fetch answer: the body, typed by the OpenAPI description of the operation, or an
+ * ApiError carrying the problem.
+ */
+export async function unwrap<A extends Answer>(call: Promise<A>): Promise<NonNullable<A['data']>> {
+  let result: Answer;
   try {
     result = await call;
   } catch {
@@ -53,7 +67,7 @@ export async function unwrap<T>(
   }
   if (result.response.status === 401) session.signOut();
   if (!result.response.ok) throw new ApiError(toProblem(result.error, result.response));
-  return result.data as T;
+  return result.data as NonNullable<A['data']>;
 }
 
 function toProblem(body: unknown, response: Response): Problem {

@@ -2110,6 +2110,10 @@ export interface components {
             /** Format: date */
             completedOn?: string | null;
             lateEntry?: boolean;
+            /** @description computed with provisional calendar data */
+            provisional?: boolean;
+            /** @description an XLD waiting for the calendar of its year */
+            pendingCalendar?: boolean;
         };
         /** @description a petitioner as the reader may see them */
         Petitioner: {
@@ -2151,6 +2155,9 @@ export interface components {
             deadlines: components["schemas"]["Deadline"][];
             subject: string;
             channel: string;
+            /** @description how many dialogues were held */
+            dialogues: number;
+            petitioners: components["schemas"]["Petitioner"][];
             disciplinary?: boolean;
             dates?: {
                 ruleId: string;
@@ -2161,7 +2168,6 @@ export interface components {
             /** Format: date */
             decidedAt?: string | null;
             outcome?: string | null;
-            dialogues?: number;
             untracked?: boolean;
             anonymous?: boolean;
             deadlineBasis?: {
@@ -2176,9 +2182,15 @@ export interface components {
             signerCount?: number | null;
             forwardedBy?: string | null;
             registryNo?: string | null;
-            decision?: Record<string, never> | null;
+            /** @description the resolution decision, once the case is resolved */
+            decision?: {
+                /** Format: date */
+                decidedAt: string;
+                decisionNo: string | null;
+                outcome: string;
+                summary: string;
+            } | null;
             dialogueMinutes?: components["schemas"]["DialogueMinutes"][];
-            petitioners?: components["schemas"]["Petitioner"][];
         };
         CaseCommandResult: components["schemas"]["CaseView"] & {
             /** @description the global position of the last event written */
@@ -2264,7 +2276,14 @@ export interface components {
         };
         /** @description every event of the stream, oldest first; with a damaged event, as stored and with the break marked */
         History: {
-            events: components["schemas"]["StreamEvent"][];
+            events: (components["schemas"]["StreamEvent"] & {
+                hash: string;
+                prevHash: string;
+                /** Format: date */
+                businessDate?: string | null;
+                lateEntry?: boolean;
+                imported?: boolean;
+            })[];
             damaged?: {
                 version: number;
                 position: number;
@@ -2293,7 +2312,7 @@ export interface components {
                 roles?: string[];
                 unitId?: string | null;
             };
-            reasonCode: string;
+            reasonCode: string | null;
             reason: string;
             document?: string | null;
         };
@@ -2417,7 +2436,12 @@ export interface components {
             level: string;
             parentId: string | null;
             status: string;
-            id?: string;
+            id: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            ceasedOn: string | null;
+            successorId: string | null;
             /** Format: date */
             createdAt?: string;
             mergedInto?: string | null;
@@ -2442,11 +2466,6 @@ export interface components {
                 /** Format: date */
                 from: string;
             }[];
-            /** Format: date */
-            from?: string;
-            /** Format: date */
-            ceasedOn?: string | null;
-            successorId?: string | null;
             /** @description a merger scheduled ahead (within scope only) */
             mergesInto?: {
                 unitId: string;
@@ -2545,25 +2564,189 @@ export interface components {
                 to: string;
             };
             unitId: string;
+            unitName: string;
             received: {
                 total: number;
+                byKind: {
+                    [key: string]: number;
+                };
+                byChannel: {
+                    [key: string]: number;
+                };
+                byField: {
+                    [key: string]: number;
+                };
             };
-            processed: Record<string, never>;
+            processed: {
+                [key: string]: number;
+            };
             resolved: {
                 total: number;
+                byOutcome: {
+                    [key: string]: number;
+                };
+                onTime: number;
+                late: number;
+                withoutDeadline: number;
+                lateEntries: number;
             };
             openAtEnd: {
                 total: number;
+                overdue: number;
             };
-            unitName?: string | null;
+            dialoguesHeld: number;
+            reception: {
+                sessionsHeld: number;
+                headSessionsHeld: number;
+                citizensReceived: number;
+            };
+            openAtStart: {
+                total: number;
+            };
+            /** @description the period before */
+            previous: {
+                period: {
+                    label: string;
+                    /** Format: date */
+                    from: string;
+                    /** Format: date */
+                    to: string;
+                };
+                received: {
+                    total: number;
+                    byKind: {
+                        [key: string]: number;
+                    };
+                    byChannel: {
+                        [key: string]: number;
+                    };
+                    byField: {
+                        [key: string]: number;
+                    };
+                };
+                processed: {
+                    [key: string]: number;
+                };
+                resolved: {
+                    total: number;
+                    byOutcome: {
+                        [key: string]: number;
+                    };
+                    onTime: number;
+                    late: number;
+                    withoutDeadline: number;
+                    lateEntries: number;
+                };
+                openAtEnd: {
+                    total: number;
+                    overdue: number;
+                };
+                dialoguesHeld: number;
+                reception: {
+                    sessionsHeld: number;
+                    headSessionsHeld: number;
+                    citizensReceived: number;
+                };
+                openAtStart: {
+                    total: number;
+                };
+            };
+            /** @description the same period a year earlier */
+            yearEarlier: {
+                period: {
+                    label: string;
+                    /** Format: date */
+                    from: string;
+                    /** Format: date */
+                    to: string;
+                };
+                received: {
+                    total: number;
+                    byKind: {
+                        [key: string]: number;
+                    };
+                    byChannel: {
+                        [key: string]: number;
+                    };
+                    byField: {
+                        [key: string]: number;
+                    };
+                };
+                processed: {
+                    [key: string]: number;
+                };
+                resolved: {
+                    total: number;
+                    byOutcome: {
+                        [key: string]: number;
+                    };
+                    onTime: number;
+                    late: number;
+                    withoutDeadline: number;
+                    lateEntries: number;
+                };
+                openAtEnd: {
+                    total: number;
+                    overdue: number;
+                };
+                dialoguesHeld: number;
+                reception: {
+                    sessionsHeld: number;
+                    headSessionsHeld: number;
+                    citizensReceived: number;
+                };
+                openAtStart: {
+                    total: number;
+                };
+            };
+            units: {
+                unitId: string;
+                unitName: string;
+                own?: boolean;
+                received: {
+                    total: number;
+                    byKind: {
+                        [key: string]: number;
+                    };
+                    byChannel: {
+                        [key: string]: number;
+                    };
+                    byField: {
+                        [key: string]: number;
+                    };
+                };
+                processed: {
+                    [key: string]: number;
+                };
+                resolved: {
+                    total: number;
+                    byOutcome: {
+                        [key: string]: number;
+                    };
+                    onTime: number;
+                    late: number;
+                    withoutDeadline: number;
+                    lateEntries: number;
+                };
+                openAtEnd: {
+                    total: number;
+                    overdue: number;
+                };
+                dialoguesHeld: number;
+                reception: {
+                    sessionsHeld: number;
+                    headSessionsHeld: number;
+                    citizensReceived: number;
+                };
+                openAtStart: {
+                    total: number;
+                };
+            }[];
             includeSubunits?: boolean;
             /** Format: date */
             asOf?: string;
             /** Format: date-time */
             recordedBefore?: string | null;
-            units?: {
-                unitId: string;
-            }[];
         };
         StatisticsCase: {
             unitId: string;

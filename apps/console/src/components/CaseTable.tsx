@@ -1,6 +1,6 @@
 import { Table, Tag, Tooltip } from 'antd';
 import { Link } from 'react-router';
-import type { CaseListItem } from '../api/types';
+import type { Schema } from '../api/client';
 import { daysBetween, formatDate, todayInVietnam, urgencyOf } from '../lib/format';
 import { KIND_LABELS, label, ruleName } from '../lib/labels';
 import { StatusTag, useUnitName } from './common';
@@ -22,6 +22,8 @@ export function DueTag({ dueOn, ruleId }: { dueOn: string | null | undefined; ru
     </Tooltip>
   );
 }
+
+type CaseListItem = Schema<'CaseListItem'>;
 
 export function CaseTable({
   items,

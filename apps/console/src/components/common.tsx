@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { api, ApiError, unwrap } from '../api/client';
-import type { Page, Unit } from '../api/types';
 import { formatDate } from '../lib/format';
 import { label, STATUS_COLORS, STATUS_LABELS } from '../lib/labels';
 
@@ -58,7 +57,7 @@ export function ProblemAlert({ error, onClose }: { error: unknown; onClose?: () 
 export function useUnits() {
   return useQuery({
     queryKey: ['units'],
-    queryFn: () => unwrap<Page<Unit>>(api.GET('/api/v1/units', {})),
+    queryFn: () => unwrap(api.GET('/api/v1/units', {})),
     staleTime: 5 * 60_000,
   });
 }

@@ -3,10 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Layout, Row, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
-import { api, unwrap, type ApiError } from '../api/client';
-import type { DemoOfficial } from '../api/types';
+import { api, unwrap, type ApiError, type Schema } from '../api/client';
 import { claimsOf, session } from '../auth/session';
 import { ROLE_LABELS } from '../lib/labels';
+
+type DemoOfficial = Schema<'DemoOfficialDto'>;
 
 const ROLE_ORDER = ['reception', 'handler', 'head', 'supervisor', 'auditor', 'admin'];
 
@@ -20,9 +21,7 @@ const ROLE_HINTS: Record<string, string> = {
 };
 
 export async function signInAsDemo(personId: string) {
-  const s = await unwrap<{ token: string; expiresAt: string; official: DemoOfficial }>(
-    api.POST('/api/v1/demo/sign-in', { body: { personId } }),
-  );
+  const s = await unwrap(api.POST('/api/v1/demo/sign-in', { body: { personId } }));
   // The server started a session (httpOnly cookie): the token is renewed from it, and a reload keeps it.
   const user = { ...claimsOf(s.token), title: s.official.title, unitName: s.official.unitName };
   session.signIn(s.token, s.expiresAt, user);
@@ -48,12 +47,12 @@ export function SignInPage() {
   const [busy, setBusy] = useState<string | null>(null);
   const methods = useQuery({
     queryKey: ['sign-in-methods'],
-    queryFn: () => unwrap<{ demo: boolean; oidc: boolean }>(api.GET('/api/v1/auth/methods')),
+    queryFn: () => unwrap(api.GET('/api/v1/auth/methods')),
     retry: false,
   });
   const officials = useQuery({
     queryKey: ['demo-officials'],
-    queryFn: () => unwrap<{ items: DemoOfficial[] }>(api.GET('/api/v1/demo/officials')),
+    queryFn: () => unwrap(api.GET('/api/v1/demo/officials')),
     retry: false,
     enabled: methods.data?.demo === true,
   });

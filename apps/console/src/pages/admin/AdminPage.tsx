@@ -1,29 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
-import type { Unit } from '../../api/types';
+import { api, ApiError, unwrap, type Schema } from '../../api/client';
 import { DateField } from '../../components/DateField';
+import { UnitTable } from '../../components/UnitTable';
 import { PageTitle, ProblemAlert, useUnits } from '../../components/common';
 import { formatDate, todayInVietnam } from '../../lib/format';
-import { UNIT_LEVEL_LABELS, label } from '../../lib/labels';
+import { UNIT_LEVEL_LABELS } from '../../lib/labels';
 
-type Schemas = components['schemas'];
+type Unit = Schema<'Unit'>;
 type Dialog =
   | { kind: 'create' }
   | { kind: 'appoint'; unit: Unit }
@@ -66,65 +51,26 @@ export default function AdminPage() {
       </PageTitle>
       <ProblemAlert error={units.error} />
       <Card size="small" title="Đơn vị và người đứng đầu">
-        <Table<Unit>
-          rowKey="id"
-          size="middle"
-          pagination={false}
+        <UnitTable
+          units={items}
           loading={units.isLoading}
-          dataSource={items}
-          columns={[
-            { title: 'Mã', dataIndex: 'id', render: (v: string) => <code>{v}</code> },
-            { title: 'Đơn vị', dataIndex: 'name' },
-            { title: 'Cấp', dataIndex: 'level', render: (v: string) => label(UNIT_LEVEL_LABELS, v) },
-            { title: 'Đơn vị cấp trên', dataIndex: 'parentId', render: (v: string | null) => unitName(v) },
-            {
-              title: 'Người đứng đầu',
-              dataIndex: 'heads',
-              render: (heads: Unit['heads']) =>
-                (heads ?? []).length === 0
-                  ? '—'
-                  : (heads ?? []).map((h) => (
-                      <div key={`${h.personId}-${h.from}`}>
-                        {h.fullName} {h.acting ? <Tag>Quyền</Tag> : null}
-                        <span style={{ color: '#595959' }}>
-                          {' '}
-                          (từ {formatDate(h.from)}
-                          {h.to ? ` đến ${formatDate(h.to)}` : ''})
-                        </span>
-                      </div>
-                    )),
-            },
-            {
-              title: 'Tình trạng',
-              key: 'state',
-              render: (_: unknown, u) =>
-                u.ceasedOn ? (
-                  <Tag>Đã sáp nhập từ {formatDate(u.ceasedOn)}</Tag>
-                ) : u.mergesInto ? (
-                  <Tag color="orange">Sẽ sáp nhập ngày {formatDate(u.mergesInto.effectiveOn)}</Tag>
-                ) : (
-                  <Tag color="green">Đang hoạt động</Tag>
-                ),
-            },
-            {
-              title: 'Thao tác',
-              key: 'actions',
-              render: (_: unknown, u) =>
-                u.ceasedOn ? null : (
-                  <Space wrap size="small">
-                    <Button size="small" onClick={() => setDialog({ kind: 'appoint', unit: u })}>
-                      Bổ nhiệm
-                    </Button>
-                    <Button size="small" onClick={() => setDialog({ kind: 'rename', unit: u })}>
-                      Đổi tên
-                    </Button>
-                    <Button size="small" danger onClick={() => setDialog({ kind: 'merge', unit: u })}>
-                      Sáp nhập
-                    </Button>
-                  </Space>
-                ),
-            },
-          ]}
+          showId
+          parentName={unitName}
+          actions={(u) =>
+            u.ceasedOn ? null : (
+              <Space wrap size="small">
+                <Button size="small" onClick={() => setDialog({ kind: 'appoint', unit: u })}>
+                  Bổ nhiệm
+                </Button>
+                <Button size="small" onClick={() => setDialog({ kind: 'rename', unit: u })}>
+                  Đổi tên
+                </Button>
+                <Button size="small" danger onClick={() => setDialog({ kind: 'merge', unit: u })}>
+                  Sáp nhập
+                </Button>
+              </Space>
+            )
+          }
         />
       </Card>
       {dialog ? <AdminDialog dialog={dialog} units={items} onClose={() => setDialog(null)} /> : null}
@@ -150,7 +96,7 @@ function AdminDialog({ dialog, units, onClose }: { dialog: Dialog; units: Unit[]
   const current = useQuery({
     queryKey: ['unit', unitId],
     enabled: unitId !== null,
-    queryFn: () => unwrap<Unit>(api.GET('/api/v1/units/{id}', { params: { path: { id: unitId ?? '' } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/units/{id}', { params: { path: { id: unitId ?? '' } } })),
     staleTime: 0,
   });
   const version = current.data?.version;
@@ -391,9 +337,9 @@ async function send(
   const headers = version === undefined ? {} : { 'If-Match': `"${version}"` };
   switch (dialog.kind) {
     case 'create': {
-      const body: Schemas['CreateUnitDto'] = {
+      const body: Schema<'CreateUnitDto'> = {
         name: trimmed(v.name) ?? '',
-        level: v.level as Schemas['CreateUnitDto']['level'],
+        level: v.level as Schema<'CreateUnitDto'>['level'],
       };
       const id = trimmed(v.id);
       const parentId = trimmed(v.parentId);
@@ -402,7 +348,7 @@ async function send(
       return unwrap(api.POST('/api/v1/units', { body }));
     }
     case 'appoint': {
-      const body: Schemas['AppointHeadDto'] = {
+      const body: Schema<'AppointHeadDto'> = {
         personId: trimmed(v.personId) ?? '',
         fullName: trimmed(v.fullName) ?? '',
         from: String(v.from),

@@ -2,63 +2,35 @@ import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { api, unwrap } from '../../api/client';
-import type { CaseView, HistoryEvent } from '../../api/types';
+import { useCase, useCaseHistory } from '../../api/cases';
+import { api, unwrap, type Schema } from '../../api/client';
 import { PageTitle, ProblemAlert, StatusTag } from '../../components/common';
 import { formatInstant } from '../../lib/format';
 import { eventLabel, ROLE_LABELS } from '../../lib/labels';
 
 /** One disclosure of a case's identities (GET /cases/:id/disclosures). */
-interface Disclosure {
-  position: number;
-  at: string;
-  recordedAt: string;
-  disclosedTo: { id: string; name: string; roles: string[] };
-  reasonCode: string | null;
-  reason: string;
-  document: string | null;
-}
-
-interface Verification {
-  ok: boolean;
-  events?: number;
-  headHash?: string;
-  brokenAt?: { version: number; position: number };
-}
+type Disclosure = Schema<'Disclosure'>;
+type HistoryEvent = Schema<'History'>['events'][number];
 
 /** Kiểm tra toàn vẹn: a case's history with its hash chain, the case as of an instant, verification. */
 export default function AuditPage() {
   const [key, setKey] = useState('');
   const [asOf, setAsOf] = useState('');
-  const view = useQuery({
-    queryKey: ['case', key],
-    enabled: key !== '',
-    queryFn: () => unwrap<CaseView>(api.GET('/api/v1/cases/{id}', { params: { path: { id: key } } })),
-  });
+  const view = useCase(key, { enabled: key !== '' });
   const id = view.data?.id ?? '';
-  const history = useQuery({
-    queryKey: ['case', id, 'history'],
-    enabled: id !== '',
-    queryFn: () =>
-      unwrap<{ events: HistoryEvent[] }>(api.GET('/api/v1/cases/{id}/history', { params: { path: { id } } })),
-  });
-  const past = useQuery({
-    queryKey: ['case', id, 'asOf', asOf],
-    enabled: id !== '' && asOf !== '',
-    queryFn: () =>
-      unwrap<CaseView>(api.GET('/api/v1/cases/{id}', { params: { path: { id }, query: { asOf } } })),
-  });
+  const history = useCaseHistory(id, id !== '');
+  const past = useCase(id, { asOf, enabled: id !== '' && asOf !== '' });
   const disclosures = useQuery({
     queryKey: ['case', id, 'disclosures'],
     enabled: id !== '',
     queryFn: () =>
-      unwrap<{ items: Disclosure[]; total: number }>(
+      unwrap(
         api.GET('/api/v1/cases/{id}/disclosures', { params: { path: { id }, query: { pageSize: 200 } } }),
       ),
   });
   const verify = useMutation({
     mutationFn: () =>
-      unwrap<Verification>(
+      unwrap(
         api.GET('/api/v1/audit/streams/{streamId}/verify', { params: { path: { streamId: `case-${id}` } } }),
       ),
   });
@@ -128,7 +100,11 @@ export default function AuditPage() {
                 { title: 'Phiên bản', dataIndex: 'version', width: 90 },
                 { title: 'Sự kiện', dataIndex: 'type', render: (v: string) => eventLabel(v) },
                 { title: 'Thời điểm ghi', dataIndex: 'recordedAt', render: (v: string) => formatInstant(v) },
-                { title: 'Người thực hiện', dataIndex: 'actor', render: (a: { name: string }) => a.name },
+                {
+                  title: 'Người thực hiện',
+                  dataIndex: 'actor',
+                  render: (a: HistoryEvent['actor']) => a?.name,
+                },
                 {
                   title: 'Mã băm',
                   dataIndex: 'hash',
@@ -159,7 +135,7 @@ export default function AuditPage() {
                   render: (d: Disclosure['disclosedTo']) => (
                     <span>
                       {d.name}{' '}
-                      {d.roles.map((r) => (
+                      {(d.roles ?? []).map((r) => (
                         <Tag key={r}>{ROLE_LABELS[r] ?? r}</Tag>
                       ))}
                     </span>
@@ -177,7 +153,7 @@ export default function AuditPage() {
           <Card size="small" title="Hồ sơ tại một thời điểm">
             <Space style={{ marginBottom: 12 }} wrap>
               {(history.data?.events ?? []).map((e) => (
-                <Button key={e.version} size="small" onClick={() => setAsOf(e.recordedAt)}>
+                <Button key={e.version} size="small" onClick={() => setAsOf(e.recordedAt ?? '')}>
                   Sau “{eventLabel(e.type)}”
                 </Button>
               ))}

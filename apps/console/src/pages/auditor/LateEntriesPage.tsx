@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Form, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client';
+import { api, unwrap, type Schema } from '../../api/client';
 import { useUser } from '../../auth/session';
 import { DateField } from '../../components/DateField';
 import { PageTitle, ProblemAlert, useUnitName, useUnits } from '../../components/common';
@@ -10,18 +10,7 @@ import { formatDate, formatInstant } from '../../lib/format';
 import { eventLabel, EVENT_LABELS } from '../../lib/labels';
 
 /** One act recorded late (GET /late-entries, docs/reference/deadlines.md §9). */
-interface LateEntry {
-  streamId: string;
-  /** null for an act of another stream (a reception session). */
-  caseId: string | null;
-  trackingCode: string | null;
-  type: string;
-  businessDate: string | null;
-  recordedAt: string;
-  workingDaysLate: number | null;
-  actor: { id: string | null; name: string | null };
-  unitId: string;
-}
+type LateEntry = Schema<'LateEntry'>;
 
 interface Filters {
   unitId?: string;
@@ -44,7 +33,7 @@ export default function LateEntriesPage() {
   const list = useQuery({
     queryKey: ['late-entries', f, page],
     queryFn: () =>
-      unwrap<{ items: LateEntry[]; total: number }>(
+      unwrap(
         api.GET('/api/v1/late-entries', {
           params: {
             query: {
@@ -146,7 +135,7 @@ export default function LateEntriesPage() {
           {
             title: 'Người ghi',
             dataIndex: 'actor',
-            render: (a: LateEntry['actor']) => a.name ?? a.id ?? '—',
+            render: (a: LateEntry['actor']) => a?.name ?? a?.id ?? '—',
           },
           { title: 'Đơn vị', dataIndex: 'unitId', render: (v: string) => unitName(v) },
         ]}

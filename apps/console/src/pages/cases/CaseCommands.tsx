@@ -15,8 +15,7 @@ import {
   Typography,
 } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { api, ApiError, unwrap } from '../../api/client';
-import type { CaseView } from '../../api/types';
+import { api, ApiError, unwrap, type Schema } from '../../api/client';
 import { can } from '../../auth/permissions';
 import { useUser } from '../../auth/session';
 import { DateField } from '../../components/DateField';
@@ -31,6 +30,8 @@ import {
 } from '../../lib/labels';
 
 /** The case commands of docs/reference/api-contract.md, each with its Vietnamese name and the statuses it applies to. */
+type CaseView = Schema<'CaseView'>;
+
 type Action =
   | 'classify'
   | 'accept'
@@ -98,7 +99,7 @@ function useCaseCommand(c: CaseView) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async ({ action, body }: { action: Action; body: Record<string, unknown> }) =>
-      unwrap<CaseView>(
+      unwrap(
         // The path is one of the typed command routes; the body was built by that command's form.
         api.POST(`/api/v1/cases/{id}/${action}` as '/api/v1/cases/{id}/accept', {
           params: { path: { id: c.id } },

@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Descriptions, Empty, Row, Skeleton, Table, Tag, Timeline, Typography } from 'antd';
 import { useParams } from 'react-router';
-import { api, unwrap } from '../../api/client';
-import type { CaseDeadline, CaseView, Dialogue, HistoryEvent, Petitioner } from '../../api/types';
+import { useCase, useCaseHistory } from '../../api/cases';
+import type { Schema } from '../../api/client';
 import { can } from '../../auth/permissions';
 import { useUser } from '../../auth/session';
 import { DueTag } from '../../components/CaseTable';
@@ -22,12 +21,11 @@ import {
   ruleName,
 } from '../../lib/labels';
 
-export function useCase(id: string) {
-  return useQuery({
-    queryKey: ['case', id],
-    queryFn: () => unwrap<CaseView>(api.GET('/api/v1/cases/{id}', { params: { path: { id } } })),
-  });
-}
+type Petitioner = Schema<'Petitioner'>;
+type Dialogue = Schema<'DialogueMinutes'>;
+/** A deadline with how it was computed and under which law (the case's `deadlineBasis`, same order). */
+type CaseDeadline = Schema<'Deadline'> &
+  Partial<Omit<NonNullable<Schema<'CaseView'>['deadlineBasis']>[number], 'ruleId'>>;
 
 /** The case dossier: the letter, petitioners (masked), deadlines, timeline, dialogues, decision, commands. */
 export default function CaseDossierPage() {
@@ -35,12 +33,7 @@ export default function CaseDossierPage() {
   const user = useUser();
   const view = useCase(id);
   const unitName = useUnitName();
-  const history = useQuery({
-    queryKey: ['case', id, 'history'],
-    enabled: can(user, 'history'),
-    queryFn: () =>
-      unwrap<{ events: HistoryEvent[] }>(api.GET('/api/v1/cases/{id}/history', { params: { path: { id } } })),
-  });
+  const history = useCaseHistory(id, can(user, 'history'));
   const c = view.data;
   if (view.error) return <ProblemAlert error={view.error} />;
   if (!c) return <Skeleton active />;
@@ -123,7 +116,7 @@ export default function CaseDossierPage() {
                 items={history.data.events.map((e) => ({
                   children: (
                     <div>
-                      <strong>{eventLabel(e.type)}</strong> — {formatInstant(e.recordedAt)} — {e.actor.name}
+                      <strong>{eventLabel(e.type)}</strong> — {formatInstant(e.recordedAt)} — {e.actor?.name}
                       {e.lateEntry ? <Tag color="orange">Ghi muộn</Tag> : null}
                     </div>
                   ),

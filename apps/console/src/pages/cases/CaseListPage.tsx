@@ -3,7 +3,6 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
-import type { CaseListItem, Page } from '../../api/types';
 import { CaseTable } from '../../components/CaseTable';
 import { DateField } from '../../components/DateField';
 import { PageTitle, ProblemAlert, useUnits } from '../../components/common';
@@ -30,7 +29,7 @@ export default function CaseListPage() {
     queryKey: ['cases', 'search', filters, paging],
     placeholderData: keepPreviousData,
     queryFn: () =>
-      unwrap<Page<CaseListItem>>(
+      unwrap(
         api.GET('/api/v1/cases', {
           params: {
             query: {

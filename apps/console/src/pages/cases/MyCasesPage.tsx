@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Space, Tag } from 'antd';
 import { api, unwrap } from '../../api/client';
-import type { CaseListItem, Page } from '../../api/types';
 import { CaseTable } from '../../components/CaseTable';
 import { PageTitle, ProblemAlert } from '../../components/common';
 import { todayInVietnam, urgencyOf } from '../../lib/format';
@@ -13,7 +12,7 @@ export default function MyCasesPage() {
   const list = useQuery({
     queryKey: ['cases', 'mine'],
     queryFn: () =>
-      unwrap<Page<CaseListItem>>(
+      unwrap(
         api.GET('/api/v1/cases', {
           params: { query: { handlerId: 'me', sort: 'nextDueOn', pageSize: 200 } },
         }),

@@ -16,16 +16,14 @@ import {
   Typography,
 } from 'antd';
 import { useNavigate } from 'react-router';
-import { api, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
-import type { RegisterAnswer } from '../../api/types';
+import { api, unwrap, type Schema } from '../../api/client';
 import { useUser } from '../../auth/session';
 import { DateField } from '../../components/DateField';
 import { PageTitle, ProblemAlert, useUnits } from '../../components/common';
 import { todayInVietnam } from '../../lib/format';
 import { CHANNEL_LABELS, FIELD_LABELS, KIND_LABELS } from '../../lib/labels';
 
-type RegisterBody = components['schemas']['RegisterCaseDto'];
+type RegisterBody = Schema<'RegisterCaseDto'>;
 
 interface IntakeForm {
   receivedAt: string;
@@ -87,8 +85,7 @@ export default function IntakePage() {
   const { message } = App.useApp();
   const anonymous = Form.useWatch('anonymous', form) === true;
   const register = useMutation({
-    mutationFn: (v: IntakeForm) =>
-      unwrap<RegisterAnswer>(api.POST('/api/v1/cases', { body: toRegisterBody(v) })),
+    mutationFn: (v: IntakeForm) => unwrap(api.POST('/api/v1/cases', { body: toRegisterBody(v) })),
     onSuccess: (r, v) => {
       void qc.invalidateQueries({ queryKey: ['cases'] });
       message.success(`Đã tiếp nhận đơn, mã hồ sơ ${r.trackingCode}`);

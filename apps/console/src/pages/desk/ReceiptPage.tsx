@@ -1,9 +1,8 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Skeleton, Space } from 'antd';
 import { Link, useLocation, useParams } from 'react-router';
-import { api, unwrap } from '../../api/client';
-import type { CaseView, RegisterAnswer } from '../../api/types';
+import { useCase } from '../../api/cases';
+import type { Schema } from '../../api/client';
 import { PageTitle, ProblemAlert, useUnitName } from '../../components/common';
 import { formatDate } from '../../lib/format';
 import { CHANNEL_LABELS, label } from '../../lib/labels';
@@ -14,16 +13,13 @@ export default function ReceiptPage() {
   const location = useLocation();
   // What the desk just registered (the names it typed, the PIN shown once) comes with the navigation.
   const state = location.state as {
-    receipt?: RegisterAnswer['receipt'];
+    receipt?: Schema<'Receipt'>;
     names?: string[];
     anonymous?: boolean;
   } | null;
   const receipt = state?.receipt;
   const unitName = useUnitName();
-  const view = useQuery({
-    queryKey: ['case', id],
-    queryFn: () => unwrap<CaseView>(api.GET('/api/v1/cases/{id}', { params: { path: { id } } })),
-  });
+  const view = useCase(id);
   const c = view.data;
   const xld = c?.deadlines.find((d) => d.ruleId === 'XLD') ?? c?.deadlines[0];
   const answerBy = receipt?.answerBy ?? xld?.dueOn ?? null;

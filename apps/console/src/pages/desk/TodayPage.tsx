@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { Button } from 'antd';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
-import type { CaseListItem, Page } from '../../api/types';
 import { CaseTable } from '../../components/CaseTable';
 import { PageTitle, ProblemAlert } from '../../components/common';
 import { formatDate, todayInVietnam } from '../../lib/format';
@@ -14,7 +13,7 @@ export default function TodayPage() {
   const list = useQuery({
     queryKey: ['cases', 'today', today],
     queryFn: () =>
-      unwrap<Page<CaseListItem>>(
+      unwrap(
         api.GET('/api/v1/cases', {
           params: { query: { receivedFrom: today, receivedTo: today, pageSize: 200 } },
         }),

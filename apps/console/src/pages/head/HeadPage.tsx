@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Table } from 'antd';
-import { api, unwrap } from '../../api/client';
-import type { AccountabilityRow, ReceptionDutyRow } from '../../api/types';
+import { api, unwrap, type Schema } from '../../api/client';
 import { useUser } from '../../auth/session';
 import { PageTitle, ProblemAlert, useUnitName } from '../../components/common';
 import { addDays, formatDate, todayInVietnam } from '../../lib/format';
-import { itemsOf } from '../../lib/lists';
+
+type AccountabilityRow = Schema<'AccountabilityRow'>;
+type ReceptionDutyRow = Schema<'ReceptionDutyRow'>;
 
 /** Trách nhiệm người đứng đầu: on-time figures and reception duty, for the last twelve months. */
 export default function HeadPage() {
@@ -16,13 +17,11 @@ export default function HeadPage() {
   const query = { unitId: user.unitId ?? 'nb', from, to };
   const acc = useQuery({
     queryKey: ['accountability', query],
-    queryFn: async () =>
-      itemsOf<AccountabilityRow>(await unwrap(api.GET('/api/v1/accountability', { params: { query } }))),
+    queryFn: async () => (await unwrap(api.GET('/api/v1/accountability', { params: { query } }))).items,
   });
   const duty = useQuery({
     queryKey: ['reception-duty', query],
-    queryFn: async () =>
-      itemsOf<ReceptionDutyRow>(await unwrap(api.GET('/api/v1/reception-duty', { params: { query } }))),
+    queryFn: async () => (await unwrap(api.GET('/api/v1/reception-duty', { params: { query } }))).items,
   });
   const term = (r: { from: string; to: string | null }) =>
     `${formatDate(r.from)} – ${r.to ? formatDate(r.to) : 'nay'}`;

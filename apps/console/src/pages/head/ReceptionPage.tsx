@@ -2,15 +2,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { api, unwrap } from '../../api/client';
-import type { ReceptionSession } from '../../api/types';
+import { api, unwrap, type Schema } from '../../api/client';
 import { can } from '../../auth/permissions';
 import { useUser } from '../../auth/session';
 import { DateField } from '../../components/DateField';
 import { PageTitle, ProblemAlert, useUnitName, useUnits } from '../../components/common';
 import { formatDate, todayInVietnam } from '../../lib/format';
-import { itemsOf } from '../../lib/lists';
 import { SESSION_STATUS_LABELS, label } from '../../lib/labels';
+
+type ReceptionSession = Schema<'ReceptionSession'>;
 
 /** The first and last day of the month `offset` months from the month of `date` (yyyy-MM-dd). */
 export function monthOf(date: string, offset = 0): { from: string; to: string; label: string } {
@@ -43,15 +43,15 @@ export default function ReceptionPage() {
   const sessions = useQuery({
     queryKey: ['reception-sessions', query.unitId, month.from, month.to],
     queryFn: async () =>
-      itemsOf<ReceptionSession>(
+      (
         await unwrap(
           api.GET('/api/v1/reception-sessions', {
             params: {
               query: { unitId: query.unitId, includeSubunits: false, from: month.from, to: month.to },
             },
           }),
-        ),
-      ).sort((a, b) => a.date.localeCompare(b.date)),
+        )
+      ).items.sort((a, b) => a.date.localeCompare(b.date)),
   });
   const head = units.data?.items.find((u) => u.id === query.unitId)?.heads?.find((h) => !h.to);
   const schedule = useMutation({

@@ -3,24 +3,17 @@ import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Form, InputNumber, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, download, unwrap } from '../../api/client';
-import type { OverdueRow, UpcomingRow } from '../../api/types';
+import { api, download, unwrap, type Schema } from '../../api/client';
 import { useUser } from '../../auth/session';
 import { DateField } from '../../components/DateField';
 import { PageTitle, ProblemAlert, useUnitName, useUnits } from '../../components/common';
 import { formatDate, todayInVietnam } from '../../lib/format';
-import { itemsOf } from '../../lib/lists';
 import { ruleName } from '../../lib/labels';
 
+type OverdueRow = Schema<'OverdueItem'>;
+type UpcomingRow = Schema<'UpcomingItem'>;
 /** A letter nobody has classified yet (GET /deadlines/unclassified), oldest first. */
-interface UnclassifiedRow {
-  caseId: string;
-  trackingCode: string;
-  receivedAt: string;
-  ageWorkingDays: number | null;
-  xldDueOn: string | null;
-  receivingUnitId?: string;
-}
+type UnclassifiedRow = Schema<'UnclassifiedItem'>;
 
 interface Filters {
   unitId: string;
@@ -44,26 +37,23 @@ export default function BoardsPage() {
   const query = { unitId: f.unitId, includeSubunits: f.includeSubunits, asOf: f.asOf };
   const overdue = useQuery({
     queryKey: ['board', 'overdue', query],
-    queryFn: async () =>
-      itemsOf<OverdueRow>(await unwrap(api.GET('/api/v1/deadlines/overdue', { params: { query } }))),
+    queryFn: async () => (await unwrap(api.GET('/api/v1/deadlines/overdue', { params: { query } }))).items,
   });
   const upcoming = useQuery({
     queryKey: ['board', 'upcoming', query, f.withinDays],
     queryFn: async () =>
-      itemsOf<UpcomingRow>(
+      (
         await unwrap(
           api.GET('/api/v1/deadlines/upcoming', {
             params: { query: { ...query, withinDays: f.withinDays } },
           }),
-        ),
-      ),
+        )
+      ).items,
   });
   const unclassified = useQuery({
     queryKey: ['board', 'unclassified', query],
     queryFn: async () =>
-      itemsOf<UnclassifiedRow>(
-        await unwrap(api.GET('/api/v1/deadlines/unclassified', { params: { query } })),
-      ),
+      (await unwrap(api.GET('/api/v1/deadlines/unclassified', { params: { query } }))).items,
   });
   const exportCsv = async () => {
     const qs = new URLSearchParams({
@@ -93,7 +83,7 @@ export default function BoardsPage() {
     {
       title: 'Thủ trưởng chịu trách nhiệm',
       dataIndex: 'headOfUnit',
-      render: (v: { fullName: string } | null) => v?.fullName ?? <Tag>Chưa có thủ trưởng</Tag>,
+      render: (v: OverdueRow['headOfUnit']) => v?.fullName ?? <Tag>Chưa có thủ trưởng</Tag>,
     },
     { title: 'Người xử lý', dataIndex: 'handlerId', render: (v: string | null) => v ?? '—' },
   ];
@@ -211,7 +201,7 @@ export default function BoardsPage() {
                   {
                     title: 'Đơn vị nhận',
                     dataIndex: 'receivingUnitId',
-                    render: (v: string | undefined) => unitName(v),
+                    render: (v: string) => unitName(v),
                   },
                 ]}
               />

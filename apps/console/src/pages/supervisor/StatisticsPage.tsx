@@ -7,7 +7,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { api, download, unwrap } from '../../api/client';
+import { api, download, unwrap, type Schema } from '../../api/client';
 import { useUser } from '../../auth/session';
 import { PageTitle, ProblemAlert, useUnits } from '../../components/common';
 import { formatDate, todayInVietnam } from '../../lib/format';
@@ -16,44 +16,11 @@ echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasR
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-type Counts = Record<string, number>;
-interface Figures {
-  received: { total: number; byKind: Counts; byChannel: Counts; byField: Counts };
-  processed: Counts;
-  resolved: {
-    total: number;
-    byOutcome: Counts;
-    onTime: number;
-    late: number;
-    withoutDeadline: number;
-    lateEntries: number;
-  };
-  openAtEnd: { total: number; overdue: number };
-  dialoguesHeld: number;
-  reception: { sessionsHeld: number; headSessionsHeld: number; citizensReceived: number };
-  openAtStart: { total: number };
-}
-interface PeriodView {
-  label: string;
-  from: string;
-  to: string;
-}
-type UnitRow = Figures & { unitId: string; unitName: string; own?: boolean };
-type Report = Figures & {
-  period: PeriodView;
-  unitId: string;
-  unitName: string;
-  previous: Figures & { period: PeriodView };
-  yearEarlier: Figures & { period: PeriodView };
-  units: UnitRow[];
-};
-interface FigureCase {
-  caseId: string | null;
-  sessionId: string | null;
-  trackingCode: string | null;
-  unitId: string;
-  businessDate: string;
-}
+type Report = Schema<'StatisticsReport'>;
+/** The figures of one period or unit: the report's own, `previous`, `yearEarlier`, each of `units`. */
+type Figures = Omit<Report['previous'], 'period'>;
+type UnitRow = Report['units'][number];
+type FigureCase = Schema<'StatisticsCase'>;
 
 /** The report's rows: a figure path and its Vietnamese name (the same names as the XLSX). */
 const ROWS: [string, string][] = [
@@ -154,7 +121,7 @@ export default function StatisticsPage() {
   const report = useQuery({
     queryKey: ['statistics', f],
     queryFn: () =>
-      unwrap<Report>(
+      unwrap(
         api.GET('/api/v1/statistics', {
           params: { query: { unitId: f.unitId, period: f.period, includeSubunits: f.includeSubunits } },
         }),
@@ -164,7 +131,7 @@ export default function StatisticsPage() {
     queryKey: ['statistics-cases', f, figure],
     enabled: figure !== null,
     queryFn: () =>
-      unwrap<{ items: FigureCase[]; total: number }>(
+      unwrap(
         api.GET('/api/v1/statistics/cases', {
           params: {
             query: {
