@@ -61,25 +61,8 @@ const historyBreak: Schema = obj({
 const page = (item: Schema, extra: Record<string, Schema> = {}): Schema =>
   obj({ items: arr(item), total: int(), page: int(), pageSize: int(), ...extra });
 
-/** Counts keyed by kind, channel, field, outcome or step (docs/statistics.md). */
+/** Counts keyed by kind, channel, field, outcome or step (libs/application/src/statistics/statistics.figures.ts). */
 const counts: Schema = { type: 'object', additionalProperties: int() };
-/** The figures of a periodic report (libs/application/src/statistics/statistics.figures.ts). */
-const figures: Record<string, Schema> = {
-  received: obj({ total: int(), byKind: counts, byChannel: counts, byField: counts }),
-  processed: counts,
-  resolved: obj({
-    total: int(),
-    byOutcome: counts,
-    onTime: int(),
-    late: int(),
-    withoutDeadline: int(),
-    lateEntries: int(),
-  }),
-  openAtEnd: obj({ total: int(), overdue: int() }),
-  dialoguesHeld: int(),
-  reception: obj({ sessionsHeld: int(), headSessionsHeld: int(), citizensReceived: int() }),
-  openAtStart: obj({ total: int() }),
-};
 const reportPeriod = obj({ label: str(), from: date, to: date });
 
 const actor = obj({ id: str(), 'name?': str() });
@@ -562,26 +545,52 @@ const SCHEMAS: Record<string, Schema> = {
     recommendations: int('recommendations of the conclusion'),
     openRecommendations: int('recommendations neither done nor waived'),
   }),
-  StatisticsReport: obj(
+  StatisticsFigures: obj(
     {
-      period: reportPeriod,
-      unitId: str(),
-      unitName: str(),
-      ...figures,
-      previous: obj({ period: reportPeriod, ...figures }, 'the period before'),
-      yearEarlier: obj({ period: reportPeriod, ...figures }, 'the same period a year earlier'),
-      units: arr(
-        obj(
-          { unitId: str(), unitName: str(), 'own?': bool, ...figures },
-          'each direct subunit (its subtree), then the unit itself (own)',
-        ),
-      ),
-      'includeSubunits?': bool,
-      'asOf?': date,
-      'recordedBefore?': nullable(instant),
+      received: obj({ total: int(), byKind: counts, byChannel: counts, byField: counts }),
+      processed: counts,
+      resolved: obj({
+        total: int(),
+        byOutcome: counts,
+        onTime: int(),
+        late: int(),
+        withoutDeadline: int(),
+        lateEntries: int(),
+      }),
+      openAtEnd: obj({ total: int(), overdue: int() }),
+      dialoguesHeld: int(),
+      reception: obj({ sessionsHeld: int(), headSessionsHeld: int(), citizensReceived: int() }),
+      openAtStart: obj({ total: int() }),
     },
-    'the figures of docs/statistics.md for one unit and period',
+    'the figures of docs/statistics.md for a set of units and one period',
   ),
+  StatisticsReport: {
+    description: 'the figures of docs/statistics.md for one unit and period',
+    allOf: [
+      ref('StatisticsFigures'),
+      obj({
+        period: reportPeriod,
+        unitId: str(),
+        unitName: str(),
+        previous: { allOf: [ref('StatisticsFigures'), obj({ period: reportPeriod }, 'the period before')] },
+        yearEarlier: {
+          allOf: [ref('StatisticsFigures'), obj({ period: reportPeriod }, 'the same period a year earlier')],
+        },
+        units: arr({
+          allOf: [
+            ref('StatisticsFigures'),
+            obj(
+              { unitId: str(), unitName: str(), 'own?': bool },
+              'each direct subunit (with the units below it), then the unit itself (own)',
+            ),
+          ],
+        }),
+        'includeSubunits?': bool,
+        'asOf?': date,
+        'recordedBefore?': nullable(instant),
+      }),
+    ],
+  },
   StatisticsCase: obj({
     unitId: str(),
     businessDate: date,

@@ -816,7 +816,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Inspections led by, of, or owing recommendations to a unit (and its subunits), newest decision first */
+        get: operations["InspectionController_list"];
         put?: never;
         /** Record the decision to inspect, check or survey a unit (head of the lead unit, admin) */
         post: operations["InspectionController_decide"];
@@ -2554,17 +2555,30 @@ export interface components {
             remediationDueOn?: string | null;
             remediationOverdue?: boolean;
         };
-        /** @description the figures of docs/statistics.md for one unit and period */
-        StatisticsReport: {
-            period: {
-                label: string;
-                /** Format: date */
-                from: string;
-                /** Format: date */
-                to: string;
-            };
-            unitId: string;
-            unitName: string;
+        InspectionListItem: {
+            id: string;
+            title: string;
+            /** @description inspection, check or survey */
+            kind: string;
+            leadUnitId: string;
+            inspectedUnitId: string;
+            /** @description decided, fieldwork, concluded or closed */
+            status: string;
+            /** Format: date */
+            decidedOn: string;
+            /** Format: date */
+            concludedOn: string | null;
+            /** Format: date */
+            directiveIssuedOn: string | null;
+            /** Format: date */
+            closedOn: string | null;
+            /** @description recommendations of the conclusion */
+            recommendations: number;
+            /** @description recommendations neither done nor waived */
+            openRecommendations: number;
+        };
+        /** @description the figures of docs/statistics.md for a set of units and one period */
+        StatisticsFigures: {
             received: {
                 total: number;
                 byKind: {
@@ -2603,8 +2617,19 @@ export interface components {
             openAtStart: {
                 total: number;
             };
-            /** @description the period before */
-            previous: {
+        };
+        /** @description the figures of docs/statistics.md for one unit and period */
+        StatisticsReport: components["schemas"]["StatisticsFigures"] & {
+            period: {
+                label: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+            };
+            unitId: string;
+            unitName: string;
+            previous: components["schemas"]["StatisticsFigures"] & {
                 period: {
                     label: string;
                     /** Format: date */
@@ -2612,47 +2637,8 @@ export interface components {
                     /** Format: date */
                     to: string;
                 };
-                received: {
-                    total: number;
-                    byKind: {
-                        [key: string]: number;
-                    };
-                    byChannel: {
-                        [key: string]: number;
-                    };
-                    byField: {
-                        [key: string]: number;
-                    };
-                };
-                processed: {
-                    [key: string]: number;
-                };
-                resolved: {
-                    total: number;
-                    byOutcome: {
-                        [key: string]: number;
-                    };
-                    onTime: number;
-                    late: number;
-                    withoutDeadline: number;
-                    lateEntries: number;
-                };
-                openAtEnd: {
-                    total: number;
-                    overdue: number;
-                };
-                dialoguesHeld: number;
-                reception: {
-                    sessionsHeld: number;
-                    headSessionsHeld: number;
-                    citizensReceived: number;
-                };
-                openAtStart: {
-                    total: number;
-                };
             };
-            /** @description the same period a year earlier */
-            yearEarlier: {
+            yearEarlier: components["schemas"]["StatisticsFigures"] & {
                 period: {
                     label: string;
                     /** Format: date */
@@ -2660,88 +2646,12 @@ export interface components {
                     /** Format: date */
                     to: string;
                 };
-                received: {
-                    total: number;
-                    byKind: {
-                        [key: string]: number;
-                    };
-                    byChannel: {
-                        [key: string]: number;
-                    };
-                    byField: {
-                        [key: string]: number;
-                    };
-                };
-                processed: {
-                    [key: string]: number;
-                };
-                resolved: {
-                    total: number;
-                    byOutcome: {
-                        [key: string]: number;
-                    };
-                    onTime: number;
-                    late: number;
-                    withoutDeadline: number;
-                    lateEntries: number;
-                };
-                openAtEnd: {
-                    total: number;
-                    overdue: number;
-                };
-                dialoguesHeld: number;
-                reception: {
-                    sessionsHeld: number;
-                    headSessionsHeld: number;
-                    citizensReceived: number;
-                };
-                openAtStart: {
-                    total: number;
-                };
             };
-            units: {
+            units: (components["schemas"]["StatisticsFigures"] & {
                 unitId: string;
                 unitName: string;
                 own?: boolean;
-                received: {
-                    total: number;
-                    byKind: {
-                        [key: string]: number;
-                    };
-                    byChannel: {
-                        [key: string]: number;
-                    };
-                    byField: {
-                        [key: string]: number;
-                    };
-                };
-                processed: {
-                    [key: string]: number;
-                };
-                resolved: {
-                    total: number;
-                    byOutcome: {
-                        [key: string]: number;
-                    };
-                    onTime: number;
-                    late: number;
-                    withoutDeadline: number;
-                    lateEntries: number;
-                };
-                openAtEnd: {
-                    total: number;
-                    overdue: number;
-                };
-                dialoguesHeld: number;
-                reception: {
-                    sessionsHeld: number;
-                    headSessionsHeld: number;
-                    citizensReceived: number;
-                };
-                openAtStart: {
-                    total: number;
-                };
-            }[];
+            })[];
             includeSubunits?: boolean;
             /** Format: date */
             asOf?: string;
@@ -9315,6 +9225,110 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["StatisticsCase"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description FORBIDDEN: the role or the unit scope does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INTERNAL: logged with the request id of `instance` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description UNAVAILABLE: the database is unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InspectionController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description wait (≤ 5 s) until every projection has applied this position */
+                minPosition?: string;
+                /** @description default: the caller's unit */
+                unitId?: string;
+                includeSubunits?: boolean;
+                status?: "decided" | "fieldwork" | "concluded" | "closed";
+            };
+            header?: {
+                /** @description your id for this request (echoed, logged, in a problem's `instance`); generated when absent */
+                "X-Request-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the inspections of the unit (and its subunits), newest decision first */
+            200: {
+                headers: {
+                    /** @description the request id */
+                    "X-Request-Id"?: string;
+                    /** @description the parked projections this list or board reads (their rows may be behind) */
+                    "Donthu-Stale"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["InspectionListItem"][];
                         total: number;
                         page: number;
                         pageSize: number;

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Tag, Typography } from 'antd';
+import { Alert, Select, Tag, Typography, type SelectProps } from 'antd';
 import type { ReactNode } from 'react';
 import { api, ApiError, unwrap } from '../api/client';
 import { formatDate } from '../lib/format';
@@ -68,6 +68,22 @@ export function useUnitName(): (id: string | null | undefined) => string {
     if (!id) return '—';
     return units.data?.items.find((u) => u.id === id)?.name ?? id;
   };
+}
+
+/**
+ * A searchable choice of a unit by name, among those the user may see; `active`: only units not merged
+ * away; `except`: leaving that unit out.
+ */
+export function UnitSelect({
+  active = false,
+  except,
+  ...props
+}: SelectProps<string> & { active?: boolean; except?: string }) {
+  const units = useUnits();
+  const options = (units.data?.items ?? [])
+    .filter((u) => (!active || !u.ceasedOn) && u.id !== except)
+    .map((u) => ({ value: u.id, label: u.name }));
+  return <Select showSearch optionFilterProp="label" options={options} {...props} />;
 }
 
 export function UnitName({ id }: { id: string | null | undefined }) {

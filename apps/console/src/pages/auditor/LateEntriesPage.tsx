@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { api, unwrap, type Schema } from '../../api/client';
 import { useUser } from '../../auth/session';
 import { DateField } from '../../components/DateField';
-import { PageTitle, ProblemAlert, useUnitName, useUnits } from '../../components/common';
+import { PageTitle, ProblemAlert, UnitSelect, useUnitName } from '../../components/common';
 import { formatDate, formatInstant } from '../../lib/format';
 import { eventLabel, EVENT_LABELS } from '../../lib/labels';
 
@@ -26,7 +26,6 @@ interface Filters {
  */
 export default function LateEntriesPage() {
   const user = useUser();
-  const units = useUnits();
   const unitName = useUnitName();
   const [f, setF] = useState<Filters>({ unitId: user.unitId ?? undefined, includeSubunits: true });
   const [page, setPage] = useState(1);
@@ -62,13 +61,7 @@ export default function LateEntriesPage() {
           }}
         >
           <Form.Item name="unitId" label="Đơn vị">
-            <Select
-              style={{ width: 260 }}
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
-            />
+            <UnitSelect style={{ width: 260 }} allowClear />
           </Form.Item>
           <Form.Item name="includeSubunits" valuePropName="checked">
             <Checkbox>Gồm đơn vị trực thuộc</Checkbox>

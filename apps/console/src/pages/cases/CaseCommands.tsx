@@ -19,7 +19,7 @@ import { api, ApiError, unwrap, type Schema } from '../../api/client';
 import { can } from '../../auth/permissions';
 import { useUser } from '../../auth/session';
 import { DateField } from '../../components/DateField';
-import { ProblemAlert, useUnits } from '../../components/common';
+import { ProblemAlert, UnitSelect } from '../../components/common';
 import { todayInVietnam } from '../../lib/format';
 import {
   ARCHIVE_REASON_LABELS,
@@ -285,10 +285,6 @@ function Field({
 }
 
 function CommandFields({ action, c }: { action: Action; c: CaseView }) {
-  const units = useUnits();
-  const unitOptions = (units.data?.items ?? [])
-    .filter((u) => !u.ceasedOn)
-    .map((u) => ({ value: u.id, label: u.name }));
   const kind = Form.useWatch('kind');
   switch (action) {
     case 'classify':
@@ -312,7 +308,7 @@ function CommandFields({ action, c }: { action: Action; c: CaseView }) {
             label="Đơn vị có thẩm quyền giải quyết"
             rules={[{ required: true, message: 'Chọn đơn vị' }]}
           >
-            <Select options={unitOptions} showSearch optionFilterProp="label" />
+            <UnitSelect active />
           </Field>
           <Form.Item name="processable" valuePropName="checked">
             <Checkbox>Đơn đủ điều kiện xử lý</Checkbox>
@@ -409,11 +405,7 @@ function CommandFields({ action, c }: { action: Action; c: CaseView }) {
             label="Chuyển đến đơn vị"
             rules={[{ required: true, message: 'Chọn đơn vị' }]}
           >
-            <Select
-              options={unitOptions.filter((u) => u.value !== c.receivingUnitId)}
-              showSearch
-              optionFilterProp="label"
-            />
+            <UnitSelect active except={c.receivingUnitId} />
           </Field>
           <Field name="reason" label="Lý do" rules={required('Nhập lý do')}>
             <Input.TextArea rows={2} />

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { CaseTable } from '../../components/CaseTable';
 import { DateField } from '../../components/DateField';
-import { PageTitle, ProblemAlert, useUnits } from '../../components/common';
+import { PageTitle, ProblemAlert, UnitSelect } from '../../components/common';
 import { KIND_LABELS, STATUS_LABELS } from '../../lib/labels';
 
 interface Filters {
@@ -24,7 +24,6 @@ const options = (m: Record<string, string>) => Object.entries(m).map(([value, la
 export default function CaseListPage() {
   const [filters, setFilters] = useState<Filters>({ includeSubunits: true });
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const units = useUnits();
   const list = useQuery({
     queryKey: ['cases', 'search', filters, paging],
     placeholderData: keepPreviousData,
@@ -88,12 +87,7 @@ export default function CaseListPage() {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="unitId" label="Đơn vị">
-                <Select
-                  allowClear
-                  showSearch
-                  optionFilterProp="label"
-                  options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
-                />
+                <UnitSelect allowClear />
               </Form.Item>
             </Col>
             <Col xs={24} md={6}>

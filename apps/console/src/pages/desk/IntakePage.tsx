@@ -19,7 +19,7 @@ import { useNavigate } from 'react-router';
 import { api, unwrap, type Schema } from '../../api/client';
 import { useUser } from '../../auth/session';
 import { DateField } from '../../components/DateField';
-import { PageTitle, ProblemAlert, useUnits } from '../../components/common';
+import { PageTitle, ProblemAlert, UnitSelect, useUnits } from '../../components/common';
 import { todayInVietnam } from '../../lib/format';
 import { CHANNEL_LABELS, FIELD_LABELS, KIND_LABELS } from '../../lib/labels';
 
@@ -98,9 +98,6 @@ export default function IntakePage() {
       });
     },
   });
-  const unitOptions = (units.data?.items ?? [])
-    .filter((u) => !u.ceasedOn)
-    .map((u) => ({ value: u.id, label: u.name }));
   return (
     <>
       <PageTitle>Tiếp nhận đơn</PageTitle>
@@ -139,7 +136,7 @@ export default function IntakePage() {
                 label="Cơ quan, đơn vị tiếp nhận"
                 rules={[{ required: true, message: 'Chọn đơn vị tiếp nhận' }]}
               >
-                <Select options={unitOptions} loading={units.isLoading} showSearch optionFilterProp="label" />
+                <UnitSelect active loading={units.isLoading} />
               </Form.Item>
             </Col>
           </Row>

@@ -1,12 +1,12 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Form, InputNumber, Select, Space, Table, Tabs, Tag } from 'antd';
+import { App, Button, Card, Checkbox, Form, InputNumber, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, download, unwrap, type Schema } from '../../api/client';
 import { useUser } from '../../auth/session';
 import { DateField } from '../../components/DateField';
-import { PageTitle, ProblemAlert, useUnitName, useUnits } from '../../components/common';
+import { PageTitle, ProblemAlert, UnitSelect, useUnitName } from '../../components/common';
 import { formatDate, todayInVietnam } from '../../lib/format';
 import { ruleName } from '../../lib/labels';
 
@@ -25,7 +25,6 @@ interface Filters {
 /** Giám sát thời hạn: the overdue and upcoming boards of a unit and its sub-units, with CSV export. */
 export default function BoardsPage() {
   const user = useUser();
-  const units = useUnits();
   const unitName = useUnitName();
   const { message } = App.useApp();
   const [f, setF] = useState<Filters>({
@@ -93,12 +92,7 @@ export default function BoardsPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form<Filters> layout="inline" initialValues={f} onFinish={(v) => setF({ ...f, ...v })}>
           <Form.Item name="unitId" label="Đơn vị">
-            <Select
-              style={{ width: 260 }}
-              showSearch
-              optionFilterProp="label"
-              options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
-            />
+            <UnitSelect style={{ width: 260 }} />
           </Form.Item>
           <Form.Item name="includeSubunits" valuePropName="checked">
             <Checkbox>Gồm đơn vị trực thuộc</Checkbox>

@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api, download, unwrap, type Schema } from '../../api/client';
 import { useUser } from '../../auth/session';
-import { PageTitle, ProblemAlert, useUnits } from '../../components/common';
+import { PageTitle, ProblemAlert, UnitSelect, useUnits } from '../../components/common';
 import { formatDate, todayInVietnam } from '../../lib/format';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -18,7 +18,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 type Report = Schema<'StatisticsReport'>;
 /** The figures of one period or unit: the report's own, `previous`, `yearEarlier`, each of `units`. */
-type Figures = Omit<Report['previous'], 'period'>;
+type Figures = Schema<'StatisticsFigures'>;
 type UnitRow = Report['units'][number];
 type FigureCase = Schema<'StatisticsCase'>;
 
@@ -191,12 +191,7 @@ export default function StatisticsPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form<Filters> layout="inline" initialValues={f} onFinish={(v) => setF({ ...f, ...v })}>
           <Form.Item name="unitId" label="Đơn vị">
-            <Select
-              style={{ width: 260 }}
-              showSearch
-              optionFilterProp="label"
-              options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
-            />
+            <UnitSelect style={{ width: 260 }} />
           </Form.Item>
           <Form.Item name="period" label="Kỳ báo cáo">
             <Select style={{ width: 200 }} options={periodOptions(today)} />
