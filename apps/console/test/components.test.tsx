@@ -4,6 +4,7 @@ import { MemoryRouter } from 'react-router';
 import { Providers } from '../src/App';
 import { DeadlineTable, PetitionerTable } from '../src/pages/cases/CaseDossierPage';
 import { DueTag } from '../src/components/CaseTable';
+import { UnitTable } from '../src/components/UnitTable';
 import { ProblemAlert } from '../src/components/common';
 import { ApiError } from '../src/api/client';
 import { parseTypedDate } from '../src/components/DateField';
@@ -177,5 +178,63 @@ describe('the navigation follows the role', () => {
   it('opens the late-entry list to auditors, supervisors and admins only (late-entries.read)', () => {
     for (const role of ['auditor', 'supervisor', 'admin']) expect(can(user(role), 'lateEntries')).toBe(true);
     for (const role of ['reception', 'handler', 'head']) expect(can(user(role), 'lateEntries')).toBe(false);
+  });
+});
+
+describe('the units, as the organisation and the admin see them', () => {
+  const unit = (id: string, name: string, parentId: string | null) => ({
+    id,
+    name,
+    level: 'district',
+    parentId,
+    status: 'active',
+    from: '2020-01-01',
+    ceasedOn: null,
+    successorId: null,
+  });
+  const units = [
+    {
+      ...unit('nb', 'UBND tỉnh Ninh Bình', null),
+      heads: [{ personId: 'p1', fullName: 'Trần Văn An', acting: true, from: '2025-01-01', to: null }],
+    },
+    {
+      ...unit('nb-gv', 'UBND huyện Gia Viễn', 'nb'),
+      mergesInto: { unitId: 'nb', effectiveOn: '2027-01-01' },
+    },
+    { ...unit('nb-old', 'UBND xã cũ', 'nb'), ceasedOn: '2025-07-01', successorId: 'nb' },
+  ];
+
+  it("names each unit's heads over time and its state in Vietnamese", () => {
+    wrap(<UnitTable units={units} />);
+    expect(screen.getByText('Quyền')).toBeTruthy();
+    expect(screen.getByText(/từ 01\/01\/2025/)).toBeTruthy();
+    expect(screen.getByText('Đang hoạt động')).toBeTruthy();
+    expect(screen.getByText('Sẽ sáp nhập ngày 01/01/2027')).toBeTruthy();
+    expect(screen.getByText('Đã sáp nhập từ 01/07/2025')).toBeTruthy();
+    expect(screen.queryByText('Mã')).toBeNull();
+    expect(screen.queryByText('Thao tác')).toBeNull();
+  });
+
+  it("gives the admin each unit's code, parent and commands", () => {
+    wrap(
+      <UnitTable
+        units={units}
+        showId
+        parentName={(id) => (id ? `cấp trên ${id}` : '—')}
+        actions={(u) => <button>Đổi tên {u.id}</button>}
+      />,
+    );
+    expect(screen.getByText('Mã')).toBeTruthy();
+    expect(screen.getByText('Đơn vị cấp trên')).toBeTruthy();
+    expect(screen.getAllByText('cấp trên nb')).toHaveLength(2);
+    expect(screen.getByText('Đổi tên nb-gv')).toBeTruthy();
+  });
+
+  it('nests the units under their parents as a tree, all open', () => {
+    wrap(<UnitTable units={units} asTree />);
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]?.className).toMatch(/level-0/);
+    expect(rows[1]?.className).toMatch(/level-1/);
   });
 });
