@@ -1,20 +1,23 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { toBool, UNIT_ID } from '../common/query.dto.js';
-import { IsBusinessDate, IsInstant } from '../common/validators.js';
+import { IsOptional, IsString, Matches } from 'class-validator';
+import {
+  AsOfField,
+  IncludeSubunitsField,
+  PageField,
+  PageSizeField,
+  RecordedBeforeField,
+  UnitIdField,
+} from '../common/query.dto.js';
+import { IsBusinessDate } from '../common/validators.js';
 
-/** `GET /statistics`: a unit, a reporting period (or a range) and the two clocks. */
+/**
+ * `GET /statistics`: a unit, a reporting period (or a range) and the two clocks. The fields a board
+ * has too are the boards' (common/query.dto.ts), described for a report.
+ */
 export class StatisticsQuery {
-  @ApiPropertyOptional({ description: "default: the caller's unit" })
-  @IsOptional()
-  @IsString()
-  @Matches(UNIT_ID, { message: 'unitId must be a unit id' })
+  @UnitIdField()
   unitId?: string;
-  @ApiPropertyOptional({ default: true, description: 'roll the sub-units up into the figures' })
-  @IsOptional()
-  @Transform(toBool)
-  @IsBoolean()
+  @IncludeSubunitsField('roll the sub-units up into the figures')
   includeSubunits?: boolean;
   @ApiPropertyOptional({
     example: '2026-Q1',
@@ -27,31 +30,32 @@ export class StatisticsQuery {
     message: 'period must be a report period such as 2026-Q1…Q4, 2026-H1, 2026-9M or 2026',
   })
   period?: string;
-  @ApiPropertyOptional({ description: 'first day of a custom range (business date)' })
+  @ApiPropertyOptional({
+    description: 'first day of a custom range (business date)',
+  })
   @IsOptional()
   @IsBusinessDate()
   from?: string;
-  @ApiPropertyOptional({ description: 'last day of a custom range (inclusive)' })
+  @ApiPropertyOptional({
+    description: 'last day of a custom range (inclusive)',
+  })
   @IsOptional()
   @IsBusinessDate()
   to?: string;
-  @ApiPropertyOptional({ description: 'business date: figures cover [from, min(to, asOf)]; default today' })
-  @IsOptional()
-  @IsBusinessDate()
+  @AsOfField('business date: figures cover [from, min(to, asOf)]; default today')
   asOf?: string;
-  @ApiPropertyOptional({
-    description: 'instant: only what was recorded before it counts (a report as filed)',
-  })
-  @IsOptional()
-  @IsInstant()
+  @RecordedBeforeField('instant: only what was recorded before it counts (a report as filed)')
   recordedBefore?: string;
-  @ApiPropertyOptional({ description: 'wait (≤ 5 s) until every projection has applied this position' })
+  // Not ProjectionListQuery's: a report waits for a position of up to 19 digits.
+  @ApiPropertyOptional({
+    description: 'wait (≤ 5 s) until every projection has applied this position',
+  })
   @IsOptional()
   @Matches(/^[0-9]{1,19}$/, { message: 'minPosition must be a position' })
   minPosition?: string;
 }
 
-/** `GET /statistics/cases`: the same query, a figure path and a page. */
+/** `GET /statistics/cases`: the same query, a figure path and a page (PageQuery's fields). */
 export class StatisticsCasesQuery extends StatisticsQuery {
   @ApiPropertyOptional({
     example: 'resolved.late',
@@ -59,20 +63,12 @@ export class StatisticsCasesQuery extends StatisticsQuery {
       'a figure of the report (received.byKind.complaint, openAtEnd.overdue, previous.resolved.total, …)',
   })
   @IsString()
-  @Matches(/^[A-Za-z_.]{1,80}$/, { message: 'figure must be a figure path such as resolved.late' })
+  @Matches(/^[A-Za-z_.]{1,80}$/, {
+    message: 'figure must be a figure path such as resolved.late',
+  })
   figure!: string;
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000000)
+  @PageField()
   page?: number;
-  @ApiPropertyOptional({ default: 200, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageSizeField()
   pageSize?: number;
 }
