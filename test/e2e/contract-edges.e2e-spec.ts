@@ -206,29 +206,7 @@ describe('Action dates: on or after receivedAt, not after today (Vietnam)', () =
     expect(await eventCount(app)).toBe(before + 2); // only the second intake (register + classify)
   });
 
-  it('a merger dated after today is scheduled (mergesInto), not refused, and can be cancelled; beyond five years it is refused', async () => {
-    const scheduled = await app.request('POST', `/api/v1/units/${U.c1}/merge`, {
-      token: t.admin,
-      body: { intoUnitId: U.c2, effectiveOn: '2026-11-23' },
-    });
-    expectStatus(scheduled, 200);
-    expect(scheduled.body).toMatchObject({
-      status: 'active',
-      mergesInto: { unitId: U.c2, effectiveOn: '2026-11-23' },
-    });
-    const cancelled = await app.request('POST', `/api/v1/units/${U.c1}/merge/cancel`, {
-      token: t.admin,
-      body: { reason: 'Lập nhầm lịch sáp nhập' },
-    });
-    expect(cancelled.status).toBeLessThan(300);
-    expect(cancelled.body.mergesInto).toBeNull();
-    expectInvalid(
-      await app.request('POST', `/api/v1/units/${U.c1}/merge`, {
-        token: t.admin,
-        body: { intoUnitId: U.c2, effectiveOn: '2032-01-01' },
-      }),
-    );
-  });
+  // A merger dated after today: contract.e2e-spec.ts, with a head's `from` (both are schedules).
 
   it('today is the Vietnam date: 16:59Z is still 2026-11-22, 17:00Z is 2026-11-23', async () => {
     const v = await c.intake(t.rec, 'complaint', { receivedAt: '2026-11-11' });

@@ -20,6 +20,7 @@ import {
   startWorld,
   TEST_SECRET,
   type TestApp,
+  type TestResponse,
   type View,
   waitUntil,
 } from '../support/index.js';
@@ -134,24 +135,56 @@ describe('Units', () => {
     expectStatus(before, 200);
     expect(before.body.head?.personId).not.toBe('ct-giam-doc');
     expect(before.body.name).toBe('Tên cũ');
-    // A head's `from` is a schedule (api.md): an appointment from tomorrow is recorded, and today the
-    // current head is still in office; beyond five years ahead the date is refused.
-    const scheduled = await app.request('POST', '/api/v1/units/ct-ren/heads', {
-      token: t.admin,
-      body: { personId: 'ct-x', fullName: 'X', from: '2026-11-23' },
-    });
-    expect([200, 201]).toContain(scheduled.status);
-    const today = await app.request('GET', '/api/v1/units/ct-ren', { token: t.admin });
-    expect(today.body.head).toMatchObject({ personId: 'ct-giam-doc' });
-    const tomorrow = await app.request('GET', '/api/v1/units/ct-ren?asOf=2026-11-23', { token: t.admin });
-    expect(tomorrow.body.head).toMatchObject({ personId: 'ct-x' });
-    expectInvalid(
-      await app.request('POST', '/api/v1/units/ct-ren/heads', {
-        token: t.admin,
-        body: { personId: 'ct-y', fullName: 'Y', from: '2032-01-01' },
-      }),
-    );
   });
+
+  // A head's `from` and a merger's `effectiveOn` are schedules (api.md): a date after today is recorded
+  // and takes effect on that date; beyond the five years ahead every date allows, it is refused.
+  const SCHEDULES: {
+    what: string;
+    path: () => string;
+    ahead: Record<string, unknown>;
+    beyond: Record<string, unknown>;
+    scheduled: (res: TestResponse) => Promise<void>;
+  }[] = [
+    {
+      // ct-ren and its head ct-giam-doc (from 2026-11-01) come from the test above.
+      what: "a head's from: today the current head is still in office",
+      path: () => '/api/v1/units/ct-ren/heads',
+      ahead: { personId: 'ct-x', fullName: 'X', from: '2026-11-23' },
+      beyond: { personId: 'ct-y', fullName: 'Y', from: '2032-01-01' },
+      scheduled: async (res) => {
+        expect([200, 201]).toContain(res.status);
+        const today = await app.request('GET', '/api/v1/units/ct-ren', { token: t.admin });
+        expect(today.body.head).toMatchObject({ personId: 'ct-giam-doc' });
+        const tomorrow = await app.request('GET', '/api/v1/units/ct-ren?asOf=2026-11-23', { token: t.admin });
+        expect(tomorrow.body.head).toMatchObject({ personId: 'ct-x' });
+      },
+    },
+    {
+      what: "a merger's effectiveOn: mergesInto, and it can be cancelled",
+      path: () => `/api/v1/units/${U.c1}/merge`,
+      ahead: { intoUnitId: U.c2, effectiveOn: '2026-11-23' },
+      beyond: { intoUnitId: U.c2, effectiveOn: '2032-01-01' },
+      scheduled: async (res) => {
+        expectStatus(res, 200);
+        expect(res.body).toMatchObject({
+          status: 'active',
+          mergesInto: { unitId: U.c2, effectiveOn: '2026-11-23' },
+        });
+        const cancelled = await app.request('POST', `/api/v1/units/${U.c1}/merge/cancel`, {
+          token: t.admin,
+          body: { reason: 'Lập nhầm lịch sáp nhập' },
+        });
+        expect(cancelled.status).toBeLessThan(300);
+        expect(cancelled.body.mergesInto).toBeNull();
+      },
+    },
+  ];
+  for (const s of SCHEDULES)
+    it(`${s.what} — dated after today it is scheduled, not refused; beyond five years it is refused`, async () => {
+      await s.scheduled(await app.request('POST', s.path(), { token: t.admin, body: s.ahead }));
+      expectInvalid(await app.request('POST', s.path(), { token: t.admin, body: s.beyond }));
+    });
 });
 
 describe('Registration and the case view', () => {
