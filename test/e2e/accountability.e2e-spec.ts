@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  appointHead,
   command,
   deadlineOf,
   expectProblem,
@@ -26,23 +27,6 @@ import {
  */
 const DEPT = UNITS.department;
 const C1 = UNITS.commune1;
-
-async function appoint(
-  app: TestApp,
-  admin: string,
-  unitId: string,
-  personId: string,
-  fullName: string,
-  from: string,
-) {
-  expectStatus(
-    await app.request('POST', `/api/v1/units/${unitId}/heads`, {
-      token: admin,
-      body: { personId, fullName, from },
-    }),
-    201,
-  );
-}
 
 /** Schedules (reception) and holds (a head) a session; returns its id. */
 async function heldSession(
@@ -98,8 +82,8 @@ describe('accountability and reception duty', () => {
     let ms = 0;
     const on = (date: string) => tick(app, (ms += 1000), `${date}T03:00:00.000Z`);
     on('2026-10-01');
-    await appoint(app, t.admin, DEPT, 'head-a', 'Nguyễn Văn An', '2026-01-01');
-    await appoint(app, t.admin, C1, 'chair-c1', 'Trần Văn Xã', '2026-01-01');
+    await appointHead(app, t.admin, DEPT, 'head-a', 'Nguyễn Văn An', '2026-01-01');
+    await appointHead(app, t.admin, C1, 'chair-c1', 'Trần Văn Xã', '2026-01-01');
     c.met = await complaint(app, t, '2026-10-01'); // due Mon 2026-10-12 (head A), accepted on time
     on('2026-10-05');
     await command(app, t.handler, c.met.id, 'accept', { acceptedAt: '2026-10-05' });
@@ -113,7 +97,7 @@ describe('accountability and reception duty', () => {
     on('2026-10-14');
     c.cancelled = await complaint(app, t, '2026-10-14'); // withdrawn on 2026-10-16
     on('2026-10-15');
-    await appoint(app, t.admin, DEPT, 'head-b', 'Lê Thị Bích', '2026-10-15');
+    await appointHead(app, t.admin, DEPT, 'head-b', 'Lê Thị Bích', '2026-10-15');
     on('2026-10-16');
     await command(app, t.handler, c.cancelled.id, 'withdraw', { at: '2026-10-16', reason: 'Rút đơn' });
     on('2026-10-20');
@@ -512,7 +496,7 @@ describe('as-of accountability equals the live figure of that day', () => {
 
   it('recordedBefore + asOf reproduce what the board showed on that day', async () => {
     setClock(app, '2026-10-01T03:00:00.000Z');
-    await appoint(app, t.admin, DEPT, 'head-a', 'Nguyễn Văn An', '2026-01-01');
+    await appointHead(app, t.admin, DEPT, 'head-a', 'Nguyễn Văn An', '2026-01-01');
     const x = await complaint(app, t, '2026-10-01');
     const y = await complaint(app, t, '2026-10-01');
     await heldSession(app, t, DEPT, '2026-10-01', 'head-a');
@@ -542,7 +526,7 @@ describe('as-of accountability equals the live figure of that day', () => {
 
     // Later: a retroactive head change, a late acceptance, a session and a dialogue dated before Oct 20.
     setClock(app, '2026-11-22T03:00:00.000Z');
-    await appoint(app, t.admin, DEPT, 'head-b', 'Lê Thị Bích', '2026-10-15');
+    await appointHead(app, t.admin, DEPT, 'head-b', 'Lê Thị Bích', '2026-10-15');
     await command(app, t.handler, y.id, 'accept', { acceptedAt: '2026-10-22' });
     await heldSession(app, t, DEPT, '2026-10-19', 'head-a');
     await command(app, t.handler, x.id, 'dialogues', {

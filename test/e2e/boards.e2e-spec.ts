@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  appointHead,
   command,
   expectProblem,
   expectStatus,
@@ -40,13 +41,8 @@ beforeAll(async () => {
   for (const [personId, fullName, from] of [
     ['head-a', 'Nguyễn Văn An', '2026-01-01'],
     ['head-b', 'Lê Thị Bích', '2026-11-01'],
-  ]) {
-    const res = await app.request('POST', `/api/v1/units/${UNITS.department}/heads`, {
-      token: t.admin,
-      body: { personId, fullName, from },
-    });
-    expect(res.status).toBeLessThan(300);
-  }
+  ])
+    await appointHead(app, t.admin, UNITS.department, personId, fullName, from);
   tick(app, 10_000);
   // X: KN-ACC due Wed 2026-11-11 at the department, still open.
   ids.x = (

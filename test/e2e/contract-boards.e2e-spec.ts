@@ -7,13 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   client,
   contractRegistration,
-  createTestApp,
   expectInvalid,
   expectProblem,
   expectStatus,
   LONG,
   NOW,
   only,
+  startWorld,
   type TestApp,
   type View,
 } from '../support/index.js';
@@ -45,28 +45,28 @@ async function head(unitId: string, personId: string, fullName: string, from: st
 }
 
 beforeAll(async () => {
-  app = await createTestApp();
+  const world = await startWorld({
+    organisation: {
+      tree: {
+        setupAt: '2024-12-02T03:00:00.000Z',
+        units: [
+          [B, `Đơn vị ${B}`, 'province', undefined],
+          [B1, `Đơn vị ${B1}`, 'commune', B],
+          [A, `Đơn vị ${A}`, 'province', undefined],
+          [A1, `Đơn vị ${A1}`, 'commune', A],
+          [A2, `Đơn vị ${A2}`, 'department', A],
+        ],
+      },
+      roster: {
+        admin: ['ct-admin', ['admin'], undefined, 'Quản trị'],
+        sup: ['ct-sup', ['supervisor'], B, 'Giám sát'],
+      },
+      units: { A, A1, A2, B, B1 },
+    },
+  });
+  app = world.app;
   c = client(app, contractRegistration);
-  admin = await app.token('ct-admin', ['admin'], undefined, 'Quản trị');
-  sup = await app.token('ct-sup', ['supervisor'], undefined, 'Giám sát');
-  app.setNow('2024-12-02T03:00:00.000Z');
-  for (const [id, level, parentId] of [
-    [B, 'province', undefined],
-    [B1, 'commune', B],
-    [A, 'province', undefined],
-    [A1, 'commune', A],
-    [A2, 'department', A],
-  ] as const) {
-    expectStatus(
-      await app.request('POST', '/api/v1/units', {
-        token: admin,
-        body: { id, name: `Đơn vị ${id}`, level, ...(parentId ? { parentId } : {}) },
-      }),
-      201,
-    );
-  }
-  app.setNow(NOW);
-  sup = await app.token('ct-sup', ['supervisor'], B, 'Giám sát');
+  ({ admin, sup } = world.tokens);
 }, LONG);
 
 afterAll(async () => {

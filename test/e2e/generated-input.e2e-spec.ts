@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import {
+  appointHead,
   eventCount,
   expectStatus,
   LONG,
@@ -117,13 +118,7 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   ({ app, tokens: t } = await startWorld());
   tick(app, 1000);
-  expectStatus(
-    await app.request('POST', `/api/v1/units/${UNITS.province}/heads`, {
-      token: t.admin,
-      body: { personId: 'head-1', fullName: 'Chủ tịch', from: '2026-01-01' },
-    }),
-    201,
-  );
+  await appointHead(app, t.admin, UNITS.province, 'head-1', 'Chủ tịch', '2026-01-01');
   tick(app, 2000);
   const c = await register(app, t.reception, { receivedAt: '2026-11-20' });
   ids.case = c.id;

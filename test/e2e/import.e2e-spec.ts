@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  appointHead,
   createTestApp,
   eventCount,
   expectProblem,
@@ -107,13 +108,7 @@ async function caseIdOf(externalId: string): Promise<string> {
 
 beforeAll(async () => {
   ({ app, tokens: t } = await startWorld());
-  expectStatus(
-    await app.request('POST', `/api/v1/units/${P}/heads`, {
-      token: t.admin,
-      body: { personId: 'head-1', fullName: 'Chủ tịch Hà Nội', from: '2025-12-01' },
-    }),
-    201,
-  );
+  await appointHead(app, t.admin, P, 'head-1', 'Chủ tịch Hà Nội', '2025-12-01');
 }, LONG);
 
 afterAll(async () => {

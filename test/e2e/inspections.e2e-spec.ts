@@ -8,16 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { moveRecommendationForMerger, UnitMergerProcess } from '../../libs/application/src/index.js';
 import { reportsForUnit } from '../../libs/read-models/src/index.js';
 import {
-  createTestApp,
   eventCount,
   expectProblem,
   expectStatus,
   LONG,
   NOW,
+  type Organisation,
   setClock,
+  settle,
+  startWorld,
   type TestApp,
   type TestResponse,
-  settle,
 } from '../support/index.js';
 
 const U = {
@@ -68,38 +69,36 @@ const rowOf = (res: TestResponse, inspectionId: string, recommendationId: string
     (i) => i.inspectionId === inspectionId && i.recommendationId === recommendationId,
   );
 
+/** A province with its inspectorate and three departments, another province, and their people. */
+const INSPECTIONS_ORGANISATION = {
+  tree: {
+    setupAt: '2025-10-01T03:00:00.000Z',
+    units: [
+      [U.province, 'UBND tỉnh', 'province', undefined],
+      [U.inspectorate, 'Thanh tra tỉnh', 'department', U.province],
+      [U.deptA, 'Sở Tài nguyên và Môi trường', 'department', U.province],
+      [U.deptB, 'Sở Xây dựng', 'department', U.province],
+      [U.deptC, 'Sở Giao thông vận tải', 'department', U.province],
+      [U.other, 'UBND tỉnh khác', 'province', undefined],
+    ],
+  },
+  roster: {
+    admin: ['admin-1', ['admin'], undefined, 'Quản trị'],
+    headInsp: ['chanh-thanh-tra', ['head'], U.inspectorate, 'Chánh Thanh tra'],
+    headProv: ['chu-tich', ['head'], U.province, 'Chủ tịch UBND tỉnh'],
+    handlerA: ['can-bo-a', ['handler'], U.deptA, 'Cán bộ Sở A'],
+    handlerB: ['can-bo-b', ['handler'], U.deptB, 'Cán bộ Sở B'],
+    handlerC: ['can-bo-c', ['handler'], U.deptC, 'Cán bộ Sở C'],
+    handlerInsp: ['thanh-tra-vien', ['handler'], U.inspectorate, 'Thanh tra viên'],
+    supervisor: ['giam-sat', ['supervisor'], U.province, 'Giám sát'],
+    headOther: ['chu-tich-khac', ['head'], U.other, 'Chủ tịch tỉnh khác'],
+    supOther: ['giam-sat-khac', ['supervisor'], U.other, 'Giám sát tỉnh khác'],
+  },
+  units: U,
+} satisfies Organisation<string, typeof U>;
+
 beforeAll(async () => {
-  app = await createTestApp({ now: NOW });
-  const admin = await app.token('admin-1', ['admin'], undefined, 'Quản trị');
-  setClock(app, '2025-10-01T03:00:00.000Z');
-  const units: [string, string, string, string | undefined][] = [
-    [U.province, 'UBND tỉnh', 'province', undefined],
-    [U.inspectorate, 'Thanh tra tỉnh', 'department', U.province],
-    [U.deptA, 'Sở Tài nguyên và Môi trường', 'department', U.province],
-    [U.deptB, 'Sở Xây dựng', 'department', U.province],
-    [U.deptC, 'Sở Giao thông vận tải', 'department', U.province],
-    [U.other, 'UBND tỉnh khác', 'province', undefined],
-  ];
-  for (const [id, name, level, parentId] of units) {
-    const res = await app.request('POST', '/api/v1/units', {
-      token: admin,
-      body: { id, name, level, ...(parentId ? { parentId } : {}) },
-    });
-    expectStatus(res, 201);
-  }
-  setClock(app, NOW);
-  t = {
-    admin,
-    headInsp: await app.token('chanh-thanh-tra', ['head'], U.inspectorate, 'Chánh Thanh tra'),
-    headProv: await app.token('chu-tich', ['head'], U.province, 'Chủ tịch UBND tỉnh'),
-    handlerA: await app.token('can-bo-a', ['handler'], U.deptA, 'Cán bộ Sở A'),
-    handlerB: await app.token('can-bo-b', ['handler'], U.deptB, 'Cán bộ Sở B'),
-    handlerC: await app.token('can-bo-c', ['handler'], U.deptC, 'Cán bộ Sở C'),
-    handlerInsp: await app.token('thanh-tra-vien', ['handler'], U.inspectorate, 'Thanh tra viên'),
-    supervisor: await app.token('giam-sat', ['supervisor'], U.province, 'Giám sát'),
-    headOther: await app.token('chu-tich-khac', ['head'], U.other, 'Chủ tịch tỉnh khác'),
-    supOther: await app.token('giam-sat-khac', ['supervisor'], U.other, 'Giám sát tỉnh khác'),
-  };
+  ({ app, tokens: t } = await startWorld({ now: NOW, organisation: INSPECTIONS_ORGANISATION }));
 }, LONG);
 
 afterAll(async () => {

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  appointHead,
   command,
   deadlineOf,
   eventCount,
@@ -432,13 +433,7 @@ describe('late entries: back-dating cannot rewrite accountability (docs/referenc
   beforeAll(async () => {
     // KN-ACC v2012 from Fri 2026-03-20: 10 working days → Fri 2026-04-03; graceUntil Wed 2026-04-08.
     setClock(app, '2026-03-20T03:00:00.000Z');
-    expectStatus(
-      await app.request('POST', `/api/v1/units/${C2}/heads`, {
-        token: t.admin,
-        body: { personId: 'chair-c2', fullName: 'Phạm Văn Hai', from: '2026-01-01' },
-      }),
-      201,
-    );
+    await appointHead(app, t.admin, C2, 'chair-c2', 'Phạm Văn Hai', '2026-01-01');
     const c = await registerAndClassify(
       app,
       t,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  appointHead,
   eventCount,
   expectProblem,
   expectStatus,
@@ -30,11 +31,7 @@ let t: Tokens;
 beforeAll(async () => {
   ({ app, tokens: t } = await startWorld());
   tick(app, 1000);
-  const head = await app.request('POST', `/api/v1/units/${UNITS.province}/heads`, {
-    token: t.admin,
-    body: { personId: 'head-1', fullName: 'Chủ tịch', from: '2026-01-01' },
-  });
-  expectStatus(head, 201);
+  await appointHead(app, t.admin, UNITS.province, 'head-1', 'Chủ tịch', '2026-01-01');
   tick(app, 2000);
 }, LONG);
 

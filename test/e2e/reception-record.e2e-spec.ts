@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  appointHead,
   eventCount,
   expectProblem,
   expectStatus,
@@ -51,15 +52,8 @@ beforeAll(async () => {
   for (const [personId, fullName, from] of [
     ['head-0', 'Phạm Văn Cũ', '2026-01-01'],
     ['head-1', 'Chủ tịch', '2026-11-01'],
-  ]) {
-    expectStatus(
-      await app.request('POST', `/api/v1/units/${UNITS.province}/heads`, {
-        token: t.admin,
-        body: { personId, fullName, from },
-      }),
-      201,
-    );
-  }
+  ])
+    await appointHead(app, t.admin, UNITS.province, personId, fullName, from);
   head0 = await app.token('head-0', ['head'], UNITS.province, 'Phạm Văn Cũ');
   viceHead = await app.token('vice-1', ['head'], UNITS.province, 'Phó Chủ tịch');
   receptionist2 = await app.token('rec-2', ['reception'], UNITS.province, 'Lễ tân hai');

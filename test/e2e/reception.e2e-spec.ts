@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  appointHead,
   eventCount,
   expectProblem,
   expectStatus,
@@ -45,13 +46,8 @@ beforeAll(async () => {
   for (const [personId, fullName, from] of [
     ['head-0', 'Phạm Văn Cũ', '2026-01-01'],
     ['head-1', 'Chủ tịch', '2026-11-01'],
-  ]) {
-    const res = await app.request('POST', `/api/v1/units/${UNITS.province}/heads`, {
-      token: t.admin,
-      body: { personId, fullName, from },
-    });
-    expectStatus(res, 201);
-  }
+  ])
+    await appointHead(app, t.admin, UNITS.province, personId, fullName, from);
   tick(app, 2000);
 }, LONG);
 

@@ -15,6 +15,7 @@ import ExcelJS from 'exceljs';
 import { ReportInputError, writeReport } from '../../apps/cli/src/commands/report.command.js';
 import { UnitMergerProcess } from '../../libs/application/src/index.js';
 import {
+  appointHead,
   command,
   expectProblem,
   expectStatus,
@@ -78,13 +79,7 @@ const get = (path: string, token = t.supervisor) => app.request('GET', `/api/v1$
 beforeAll(async () => {
   ({ app, tokens: t } = await startWorld());
   tick(app, 1000, '2026-01-02T03:00:00.000Z');
-  expectStatus(
-    await app.request('POST', `/api/v1/units/${P}/heads`, {
-      token: t.admin,
-      body: { personId: 'head-1', fullName: 'Chủ tịch', from: '2026-01-01' },
-    }),
-    201,
-  );
+  await appointHead(app, t.admin, P, 'head-1', 'Chủ tịch', '2026-01-01');
   // Everything of the third quarter is recorded by 2026-09-20 (the report is filed at noon).
   tick(app, 0, '2026-09-20T03:00:00.000Z');
   // B: a complaint received in Q2 (06-10), accepted 06-16, KN-RES1 due 07-16, decided 09-01: late.

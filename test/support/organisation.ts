@@ -133,3 +133,21 @@ export type ContractTokens = Record<keyof typeof CONTRACT_ROSTER, string>;
 
 /** Tokens of the contract tree's people. */
 export const contractTokens = (app: TestApp): Promise<ContractTokens> => signRoster(app, CONTRACT_ROSTER);
+
+/** Appoints a head of a unit through the API (201), in office from a date. */
+export async function appointHead(
+  app: TestApp,
+  admin: string,
+  unitId: string,
+  personId: string,
+  fullName: string,
+  from: string,
+): Promise<void> {
+  expectStatus(
+    await app.request('POST', `/api/v1/units/${unitId}/heads`, {
+      token: admin,
+      body: { personId, fullName, from },
+    }),
+    201,
+  );
+}
