@@ -54,6 +54,15 @@ const RULES: [RegExp, (...m: string[]) => string][] = [
   [/^(\S+) is required$/, (_, f) => `${f}: bắt buộc phải có`],
   [/^required \(you have no unit\)$/, () => 'bắt buộc (tài khoản không thuộc đơn vị nào)'],
   [/^(\S+) should not be empty$/, (_, f) => `${f} không được để trống`],
+  [/^each value in (\S+) (.+)$/, (_, f, rest) => `mỗi phần tử của ${messageVi(`${f} ${rest}`)}`],
+  [
+    /^nested property (\S+) must be either object or array$/,
+    (_, f) => `${f} phải là một đối tượng hoặc danh sách`,
+  ],
+  [/^(\S+) must be an object$/, (_, f) => `${f} phải là một đối tượng`],
+  [/^(\S+) must be a number conforming to the specified constraints$/, (_, f) => `${f} phải là một số`],
+  [/^(\S+) must match .+ regular expression$/, (_, f) => `${f} không đúng định dạng`],
+  [/^an unknown value was passed to the validate function$/, () => 'dữ liệu không hợp lệ'],
   [
     /^(\S+) must be one of the following values: (.+)$/,
     (_, f, v) => `${f} phải là một trong các giá trị: ${v}`,

@@ -261,6 +261,7 @@ export const MESSAGES_VI: Readonly<Record<string, string>> = {
   "the host is the unit's head on heldOn, or the recording person of the session's unit":
     'người chủ trì là thủ trưởng đơn vị vào ngày heldOn, hoặc người ghi nhận thuộc đơn vị của buổi tiếp',
   'no unit {}': 'không có đơn vị {0}',
+  'no unit': 'không có đơn vị này',
   'unit {} exists from {}': 'đơn vị {0} chỉ tồn tại từ ngày {1}',
   'unit {} ceased on {}': 'đơn vị {0} đã chấm dứt hoạt động từ ngày {1}',
   'no such unit': 'không có đơn vị này',
