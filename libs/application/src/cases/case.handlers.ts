@@ -122,16 +122,24 @@ abstract class PlainCaseHandler<
   }
 }
 
-@CommandHandler(ClassifyCase)
-export class ClassifyCaseHandler extends ExistingCaseHandler<ClassifyCase['input'], ClassifyCase> {
+/**
+ * A classification or its correction: the same facts read for both — the competent unit exists on
+ * the act's date and whether it lies within the receiving unit's subtree, the previous case when one
+ * is named — differing only in the command type.
+ */
+abstract class ClassificationHandler<M extends ClassifyCase | ReclassifyCase> extends ExistingCaseHandler<
+  M['input'],
+  M
+> {
   protected readonly permission = 'case.classify';
-  protected async toDomain({ input, meta }: ClassifyCase, state: ExistingCase): Promise<CaseCommand> {
+  protected abstract readonly type: 'ClassifyCase' | 'ReclassifyCase';
+  protected async toDomain({ input, meta }: M, state: ExistingCase): Promise<CaseCommand> {
     await this.requireUnit(input.competentUnitId, 'competentUnitId', input.at);
     const previousCase = input.previousCaseId
       ? await this.cases.previousCaseFacts(input.previousCaseId, meta.principal)
       : undefined;
     return {
-      type: 'ClassifyCase',
+      type: this.type,
       data: {
         ...input,
         ...(previousCase ? { previousCase } : {}),
@@ -140,30 +148,18 @@ export class ClassifyCaseHandler extends ExistingCaseHandler<ClassifyCase['input
           state.receivingUnitId,
         ),
       },
-    };
+    } as CaseCommand;
   }
 }
 
+@CommandHandler(ClassifyCase)
+export class ClassifyCaseHandler extends ClassificationHandler<ClassifyCase> {
+  protected readonly type = 'ClassifyCase';
+}
+
 @CommandHandler(ReclassifyCase)
-export class ReclassifyCaseHandler extends ExistingCaseHandler<ReclassifyCase['input'], ReclassifyCase> {
-  protected readonly permission = 'case.classify';
-  protected async toDomain({ input, meta }: ReclassifyCase, state: ExistingCase): Promise<CaseCommand> {
-    await this.requireUnit(input.competentUnitId, 'competentUnitId', input.at);
-    const previousCase = input.previousCaseId
-      ? await this.cases.previousCaseFacts(input.previousCaseId, meta.principal)
-      : undefined;
-    return {
-      type: 'ReclassifyCase',
-      data: {
-        ...input,
-        ...(previousCase ? { previousCase } : {}),
-        competentWithinReceivingSubtree: await this.units.isWithin(
-          input.competentUnitId,
-          state.receivingUnitId,
-        ),
-      },
-    };
-  }
+export class ReclassifyCaseHandler extends ClassificationHandler<ReclassifyCase> {
+  protected readonly type = 'ReclassifyCase';
 }
 
 @CommandHandler(AmendCase)
