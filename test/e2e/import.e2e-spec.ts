@@ -115,6 +115,13 @@ afterAll(async () => {
   await app?.close();
 }, LONG);
 
+/** `donthu_command_duration_seconds_count{stream, outcome="ok"}` in a /metrics text (0 when absent). */
+function commandsOk(metrics: string, stream: string): number {
+  const prefix = `donthu_command_duration_seconds_count{stream="${stream}",outcome="ok"} `;
+  const line = metrics.split('\n').find((l) => l.startsWith(prefix));
+  return line === undefined ? 0 : Number(line.slice(prefix.length));
+}
+
 describe('POST /admin/import', () => {
   it(
     'a file with one bad row is refused as a whole: 400 naming the row and field, nothing written',
@@ -189,8 +196,13 @@ describe('POST /admin/import', () => {
     'a valid file: the cases are written, their events marked imported, never late entries',
     async () => {
       const before = await eventCount(app);
+      const metricsBefore = (await app.request('GET', '/metrics')).text;
       const res = await post(csv(VALID), 'reason=H%E1%BB%93%20s%C6%A1%20gi%E1%BA%A5y&importId=batch-1');
       expectStatus(res, 200);
+      // One command on the bus: the import counts once, its cases are not counted again as case commands.
+      const metricsAfter = (await app.request('GET', '/metrics')).text;
+      expect(commandsOk(metricsAfter, 'import') - commandsOk(metricsBefore, 'import')).toBe(1);
+      expect(commandsOk(metricsAfter, 'case')).toBe(commandsOk(metricsBefore, 'case'));
       expect(res.body).toEqual({
         importId: 'batch-1',
         cases: 2,

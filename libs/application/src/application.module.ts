@@ -26,7 +26,6 @@ import { INSPECTION_QUERY_HANDLERS } from './inspections/inspection.query-handle
 import { RECEPTION_COMMAND_HANDLERS } from './reception/reception.handlers.js';
 import { RECEPTION_QUERY_HANDLERS } from './reception/reception.query-handlers.js';
 import { CaseService } from './cases/case.service.js';
-import { StreamExecutor } from './commands/stream-executor.service.js';
 import { IdempotencyService } from './common/idempotency.service.js';
 import { InspectionService } from './inspections/inspection.service.js';
 import { ReceptionService } from './reception/reception.service.js';
@@ -78,7 +77,6 @@ export class ApplicationModule {
       },
       { provide: ProjectionRunner, useValue: runner },
       { provide: ProcessHealth, useValue: options.processHealth ?? new ProcessHealth(runtime.clock) },
-      StreamExecutor,
       IdempotencyService,
       UnitDirectory,
       CaseService,

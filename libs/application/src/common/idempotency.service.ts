@@ -15,7 +15,7 @@ export type IdempotencyStart = { kind: 'new' } | { kind: 'replay'; status: numbe
  * (the API was killed between claiming and completing) does not block the key for good: once the
  * lease is over a retry takes the claim over and runs again. Event ids are derived from the key, so
  * if the first run had committed, the command answers that committed outcome instead of appending
- * again (StreamExecutor).
+ * again (`committedIn` in handle-command.ts).
  */
 @Injectable()
 export class IdempotencyService {

@@ -16,7 +16,9 @@ import {
 import type { DecideContext } from '../../../domain/src/index.js';
 import { requirePermission, toActor, type Principal } from '../../../security/src/index.js';
 import { CaseService } from '../cases/case.service.js';
-import { StreamExecutor, type DomainEventLike } from '../commands/stream-executor.service.js';
+import { ProjectionRunner } from '../../../read-models/src/index.js';
+import { StreamConflict } from '../commands/conflict-retry.js';
+import { decideContext, handleCommand, seededId, type DomainEventLike } from '../commands/handle-command.js';
 import { fail } from '../common/problem.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
@@ -79,7 +81,7 @@ export interface ImportMark {
 export class ImportService {
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
-    private readonly executor: StreamExecutor,
+    private readonly runner: ProjectionRunner,
     private readonly units: UnitDirectory,
     private readonly cases: CaseService,
   ) {}
@@ -185,11 +187,11 @@ export class ImportService {
 
   /** The decision context of an act on its business date: recorded "on that day", so never a late entry. */
   private contextOn(date: IsoDate): DecideContext {
-    return { ...this.executor.context(), now: `${date}T05:00:00.000Z`, today: date };
+    return { ...decideContext(this.runtime), now: `${date}T05:00:00.000Z`, today: date };
   }
 
   static caseIdOf(importId: string, externalId: string): string {
-    return StreamExecutor.seededId(`${importId}:${externalId}`, 'imported-case');
+    return seededId(`${importId}:${externalId}`, 'imported-case');
   }
 
   /**
@@ -306,18 +308,29 @@ export class ImportService {
       dialogueId: (row) => uuidv5(`${caseId}:dialogue:${row}`, PERSON_NAMESPACE),
     };
     const mark: ImportMark = { imported: true, importId, importReason: reason };
-    const result = await this.executor.execute(
-      streamId,
-      async (history): Promise<DomainEventLike[]> => {
-        if (history.length > 0) return []; // written by a run of the same import that got there first
-        const events = await this.decideAll(plan, deps, mark, (row, column, e) => {
-          throw e;
-        });
-        return events ?? [];
-      },
-      { actor: toActor(principal), correlationId, eventIdSeed: `import:${importId}`, history: [] },
-    );
+    let appended: number;
+    try {
+      // One append (one transaction) for the whole case, through the one command step.
+      const result = await handleCommand(
+        this.runtime,
+        streamId,
+        async (history): Promise<DomainEventLike[]> => {
+          if (history.length > 0) return []; // written by a run of the same import that got there first
+          const events = await this.decideAll(plan, deps, mark, (row, column, e) => {
+            throw e;
+          });
+          return events ?? [];
+        },
+        { actor: toActor(principal), correlationId, eventIdSeed: `import:${importId}`, history: [] },
+        () => this.runner.poke(),
+      );
+      appended = result.appended.length;
+    } catch (err) {
+      // Only this import writes this stream: a run of it that got there first wrote the case.
+      if (!(err instanceof StreamConflict)) throw err;
+      appended = 0;
+    }
     await remember();
-    return result.appended.length;
+    return appended;
   }
 }
