@@ -36,6 +36,7 @@ import { PaperService } from './papers/paper.service.js';
 import { IMPORT_COMMAND_HANDLERS } from './import/import.commands.js';
 import { ImportService } from './import/import.service.js';
 import { Open311Service } from './open311/open311.service.js';
+import { OPEN311_QUERY_HANDLERS } from './open311/open311.query-handlers.js';
 import { CaseRecordService } from './exchange/case-record.service.js';
 
 export interface ApplicationModuleOptions {
@@ -108,6 +109,7 @@ export class ApplicationModule {
       ...INSPECTION_QUERY_HANDLERS,
       ...AUDIT_QUERY_HANDLERS,
       ...DEADLINE_QUERY_HANDLERS,
+      ...OPEN311_QUERY_HANDLERS,
     ];
     return {
       module: ApplicationModule,

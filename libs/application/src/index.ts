@@ -24,7 +24,17 @@ export {
   WithdrawCase,
 } from './cases/case.commands.js';
 export { lettersOpenedForReadModels } from './cases/case.letter.js';
-export { GetCase, GetCaseDialogues, ListCases } from './cases/case.queries.js';
+export {
+  ExportCaseRecord,
+  GetCase,
+  GetCaseDialogues,
+  GetCaseDisclosures,
+  GetCaseHistory,
+  GetCasePaper,
+  ListCases,
+  LookUpPublicCase,
+} from './cases/case.queries.js';
+export type { PublicCaseView } from './cases/case.results.js';
 export { GetAuditHistory, VerifyAuditStream } from './audit/audit.queries.js';
 export { CaseService } from './cases/case.service.js';
 export { IdempotencyService } from './common/idempotency.service.js';
@@ -78,6 +88,7 @@ export {
   SUBJECT_MAX,
 } from './open311/open311.catalogue.js';
 export { Open311Service } from './open311/open311.service.js';
+export { GetOpen311Request, ListApiKeys, ListOpen311Requests } from './open311/open311.queries.js';
 export { PaperService } from './papers/paper.service.js';
 export { isPaperKind, PAPER_KINDS, type PaperKind } from './papers/papers.js';
 export {

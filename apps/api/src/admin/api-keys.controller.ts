@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-import { fail, Open311Service, UnitDirectory } from '../../../../libs/application/src/index.js';
+import { QueryBus } from '@nestjs/cqrs';
+import { fail, ListApiKeys, Open311Service, UnitDirectory } from '../../../../libs/application/src/index.js';
 import type { Principal } from '../../../../libs/security/src/index.js';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.guard.js';
 
@@ -28,6 +29,7 @@ export class CreateApiKeyDto {
 export class ApiKeysController {
   constructor(
     private readonly open311: Open311Service,
+    private readonly queries: QueryBus,
     private readonly units: UnitDirectory,
   ) {}
 
@@ -43,8 +45,8 @@ export class ApiKeysController {
   @Get()
   @RequirePermission('apikeys.manage')
   @ApiOperation({ summary: 'The Open311 API keys (never the keys themselves)' })
-  async list() {
-    return { items: await this.open311.keys.list() };
+  list(@CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new ListApiKeys(principal));
   }
 
   @Post(':id/revoke')

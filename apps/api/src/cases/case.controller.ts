@@ -5,9 +5,9 @@ import { requirePermission, type Principal } from '../../../../libs/security/src
 import { CurrentPrincipal } from '../auth/auth.guard.js';
 import {
   fail,
-  ProblemError,
   GetCase,
   GetCaseDialogues,
+  GetCaseHistory,
   ListCases,
   CaseService,
   AcceptCase,
@@ -61,13 +61,6 @@ import {
 import { QueryBus } from '@nestjs/cqrs';
 
 const CASE_ID = /^[A-Za-z0-9-]{1,64}$/;
-
-/** The business date of an act event (docs/reference/api-contract.md's business-date table); null for corrections and the like. */
-function businessDateOfData(data: Record<string, unknown>): string | null {
-  for (const key of ['receivedAt', 'classifiedAt', 'acceptedAt', 'heldAt', 'decidedAt', 'at', 'effectiveOn'])
-    if (typeof data[key] === 'string') return data[key];
-  return null;
-}
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -138,38 +131,9 @@ export class CaseController {
   @ApiOperation({
     summary: 'Every event of the case with its actor and hashes (identities only in protected form)',
   })
-  async history(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+  history(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     this.checkId(id);
-    let events;
-    try {
-      ({ events } = await this.cases.load(id, principal));
-    } catch (err) {
-      // A damaged event: the raw events with the break marked, not a 500.
-      if (err instanceof ProblemError) throw err;
-      return this.cases.damagedHistory(id, principal, err);
-    }
-    requirePermission(principal, 'case.read.history');
-    return {
-      events: events.map((e) => ({
-        position: Number(e.globalPosition),
-        version: e.version,
-        type: e.type,
-        businessDate: businessDateOfData(e.data),
-        lateEntry: e.data.lateEntry === true,
-        // brought in by POST /admin/import (docs/reference/deadlines.md §9)
-        imported: e.data.imported === true,
-        occurredAt: e.occurredAt,
-        recordedAt: e.recordedAt,
-        actor: { id: e.metadata.actor.id, name: e.metadata.actor.name },
-        data: e.data,
-        hash: e.hash,
-        prevHash: e.prevHash,
-        // What an auditor needs to recompute the hash independently (docs/audit/verify-history.mjs).
-        streamId: e.streamId,
-        eventId: e.eventId,
-        metadata: e.metadata,
-      })),
-    };
+    return this.queries.execute(new GetCaseHistory(principal, id));
   }
 
   @Get(':id/dialogues')

@@ -1,16 +1,15 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { requirePermission, type Principal } from '../../../../libs/security/src/index.js';
+import type { Principal } from '../../../../libs/security/src/index.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
 import { CommandCall, CommandEndpoint } from '../common/command-endpoint.js';
 import {
-  RUNTIME,
-  type Runtime,
-  CaseService,
   DiscloseIdentities,
   disclosureStreamId,
+  GetCaseDisclosures,
 } from '../../../../libs/application/src/index.js';
+import { QueryBus } from '@nestjs/cqrs';
 import { pageOf, PageQuery } from './case.dto.js';
 
 export { disclosureStreamId };
@@ -51,9 +50,8 @@ export class DisclosureQuery {
 @Controller('cases')
 export class IdentityController {
   constructor(
-    @Inject(RUNTIME) private readonly runtime: Runtime,
-    private readonly cases: CaseService,
     private readonly endpoint: CommandEndpoint,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get(':id/petitioners')
@@ -76,28 +74,6 @@ export class IdentityController {
     @Query() q: PageQuery,
     @CurrentPrincipal() principal: Principal,
   ) {
-    await this.cases.load(id, principal);
-    requirePermission(principal, 'disclosures.read');
-    const events = await this.runtime.store.readStream(disclosureStreamId(id));
-    const items = events.map((e) => {
-      const d = e.data as {
-        disclosedTo: { id: string; name: string; roles: string[] };
-        reasonCode?: string;
-        reason: string;
-        at: string;
-        document?: string;
-      };
-      return {
-        position: Number(e.globalPosition),
-        at: d.at,
-        recordedAt: e.recordedAt,
-        disclosedTo: d.disclosedTo,
-        reasonCode: d.reasonCode ?? null,
-        reason: d.reason,
-        // The paper that printed the names (docs/citizens.md); null for a GET /petitioners.
-        document: d.document ?? null,
-      };
-    });
-    return pageOf(items, q);
+    return pageOf(await this.queries.execute(new GetCaseDisclosures(principal, id)), q);
   }
 }

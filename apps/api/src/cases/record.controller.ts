@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
-import { CASE_RECORD_ADAPTERS, CaseRecordService, fail } from '../../../../libs/application/src/index.js';
+import { QueryBus } from '@nestjs/cqrs';
+import { CASE_RECORD_ADAPTERS, ExportCaseRecord, fail } from '../../../../libs/application/src/index.js';
 import type { Principal } from '../../../../libs/security/src/index.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
 import { correlationIdOf } from '../common/request-context.js';
@@ -57,7 +58,7 @@ export class CaseRecordQuery {
 @ApiBearerAuth()
 @Controller('cases')
 export class CaseRecordController {
-  constructor(private readonly records: CaseRecordService) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':id/record')
   @ApiOperation({
@@ -72,13 +73,15 @@ export class CaseRecordController {
     @Res({ passthrough: true }) res: Response,
   ) {
     if (!/^[A-Za-z0-9-]{1,64}$/.test(id)) fail('NOT_FOUND', `no case ${id.slice(0, 64)}`);
-    const record = await this.records.export(id, principal, {
-      receiverUnitId: q.receiverUnitId,
-      includeIdentities: q.includeIdentities === true,
-      ...(q.reasonCode !== undefined ? { reasonCode: q.reasonCode } : {}),
-      ...(q.reason !== undefined ? { reason: q.reason } : {}),
-      correlationId: correlationIdOf(req),
-    });
+    const record = await this.queries.execute(
+      new ExportCaseRecord(principal, id, {
+        receiverUnitId: q.receiverUnitId,
+        includeIdentities: q.includeIdentities === true,
+        ...(q.reasonCode !== undefined ? { reasonCode: q.reasonCode } : {}),
+        ...(q.reason !== undefined ? { reason: q.reason } : {}),
+        correlationId: correlationIdOf(req),
+      }),
+    );
     const adapter = CASE_RECORD_ADAPTERS.get(q.format ?? 'donthu-json')!;
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Disposition', `attachment; filename="${adapter.fileName(record)}"`);

@@ -13,10 +13,11 @@ import {
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
+import { QueryBus } from '@nestjs/cqrs';
 import type { Principal } from '../../../../libs/security/src/index.js';
 import {
   fail,
-  PaperService,
+  GetCasePaper,
   isPaperKind,
   PAPER_KINDS,
   type PaperKind,
@@ -63,7 +64,7 @@ export class ReceiptWithPinDto extends PaperQuery {
 @ApiBearerAuth()
 @Controller('cases')
 export class DocumentsController {
-  constructor(private readonly papers: PaperService) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':id/documents/:file')
   @ApiOperation({
@@ -106,11 +107,11 @@ export class DocumentsController {
     id: string,
     kind: PaperKind,
     principal: Principal,
-    request: Parameters<PaperService['produce']>[3],
+    request: GetCasePaper['request'],
     res: Response,
   ): Promise<StreamableFile> {
     if (!/^[A-Za-z0-9-]{1,64}$/.test(id)) fail('NOT_FOUND', `no case ${id.slice(0, 64)}`);
-    const { pdf, trackingCode } = await this.papers.produce(id, kind, principal, request);
+    const { pdf, trackingCode } = await this.queries.execute(new GetCasePaper(principal, id, kind, request));
     res.setHeader('Cache-Control', 'no-store');
     return new StreamableFile(pdf, {
       type: 'application/pdf',

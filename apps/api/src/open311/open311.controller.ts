@@ -8,8 +8,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { QueryBus } from '@nestjs/cqrs';
 import {
   fail,
+  GetOpen311Request,
+  ListOpen311Requests,
   OPEN311_ATTRIBUTES,
   OPEN311_SERVICES,
   serviceByCode,
@@ -42,6 +45,7 @@ const published = () => OPEN311_SERVICES.map(({ kindHint: _kind, ...s }) => s);
 export class Open311Controller {
   constructor(
     private readonly open311: Open311Service,
+    private readonly queries: QueryBus,
     private readonly units: UnitDirectory,
   ) {}
 
@@ -136,16 +140,18 @@ export class Open311Controller {
   })
   @ApiResponse({ status: 200, description: 'the service requests, most recent first (at most 200)' })
   async list(@Query() q: Open311ListQuery, @Req() req: Open311Request, @Res() res: Response) {
-    const items = await this.open311.list(
-      req.open311Key!,
-      {
-        ...(q.service_request_id ? { serviceRequestIds: q.service_request_id.split(',') } : {}),
-        ...(q.service_code ? { serviceCode: q.service_code } : {}),
-        ...(q.start_date ? { startDate: new Date(q.start_date) } : {}),
-        ...(q.end_date ? { endDate: new Date(q.end_date) } : {}),
-        ...(q.status ? { statuses: q.status.split(',') as ('open' | 'closed')[] } : {}),
-      },
-      q.jurisdiction_id,
+    const items = await this.queries.execute(
+      new ListOpen311Requests(
+        req.open311Key!,
+        {
+          ...(q.service_request_id ? { serviceRequestIds: q.service_request_id.split(',') } : {}),
+          ...(q.service_code ? { serviceCode: q.service_code } : {}),
+          ...(q.start_date ? { startDate: new Date(q.start_date) } : {}),
+          ...(q.end_date ? { endDate: new Date(q.end_date) } : {}),
+          ...(q.status ? { statuses: q.status.split(',') as ('open' | 'closed')[] } : {}),
+        },
+        q.jurisdiction_id,
+      ),
     );
     res.setHeader('Cache-Control', 'no-store');
     sendOpen311(res, formatOf(req), 200, items, { root: 'service_requests', item: 'request' });
@@ -164,7 +170,7 @@ export class Open311Controller {
   ) {
     if (!/^[A-Za-z0-9-]{1,40}$/.test(id))
       fail('NOT_FOUND', `service_request_id: no request ${id.slice(0, 40)} filed with this api_key`);
-    const items = await this.open311.get(req.open311Key!, id, q.jurisdiction_id);
+    const items = await this.queries.execute(new GetOpen311Request(req.open311Key!, id, q.jurisdiction_id));
     res.setHeader('Cache-Control', 'no-store');
     sendOpen311(res, formatOf(req), 200, items, { root: 'service_requests', item: 'request' });
   }

@@ -36,6 +36,13 @@ export abstract class ApplicationQuery<R> extends Query<R> {
   }
 }
 
+/**
+ * A query asked without a signed-in person: the citizen's lookup (tracking code + PIN) and the
+ * Open311 reads (by API key). Data only, typed by what it answers; one `@QueryHandler` each; what it
+ * may read is decided by its handler from the credentials it carries.
+ */
+export abstract class PublicQuery<R> extends Query<R> {}
+
 /** The stream category of a command (its class's `stream`), for labels. */
 export function streamOf(command: object): string {
   const ctor = command.constructor as { stream?: unknown };

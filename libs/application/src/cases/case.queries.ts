@@ -1,7 +1,11 @@
 import type { CaseList, CaseListFilter } from '../../../read-models/src/index.js';
 import type { Principal } from '../../../security/src/index.js';
-import { ApplicationQuery } from '../bus/messages.js';
-import type { CaseViewResult } from './case.results.js';
+import { ApplicationQuery, PublicQuery } from '../bus/messages.js';
+import type { CaseRecord } from '../exchange/case-record.adapters.js';
+import type { CaseRecordRequest } from '../exchange/case-record.service.js';
+import type { PaperRequest } from '../papers/paper.service.js';
+import type { PaperKind } from '../papers/papers.js';
+import type { CaseDisclosure, CaseHistory, CaseViewResult, PublicCaseView } from './case.results.js';
 import type { ExistingCase } from '../../../domain/src/index.js';
 
 /**
@@ -37,5 +41,59 @@ export class GetCaseDialogues extends ApplicationQuery<ExistingCase['dialogues']
     readonly caseId: string,
   ) {
     super(principal);
+  }
+}
+
+/** GET /cases/:id/history: every event of the case, or the raw events with the break marked when one is damaged. */
+export class GetCaseHistory extends ApplicationQuery<CaseHistory> {
+  constructor(
+    principal: Principal,
+    readonly caseId: string,
+  ) {
+    super(principal);
+  }
+}
+
+/** GET /cases/:id/disclosures: who saw the identities of the case, when and why (auditors). */
+export class GetCaseDisclosures extends ApplicationQuery<CaseDisclosure[]> {
+  constructor(
+    principal: Principal,
+    readonly caseId: string,
+  ) {
+    super(principal);
+  }
+}
+
+/** GET /cases/:id/record: the case's full record for transfer (identities in clear only as a recorded disclosure). */
+export class ExportCaseRecord extends ApplicationQuery<CaseRecord> {
+  constructor(
+    principal: Principal,
+    readonly idOrTrackingCode: string,
+    readonly request: CaseRecordRequest,
+  ) {
+    super(principal);
+  }
+}
+
+/** GET /cases/:id/documents/:file (and the receipt with its PIN): an official paper as PDF. */
+export class GetCasePaper extends ApplicationQuery<{ pdf: Buffer; trackingCode: string }> {
+  constructor(
+    principal: Principal,
+    readonly idOrTrackingCode: string,
+    readonly kind: PaperKind,
+    readonly request: PaperRequest,
+  ) {
+    super(principal);
+  }
+}
+
+/** GET /public/cases/:trackingCode: the citizen's own lookup; null for an unknown code or a wrong PIN. */
+export class LookUpPublicCase extends PublicQuery<PublicCaseView | null> {
+  constructor(
+    readonly trackingCode: string,
+    /** As sent (unvalidated): a malformed or missing PIN fails like a wrong one, after the same work. */
+    readonly pin: unknown,
+  ) {
+    super();
   }
 }

@@ -1,3 +1,4 @@
+import type { caseDisclosure, caseHistoryEvent } from './case.history.js';
 import type { CaseService } from './case.service.js';
 
 /** What a command on an existing case answers: the case view after it (ETag: its version). */
@@ -23,4 +24,20 @@ export interface PinReissued {
   lookupUrl: string;
   version: number;
   position: number;
+}
+
+/** What `GetCaseHistory` answers: every event, or (a damaged event) the raw events with the break marked. */
+export type CaseHistory =
+  { events: ReturnType<typeof caseHistoryEvent>[] } | Awaited<ReturnType<CaseService['damagedHistory']>>;
+
+/** An entry of `GetCaseDisclosures`. */
+export type CaseDisclosure = ReturnType<typeof caseDisclosure>;
+
+/** What the citizen's lookup shows (`GET /public/cases/:trackingCode`). */
+export interface PublicCaseView {
+  trackingCode: string;
+  status: string;
+  receivedAt: string | null;
+  handlingUnitName: string | null;
+  nextDueOn: string | null;
 }
