@@ -455,9 +455,15 @@ describe('inspection A: the whole life cycle and the follow-up board', () => {
       prevHash: string | null;
       lateEntry: boolean;
     }[];
-    expect(events[0]).toMatchObject({ type: 'InspectionDecided', version: 1, lateEntry: false });
+    // The decision dated 2025-12-01 was recorded on 2026-11-22: a late entry (api-contract.md "Late
+    // entries"); the closure, dated the day it was recorded, is not.
+    expect(events[0]).toMatchObject({ type: 'InspectionDecided', version: 1, lateEntry: true });
     expect(events.map((e) => e.version)).toEqual(events.map((_, i) => i + 1));
-    expect(events.at(-1)).toMatchObject({ type: 'InspectionClosed', businessDate: '2026-11-22' });
+    expect(events.at(-1)).toMatchObject({
+      type: 'InspectionClosed',
+      businessDate: '2026-11-22',
+      lateEntry: false,
+    });
     expect(events.find((e) => e.type === 'RecommendationWaived')?.businessDate).toBe('2026-11-21');
     for (let i = 1; i < events.length; i++) expect(events[i]!.prevHash).toBe(events[i - 1]!.hash);
     expectProblem(

@@ -444,3 +444,74 @@ describe('inspection stream', () => {
     });
   });
 });
+
+describe('late entries (docs/reference/api-contract.md "Late entries"): an inspection act recorded late says so', () => {
+  // Recorded on 2026-06-30 with a grace of 3 working days.
+  const late = DeciderSpecification.for<InspectionCommand, InspectionEvent, InspectionState>({
+    decide: (command, state) =>
+      decideInspection(command, state, { ...ctx('2026-06-30'), lateEntryGraceDays: 3 }),
+    evolve: evolveInspection,
+    initialState: initialInspectionState,
+  });
+
+  it('a progress report dated weeks before it is recorded is a late entry with its working days', () => {
+    const [event] = late
+      .given(concludedEvents())
+      .when({
+        type: 'ReportProgress',
+        data: {
+          recommendationId: 'r1',
+          reportedOn: '2026-06-01',
+          progress: 'đã thu hồi một phần',
+          done: false,
+        },
+      })
+      .events();
+    expect(event).toMatchObject({
+      type: 'ProgressReported',
+      data: { reportedOn: '2026-06-01', lateEntry: true, workingDaysLate: 21 },
+    });
+  });
+
+  it('an act within the grace carries no mark; so does every act when no grace is configured', () => {
+    const inTime = late
+      .given(concludedEvents())
+      .when({ type: 'IssueDirective', data: { issuedOn: '2026-06-26' } })
+      .events()[0];
+    expect(inTime?.data).not.toHaveProperty('lateEntry');
+    const unconfigured = spec
+      .given(concludedEvents())
+      .when({ type: 'IssueDirective', data: { issuedOn: '2026-03-10' } })
+      .events()[0];
+    expect(unconfigured?.data).not.toHaveProperty('lateEntry');
+  });
+
+  it('the decision, conclusion, plan, waiver and closure are marked by their own dates', () => {
+    const decidedLate = late
+      .given([])
+      .when({
+        type: 'DecideInspection',
+        data: { ...decided.data, decidedOn: '2026-01-05' } as Extract<
+          InspectionCommand,
+          { type: 'DecideInspection' }
+        >['data'],
+      })
+      .events()[0];
+    expect(decidedLate?.data).toMatchObject({ lateEntry: true });
+    const concludedLate = late.given([decided]).when(conclude()).events()[0];
+    expect(concludedLate?.data).toMatchObject({ concludedOn: '2026-03-02', lateEntry: true });
+    const plan = late
+      .given(concludedEvents())
+      .when({
+        type: 'SubmitRemediationPlan',
+        data: { recommendationId: 'r1', submittedOn: '2026-04-01', actions: ['Rà soát hồ sơ'] },
+      })
+      .events()[0];
+    expect(plan?.data).toMatchObject({ lateEntry: true });
+    const waiver = late
+      .given(concludedEvents())
+      .when({ type: 'WaiveRecommendation', data: { recommendationId: 'r2', at: '2026-06-29', reason: 'x' } })
+      .events()[0];
+    expect(waiver?.data).not.toHaveProperty('lateEntry');
+  });
+});

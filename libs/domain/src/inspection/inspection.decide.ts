@@ -1,6 +1,7 @@
 import { maxDate, type IsoDate } from '../shared/dates.js';
 import type { DecideContext } from '../shared/decide-context.js';
 import { assertNever } from '../shared/event.js';
+import { lateEntryOf } from '../case/late-entry.js';
 import type {
   CloseInspection,
   ConcludeInspection,
@@ -90,7 +91,15 @@ export function recordInspectionDecision(
   requireActionDate(decidedOn, 'decidedOn', '0001-01-01', ctx.today);
   return {
     type: 'InspectionDecided',
-    data: { inspectionId, title, kind, leadUnitId, inspectedUnitId, decidedOn },
+    data: {
+      inspectionId,
+      title,
+      kind,
+      leadUnitId,
+      inspectedUnitId,
+      decidedOn,
+      ...lateEntryOf(decidedOn, ctx),
+    },
   };
 }
 
@@ -102,7 +111,7 @@ export function startFieldwork(
   const s = requireExisting(state);
   if (s.status !== 'decided') throw inspectionIllegal(`inspection ${s.inspectionId} is ${s.status}`);
   const startedOn = requireActionDate(cmd.data.startedOn, 'startedOn', s.decidedOn, ctx.today);
-  return { type: 'FieldworkStarted', data: { startedOn } };
+  return { type: 'FieldworkStarted', data: { startedOn, ...lateEntryOf(startedOn, ctx) } };
 }
 
 function checkRecommendation(
@@ -193,7 +202,13 @@ export function concludeInspection(
   const directiveDeadline = ctx.rules.compute('TT-DIRECT', concludedOn, {}, ctx.calendar);
   return {
     type: 'InspectionConcluded',
-    data: { concludedOn, summary, recommendations: checked, directiveDeadline },
+    data: {
+      concludedOn,
+      summary,
+      recommendations: checked,
+      directiveDeadline,
+      ...lateEntryOf(concludedOn, ctx),
+    },
   };
 }
 
@@ -210,7 +225,7 @@ export function issueDirective(
   const dueOn = s.conclusion.directiveDeadline.dueOn;
   return {
     type: 'DirectiveIssued',
-    data: { issuedOn, dueOn, outcome: issuedOn <= dueOn ? 'met' : 'missed' },
+    data: { issuedOn, dueOn, outcome: issuedOn <= dueOn ? 'met' : 'missed', ...lateEntryOf(issuedOn, ctx) },
   };
 }
 
@@ -230,7 +245,10 @@ export function submitRemediationPlan(
   if (!Array.isArray(actions) || actions.length === 0)
     throw inspectionInvalid('actions', 'a plan lists at least one action');
   actions.forEach((a, i) => requireInspectionText(a, `actions[${i}]`));
-  return { type: 'RemediationPlanSubmitted', data: { recommendationId, submittedOn, actions: [...actions] } };
+  return {
+    type: 'RemediationPlanSubmitted',
+    data: { recommendationId, submittedOn, actions: [...actions], ...lateEntryOf(submittedOn, ctx) },
+  };
 }
 
 export function reportProgress(
@@ -246,7 +264,10 @@ export function reportProgress(
   const reportedOn = requireActionDate(cmd.data.reportedOn, 'reportedOn', notBefore, ctx.today);
   requireInspectionText(progress, 'progress');
   if (typeof done !== 'boolean') throw inspectionInvalid('done', 'done must be a boolean');
-  return { type: 'ProgressReported', data: { recommendationId, reportedOn, progress, done } };
+  return {
+    type: 'ProgressReported',
+    data: { recommendationId, reportedOn, progress, done, ...lateEntryOf(reportedOn, ctx) },
+  };
 }
 
 export function waiveRecommendation(
@@ -261,7 +282,7 @@ export function waiveRecommendation(
     lastReport === undefined ? s.conclusion.concludedOn : maxDate(lastReport, s.conclusion.concludedOn);
   const at = requireActionDate(cmd.data.at, 'at', notBefore, ctx.today);
   requireInspectionText(reason, 'reason');
-  return { type: 'RecommendationWaived', data: { recommendationId, at, reason } };
+  return { type: 'RecommendationWaived', data: { recommendationId, at, reason, ...lateEntryOf(at, ctx) } };
 }
 
 /**
@@ -308,7 +329,7 @@ export function closeInspection(
   const directive = s.conclusion.directive?.issuedOn;
   const notBefore = [s.conclusion.concludedOn, ...settled, ...(directive ? [directive] : [])].reduce(maxDate);
   const closedOn = requireActionDate(cmd.data.closedOn, 'closedOn', notBefore, ctx.today);
-  return { type: 'InspectionClosed', data: { closedOn } };
+  return { type: 'InspectionClosed', data: { closedOn, ...lateEntryOf(closedOn, ctx) } };
 }
 
 /** The inspection decider. */

@@ -1,6 +1,7 @@
 import type { Deadline } from '../rules/rule.types.js';
 import type { IsoDate } from '../shared/dates.js';
 import type { Event } from '../shared/event.js';
+import type { LateEntryMark } from '../case/late-entry.js';
 import type { ReportCadence } from './report-schedule.js';
 
 export type InspectionKind = 'inspection' | 'check' | 'survey';
@@ -29,11 +30,11 @@ export type InspectionDecided = Event<
     leadUnitId: string;
     inspectedUnitId: string;
     decidedOn: IsoDate;
-  }
+  } & LateEntryMark
 >;
 
 /** Optional: a conclusion straight after the decision implies the fieldwork. */
-export type FieldworkStarted = Event<'FieldworkStarted', { startedOn: IsoDate }>;
+export type FieldworkStarted = Event<'FieldworkStarted', { startedOn: IsoDate } & LateEntryMark>;
 
 /** `directiveDeadline`: rule TT-DIRECT from `concludedOn`, computed once in decide and kept. */
 export type InspectionConcluded = Event<
@@ -43,29 +44,29 @@ export type InspectionConcluded = Event<
     summary: string;
     recommendations: ConcludedRecommendation[];
     directiveDeadline: Deadline;
-  }
+  } & LateEntryMark
 >;
 
 /** The head's implementation directive; `outcome` compares `issuedOn` with the TT-DIRECT due date. */
 export type DirectiveIssued = Event<
   'DirectiveIssued',
-  { issuedOn: IsoDate; dueOn: IsoDate; outcome: 'met' | 'missed' }
+  { issuedOn: IsoDate; dueOn: IsoDate; outcome: 'met' | 'missed' } & LateEntryMark
 >;
 
 export type RemediationPlanSubmitted = Event<
   'RemediationPlanSubmitted',
-  { recommendationId: string; submittedOn: IsoDate; actions: string[] }
+  { recommendationId: string; submittedOn: IsoDate; actions: string[] } & LateEntryMark
 >;
 
 /** A progress report; `done: true` completes the recommendation on `reportedOn`. */
 export type ProgressReported = Event<
   'ProgressReported',
-  { recommendationId: string; reportedOn: IsoDate; progress: string; done: boolean }
+  { recommendationId: string; reportedOn: IsoDate; progress: string; done: boolean } & LateEntryMark
 >;
 
 export type RecommendationWaived = Event<
   'RecommendationWaived',
-  { recommendationId: string; at: IsoDate; reason: string }
+  { recommendationId: string; at: IsoDate; reason: string } & LateEntryMark
 >;
 
 /** A unit merger hands the recommendation to the successor; due date, schedule and history stay. */
@@ -74,7 +75,7 @@ export type RecommendationMoved = Event<
   { recommendationId: string; fromUnitId: string; toUnitId: string; effectiveOn: IsoDate }
 >;
 
-export type InspectionClosed = Event<'InspectionClosed', { closedOn: IsoDate }>;
+export type InspectionClosed = Event<'InspectionClosed', { closedOn: IsoDate } & LateEntryMark>;
 
 export type InspectionEvent =
   | InspectionDecided
