@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestApp, type TestApp } from '../support/index.js';
+import {
+  createTestApp,
+  createUnitTree,
+  expectProblem,
+  register,
+  type TestApp,
+  tokens,
+  UNITS,
+} from '../support/index.js';
 
 describe('GET /metrics', () => {
   let t: TestApp;
@@ -55,11 +63,10 @@ describe('GET /metrics: HTTP, command and projection metrics', () => {
   };
 
   it('counts requests and their latency by route template and status, never by concrete path', async () => {
-    const f = await import('../support/index.js');
-    const tk = await f.tokens(t);
-    await f.createUnitTree(t, tk.admin);
-    await t.request('GET', `/api/v1/units/${f.UNITS.province}`, { token: tk.admin });
-    await t.request('GET', `/api/v1/units/${f.UNITS.commune1}`, { token: tk.admin });
+    const tk = await tokens(t);
+    await createUnitTree(t, tk.admin);
+    await t.request('GET', `/api/v1/units/${UNITS.province}`, { token: tk.admin });
+    await t.request('GET', `/api/v1/units/${UNITS.commune1}`, { token: tk.admin });
     await t.request('GET', '/api/v1/no-such-thing', { token: tk.admin });
     const m = (await t.request('GET', '/metrics')).text;
     expect(sample(m, 'donthu_http_requests_total', 'method="POST",route="/api/v1/units",status="201"')).toBe(
@@ -83,19 +90,18 @@ describe('GET /metrics: HTTP, command and projection metrics', () => {
         'le="+Inf",method="GET",route="/api/v1/units/:id",status="200"',
       ),
     ).toBe(2);
-    expect(m).not.toContain(`/api/v1/units/${f.UNITS.province}"`);
+    expect(m).not.toContain(`/api/v1/units/${UNITS.province}"`);
   });
 
   it('records command latency by stream and outcome, and counts conflicts', async () => {
-    const f = await import('../support/index.js');
-    const tk = await f.tokens(t);
-    const created = await f.register(t, tk.reception);
+    const tk = await tokens(t);
+    const created = await register(t, tk.reception);
     const stale = await t.request('POST', `/api/v1/cases/${created.id}/classify`, {
       token: tk.reception,
-      body: { processable: true, competentUnitId: f.UNITS.province, kind: 'complaint', level: 1 },
+      body: { processable: true, competentUnitId: UNITS.province, kind: 'complaint', level: 1 },
       headers: { 'if-match': '"7"' },
     });
-    f.expectProblem(stale, 412, 'VERSION_CONFLICT');
+    expectProblem(stale, 412, 'VERSION_CONFLICT');
     const m = (await t.request('GET', '/metrics')).text;
     expect(sample(m, 'donthu_command_duration_seconds_count', 'stream="unit",outcome="ok"')).toBe(6);
     expect(sample(m, 'donthu_command_duration_seconds_count', 'stream="case",outcome="ok"')).toBe(1);

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { XMLParser } from 'fast-xml-parser';
 import {
-  createTestApp,
-  createUnitTree,
   eventCount,
   expectStatus,
   LONG,
@@ -396,9 +394,9 @@ describe('Open311 rate limits', () => {
   let t: TestApp;
   let key: string;
   beforeAll(async () => {
-    t = await createTestApp({ env: { RATE_LIMIT_PER_MIN: '30' } });
-    const admin = await t.token('admin-1', ['admin'], undefined, 'Quản trị');
-    await createUnitTree(t, admin);
+    const world = await startWorld({ env: { RATE_LIMIT_PER_MIN: '30' } });
+    t = world.app;
+    const { admin } = world.tokens;
     const k = await t.request('POST', '/api/v1/admin/api-keys', {
       token: admin,
       body: { unitId: UNITS.province, label: 'Giới hạn' },
