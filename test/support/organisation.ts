@@ -129,11 +129,6 @@ export const CONTRACT_ROSTER = {
   audQ: ['ct-aud-q', ['auditor'], CONTRACT_UNITS.q, 'Kiểm toán Q'],
 } satisfies Roster<string>;
 
-export type ContractTokens = Record<keyof typeof CONTRACT_ROSTER, string>;
-
-/** Tokens of the contract tree's people. */
-export const contractTokens = (app: TestApp): Promise<ContractTokens> => signRoster(app, CONTRACT_ROSTER);
-
 /** Appoints a head of a unit through the API (201), in office from a date. */
 export async function appointHead(
   app: TestApp,
