@@ -300,13 +300,7 @@ describe('the worked example of docs/import.md', () => {
       { id: 'nb-giavien', name: 'UBND xã Gia Viễn', level: 'commune', parentId: 'nb' },
     ])
       expectStatus(await doc.request('POST', '/api/v1/units', { token: admin, body }), 201);
-    expectStatus(
-      await doc.request('POST', '/api/v1/units/nb-giavien/heads', {
-        token: admin,
-        body: { personId: 'ct-gv', fullName: 'Đinh Công Lý', from: '2025-01-02' },
-      }),
-      201,
-    );
+    await appointHead(doc, admin, 'nb-giavien', 'ct-gv', 'Đinh Công Lý', '2025-01-02');
     doc.setNow('2026-11-22T03:00:00Z');
   }, LONG);
   afterAll(async () => {
