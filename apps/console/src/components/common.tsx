@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Select, Tag, Typography, type SelectProps } from 'antd';
+import { Alert, Button, Select, Tag, Typography, type SelectProps } from 'antd';
 import type { ReactNode } from 'react';
 import { api, ApiError, unwrap } from '../api/client';
 import { formatDate } from '../lib/format';
@@ -48,6 +48,39 @@ export function ProblemAlert({ error, onClose }: { error: unknown; onClose?: () 
             </ul>
           ) : null}
         </>
+      }
+    />
+  );
+}
+
+/**
+ * A command's failure. When what the user is looking at changed meanwhile (412, a stale If-Match), a
+ * warning offers to reload it (`stale`: what changed, and the reload button's label), keeping what was
+ * typed; any other problem as ProblemAlert.
+ */
+export function CommandProblem({
+  error,
+  stale,
+  onReload,
+  reloading,
+}: {
+  error: unknown;
+  stale: { message: string; description: string; reload: string };
+  onReload: () => Promise<void>;
+  reloading?: boolean;
+}) {
+  if (!(error instanceof ApiError && error.status === 412)) return <ProblemAlert error={error} />;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      message={stale.message}
+      description={stale.description}
+      action={
+        <Button loading={reloading} onClick={() => void onReload()}>
+          {stale.reload}
+        </Button>
       }
     />
   );

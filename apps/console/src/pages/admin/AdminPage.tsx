@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, unwrap, type Schema } from '../../api/client';
+import { api, unwrap, type Schema } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { UnitTable } from '../../components/UnitTable';
-import { PageTitle, ProblemAlert, useUnits } from '../../components/common';
+import { CommandProblem, PageTitle, ProblemAlert, useUnits } from '../../components/common';
 import { formatDate, todayInVietnam } from '../../lib/format';
 import { UNIT_LEVEL_LABELS } from '../../lib/labels';
 
@@ -111,7 +111,6 @@ function AdminDialog({ dialog, units, onClose }: { dialog: Dialog; units: Unit[]
   });
   const unit = 'unit' in dialog ? dialog.unit : null;
   const title = unit ? `${TITLES[dialog.kind]} — ${unit.name}` : TITLES[dialog.kind];
-  const conflict = run.error instanceof ApiError && run.error.status === 412;
   /** Someone changed the unit meanwhile: read it again (and the list), keep what was typed. */
   const reload = async () => {
     await Promise.all([current.refetch(), qc.invalidateQueries({ queryKey: ['units'] })]);
@@ -139,22 +138,17 @@ function AdminDialog({ dialog, units, onClose }: { dialog: Dialog; units: Unit[]
       width={600}
       destroyOnHidden
     >
-      {conflict ? (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message="Đơn vị vừa được người khác cập nhật"
-          description="Thông tin đơn vị bạn đang xem đã cũ. Tải lại đơn vị để xem thay đổi, rồi ghi nhận lại (thông tin bạn đã nhập vẫn được giữ)."
-          action={
-            <Button loading={current.isFetching} onClick={() => void reload()}>
-              Tải lại đơn vị
-            </Button>
-          }
-        />
-      ) : (
-        <ProblemAlert error={run.error} />
-      )}
+      <CommandProblem
+        error={run.error}
+        stale={{
+          message: 'Đơn vị vừa được người khác cập nhật',
+          description:
+            'Thông tin đơn vị bạn đang xem đã cũ. Tải lại đơn vị để xem thay đổi, rồi ghi nhận lại (thông tin bạn đã nhập vẫn được giữ).',
+          reload: 'Tải lại đơn vị',
+        }}
+        onReload={reload}
+        reloading={current.isFetching}
+      />
       <Form
         form={form}
         layout="vertical"

@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -15,11 +14,11 @@ import {
   Typography,
 } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { api, ApiError, unwrap, type Schema } from '../../api/client';
+import { api, unwrap, type Schema } from '../../api/client';
 import { can } from '../../auth/permissions';
 import { useUser } from '../../auth/session';
 import { DateField } from '../../components/DateField';
-import { ProblemAlert, UnitSelect } from '../../components/common';
+import { CommandProblem, UnitSelect } from '../../components/common';
 import { todayInVietnam } from '../../lib/format';
 import {
   ARCHIVE_REASON_LABELS,
@@ -175,7 +174,6 @@ function CommandDialog({
   const run = useCaseCommand(c);
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const conflict = run.error instanceof ApiError && run.error.status === 412;
   const submit = (values: Record<string, unknown>) =>
     run.mutate(
       { action, body: toBody(action, values) },
@@ -198,27 +196,19 @@ function CommandDialog({
       width={640}
       destroyOnHidden
     >
-      {conflict ? (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message="Hồ sơ vừa được người khác cập nhật"
-          description="Phiên bản bạn đang xem đã cũ. Tải lại hồ sơ để xem thay đổi, rồi ghi nhận lại (thông tin bạn đã nhập vẫn được giữ)."
-          action={
-            <Button
-              onClick={async () => {
-                await qc.invalidateQueries({ queryKey: ['case', c.id] });
-                run.reset();
-              }}
-            >
-              Tải lại hồ sơ
-            </Button>
-          }
-        />
-      ) : (
-        <ProblemAlert error={run.error} />
-      )}
+      <CommandProblem
+        error={run.error}
+        stale={{
+          message: 'Hồ sơ vừa được người khác cập nhật',
+          description:
+            'Phiên bản bạn đang xem đã cũ. Tải lại hồ sơ để xem thay đổi, rồi ghi nhận lại (thông tin bạn đã nhập vẫn được giữ).',
+          reload: 'Tải lại hồ sơ',
+        }}
+        onReload={async () => {
+          await qc.invalidateQueries({ queryKey: ['case', c.id] });
+          run.reset();
+        }}
+      />
       <Form form={form} layout="vertical" onFinish={submit} initialValues={initialValues(action, c)}>
         <CommandFields action={action} c={c} />
       </Form>

@@ -49,6 +49,13 @@ const ROWS: [string, string][] = [
   ['reception.citizensReceived', 'Số lượt công dân được tiếp'],
 ];
 
+/** The units of a report along a chart's x axis (the unit itself marked as its own cases). */
+const unitAxis = (units: UnitRow[]) => ({
+  type: 'category' as const,
+  data: units.map((u) => (u.own ? `${u.unitName} (trực tiếp)` : u.unitName)),
+  axisLabel: { interval: 0, rotate: 30, width: 120, overflow: 'truncate' as const },
+});
+
 const valueAt = (f: Figures, path: string): number =>
   path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], f) as number;
 
@@ -249,11 +256,7 @@ export default function StatisticsPage() {
                     tooltip: {},
                     legend: {},
                     grid: { containLabel: true, left: 8, right: 8, bottom: 40 },
-                    xAxis: {
-                      type: 'category',
-                      data: r.units.map((u) => (u.own ? `${u.unitName} (trực tiếp)` : u.unitName)),
-                      axisLabel: { interval: 0, rotate: 30, width: 120, overflow: 'truncate' },
-                    },
+                    xAxis: unitAxis(r.units),
                     yAxis: { type: 'value', minInterval: 1 },
                     series: [
                       {
@@ -275,11 +278,7 @@ export default function StatisticsPage() {
                   option={{
                     tooltip: {},
                     grid: { containLabel: true, left: 8, right: 8, bottom: 40 },
-                    xAxis: {
-                      type: 'category',
-                      data: r.units.map((u) => (u.own ? `${u.unitName} (trực tiếp)` : u.unitName)),
-                      axisLabel: { interval: 0, rotate: 30, width: 120, overflow: 'truncate' },
-                    },
+                    xAxis: unitAxis(r.units),
                     yAxis: { type: 'value', minInterval: 1 },
                     series: [{ name: 'Quá hạn', type: 'bar', data: r.units.map((u) => u.openAtEnd.overdue) }],
                   }}
