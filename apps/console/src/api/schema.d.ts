@@ -3008,9 +3008,12 @@ export interface operations {
     UnitController_list: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description wait (≤ 5 s) until every projection has applied this position */
+                minPosition?: string;
                 /** @description a business date: the tree, names and heads on that day */
                 asOf?: string;
-                minPosition?: string;
             };
             header?: {
                 /** @description your id for this request (echoed, logged, in a problem's `instance`); generated when absent */
