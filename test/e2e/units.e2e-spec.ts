@@ -311,30 +311,15 @@ describe('POST /units/:id/merge', () => {
   }, 30_000);
 
   it('a merge into itself, into a subunit or an unknown unit is 400', async () => {
-    expectProblem(
-      await app.request('POST', `/api/v1/units/${UNITS.province}/merge`, {
-        token: t.admin,
-        body: { intoUnitId: UNITS.province, effectiveOn: '2026-11-20' },
-      }),
-      400,
-      'VALIDATION_FAILED',
-    );
-    expectProblem(
-      await app.request('POST', `/api/v1/units/${UNITS.province}/merge`, {
-        token: t.admin,
-        body: { intoUnitId: UNITS.commune1, effectiveOn: '2026-11-20' },
-      }),
-      400,
-      'VALIDATION_FAILED',
-    );
-    expectProblem(
-      await app.request('POST', `/api/v1/units/${UNITS.province}/merge`, {
-        token: t.admin,
-        body: { intoUnitId: 'nowhere', effectiveOn: '2026-11-20' },
-      }),
-      400,
-      'VALIDATION_FAILED',
-    );
+    for (const intoUnitId of [UNITS.province, UNITS.commune1, 'nowhere'])
+      expectProblem(
+        await app.request('POST', `/api/v1/units/${UNITS.province}/merge`, {
+          token: t.admin,
+          body: { intoUnitId, effectiveOn: '2026-11-20' },
+        }),
+        400,
+        'VALIDATION_FAILED',
+      );
   });
 });
 
