@@ -12,6 +12,8 @@ import {
   CreateAnchors1760000005000,
 } from '../../event-store/src/index.js';
 import { READ_MODEL_MIGRATIONS } from '../../read-models/src/index.js';
+// The migration list alone (libs/application imports this library: its index would be a cycle).
+import { APPLICATION_MIGRATIONS } from '../../application/src/migrations.js';
 import { PersonalDataVault, keyringFromEnv, SECURITY_MIGRATIONS } from '../../security/src/index.js';
 import { loadBusinessCalendar } from './calendar-files.js';
 import { loadRuleOverrides } from './rule-overrides.js';
@@ -25,6 +27,7 @@ export const ALL_MIGRATIONS = [
   ...EVENT_STORE_MIGRATIONS,
   ...SECURITY_MIGRATIONS,
   ...READ_MODEL_MIGRATIONS,
+  ...APPLICATION_MIGRATIONS,
   CreateAnchors1760000005000,
   CreateAnchorHeads1760000018300,
 ];

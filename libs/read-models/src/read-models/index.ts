@@ -10,18 +10,14 @@ import { CreateInspectionReadModels1760000004000 } from '../inspections/17600000
 import { CreateProjectionLeases1760000006000 } from '../migrations/1760000006000-create-projection-leases.js';
 import { AddOverdueBoardIndexes1760000007100 } from '../deadlines/1760000007100-add-overdue-board-indexes.js';
 import { CreateProjectionParked1760000008120 } from '../migrations/1760000008120-create-projection-parked.js';
-import { IdempotencyClaimLease1760000008130 } from '../migrations/1760000008130-idempotency-claim-lease.js';
 import { CreateStatisticsReadModel1760000015000 } from '../statistics/1760000015000-create-statistics-read-model.js';
 import { statisticsProjection } from '../statistics/statistics.projection.js';
 import { AddCaseSearchIndex1760000017000 } from '../case-summaries/1760000017000-add-case-search-index.js';
-import { CreateTrackingCodes1760000017120 } from '../migrations/1760000017120-create-tracking-codes.js';
 import { AddDeadlineAccountabilityColumns1760000016000 } from '../deadlines/1760000016000-add-deadline-accountability-columns.js';
 import { AddTrackingCodeIndex1760000016100 } from '../case-summaries/1760000016100-add-tracking-code-index.js';
-import { CreateImportedCases1760000018100 } from '../migrations/1760000018100-create-imported-cases.js';
 import { DropDenunciationLetters1760000018200 } from '../case-summaries/1760000018200-drop-denunciation-letters.js';
 import { AddReceptionSessionRecordColumns1760000019300 } from '../reception-sessions/1760000019300-add-reception-session-record-columns.js';
 import { AddUnitFromAndDelegations1760000019310 } from '../units/1760000019310-add-unit-from-and-delegations.js';
-import { CreateUnitMergerSchedule1760000019320 } from '../migrations/1760000019320-create-unit-merger-schedule.js';
 import type { ProjectionDefinition } from '../runner/projection.js';
 
 export { caseSummariesProjection, deadlinesProjection, unitsProjection };
@@ -47,15 +43,11 @@ export const READ_MODEL_MIGRATIONS = [
   CreateProjectionLeases1760000006000,
   AddOverdueBoardIndexes1760000007100,
   CreateProjectionParked1760000008120,
-  IdempotencyClaimLease1760000008130,
   CreateStatisticsReadModel1760000015000,
   AddDeadlineAccountabilityColumns1760000016000,
   AddTrackingCodeIndex1760000016100,
   AddCaseSearchIndex1760000017000,
-  CreateTrackingCodes1760000017120,
-  CreateImportedCases1760000018100,
   DropDenunciationLetters1760000018200,
   AddReceptionSessionRecordColumns1760000019300,
   AddUnitFromAndDelegations1760000019310,
-  CreateUnitMergerSchedule1760000019320,
 ];
