@@ -150,3 +150,29 @@ describe('GET /inspections', () => {
     expect(await eventCount(app)).toBe(before);
   });
 });
+
+describe('inspection acts recorded late are listed in /late-entries (docs/reference/api-contract.md "Late entries")', () => {
+  it('the back-dated decisions and conclusion, by the lead unit, with minPosition and a type filter', async () => {
+    const head = await app.runtime.store.headPosition();
+    const res = await app.request(
+      'GET',
+      `/api/v1/late-entries?unitId=${UNITS.province}&minPosition=${head}`,
+      { token: t.supervisor },
+    );
+    expectStatus(res, 200);
+    const rows = res.body.items as { streamId: string; type: string; businessDate: string; unitId: string }[];
+    expect(rows.map((r) => [r.streamId, r.type, r.businessDate, r.unitId])).toEqual([
+      [`inspection-${ids.commune}`, 'InspectionDecided', '2026-03-02', UNITS.department],
+      [`inspection-${ids.commune}`, 'InspectionConcluded', '2026-06-01', UNITS.department],
+      [`inspection-${ids.city}`, 'InspectionDecided', '2026-09-15', UNITS.province],
+    ]);
+    const concluded = await app.request(
+      'GET',
+      `/api/v1/late-entries?unitId=${UNITS.province}&type=InspectionConcluded`,
+      { token: t.supervisor },
+    );
+    expect(concluded.body.total).toBe(1);
+    // no business date on this list: asOf is not one of its parameters
+    expectInvalid(await app.request('GET', '/api/v1/late-entries?asOf=2026-11-01', { token: t.supervisor }));
+  });
+});

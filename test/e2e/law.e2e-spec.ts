@@ -121,6 +121,27 @@ describe('XLD: the intake clock starts at receipt (docs/reference/deadlines.md T
     expect(body.total).toBe(2);
   });
 
+  it('asOf: the board as it stood that day — a letter classified later was still unclassified then', async () => {
+    // ids.onTime was received on 2026-11-02 and classified as of 2026-11-16
+    const before = await get(`deadlines/unclassified?unitId=${UNITS.province}&asOf=2026-11-10`);
+    expect((before.items as UnclassifiedItem[]).map((i) => i.caseId)).toEqual([
+      ids.waiting,
+      ids.moved,
+      ids.onTime,
+    ]);
+    expect(before.items[2]).toMatchObject({ receivedAt: '2026-11-02', xldDueOn: '2026-11-16' });
+    const after = await get(`deadlines/unclassified?unitId=${UNITS.province}&asOf=2026-11-16`);
+    expect((after.items as UnclassifiedItem[]).map((i) => i.caseId)).not.toContain(ids.onTime);
+    // the board has no recordedBefore (docs/reference/api-contract.md): a 400 naming it
+    const res = await app.request(
+      'GET',
+      `/api/v1/deadlines/unclassified?recordedBefore=2026-11-10T00:00:00Z`,
+      { token: t.supervisor },
+    );
+    expectProblem(res, 400, 'VALIDATION_FAILED');
+    expect(JSON.stringify(res.body.errors)).toContain('recordedBefore');
+  });
+
   it('a transferred letter stays visible: XLD restarts at the receiving unit from the transfer date', async () => {
     const view = await get(`cases/${ids.moved}`, t.handler);
     // the first XLD (due Thu 10-15) is met by the transfer; the new one: Mon 10-05 + 10 WD → Mon 10-19

@@ -13,7 +13,7 @@ import { CurrentPrincipal, RequirePermission } from '../auth/auth.guard.js';
 import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
 import { sendCsv, wantsCsv } from '../common/csv.js';
 import { overdueCsv } from '../accountability/accountability.csv.js';
-import { BoardQuery, UpcomingQuery } from './deadline.dto.js';
+import { BoardQuery, UnclassifiedQuery, UpcomingQuery } from './deadline.dto.js';
 
 @ApiTags('deadlines')
 @ApiBearerAuth()
@@ -50,8 +50,12 @@ export class DeadlineController {
   @ApiOperation({
     summary: 'Letters nobody has classified, oldest first, with their XLD (letter processing) due date',
   })
-  async unclassified(@Query() q: BoardQuery, @CurrentPrincipal() p: Principal) {
-    await this.waiter.waitFor(q.minPosition);
+  async unclassified(
+    @Query() q: UnclassifiedQuery,
+    @CurrentPrincipal() p: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    await this.waiter.waitFor(q.minPosition, { res, reads: [READS.cases, READS.deadlines, READS.units] });
     return this.queries.execute(new ListUnclassifiedLetters(p, q));
   }
 

@@ -33,8 +33,9 @@ export interface LateEntry {
 /**
  * The acts recorded late (docs/reference/api-contract.md, docs/reference/deadlines.md §9), read from
  * the events themselves (the mark was decided when they were recorded and is never recomputed): a
- * case's acts by the unit responsible for it (`rm_cases`), and reception holds by the session's unit
- * (`rm_reception_sessions`), in the order they were recorded.
+ * case's acts by the unit responsible for it (`rm_cases`), reception holds by the session's unit
+ * (`rm_reception_sessions`), and inspection acts — a recommendation's plan, reports and waiver by its
+ * owner unit, the others by the lead unit (`rm_recommendations`) — in the order they were recorded.
  */
 export async function lateEntries(db: SqlRunner, q: LateEntriesRequest): Promise<BoardPage<LateEntry>> {
   const params: unknown[] = [];
@@ -49,13 +50,23 @@ export async function lateEntries(db: SqlRunner, q: LateEntriesRequest): Promise
   if (q.type) where.push(`e.type = ${add(q.type)}`);
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 200;
-  // A case's acts (by the unit responsible for it) and reception holds (by the session's unit).
+  // A case's acts (by the unit responsible for it), reception holds (by the session's unit) and
+  // inspection acts (a recommendation's by its owner unit, the others by the lead unit).
   const from = `events e JOIN LATERAL (
         SELECT r.case_id, r.tracking_code, COALESCE(r.competent_unit_id, r.receiving_unit_id) AS unit_id
           FROM rm_cases r WHERE 'case-' || r.case_id = e.stream_id
         UNION ALL
         SELECT NULL, NULL, s.unit_id FROM rm_reception_sessions s
-         WHERE s.recorded_to IS NULL AND 'reception-' || s.session_id = e.stream_id) c ON TRUE`;
+         WHERE s.recorded_to IS NULL AND 'reception-' || s.session_id = e.stream_id
+        UNION ALL
+        SELECT NULL, NULL, COALESCE(
+                 (SELECT o.owner_unit_id FROM rm_recommendations o
+                   WHERE o.inspection_id = i.inspection_id AND o.recorded_to IS NULL
+                     AND o.recommendation_id = e.data->>'recommendationId'),
+                 i.lead_unit_id)
+          FROM rm_recommendations i
+         WHERE i.recorded_to IS NULL AND i.recommendation_id = ''
+           AND 'inspection-' || i.inspection_id = e.stream_id) c ON TRUE`;
   const sql = `${scope.cte} SELECT e.global_position, e.stream_id, e.type, e.data, e.metadata, e.recorded_at,
         c.case_id, c.tracking_code, c.unit_id FROM ${from} WHERE ${where.join(' AND ')}
         ORDER BY e.global_position LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
@@ -99,6 +110,18 @@ function businessDateOf(type: string, data: Record<string, unknown>): string | n
               ? 'heldAt'
               : type === 'ReceptionSessionHeld'
                 ? 'heldOn'
-                : 'at';
+                : (INSPECTION_BUSINESS_DATE[type] ?? 'at');
   return typeof data[field] === 'string' ? (data[field] as string) : null;
 }
+
+/** The business date field of each inspection act. */
+const INSPECTION_BUSINESS_DATE: Record<string, string> = {
+  InspectionDecided: 'decidedOn',
+  FieldworkStarted: 'startedOn',
+  InspectionConcluded: 'concludedOn',
+  DirectiveIssued: 'issuedOn',
+  RemediationPlanSubmitted: 'submittedOn',
+  ProgressReported: 'reportedOn',
+  RecommendationWaived: 'at',
+  InspectionClosed: 'closedOn',
+};

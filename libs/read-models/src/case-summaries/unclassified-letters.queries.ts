@@ -16,8 +16,9 @@ export interface UnclassifiedLetterRow {
 
 /**
  * Letters nobody has classified (docs/reference/api-contract.md `GET /deadlines/unclassified`), oldest
- * first, over `rm_cases` and the cases' open XLD in `rm_deadlines`: cases received on or before `asOf`
- * and still `received` (never classified, or transferred in and not yet classified by the new unit). A
+ * first, over `rm_cases` and the cases' XLD in `rm_deadlines`: cases received on or before `asOf` and
+ * still `received` (never classified, or transferred in and not yet classified by the new unit), or
+ * whose XLD started by `asOf` was completed (classified) only after `asOf`. A
  * letter without XLD (untracked, pending calendar data, or registered before XLD existed) comes with
  * `xldDueOn: null`.
  */
@@ -29,12 +30,20 @@ export async function unclassifiedLetters(
   const p = (v: unknown) => (params.push(v), `$${params.length}`);
   const scope = unitScopeSql(q.scope, params, 'c.receiving_unit_id');
   const a = p(q.asOf);
-  const where = `c.status = 'received' AND c.received_at <= ${a}::date AND ${scope.where}`;
+  // Unclassified on asOf: still `received`, or its XLD (started by asOf) completed only after asOf —
+  // classified later, as a past-dated board must show it.
+  const xldOn = `d.case_id = c.case_id AND d.rule_id = 'XLD' AND d.recorded_to IS NULL
+           AND d.start_on <= ${a}::date
+           AND (d.completed_on IS NULL OR d.completed_on > ${a}::date)
+           AND (d.cancelled_on IS NULL OR d.cancelled_on > ${a}::date)`;
+  const where = `c.received_at <= ${a}::date AND ${scope.where}
+      AND (c.status = 'received' OR EXISTS (
+        SELECT 1 FROM rm_deadlines d WHERE ${xldOn} AND d.completed_on IS NOT NULL))`;
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 200;
   const from = `rm_cases c LEFT JOIN LATERAL (
         SELECT d.start_on, d.due_on FROM rm_deadlines d
-         WHERE d.case_id = c.case_id AND d.rule_id = 'XLD' AND d.recorded_to IS NULL AND d.state = 'open'
+         WHERE ${xldOn}
          ORDER BY d.deadline_no DESC LIMIT 1) x ON TRUE`;
   const [total, rows] = await Promise.all([
     db.query(`${scope.cte} SELECT count(*)::int AS n FROM ${from} WHERE ${where}`, params) as Promise<
