@@ -136,7 +136,7 @@ const RULES: [RegExp, (...m: string[]) => string][] = [
   [
     /^case is (\w+)(?:: (.*))?$/,
     (_, s, rest) =>
-      `hồ sơ đang ở trạng thái ${status(s)}${rest ? ` (${rest})` : ''}: không thực hiện được thao tác này`,
+      `hồ sơ đang ở trạng thái ${status(s)}${rest ? ` (${messageVi(rest)})` : ''}: không thực hiện được thao tác này`,
   ],
   [/^cannot move a case that is (\w+)$/, (_, s) => `không chuyển được hồ sơ đang ở trạng thái ${status(s)}`],
   [/^the case is already at that unit$/, () => 'hồ sơ đã ở đơn vị này'],
@@ -144,19 +144,6 @@ const RULES: [RegExp, (...m: string[]) => string][] = [
   [/^the notice cannot be dated after the dialogue$/, () => 'ngày thông báo không được sau ngày đối thoại'],
   [/^level applies to complaints only$/, () => 'lần giải quyết chỉ áp dụng cho đơn khiếu nại'],
   [/^signerCount must be a positive integer$/, () => 'số người ký phải là số nguyên dương'],
-  [
-    /^noticeOn is required for a dialogue held from (\S+) \((.+)\)$/,
-    (_, d, law) => `noticeOn: đối thoại từ ngày ${vnDate(d)} phải có ngày thông báo (${law})`,
-  ],
-  [
-    /^KN-DLG: the dialogue notice must be given at least (\d+) days before it \((.+)\)$/,
-    (_, n, law) => `KN-DLG: phải thông báo đối thoại trước ít nhất ${n} ngày (${law})`,
-  ],
-  [
-    /^verificationAgreesWithRequest is required for a level-1 complaint \(true or false; (.+)\)$/,
-    (_, law) =>
-      `verificationAgreesWithRequest: khiếu nại lần đầu phải ghi kết quả xác minh có đúng với nội dung khiếu nại hay không (${law})`,
-  ],
   [/^unit (\S+) exists from (\S+)$/, (_, u, d) => `đơn vị ${u} chỉ tồn tại từ ngày ${vnDate(d)}`],
   [
     /^unit (\S+) ceased on (\S+)(?: \(merged into (\S+)\))?$/,

@@ -225,9 +225,9 @@ export const MESSAGES_VI: Readonly<Record<string, string>> = {
   'the file contains U+0000': 'tệp chứa ký tự U+0000',
   'the workbook has no worksheet': 'bảng tính không có trang tính nào',
   '{}: only a head of the lead unit {} (or above it) or an admin may':
-    '{0}: chỉ thủ trưởng đơn vị chủ trì {1} (hoặc đơn vị cấp trên) hoặc quản trị viên được thực hiện',
+    '{0:term}: chỉ thủ trưởng đơn vị chủ trì {1} (hoặc đơn vị cấp trên) hoặc quản trị viên được thực hiện',
   '{}: only a handler or head of the owner unit {} (or above it) may':
-    '{0}: chỉ người xử lý hoặc thủ trưởng đơn vị thực hiện kiến nghị {1} (hoặc đơn vị cấp trên) được thực hiện',
+    '{0:term}: chỉ người xử lý hoặc thủ trưởng đơn vị thực hiện kiến nghị {1} (hoặc đơn vị cấp trên) được thực hiện',
   '{}: unit {} is outside your scope': '{0}: đơn vị {1} nằm ngoài phạm vi của bạn',
   'no inspection {}': 'không có cuộc thanh tra, kiểm tra {0}',
   'no recommendation {} in inspection {}': 'cuộc thanh tra {1} không có kiến nghị {0}',
@@ -379,5 +379,16 @@ export const TERMS_VI: Readonly<Record<string, string>> = {
   // the act a date may not precede (`… is before the … (date)`)
   receipt: 'nhận đơn',
   'intake start': 'bắt đầu xử lý đơn',
-  'the last act on the case': 'thao tác gần nhất trên hồ sơ',
+  'last act on the case': 'thao tác gần nhất trên hồ sơ',
+  suspension: 'tạm đình chỉ',
+  resumption: 'tiếp tục giải quyết',
+  decision: 'ra quyết định giải quyết',
+  // what an inspection command is (`…: only a head of the lead unit … may`)
+  'deciding an inspection': 'ra quyết định thanh tra',
+  concluding: 'kết luận thanh tra',
+  'issuing the directive': 'ban hành văn bản chỉ đạo',
+  closing: 'kết thúc cuộc thanh tra',
+  'waiving a recommendation': 'miễn thực hiện kiến nghị',
+  'submitting a remediation plan': 'nộp kế hoạch khắc phục',
+  'reporting progress': 'báo cáo tiến độ thực hiện kiến nghị',
 };
