@@ -27,8 +27,7 @@ import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './health/metrics.controller.js';
 import { InspectionController } from './inspections/inspection.controller.js';
 import { AccountabilityController } from './accountability/accountability.controller.js';
-import { AccountabilityQueries } from './accountability/accountability.queries.js';
-import { StatisticsQueries, ApplicationModule } from '../../../libs/application/src/index.js';
+import { ApplicationModule } from '../../../libs/application/src/index.js';
 import { StatisticsController } from './statistics/statistics.controller.js';
 import { ReceptionController } from './reception/reception.controller.js';
 import type { Runtime, ProcessHealth } from '../../../libs/application/src/index.js';
@@ -70,14 +69,12 @@ export class AppModule {
       HealthController,
       ProjectionWaiter,
       CommandEndpoint,
-      AccountabilityQueries,
       ...(options.demoOfficials ? [{ provide: DEMO_OFFICIALS, useValue: options.demoOfficials }] : []),
       // The console's sessions (docs/security.md): the demo sign-in and OpenID Connect start them.
       { provide: SessionStore, useValue: new SessionStore() },
       SessionStarter,
       { provide: OIDC_SIGN_IN, useValue: runtime.config.oidc ? new OidcSignIn(runtime.config.oidc) : null },
       { provide: DEMO_SIGN_IN_ON, useValue: Boolean(options.demoOfficials) },
-      { provide: StatisticsQueries, useValue: new StatisticsQueries(runtime.dataSource) },
       PublicLookupLimit,
       Open311KeyGuard,
     ];

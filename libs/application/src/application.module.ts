@@ -17,6 +17,11 @@ import { CASE_COMMAND_HANDLERS } from './cases/case.handlers.js';
 import { CASE_QUERY_HANDLERS } from './cases/case.query-handlers.js';
 import { AUDIT_QUERY_HANDLERS, AuditAccess } from './audit/audit.query-handlers.js';
 import { BoardScope, DEADLINE_QUERY_HANDLERS } from './deadlines/deadline.query-handlers.js';
+import {
+  ACCOUNTABILITY_QUERY_HANDLERS,
+  AccountabilityReports,
+} from './accountability/accountability.query-handlers.js';
+import { STATISTICS_QUERY_HANDLERS, StatisticsAccess } from './statistics/statistics.query-handlers.js';
 import { UNIT_COMMAND_HANDLERS } from './units/unit.handlers.js';
 import { UNIT_QUERY_HANDLERS } from './units/unit.query-handlers.js';
 import { DISCLOSURE_COMMAND_HANDLERS } from './disclosure/disclosure.handlers.js';
@@ -88,6 +93,8 @@ export class ApplicationModule {
       Open311Service,
       CaseRecordService,
       BoardScope,
+      AccountabilityReports,
+      StatisticsAccess,
       // @nestjs/cqrs's buses, replaced by the application's own (span, metrics, audit actor around
       // every command and query); no in-memory EventBus.
       { provide: CommandBus, useClass: ApplicationCommandBus },
@@ -110,6 +117,8 @@ export class ApplicationModule {
       ...AUDIT_QUERY_HANDLERS,
       ...DEADLINE_QUERY_HANDLERS,
       ...OPEN311_QUERY_HANDLERS,
+      ...ACCOUNTABILITY_QUERY_HANDLERS,
+      ...STATISTICS_QUERY_HANDLERS,
     ];
     return {
       module: ApplicationModule,

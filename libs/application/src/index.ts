@@ -1,4 +1,11 @@
 /** The public surface of libs/application: other libraries and the apps import it from here, never by a deep path. */
+export {
+  type AccountabilityFilter,
+  type AccountabilityItem,
+  GetAccountability,
+  GetReceptionDuty,
+  type ReceptionDutyItem,
+} from './accountability/accountability.queries.js';
 export { ApplicationModule } from './application.module.js';
 export { type CommandMeta } from './bus/messages.js';
 export {
@@ -111,7 +118,14 @@ export { ReceptionService } from './reception/reception.service.js';
 export { GetSession, GetSessionHistory, ListSessions } from './reception/reception.queries.js';
 export { type Runtime, RUNTIME } from './runtime.tokens.js';
 export { statisticsCsv, statisticsXlsx, XLSX_TYPE } from './statistics/statistics.export.js';
-export { parseFigure, StatisticsQueries, type StatisticsRequest } from './statistics/statistics.queries.js';
+export { GetStatistics, GetStatisticsCases, type StatisticsFilter } from './statistics/statistics.queries.js';
+export {
+  type FigureCase,
+  parseFigure,
+  type StatisticsReport,
+  StatisticsReports,
+  type StatisticsRequest,
+} from './statistics/statistics.report.js';
 export { UnitDirectory } from './units/unit-directory.service.js';
 export {
   AppointHead,

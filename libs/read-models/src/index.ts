@@ -10,6 +10,10 @@ export {
   type UnclassifiedLetterRow,
   unclassifiedLetters,
 } from './case-summaries/unclassified-letters.queries.js';
+export {
+  type AccountableDeadlineRow,
+  accountableDeadlines,
+} from './deadlines/accountable-deadlines.queries.js';
 export { deadlinesProjection } from './deadlines/deadlines.projection.js';
 export {
   type BoardPage,
@@ -24,11 +28,30 @@ export {
   upcomingDeadlines,
 } from './deadlines/deadlines.queries.js';
 export { ALL_PROJECTIONS, READ_MODEL_MIGRATIONS } from './read-models/index.js';
+export { dialoguesHeld } from './dialogues/dialogues-held.queries.js';
+export { type HeldDay, receptionDaysHeld } from './reception-sessions/held-days.queries.js';
 export { statisticsProjection } from './statistics/statistics.projection.js';
+export {
+  type ActRollup,
+  actRollups,
+  CHANNELS,
+  FIELDS,
+  type FigureCase,
+  figureCases,
+  type FigureCasesRequest,
+  type OpenRollup,
+  openRollups,
+  type PeriodRollups,
+  type ReceptionRollup,
+  receptionRollups,
+  statisticsUnits,
+  type UnitNode,
+} from './statistics/statistics.queries.js';
 export { type DbRow, type SqlRunner, versionFilter } from './read-models/sql.js';
 export { subtreeCte } from './units/unit-scope.sql.js';
 export { unitsProjection, unitStateOfRow } from './units/units.projection.js';
 export { currentUnits } from './units/units.queries.js';
+export { unitsAsRecorded } from './units/units-as-recorded.queries.js';
 export {
   listReceptionSessions,
   type ReceptionSessionFilter,

@@ -1,13 +1,14 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { requirePermission, type Principal } from '../../../../libs/security/src/index.js';
+import type { Principal } from '../../../../libs/security/src/index.js';
+import { GetAccountability, GetReceptionDuty } from '../../../../libs/application/src/index.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
 import { sendCsv, wantsCsv } from '../common/csv.js';
 import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
 import { accountabilityCsv, receptionDutyCsv } from './accountability.csv.js';
 import { AccountabilityQuery } from './accountability.dto.js';
-import { AccountabilityQueries } from './accountability.queries.js';
 
 const fileName = (base: string, q: AccountabilityQuery, unitId: string | undefined): string =>
   `${base}-${unitId ?? 'unit'}-${q.from}-${q.to}.csv`;
@@ -15,14 +16,14 @@ const fileName = (base: string, q: AccountabilityQuery, unitId: string | undefin
 /**
  * `/accountability` (permission `accountability.read`: supervisors, admins) and `/reception-duty`
  * (`boards.read`: heads, supervisors, admins). With `Accept: text/csv` both answer CSV, which also
- * needs `exports.read`.
+ * needs `exports.read` (checked by the query handler, after the scope).
  */
 @ApiTags('accountability')
 @ApiBearerAuth()
 @Controller()
 export class AccountabilityController {
   constructor(
-    private readonly queries: AccountabilityQueries,
+    private readonly queries: QueryBus,
     private readonly waiter: ProjectionWaiter,
   ) {}
 
@@ -38,14 +39,14 @@ export class AccountabilityController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.jsonOrCsv(
-      'accountability',
-      q,
-      p,
-      req,
+    await this.waiter.waitFor(q.minPosition, { res, reads: Object.values(READS) });
+    const csv = wantsCsv(req);
+    const result = await this.queries.execute(new GetAccountability(p, q, csv));
+    if (!csv) return result;
+    return sendCsv(
       res,
-      () => this.queries.accountability(p, q),
-      accountabilityCsv,
+      fileName('accountability', q, q.unitId ?? p.unitId ?? undefined),
+      accountabilityCsv(result.items),
     );
   }
 
@@ -61,34 +62,14 @@ export class AccountabilityController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.jsonOrCsv(
-      'reception-duty',
-      q,
-      p,
-      req,
-      res,
-      () => this.queries.receptionDuty(p, q),
-      receptionDutyCsv,
-    );
-  }
-
-  /**
-   * The report as JSON, or with `Accept: text/csv` as a CSV file (which also needs `exports.read`;
-   * scope is checked first, by the query).
-   */
-  private async jsonOrCsv<T extends { items: I[] }, I>(
-    name: string,
-    q: AccountabilityQuery,
-    p: Principal,
-    req: Request,
-    res: Response,
-    load: () => Promise<T>,
-    toCsv: (items: I[]) => string,
-  ): Promise<T | string> {
     await this.waiter.waitFor(q.minPosition, { res, reads: Object.values(READS) });
-    const result = await load();
-    if (!wantsCsv(req)) return result;
-    requirePermission(p, 'exports.read');
-    return sendCsv(res, fileName(name, q, q.unitId ?? p.unitId ?? undefined), toCsv(result.items));
+    const csv = wantsCsv(req);
+    const result = await this.queries.execute(new GetReceptionDuty(p, q, csv));
+    if (!csv) return result;
+    return sendCsv(
+      res,
+      fileName('reception-duty', q, q.unitId ?? p.unitId ?? undefined),
+      receptionDutyCsv(result.items),
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { toCsv, type CsvCell } from '../common/csv.js';
-import type { AccountabilityItem, ReceptionDutyItem } from './accountability.queries.js';
+import type { AccountabilityItem, ReceptionDutyItem } from '../../../../libs/application/src/index.js';
 
 /** Vietnamese column headings of the CSV exports (docs/accountability.md lists them). */
 export const ACCOUNTABILITY_CSV_HEADERS = [

@@ -1,18 +1,13 @@
-import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { vietnamDateOf, resolvePeriod } from '../../../../libs/domain/src/index.js';
 import {
+  GetStatistics,
+  GetStatisticsCases,
   statisticsCsv,
   statisticsXlsx,
   XLSX_TYPE,
-  parseFigure,
-  StatisticsQueries,
-  type StatisticsRequest,
-  fail,
-  RUNTIME,
-  type Runtime,
-  UnitDirectory,
 } from '../../../../libs/application/src/index.js';
 import type { Principal } from '../../../../libs/security/src/index.js';
 import { CurrentPrincipal, RequirePermission } from '../auth/auth.guard.js';
@@ -34,36 +29,16 @@ const wantsXlsx = (req: Pick<Request, 'headers'>): boolean =>
 @Controller('statistics')
 export class StatisticsController {
   constructor(
-    private readonly queries: StatisticsQueries,
-    private readonly units: UnitDirectory,
+    private readonly queries: QueryBus,
     private readonly waiter: ProjectionWaiter,
-    @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
-  /** Checks the query (period, unit, scope) and turns it into a request of the read model. */
-  private async request(q: StatisticsQuery, p: Principal, res: Response): Promise<StatisticsRequest> {
-    const today = vietnamDateOf(this.runtime.clock());
-    const resolved = resolvePeriod({ period: q.period, from: q.from, to: q.to }, today);
-    if (!resolved.ok)
-      fail('VALIDATION_FAILED', resolved.errors.map((e) => e.message).join('; '), resolved.errors);
-    const unitId = q.unitId ?? p.unitId;
-    if (!unitId)
-      fail('VALIDATION_FAILED', 'unitId is required for a user without a unit', [
-        { path: 'unitId', message: 'unitId is required for a user without a unit' },
-      ]);
-    if (!(await this.units.exists(unitId!)) || !(await this.units.inScope(p, [unitId!])))
-      fail('NOT_FOUND', `no unit ${unitId}`);
-    await this.waiter.waitFor(q.minPosition, {
+  /** `minPosition`: wait (≤ 5 s) until the projections the report reads have applied it. */
+  private wait(q: StatisticsQuery, res: Response): Promise<void> {
+    return this.waiter.waitFor(q.minPosition, {
       res,
       reads: [READS.statistics, READS.deadlines, READS.receptionSessions, READS.units],
     });
-    return {
-      unitId: unitId!,
-      includeSubunits: q.includeSubunits ?? true,
-      period: (resolved as { ok: true; period: StatisticsRequest['period'] }).period,
-      asOf: q.asOf ?? today,
-      ...(q.recordedBefore ? { recordedBefore: q.recordedBefore } : {}),
-    };
   }
 
   @Get()
@@ -79,7 +54,8 @@ export class StatisticsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const report = await this.queries.report(await this.request(q, p, res));
+    await this.wait(q, res);
+    const report = await this.queries.execute(new GetStatistics(p, q));
     const file = `thong-ke-${report.unitId}-${report.period.label.replace('…', '_')}`;
     if (wantsXlsx(req)) {
       const body = await statisticsXlsx(report);
@@ -104,11 +80,7 @@ export class StatisticsController {
     @CurrentPrincipal() p: Principal,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const selector = parseFigure(q.figure);
-    if (!selector)
-      fail('VALIDATION_FAILED', `no figure ${q.figure}`, [
-        { path: 'figure', message: 'figure must name a figure of the report, such as resolved.late' },
-      ]);
-    return this.queries.cases(await this.request(q, p, res), selector!, q.page ?? 1, q.pageSize ?? 200);
+    await this.wait(q, res);
+    return this.queries.execute(new GetStatisticsCases(p, q, q.figure, q.page ?? 1, q.pageSize ?? 200));
   }
 }

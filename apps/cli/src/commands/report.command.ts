@@ -1,12 +1,18 @@
 import { writeFileSync } from 'node:fs';
+import { NestFactory } from '@nestjs/core';
+import { QueryBus } from '@nestjs/cqrs';
 import type { Command } from 'commander';
 import { vietnamDateOf, resolvePeriod } from '../../../../libs/domain/src/index.js';
 import {
+  ApplicationModule,
   createRunner,
+  GetStatistics,
+  ProblemError,
   statisticsCsv,
   statisticsXlsx,
-  StatisticsQueries,
+  type StatisticsReport,
 } from '../../../../libs/application/src/index.js';
+import type { Principal } from '../../../../libs/security/src/index.js';
 import { createRuntime, type Runtime } from '../../../../libs/runtime/src/index.js';
 
 export interface ReportOptions {
@@ -22,6 +28,27 @@ export interface ReportOptions {
 }
 
 export class ReportInputError extends Error {}
+
+/** Who files the report from the command line: the operator of the installation, every unit in scope. */
+const CLI_PRINCIPAL: Principal = { id: 'cli', name: 'donthu report', roles: ['admin'], unitId: null };
+
+/**
+ * The report through the application's QueryBus (the same `GetStatistics` as `GET /statistics`), in a
+ * standalone context of the application module; an unknown unit or a bad period is the caller's error.
+ */
+async function statisticsReport(rt: Runtime, query: GetStatistics): Promise<StatisticsReport> {
+  const app = await NestFactory.createApplicationContext(ApplicationModule.forRuntime({ runtime: rt }), {
+    logger: ['warn', 'error'],
+  });
+  try {
+    return await app.get(QueryBus).execute(query);
+  } catch (err) {
+    if (err instanceof ProblemError && err.problem.status < 500) throw new ReportInputError(err.message);
+    throw err;
+  } finally {
+    await app.close();
+  }
+}
 
 /**
  * Writes the periodic report of a unit (the figures of `GET /statistics`) to a file as XLSX, CSV or
@@ -39,15 +66,18 @@ export async function writeReport(rt: Runtime, o: ReportOptions): Promise<{ file
   if (o.recordedBefore !== undefined && Number.isNaN(Date.parse(o.recordedBefore)))
     throw new ReportInputError('--recorded-before must be an ISO 8601 instant');
   await createRunner(rt).catchUpAll();
-  const queries = new StatisticsQueries(rt.dataSource);
-  if (!(await queries.units()).has(o.unit)) throw new ReportInputError(`no unit ${o.unit}`);
-  const report = await queries.report({
-    unitId: o.unit,
-    includeSubunits: o.subunits !== false,
-    period: resolved.period,
-    asOf: o.asOf ?? today,
-    ...(o.recordedBefore ? { recordedBefore: new Date(o.recordedBefore).toISOString() } : {}),
-  });
+  const report = await statisticsReport(
+    rt,
+    new GetStatistics(CLI_PRINCIPAL, {
+      unitId: o.unit,
+      includeSubunits: o.subunits !== false,
+      ...(o.period !== undefined ? { period: o.period } : {}),
+      ...(o.from !== undefined ? { from: o.from } : {}),
+      ...(o.to !== undefined ? { to: o.to } : {}),
+      asOf: o.asOf ?? today,
+      ...(o.recordedBefore ? { recordedBefore: new Date(o.recordedBefore).toISOString() } : {}),
+    }),
+  );
   const body =
     o.format === 'xlsx'
       ? await statisticsXlsx(report)

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { figurePaths, type Figures } from './statistics.figures.js';
 import { labelOf } from './statistics.labels.js';
-import type { StatisticsReport } from './statistics.queries.js';
+import type { StatisticsReport } from './statistics.report.js';
 
 /** One CSV cell; the same quoting rules as the other CSV exports (formula-like text neutralised). */
 function csvCell(value: string | number | null): string {

@@ -2,19 +2,17 @@
  * The figures of a periodic report (docs/reference/api-contract.md `GET /statistics`) and how they are summed from the rolled-up
  * rows of the statistics read model. Pure: no database, no clock.
  */
+import {
+  CHANNELS,
+  FIELDS,
+  type ActRollup,
+  type OpenRollup,
+  type PeriodRollups,
+  type ReceptionRollup,
+} from '../../../read-models/src/index.js';
+
+export { CHANNELS, FIELDS, type ActRollup, type OpenRollup, type PeriodRollups, type ReceptionRollup };
 export const KINDS = ['complaint', 'denunciation', 'petition', 'reflection', 'unclassified'] as const;
-export const CHANNELS = ['in_person', 'post', 'online', 'hotline', 'forwarded', 'reception_session'] as const;
-export const FIELDS = [
-  'land',
-  'compensation',
-  'site_clearance',
-  'housing',
-  'policy',
-  'justice',
-  'corruption',
-  'other',
-  'unspecified',
-] as const;
 export const OUTCOMES = [
   'upheld',
   'partially_upheld',
@@ -70,37 +68,6 @@ export function emptyFigures(): Figures {
     reception: { sessionsHeld: 0, headSessionsHeld: 0, citizensReceived: 0 },
     openAtStart: { total: 0 },
   };
-}
-
-/** A rolled-up count of acts of one unit with the same dimensions, in [from, end]. */
-export interface ActRollup {
-  unitId: string;
-  figure: string;
-  fromUnitId: string | null;
-  kindAtEnd: string | null;
-  channel: string | null;
-  field: string | null;
-  outcome: string | null;
-  timeliness: string | null;
-  lateEntry: boolean;
-  n: number;
-}
-export interface OpenRollup {
-  unitId: string;
-  total: number;
-  overdue: number;
-}
-export interface ReceptionRollup {
-  unitId: string;
-  sessionsHeld: number;
-  headSessionsHeld: number;
-  citizensReceived: number;
-}
-export interface PeriodRollups {
-  acts: ActRollup[];
-  openAtStart: OpenRollup[];
-  openAtEnd: OpenRollup[];
-  reception: ReceptionRollup[];
 }
 
 const bump = <K extends string>(counts: Counts<K>, key: string | null, n: number, fallback: K): void => {

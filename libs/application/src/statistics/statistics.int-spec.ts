@@ -18,7 +18,7 @@ import {
 } from '../../../domain/src/index.js';
 import type { NewEvent } from '../../../event-store/src/index.js';
 import { emptyFigures, type Figures } from './statistics.figures.js';
-import { StatisticsQueries } from './statistics.queries.js';
+import { StatisticsReports } from './statistics.report.js';
 
 const KINDS = ['complaint', 'denunciation', 'petition', 'reflection'] as const;
 const CHANNELS = ['in_person', 'post', 'online', 'hotline', 'forwarded', 'reception_session'] as const;
@@ -466,10 +466,10 @@ describe('statistics read model: the rollup equals a direct count over the event
           const from = addDays(BASE, start);
           const period = customPeriod(from, addDays(from, length));
           const asOf = addDays(BASE, asOfDay);
-          const q = new StatisticsQueries(app.runtime.dataSource);
+          const q = new StatisticsReports(app.runtime.dataSource);
           const report = await q.report({ unitId, includeSubunits, period, asOf });
           const all = await q.units();
-          const scope = includeSubunits ? StatisticsQueries.subtree(all, unitId) : new Set([unitId]);
+          const scope = includeSubunits ? StatisticsReports.subtree(all, unitId) : new Set([unitId]);
           const strip = (x: Figures): Figures => ({
             received: x.received,
             processed: x.processed,
@@ -485,7 +485,7 @@ describe('statistics read model: the rollup equals a direct count over the event
             directCount(cases, scope, yearEarlierPeriod(period), asOf),
           );
           for (const row of report.units) {
-            const rowScope = row.own ? new Set([unitId]) : StatisticsQueries.subtree(all, row.unitId);
+            const rowScope = row.own ? new Set([unitId]) : StatisticsReports.subtree(all, row.unitId);
             expect(strip(row)).toEqual(directCount(cases, rowScope, period, asOf));
           }
         },
