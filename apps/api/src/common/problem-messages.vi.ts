@@ -123,7 +123,7 @@ export const MESSAGES_VI: Readonly<Record<string, string>> = {
   'inspection {} is {}, not concluded':
     'cuộc thanh tra {0} đang ở trạng thái {1:state}, chưa có kết luận thanh tra',
   'recommendation {} is {}': 'kiến nghị {0} đang ở trạng thái {1:state}',
-  'inspection {} exists already': 'cuộc thanh tra {0} đã có',
+  'inspection {} exists already': 'cuộc thanh tra {0} đã tồn tại',
   'kind must be one of {}': 'kind phải là một trong các giá trị: {0}',
   'inspection {} is {}': 'cuộc thanh tra {0} đang ở trạng thái {1:state}',
   'a recommendation must be an object': 'mỗi kiến nghị phải là một đối tượng',
@@ -153,7 +153,7 @@ export const MESSAGES_VI: Readonly<Record<string, string>> = {
 
   // ── reception sessions (libs/domain/src/reception) ────────────────────────────────────────────
   'reception session does not exist': 'không có buổi tiếp công dân này',
-  'session {} exists already': 'buổi tiếp công dân {0} đã có',
+  'session {} exists already': 'buổi tiếp công dân {0} đã tồn tại',
   'mode must be one of {}': 'mode phải là một trong các giá trị: {0}',
   'session {} is {}': 'buổi tiếp công dân {0} đang ở trạng thái {1:state}',
   'heldOn {} is after today ({})': 'heldOn: ngày {0} sau ngày hôm nay ({1})',
@@ -170,7 +170,7 @@ export const MESSAGES_VI: Readonly<Record<string, string>> = {
   'ceasingUnitId is required': 'ceasingUnitId: bắt buộc phải có',
   'successorUnitId is required': 'successorUnitId: bắt buộc phải có',
   'effectiveOn must be a date (YYYY-MM-DD)': 'effectiveOn phải là một ngày (YYYY-MM-DD)',
-  'unit {} exists already': 'đơn vị {0} đã có',
+  'unit {} exists already': 'đơn vị {0} đã tồn tại',
   'level must be one of {}': 'level phải là một trong các giá trị: {0}',
   'a unit cannot be its own parent': 'đơn vị không thể là đơn vị cấp trên của chính nó',
   'the current name is in force from {}; a rename cannot precede it':
