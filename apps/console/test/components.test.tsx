@@ -179,6 +179,16 @@ describe('the navigation follows the role', () => {
     for (const role of ['auditor', 'supervisor', 'admin']) expect(can(user(role), 'lateEntries')).toBe(true);
     for (const role of ['reception', 'handler', 'head']) expect(can(user(role), 'lateEntries')).toBe(false);
   });
+
+  it('opens the boards and reception duty to auditors (boards.read: as-of views of boards)', () => {
+    for (const role of ['auditor', 'supervisor', 'admin', 'head'])
+      expect(can(user(role), 'boards')).toBe(true);
+    expect(can(user('auditor'), 'receptionDuty')).toBe(true);
+    for (const role of ['reception', 'handler']) expect(can(user(role), 'boards')).toBe(false);
+    // The CSV export needs exports.read: supervisors and admins only.
+    for (const role of ['supervisor', 'admin']) expect(can(user(role), 'exports')).toBe(true);
+    for (const role of ['auditor', 'head']) expect(can(user(role), 'exports')).toBe(false);
+  });
 });
 
 describe('the units, as the organisation and the admin see them', () => {

@@ -17,7 +17,8 @@ export type Ability =
   | 'admin'
   | 'identities'
   | 'statistics'
-  | 'lateEntries';
+  | 'lateEntries'
+  | 'exports';
 
 const ABILITIES: Record<string, Ability[]> = {
   reception: ['register', 'classify', 'readCases', 'receptionSchedule'],
@@ -36,9 +37,27 @@ const ABILITIES: Record<string, Ability[]> = {
     'receptionDuty',
     'statistics',
   ],
-  supervisor: ['readCases', 'boards', 'accountability', 'receptionDuty', 'statistics', 'lateEntries'],
-  auditor: ['readCases', 'history', 'audit', 'statistics', 'lateEntries'],
-  admin: ['readCases', 'boards', 'accountability', 'receptionDuty', 'admin', 'statistics', 'lateEntries'],
+  supervisor: [
+    'readCases',
+    'boards',
+    'accountability',
+    'receptionDuty',
+    'statistics',
+    'lateEntries',
+    'exports',
+  ],
+  // Auditors read the boards as of a date and as recorded before an instant (boards.read), not their CSV.
+  auditor: ['readCases', 'history', 'audit', 'boards', 'receptionDuty', 'statistics', 'lateEntries'],
+  admin: [
+    'readCases',
+    'boards',
+    'accountability',
+    'receptionDuty',
+    'admin',
+    'statistics',
+    'lateEntries',
+    'exports',
+  ],
 };
 
 export function can(user: User | null, ability: Ability): boolean {

@@ -76,6 +76,7 @@ const MATRIX: Record<Role, Permission[]> = {
     'case.read',
     'case.read.history',
     'case.read.asOf',
+    'boards.read',
     'disclosures.read',
     'audit.verify',
     'statistics.read',

@@ -30,7 +30,10 @@ export const PERMISSIONS = [
   'reception.schedule',
   /** POST /reception-sessions/:id/hold */
   'reception.hold',
-  /** deadlines/overdue, deadlines/upcoming, reception-duty, inspections/follow-up */
+  /**
+   * deadlines/overdue, deadlines/upcoming, deadlines/unclassified, reception-duty, inspections/follow-up,
+   * each with `asOf` and `recordedBefore` (auditors too: "as-of views of cases and of boards")
+   */
   'boards.read',
   'accountability.read',
   /** GET /statistics, /statistics/cases and their XLSX / CSV exports (no personal data) */
@@ -95,10 +98,13 @@ const SUPERVISOR: readonly Permission[] = [
   'exports.read',
   'late-entries.read',
 ];
+// docs/reference/api-contract.md, Auth, roles and scope: an auditor reads the as-of views of cases and of
+// boards (`asOf`, `recordedBefore`), in their scope; a board is always the view as of a date. No exports.
 const AUDITOR: readonly Permission[] = [
   'case.read',
   'case.read.history',
   'case.read.asOf',
+  'boards.read',
   'disclosures.read',
   'audit.verify',
   'statistics.read',

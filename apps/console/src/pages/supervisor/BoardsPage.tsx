@@ -4,6 +4,7 @@ import { App, Button, Card, Checkbox, Form, InputNumber, Space, Table, Tabs, Tag
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, download, unwrap, type Schema } from '../../api/client';
+import { can } from '../../auth/permissions';
 import { useUser } from '../../auth/session';
 import { DateField } from '../../components/DateField';
 import { PageTitle, ProblemAlert, UnitSelect, useUnitName } from '../../components/common';
@@ -118,11 +119,13 @@ export default function BoardsPage() {
             label: `Quá hạn (${overdue.data?.length ?? 0})`,
             children: (
               <>
-                <Space style={{ marginBottom: 12 }}>
-                  <Button icon={<DownloadOutlined />} onClick={() => void exportCsv()}>
-                    Xuất CSV
-                  </Button>
-                </Space>
+                {can(user, 'exports') && (
+                  <Space style={{ marginBottom: 12 }}>
+                    <Button icon={<DownloadOutlined />} onClick={() => void exportCsv()}>
+                      Xuất CSV
+                    </Button>
+                  </Space>
+                )}
                 <Table<OverdueRow>
                   rowKey={(r) => `${r.caseId}-${r.ruleId}-${r.dueOn}`}
                   size="middle"
