@@ -130,6 +130,24 @@ describe('Deadline boards and their two clocks', () => {
     expect(only(await c.view(sup, k.b1.id), 'KN-ACC').status).toBe('missed');
   });
 
+  it('a completed deadline carries completedOn and completedRecordedAt (B1 accepted 10-20, recorded 11-20)', async () => {
+    const view = await c.view(sup, k.b1.id);
+    expect(only(view, 'KN-ACC')).toMatchObject({
+      status: 'missed',
+      completedOn: '2026-10-20',
+      completedRecordedAt: '2026-11-20T03:00:00.000Z',
+      lateEntry: true,
+    });
+    // Still open: neither.
+    expect(only(view, 'KN-RES1')).not.toHaveProperty('completedOn');
+    expect(only(view, 'KN-RES1')).not.toHaveProperty('completedRecordedAt');
+    // B6 withdrawn on 10-25 (dated 09-05): its KN-ACC ended then.
+    expect(only(await c.view(sup, k.b6.id), 'KN-ACC')).toMatchObject({
+      completedOn: '2026-09-05',
+      completedRecordedAt: '2026-10-25T03:00:00.000Z',
+    });
+  });
+
   it('today (includeSubunits default true): B3 and B4 with daysOverdue 72, B1 resolution deadline and the head in office on dueOn', async () => {
     const res = await overdue(`unitId=${B}`);
     expectStatus(res, 200);
@@ -188,6 +206,40 @@ describe('Deadline boards and their two clocks', () => {
     expectStatus(early, 200);
     expect(ids(early)).toEqual([k.b1.id]);
     expect(row(early, k.b1.id)?.headOfUnit ?? null).toBeNull();
+  });
+
+  it('an auditor reads the boards as of a date and as recorded before an instant, in scope (no CSV)', async () => {
+    // api-contract.md, Auth, roles and scope: auditor — "as-of views of cases and of boards (asOf, recordedBefore)".
+    const aud = await app.token('ct-aud-b', ['auditor'], B, 'Kiểm toán B');
+    const audB1 = await app.token('ct-aud-b1', ['auditor'], B1, 'Kiểm toán B1');
+    const qs = `unitId=${B}&asOf=2026-10-21&recordedBefore=2026-11-01T00:00:00Z`;
+    for (const path of [
+      `/api/v1/deadlines/overdue?${qs}`,
+      `/api/v1/deadlines/overdue?unitId=${B}`,
+      `/api/v1/deadlines/upcoming?unitId=${B}&asOf=2026-10-05&recordedBefore=2026-11-01T00:00:00Z`,
+      `/api/v1/deadlines/unclassified?unitId=${B}&asOf=2026-10-21`,
+      `/api/v1/inspections/follow-up?unitId=${B}&asOf=2026-10-21&recordedBefore=2026-11-01T00:00:00Z`,
+      `/api/v1/reception-duty?unitId=${B}&from=2026-01-01&to=2026-11-22&asOf=2026-10-21&recordedBefore=2026-11-01T00:00:00Z`,
+    ]) {
+      const asAuditor = await app.request('GET', path, { token: aud });
+      expectStatus(asAuditor, 200);
+      const asSupervisor = await app.request('GET', path, { token: sup });
+      expect(asAuditor.body).toEqual(asSupervisor.body);
+    }
+    const early = await app.request('GET', `/api/v1/deadlines/overdue?${qs}`, { token: aud });
+    expect(row(early, k.b1.id)).toMatchObject({ daysOverdue: 9, headOfUnit: { personId: 'hb-b' } });
+    // Scope: an auditor of the commune does not see the province's board.
+    expectProblem(
+      await app.request('GET', `/api/v1/deadlines/overdue?${qs}`, { token: audB1 }),
+      404,
+      'NOT_FOUND',
+    );
+    expectStatus(await app.request('GET', `/api/v1/deadlines/overdue?unitId=${B1}`, { token: audB1 }), 200);
+    // Exports stay with supervisors and admins.
+    const csv = await fetch(`${app.url}/api/v1/deadlines/overdue?${qs}`, {
+      headers: { authorization: `Bearer ${aud}`, accept: 'text/csv' },
+    });
+    expect(csv.status).toBe(403);
   });
 
   it('upcoming: due from asOf to asOf + withinDays (default 7), with daysLeft', async () => {

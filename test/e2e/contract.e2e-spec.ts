@@ -46,6 +46,8 @@ describe('Health', () => {
     expectStatus(res, 200);
     expect(res.body.status).toBe('ok');
     expect(res.body.eventStore).toHaveProperty('headPosition');
+    // A number, as every other position (a command's `position`, history), so it compares with them.
+    expect(typeof res.body.eventStore.headPosition).toBe('number');
     const names = Object.keys(res.body.projections);
     expect(names.length).toBeGreaterThan(0);
     for (const n of names) expect(res.body.projections[n]).toHaveProperty('lag');
@@ -503,6 +505,60 @@ describe('Lists', () => {
     expectStatus(res, 200);
     expect(res.body.items.map((i: { id: string }) => i.id)).toEqual([created.id]);
   });
+
+  it("Accept: text/csv exports the whole list (exports.read), Vietnamese headings, never a denunciation's letter", async () => {
+    const mine: string[] = [];
+    for (const n of [1, 2, 3])
+      mine.push((await c.register(t.rec, { subject: `Xuấtdanhsách số ${n}` })).trackingCode as string);
+    const d = await c.intake(t.recC1, 'denunciation', {
+      receivingUnitId: U.c1,
+      subject: 'Xuấtdanhsách tố cáo',
+      content: 'Thư Nộidungmật của người tố cáo',
+      petitioners: [{ fullName: 'Vũ Kínđáo Tốcáo', idNumber: '009911223344' }],
+    });
+    await app.catchUp();
+    const last = String(d.position ?? '');
+    const csv = async (qs: string, token = t.sup) => {
+      const sep = qs ? '&' : '';
+      const res = await fetch(`${app.url}/api/v1/cases?${qs}${last ? `${sep}minPosition=${last}` : ''}`, {
+        headers: { authorization: `Bearer ${token}`, accept: 'text/csv' },
+      });
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      return { status: res.status, type: res.headers.get('content-type') ?? '', bytes };
+    };
+    // The whole list, whatever the page size: pageSize=1 without page still gives every row.
+    const q = `q=${encodeURIComponent('Xuấtdanhsách')}`;
+    const all = await csv(`${q}&pageSize=1`);
+    expect(all.status).toBe(200);
+    expect(all.type).toMatch(/^text\/csv/);
+    expect([...all.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(all.bytes.slice(3)).split('\r\n').filter(Boolean);
+    expect(lines[0]).toMatch(/^Mã hồ sơ,Ngày tiếp nhận,Loại đơn,/);
+    expect(lines).toHaveLength(1 + 4);
+    for (const code of [...mine, d.trackingCode as string])
+      expect(lines.some((l) => l.startsWith(`${code},`))).toBe(true);
+    expect(lines.find((l) => l.startsWith(`${d.trackingCode},`))).toContain('Tố cáo');
+    const text = lines.join('\n');
+    expect(text).not.toContain('Nộidungmật');
+    expect(text).not.toContain('Kínđáo');
+    expect(text).not.toContain('009911223344');
+    // The same rows as the JSON list, which pages.
+    const json = await app.request('GET', `/api/v1/cases?${q}&pageSize=1`, { token: t.sup });
+    expect(json.body.total).toBe(4);
+    expect(json.body.items).toHaveLength(1);
+    // The whole list in scope: one line per case the JSON list counts.
+    const every = await csv('');
+    const total = (await app.request('GET', '/api/v1/cases', { token: t.sup })).body.total as number;
+    expect(new TextDecoder().decode(every.bytes.slice(3)).split('\r\n').filter(Boolean)).toHaveLength(
+      1 + total,
+    );
+    // Exports are for supervisors and admins: a handler, a head and an auditor read the list, not the file.
+    expect((await csv(q, t.admin)).status).toBe(200);
+    for (const token of [t.h, t.head, t.aud]) {
+      expect((await csv(q, token)).status).toBe(403);
+      expectStatus(await app.request('GET', `/api/v1/cases?${q}`, { token }), 200);
+    }
+  });
 });
 
 describe('Concurrency and idempotency', () => {
@@ -653,7 +709,7 @@ describe('Roles and scope (404 before 403)', () => {
     expect((await c.cmd(t.h, v.id, 'resume', { at: '2026-11-19' })).status).toBe('accepted');
   });
 
-  it('boards: head (own scope) and supervisor yes; handler, reception, auditor 403; another scope 404', async () => {
+  it('boards: head (own scope), supervisor and auditor yes; handler, reception 403; another scope 404', async () => {
     await app.catchUp();
     expectStatus(await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.p}`, { token: t.head }), 200);
     expectStatus(
@@ -672,10 +728,21 @@ describe('Roles and scope (404 before 403)', () => {
       403,
       'FORBIDDEN',
     );
+    // Auditors read the as-of views of boards (api-contract.md, Auth, roles and scope), in their scope.
+    expectStatus(
+      await app.request(
+        'GET',
+        `/api/v1/deadlines/overdue?unitId=${U.p}&recordedBefore=2026-11-01T00:00:00Z`,
+        {
+          token: t.aud,
+        },
+      ),
+      200,
+    );
     expectProblem(
-      await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.p}`, { token: t.aud }),
-      403,
-      'FORBIDDEN',
+      await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.p}`, { token: t.audQ }),
+      404,
+      'NOT_FOUND',
     );
     expectProblem(
       await app.request('GET', `/api/v1/deadlines/overdue?unitId=${U.p}`, { token: t.headC1 }),

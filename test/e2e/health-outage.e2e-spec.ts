@@ -71,7 +71,7 @@ class CuttableRelay {
 
 interface Health {
   status: 'ok' | 'error';
-  eventStore: { headPosition: string | null };
+  eventStore: { headPosition: number | null };
   projections: Record<string, { lag: number | null }>;
 }
 

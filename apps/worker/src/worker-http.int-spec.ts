@@ -54,7 +54,7 @@ describe('worker listener (in process): live, ready, metrics', () => {
     expect(ready.status).toBe(200);
     expect(ready.json()).toMatchObject({
       status: 'ok',
-      eventStore: { headPosition: '1' },
+      eventStore: { headPosition: 1 },
       projections: { 'units.v1': { lag: 1 } },
     });
     await t.catchUp();

@@ -71,7 +71,7 @@ export async function startWorkerHttp(
     };
     try {
       await withTimeout(runtime.pool.query('SELECT 1'), 3000);
-      body.eventStore = { headPosition: await runtime.store.headPosition() };
+      body.eventStore = { headPosition: Number(await runtime.store.headPosition()) };
       for (const [name, v] of Object.entries(await runner.lag())) projections[name] = { lag: v.lag };
       if (relayOn) body.relay = { lag: await relayLag() };
       if (options.processes) {

@@ -33,6 +33,7 @@ export {
 export { lettersOpenedForReadModels } from './cases/case.letter.js';
 export {
   ExportCaseRecord,
+  ExportCases,
   GetCase,
   GetCaseDialogues,
   GetCaseDisclosures,

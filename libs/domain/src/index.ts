@@ -25,6 +25,7 @@ export {
   type PreviousCaseFacts,
   type ProtectedPetitioner,
   toCaseView,
+  completionsRecordedAt,
   toPublicCaseFacts,
 } from './case/index.js';
 export {

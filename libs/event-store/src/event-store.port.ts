@@ -80,6 +80,11 @@ export interface AppendResult {
   /** The stream's version after the append (= the last event's version). */
   nextVersion: number;
   lastPosition: string;
+  /**
+   * When the events written by this append were recorded (their `recordedAt`). Absent when the append
+   * wrote nothing new (no events, or a retry of an append already stored) and on adapters that do not say.
+   */
+  recordedAt?: string;
 }
 
 /** A checkpoint in the global log: the (transaction id, position) pair of the last event read. */

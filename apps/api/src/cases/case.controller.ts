@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { requirePermission, type Principal } from '../../../../libs/security/src/index.js';
 import { CurrentPrincipal } from '../auth/auth.guard.js';
 import {
@@ -9,6 +9,7 @@ import {
   GetCaseDialogues,
   GetCaseHistory,
   ListCases,
+  ExportCases,
   CaseService,
   AcceptCase,
   AmendCase,
@@ -33,6 +34,8 @@ import {
 } from '../../../../libs/application/src/index.js';
 import type { CommandMeta } from '../../../../libs/application/src/index.js';
 import { CommandCall, CommandEndpoint } from '../common/command-endpoint.js';
+import { sendCsv, wantsCsv } from '../common/csv.js';
+import { caseListCsv } from './case-list-csv.js';
 import { ProjectionWaiter, READS } from '../common/projection-waiter.service.js';
 import {
   AcceptCaseDto,
@@ -99,14 +102,24 @@ export class CaseController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List and search cases within your scope (never searches identities)' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({
+    summary:
+      'List and search cases within your scope (never searches identities); Accept: text/csv exports the whole list (exports.read)',
+  })
   async list(
     @Query() query: ListCasesQuery,
     @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
     requirePermission(principal, 'case.read');
     await this.waiter.waitFor(query.minPosition, { res, reads: [READS.cases, READS.units] });
+    if (wantsCsv(req)) {
+      // Accept: text/csv (needs exports.read): the whole list, every page unless `page` is given
+      const items = await this.queries.execute(new ExportCases(principal, query));
+      return sendCsv(res, `ho-so-${query.unitId ?? principal.unitId ?? 'all'}.csv`, caseListCsv(items));
+    }
     return this.queries.execute(new ListCases(principal, query));
   }
 

@@ -45,7 +45,8 @@ export class HealthController {
   async check(@Res() res: Response): Promise<void> {
     const body: {
       status: 'ok' | 'degraded' | 'error';
-      eventStore: { headPosition: string | null };
+      /** A number, as every other position in answers (`position`, history). */
+      eventStore: { headPosition: number | null };
       projections: Record<
         string,
         { lag: number | null; failing?: { position: string; streamId: string; error: string } }
@@ -64,7 +65,7 @@ export class HealthController {
         // The DataSource registered under @nestjs/typeorm's token (ApplicationModule).
         () => this.db.pingCheck('database', { timeout: 3000 }),
       ]);
-      body.eventStore.headPosition = await this.runtime.store.headPosition();
+      body.eventStore.headPosition = Number(await this.runtime.store.headPosition());
       const lag = await this.runner.lag();
       for (const [name, v] of Object.entries(lag)) body.projections[name] = { lag: v.lag };
       // A parked projection (docs/projections.md): the others go on, so the service is degraded, not down.

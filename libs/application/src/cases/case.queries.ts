@@ -23,6 +23,19 @@ export class ListCases extends ApplicationQuery<CaseList> {
   }
 }
 
+/**
+ * GET /cases with `Accept: text/csv` (needs `exports.read` besides `case.read`): the whole list with
+ * the same filters and order, every page of 200 unless `page` is given.
+ */
+export class ExportCases extends ApplicationQuery<CaseList['items']> {
+  constructor(
+    principal: Principal,
+    readonly filter: CaseListFilter,
+  ) {
+    super(principal);
+  }
+}
+
 /** GET /cases/:idOrTrackingCode: the case view folded from its stream (as of an instant, if asked). */
 export class GetCase extends ApplicationQuery<CaseViewResult> {
   constructor(

@@ -3,8 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { listCases, type CaseList } from '../../../read-models/src/index.js';
 import { requirePermission } from '../../../security/src/index.js';
+import { allPages } from '../deadlines/deadline.query-handlers.js';
 import {
   ExportCaseRecord,
+  ExportCases,
   GetCase,
   GetCaseDialogues,
   GetCaseDisclosures,
@@ -39,6 +41,26 @@ export class ListCasesHandler implements IQueryHandler<ListCases, CaseList> {
   execute({ principal, filter }: ListCases): Promise<CaseList> {
     requirePermission(principal, 'case.read');
     return listCases(this.dataSource, principal, filter);
+  }
+}
+
+@QueryHandler(ExportCases)
+export class ExportCasesHandler implements IQueryHandler<ExportCases, CaseList['items']> {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  execute({ principal, filter }: ExportCases): Promise<CaseList['items']> {
+    requirePermission(principal, 'case.read');
+    requirePermission(principal, 'exports.read');
+    const pageSize = filter.page === undefined ? (filter.pageSize ?? 200) : filter.pageSize;
+    return allPages(
+      (page) =>
+        listCases(this.dataSource, principal, {
+          ...filter,
+          page,
+          ...(pageSize !== undefined ? { pageSize } : {}),
+        }),
+      filter.page,
+    );
   }
 }
 
@@ -154,6 +176,7 @@ export class LookUpPublicCaseHandler implements IQueryHandler<LookUpPublicCase, 
 
 export const CASE_QUERY_HANDLERS = [
   ListCasesHandler,
+  ExportCasesHandler,
   GetCaseHandler,
   GetCaseDialoguesHandler,
   GetCaseHistoryHandler,

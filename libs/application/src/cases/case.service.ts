@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import {
   caseStreamId,
   toCaseView,
+  completionsRecordedAt,
   type CaseState,
   type ExistingCase,
   type PreviousCaseFacts,
@@ -110,7 +111,7 @@ export class CaseService {
 
   async view(state: ExistingCase, events: StoredEvent[], position?: string | null, principal?: Principal) {
     const today = vietnamDateOf(this.runtime.clock());
-    const view = toCaseView(state, today);
+    const view = toCaseView(state, today, completionsRecordedAt(events));
     const petitioners = await this.maskedPetitioners(state, petitionersOf(events));
     // Beside each deadline (same order): the length, unit and legal basis it was computed with.
     const deadlineBasis = state.deadlines.map(({ deadline: d }) => ({

@@ -182,7 +182,8 @@ export async function handleCommand(
     data: e.data,
     metadata: {} as StoredEvent['metadata'],
     occurredAt: '',
-    recordedAt: '',
+    // The case view's completedRecordedAt reads it (libs/domain case.view.ts completionsRecordedAt).
+    recordedAt: result.recordedAt ?? '',
     prevHash: '',
     hash: '',
   }));

@@ -20,6 +20,33 @@ export interface CaseDeadlineView {
   /** The act that completed or ended it was a late entry. */
   lateEntry?: boolean;
   completedOn?: IsoDate;
+  /** When the act that completed or ended it was recorded (ISO instant), next to `completedOn`. */
+  completedRecordedAt?: string;
+}
+
+/**
+ * When each deadline's completing or ending act was recorded, by `deadlineNo`: the recording instant of
+ * the last event whose `deadlineOutcomes` marks it met, missed or cancelled (as `evolve` sets
+ * `completedOn`). The store's metadata is not part of the fold, so the caller hands the instants in.
+ */
+export function completionsRecordedAt(
+  events: readonly { data: Record<string, unknown>; recordedAt: string }[],
+): Map<number, string> {
+  const at = new Map<number, string>();
+  for (const e of events) {
+    const outcomes = (e.data as { deadlineOutcomes?: unknown }).deadlineOutcomes;
+    if (!Array.isArray(outcomes)) continue;
+    // An event just written whose instant the store did not hand back: leave the deadline without it.
+    const recordedAt = e.recordedAt === '' ? undefined : e.recordedAt;
+    for (const o of outcomes as { deadlineNo?: unknown; outcome?: unknown }[]) {
+      if (typeof o.deadlineNo !== 'number') continue;
+      if (o.outcome === 'met' || o.outcome === 'missed' || o.outcome === 'cancelled') {
+        if (recordedAt === undefined) at.delete(o.deadlineNo);
+        else at.set(o.deadlineNo, recordedAt);
+      }
+    }
+  }
+  return at;
 }
 
 /** A deadline's accountability outcome as the record shows it today (docs/reference/deadlines.md §8–9). */
@@ -68,8 +95,15 @@ export interface CaseView {
   anonymous: boolean;
 }
 
-/** Builds the view; a deadline still open with dueOn before `today` shows as missed. */
-export function toCaseView(state: ExistingCase, today: IsoDate): CaseView {
+/**
+ * Builds the view; a deadline still open with dueOn before `today` shows as missed. `recordedAt`
+ * (from `completionsRecordedAt`) gives each completed deadline its `completedRecordedAt`.
+ */
+export function toCaseView(
+  state: ExistingCase,
+  today: IsoDate,
+  recordedAt: ReadonlyMap<number, string> = new Map(),
+): CaseView {
   return {
     id: state.caseId,
     trackingCode: state.trackingCode,
@@ -99,7 +133,11 @@ export function toCaseView(state: ExistingCase, today: IsoDate): CaseView {
           view.accountabilityDueOn = deadline.accountabilityDueOn ?? deadline.dueOn;
           view.accountability = accountabilityOn(d, today);
           if (d.lateEntry) view.lateEntry = true;
-          if (d.completedOn !== undefined) view.completedOn = d.completedOn;
+          if (d.completedOn !== undefined) {
+            view.completedOn = d.completedOn;
+            const completedRecordedAt = recordedAt.get(deadline.deadlineNo);
+            if (completedRecordedAt !== undefined) view.completedRecordedAt = completedRecordedAt;
+          }
         }
         return view;
       }),

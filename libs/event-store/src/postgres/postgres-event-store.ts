@@ -328,7 +328,7 @@ export class PostgresEventStore implements EventStore {
             this.remember(streamId, result.nextVersion, rows[rows.length - 1].hash);
             this.hint();
           }
-          return result;
+          return { ...result, recordedAt };
         } catch (error) {
           if (!isUniqueViolation(error)) throw error;
           outcome = await this.classify(q, inTransaction, streamId, prepared, expected);
