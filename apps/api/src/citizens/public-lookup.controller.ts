@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, Query, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { QueryBus } from '@nestjs/cqrs';
 import { fail, LookUpPublicCase, type PublicCaseView } from '../../../../libs/application/src/index.js';
 import { Public } from '../auth/auth.guard.js';
@@ -23,6 +23,13 @@ export class PublicLookupController {
   @ApiOperation({
     summary:
       'For the citizen: the status, handling unit, date received and next date owed, by tracking code and PIN (no token)',
+  })
+  @ApiQuery({
+    name: 'pin',
+    required: false,
+    type: String,
+    description:
+      'the lookup PIN of the receipt (8 characters); a wrong, malformed or missing PIN gives the same 404 as an unknown code. Never logged',
   })
   async lookup(
     @Param('trackingCode') trackingCode: string,

@@ -187,6 +187,10 @@ const SCHEMAS: Record<string, Schema> = {
         str('the outcome for accountability, decided over what was recorded by graceUntil'),
       ),
       'completedOn?': nullable(date),
+      'completedRecordedAt?': {
+        ...instant,
+        description: 'when the act that completed or ended it was recorded (next to completedOn)',
+      },
       'lateEntry?': bool,
       'provisional?': { ...bool, description: 'computed with provisional calendar data' },
       'pendingCalendar?': { ...bool, description: 'an XLD waiting for the calendar of its year' },
@@ -616,7 +620,38 @@ const SCHEMAS: Record<string, Schema> = {
     },
     'what a citizen may read of their case: nothing personal',
   ),
-  Health: obj({ status: oneOfStr('ok', 'degraded', 'error') }),
+  Liveness: obj({ status: oneOfStr('ok'), 'role?': str('worker: the worker process answers') }),
+  Health: obj(
+    {
+      status: oneOfStr('ok', 'degraded', 'error'),
+      eventStore: obj({
+        headPosition: nullable(
+          int('the global position of the last event; null when the database does not answer'),
+        ),
+      }),
+      projections: {
+        type: 'object',
+        description: 'by projection name',
+        additionalProperties: obj({
+          lag: nullable(int('events the projection has not applied yet; null when unknown')),
+          'failing?': obj(
+            { position: str(), streamId: str(), error: str('a stable code such as INVALID_DATE') },
+            'parked on an event it cannot apply',
+          ),
+        }),
+      },
+      'processes?': {
+        type: 'object',
+        description: 'background processes (unit merger, deadline watcher, erasure, relay) by name',
+        additionalProperties: obj({
+          lastSuccessAt: nullable(instant),
+          failing: nullable(obj({ since: instant, 'failures?': int(), error: str() })),
+        }),
+      },
+      'relay?': obj({ lag: nullable(int('events not yet published to Kafka')) }),
+    },
+    "readiness: the event store head, each projection's lag, failing processes",
+  ),
 };
 
 // ----- the operations ----------------------------------------------------------------------------
@@ -668,7 +703,7 @@ const open311 = (
 });
 
 const SUCCESS: Record<string, Success> = {
-  'get /health/live': { status: 200, description: 'the process answers', json: ref('Health') },
+  'get /health/live': { status: 200, description: 'the process answers', json: ref('Liveness') },
   'get /health/ready': { status: 200, description: 'the database answers', json: ref('Health') },
   'get /health': {
     status: 200,

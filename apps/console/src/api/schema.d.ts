@@ -233,7 +233,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List and search cases within your scope (never searches identities) */
+        /** List and search cases within your scope (never searches identities); Accept: text/csv exports the whole list (exports.read) */
         get: operations["CaseController_list"];
         put?: never;
         /** Register a petition as it arrives (reception desk) */
@@ -2110,6 +2110,11 @@ export interface components {
             accountability?: string | null;
             /** Format: date */
             completedOn?: string | null;
+            /**
+             * Format: date-time
+             * @description when the act that completed or ended it was recorded (next to completedOn)
+             */
+            completedRecordedAt?: string;
             lateEntry?: boolean;
             /** @description computed with provisional calendar data */
             provisional?: boolean;
@@ -2692,9 +2697,51 @@ export interface components {
             /** Format: date */
             nextDueOn: string | null;
         };
+        Liveness: {
+            /** @enum {string} */
+            status: "ok";
+            /** @description worker: the worker process answers */
+            role?: string;
+        };
+        /** @description readiness: the event store head, each projection's lag, failing processes */
         Health: {
             /** @enum {string} */
             status: "ok" | "degraded" | "error";
+            eventStore: {
+                /** @description the global position of the last event; null when the database does not answer */
+                headPosition: number | null;
+            };
+            /** @description by projection name */
+            projections: {
+                [key: string]: {
+                    /** @description events the projection has not applied yet; null when unknown */
+                    lag: number | null;
+                    /** @description parked on an event it cannot apply */
+                    failing?: {
+                        position: string;
+                        streamId: string;
+                        /** @description a stable code such as INVALID_DATE */
+                        error: string;
+                    };
+                };
+            };
+            /** @description background processes (unit merger, deadline watcher, erasure, relay) by name */
+            processes?: {
+                [key: string]: {
+                    /** Format: date-time */
+                    lastSuccessAt: string | null;
+                    failing: {
+                        /** Format: date-time */
+                        since: string;
+                        failures?: number;
+                        error: string;
+                    } | null;
+                };
+            };
+            relay?: {
+                /** @description events not yet published to Kafka */
+                lag: number | null;
+            };
         };
         Problem: {
             /** @description a URI naming the kind of problem */
@@ -2745,7 +2792,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Health"];
+                    "application/json": components["schemas"]["Liveness"];
                 };
             };
             /** @description VALIDATION_FAILED: invalid input; `errors` names each field */
@@ -7673,8 +7720,6 @@ export interface operations {
                 includeSubunits?: boolean;
                 /** @description business date; default today in Vietnam */
                 asOf?: string;
-                /** @description instant: only events recorded before it count */
-                recordedBefore?: string;
             };
             header?: {
                 /** @description your id for this request (echoed, logged, in a problem's `instance`); generated when absent */
@@ -7886,10 +7931,6 @@ export interface operations {
                 /** @description default: the caller's unit */
                 unitId?: string;
                 includeSubunits?: boolean;
-                /** @description business date; default today in Vietnam */
-                asOf?: string;
-                /** @description instant: only events recorded before it count */
-                recordedBefore?: string;
                 /** @description recorded on or after this date (Vietnam) */
                 from?: string;
                 /** @description recorded on or before this date (Vietnam) */
@@ -7897,7 +7938,7 @@ export interface operations {
                 /** @description the person who recorded the act */
                 actorId?: string;
                 /** @description the event type of the act */
-                type?: "CaseReceived" | "CaseClassified" | "CaseReclassified" | "CaseAmended" | "CaseAccepted" | "CaseRejected" | "CaseGuided" | "CaseArchived" | "CaseTransferred" | "HandlerAssigned" | "HandlerUnassigned" | "DeadlineExtended" | "CaseSuspended" | "CaseResumed" | "DialogueRecorded" | "CaseResolved" | "CaseWithdrawn" | "CaseTerminated" | "CaseClosed" | "DeadlineMissed" | "DeadlineCorrected" | "DeadlineStarted" | "LookupPinReissued" | "ReceptionSessionHeld";
+                type?: "CaseReceived" | "CaseClassified" | "CaseReclassified" | "CaseAmended" | "CaseAccepted" | "CaseRejected" | "CaseGuided" | "CaseArchived" | "CaseTransferred" | "HandlerAssigned" | "HandlerUnassigned" | "DeadlineExtended" | "CaseSuspended" | "CaseResumed" | "DialogueRecorded" | "CaseResolved" | "CaseWithdrawn" | "CaseTerminated" | "CaseClosed" | "DeadlineMissed" | "DeadlineCorrected" | "DeadlineStarted" | "LookupPinReissued" | "ReceptionSessionHeld" | "InspectionDecided" | "FieldworkStarted" | "InspectionConcluded" | "DirectiveIssued" | "RemediationPlanSubmitted" | "ProgressReported" | "RecommendationWaived" | "InspectionClosed";
             };
             header?: {
                 /** @description your id for this request (echoed, logged, in a problem's `instance`); generated when absent */
@@ -11936,7 +11977,10 @@ export interface operations {
     };
     PublicLookupController_lookup: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the lookup PIN of the receipt (8 characters); a wrong, malformed or missing PIN gives the same 404 as an unknown code. Never logged */
+                pin?: string;
+            };
             header?: {
                 /** @description your id for this request (echoed, logged, in a problem's `instance`); generated when absent */
                 "X-Request-Id"?: string;
