@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { toCaseView } from './case.view.js';
+import { completionsRecordedAt, toCaseView } from './case.view.js';
 import {
   CASE_ID,
   accept,
@@ -107,5 +107,34 @@ describe('toCaseView', () => {
       outcome: 'untrue',
       version: 4,
     });
+  });
+});
+
+describe('completionsRecordedAt', () => {
+  const at = (recordedAt: string, deadlineOutcomes?: unknown[]) => ({
+    recordedAt,
+    data: deadlineOutcomes ? { deadlineOutcomes } : {},
+  });
+
+  it('gives each deadline the instant of the last act that completed, missed or cancelled it', () => {
+    const map = completionsRecordedAt([
+      at('2026-07-01T01:00:00.000Z'),
+      at('2026-07-02T01:00:00.000Z', [{ deadlineNo: 1, outcome: 'met', on: '2026-07-02' }]),
+      at('2026-07-03T01:00:00.000Z', [{ deadlineNo: 2, outcome: 'paused', on: '2026-07-03' }]),
+      at('2026-07-04T01:00:00.000Z', [{ deadlineNo: 2, outcome: 'resumed', on: '2026-07-04' }]),
+      at('2026-07-05T01:00:00.000Z', [{ deadlineNo: 2, outcome: 'cancelled', on: '2026-07-05' }]),
+    ]);
+    expect([...map.entries()]).toEqual([
+      [1, '2026-07-02T01:00:00.000Z'],
+      [2, '2026-07-05T01:00:00.000Z'],
+    ]);
+  });
+
+  it('leaves out a completion whose instant is not known (an event just written without it)', () => {
+    const map = completionsRecordedAt([
+      at('2026-07-02T01:00:00.000Z', [{ deadlineNo: 1, outcome: 'met', on: '2026-07-02' }]),
+      at('', [{ deadlineNo: 1, outcome: 'missed', on: '2026-07-09' }]),
+    ]);
+    expect(map.has(1)).toBe(false);
   });
 });
