@@ -262,7 +262,7 @@ describe('accountability and reception duty', () => {
   });
 
   it('reports reception duty per ISO week for a commune chair; a deputy’s session does not count', async () => {
-    const res = await get(`/api/v1/reception-duty?unitId=${C1}&from=2026-11-02&to=2026-11-22`, t.head);
+    const res = await get(`/api/v1/reception-duty?unitId=${C1}&from=2026-11-02&to=2026-11-22`, t.supervisor);
     expectStatus(res, 200);
     expect(res.body.items).toEqual([
       expect.objectContaining({
@@ -279,12 +279,12 @@ describe('accountability and reception duty', () => {
     ]);
     const early = await get(
       `/api/v1/reception-duty?unitId=${C1}&from=2026-11-02&to=2026-11-22&asOf=2026-11-08`,
-      t.head,
+      t.supervisor,
     );
     expect(early.body.items[0]).toMatchObject({ required: 1, held: 2, missing: 0, missingPeriods: [] });
     const before = await get(
       `/api/v1/reception-duty?unitId=${C1}&from=2026-11-02&to=2026-11-22&asOf=2026-10-30`,
-      t.head,
+      t.supervisor,
     );
     expect(before.body.items[0]).toMatchObject({ required: 0, held: 0, missing: 0 });
   });
@@ -349,6 +349,14 @@ describe('accountability and reception duty', () => {
     expectStatus(ownRows, 200);
     expect(ownRows.body.items.length).toBeGreaterThan(0);
     expect(ownRows.body.items.every((i: { personId: string }) => i.personId === 'head-a')).toBe(true);
+    // The same for /reception-duty: the province's head does not read the commune chair's row; the chair does.
+    const chairRow = `/api/v1/reception-duty?unitId=${C1}&from=2026-11-02&to=2026-11-22`;
+    const others = await get(chairRow, t.head);
+    expectStatus(others, 200);
+    expect(others.body.items).toEqual([]);
+    const chair = await app.token('chair-c1', ['head'], C1);
+    const chairOwn = await get(chairRow, chair);
+    expect(chairOwn.body.items.map((i: { personId: string }) => i.personId)).toEqual(['chair-c1']);
     expectProblem(
       await get(`/api/v1/reception-duty?unitId=${DEPT}&from=2026-10-01&to=2026-10-31`, t.handler),
       403,
@@ -358,11 +366,8 @@ describe('accountability and reception duty', () => {
       await get(`/api/v1/accountability?unitId=${DEPT}&from=2026-10-01&to=2026-10-31`, t.admin),
       200,
     );
-    // Default unit: the principal's own.
-    const own = await get(
-      '/api/v1/reception-duty?from=2026-11-02&to=2026-11-22',
-      await app.token('head-c1', ['head'], C1),
-    );
+    // Default unit: the principal's own (the chair reads the row of their own term).
+    const own = await get('/api/v1/reception-duty?from=2026-11-02&to=2026-11-22', chair);
     expect(own.body.items).toHaveLength(1);
   });
 

@@ -249,6 +249,8 @@ export class GetReceptionDutyHandler implements IQueryHandler<
   constructor(private readonly reports: AccountabilityReports) {}
 
   async execute({ principal, filter, forExport }: GetReceptionDuty): Promise<{ items: ReceptionDutyItem[] }> {
+    // As /accountability: a head reads the rows of their own terms; supervisors and admins every row.
+    const ownRowsOnly = !can(principal, 'accountability.read') && principal.roles.includes('head');
     const q = await this.reports.resolve(principal, filter, 'boards.read');
     const units = await this.reports.unitsOf(q);
     const held = await this.reports.heldDays(
@@ -280,7 +282,7 @@ export class GetReceptionDutyHandler implements IQueryHandler<
       }
     }
     if (forExport) requirePermission(principal, 'exports.read');
-    return { items };
+    return { items: ownRowsOnly ? items.filter((i) => i.personId === principal.id) : items };
   }
 }
 
