@@ -18,11 +18,12 @@ export type Ability =
   | 'identities'
   | 'statistics'
   | 'lateEntries'
-  | 'exports';
+  | 'exports'
+  | 'inspections';
 
 const ABILITIES: Record<string, Ability[]> = {
   reception: ['register', 'classify', 'readCases', 'receptionSchedule'],
-  handler: ['register', 'classify', 'command', 'readCases', 'identities'],
+  handler: ['register', 'classify', 'command', 'readCases', 'identities', 'inspections'],
   head: [
     'register',
     'classify',
@@ -36,6 +37,7 @@ const ABILITIES: Record<string, Ability[]> = {
     'receptionHold',
     'receptionDuty',
     'statistics',
+    'inspections',
   ],
   supervisor: [
     'readCases',
@@ -45,9 +47,19 @@ const ABILITIES: Record<string, Ability[]> = {
     'statistics',
     'lateEntries',
     'exports',
+    'inspections',
   ],
   // Auditors read the boards as of a date and as recorded before an instant (boards.read), not their CSV.
-  auditor: ['readCases', 'history', 'audit', 'boards', 'receptionDuty', 'statistics', 'lateEntries'],
+  auditor: [
+    'readCases',
+    'history',
+    'audit',
+    'boards',
+    'receptionDuty',
+    'statistics',
+    'lateEntries',
+    'inspections',
+  ],
   admin: [
     'readCases',
     'boards',
@@ -57,6 +69,7 @@ const ABILITIES: Record<string, Ability[]> = {
     'statistics',
     'lateEntries',
     'exports',
+    'inspections',
   ],
 };
 

@@ -86,11 +86,35 @@ export function CommandProblem({
   );
 }
 
-/** Every unit the user may see (GET /units), cached for the session. */
+/** The largest page GET /units answers. */
+const UNITS_PAGE_SIZE = 200;
+
+/**
+ * Every item of a paged list: asks page 1, 2, … of `pageSize` until a short page, or until `total`
+ * items have come.
+ */
+export async function allPages<T>(
+  pageSize: number,
+  fetchPage: (page: number) => Promise<{ items: T[]; total: number }>,
+): Promise<T[]> {
+  const items: T[] = [];
+  for (let page = 1; ; page++) {
+    const answer = await fetchPage(page);
+    items.push(...answer.items);
+    if (answer.items.length < pageSize || items.length >= answer.total) return items;
+  }
+}
+
+/** Every unit the user may see (GET /units, every page of it), cached for the session. */
 export function useUnits() {
   return useQuery({
     queryKey: ['units'],
-    queryFn: () => unwrap(api.GET('/api/v1/units', {})),
+    queryFn: async () => {
+      const items = await allPages(UNITS_PAGE_SIZE, (page) =>
+        unwrap(api.GET('/api/v1/units', { params: { query: { page, pageSize: UNITS_PAGE_SIZE } } })),
+      );
+      return { items, total: items.length };
+    },
     staleTime: 5 * 60_000,
   });
 }

@@ -14,6 +14,8 @@ const DESCRIPTIONS: Record<string, string> = {
   '/giam-sat': 'Hồ sơ quá hạn và sắp đến hạn theo đơn vị; xuất tệp CSV.',
   '/thu-truong': 'Tỷ lệ giải quyết đúng hạn và việc tiếp công dân của người đứng đầu.',
   '/tiep-cong-dan': 'Lên lịch và ghi nhận các buổi tiếp công dân.',
+  '/thanh-tra':
+    'Các cuộc thanh tra, kiểm tra, kết luận và việc theo dõi, đôn đốc thực hiện kiến nghị sau thanh tra.',
   '/kiem-tra': 'Lịch sử sự kiện có mã băm, hồ sơ tại một thời điểm, kiểm tra toàn vẹn, nhật ký tiết lộ.',
   '/to-chuc': 'Cây tổ chức và người đứng đầu từng đơn vị.',
   '/quan-tri': 'Đơn vị, người đứng đầu, sáp nhập, xóa dữ liệu cá nhân.',
