@@ -81,8 +81,8 @@ export interface AppendResult {
   nextVersion: number;
   lastPosition: string;
   /**
-   * When the events written by this append were recorded (their `recordedAt`). Absent when the append
-   * wrote nothing new (no events, or a retry of an append already stored) and on adapters that do not say.
+   * When the events of this append were recorded (their `recordedAt`; for a retry of an append already
+   * stored, the instant it was stored). Absent for an empty append and on adapters that do not say.
    */
   recordedAt?: string;
 }

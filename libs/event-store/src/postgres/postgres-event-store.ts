@@ -441,8 +441,10 @@ export class PostgresEventStore implements EventStore {
       version: number;
       event_id: string;
       position: string;
+      recorded_at: string | null;
     }>({
-      text: `SELECT stream_id, version, event_id::text AS event_id, global_position::text AS position
+      text: `SELECT stream_id, version, event_id::text AS event_id, global_position::text AS position,
+          metadata->>'recordedAt' AS recorded_at
         FROM events WHERE event_id = ANY($1::uuid[])`,
       values: [ids],
     });
@@ -462,7 +464,10 @@ export class PostgresEventStore implements EventStore {
           // Inside a caller's transaction the rows may be its own, uncommitted: do not cache them.
           if (!inTransaction)
             this.remember(streamId, last.version, await this.hashAt(q, streamId, last.version));
-          return { kind: 'done', result: { nextVersion: last.version, lastPosition: last.position } };
+          // The same answer as the append it repeats, with the instant it was recorded then.
+          const result: AppendResult = { nextVersion: last.version, lastPosition: last.position };
+          if (last.recorded_at) result.recordedAt = last.recorded_at;
+          return { kind: 'done', result };
         }
       }
     }
