@@ -92,6 +92,8 @@ interface Server {
   name: string;
   child: ChildProcess;
   output: string[];
+  /** Settles when the process has exited (by itself or by a signal). */
+  exited: Promise<void>;
 }
 
 function start(name: string, path: string, env: Record<string, string>): Server {
@@ -106,13 +108,18 @@ function start(name: string, path: string, env: Record<string, string>): Server 
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  return { name, child, output };
+  // Listened for from the start: an `exit` already emitted is never emitted again.
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return { name, child, output, exited };
 }
+
+/** Whether the process has exited: a process killed by a signal has a null `exitCode`. */
+const gone = (server: Server): boolean => server.child.exitCode !== null || server.child.signalCode !== null;
 
 async function healthy(server: Server, url: string): Promise<void> {
   const until = Date.now() + 120_000;
   while (Date.now() < until) {
-    if (server.child.exitCode !== null) break;
+    if (gone(server)) break;
     try {
       const r = await fetch(url);
       if (r.status < 500) return;
@@ -124,12 +131,16 @@ async function healthy(server: Server, url: string): Promise<void> {
   throw new Error(`${server.name} did not start:\n${server.output.join('')}`);
 }
 
+/**
+ * Stops a server (SIGTERM, SIGKILL after 15 s). Stopping one already stopped returns at once: waiting
+ * for the `exit` of a process that had already exited (killed by a signal, so with a null exitCode) is
+ * what made the bench hang after its split mode, before the boards.
+ */
 async function stop(server: Server | null): Promise<void> {
-  if (!server || server.child.exitCode !== null) return;
-  const exited = new Promise((r) => server.child.once('exit', r));
+  if (!server || gone(server)) return;
   server.child.kill('SIGTERM');
   const t = setTimeout(() => server.child.kill('SIGKILL'), 15_000);
-  await exited;
+  await server.exited;
   clearTimeout(t);
 }
 
@@ -262,9 +273,17 @@ async function seedReadModels(db: pg.Client): Promise<number> {
        SELECT ${common(2)}, NULL, 'KN-RES1', '2012-07-01', received + 5, due, 'open', NULL, NULL, NULL, NULL, false FROM (${series}) s`,
       params,
     );
-    const fact = (fact: string, figure: string, seq: string, on: string, until: string, extra: string) =>
+    const fact = (
+      fact: string,
+      figure: string,
+      seq: string,
+      on: string,
+      until: string,
+      extra: string,
+      where = 'true',
+    ) =>
       `SELECT 'case-' || case_id, '${fact}', 0, $5::timestamptz, NULL::timestamptz, '${figure}', case_id, code, unit,
-              NULL::text, ${on}, ${until}, ${seq}, 'complaint', 1, 'online', 'land', ${extra} FROM (${series}) s`;
+              NULL::text, ${on}, ${until}, ${seq}, 'complaint', 1, 'online', 'land', ${extra} FROM (${series}) s WHERE ${where}`;
     await db.query(
       `INSERT INTO rm_statistics (subject_id, fact_id, position_from, recorded_from, recorded_to, figure, case_id, tracking_code,
          unit_id, from_unit_id, on_date, until_date, seq, kind, level, channel, field, outcome, timeliness, late_entry, state)
@@ -273,8 +292,7 @@ async function seedReadModels(db: pg.Client): Promise<number> {
        UNION ALL ${fact('classified:2', 'classified', '2', 'received', 'NULL::date', 'NULL, NULL, false, NULL')}
        UNION ALL ${fact('accepted:3', 'accepted', '3', 'received + 5', 'NULL::date', 'NULL, NULL, false, NULL')}
        UNION ALL ${fact('open:1', 'open', '0', 'received', 'CASE WHEN decided THEN received + 40 END', 'NULL, NULL, false, NULL')}
-       UNION ALL SELECT * FROM (${fact('resolved:5', 'resolved', '5', 'received + 40', 'NULL::date', `'upheld', 'on_time', false, NULL`)}) r
-         WHERE r.on_date <= $4::date AND r.subject_id IN (SELECT 'case-' || case_id FROM (${series}) s WHERE decided)`,
+       UNION ALL ${fact('resolved:5', 'resolved', '5', 'received + 40', 'NULL::date', `'upheld', 'on_time', false, NULL`, 'decided AND received + 40 <= $4::date')}`,
       params,
     );
   }
@@ -403,13 +421,19 @@ async function main(): Promise<void> {
       }
       const db = new pg.Client({ connectionString: scratch.url });
       await db.connect();
-      const seconds = await seedReadModels(db);
-      const current = (
-        await db.query<{ n: string }>(
-          'SELECT count(*)::text AS n FROM rm_deadlines WHERE recorded_to IS NULL AND deadline_no > 0',
-        )
-      ).rows[0]!.n;
-      await db.end();
+      let seconds: number;
+      let current: string;
+      try {
+        seconds = await seedReadModels(db);
+        current = (
+          await db.query<{ n: string }>(
+            'SELECT count(*)::text AS n FROM rm_deadlines WHERE recorded_to IS NULL AND deadline_no > 0',
+          )
+        ).rows[0]!.n;
+      } finally {
+        // Closed before the scratch database is dropped (a connection cut by the drop is an error event).
+        await db.end();
+      }
       console.log(
         `\nBoards: ${int(BOARD_CASES)} cases written into the read models in ${fmt(seconds, 0)} s (${int(Number(current))} current deadlines), read from the API process`,
       );

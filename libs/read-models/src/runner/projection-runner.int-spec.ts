@@ -281,6 +281,32 @@ describe('ProjectionRunner (integration)', () => {
     expect(await snapshot(app)).toEqual(reference);
   }, 120_000);
 
+  it('after a rebuild the live tables keep the names of their indexes and constraints (a migration dropping one by name finds it), twice over', async () => {
+    const names = async () =>
+      app.runtime.dataSource.query(
+        `SELECT c.relname AS "table", i.relname AS "index", x.indisunique AS "unique", coalesce(k.conname, '') AS "constraint"
+           FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid
+           LEFT JOIN pg_constraint k ON k.conindid = i.oid AND k.conrelid = c.oid
+          WHERE c.relname = ANY($1) ORDER BY 1, 2`,
+        [Object.keys(TABLES)],
+      );
+    const before = await names();
+    expect(before.filter((r: { unique: boolean }) => !r.unique).length).toBeGreaterThan(0);
+    for (const p of CORE) await app.runner.rebuild(p.name);
+    expect(await names()).toEqual(before);
+    for (const p of CORE) await app.runner.rebuild(p.name);
+    expect(await names()).toEqual(before);
+    expect(JSON.stringify(await names())).not.toContain('__rebuild');
+    expect(await snapshot(app)).toEqual(reference);
+    // What a later migration does: drop an index by the name its migration gave it, and create it again.
+    const ix: { name: string; def: string }[] = await app.runtime.dataSource.query(
+      `SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE tablename = 'rm_deadlines' AND indexdef NOT LIKE '%UNIQUE%' ORDER BY 1 LIMIT 1`,
+    );
+    await app.runtime.dataSource.query(`DROP INDEX "${ix[0]!.name}"`);
+    await app.runtime.dataSource.query(ix[0]!.def);
+    expect(await names()).toEqual(before);
+  }, 120_000);
+
   (process.env.DATABASE_URL ? it : it.skip)(
     'two runners on one database catch up together, apply nothing twice and equal a single-runner rebuild (server only: the embedded database has one session)',
     async () => {

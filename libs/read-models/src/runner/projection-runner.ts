@@ -697,10 +697,23 @@ export class ProjectionRunner {
         if ((await eventsAfter(q, cp, { visibleOnly: true })) > 0) return false;
         const old = `${p.table}__old`;
         const shadow = target.table;
+        // The shadow's indexes got names of their own (`<table>__rebuild_…`); the live table's names
+        // are the ones migrations know (a later `DROP INDEX <name>` must find them): taken over below.
+        const renames = indexRenames(await indexesOf(em, shadow), await indexesOf(em, p.table));
         await em.query(`DROP TABLE IF EXISTS ${quoteIdent(old)}`);
         await em.query(`ALTER TABLE ${quoteIdent(p.table)} RENAME TO ${quoteIdent(old)}`);
         await em.query(`ALTER TABLE ${quoteIdent(shadow)} RENAME TO ${quoteIdent(p.table)}`);
         await em.query(`DROP TABLE ${quoteIdent(old)}`);
+        // Through temporary names when a name wanted is still another index's.
+        const taken = new Set(renames.map(([from]) => from));
+        const steps = renames.some(([, to]) => taken.has(to))
+          ? [
+              ...renames.map(([from], i): [string, string] => [from, `${p.table}__swap_${i}`]),
+              ...renames.map(([, to], i): [string, string] => [`${p.table}__swap_${i}`, to]),
+            ]
+          : renames;
+        for (const [from, to] of steps)
+          await em.query(`ALTER INDEX ${quoteName(from)} RENAME TO ${quoteName(to)}`);
         await writeCheckpoint(q, p.name, cp);
         await deleteCheckpoint(q, shadowCheckpoint);
         // The whole log applied: whatever parked the live projection no longer does.
@@ -712,6 +725,46 @@ export class ProjectionRunner {
     }
   }
 }
+
+interface IndexOf {
+  name: string;
+  /** What the index is, without its name or its table's: `[UNIQUE ]USING btree (…) [WHERE …]`. */
+  shape: string;
+}
+
+/** The indexes of `table` (unique and primary ones included), by name. */
+async function indexesOf(em: EntityManager, table: string): Promise<IndexOf[]> {
+  const rows: { name: string; unique: boolean; def: string }[] = await em.query(
+    `SELECT i.relname AS name, x.indisunique AS "unique", pg_get_indexdef(i.oid) AS def
+       FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+      WHERE x.indrelid = $1::regclass
+      ORDER BY i.relname`,
+    [quoteIdent(table)],
+  );
+  return rows.map((r) => {
+    const at = r.def.indexOf(' USING ');
+    if (at < 0) throw new Error(`unexpected index definition: ${r.def}`);
+    return { name: r.name, shape: `${r.unique ? 'UNIQUE ' : ''}${r.def.slice(at + 1)}` };
+  });
+}
+
+/**
+ * Which of `fresh`'s indexes takes which name of `live`'s: the same definition, one for one (two
+ * identical indexes pair up in name order). An index of `fresh` with no counterpart keeps its name.
+ */
+export function indexRenames(fresh: readonly IndexOf[], live: readonly IndexOf[]): [string, string][] {
+  const free = new Map<string, string[]>();
+  for (const ix of live) free.set(ix.shape, [...(free.get(ix.shape) ?? []), ix.name]);
+  const out: [string, string][] = [];
+  for (const ix of fresh) {
+    const name = free.get(ix.shape)?.shift();
+    if (name !== undefined && name !== ix.name) out.push([ix.name, name]);
+  }
+  return out;
+}
+
+/** Any identifier, quoted (index names come from migrations and may hold capitals). */
+const quoteName = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /** The per-row writer's comparison, as it always was: canonical JSON. */
 const same = (a: Row | null, b: Row | null): boolean => canonicalize(a) === canonicalize(b);
