@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
-import { lettersOpenedForReadModels } from './cases/case.letter.js';
+import { letterOpener } from './cases/case.letter.js';
 import { DiscoveryModule } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { getDataSourceToken, getEntityManagerToken } from '@nestjs/typeorm';
@@ -64,7 +64,8 @@ export class ApplicationModule {
     const runner =
       options.runner ??
       new ProjectionRunner({
-        store: lettersOpenedForReadModels(runtime.store, runtime.vault),
+        store: runtime.store,
+        openLetters: letterOpener(runtime.vault),
         dataSource: runtime.dataSource,
         projections: ALL_PROJECTIONS,
       });

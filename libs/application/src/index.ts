@@ -30,7 +30,7 @@ export {
   TransferCase,
   WithdrawCase,
 } from './cases/case.commands.js';
-export { lettersOpenedForReadModels } from './cases/case.letter.js';
+export { lettersOpenedForReadModels, sealLetter } from './cases/case.letter.js';
 export {
   ExportCaseRecord,
   ExportCases,

@@ -75,6 +75,15 @@ const textOf = (opened: { text?: unknown } | null): string | null =>
   opened === null ? null : typeof opened.text === 'string' ? opened.text : '';
 
 /**
+ * The runner's `openLetters` (projection-runner.ts): the letters of a batch opened for the projections
+ * that read them (the case list's search copy); an erased or unreadable letter reads as ''.
+ */
+export const letterOpener =
+  (vault: PersonalDataVault) =>
+  <E extends Pick<StoredEvent, 'type' | 'data'>>(events: E[]): Promise<E[]> =>
+    withLettersOpened(vault, events, { erased: '', tolerant: true });
+
+/**
  * The event store as the projections read it: the global log with every letter opened, so that the
  * case list can keep a searchable copy of the letters of cases that are not denunciations (and drop
  * it when a case becomes one). Everything else is the store itself.

@@ -4,7 +4,7 @@ import {
   type LeaseOptions,
   ALL_PROJECTIONS,
 } from '../../../read-models/src/index.js';
-import { lettersOpenedForReadModels } from '../cases/case.letter.js';
+import { letterOpener } from '../cases/case.letter.js';
 import type { Runtime } from '../../../runtime/src/index.js';
 import { runXldMigration } from './xld-migration.js';
 import { runDeadlineWatch } from './deadline-watcher.js';
@@ -47,7 +47,10 @@ export function createRunner(
   options: { leases?: boolean } = {},
 ): ProjectionRunner {
   return new ProjectionRunner({
-    store: lettersOpenedForReadModels(runtime.store, runtime.vault),
+    store: runtime.store,
+    openLetters: letterOpener(runtime.vault),
+    // COPY into a rebuild's table where the server takes it (the embedded database does not).
+    rebuildLoad: runtime.database.embedded ? 'insert' : 'copy',
     dataSource: runtime.dataSource,
     projections: ALL_PROJECTIONS,
     pollMs: runtime.config.projectionPollMs,

@@ -21,6 +21,7 @@ export const caseSummariesProjection = defineProjection({
   groupColumns: ['case_id'],
   temporal: false,
   handles: [...CASE_EVENT_TYPES, 'LetterErased'],
+  readsLetters: true,
   groupsOf: (e) => [{ case_id: (e.data as { caseId: string }).caseId }],
   evolve: (rows, stored) => {
     const e = stored as unknown as CaseEvent;

@@ -32,6 +32,31 @@ const PAIRS = foldPairs();
 export const FOLD_FROM = PAIRS.map(([f]) => f).join('') + COMBINING;
 export const FOLD_TO = PAIRS.map(([, t]) => t).join('');
 
+/**
+ * The same translation with the characters in another order, for speed: `translate()` looks every
+ * character of the text up in its list from the start, so a character absent from the list (every
+ * ASCII one, most of a letter) cost a walk over all ≈ 600 entries — 1 ms for a short letter, the
+ * largest cost of writing a case summary. ASCII first, mapped to itself, the most frequent first,
+ * then the Vietnamese letters, then the others; the combining marks (deleted) stay last, past
+ * FOLD_FAST_TO's end. Every character folds as with FOLD_FROM/FOLD_TO (no character appears twice).
+ */
+const ASCII_FIRST = ' nhticagoudmvlsrkbqpyexfjwz0123456789.,';
+const VIETNAMESE =
+  'àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ' +
+  'ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ';
+const ASCII =
+  ASCII_FIRST +
+  Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i))
+    // (no quote nor backslash: the lists go into SQL literals; absent, they fold to themselves alike)
+    .filter((ch) => !ASCII_FIRST.includes(ch) && ch !== "'" && ch !== '\\')
+    .join('');
+const ORDERED = [
+  ...PAIRS.filter(([f]) => VIETNAMESE.includes(f)),
+  ...PAIRS.filter(([f]) => !VIETNAMESE.includes(f)),
+];
+export const FOLD_FAST_FROM = ASCII + ORDERED.map(([f]) => f).join('') + COMBINING;
+export const FOLD_FAST_TO = ASCII + ORDERED.map(([, t]) => t).join('');
+
 /** The same folding in JavaScript (tests and callers that fold outside the database). */
 export function foldForSearch(text: string): string {
   let out = '';

@@ -13,6 +13,7 @@ import { CreateProjectionParked1760000008120 } from '../migrations/1760000008120
 import { CreateStatisticsReadModel1760000015000 } from '../statistics/1760000015000-create-statistics-read-model.js';
 import { statisticsProjection } from '../statistics/statistics.projection.js';
 import { AddCaseSearchIndex1760000017000 } from '../case-summaries/1760000017000-add-case-search-index.js';
+import { FasterSearchFold1760000019400 } from '../case-summaries/1760000019400-faster-search-fold.js';
 import { AddDeadlineAccountabilityColumns1760000016000 } from '../deadlines/1760000016000-add-deadline-accountability-columns.js';
 import { AddTrackingCodeIndex1760000016100 } from '../case-summaries/1760000016100-add-tracking-code-index.js';
 import { DropDenunciationLetters1760000018200 } from '../case-summaries/1760000018200-drop-denunciation-letters.js';
@@ -50,4 +51,5 @@ export const READ_MODEL_MIGRATIONS = [
   DropDenunciationLetters1760000018200,
   AddReceptionSessionRecordColumns1760000019300,
   AddUnitFromAndDelegations1760000019310,
+  FasterSearchFold1760000019400,
 ];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
-import { sameJson, sameRow } from './bulk-writes.js';
+import { copyText, sameJson, sameRow } from './bulk-writes.js';
 
 /** The bulk writer's row comparison answers what comparing canonical JSON answers (the per-row writer's way). */
 describe('sameJson / sameRow', () => {
@@ -56,5 +56,36 @@ describe('sameJson / sameRow', () => {
     expect(sameRow(row, { ...row, extra: null })).toBe(false);
     expect(sameRow(row, { ...row, extra: undefined })).toBe(true);
     expect(sameRow(null, row)).toBe(false);
+  });
+});
+
+/** COPY's text format read back the way the server reads it (a column of one line). */
+function fromCopyText(field: string): string | null {
+  if (field === '\\N') return null;
+  return field.replace(/\\(.)/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t' })[c] ?? c);
+}
+
+describe('copyText', () => {
+  it('any text reads back as itself, on one line, without a tab', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'ă', '\\', '\n', '\r', '\t', 'N', ' ', '"') }),
+        (text) => {
+          const field = copyText(text);
+          expect(field).not.toMatch(/[\n\r\t]/);
+          expect(fromCopyText(field)).toBe(text);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('null and undefined are \\N; objects are their JSON; numbers and booleans their text', () => {
+    expect(copyText(null)).toBe('\\N');
+    expect(copyText(undefined)).toBe('\\N');
+    expect(fromCopyText(copyText({ a: 'x\ty', b: [1, null] }))).toBe('{"a":"x\\ty","b":[1,null]}');
+    expect(copyText(42)).toBe('42');
+    expect(copyText(false)).toBe('false');
+    expect(copyText(new Date('2026-01-02T03:04:05.006Z'))).toBe('2026-01-02T03:04:05.006Z');
   });
 });

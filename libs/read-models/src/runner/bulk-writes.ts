@@ -1,3 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
 import type { StoredEvent } from '../../../event-store/src/index.js';
 import { keyOf, type ProjectionDefinition, type Row } from './projection.js';
@@ -17,6 +21,12 @@ import { keyOf, type ProjectionDefinition, type Row } from './projection.js';
  *   version goes in by one `INSERT … ON CONFLICT (key, position_from) DO UPDATE`.
  *
  * The rows written are the rows the per-row writer writes (the projection tests run both and compare).
+ *
+ * A rebuild writes into a fresh table (`fresh`): a row whose key the table did not hold before the
+ * batch, and every version of a temporal table (its position is the event's, applied once), cannot
+ * conflict, so they go in without `ON CONFLICT` — by `COPY … FROM STDIN` on a PostgreSQL server
+ * (`load: 'copy'`), by a plain `INSERT … SELECT FROM unnest(…)` otherwise (the embedded database
+ * serves no COPY from a client). Rows of keys already there are upserted as above.
  */
 
 const TEMPORAL_COLUMNS = new Set(['recorded_from', 'recorded_to', 'position_from']);
@@ -136,6 +146,38 @@ function byColumns(rows: readonly Row[]): Row[][] {
   return [...out.values()];
 }
 
+/** A value in COPY's text format: `\N` for null, backslash, newline, carriage return and tab escaped. */
+export function copyText(value: unknown): string {
+  const v = toDbValue(value);
+  if (v === null) return '\\N';
+  const text = v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : String(v);
+  return /[\\\n\r\t]/.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]!) : text;
+}
+
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** The rows as COPY text, a few hundred lines per chunk. */
+function* copyLines(columns: readonly string[], rows: readonly Row[]): Generator<string> {
+  const per = 500;
+  for (let i = 0; i < rows.length; i += per) {
+    let chunk = '';
+    for (const r of rows.slice(i, i + per)) chunk += columns.map((c) => copyText(r[c])).join('\t') + '\n';
+    yield chunk;
+  }
+}
+
+/** `COPY table (columns) FROM STDIN` of `rows`, on the connection (and so in the transaction) of `em`. */
+async function copyInto(em: EntityManager, table: string, columns: readonly string[], rows: readonly Row[]) {
+  if (!em.queryRunner) throw new Error('COPY needs the transaction of a query runner');
+  // QueryRunner.connect() is typed `any`: on the postgres driver it is the pg client of the transaction.
+  const client = (await em.queryRunner.connect()) as pg.ClientBase;
+  const sql = `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN`;
+  await pipeline(Readable.from(copyLines(columns, rows)), client.query(copyFrom(sql)));
+}
+
+/** How a rebuild's new rows reach a fresh table: COPY (PostgreSQL server) or plain INSERT (any). */
+export type FreshLoad = 'copy' | 'insert';
+
 /** The current rows of `groups` (temporal tables: the current versions), by group key. */
 export async function loadGroupsBulk(
   em: EntityManager,
@@ -164,8 +206,11 @@ export async function loadGroupsBulk(
 
 /** What a batch changes in a table, gathered in memory and written at the end (`flush`). */
 export class BatchWrites {
-  /** Plain tables: key → the row to upsert, or null to delete (with the key's values). */
-  private readonly plain = new Map<string, { key: Row; row: Row | null }>();
+  /**
+   * Plain tables: key → the row to upsert, or null to delete (with the key's values); `isNew` when the
+   * table did not hold the key before the batch.
+   */
+  private readonly plain = new Map<string, { key: Row; row: Row | null; isNew: boolean }>();
   /** Temporal tables: versions current before the batch to close, key → [key row, recorded_to]. */
   private readonly closeStored = new Map<string, { key: Row; at: string }>();
   /** Temporal tables: new versions by key and position, in order; the open one per key last. */
@@ -173,9 +218,14 @@ export class BatchWrites {
   /** Temporal tables: key → the version-map entry of its open version written in this batch. */
   private readonly openVersion = new Map<string, string>();
 
+  /**
+   * `fresh`: the table is a rebuild's, written only by this writer, one batch after another (rows
+   * that cannot conflict go in by `fresh`, see the top of this file); null: a live table.
+   */
   constructor(
     private readonly p: ProjectionDefinition,
     private readonly table: string,
+    private readonly fresh: FreshLoad | null = null,
   ) {}
 
   /** Records the change of a group from `oldRows` to `newRows` by `event` (as the per-row writer's writeDiff). */
@@ -193,7 +243,12 @@ export class BatchWrites {
 
   private change(k: string, key: Row, old: Row | null, row: Row | null, event: StoredEvent): void {
     if (!this.p.temporal) {
-      this.plain.set(k, { key: Object.fromEntries(this.p.keyColumns.map((c) => [c, key[c] ?? null])), row });
+      // A plain table's groups are diffed once per batch, against the rows before it: no `old`, no row.
+      this.plain.set(k, {
+        key: Object.fromEntries(this.p.keyColumns.map((c) => [c, key[c] ?? null])),
+        row,
+        isNew: old === null,
+      });
       return;
     }
     if (old) {
@@ -243,6 +298,10 @@ export class BatchWrites {
           params,
         );
       }
+      if (this.fresh) {
+        for (const rows of byColumns([...this.versions.values()])) await this.insertNew(em, types, rows);
+        return;
+      }
       for (const rows of byColumns([...this.versions.values()])) {
         const cols = Object.keys(rows[0]!);
         const params: unknown[] = [];
@@ -259,10 +318,13 @@ export class BatchWrites {
     }
     const deleted: Row[] = [];
     const upserted: Row[] = [];
-    for (const { key, row } of this.plain.values()) {
-      if (row) upserted.push(row);
+    const inserted: Row[] = [];
+    for (const { key, row, isNew } of this.plain.values()) {
+      if (row && isNew && this.fresh) inserted.push(row);
+      else if (row) upserted.push(row);
       else deleted.push(key);
     }
+    for (const rows of byColumns(inserted)) await this.insertNew(em, types, rows);
     if (deleted.length > 0) {
       const params: unknown[] = [];
       const u = unnestOf(types, this.table, p.keyColumns, deleted, params);
@@ -283,5 +345,18 @@ export class BatchWrites {
         params,
       );
     }
+  }
+
+  /** Rows that cannot conflict (all with the same columns), into the fresh table. */
+  private async insertNew(em: EntityManager, types: ColumnTypes, rows: Row[]): Promise<void> {
+    const cols = Object.keys(rows[0]!);
+    for (const c of cols) if (!types.has(c)) throw new Error(`${this.table} has no column ${c}`);
+    if (this.fresh === 'copy') return copyInto(em, this.table, cols, rows);
+    const params: unknown[] = [];
+    const u = unnestOf(types, this.table, cols, rows, params);
+    await em.query(
+      `INSERT INTO ${quoteIdent(this.table)} (${cols.map(quoteIdent).join(', ')}) SELECT * FROM ${u}`,
+      params,
+    );
   }
 }

@@ -24,6 +24,7 @@ import {
   stripTemporal,
   toDbValue,
   type ColumnTypes,
+  type FreshLoad,
 } from './bulk-writes.js';
 import {
   EvolveFailed,
@@ -71,6 +72,17 @@ export interface ProjectionRunnerOptions {
    * any other.
    */
   writer?: 'bulk' | 'per-row';
+  /**
+   * Opens the letters of a batch of events (case.letter.ts), for the projections that read them
+   * (`readsLetters`). Called on the batch as read, outside any transaction. Without it, the events
+   * reach every projection as `store` gives them.
+   */
+  openLetters?: (events: StoredEvent[]) => Promise<StoredEvent[]>;
+  /**
+   * How a rebuild (bulk writer) loads the rows that cannot conflict into its fresh table
+   * (bulk-writes.ts): `copy` (COPY FROM STDIN: a PostgreSQL server only) or `insert` (default).
+   */
+  rebuildLoad?: FreshLoad;
 }
 
 /** The projections written set-based by default (bulk-writes.ts): all of them. */
@@ -249,8 +261,11 @@ export class ProjectionRunner {
     limit: number = this.batchSize,
   ): Promise<number> {
     const from = await this.checkpoint(target.checkpoint);
-    const events = await this.options.store.readAll({ after: from, limit });
+    let events = await this.options.store.readAll({ after: from, limit });
     if (events.length === 0) return 0;
+    // Before the transaction: the vault reads on its own connection (on the embedded database a
+    // query on another connection would wait for an open transaction).
+    if (p.readsLetters && this.options.openLetters) events = await this.options.openLetters(events);
     try {
       await this.applyInTransaction(p, target, from, events);
       return events.length;
@@ -332,7 +347,7 @@ export class ProjectionRunner {
           await writeCheckpoint(q, target.checkpoint, START_OF_LOG, { ifAbsent: true });
           const current = await readCheckpoint(q, target.checkpoint, { lock: true });
           if (current.transactionId !== from.transactionId || current.position !== from.position) return; // someone else applied it
-          await this.applyBatch(em, p, target.table, events);
+          await this.applyBatch(em, p, target.table, events, target.checkpoint !== p.name);
           await writeCheckpoint(q, target.checkpoint, to);
           applied = true;
         }),
@@ -364,8 +379,13 @@ export class ProjectionRunner {
     limit: number = this.batchSize,
   ): Promise<void> {
     if (!target && (await this.parked([p.name])).length > 0) return;
-    while ((await this.runOnce(p, target, limit)) > 0) {
-      /* keep going */
+    // Far behind (every batch full): the batch doubles up to the rebuild's size — fewer round trips
+    // and commits for the same rows (they do not depend on where batches end).
+    const most = Math.max(limit, this.rebuildBatchSize);
+    for (let size = limit; ;) {
+      const applied = await this.runOnce(p, target, size);
+      if (applied === 0) break;
+      if (applied >= size) size = Math.min(size * 2, most);
     }
   }
 
@@ -383,6 +403,7 @@ export class ProjectionRunner {
     p: ProjectionDefinition,
     table: string,
     events: StoredEvent[],
+    fresh: boolean,
   ): Promise<void> {
     const relevant = events.filter((e) => p.handles.has(e.type));
     if (relevant.length === 0) return;
@@ -396,7 +417,15 @@ export class ProjectionRunner {
     const wanted = new Map<string, Row>();
     for (const t of touched) for (const g of t.groups) wanted.set(keyOf(p.groupColumns, g), g);
     const bulk = (this.options.writer ?? (BULK_WRITES.has(p.name) ? 'bulk' : 'per-row')) === 'bulk';
-    if (bulk) return this.applyBulk(em, p, table, touched, [...wanted.values()]);
+    if (bulk)
+      return this.applyBulk(
+        em,
+        p,
+        table,
+        touched,
+        [...wanted.values()],
+        fresh ? (this.options.rebuildLoad ?? 'insert') : null,
+      );
     const before = await this.loadGroups(em, p, table, [...wanted.values()]);
     const current = new Map<string, { rows: Row[]; event: StoredEvent | null }>();
     for (const [gk, rows] of before) current.set(gk, { rows, event: null });
@@ -437,6 +466,7 @@ export class ProjectionRunner {
     table: string,
     touched: { event: StoredEvent; groups: Row[] }[],
     groups: Row[],
+    fresh: FreshLoad | null,
   ): Promise<void> {
     let types = this.types.get(table);
     if (!types) {
@@ -446,7 +476,7 @@ export class ProjectionRunner {
     const before = await loadGroupsBulk(em, p, table, types, groups);
     const current = new Map<string, { rows: Row[]; event: StoredEvent | null }>();
     for (const [gk, rows] of before) current.set(gk, { rows, event: null });
-    const writes = new BatchWrites(p, table);
+    const writes = new BatchWrites(p, table, fresh);
     for (const { event, groups: eventGroups } of touched) {
       for (const group of eventGroups) {
         const gk = keyOf(p.groupColumns, group);
