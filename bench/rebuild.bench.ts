@@ -38,6 +38,7 @@ import {
   describeMachine,
   fmt,
   int,
+  loadAverage,
   ms,
   scratchDatabase,
   type BenchRuntime,
@@ -290,6 +291,7 @@ async function measure(b: BenchRuntime, url: string, db: pg.Client, events: numb
   console.log(
     `\n${int(events)} events (${int(loadRate)} events/s appended through the store by ${WRITERS} writers)`,
   );
+  console.log(`  (${loadAverage()})`);
   console.log(`  ${'workload'.padEnd(44)} ${'measured'.padEnd(26)} ${'goal'.padEnd(26)}`);
   const raw = await rawRead(db);
   against('raw global read (pg keyset pages)', `${int(raw)} events/s`, '', null);
@@ -304,9 +306,9 @@ async function measure(b: BenchRuntime, url: string, db: pg.Client, events: numb
   against('raw COPY out and in (no indexes)', `${int(copy)} events/s`, '', null);
   const opened = await storeRead(lettersOpenedForReadModels(runtime.store, runtime.vault));
   against(
-    'the same, letters opened (what projections read)',
+    'readAll, every letter opened',
     `${int(opened)} events/s`,
-    `${fmt(opened / raw, 2)} × raw`,
+    `${fmt(opened / raw, 2)} × raw (case-summaries)`,
     null,
   );
   // The runner of `donthu projections rebuild` and of the worker: the log read with letters opened.
@@ -329,6 +331,7 @@ async function measure(b: BenchRuntime, url: string, db: pg.Client, events: numb
     );
   }
   against('every projection rebuilt, one after another', `${fmt(total)} s`, '', null);
+  console.log(`  (${loadAverage()})`);
   const perMillion = (s: number) => (s * 1_000_000) / events;
   // A new worker on an existing log: every projection from nothing, live tables.
   const names = ALL_PROJECTIONS.map((p) => p.name);
@@ -347,6 +350,7 @@ async function measure(b: BenchRuntime, url: string, db: pg.Client, events: numb
     console.log(
       `    (scaled to 1M events: ${fmt(perMillion(seconds))} s catch-up, ${fmt(perMillion(total))} s rebuilds)`,
     );
+  console.log(`  (${loadAverage()})`);
 }
 
 async function main(): Promise<void> {

@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createRuntime, type Runtime } from '../libs/runtime/src/index.js';
@@ -50,6 +50,12 @@ export async function describeMachine(url: string): Promise<string> {
   const cpu = cpus();
   return `PostgreSQL ${v} at ${new URL(url).host}, node ${process.version}, ${cpu.length} cores (${cpu[0]?.model ?? '?'}), ${fmt(totalmem() / 2 ** 30, 0)} GiB`;
 }
+
+/** The machine's load average (1, 5, 15 minutes): what the figures shared the cores with. */
+export const loadAverage = (): string =>
+  `load average ${loadavg()
+    .map((n) => fmt(n, 2))
+    .join(', ')} on ${cpus().length} cores`;
 
 export interface ScratchDatabase {
   name: string;
