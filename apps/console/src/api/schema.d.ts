@@ -2528,6 +2528,38 @@ export interface components {
             dueOn?: string | null;
             reportEvery?: string | null;
             reportDates?: string[] | null;
+            /** Format: date */
+            doneOn?: string | null;
+            /** Format: date */
+            waivedOn?: string | null;
+            waiveReason?: string | null;
+            plans?: {
+                /** Format: date */
+                submittedOn: string;
+                actions: string[];
+            }[];
+            reports?: {
+                /** Format: date */
+                reportedOn: string;
+                progress: string;
+                done: boolean;
+            }[];
+            moves?: {
+                fromUnitId: string;
+                toUnitId: string;
+                /** Format: date */
+                effectiveOn: string;
+            }[];
+            /** @description the report schedule judged as of today (docs/inspections.md, The report schedule) */
+            followUp?: {
+                /** Format: date */
+                asOf: string;
+                /** Format: date */
+                nextReportDue: string | null;
+                overdue: boolean;
+                overdueReports: number;
+                remediationOverdue: boolean;
+            };
         };
         Inspection: {
             id: string;
@@ -2538,7 +2570,19 @@ export interface components {
             /** Format: date */
             decidedOn: string;
             status: string;
-            conclusion: Record<string, never> | null;
+            conclusion: {
+                /** Format: date */
+                concludedOn: string;
+                summary: string;
+                /** Format: date */
+                directiveDueOn: string;
+                directive: {
+                    /** Format: date */
+                    issuedOn: string;
+                    /** @enum {string} */
+                    outcome: "met" | "missed";
+                } | null;
+            } | null;
             recommendations: components["schemas"]["Recommendation"][];
             /** Format: date */
             fieldworkStartedOn?: string | null;
@@ -2559,6 +2603,16 @@ export interface components {
             /** Format: date */
             remediationDueOn?: string | null;
             remediationOverdue?: boolean;
+            title?: string;
+            text?: string;
+            leadUnitId?: string;
+            inspectedUnitId?: string;
+            /** Format: date */
+            concludedOn?: string;
+            reportEvery?: string | null;
+            reportDates?: string[] | null;
+            /** Format: date */
+            lastReportOn?: string | null;
         };
         InspectionListItem: {
             id: string;

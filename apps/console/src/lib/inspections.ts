@@ -1,36 +1,9 @@
 import type { Schema } from '../api/client';
 import type { User } from '../auth/session';
 
-/**
- * The inspection view as docs/inspections.md describes it. The OpenAPI description types the
- * conclusion loosely and leaves out a recommendation's plans, reports and follow-up, so those are
- * added here from the documented view.
- */
-export interface Conclusion {
-  concludedOn: string;
-  summary: string;
-  directiveDueOn: string;
-  directive: { issuedOn: string; outcome: 'met' | 'missed' } | null;
-}
-export type Recommendation = Schema<'Recommendation'> & {
-  doneOn?: string | null;
-  waivedOn?: string | null;
-  waiveReason?: string | null;
-  plans?: { submittedOn: string; actions: string[] }[];
-  reports?: { reportedOn: string; progress: string; done: boolean }[];
-  moves?: { fromUnitId: string; toUnitId: string; effectiveOn: string }[];
-  followUp?: {
-    asOf: string;
-    nextReportDue: string | null;
-    overdue: boolean;
-    overdueReports: number;
-    remediationOverdue: boolean;
-  } | null;
-};
-export type Inspection = Omit<Schema<'Inspection'>, 'conclusion' | 'recommendations'> & {
-  conclusion: Conclusion | null;
-  recommendations: Recommendation[];
-};
+/** The inspection view (docs/inspections.md): the decision, the conclusion, the recommendations. */
+export type Inspection = Schema<'Inspection'>;
+export type Recommendation = Schema<'Recommendation'>;
 
 export const INSPECTION_KIND_LABELS: Record<string, string> = {
   inspection: 'Thanh tra',

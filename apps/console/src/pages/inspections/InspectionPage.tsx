@@ -14,7 +14,6 @@ import {
   RECOMMENDATION_STATUS_LABELS,
   inspectionRights,
   reportScheduleText,
-  type Inspection,
   type Recommendation,
 } from '../../lib/inspections';
 import { label } from '../../lib/labels';
@@ -34,11 +33,7 @@ export default function InspectionPage() {
   const [command, setCommand] = useState<Command | null>(null);
   const inspection = useQuery({
     queryKey: ['inspection', id],
-    queryFn: async () =>
-      // The view as docs/inspections.md describes it (lib/inspections.ts).
-      (await unwrap(
-        api.GET('/api/v1/inspections/{id}', { params: { path: { id } } }),
-      )) as unknown as Inspection,
+    queryFn: () => unwrap(api.GET('/api/v1/inspections/{id}', { params: { path: { id } } })),
   });
   const history = useQuery({
     queryKey: ['inspection-history', id, inspection.data?.version],

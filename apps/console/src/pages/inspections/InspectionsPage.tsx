@@ -16,18 +16,11 @@ import {
   INSPECTION_STATUS_LABELS,
   inspectionRights,
   reportScheduleText,
-  type Inspection,
 } from '../../lib/inspections';
 import { label } from '../../lib/labels';
 
 type ListItem = Schema<'InspectionListItem'>;
-type FollowUpItem = Schema<'FollowUpItem'> & {
-  title?: string;
-  text?: string;
-  reportEvery?: string | null;
-  reportDates?: string[] | null;
-  lastReportOn?: string | null;
-};
+type FollowUpItem = Schema<'FollowUpItem'>;
 type Status = 'decided' | 'fieldwork' | 'concluded' | 'closed';
 
 const statusOptions = Object.entries(INSPECTION_STATUS_LABELS).map(([value, text]) => ({
@@ -178,7 +171,7 @@ function FollowUpBoard() {
         }),
       ),
   });
-  const items = (board.data?.items ?? []) as FollowUpItem[];
+  const items = board.data?.items ?? [];
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }}>
@@ -282,8 +275,7 @@ function DecideButton() {
   const [form] = Form.useForm();
   const rights = inspectionRights(user, units.data?.items ?? []);
   const decide = useMutation({
-    mutationFn: (body: Schema<'DecideInspectionDto'>) =>
-      unwrap(api.POST('/api/v1/inspections', { body })) as Promise<Inspection>,
+    mutationFn: (body: Schema<'DecideInspectionDto'>) => unwrap(api.POST('/api/v1/inspections', { body })),
     onSuccess: (i) => {
       message.success('Đã ghi nhận quyết định thanh tra, kiểm tra');
       setOpen(false);
