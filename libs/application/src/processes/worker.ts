@@ -49,8 +49,8 @@ export function createRunner(
   return new ProjectionRunner({
     store: runtime.store,
     openLetters: letterOpener(runtime.vault),
-    // COPY into a rebuild's table where the server takes it (the embedded database does not).
-    rebuildLoad: runtime.database.embedded ? 'insert' : 'copy',
+    // COPY into a rebuild's table where the server takes it (not PGlite, however it is reached).
+    rebuildLoad: 'auto',
     dataSource: runtime.dataSource,
     projections: ALL_PROJECTIONS,
     pollMs: runtime.config.projectionPollMs,

@@ -80,9 +80,11 @@ export interface ProjectionRunnerOptions {
   openLetters?: (events: StoredEvent[]) => Promise<StoredEvent[]>;
   /**
    * How a rebuild (bulk writer) loads the rows that cannot conflict into its fresh table
-   * (bulk-writes.ts): `copy` (COPY FROM STDIN: a PostgreSQL server only) or `insert` (default).
+   * (bulk-writes.ts): `copy` (COPY FROM STDIN: a PostgreSQL server only), `insert` (default), or
+   * `auto`: COPY unless the database says it is PGlite (its socket serves no COPY from a client;
+   * a PGlite reached by URL does not count as embedded for the runtime).
    */
-  rebuildLoad?: FreshLoad;
+  rebuildLoad?: FreshLoad | 'auto';
 }
 
 /** The projections written set-based by default (bulk-writes.ts): all of them. */
@@ -117,6 +119,8 @@ export class ProjectionRunner {
   /** Null without the `leases` option. */
   readonly leases: ProjectionLeases | null;
   private leaseLoop: { stop(): Promise<void> } | null = null;
+  /** `rebuildLoad` once `auto` is resolved (rebuild). */
+  private freshLoad: FreshLoad | null = null;
   /** Column types per table, for the typed arrays of the bulk writer. */
   private readonly types = new Map<string, ColumnTypes>();
 
@@ -424,7 +428,7 @@ export class ProjectionRunner {
         table,
         touched,
         [...wanted.values()],
-        fresh ? (this.options.rebuildLoad ?? 'insert') : null,
+        fresh ? (this.freshLoad ?? 'insert') : null,
       );
     const before = await this.loadGroups(em, p, table, [...wanted.values()]);
     const current = new Map<string, { rows: Row[]; event: StoredEvent | null }>();
@@ -668,6 +672,7 @@ export class ProjectionRunner {
    */
   async rebuild(name: string): Promise<{ events: number }> {
     const p = this.projection(name);
+    this.freshLoad ??= await this.resolveFreshLoad();
     const shadow = `${p.table}${REBUILD_SUFFIX}`;
     const shadowCheckpoint = `${p.name}${REBUILD_SUFFIX}`;
     const ds = this.options.dataSource;
@@ -690,6 +695,13 @@ export class ProjectionRunner {
     }
     const count: { n: string }[] = await ds.query('SELECT count(*)::text AS n FROM events');
     return { events: Number(count[0]?.n ?? 0) };
+  }
+
+  private async resolveFreshLoad(): Promise<FreshLoad> {
+    const load = this.options.rebuildLoad ?? 'insert';
+    if (load !== 'auto') return load;
+    const v: { v: string }[] = await this.options.dataSource.query('SELECT version() AS v');
+    return /pglite|emscripten/i.test(v[0]?.v ?? '') ? 'insert' : 'copy';
   }
 
   /** Drops the indexes of `table` that are not unique; returns the statements that build them again. */
