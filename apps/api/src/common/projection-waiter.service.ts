@@ -4,7 +4,7 @@ import { ProjectionRunner } from '../../../../libs/read-models/src/index.js';
 import { RUNTIME, type Runtime } from '../../../../libs/application/src/index.js';
 
 /** How long a list or board waits, by default, for the projections to catch up with the log's head. */
-export const READ_YOUR_WRITES_MS = 2000;
+export const READ_YOUR_WRITES_MS = 5000;
 
 /** Projection names, as the lists and boards that read them name them. */
 export const READS = {
@@ -20,7 +20,7 @@ export const READS = {
 /**
  * Consistency of lists and boards. With `minPosition` the answer waits (≤ 5 s) until every
  * projection it reads has applied that event (docs/reference/api-contract.md, Consistency). Without it, when the projections run in this
- * process (`npm start`), it waits briefly (≤ 2 s) for the events already in the log when the request
+ * process (`npm start`), it waits (≤ 5 s, as for `minPosition`) for the events already in the log when the request
  * arrived, so a client that reads right after writing sees its write; when the projections lag
  * further, the answer is served as it stands.
  *
