@@ -11,24 +11,18 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_OFFICIALS } from '../../libs/application/src/index.js';
-import { freshDatabase, type TestDatabase } from '../support/database.js';
-import { OIDC_TEST_SCOPES, startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.js';
+import type { Page } from 'playwright-core';
 import {
   browserSuite,
   chooseOption,
   closeTab,
   daysAgo,
   expectAccessible,
-  freePort,
-  launchChromium,
   LONG,
   screenshot,
-  signInOidc,
-  startServer,
   typeDate,
-  type ConsoleServer,
+  startOidcConsole,
+  type OidcConsole,
 } from './support.js';
 
 if (process.env.CI && !process.env.DATABASE_URL)
@@ -36,52 +30,20 @@ if (process.env.CI && !process.env.DATABASE_URL)
 const suite = browserSuite('console browser tests');
 
 suite('the console in Chromium on PostgreSQL, signing in through OpenID Connect, each role once', () => {
-  let db: TestDatabase;
-  let provider: TestOidcProvider;
-  let server: ConsoleServer;
-  let base = '';
-  let browser: Browser;
+  let world: OidcConsole;
   /** The case the desk registers, the handler carries to its end, and the auditor checks. */
   let trackingCode = '';
   let caseId = '';
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    provider = await startOidcProvider({
-      accounts: DEMO_OFFICIALS.map((o) => ({ sub: o.id, name: o.name, roles: [o.role], unitId: o.unitId })),
-      redirectUris: [`${base}/api/v1/auth/oidc/callback`],
-      postLogoutRedirectUris: [`${base}/dang-nhap`],
-    });
-    server = await startServer(
-      {
-        DATABASE_URL: db.url,
-        DONTHU_DEMO: '1',
-        PUBLIC_URL: base,
-        OIDC_ISSUER_URL: provider.issuer,
-        OIDC_CLIENT_ID: provider.clientId,
-        OIDC_CLIENT_SECRET: provider.clientSecret,
-        OIDC_SCOPES: OIDC_TEST_SCOPES,
-      },
-      port,
-    );
-    browser = await launchChromium();
+    world = await startOidcConsole();
   }, LONG);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await provider?.close();
-    await db?.drop();
+    await world?.close();
   }, LONG);
 
-  /** A fresh tab signed in as the demo official of that name, through the provider. */
-  const signedIn = (name: string) => {
-    const official = DEMO_OFFICIALS.find((o) => o.name === name);
-    if (!official) throw new Error(`no demo official ${name}`);
-    return signInOidc(browser, base, official.id, name);
-  };
+  const signedIn = (name: string) => world.signedIn(name);
 
   async function openCase(page: Page, code: string) {
     await page.getByRole('menuitem', { name: 'Tra cứu hồ sơ' }).click();
@@ -280,7 +242,7 @@ suite('the console in Chromium on PostgreSQL, signing in through OpenID Connect,
     async () => {
       expect(caseId).not.toBe('');
       // Someone with access to the database alters the classification of the case.
-      const client = new pg.Client({ connectionString: db.url });
+      const client = new pg.Client({ connectionString: world.db.url });
       await client.connect();
       try {
         const altered = await client.query(
@@ -311,10 +273,10 @@ suite('the console in Chromium on PostgreSQL, signing in through OpenID Connect,
       await expectAccessible(page, 'Danh sách ghi muộn');
       // Signing out ends the console's session and the provider's.
       await page.getByRole('button', { name: 'Đăng xuất' }).click();
-      await page.waitForURL((u) => u.origin === provider.issuer);
+      await page.waitForURL((u) => u.origin === world.provider.issuer);
       await page.getByRole('button', { name: 'Đăng xuất' }).click(); // the provider's page
       await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
-      await page.goto(`${base}/kiem-tra`);
+      await page.goto(`${world.base}/kiem-tra`);
       await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
       await page.getByRole('link', { name: 'Đăng nhập bằng tài khoản cơ quan' }).waitFor();
       await screenshot(page, '17-dang-nhap-co-quan');
@@ -353,7 +315,7 @@ suite('the console in Chromium on PostgreSQL, signing in through OpenID Connect,
         async () =>
           ((await (await fetch('/api/v1/auth/token', { method: 'POST' })).json()) as { token: string }).token,
       );
-      const renamed = await fetch(`${base}/api/v1/units/nb-thunghiem`, {
+      const renamed = await fetch(`${world.base}/api/v1/units/nb-thunghiem`, {
         method: 'PATCH',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ name: 'UBND xã Thử Nghiệm Mới' }),

@@ -10,23 +10,17 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { DEMO_OFFICIALS } from '../../libs/application/src/index.js';
-import { freshDatabase, type TestDatabase } from '../support/database.js';
-import { OIDC_TEST_SCOPES, startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.js';
+import type { Locator, Page } from 'playwright-core';
 import {
   browserSuite,
   chooseOption,
   closeTab,
   daysAgo,
   expectAccessible,
-  freePort,
-  launchChromium,
   LONG,
-  signInOidc,
-  startServer,
   typeDate,
-  type ConsoleServer,
+  startOidcConsole,
+  type OidcConsole,
 } from './support.js';
 
 if (process.env.CI && !process.env.DATABASE_URL)
@@ -37,48 +31,17 @@ const TITLE = 'Thanh tra việc cấp phép xây dựng năm 2026';
 const RECOMMENDATION = 'Thu hồi các giấy phép xây dựng cấp sai quy định';
 
 suite('the inspections page in Chromium: decide, conclude, report, follow up', () => {
-  let db: TestDatabase;
-  let provider: TestOidcProvider;
-  let server: ConsoleServer;
-  let base = '';
-  let browser: Browser;
+  let world: OidcConsole;
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    provider = await startOidcProvider({
-      accounts: DEMO_OFFICIALS.map((o) => ({ sub: o.id, name: o.name, roles: [o.role], unitId: o.unitId })),
-      redirectUris: [`${base}/api/v1/auth/oidc/callback`],
-      postLogoutRedirectUris: [`${base}/dang-nhap`],
-    });
-    server = await startServer(
-      {
-        DATABASE_URL: db.url,
-        DONTHU_DEMO: '1',
-        PUBLIC_URL: base,
-        OIDC_ISSUER_URL: provider.issuer,
-        OIDC_CLIENT_ID: provider.clientId,
-        OIDC_CLIENT_SECRET: provider.clientSecret,
-        OIDC_SCOPES: OIDC_TEST_SCOPES,
-      },
-      port,
-    );
-    browser = await launchChromium();
+    world = await startOidcConsole();
   }, LONG);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await provider?.close();
-    await db?.drop();
+    await world?.close();
   }, LONG);
 
-  const signedIn = (name: string) => {
-    const official = DEMO_OFFICIALS.find((o) => o.name === name);
-    if (!official) throw new Error(`no demo official ${name}`);
-    return signInOidc(browser, base, official.id, name);
-  };
+  const signedIn = (name: string) => world.signedIn(name);
 
   /** Fills a command's dialog, sends it, and waits for it to close (or says what it showed). */
   async function send(page: Page, what: string, fill: (dialog: Locator) => Promise<void>) {

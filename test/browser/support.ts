@@ -16,6 +16,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { DEMO_OFFICIALS } from '../../libs/application/src/index.js';
+import { freshDatabase, type TestDatabase } from '../support/database.js';
+import { OIDC_TEST_SCOPES, startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REGISTER = fileURLToPath(new URL('../support/ts-register.mjs', import.meta.url));
@@ -245,4 +248,60 @@ export async function chooseOption(page: Page, field: Locator, option: string): 
 export async function screenshot(page: Page, name: string): Promise<void> {
   if (!process.env.CONSOLE_SCREENSHOTS) return;
   await page.screenshot({ path: join(ROOT, 'docs/console', `${name}.png`) });
+}
+
+/** The console served with demo data on a fresh database, signing in through a real OIDC provider. */
+export interface OidcConsole {
+  base: string;
+  browser: Browser;
+  db: TestDatabase;
+  provider: TestOidcProvider;
+  /** A fresh tab signed in as the demo official of that name, through the provider. */
+  signedIn(name: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * One call for a browser suite: a fresh database, an OIDC provider knowing the demo officials, the
+ * server (all-in-one, demo data) signing in through it, and Chromium.
+ */
+export async function startOidcConsole(): Promise<OidcConsole> {
+  const db = await freshDatabase();
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const provider = await startOidcProvider({
+    accounts: DEMO_OFFICIALS.map((o) => ({ sub: o.id, name: o.name, roles: [o.role], unitId: o.unitId })),
+    redirectUris: [`${base}/api/v1/auth/oidc/callback`],
+    postLogoutRedirectUris: [`${base}/dang-nhap`],
+  });
+  const server = await startServer(
+    {
+      DATABASE_URL: db.url,
+      DONTHU_DEMO: '1',
+      PUBLIC_URL: base,
+      OIDC_ISSUER_URL: provider.issuer,
+      OIDC_CLIENT_ID: provider.clientId,
+      OIDC_CLIENT_SECRET: provider.clientSecret,
+      OIDC_SCOPES: OIDC_TEST_SCOPES,
+    },
+    port,
+  );
+  const browser = await launchChromium();
+  return {
+    base,
+    browser,
+    db,
+    provider,
+    signedIn(name) {
+      const official = DEMO_OFFICIALS.find((o) => o.name === name);
+      if (!official) throw new Error(`no demo official ${name}`);
+      return signInOidc(browser, base, official.id, name);
+    },
+    async close() {
+      await browser.close();
+      await server.stop();
+      await provider.close();
+      await db.drop();
+    },
+  };
 }
