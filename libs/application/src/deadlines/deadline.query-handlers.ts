@@ -42,11 +42,8 @@ export class BoardScope {
   }
 
   /** The requested unit (unknown or out of scope → 404) or the reader's, with or without subunits. */
-  async resolve(principal: Principal, q: BoardFilter): Promise<UnitScope> {
-    const unitId = q.unitId ?? principal.unitId ?? null;
-    if (q.unitId && !(await this.units.exists(q.unitId))) fail('NOT_FOUND', `no unit ${q.unitId}`);
-    if (unitId && !(await this.units.inScope(principal, [unitId]))) fail('NOT_FOUND', `no unit ${unitId}`);
-    return { unitId, includeSubunits: q.includeSubunits !== false };
+  resolve(principal: Principal, q: BoardFilter): Promise<UnitScope> {
+    return this.units.listScope(principal, q);
   }
 }
 

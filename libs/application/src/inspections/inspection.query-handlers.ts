@@ -82,12 +82,10 @@ export class GetFollowUpHandler implements IQueryHandler<GetFollowUp, FollowUpLi
   async execute({ principal, filter: q }: GetFollowUp): Promise<FollowUpList> {
     requirePermission(principal, 'boards.read');
     const asOf = q.asOf ?? vietnamDateOf(this.runtime.clock());
-    const unitId = q.unitId ?? principal.unitId ?? null;
-    if (q.unitId && !(await this.units.exists(q.unitId))) fail('NOT_FOUND', `no unit ${q.unitId}`);
-    if (unitId && !(await this.units.inScope(principal, [unitId]))) fail('NOT_FOUND', `no unit ${unitId}`);
+    const { unitId, includeSubunits } = await this.units.listScope(principal, q);
     const rows = await openRecommendations(this.db, {
       unitId,
-      includeSubunits: q.includeSubunits,
+      includeSubunits,
       asOf,
       recordedBefore: q.recordedBefore,
     });
@@ -125,15 +123,13 @@ export class ListInspectionsHandler implements IQueryHandler<ListInspections, In
   ) {}
 
   async execute({ principal, filter: q }: ListInspections): Promise<InspectionList> {
-    const unitId = q.unitId ?? principal.unitId ?? null;
-    if (q.unitId && !(await this.units.exists(q.unitId))) fail('NOT_FOUND', `no unit ${q.unitId}`);
+    const { unitId, includeSubunits } = await this.units.listScope(principal, q);
     if (!unitId && !principal.roles.includes('admin')) fail('NOT_FOUND', 'no unit');
-    if (unitId && !(await this.units.inScope(principal, [unitId]))) fail('NOT_FOUND', `no unit ${unitId}`);
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
     const { rows, total } = await listInspections(this.db, {
       unitId,
-      includeSubunits: q.includeSubunits,
+      includeSubunits,
       status: q.status,
       page,
       pageSize,

@@ -4,7 +4,6 @@ import type { DataSource } from 'typeorm';
 import { listReceptionSessions } from '../../../read-models/src/index.js';
 import { can, requirePermission, type Permission } from '../../../security/src/index.js';
 import { streamHistory, type StreamHistoryView } from '../common/history-view.js';
-import { fail } from '../common/problem.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
 import { GetSession, GetSessionHistory, ListSessions, type SessionList } from './reception.queries.js';
 import { ReceptionService, sessionView, sessionViewOfRow, type SessionView } from './reception.service.js';
@@ -52,9 +51,7 @@ export class ListSessionsHandler implements IQueryHandler<ListSessions, SessionL
   async execute({ principal, filter: q }: ListSessions): Promise<SessionList> {
     const readers: Permission[] = ['case.read', 'boards.read'];
     if (!readers.some((p) => can(principal, p))) requirePermission(principal, 'boards.read');
-    const unitId = q.unitId ?? principal.unitId ?? null;
-    if (q.unitId && !(await this.units.exists(q.unitId))) fail('NOT_FOUND', `no unit ${q.unitId}`);
-    if (unitId && !(await this.units.inScope(principal, [unitId]))) fail('NOT_FOUND', `no unit ${unitId}`);
+    const { unitId } = await this.units.listScope(principal, q);
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 200;
     const { rows, total } = await listReceptionSessions(this.db, { ...q, unitId, page, pageSize });

@@ -3,6 +3,7 @@ import { loadUnitState } from '../folds.js';
 import { type UnitState, delegatesOn, headOn, vietnamDateOf } from '../../../domain/src/index.js';
 import type { Principal } from '../../../security/src/index.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
+import { fail } from '../common/problem.js';
 
 /**
  * The organisation, read from the unit streams (strongly consistent). A unit's parent never
@@ -72,5 +73,20 @@ export class UnitDirectory {
     if (date < s.from) return `unit ${unitId} exists from ${s.from}`;
     if (s.status === 'merged' && date >= s.mergedOn) return `unit ${unitId} ceased on ${s.mergedOn}`;
     return null;
+  }
+
+  /**
+   * The units a list or board reads: the requested unit, or the reader's own (null: an admin without
+   * a unit reads everything), with its subunits unless `includeSubunits` is false. An unknown unit or
+   * one outside the reader's scope is a 404 (existence is not revealed).
+   */
+  async listScope(
+    principal: Principal,
+    q: { unitId?: string; includeSubunits?: boolean },
+  ): Promise<{ unitId: string | null; includeSubunits: boolean }> {
+    const unitId = q.unitId ?? principal.unitId ?? null;
+    if (q.unitId && !(await this.exists(q.unitId))) fail('NOT_FOUND', `no unit ${q.unitId}`);
+    if (unitId && !(await this.inScope(principal, [unitId]))) fail('NOT_FOUND', `no unit ${unitId}`);
+    return { unitId, includeSubunits: q.includeSubunits !== false };
   }
 }
