@@ -47,6 +47,7 @@ export {
 } from './inspection/index.js';
 export {
   type ConcludedRecommendation,
+  INSPECTION_BUSINESS_DATE,
   INSPECTION_EVENT_TYPES,
   type InspectionEvent,
 } from './inspection/inspection.events.js';

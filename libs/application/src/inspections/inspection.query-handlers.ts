@@ -2,7 +2,12 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { followUp, vietnamDateOf, type IsoDate } from '../../../domain/src/index.js';
+import {
+  followUp,
+  INSPECTION_BUSINESS_DATE,
+  vietnamDateOf,
+  type IsoDate,
+} from '../../../domain/src/index.js';
 import {
   listInspections,
   openRecommendations,
@@ -26,19 +31,6 @@ import {
 } from './inspection.queries.js';
 import { InspectionService, inspectionView } from './inspection.service.js';
 
-/** The business date of each inspection act (docs/reference/api-contract.md "Business date of each act"). */
-const INSPECTION_BUSINESS_DATE: Record<string, string> = {
-  InspectionDecided: 'decidedOn',
-  FieldworkStarted: 'startedOn',
-  InspectionConcluded: 'concludedOn',
-  DirectiveIssued: 'issuedOn',
-  RemediationPlanSubmitted: 'submittedOn',
-  ProgressReported: 'reportedOn',
-  RecommendationWaived: 'at',
-  RecommendationMoved: 'effectiveOn',
-  InspectionClosed: 'closedOn',
-};
-
 /** Unknown or out of scope → 404 (whoever's scope covers the lead, inspected or an owner unit reads). */
 @QueryHandler(GetInspection)
 export class GetInspectionHandler implements IQueryHandler<GetInspection, InspectionResult> {
@@ -60,7 +52,10 @@ export class GetInspectionHistoryHandler implements IQueryHandler<GetInspectionH
 
   async execute({ principal, inspectionId }: GetInspectionHistory): Promise<StreamHistoryView> {
     const { events } = await this.inspections.load(inspectionId, principal);
-    return streamHistory(events, (type) => INSPECTION_BUSINESS_DATE[type] ?? null);
+    return streamHistory(
+      events,
+      (type) => (INSPECTION_BUSINESS_DATE as Record<string, string>)[type] ?? null,
+    );
   }
 }
 

@@ -102,3 +102,19 @@ export const INSPECTION_EVENT_TYPES: readonly InspectionEvent['type'][] = [
 
 /** The one place inspection stream ids are built. */
 export const inspectionStreamId = (inspectionId: string): string => `inspection-${inspectionId}`;
+
+/**
+ * The business date of each inspection act: the field of its data that dates it (docs/reference/api-contract.md
+ * "Business date of each act"); its late-entry mark is judged from it.
+ */
+export const INSPECTION_BUSINESS_DATE: Readonly<Record<InspectionEvent['type'], string>> = {
+  InspectionDecided: 'decidedOn',
+  FieldworkStarted: 'startedOn',
+  InspectionConcluded: 'concludedOn',
+  DirectiveIssued: 'issuedOn',
+  RemediationPlanSubmitted: 'submittedOn',
+  ProgressReported: 'reportedOn',
+  RecommendationWaived: 'at',
+  RecommendationMoved: 'effectiveOn',
+  InspectionClosed: 'closedOn',
+};

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../domain/src/index.js';
+import { INSPECTION_BUSINESS_DATE, type IsoDate } from '../../../domain/src/index.js';
 import type { BoardPage, UnitScope } from '../deadlines/deadlines.queries.js';
 import { unitScopeSql } from '../deadlines/deadlines.queries.js';
 import type { DbRow, SqlRunner } from '../read-models/sql.js';
@@ -110,18 +110,6 @@ function businessDateOf(type: string, data: Record<string, unknown>): string | n
               ? 'heldAt'
               : type === 'ReceptionSessionHeld'
                 ? 'heldOn'
-                : (INSPECTION_BUSINESS_DATE[type] ?? 'at');
+                : ((INSPECTION_BUSINESS_DATE as Record<string, string>)[type] ?? 'at');
   return typeof data[field] === 'string' ? (data[field] as string) : null;
 }
-
-/** The business date field of each inspection act. */
-const INSPECTION_BUSINESS_DATE: Record<string, string> = {
-  InspectionDecided: 'decidedOn',
-  FieldworkStarted: 'startedOn',
-  InspectionConcluded: 'concludedOn',
-  DirectiveIssued: 'issuedOn',
-  RemediationPlanSubmitted: 'submittedOn',
-  ProgressReported: 'reportedOn',
-  RecommendationWaived: 'at',
-  InspectionClosed: 'closedOn',
-};
