@@ -199,6 +199,18 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
     .first()
     .waitFor({ state: 'detached' })
     .catch(() => undefined);
+  // And no element still fading in or out (a calendar closing, a toast appearing): axe would measure
+  // its contrast halfway through the animation. Endless animations (a status dot) are not waited for.
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+      undefined,
+      { timeout: 5000 },
+    )
+    .catch(() => undefined);
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     // A date picker's disabled days (outside the allowed range) are inactive controls, which WCAG
