@@ -6,6 +6,8 @@ import { DeadlineTable, PetitionerTable } from '../src/pages/cases/CaseDossierPa
 import { DueTag } from '../src/components/CaseTable';
 import { UnitTable } from '../src/components/UnitTable';
 import { ProblemAlert } from '../src/components/common';
+import { fieldProblems } from '../src/lib/problem-fields';
+import { Form, Input } from 'antd';
 import { ApiError } from '../src/api/client';
 import { parseTypedDate } from '../src/components/DateField';
 import { toRegisterBody } from '../src/pages/desk/IntakePage';
@@ -89,6 +91,66 @@ describe('a refusal of the API', () => {
     expect(within(alert).getByText('Không thực hiện được ở trạng thái này')).toBeTruthy();
     expect(within(alert).getByText(/KN-DLG: phải thông báo đối thoại/)).toBeTruthy();
     expect(within(alert).getByText('noticeOn')).toBeTruthy();
+  });
+});
+
+describe('a validation refusal shown on the form it came from', () => {
+  const refusal = () =>
+    new ApiError({
+      title: 'Dữ liệu không hợp lệ',
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      detail:
+        'receivedAt: ngày 25/12/2026 sau ngày hôm nay (07/12/2026); petitioners[0].idNumber phải gồm 6–20 chữ số hoặc chữ cái; unknownField: lạ',
+      errors: [
+        { path: 'receivedAt', message: 'receivedAt: ngày 25/12/2026 sau ngày hôm nay (07/12/2026)' },
+        {
+          path: 'petitioners[0].idNumber',
+          message: 'petitioners[0].idNumber phải gồm 6–20 chữ số hoặc chữ cái',
+        },
+        { path: 'unknownField', message: 'unknownField: lạ' },
+      ],
+    });
+
+  it('reads the API paths as form field names and drops the path from the message', () => {
+    expect(fieldProblems(refusal().problem.errors)).toEqual([
+      { path: 'receivedAt', name: ['receivedAt'], message: 'Ngày 25/12/2026 sau ngày hôm nay (07/12/2026)' },
+      {
+        path: 'petitioners[0].idNumber',
+        name: ['petitioners', 0, 'idNumber'],
+        message: 'Phải gồm 6–20 chữ số hoặc chữ cái',
+      },
+      { path: 'unknownField', name: ['unknownField'], message: 'Lạ' },
+    ]);
+  });
+
+  function Intake({ error }: { error: unknown }) {
+    const [form] = Form.useForm();
+    return (
+      <>
+        <ProblemAlert error={error} form={form} />
+        <Form form={form} initialValues={{ receivedAt: '2026-12-25', petitioners: [{ idNumber: '12-34' }] }}>
+          <Form.Item name="receivedAt" label="Ngày nhận đơn">
+            <Input />
+          </Form.Item>
+          <Form.Item name={['petitioners', 0, 'idNumber']} label="Số CCCD">
+            <Input />
+          </Form.Item>
+        </Form>
+      </>
+    );
+  }
+
+  it('puts each message under its field, once, and lists in the alert only what the form lacks', async () => {
+    wrap(<Intake error={refusal()} />);
+    const alert = screen.getByRole('alert');
+    expect(within(alert).getByText('Kiểm tra các ô được đánh dấu đỏ dưới đây.')).toBeTruthy();
+    expect(within(alert).queryByText('receivedAt')).toBeNull();
+    expect(within(alert).queryByText(/sau ngày hôm nay/)).toBeNull();
+    expect(within(alert).getByText('unknownField')).toBeTruthy();
+    expect(await screen.findByText('Ngày 25/12/2026 sau ngày hôm nay (07/12/2026)')).toBeTruthy();
+    expect(screen.getByText('Phải gồm 6–20 chữ số hoặc chữ cái')).toBeTruthy();
+    expect(screen.queryAllByText(/receivedAt/)).toEqual([]);
   });
 });
 

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Select, Tag, Typography, type SelectProps } from 'antd';
-import type { ReactNode } from 'react';
+import { Alert, Button, Select, Tag, Typography, type FormInstance, type SelectProps } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, unwrap } from '../api/client';
 import { formatDate } from '../lib/format';
+import { fieldProblems } from '../lib/problem-fields';
 import { label, STATUS_COLORS, STATUS_LABELS } from '../lib/labels';
 
 export function PageTitle({ children, extra }: { children: ReactNode; extra?: ReactNode }) {
@@ -22,10 +23,37 @@ export function StatusTag({ status }: { status: string }) {
 
 export const DateText = ({ date }: { date: string | null | undefined }) => <span>{formatDate(date)}</span>;
 
-/** A failed request, with the API's Vietnamese `detail` and the fields it names. */
-export function ProblemAlert({ error, onClose }: { error: unknown; onClose?: () => void }) {
-  if (!error) return null;
+/**
+ * A failed request, with the API's Vietnamese `detail` and the fields it names. Given the `form` the
+ * request came from, each named field of that form shows its message under itself (the field's label
+ * names it) and the alert points there; fields the form does not have are listed in the alert.
+ */
+export function ProblemAlert({
+  error,
+  onClose,
+  form,
+}: {
+  error: unknown;
+  onClose?: () => void;
+  form?: FormInstance;
+}) {
   const problem = error instanceof ApiError ? error.problem : null;
+  const problems = fieldProblems(problem?.errors);
+  // The paths this form has a field for (known once the form is on screen, after the first render).
+  const [onFormPaths, setOnFormPaths] = useState<readonly string[]>([]);
+  useEffect(() => {
+    const onForm = form ? problems.filter((p) => form.getFieldValue(p.name) !== undefined) : [];
+    setOnFormPaths(onForm.map((p) => p.path));
+    // Once per refusal: the fields' own validation clears the messages as the official corrects them.
+    if (form && onForm.length) form.setFields(onForm.map((p) => ({ name: p.name, errors: [p.message] })));
+  }, [error, form]);
+  const onForm = problems.filter((p) => onFormPaths.includes(p.path));
+  const elsewhere = problems.filter((p) => !onFormPaths.includes(p.path));
+  if (!error) return null;
+  // A validation refusal's detail is its field messages joined: the list says it already.
+  const detail = problem?.detail ?? String((error as Error).message ?? error);
+  const detailIsTheList =
+    problems.length > 0 && detail === (problem?.errors ?? []).map((e) => e.message).join('; ');
   return (
     <Alert
       type="error"
@@ -37,10 +65,11 @@ export function ProblemAlert({ error, onClose }: { error: unknown; onClose?: () 
       message={problem?.title ?? 'Có lỗi xảy ra'}
       description={
         <>
-          <div>{problem?.detail ?? String((error as Error).message ?? error)}</div>
-          {problem?.errors?.length ? (
+          {detailIsTheList ? null : <div>{detail}</div>}
+          {onForm.length ? <div>Kiểm tra các ô được đánh dấu đỏ dưới đây.</div> : null}
+          {elsewhere.length ? (
             <ul style={{ margin: '8px 0 0', paddingInlineStart: 20 }}>
-              {problem.errors.map((e, i) => (
+              {elsewhere.map((e, i) => (
                 <li key={i}>
                   <code>{e.path}</code>: {e.message}
                 </li>
@@ -63,13 +92,15 @@ export function CommandProblem({
   stale,
   onReload,
   reloading,
+  form,
 }: {
   error: unknown;
+  form?: FormInstance;
   stale: { message: string; description: string; reload: string };
   onReload: () => Promise<void>;
   reloading?: boolean;
 }) {
-  if (!(error instanceof ApiError && error.status === 412)) return <ProblemAlert error={error} />;
+  if (!(error instanceof ApiError && error.status === 412)) return <ProblemAlert error={error} form={form} />;
   return (
     <Alert
       type="warning"

@@ -140,6 +140,7 @@ function AdminDialog({ dialog, units, onClose }: { dialog: Dialog; units: Unit[]
     >
       <CommandProblem
         error={run.error}
+        form={form}
         stale={{
           message: 'Đơn vị vừa được người khác cập nhật',
           description:

@@ -198,6 +198,7 @@ function CommandDialog({
     >
       <CommandProblem
         error={run.error}
+        form={form}
         stale={{
           message: 'Hồ sơ vừa được người khác cập nhật',
           description:

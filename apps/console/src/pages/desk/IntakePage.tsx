@@ -101,7 +101,7 @@ export default function IntakePage() {
   return (
     <>
       <PageTitle>Tiếp nhận đơn</PageTitle>
-      <ProblemAlert error={register.error} />
+      <ProblemAlert error={register.error} form={form} />
       <Form<IntakeForm>
         form={form}
         layout="vertical"

@@ -156,6 +156,7 @@ export function InspectionCommand({
     >
       <CommandProblem
         error={run.error}
+        form={form}
         stale={{
           message: 'Cuộc thanh tra, kiểm tra vừa được người khác cập nhật',
           description:

@@ -303,7 +303,7 @@ function DecideButton() {
           width={640}
           destroyOnHidden
         >
-          <ProblemAlert error={decide.error} />
+          <ProblemAlert error={decide.error} form={form} />
           <Form
             form={form}
             layout="vertical"
