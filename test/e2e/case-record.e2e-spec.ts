@@ -109,6 +109,36 @@ describe('GET /cases/:id/record — the record for transfer to another unit', ()
     expect(await eventCount(t)).toBe(before);
   });
 
+  it('dates each act as the case history does, by one table (CASE_BUSINESS_DATE): an assignment carries no date', async () => {
+    const dates = (events: { type: string; businessDate: string | null }[]) =>
+      events.map((e) => [e.type, e.businessDate]);
+    for (const [c, expected] of [
+      [
+        complaint,
+        [
+          ['CaseReceived', '2026-11-16'],
+          ['CaseClassified', '2026-11-16'],
+          ['CaseAccepted', '2026-11-18'],
+        ],
+      ],
+      [
+        denunciation,
+        [
+          ['CaseReceived', '2026-11-16'],
+          ['CaseClassified', '2026-11-16'],
+          ['HandlerAssigned', null],
+        ],
+      ],
+    ] as const) {
+      const res = await record(c.id, tk.handler, `receiverUnitId=${UNITS.commune1}`);
+      expectStatus(res, 200);
+      const history = await t.request('GET', `/api/v1/cases/${c.id}/history`, { token: tk.auditor });
+      expectStatus(history, 200);
+      expect(dates(res.body.history)).toEqual(expected);
+      expect(dates(history.body.events)).toEqual(expected);
+    }
+  });
+
   it('with includeIdentities, reasonCode and reason: the petitioners in clear, recorded as a disclosure naming the record', async () => {
     const res = await record(
       complaint.id,

@@ -4,7 +4,9 @@ export { type DutyPeriod, dutyPeriodFor, receptionDuty } from './accountability/
 export { createBusinessCalendar, validateCalendarYear } from './calendar/business-calendar.js';
 export { type BusinessCalendar, type CalendarYear } from './calendar/calendar.types.js';
 export {
+  CASE_BUSINESS_DATE,
   CASE_EVENT_TYPES,
+  caseBusinessDate,
   type CaseDeadline,
   type CaseEvent,
   type DeadlineOutcomeEntry,

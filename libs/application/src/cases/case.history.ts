@@ -1,11 +1,5 @@
+import { caseBusinessDate } from '../../../domain/src/index.js';
 import type { StoredEvent } from '../../../event-store/src/index.js';
-
-/** The business date of an act event (docs/reference/api-contract.md's business-date table); null for corrections and the like. */
-function businessDateOfData(data: Record<string, unknown>): string | null {
-  for (const key of ['receivedAt', 'classifiedAt', 'acceptedAt', 'heldAt', 'decidedAt', 'at', 'effectiveOn'])
-    if (typeof data[key] === 'string') return data[key];
-  return null;
-}
 
 /** An event of `GET /cases/:id/history`: its actor, business date, marks, data and hashes. */
 export function caseHistoryEvent(e: StoredEvent) {
@@ -13,7 +7,8 @@ export function caseHistoryEvent(e: StoredEvent) {
     position: Number(e.globalPosition),
     version: e.version,
     type: e.type,
-    businessDate: businessDateOfData(e.data),
+    // the act's business date, by its type (CASE_BUSINESS_DATE in libs/domain)
+    businessDate: caseBusinessDate(e.type, e.data),
     lateEntry: e.data.lateEntry === true,
     // brought in by POST /admin/import (docs/reference/deadlines.md §9)
     imported: e.data.imported === true,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { caseStreamId, type ExistingCase } from '../../../domain/src/index.js';
+import { caseBusinessDate, caseStreamId, type ExistingCase } from '../../../domain/src/index.js';
 import type { StoredEvent } from '../../../event-store/src/index.js';
 import {
   ForbiddenError,
@@ -29,21 +29,6 @@ export interface CaseRecordRequest {
 const NEVER = new Set(['sealed', 'sealedContent', 'content', 'lookupPinHash']);
 /** Also left out of a confidential case's history unless its identities are exported: they may name the denunciator. */
 const CONFIDENTIAL = new Set(['participants', 'minutes', 'summary', 'reason', 'correctionReason', 'note']);
-
-const BUSINESS_DATE_KEYS = [
-  'receivedAt',
-  'classifiedAt',
-  'acceptedAt',
-  'heldAt',
-  'decidedAt',
-  'at',
-  'effectiveOn',
-];
-
-function businessDateOf(data: Record<string, unknown>): string | null {
-  for (const key of BUSINESS_DATE_KEYS) if (typeof data[key] === 'string') return data[key];
-  return null;
-}
 
 function redact(value: unknown, drop: (key: string) => boolean): unknown {
   if (Array.isArray(value)) return value.map((v) => redact(v, drop));
@@ -147,7 +132,7 @@ export class CaseRecordService {
       position: Number(e.globalPosition),
       version: e.version,
       type: e.type,
-      businessDate: businessDateOf(e.data),
+      businessDate: caseBusinessDate(e.type, e.data),
       lateEntry: e.data.lateEntry === true,
       imported: e.data.imported === true,
       occurredAt: e.occurredAt,

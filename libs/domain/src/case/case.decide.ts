@@ -46,6 +46,7 @@ import type {
   WithdrawCase,
 } from './case.commands.js';
 import { caseNotFound, illegalTransition, validationFailed } from './case.errors.js';
+import { caseBusinessDate } from './case.events.js';
 import { accountabilityDatesOf, lateEntryOf, recordedInTime } from './late-entry.js';
 import type {
   ArchiveReason,
@@ -119,43 +120,17 @@ export function decide(command: CaseCommand, state: CaseState, ctx: DecideContex
   return events.map((e) => withRecordTimeliness(e, state, ctx));
 }
 
-/** The business date of an act event; null for corrections and merger moves (never late entries). */
-function businessDateOf(e: CaseEvent): IsoDate | null {
-  switch (e.type) {
-    case 'CaseReceived':
-      return e.data.receivedAt;
-    case 'CaseClassified':
-      return e.data.classifiedAt;
-    case 'CaseAccepted':
-      return e.data.acceptedAt;
-    case 'CaseTransferred':
-      return e.data.kind === 'ordinary' ? e.data.at : null;
-    case 'DialogueRecorded':
-      return e.data.heldAt;
-    case 'CaseResolved':
-      return e.data.decidedAt;
-    case 'CaseRejected':
-    case 'CaseGuided':
-    case 'CaseArchived':
-    case 'DeadlineExtended':
-    case 'CaseSuspended':
-    case 'CaseResumed':
-    case 'CaseWithdrawn':
-    case 'CaseTerminated':
-    case 'CaseClosed':
-      return e.data.at;
-    case 'CaseReclassified':
-    case 'CaseAmended':
-    case 'HandlerAssigned':
-    case 'HandlerUnassigned':
-    case 'DeadlineMissed':
-    case 'DeadlineCorrected':
-    case 'DeadlineStarted':
-    case 'LookupPinReissued':
-      return null;
-    default:
-      return assertNever(e, 'case event');
-  }
+/**
+ * Corrections, never late entries (docs/reference/api-contract.md amend and reclassify): dated by
+ * their `at`, but their timeliness is not judged. A move for a unit merger is not one either.
+ */
+const NEVER_LATE_ENTRIES: ReadonlySet<CaseEvent['type']> = new Set(['CaseReclassified', 'CaseAmended']);
+
+/** The business date a late-entry mark is judged from (CASE_BUSINESS_DATE); null when it is never a late entry. */
+function lateEntryDateOf(e: CaseEvent): IsoDate | null {
+  if (NEVER_LATE_ENTRIES.has(e.type)) return null;
+  if (e.type === 'CaseTransferred' && e.data.kind !== 'ordinary') return null;
+  return caseBusinessDate(e.type, e.data);
 }
 
 /**
@@ -188,7 +163,7 @@ const startedWithDates = (d: CaseDeadline, ctx: DecideContext): CaseDeadline => 
 
 /** Marks a late act and decides the accountability of the deadlines it touches (docs/reference/deadlines.md §9). */
 function withRecordTimeliness(e: CaseEvent, state: CaseState, ctx: DecideContext): CaseEvent {
-  const at = businessDateOf(e);
+  const at = lateEntryDateOf(e);
   const mark = at === null ? {} : lateEntryOf(at, ctx);
   const s = state.exists ? state : null;
   const tracked = (no: number) => s?.deadlines.find((x) => x.deadline.deadlineNo === no);

@@ -487,3 +487,53 @@ export const CASE_EVENT_TYPES: readonly CaseEventType[] = [
 ];
 
 export const caseStreamId = (caseId: string): string => `case-${caseId}`;
+
+/**
+ * The business date of each case act: the field of its data that dates it (docs/reference/api-contract.md
+ * "Business date of each act"; docs/reference/deadlines.md §9), null for what carries none — an
+ * assignment, a missed deadline the watcher records, a calendar correction, a migration's deadline, a
+ * PIN reissue. The one table the history, the case record and `/late-entries` read; decide judges the
+ * late-entry mark from it too, except for the corrections that are never late entries
+ * (`NEVER_LATE_ENTRIES` in case.decide.ts). A reclassification and an amendment are dated by their
+ * `at`, a move for a unit merger by its `at` (the merger's `effectiveOn`).
+ */
+export const CASE_BUSINESS_DATE: Readonly<Record<CaseEventType, string | null>> = {
+  CaseReceived: 'receivedAt',
+  CaseClassified: 'classifiedAt',
+  CaseReclassified: 'at',
+  CaseAmended: 'at',
+  CaseAccepted: 'acceptedAt',
+  CaseRejected: 'at',
+  CaseGuided: 'at',
+  CaseArchived: 'at',
+  CaseTransferred: 'at',
+  HandlerAssigned: null,
+  HandlerUnassigned: null,
+  DeadlineExtended: 'at',
+  CaseSuspended: 'at',
+  CaseResumed: 'at',
+  DialogueRecorded: 'heldAt',
+  CaseResolved: 'decidedAt',
+  CaseWithdrawn: 'at',
+  CaseTerminated: 'at',
+  CaseClosed: 'at',
+  DeadlineMissed: null,
+  DeadlineCorrected: null,
+  DeadlineStarted: null,
+  LookupPinReissued: null,
+};
+
+const isCaseEventType = (type: string): type is CaseEventType => Object.hasOwn(CASE_BUSINESS_DATE, type);
+
+/**
+ * The business date of a case event as stored (its type and data): the date in its
+ * `CASE_BUSINESS_DATE` field; null for a type that carries none, for a type that is not a case
+ * event, and when the field is missing.
+ */
+export function caseBusinessDate(type: string, data: object): IsoDate | null {
+  if (!isCaseEventType(type)) return null;
+  const field = CASE_BUSINESS_DATE[type];
+  if (field === null) return null;
+  const value = (data as Readonly<Record<string, unknown>>)[field];
+  return typeof value === 'string' ? value : null;
+}

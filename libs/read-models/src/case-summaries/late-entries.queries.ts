@@ -1,4 +1,9 @@
-import { INSPECTION_BUSINESS_DATE, type IsoDate } from '../../../domain/src/index.js';
+import {
+  CASE_BUSINESS_DATE,
+  caseBusinessDate,
+  INSPECTION_BUSINESS_DATE,
+  type IsoDate,
+} from '../../../domain/src/index.js';
 import type { BoardPage, UnitScope } from '../deadlines/deadlines.queries.js';
 import { unitScopeSql } from '../deadlines/deadlines.queries.js';
 import type { DbRow, SqlRunner } from '../read-models/sql.js';
@@ -95,21 +100,15 @@ export async function lateEntries(db: SqlRunner, q: LateEntriesRequest): Promise
   return { items, total: Number(total[0]?.n ?? 0), page, pageSize };
 }
 
-/** The business date field of each act (docs/reference/api-contract.md "Business date of each act"). */
+/**
+ * The business date of a late act: a case act's by CASE_BUSINESS_DATE, an inspection act's by
+ * INSPECTION_BUSINESS_DATE (both in libs/domain), a reception hold's `heldOn`.
+ */
 function businessDateOf(type: string, data: Record<string, unknown>): string | null {
+  if (Object.hasOwn(CASE_BUSINESS_DATE, type)) return caseBusinessDate(type, data);
   const field =
-    type === 'CaseReceived'
-      ? 'receivedAt'
-      : type === 'CaseClassified'
-        ? 'classifiedAt'
-        : type === 'CaseAccepted'
-          ? 'acceptedAt'
-          : type === 'CaseResolved'
-            ? 'decidedAt'
-            : type === 'DialogueRecorded'
-              ? 'heldAt'
-              : type === 'ReceptionSessionHeld'
-                ? 'heldOn'
-                : ((INSPECTION_BUSINESS_DATE as Record<string, string>)[type] ?? 'at');
+    type === 'ReceptionSessionHeld'
+      ? 'heldOn'
+      : ((INSPECTION_BUSINESS_DATE as Record<string, string>)[type] ?? 'at');
   return typeof data[field] === 'string' ? (data[field] as string) : null;
 }
