@@ -23,7 +23,7 @@ import {
   type AccountableDeadlineRow,
   type HeldDay,
 } from '../../../read-models/src/index.js';
-import { can, requirePermission, type Permission, type Principal } from '../../../security/src/index.js';
+import { requirePermission, type Permission, type Principal } from '../../../security/src/index.js';
 import { fail } from '../common/problem.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
@@ -34,6 +34,7 @@ import {
   type AccountabilityItem,
   type ReceptionDutyItem,
 } from './accountability.queries.js';
+import { headRowsRule } from './head-rows.js';
 
 type ExistingUnit = Exclude<UnitState, { status: 'none' }>;
 
@@ -249,8 +250,7 @@ export class GetReceptionDutyHandler implements IQueryHandler<
   constructor(private readonly reports: AccountabilityReports) {}
 
   async execute({ principal, filter, forExport }: GetReceptionDuty): Promise<{ items: ReceptionDutyItem[] }> {
-    // As /accountability: a head reads the rows of their own terms; supervisors and admins every row.
-    const ownRowsOnly = !can(principal, 'accountability.read') && principal.roles.includes('head');
+    const headRows = headRowsRule(principal);
     const q = await this.reports.resolve(principal, filter, 'boards.read');
     const units = await this.reports.unitsOf(q);
     const held = await this.reports.heldDays(
@@ -282,7 +282,7 @@ export class GetReceptionDutyHandler implements IQueryHandler<
       }
     }
     if (forExport) requirePermission(principal, 'exports.read');
-    return { items: ownRowsOnly ? items.filter((i) => i.personId === principal.id) : items };
+    return { items: headRows.visible(items) };
   }
 }
 
@@ -298,12 +298,12 @@ export class GetAccountabilityHandler implements IQueryHandler<
     filter,
     forExport,
   }: GetAccountability): Promise<{ items: AccountabilityItem[] }> {
-    // docs/reference/api-contract.md, Deadlines, accountability, late entries: a head may read the rows of their own terms; supervisors and admins read every row.
-    const ownRowsOnly = !can(principal, 'accountability.read') && principal.roles.includes('head');
+    // A head reads the rows of their own terms with the boards' permission; every row needs accountability.read.
+    const headRows = headRowsRule(principal);
     const q = await this.reports.resolve(
       principal,
       filter,
-      ownRowsOnly ? 'boards.read' : 'accountability.read',
+      headRows.ownRowsOnly ? 'boards.read' : 'accountability.read',
     );
     const units = await this.reports.unitsOf(q);
     const unitIds = units.map((u) => u.unitId);
@@ -378,7 +378,7 @@ export class GetAccountabilityHandler implements IQueryHandler<
       }
     }
     if (forExport) requirePermission(principal, 'exports.read');
-    return { items: ownRowsOnly ? items.filter((i) => i.personId === principal.id) : items };
+    return { items: headRows.visible(items) };
   }
 }
 
