@@ -113,7 +113,7 @@ describeWithPoppler(
         'UBND thành phố Hà Nội đã tiếp nhận đơn của Ông/Bà',
         `Mã hồ sơ: ${trackingCode}`,
         'Ngày tiếp nhận: 16/11/2026',
-        'Hình thức tiếp nhận: trực tiếp tại nơi tiếp công dân',
+        'Hình thức tiếp nhận: Trực tiếp',
         'Nội dung (trích yếu): Khiếu nại quyết định thu hồi đất',
         `https://donthu.example.gov.vn/tra-cuu?ma=${trackingCode}`,
         'NGƯỜI TIẾP NHẬN',

@@ -1,5 +1,15 @@
 import type { CaseList } from '../../../../libs/read-models/src/index.js';
+import {
+  CHANNEL_LABELS,
+  FIELD_LABELS,
+  KIND_LABELS,
+  STATUS_LABELS,
+} from '../../../../libs/labels/src/index.js';
 import { toCsv, type CsvCell } from '../common/csv.js';
+
+/** A code in the words the console shows (libs/labels); empty when there is none. */
+const label = (labels: Readonly<Record<string, string>>, code: string | null): CsvCell =>
+  code === null ? null : (labels[code] ?? code);
 
 /** Vietnamese column headings of the case-list export (`GET /cases`, `Accept: text/csv`). */
 export const CASE_LIST_CSV_HEADERS = [
@@ -22,47 +32,6 @@ export const CASE_LIST_CSV_HEADERS = [
   'ID hồ sơ',
 ] as const;
 
-const KIND: Record<string, string> = {
-  complaint: 'Khiếu nại',
-  denunciation: 'Tố cáo',
-  petition: 'Kiến nghị',
-  reflection: 'Phản ánh',
-};
-const STATUS: Record<string, string> = {
-  received: 'Mới tiếp nhận',
-  classified: 'Đã phân loại',
-  accepted: 'Đã thụ lý',
-  rejected: 'Không thụ lý',
-  guided: 'Đã hướng dẫn',
-  archived: 'Lưu đơn',
-  suspended: 'Tạm đình chỉ',
-  resolved: 'Đã giải quyết',
-  closed: 'Đã kết thúc',
-  withdrawn: 'Đã rút đơn',
-  terminated: 'Đình chỉ giải quyết',
-};
-const CHANNEL: Record<string, string> = {
-  in_person: 'Trực tiếp',
-  post: 'Qua bưu chính',
-  online: 'Trực tuyến',
-  hotline: 'Đường dây nóng',
-  forwarded: 'Cơ quan khác chuyển đến',
-  reception_session: 'Tại buổi tiếp công dân',
-};
-const FIELD: Record<string, string> = {
-  land: 'Đất đai',
-  compensation: 'Bồi thường, hỗ trợ, tái định cư',
-  site_clearance: 'Giải phóng mặt bằng',
-  housing: 'Nhà ở, xây dựng',
-  policy: 'Chế độ, chính sách',
-  justice: 'Tư pháp',
-  corruption: 'Tham nhũng, tiêu cực',
-  other: 'Lĩnh vực khác',
-};
-
-const label = (labels: Record<string, string>, code: string | null): CsvCell =>
-  code === null ? null : (labels[code] ?? code);
-
 /**
  * The rows of the export: what the list item carries and nothing more — the subject, never the
  * letter's content and never an identity (only the number of petitioners).
@@ -73,11 +42,11 @@ export function caseListCsv(items: CaseList['items']): string {
     items.map((i) => [
       i.trackingCode,
       i.receivedAt,
-      label(KIND, i.kind),
+      label(KIND_LABELS, i.kind),
       i.level,
-      label(STATUS, i.status),
-      label(CHANNEL, i.channel),
-      label(FIELD, i.field),
+      label(STATUS_LABELS, i.status),
+      label(CHANNEL_LABELS, i.channel),
+      label(FIELD_LABELS, i.field),
       i.subject,
       i.petitionerCount,
       i.receivingUnitId,

@@ -1,3 +1,5 @@
+import { FIELD_LABELS, KIND_LABELS } from '../../../labels/src/index.js';
+import { FIELDS } from '../../../read-models/src/index.js';
 import type { RegisterCaseInput } from '../cases/case.inputs.js';
 
 /**
@@ -37,7 +39,7 @@ export interface Open311Attribute {
 export const OPEN311_SERVICES: readonly Open311ServiceEntry[] = [
   {
     service_code: 'kien-nghi',
-    service_name: 'Kiến nghị',
+    service_name: KIND_LABELS.petition,
     description:
       'Kiến nghị với cơ quan nhà nước về chính sách, pháp luật, việc quản lý (Luật Tiếp công dân 2013, Điều 2).',
     metadata: true,
@@ -48,7 +50,7 @@ export const OPEN311_SERVICES: readonly Open311ServiceEntry[] = [
   },
   {
     service_code: 'phan-anh',
-    service_name: 'Phản ánh',
+    service_name: KIND_LABELS.reflection,
     description:
       'Phản ánh với cơ quan nhà nước về một sự việc, hành vi cần được xem xét, xử lý (Luật Tiếp công dân 2013, Điều 2).',
     metadata: true,
@@ -59,17 +61,12 @@ export const OPEN311_SERVICES: readonly Open311ServiceEntry[] = [
   },
 ];
 
-/** donthu's `field` (lĩnh vực), as the `field` attribute's values. */
-export const FIELD_VALUES: readonly { key: NonNullable<RegisterCaseInput['field']>; name: string }[] = [
-  { key: 'land', name: 'Đất đai' },
-  { key: 'compensation', name: 'Bồi thường, hỗ trợ' },
-  { key: 'site_clearance', name: 'Giải phóng mặt bằng' },
-  { key: 'housing', name: 'Nhà ở' },
-  { key: 'policy', name: 'Chính sách, chế độ' },
-  { key: 'justice', name: 'Tư pháp' },
-  { key: 'corruption', name: 'Tham nhũng, tiêu cực' },
-  { key: 'other', name: 'Lĩnh vực khác' },
-];
+type FieldCode = NonNullable<RegisterCaseInput['field']>;
+
+/** donthu's `field` (lĩnh vực), as the `field` attribute's values, in the console's words (libs/labels). */
+export const FIELD_VALUES: readonly { key: FieldCode; name: string }[] = FIELDS.filter(
+  (key): key is FieldCode => key !== 'unspecified',
+).map((key) => ({ key, name: FIELD_LABELS[key] }));
 
 export const SUBJECT_MAX = 300;
 

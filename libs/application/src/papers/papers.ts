@@ -1,4 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { CHANNEL_LABELS, inSentence, KIND_LABELS, label } from '../../../labels/src/index.js';
 
 /**
  * The official papers a case produces (docs/reference/api-contract.md, GET /cases/:id/documents/<kind>.pdf), as pdfmake
@@ -82,22 +83,6 @@ export interface GuidanceFacts {
 }
 export type PaperFacts = ReceiptFacts | AcceptanceFacts | NonAcceptanceFacts | TransferFacts | GuidanceFacts;
 
-const KIND_WORDS: Record<CaseKindName, string> = {
-  complaint: 'khiếu nại',
-  denunciation: 'tố cáo',
-  petition: 'kiến nghị',
-  reflection: 'phản ánh',
-};
-
-const CHANNEL_WORDS: Record<string, string> = {
-  in_person: 'trực tiếp tại nơi tiếp công dân',
-  post: 'qua dịch vụ bưu chính',
-  online: 'qua cổng thông tin điện tử',
-  hotline: 'qua đường dây nóng',
-  forwarded: 'do cơ quan, tổ chức chuyển đến',
-  reception_session: 'tại buổi tiếp công dân',
-};
-
 /** What each paper stands for, named in its footer with "layout provisional". */
 const FORM_OF: Record<PaperKind, string> = {
   receipt: 'giấy biên nhận theo NĐ 154/2026 và TT 05/2021/TT-TTCP',
@@ -132,8 +117,9 @@ function names(c: PaperCase): string {
   return c.petitionerNames.join(', ');
 }
 
-const kindWord = (c: PaperCase): string => (c.kind ? KIND_WORDS[c.kind] : 'đơn');
-const letterOf = (c: PaperCase): string => (c.kind ? `đơn ${KIND_WORDS[c.kind]}` : 'đơn');
+/** The kind inside a sentence, in the words of libs/labels ("khiếu nại"). */
+const kindWord = (c: PaperCase): string => (c.kind ? inSentence(KIND_LABELS[c.kind]) : 'đơn');
+const letterOf = (c: PaperCase): string => (c.kind ? `đơn ${inSentence(KIND_LABELS[c.kind])}` : 'đơn');
 
 function header(l: Letterhead, date: string, numberPrefix: string): Content {
   return {
@@ -215,7 +201,7 @@ function body(
         para(`${c.receivingUnitName} đã tiếp nhận đơn của Ông/Bà: ${names(c)}`),
         line('Mã hồ sơ', c.trackingCode),
         line('Ngày tiếp nhận', shortDate(c.receivedAt)),
-        line('Hình thức tiếp nhận', CHANNEL_WORDS[c.channel] ?? c.channel),
+        line('Hình thức tiếp nhận', label(CHANNEL_LABELS, c.channel)),
         line('Nội dung (trích yếu)', c.subject),
         ...(f.answerBy
           ? [line('Thời hạn thông báo kết quả xử lý đơn', `chậm nhất ngày ${shortDate(f.answerBy)}`)]

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { figurePaths, type Figures } from './statistics.figures.js';
-import { labelOf } from './statistics.labels.js';
+import { figureLabel } from '../../../labels/src/index.js';
 import type { StatisticsReport } from './statistics.report.js';
 
 /** One CSV cell; the same quoting rules as the other CSV exports (formula-like text neutralised). */
@@ -46,7 +46,7 @@ export function statisticsCsv(r: StatisticsReport): string {
     lines.push(
       [
         path,
-        labelOf(path),
+        figureLabel(path),
         valueAt(r, path),
         valueAt(r.previous, path),
         valueAt(r.yearEarlier, path),
@@ -154,7 +154,7 @@ export async function statisticsXlsx(r: StatisticsReport): Promise<Buffer> {
     row++;
     summary.getRow(row).values = [
       path,
-      labelOf(path),
+      figureLabel(path),
       valueAt(r, path),
       valueAt(r.previous, path),
       valueAt(r.yearEarlier, path),
@@ -165,7 +165,7 @@ export async function statisticsXlsx(r: StatisticsReport): Promise<Buffer> {
   for (const sheet of SHEETS) {
     const ws = wb.addWorksheet(sheet.name);
     let at = titleBlock(ws, sheet.title, sheet.paths.length + 2);
-    header(ws, at, ['Mã đơn vị', 'Đơn vị', ...sheet.paths.map(labelOf)]);
+    header(ws, at, ['Mã đơn vị', 'Đơn vị', ...sheet.paths.map(figureLabel)]);
     for (const u of r.units) {
       at++;
       ws.getRow(at).values = [

@@ -11,6 +11,7 @@ import { api, download, unwrap, type Schema } from '../../api/client';
 import { useUser } from '../../auth/session';
 import { PageTitle, ProblemAlert, UnitSelect, useUnits } from '../../components/common';
 import { formatDate, todayInVietnam } from '../../lib/format';
+import { FIGURE_LABELS, KIND_LABELS } from '../../lib/labels';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -22,32 +23,37 @@ type Figures = Schema<'StatisticsFigures'>;
 type UnitRow = Report['units'][number];
 type FigureCase = Schema<'StatisticsCase'>;
 
-/** The report's rows: a figure path and its Vietnamese name (the same names as the XLSX). */
-const ROWS: [string, string][] = [
-  ['received.total', 'Tổng số đơn tiếp nhận'],
-  ['received.byKind.complaint', '— Đơn khiếu nại'],
-  ['received.byKind.denunciation', '— Đơn tố cáo'],
-  ['received.byKind.petition', '— Đơn kiến nghị'],
-  ['received.byKind.reflection', '— Đơn phản ánh'],
-  ['received.byKind.unclassified', '— Đơn chưa phân loại'],
-  ['processed.accepted', 'Đã thụ lý'],
-  ['processed.rejected', 'Không thụ lý'],
-  ['processed.guided', 'Hướng dẫn'],
-  ['processed.archived', 'Lưu đơn'],
-  ['processed.transferred', 'Chuyển đơn'],
-  ['resolved.total', 'Số vụ việc đã giải quyết'],
-  ['resolved.onTime', '— Giải quyết đúng hạn'],
-  ['resolved.late', '— Giải quyết quá hạn'],
-  ['resolved.withoutDeadline', '— Không có thời hạn giải quyết'],
-  ['resolved.lateEntries', '— Quyết định cập nhật muộn'],
-  ['openAtStart.total', 'Tồn đầu kỳ'],
-  ['openAtEnd.total', 'Tồn cuối kỳ'],
-  ['openAtEnd.overdue', '— Tồn cuối kỳ đã quá hạn'],
-  ['dialoguesHeld', 'Số cuộc đối thoại'],
-  ['reception.sessionsHeld', 'Số buổi tiếp công dân'],
-  ['reception.headSessionsHeld', '— Số buổi thủ trưởng trực tiếp tiếp'],
-  ['reception.citizensReceived', 'Số lượt công dân được tiếp'],
-];
+/**
+ * The report's rows: a figure path, and whether it is a line under the one above. Their names are the
+ * XLSX's and the CSV's (FIGURE_LABELS, libs/labels).
+ */
+const ROWS: [string, string][] = (
+  [
+    ['received.total', false],
+    ['received.byKind.complaint', true],
+    ['received.byKind.denunciation', true],
+    ['received.byKind.petition', true],
+    ['received.byKind.reflection', true],
+    ['received.byKind.unclassified', true],
+    ['processed.accepted', false],
+    ['processed.rejected', false],
+    ['processed.guided', false],
+    ['processed.archived', false],
+    ['processed.transferred', false],
+    ['resolved.total', false],
+    ['resolved.onTime', true],
+    ['resolved.late', true],
+    ['resolved.withoutDeadline', true],
+    ['resolved.lateEntries', true],
+    ['openAtStart.total', false],
+    ['openAtEnd.total', false],
+    ['openAtEnd.overdue', true],
+    ['dialoguesHeld', false],
+    ['reception.sessionsHeld', false],
+    ['reception.headSessionsHeld', true],
+    ['reception.citizensReceived', false],
+  ] as [string, boolean][]
+).map(([path, under]) => [path, `${under ? '— ' : ''}${FIGURE_LABELS[path] ?? path}`]);
 
 /** The units of a report along a chart's x axis (the unit itself marked as its own cases). */
 const unitAxis = (units: UnitRow[]) => ({
@@ -172,13 +178,7 @@ export default function StatisticsPage() {
     ) : (
       <span>{value}</span>
     );
-  const kinds: [string, string][] = [
-    ['complaint', 'Khiếu nại'],
-    ['denunciation', 'Tố cáo'],
-    ['petition', 'Kiến nghị'],
-    ['reflection', 'Phản ánh'],
-    ['unclassified', 'Chưa phân loại'],
-  ];
+  const kinds: [string, string][] = [...Object.entries(KIND_LABELS), ['unclassified', 'Chưa phân loại']];
   return (
     <>
       <PageTitle

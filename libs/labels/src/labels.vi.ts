@@ -1,0 +1,276 @@
+/**
+ * The Vietnamese name of every code of the API (docs/reference/api-contract.md fixes the codes), once:
+ * the console shows them, the case-list CSV and the statistics exports print them, the papers put them
+ * on paper and the Open311 catalogue publishes them. The wording follows the law where the law names
+ * the thing (legal-reference.md) and otherwise what the console has always shown.
+ *
+ * This file imports nothing: the browser bundle of the console takes it as it is (eslint.config.js
+ * fences it). Each map is checked for completeness against the codes it names (`satisfies`) and
+ * typed by string so that a code the reader does not know can be looked up (and shown as it is).
+ */
+
+export type CaseKindCode = 'complaint' | 'denunciation' | 'petition' | 'reflection';
+export type CaseStatusCode =
+  | 'received'
+  | 'classified'
+  | 'accepted'
+  | 'rejected'
+  | 'guided'
+  | 'archived'
+  | 'suspended'
+  | 'resolved'
+  | 'closed'
+  | 'withdrawn'
+  | 'terminated';
+export type ChannelCode = 'in_person' | 'post' | 'online' | 'hotline' | 'forwarded' | 'reception_session';
+export type FieldCode =
+  'land' | 'compensation' | 'site_clearance' | 'housing' | 'policy' | 'justice' | 'corruption' | 'other';
+export type ArchiveReasonCode =
+  'anonymous' | 'duplicate' | 'not_processable' | 'time_barred' | 'illegible' | 'already_resolved';
+export type DialogueOutcomeCode = 'agreed' | 'partially_agreed' | 'disagreed' | 'absent';
+export type ResolutionOutcomeCode =
+  'upheld' | 'partially_upheld' | 'rejected' | 'true' | 'partly_true' | 'untrue' | 'answered';
+export type DeadlineStatusCode = 'open' | 'met' | 'missed' | 'cancelled' | 'paused';
+export type RoleCode = 'reception' | 'handler' | 'head' | 'supervisor' | 'auditor' | 'admin';
+export type UnitLevelCode = 'central' | 'province' | 'commune' | 'department' | 'agency';
+export type SessionStatusCode = 'scheduled' | 'held' | 'cancelled';
+
+/** A code's words; a code the map does not know is shown as it is, a missing one as a dash. */
+export const label = (map: Readonly<Record<string, string>>, code: string | null | undefined): string =>
+  code == null ? '—' : (map[code] ?? code);
+
+/** The same words inside a sentence ("đơn khiếu nại", "lĩnh vực đất đai"). */
+export const inSentence = (words: string): string => words.toLowerCase();
+
+/** Loại đơn (the kind a letter is classified as). */
+export const KIND_LABELS: Readonly<Record<string, string>> = {
+  complaint: 'Khiếu nại',
+  denunciation: 'Tố cáo',
+  petition: 'Kiến nghị',
+  reflection: 'Phản ánh',
+} satisfies Record<CaseKindCode, string>;
+
+/** Trạng thái (a case's status). */
+export const STATUS_LABELS: Readonly<Record<string, string>> = {
+  received: 'Mới tiếp nhận',
+  classified: 'Đã phân loại',
+  accepted: 'Đã thụ lý',
+  rejected: 'Không thụ lý',
+  guided: 'Đã hướng dẫn',
+  archived: 'Lưu đơn',
+  suspended: 'Tạm đình chỉ',
+  resolved: 'Đã giải quyết',
+  closed: 'Đã kết thúc',
+  withdrawn: 'Đã rút đơn',
+  terminated: 'Đình chỉ giải quyết',
+} satisfies Record<CaseStatusCode, string>;
+
+/**
+ * Hình thức tiếp nhận (how a letter arrived; nguồn đơn, TT 07/2014 Art. 5). A forwarded letter comes
+ * from a deputy, the Fatherland Front and its member organisations, the press or another body: "cơ
+ * quan, tổ chức", as the law and the statistics say.
+ */
+export const CHANNEL_LABELS: Readonly<Record<string, string>> = {
+  in_person: 'Trực tiếp',
+  post: 'Qua bưu chính',
+  online: 'Trực tuyến',
+  hotline: 'Đường dây nóng',
+  forwarded: 'Cơ quan, tổ chức chuyển đến',
+  reception_session: 'Tại buổi tiếp công dân',
+} satisfies Record<ChannelCode, string>;
+
+/** Lĩnh vực (the sector a letter is about; legal-reference.md, "Data model"). */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  land: 'Đất đai',
+  compensation: 'Bồi thường, hỗ trợ, tái định cư',
+  site_clearance: 'Giải phóng mặt bằng',
+  housing: 'Nhà ở, xây dựng',
+  policy: 'Chế độ, chính sách',
+  justice: 'Tư pháp',
+  corruption: 'Tham nhũng, tiêu cực',
+  other: 'Lĩnh vực khác',
+} satisfies Record<FieldCode, string>;
+
+/** Lý do lưu đơn (xếp lưu đơn, TT 07/2014 Art. 6(2), 28). */
+export const ARCHIVE_REASON_LABELS: Readonly<Record<string, string>> = {
+  anonymous: 'Đơn nặc danh',
+  duplicate: 'Đơn trùng',
+  not_processable: 'Không đủ điều kiện xử lý',
+  time_barred: 'Hết thời hiệu',
+  illegible: 'Không đọc được nội dung',
+  already_resolved: 'Đã được giải quyết',
+} satisfies Record<ArchiveReasonCode, string>;
+
+/** Kết quả đối thoại. */
+export const DIALOGUE_OUTCOME_LABELS: Readonly<Record<string, string>> = {
+  agreed: 'Thống nhất',
+  partially_agreed: 'Thống nhất một phần',
+  disagreed: 'Không thống nhất',
+  absent: 'Công dân vắng mặt',
+} satisfies Record<DialogueOutcomeCode, string>;
+
+/**
+ * Kết quả giải quyết, in the law's words: a complaint is "đúng, đúng một phần hoặc sai" (LKN Art. 31,
+ * 40), a denunciation "đúng, đúng một phần hoặc tố cáo sai" (LTC Art. 35).
+ */
+export const RESOLUTION_OUTCOME_LABELS: Readonly<Record<string, string>> = {
+  upheld: 'Khiếu nại đúng',
+  partially_upheld: 'Khiếu nại đúng một phần',
+  rejected: 'Khiếu nại sai',
+  true: 'Tố cáo đúng',
+  partly_true: 'Tố cáo đúng một phần',
+  untrue: 'Tố cáo sai',
+  answered: 'Đã trả lời',
+} satisfies Record<ResolutionOutcomeCode, string>;
+
+/** Tình trạng thời hạn. */
+export const DEADLINE_STATUS_LABELS: Readonly<Record<string, string>> = {
+  open: 'Đang chạy',
+  met: 'Đúng hạn',
+  missed: 'Quá hạn',
+  cancelled: 'Đã hủy',
+  paused: 'Tạm dừng',
+} satisfies Record<DeadlineStatusCode, string>;
+
+/** Vai trò (a person's role). */
+export const ROLE_LABELS: Readonly<Record<string, string>> = {
+  reception: 'Tiếp nhận đơn',
+  handler: 'Xử lý đơn',
+  head: 'Thủ trưởng',
+  supervisor: 'Giám sát',
+  auditor: 'Thanh tra, kiểm toán',
+  admin: 'Quản trị',
+} satisfies Record<RoleCode, string>;
+
+/** Cấp của đơn vị. */
+export const UNIT_LEVEL_LABELS: Readonly<Record<string, string>> = {
+  central: 'Trung ương',
+  province: 'Cấp tỉnh',
+  commune: 'Cấp xã',
+  department: 'Sở, ngành',
+  agency: 'Cơ quan',
+} satisfies Record<UnitLevelCode, string>;
+
+/** Tình trạng buổi tiếp công dân. */
+export const SESSION_STATUS_LABELS: Readonly<Record<string, string>> = {
+  scheduled: 'Đã lên lịch',
+  held: 'Đã tổ chức',
+  cancelled: 'Đã hủy',
+} satisfies Record<SessionStatusCode, string>;
+
+/** Deadline rules (docs/deadline-rules.md): what each one is for, and its legal basis. */
+export const RULE_LABELS: Readonly<Record<string, { name: string; basis: string }>> = {
+  XLD: { name: 'Xử lý đơn', basis: 'Thông tư 05/2021/TT-TTCP, Điều 6' },
+  'KN-ACC': { name: 'Thụ lý khiếu nại', basis: 'Luật Khiếu nại 2011, Điều 27, 36' },
+  'KN-RES1': { name: 'Giải quyết khiếu nại lần đầu', basis: 'Luật Khiếu nại 2011, Điều 28' },
+  'KN-RES2': { name: 'Giải quyết khiếu nại lần hai', basis: 'Luật Khiếu nại 2011, Điều 37' },
+  'KN-RES-KL': { name: 'Giải quyết khiếu nại quyết định kỷ luật', basis: 'Luật Khiếu nại 2011, Chương III' },
+  'KN-ESC': { name: 'Thời hạn khiếu nại lần hai', basis: 'Luật Khiếu nại 2011, Điều 33' },
+  'KN-DLG': { name: 'Thông báo đối thoại', basis: 'Luật Khiếu nại 2011, Điều 30' },
+  'TC-PRE': { name: 'Xử lý ban đầu thông tin tố cáo', basis: 'Luật Tố cáo 2018, Điều 24' },
+  'TC-XFER': { name: 'Chuyển đơn tố cáo', basis: 'Luật Tố cáo 2018, Điều 24, 26' },
+  'TC-RES': { name: 'Giải quyết tố cáo', basis: 'Luật Tố cáo 2018, Điều 30' },
+  'TCD-ANS': { name: 'Trả lời kiến nghị, phản ánh', basis: 'Luật Tiếp công dân 2013, Điều 28' },
+  'TCD-ONLINE': { name: 'Tiếp nhận đơn trực tuyến', basis: 'Luật Tiếp công dân 2013' },
+};
+
+export const ruleName = (ruleId: string): string => RULE_LABELS[ruleId]?.name ?? ruleId;
+
+/** Event types of the history, as a Vietnamese official names what happened. */
+export const EVENT_LABELS: Readonly<Record<string, string>> = {
+  CaseReceived: 'Tiếp nhận đơn',
+  CaseClassified: 'Phân loại đơn',
+  CaseReclassified: 'Phân loại lại',
+  CaseAmended: 'Đính chính thông tin đơn',
+  CaseAccepted: 'Thụ lý',
+  CaseRejected: 'Không thụ lý',
+  CaseGuided: 'Hướng dẫn công dân',
+  CaseArchived: 'Lưu đơn',
+  CaseTransferred: 'Chuyển đơn',
+  HandlerAssigned: 'Giao người xử lý',
+  HandlerUnassigned: 'Thôi giao người xử lý (đơn tố cáo do thủ trưởng giao)',
+  CaseAssigned: 'Giao người xử lý',
+  DeadlineExtended: 'Gia hạn giải quyết',
+  CaseSuspended: 'Tạm đình chỉ',
+  CaseResumed: 'Tiếp tục giải quyết',
+  DialogueHeld: 'Tổ chức đối thoại',
+  DialogueRecorded: 'Tổ chức đối thoại',
+  CaseResolved: 'Ban hành quyết định/kết luận',
+  CaseWithdrawn: 'Rút đơn',
+  CaseTerminated: 'Đình chỉ giải quyết',
+  CaseClosed: 'Kết thúc hồ sơ',
+  DeadlineMissed: 'Quá hạn',
+  DeadlineCorrected: 'Điều chỉnh thời hạn (đính chính lịch nghỉ lễ)',
+  DeadlineStarted: 'Bắt đầu tính thời hạn xử lý đơn (chuyển đổi dữ liệu)',
+  LookupPinReissued: 'Cấp lại mã tra cứu',
+  ReceptionSessionScheduled: 'Lên lịch tiếp công dân',
+  ReceptionSessionHeld: 'Tổ chức tiếp công dân',
+  ReceptionSessionCancelled: 'Hủy buổi tiếp công dân',
+  ReceptionSessionCorrected: 'Đính chính buổi tiếp',
+  UnitCreated: 'Thành lập đơn vị',
+  UnitRenamed: 'Đổi tên đơn vị',
+  HeadAppointed: 'Bổ nhiệm thủ trưởng',
+  UnitMerged: 'Sáp nhập đơn vị',
+  MergerScheduled: 'Lên lịch sáp nhập',
+  UnitMergerCancelled: 'Hủy sáp nhập',
+};
+
+export const eventLabel = (type: string): string => EVENT_LABELS[type] ?? type;
+
+const fieldFigure = (code: FieldCode): string =>
+  code === 'other' ? FIELD_LABELS.other : `Lĩnh vực ${inSentence(FIELD_LABELS[code])}`;
+
+/**
+ * The names of the statistics report's figures (`GET /statistics`: the CSV, the XLSX, `donthu report`
+ * and the console's table), by path. The letters by kind, by field and the outcomes are the code
+ * labels above in a report's phrasing; the rest are the report's own lines.
+ */
+export const FIGURE_LABELS: Readonly<Record<string, string>> = {
+  'received.total': 'Tổng số đơn tiếp nhận',
+  'received.byKind.complaint': `Đơn ${inSentence(KIND_LABELS.complaint)}`,
+  'received.byKind.denunciation': `Đơn ${inSentence(KIND_LABELS.denunciation)}`,
+  'received.byKind.petition': `Đơn ${inSentence(KIND_LABELS.petition)}`,
+  'received.byKind.reflection': `Đơn ${inSentence(KIND_LABELS.reflection)}`,
+  'received.byKind.unclassified': 'Đơn chưa phân loại',
+  'received.byChannel.in_person': 'Nhận trực tiếp',
+  'received.byChannel.post': 'Nhận qua bưu chính',
+  'received.byChannel.online': 'Nhận trực tuyến',
+  'received.byChannel.hotline': 'Nhận qua đường dây nóng',
+  'received.byChannel.forwarded': `Do ${inSentence(CHANNEL_LABELS.forwarded)}`,
+  'received.byChannel.reception_session': 'Nhận qua tiếp công dân',
+  'received.byField.land': fieldFigure('land'),
+  'received.byField.compensation': fieldFigure('compensation'),
+  'received.byField.site_clearance': fieldFigure('site_clearance'),
+  'received.byField.housing': fieldFigure('housing'),
+  'received.byField.policy': fieldFigure('policy'),
+  'received.byField.justice': fieldFigure('justice'),
+  'received.byField.corruption': fieldFigure('corruption'),
+  'received.byField.other': fieldFigure('other'),
+  'received.byField.unspecified': 'Chưa xác định lĩnh vực',
+  'processed.accepted': 'Đã thụ lý',
+  'processed.rejected': 'Không thụ lý',
+  'processed.guided': 'Hướng dẫn',
+  'processed.archived': 'Lưu đơn',
+  'processed.transferred': 'Chuyển đơn',
+  'resolved.total': 'Số vụ việc đã giải quyết',
+  'resolved.byOutcome.upheld': RESOLUTION_OUTCOME_LABELS.upheld,
+  'resolved.byOutcome.partially_upheld': RESOLUTION_OUTCOME_LABELS.partially_upheld,
+  'resolved.byOutcome.rejected': RESOLUTION_OUTCOME_LABELS.rejected,
+  'resolved.byOutcome.true': RESOLUTION_OUTCOME_LABELS.true,
+  'resolved.byOutcome.partly_true': RESOLUTION_OUTCOME_LABELS.partly_true,
+  'resolved.byOutcome.untrue': RESOLUTION_OUTCOME_LABELS.untrue,
+  'resolved.byOutcome.answered': 'Kiến nghị, phản ánh đã trả lời',
+  'resolved.onTime': 'Giải quyết đúng hạn',
+  'resolved.late': 'Giải quyết quá hạn',
+  'resolved.withoutDeadline': 'Không có thời hạn giải quyết',
+  'resolved.lateEntries': 'Quyết định cập nhật muộn',
+  'openAtEnd.total': 'Tồn cuối kỳ',
+  'openAtEnd.overdue': 'Tồn cuối kỳ đã quá hạn',
+  dialoguesHeld: 'Số cuộc đối thoại',
+  'reception.sessionsHeld': 'Số buổi tiếp công dân',
+  'reception.headSessionsHeld': 'Số buổi thủ trưởng trực tiếp tiếp',
+  'reception.citizensReceived': 'Số lượt công dân được tiếp',
+  'openAtStart.total': 'Tồn đầu kỳ',
+};
+
+export const figureLabel = (path: string): string => FIGURE_LABELS[path] ?? path;
