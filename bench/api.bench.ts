@@ -6,12 +6,14 @@
  *
  *   npm run bench:api
  *   npm run bench:api -- --command-cases 2000   cases driven through register + classify + accept per mode
+ *                                               (0: no command part, only the boards)
  *   npm run bench:api -- --clients 16           concurrent HTTP clients (spread over the generators)
  *   npm run bench:api -- --loaders 1            load-generator processes
  *   npm run bench:api -- --cases 1000000        cases seeded into the read models for the boards
  *   npm run bench:api -- --reads 200            requests per board measured (at most)
  *   npm run bench:api -- --read-seconds 90      time per board: fewer requests when they are slow (≥ 5)
  *   npm run bench:api -- --modes all-in-one,split
+ *   npm run bench:api -- --boards overdue,upcoming  which boards are read (default: overdue,upcoming,statistics)
  *
  * 1. Commands, per mode: `all-in-one` (apps/api/src/all-in-one.ts: the API with the worker's loops in
  *    one process, as `npm start`) and `split` (apps/api/src/main.ts + apps/worker/src/main.ts). Each
@@ -60,7 +62,9 @@ const BOARD_CASES = Number(arg('cases', '1000000'));
 const BOARD_READS = Number(arg('reads', '200'));
 /** Time given to each board's reads: a request of seconds is read fewer times (at least 5). */
 const READ_SECONDS = Number(arg('read-seconds', '90'));
-const MODES = arg('modes', 'all-in-one,split').split(',');
+/** No command cases, no command part: the servers of the modes are not even started. */
+const MODES = COMMAND_CASES > 0 ? arg('modes', 'all-in-one,split').split(',') : [];
+const BOARDS = new Set(arg('boards', 'overdue,upcoming,statistics').split(','));
 const DEPARTMENTS = 20;
 const UNITS = Array.from({ length: DEPARTMENTS }, (_, d) => `dept-${d}`);
 /** Today in Vietnam (the server's clock is the real one). */
@@ -310,12 +314,19 @@ async function reads(
   base: string,
   path: string,
   tok: string,
-): Promise<{ p50: number; p99: number; status: number; n: number }> {
+): Promise<{ p50: number; p99: number; status: number; n: number; total: unknown }> {
   let status = 0;
+  let total: unknown;
   const once = async () => {
     const r = await fetch(base + path, { headers: { authorization: `Bearer ${tok}` } });
-    await r.arrayBuffer();
+    const body = Buffer.from(await r.arrayBuffer()).toString();
     status = r.status;
+    // A list's exact `total` (boards): printed, so that two runs can be compared.
+    try {
+      total = (JSON.parse(body) as { total?: unknown }).total;
+    } catch {
+      total = undefined;
+    }
   };
   for (let i = 0; i < 2; i++) await once();
   const l: number[] = [];
@@ -327,7 +338,7 @@ async function reads(
   }
   const n = l.length;
   l.sort((a, b) => a - b);
-  return { p50: percentile(l, 50), p99: percentile(l, 99), status, n };
+  return { p50: percentile(l, 50), p99: percentile(l, 99), status, n, total };
 }
 
 /** The statements a request issues, captured on an in-process app, then EXPLAIN ANALYZEd. */
@@ -426,6 +437,7 @@ async function main(): Promise<void> {
         await healthy(s, `http://127.0.0.1:${port}/health`);
         api = { base: `http://127.0.0.1:${port}`, server: s };
       }
+      if (!unitsReady) await setupUnits(api.base);
       const db = new pg.Client({ connectionString: scratch.url });
       await db.connect();
       let seconds: number;
@@ -446,19 +458,26 @@ async function main(): Promise<void> {
       );
       const sup = await token('supervisor-bench', ['supervisor'], 'prov');
       const requests = [
-        { label: 'overdue board', path: '/api/v1/deadlines/overdue', tok: sup, goal: 30 },
-        { label: 'upcoming board', path: '/api/v1/deadlines/upcoming', tok: sup, goal: null },
+        { board: 'overdue', label: 'overdue board', path: '/api/v1/deadlines/overdue', tok: sup, goal: 30 },
         {
+          board: 'upcoming',
+          label: 'upcoming board',
+          path: '/api/v1/deadlines/upcoming',
+          tok: sup,
+          goal: 30,
+        },
+        {
+          board: 'statistics',
           label: `statistics of the province, ${YEAR}`,
           path: `/api/v1/statistics?unitId=prov&period=${YEAR}`,
           tok: sup,
           goal: null,
         },
-      ];
+      ].filter((r) => BOARDS.has(r.board));
       for (const r of requests) {
         const m = await reads(api.base, r.path, r.tok);
         against(
-          `${r.label} (${m.status}, ${m.n} reads)`,
+          `${r.label} (${m.status}, ${m.n} reads${m.total !== undefined ? `, total ${String(m.total)}` : ''})`,
           `p50 ${fmt(m.p50)} ms, p99 ${fmt(m.p99)} ms`,
           r.goal ? `p99 ≤ ${r.goal} ms` : '',
           r.goal ? m.p99 <= r.goal : null,

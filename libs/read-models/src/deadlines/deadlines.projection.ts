@@ -53,6 +53,8 @@ export const deadlinesProjection = defineProjection({
   keyColumns: ['case_id', 'deadline_no'],
   groupColumns: ['case_id'],
   temporal: true,
+  // the counts of open deadlines the boards' totals read (1760000019520-add-open-deadline-counts.ts)
+  rebuilt: ['rm_deadline_open_counts_attach'],
   handles: CASE_EVENT_TYPES.filter(
     (t) => t !== 'DialogueRecorded' && t !== 'CaseClosed' && t !== 'LookupPinReissued',
   ),

@@ -118,23 +118,10 @@ export async function overdueDeadlines(
   const scope = unitScopeSql(q.scope, params, 'd.unit_id');
   const a = p(asOf);
   const rb = q.recordedBefore ? p(q.recordedBefore) : null;
-  const where = `d.deadline_no > 0 AND ${versionFilter('d', rb)} AND ${scope.where}
-      AND d.due_on < ${a}::date
-      AND NOT (d.completed_on IS NOT NULL AND d.completed_on <= ${a}::date)
-      AND NOT (d.cancelled_on IS NOT NULL AND d.cancelled_on <= ${a}::date)
-      AND NOT (d.state = 'paused' AND d.paused_on <= ${a}::date)`;
-  // Current rows: the same set as two disjoint parts, so that the deadlines completed or cancelled
-  // long ago (most of the table, and growing) are never scanned: those neither completed nor
-  // cancelled (indexes rm_deadlines_current_open_due and _open_unit), and those completed or
-  // cancelled only after asOf (rm_deadlines_current_closed_on). As recorded before an instant: as is.
-  const parts = rb
-    ? [where]
-    : [
-        `${where} AND d.completed_on IS NULL AND d.cancelled_on IS NULL`,
-        `${where} AND (d.completed_on IS NOT NULL OR d.cancelled_on IS NOT NULL)
-            AND GREATEST(d.completed_on, d.cancelled_on) > ${a}::date`,
-      ];
-  return page(db, scope.cte, parts, params, q, 'd.due_on ASC, d.case_id, d.deadline_no', (r, heads) => ({
+  // What the board asks of a deadline beyond being current, tracked, in scope and not closed on asOf:
+  // only columns that `rm_deadline_open_counts` keeps.
+  const board = `d.due_on < ${a}::date AND NOT (d.state = 'paused' AND d.paused_on <= ${a}::date)`;
+  return page(db, scope, boardParts(board, scope.where, a, rb), params, q, (r, heads) => ({
     caseId: String(r.case_id),
     trackingCode: String(r.tracking_code),
     ruleId: String(r.rule_id),
@@ -161,12 +148,9 @@ export async function upcomingDeadlines(
   const a = p(asOf);
   const u = p(until);
   const rb = q.recordedBefore ? p(q.recordedBefore) : null;
-  const where = `d.deadline_no > 0 AND ${versionFilter('d', rb)} AND ${scope.where}
-      AND d.due_on >= ${a}::date AND d.due_on <= ${u}::date AND d.start_on <= ${a}::date
-      AND NOT (d.completed_on IS NOT NULL AND d.completed_on <= ${a}::date)
-      AND NOT (d.cancelled_on IS NOT NULL AND d.cancelled_on <= ${a}::date)
+  const board = `d.due_on >= ${a}::date AND d.due_on <= ${u}::date AND d.start_on <= ${a}::date
       AND NOT (d.state = 'paused' AND d.paused_on <= ${a}::date)`;
-  return page(db, scope.cte, [where], params, q, 'd.due_on ASC, d.case_id, d.deadline_no', (r, heads) => ({
+  return page(db, scope, boardParts(board, scope.where, a, rb), params, q, (r, heads) => ({
     caseId: String(r.case_id),
     trackingCode: String(r.tracking_code),
     ruleId: String(r.rule_id),
@@ -178,26 +162,63 @@ export async function upcomingDeadlines(
   }));
 }
 
+/** A part of a board's set: the rows (`where` over `rm_deadlines d`) and how they are counted. */
+interface BoardPart {
+  where: string;
+  /** A scalar subquery giving how many rows match `where`. */
+  count: string;
+}
+
+/**
+ * The deadlines of a board: current (or as recorded before `rb`), tracked, in scope, matching `board`
+ * and neither completed nor cancelled on `asOf` (`a`).
+ *
+ * Current rows are read as two disjoint parts, so that the deadlines completed or cancelled long ago
+ * (most of the table, and growing) are never scanned:
+ * - those neither completed nor cancelled: paged through `rm_deadlines_current_open_due` and counted
+ *   from `rm_deadline_open_counts` (a sum over the counts of the scope's units: the same conditions
+ *   on the same columns, kept by triggers in the rows' transaction; docs/projections.md);
+ * - those completed or cancelled only after asOf (`rm_deadlines_current_closed_on`: none for a board
+ *   as of today, unless dates were entered ahead), counted row by row.
+ * As recorded before an instant: one part, counted row by row.
+ */
+function boardParts(board: string, scope: string, a: string, rb: string | null): BoardPart[] {
+  const where = `d.deadline_no > 0 AND ${versionFilter('d', rb)} AND ${scope} AND ${board}
+      AND NOT (d.completed_on IS NOT NULL AND d.completed_on <= ${a}::date)
+      AND NOT (d.cancelled_on IS NOT NULL AND d.cancelled_on <= ${a}::date)`;
+  const counted = (w: string) => ({ where: w, count: `(SELECT count(*) FROM rm_deadlines d WHERE ${w})` });
+  if (rb) return [counted(where)];
+  return [
+    {
+      where: `${where} AND d.completed_on IS NULL AND d.cancelled_on IS NULL`,
+      count: `(SELECT coalesce(sum(d.n), 0) FROM rm_deadline_open_counts d WHERE ${scope} AND ${board})`,
+    },
+    counted(`${where} AND (d.completed_on IS NOT NULL OR d.cancelled_on IS NOT NULL)
+            AND GREATEST(d.completed_on, d.cancelled_on) > ${a}::date`),
+  ];
+}
+
 /**
  * One page of the deadlines matching `parts`: disjoint conditions whose union is the set, each
- * counted on its own. The first part is paged in `order` (an index walk that stops after the page);
+ * counted on its own. The first part is paged in board order (due date, case, deadline: an index
+ * walk that stops after the page);
  * the others are expected to be small and are selected whole, each planned on its own (MATERIALIZED,
- * so the planner does not walk the first part's index for their order). `order` must be total.
+ * so the planner does not walk the first part's index for their order).
  */
 async function page<T>(
   db: SqlRunner,
-  cte: string,
-  parts: string[],
+  { cte }: { cte: string },
+  parts: BoardPart[],
   params: unknown[],
   q: DeadlineBoardRequest,
-  order: string,
   map: (r: DbRow, heads: (unitId: string, date: string) => HeadRef | null) => T,
 ): Promise<BoardPage<T>> {
+  const order = 'd.due_on ASC, d.case_id, d.deadline_no';
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 200;
   const offset = (page - 1) * pageSize;
-  const [first, ...others] = parts;
-  const count = parts.map((w) => `(SELECT count(*) FROM rm_deadlines d WHERE ${w})`).join(' + ');
+  const [first, ...others] = parts.map((x) => x.where);
+  const count = parts.map((x) => x.count).join(' + ');
   const select =
     others.length === 0
       ? `${cte} SELECT d.* FROM rm_deadlines d WHERE ${first} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`

@@ -19,6 +19,7 @@ import { AddTrackingCodeIndex1760000016100 } from '../case-summaries/17600000161
 import { DropDenunciationLetters1760000018200 } from '../case-summaries/1760000018200-drop-denunciation-letters.js';
 import { AddReceptionSessionRecordColumns1760000019300 } from '../reception-sessions/1760000019300-add-reception-session-record-columns.js';
 import { AddUnitFromAndDelegations1760000019310 } from '../units/1760000019310-add-unit-from-and-delegations.js';
+import { AddOpenDeadlineCounts1760000019520 } from '../deadlines/1760000019520-add-open-deadline-counts.js';
 import type { ProjectionDefinition } from '../runner/projection.js';
 
 export { caseSummariesProjection, deadlinesProjection, unitsProjection };
@@ -52,4 +53,5 @@ export const READ_MODEL_MIGRATIONS = [
   AddReceptionSessionRecordColumns1760000019300,
   AddUnitFromAndDelegations1760000019310,
   FasterSearchFold1760000019400,
+  AddOpenDeadlineCounts1760000019520,
 ];

@@ -742,6 +742,11 @@ export class ProjectionRunner {
         // The shadow's indexes got names of their own (`<table>__rebuild_…`); the live table's names
         // are the ones migrations know (a later `DROP INDEX <name>` must find them): taken over below.
         const renames = indexRenames(await indexesOf(em, shadow), await indexesOf(em, p.table));
+        // What the live table's migrations attached to it (triggers keeping counts), attached to the new
+        // one, and what it keeps recomputed from the new rows: before the renames, so that readers wait
+        // for none of it (they read the live table and the old counts until the commit).
+        for (const fn of p.rebuilt ?? [])
+          await em.query(`SELECT ${quoteName(fn)}($1::regclass)`, [quoteIdent(shadow)]);
         await em.query(`DROP TABLE IF EXISTS ${quoteIdent(old)}`);
         await em.query(`ALTER TABLE ${quoteIdent(p.table)} RENAME TO ${quoteIdent(old)}`);
         await em.query(`ALTER TABLE ${quoteIdent(shadow)} RENAME TO ${quoteIdent(p.table)}`);

@@ -31,6 +31,13 @@ export interface ProjectionDefinition {
    * letter for every projection cost a rebuild half its reading time.
    */
   readsLetters?: boolean;
+  /**
+   * SQL functions a rebuild calls on its new table, in the swap's transaction, before the table takes
+   * the live name: each is called as `SELECT fn('<table>'::regclass)`. For what migrations attached
+   * to the live table and a copy made with `LIKE` lacks — triggers keeping counts beside the rows — and
+   * what those keep, recomputed from the new rows (docs/projections.md, "Counts kept beside the rows").
+   */
+  rebuilt?: readonly string[];
   /** The groups an event touches (values of the group columns). */
   groupsOf(event: StoredEvent): Row[];
   /** The group's rows after the event. Rows missing from the result are deleted. Pure. */
