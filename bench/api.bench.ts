@@ -437,9 +437,30 @@ async function main(): Promise<void> {
         await healthy(s, `http://127.0.0.1:${port}/health`);
         api = { base: `http://127.0.0.1:${port}`, server: s };
       }
-      if (!unitsReady) await setupUnits(api.base);
       const db = new pg.Client({ connectionString: scratch.url });
       await db.connect();
+      if (!unitsReady) {
+        // No command part: the units are set up here, and a worker projects them (the boards read
+        // their subtree from rm_units), then stops as after the modes.
+        const workerPort = await freePort();
+        const w = start('the worker process', '../apps/worker/src/main.js', {
+          ...env,
+          WORKER_PORT: String(workerPort),
+        });
+        servers.push(w);
+        await healthy(w, `http://127.0.0.1:${workerPort}/health/live`);
+        await setupUnits(api.base);
+        const projected = async () =>
+          Number(
+            (
+              await db.query<{ n: string }>(
+                'SELECT count(*)::text AS n FROM rm_units WHERE recorded_to IS NULL',
+              )
+            ).rows[0]!.n,
+          );
+        while ((await projected()) < UNITS.length + 1) await sleep(250);
+        await stop(w);
+      }
       let seconds: number;
       let current: string;
       try {
