@@ -14,6 +14,8 @@
  *   npm run bench:api -- --read-seconds 90      time per board: fewer requests when they are slow (≥ 5)
  *   npm run bench:api -- --modes all-in-one,split
  *   npm run bench:api -- --boards overdue,upcoming  which boards are read (default: overdue,upcoming,statistics)
+ *   npm run bench:api -- --profile /tmp/prof     each server process writes a V8 CPU profile there when it
+ *                                                stops (node --cpu-prof; open it in Chrome DevTools)
  *
  * 1. Commands, per mode: `all-in-one` (apps/api/src/all-in-one.ts: the API with the worker's loops in
  *    one process, as `npm start`) and `split` (apps/api/src/main.ts + apps/worker/src/main.ts). Each
@@ -65,6 +67,8 @@ const READ_SECONDS = Number(arg('read-seconds', '90'));
 /** No command cases, no command part: the servers of the modes are not even started. */
 const MODES = COMMAND_CASES > 0 ? arg('modes', 'all-in-one,split').split(',') : [];
 const BOARDS = new Set(arg('boards', 'overdue,upcoming,statistics').split(','));
+/** A directory for the servers' CPU profiles (`--cpu-prof`), written when each process stops. */
+const PROFILE_DIR = arg('profile', '');
 const DEPARTMENTS = 20;
 const UNITS = Array.from({ length: DEPARTMENTS }, (_, d) => `dept-${d}`);
 /** Today in Vietnam (the server's clock is the real one). */
@@ -105,7 +109,8 @@ interface Server {
 }
 
 function start(name: string, path: string, env: Record<string, string>): Server {
-  const child = spawn(process.execPath, [script(path)], {
+  const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, script(path)], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
