@@ -89,7 +89,7 @@ describe('citizens follow their case: the receipt, the lookup PIN and the public
       `SELECT data->>'lookupPinHash' AS h FROM events WHERE stream_id = $1 AND type = 'CaseReceived'`,
       [`case-${id}`],
     );
-    expect(hashes.rows[0].h).toMatch(/^scrypt-v1\$/);
+    expect(hashes.rows[0].h).toMatch(/^scrypt-v2\$/);
 
     // A replay answers the same registration with lookupPin null.
     const replay = await t.request('POST', '/api/v1/cases', {
