@@ -55,11 +55,16 @@ export class UnitMergerProcess {
     for (;;) {
       const events = await this.runtime.store.readAll({ after: await this.checkpoint(), limit: 500 });
       if (events.length === 0) break;
+      // The checkpoint moves past each merger (or withdrawal) once it is entered, and to the end of
+      // the batch: one write per batch, not one per event of the log (every command's event).
       for (const e of events) {
+        if (e.type !== 'UnitMerged' && e.type !== 'UnitMergerCancelled') continue;
         if (e.type === 'UnitMerged') await this.schedule(e);
-        if (e.type === 'UnitMergerCancelled') await this.unschedule(e);
+        else await this.unschedule(e);
         await this.save({ transactionId: e.transactionId, position: e.globalPosition });
       }
+      const last = events[events.length - 1];
+      await this.save({ transactionId: last.transactionId, position: last.globalPosition });
     }
     return this.carryOutDue();
   }
