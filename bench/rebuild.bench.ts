@@ -21,6 +21,12 @@
  *   writes, secondary indexes built after the load, then the swap; events/s = events in the log / time;
  * - a full catch-up of all projections from an empty read model (a new worker on an existing log: live
  *   tables, every index in place, live batch size).
+ *
+ * Then the issue's event-store rows (store-scenarios.ts, shared with bench:store): the global read of the
+ * whole log against a raw cursor, and on a second scratch database beside it 1- and 10-event appends by
+ * 8 writers and read + fold of a 100-event stream, each against raw SQL of the same rows, alternated.
+ *
+ *   --store-appends 1000                           appends per side (1-event; a quarter of it 10-event)
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
@@ -43,6 +49,7 @@ import {
   scratchDatabase,
   type BenchRuntime,
 } from './support.js';
+import { formatStoreRows, issueStoreRows } from './store-scenarios.js';
 
 const EVENTS = Number(arg('events', '1000000'));
 const SMALL = Number(arg('small', '100000'));
@@ -52,6 +59,7 @@ const NOW = new Date('2026-12-06T03:00:00Z');
 const META = { actor: { id: 'bench', name: 'Bench', roles: [] }, correlationId: 'bench', causationId: null };
 const REBUILD_GOAL = 20_000;
 const ALL_GOAL_SECONDS = 180;
+const STORE_APPENDS = Number(arg('store-appends', '1000'));
 
 const addDays = (date: string, n: number): string => {
   const d = new Date(`${date}T00:00:00Z`);
@@ -353,6 +361,20 @@ async function measure(b: BenchRuntime, url: string, db: pg.Client, events: numb
   console.log(`  (${loadAverage()})`);
 }
 
+/** The issue's event-store rows: the global read of this log, appends and read + fold beside it. */
+async function measureStore(url: string): Promise<void> {
+  console.log(`\nevent store: ours against raw SQL of the same rows, side by side (store-scenarios.ts)`);
+  console.log(`  (${loadAverage()})`);
+  const beside = await scratchDatabase('storebench');
+  try {
+    const rows = await issueStoreRows(url, beside.url, { appends: STORE_APPENDS, foldReads: 500 });
+    console.log(formatStoreRows(rows, '  '));
+  } finally {
+    await beside.drop();
+  }
+  console.log(`  (${loadAverage()})`);
+}
+
 async function main(): Promise<void> {
   const scratch = await scratchDatabase('rebuildbench');
   let b: BenchRuntime | null = null;
@@ -370,6 +392,7 @@ async function main(): Promise<void> {
       const n = Number((await db.query<{ n: string }>('SELECT count(*)::text AS n FROM events')).rows[0]!.n);
       await measure(b, scratch.url, db, n, rate);
     }
+    await measureStore(scratch.url);
   } finally {
     await db.end().catch(() => undefined);
     await b?.close();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, it, expect } from '@jest/globals';
-import { GENESIS_HASH, canonicalJson, computeEventHash } from './hash-chain.js';
+import { GENESIS_HASH, canonicalJson, computeEventHash, computeEventHashOfCanonical } from './hash-chain.js';
 
 const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -40,5 +40,40 @@ describe('hash chain', () => {
     expect(computeEventHash(GENESIS_HASH, { ...base, data: { a: 2 } })).not.toBe(h);
     expect(computeEventHash(GENESIS_HASH, { ...base, type: 'u' })).not.toBe(h);
     expect(computeEventHash('1'.repeat(64), base)).not.toBe(h);
+  });
+});
+
+describe('computeEventHashOfCanonical', () => {
+  it('equals computeEventHash of the same fields (the parts joined in JCS key order)', () => {
+    const events = [
+      { streamId: 'case-1', version: 1, eventId: 'e', type: 't', data: {}, metadata: {} },
+      {
+        streamId: 'case-"2"\u2028',
+        version: 2147483647,
+        eventId: '0192f1c2-7b1a-7000-8000-000000000001',
+        type: 'CaseReceived',
+        data: { z: [1.5, -0, 1e21, 'ư'], a: { '\u00e9': null, e: true, '\ud83d\ude00': 'x' } },
+        metadata: { schemaVersion: 3, actor: { id: 'u1', roles: [] }, causationId: null },
+      },
+    ];
+    for (const prev of [GENESIS_HASH, 'a'.repeat(64)]) {
+      for (const e of events) {
+        expect(
+          computeEventHashOfCanonical(prev, {
+            ...e,
+            canonicalData: canonicalJson(e.data),
+            canonicalMetadata: canonicalJson(e.metadata),
+          }),
+        ).toBe(computeEventHash(prev, e));
+      }
+    }
+    const e = events[1]!;
+    expect(
+      computeEventHashOfCanonical(GENESIS_HASH, {
+        ...e,
+        canonicalData: canonicalJson(e.data),
+        canonicalMetadata: canonicalJson({}),
+      }),
+    ).not.toBe(computeEventHash(GENESIS_HASH, e));
   });
 });

@@ -28,7 +28,29 @@ export function normalizeExpected(expected: ExpectedVersion): number | 'any' {
   throw new Error(`invalid expectedVersion ${String(expected)}`);
 }
 
-export function prepareEvent(event: NewEvent, options: AppendOptions, recordedAt: string): PreparedEvent {
+/** The metadata that events of one append without metadata of their own share, by schemaVersion. */
+type SharedMetadata = Map<number, { metadataJson: string; metadata: Record<string, unknown> }>;
+
+/**
+ * prepareEvent for every event of an append. Events without metadata of their own (the usual case)
+ * carry the same stored metadata, so it is serialised and parsed once per schemaVersion and the prepared
+ * events share it (the same text, the same object).
+ */
+export function prepareEvents(
+  events: NewEvent[],
+  options: AppendOptions,
+  recordedAt: string,
+): PreparedEvent[] {
+  const shared: SharedMetadata = new Map();
+  return events.map((e) => prepareEvent(e, options, recordedAt, shared));
+}
+
+export function prepareEvent(
+  event: NewEvent,
+  options: AppendOptions,
+  recordedAt: string,
+  shared?: SharedMetadata,
+): PreparedEvent {
   if (typeof event.eventId !== 'string' || !UUID.test(event.eventId)) {
     throw new Error(`eventId must be a UUID (got ${String(event.eventId)})`);
   }
@@ -48,20 +70,27 @@ export function prepareEvent(event: NewEvent, options: AppendOptions, recordedAt
   const occurredAt = occurred.toISOString();
   // Serialise once: the hash covers exactly the JSON that is stored (undefined dropped, dates as strings).
   const dataJson = JSON.stringify(event.data);
-  const metadataJson = JSON.stringify({
-    ...options.metadata,
-    ...event.metadata,
-    occurredAt,
-    recordedAt,
-    schemaVersion,
-  });
+  // Without metadata of its own, an event's stored metadata depends only on the append and schemaVersion.
+  const sharedKey = event.metadata === undefined ? schemaVersion : undefined;
+  let stored = sharedKey === undefined ? undefined : shared?.get(sharedKey);
+  if (!stored) {
+    const metadataJson = JSON.stringify({
+      ...options.metadata,
+      ...event.metadata,
+      occurredAt,
+      recordedAt,
+      schemaVersion,
+    });
+    stored = { metadataJson, metadata: JSON.parse(metadataJson) as Record<string, unknown> };
+    if (sharedKey !== undefined) shared?.set(sharedKey, stored);
+  }
   return {
     eventId: event.eventId.toLowerCase(),
     type: event.type,
     dataJson,
-    metadataJson,
+    metadataJson: stored.metadataJson,
     data: JSON.parse(dataJson) as Record<string, unknown>,
-    metadata: JSON.parse(metadataJson) as Record<string, unknown>,
+    metadata: stored.metadata,
     occurredAt,
     recordedAt,
   };

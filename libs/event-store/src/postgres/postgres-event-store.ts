@@ -16,8 +16,8 @@ import {
   type VerifyResult,
 } from '../event-store.port.js';
 import type { EventTypeRegistry } from '../event-type-registry.js';
-import { normalizeExpected, prepareEvent, type PreparedEvent } from '../prepare-event.js';
-import { GENESIS_HASH, computeEventHash } from '../hash-chain.js';
+import { normalizeExpected, prepareEvents, type PreparedEvent } from '../prepare-event.js';
+import { GENESIS_HASH, canonicalJson, computeEventHash, computeEventHashOfCanonical } from '../hash-chain.js';
 import { EVENTS_NOTIFY_CHANNEL } from '../notify-channel.js';
 
 export interface PostgresEventStoreOptions {
@@ -305,7 +305,7 @@ export class PostgresEventStore implements EventStore {
     if (events.length === 0) return this.appendNothing(q, streamId, expected, options.expectedVersion);
 
     const recordedAt = this.clock().toISOString();
-    const prepared = events.map((e) => prepareEvent(e, options, recordedAt));
+    const prepared = prepareEvents(events, options, recordedAt);
     const seen = new Set<string>();
     for (const e of prepared) {
       if (seen.has(e.eventId)) throw new DuplicateEventId(e.eventId);
@@ -512,8 +512,13 @@ export class PostgresEventStore implements EventStore {
       return;
     }
     const sentAt = Date.now();
+    // Its own transaction, committed without waiting for the WAL flush (synchronous_commit off for
+    // this transaction only): a NOTIFY takes a transaction id, so a plain one costs a commit flush like
+    // an append does. Losing a hint in a crash loses nothing; the appends it announces are durable.
     this.notifying = this.pool
-      .query(`SELECT pg_notify('${EVENTS_NOTIFY_CHANNEL}', '')`)
+      .query(
+        `SELECT set_config('synchronous_commit', 'off', true), pg_notify('${EVENTS_NOTIFY_CHANNEL}', '')`,
+      )
       .then(
         () => undefined,
         () => undefined,
@@ -607,14 +612,21 @@ function chain(
   prepared: PreparedEvent[],
 ): { prevHash: string; hash: string }[] {
   let prevHash = prev.hash;
+  // Events of one append usually share their metadata (prepareEvents): canonicalised once.
+  const canonicalMetadata = new Map<Record<string, unknown>, string>();
   return prepared.map((e, i) => {
-    const hash = computeEventHash(prevHash, {
+    let metadata = canonicalMetadata.get(e.metadata);
+    if (metadata === undefined) {
+      metadata = canonicalJson(e.metadata);
+      canonicalMetadata.set(e.metadata, metadata);
+    }
+    const hash = computeEventHashOfCanonical(prevHash, {
       streamId,
       version: prev.version + i + 1,
       eventId: e.eventId,
       type: e.type,
-      data: e.data,
-      metadata: e.metadata,
+      canonicalData: canonicalJson(e.data),
+      canonicalMetadata: metadata,
     });
     const link = { prevHash, hash };
     prevHash = hash;
