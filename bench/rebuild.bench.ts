@@ -26,7 +26,7 @@
  * whole log against a raw cursor, and on a second scratch database beside it 1- and 10-event appends by
  * 8 writers and read + fold of a 100-event stream, each against raw SQL of the same rows, alternated.
  *
- *   --store-appends 1000                           appends per side (1-event; a quarter of it 10-event)
+ *   --store-appends 2000                           appends per side (1-event; a quarter of it 10-event)
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
@@ -59,7 +59,7 @@ const NOW = new Date('2026-12-06T03:00:00Z');
 const META = { actor: { id: 'bench', name: 'Bench', roles: [] }, correlationId: 'bench', causationId: null };
 const REBUILD_GOAL = 20_000;
 const ALL_GOAL_SECONDS = 180;
-const STORE_APPENDS = Number(arg('store-appends', '1000'));
+const STORE_APPENDS = Number(arg('store-appends', '2000'));
 
 const addDays = (date: string, n: number): string => {
   const d = new Date(`${date}T00:00:00Z`);

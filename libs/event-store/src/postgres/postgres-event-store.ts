@@ -512,13 +512,8 @@ export class PostgresEventStore implements EventStore {
       return;
     }
     const sentAt = Date.now();
-    // Its own transaction, committed without waiting for the WAL flush (synchronous_commit off for
-    // this transaction only): a NOTIFY takes a transaction id, so a plain one costs a commit flush like
-    // an append does. Losing a hint in a crash loses nothing; the appends it announces are durable.
     this.notifying = this.pool
-      .query(
-        `SELECT set_config('synchronous_commit', 'off', true), pg_notify('${EVENTS_NOTIFY_CHANNEL}', '')`,
-      )
+      .query(`SELECT pg_notify('${EVENTS_NOTIFY_CHANNEL}', '')`)
       .then(
         () => undefined,
         () => undefined,
