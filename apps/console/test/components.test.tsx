@@ -11,6 +11,8 @@ import { Form, Input } from 'antd';
 import { ApiError } from '../src/api/client';
 import { parseTypedDate } from '../src/components/DateField';
 import { toRegisterBody } from '../src/pages/desk/IntakePage';
+import { lateEntryActLabel } from '../src/pages/auditor/LateEntriesPage';
+import { eventLabel } from '../src/lib/labels';
 import { addDays, formatDate, formatInstant, todayInVietnam, urgencyOf } from '../src/lib/format';
 import { can } from '../src/auth/permissions';
 
@@ -151,6 +153,15 @@ describe('a validation refusal shown on the form it came from', () => {
     expect(await screen.findByText('Ngày 25/12/2026 sau ngày hôm nay (07/12/2026)')).toBeTruthy();
     expect(screen.getByText('Phải gồm 6–20 chữ số hoặc chữ cái')).toBeTruthy();
     expect(screen.queryAllByText(/receivedAt/)).toEqual([]);
+  });
+});
+
+describe('the late-entry list', () => {
+  it("names an inspection's late act in Vietnamese, as a case's", () => {
+    expect(lateEntryActLabel('InspectionDecided')).toBe('Quyết định thanh tra, kiểm tra');
+    expect(lateEntryActLabel('InspectionConcluded')).toBe('Ban hành kết luận');
+    expect(lateEntryActLabel('CaseAccepted')).toBe(eventLabel('CaseAccepted'));
+    expect(lateEntryActLabel('CaseAccepted')).not.toBe('CaseAccepted');
   });
 });
 

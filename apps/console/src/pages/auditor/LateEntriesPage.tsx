@@ -7,10 +7,17 @@ import { useUser } from '../../auth/session';
 import { DateField } from '../../components/DateField';
 import { PageTitle, ProblemAlert, UnitSelect, useUnitName } from '../../components/common';
 import { formatDate, formatInstant } from '../../lib/format';
+import { INSPECTION_EVENT_LABELS } from '../../lib/inspections';
 import { eventLabel, EVENT_LABELS } from '../../lib/labels';
 
 /** One act recorded late (GET /late-entries, docs/reference/deadlines.md §9). */
 type LateEntry = Schema<'LateEntry'>;
+
+/** An inspection's stream: `inspection-<id>`, the id its page takes (/thanh-tra/:id). */
+const INSPECTION_STREAM = 'inspection-';
+
+/** The Vietnamese name of a late act: a case's or a reception session's, or an inspection's. */
+export const lateEntryActLabel = (type: string): string => INSPECTION_EVENT_LABELS[type] ?? eventLabel(type);
 
 interface Filters {
   unitId?: string;
@@ -109,11 +116,15 @@ export default function LateEntriesPage() {
                 <Link to={`/ho-so/${r.caseId}`}>{v}</Link>
               ) : r.streamId.startsWith('reception-') ? (
                 'Buổi tiếp công dân'
+              ) : r.streamId.startsWith(INSPECTION_STREAM) ? (
+                <Link to={`/thanh-tra/${r.streamId.slice(INSPECTION_STREAM.length)}`}>
+                  Cuộc thanh tra, kiểm tra
+                </Link>
               ) : (
                 <code>{r.streamId}</code>
               ),
           },
-          { title: 'Hành vi', dataIndex: 'type', render: (v: string) => eventLabel(v) },
+          { title: 'Hành vi', dataIndex: 'type', render: (v: string) => lateEntryActLabel(v) },
           { title: 'Ngày thực hiện', dataIndex: 'businessDate', render: (v: string | null) => formatDate(v) },
           {
             title: 'Thời điểm ghi vào hệ thống',
