@@ -30,6 +30,9 @@ export function monthOf(date: string, offset = 0): { from: string; to: string; l
  * record that it was held.
  */
 export default function ReceptionPage() {
+  // The forms a refusal marks the fields of (ProblemAlert).
+  const [scheduleForm] = Form.useForm();
+  const [holdForm] = Form.useForm();
   const user = useUser();
   const units = useUnits();
   const unitName = useUnitName();
@@ -89,8 +92,9 @@ export default function ReceptionPage() {
       <PageTitle>Lịch tiếp công dân — {unitName(query.unitId)}</PageTitle>
       {can(user, 'receptionSchedule') ? (
         <Card size="small" title="Lên lịch buổi tiếp" style={{ marginBottom: 16 }}>
-          <ProblemAlert error={schedule.error} />
+          <ProblemAlert error={schedule.error} form={scheduleForm} />
           <Form
+            form={scheduleForm}
             layout="inline"
             initialValues={{ date: today, kind: 'periodic', mode: 'in_person' }}
             onFinish={(v) => schedule.mutate(v)}
@@ -163,7 +167,14 @@ export default function ReceptionPage() {
             key: 'act',
             render: (_: unknown, s) =>
               s.status === 'scheduled' && can(user, 'receptionHold') ? (
-                <Button onClick={() => setHolding(s)}>Ghi nhận đã tiếp</Button>
+                <Button
+                  onClick={() => {
+                    hold.reset();
+                    setHolding(s);
+                  }}
+                >
+                  Ghi nhận đã tiếp
+                </Button>
               ) : null,
           },
         ]}
@@ -175,8 +186,11 @@ export default function ReceptionPage() {
           footer={null}
           onCancel={() => setHolding(null)}
         >
-          <ProblemAlert error={hold.error} />
+          <ProblemAlert error={hold.error} form={holdForm} />
           <Form
+            form={holdForm}
+            // The one form instance serves each session's dialog in turn: nothing typed for one is kept for the next.
+            preserve={false}
             layout="vertical"
             initialValues={{ heldOn: holding.date, citizensReceived: 1 }}
             onFinish={(v) => hold.mutate(v)}
