@@ -5,6 +5,10 @@
  *   npm run bench:rebuild                          1,000,000 events (and 100,000 first)
  *   npm run bench:rebuild -- --events 200000       another size (the smaller size stays 100,000)
  *   npm run bench:rebuild -- --small 50000         another smaller size (0: none)
+ *   npm run bench:rebuild -- --keep                keep the scratch database (its name is printed)
+ *   npm run bench:rebuild -- --database <name>     measure again on a database kept by --keep (no load
+ *                                                  when it holds the events already; kept afterwards):
+ *                                                  two builds compared on the same log, one after the other
  *
  * Load: cases appended THROUGH THE STORE (hash chain, optimistic concurrency, one append per case) by
  * 8 concurrent writers, until the log holds the size asked for. Half the cases are received →
@@ -47,12 +51,16 @@ import {
   loadAverage,
   ms,
   scratchDatabase,
+  SERVER_URL,
   type BenchRuntime,
+  type ScratchDatabase,
 } from './support.js';
 import { formatStoreRows, issueStoreRows } from './store-scenarios.js';
 
 const EVENTS = Number(arg('events', '1000000'));
 const SMALL = Number(arg('small', '100000'));
+const KEEP = process.argv.includes('--keep');
+const DATABASE = arg('database', '');
 const WRITERS = 8;
 const UNITS = ['prov', ...Array.from({ length: 20 }, (_, i) => `dept-${String(i + 1).padStart(2, '0')}`)];
 const NOW = new Date('2026-12-06T03:00:00Z');
@@ -293,11 +301,30 @@ async function rawCopy(url: string): Promise<number> {
   return n / seconds;
 }
 
+/**
+ * Waits until every event is below the fence: the fence is cluster-wide, and a long transaction in
+ * another database of the server would otherwise hide the newest events from every reader measured.
+ */
+async function waitForFence(db: pg.Client): Promise<void> {
+  const start = ms();
+  for (;;) {
+    const r = await db.query<{ n: string }>(
+      'SELECT count(*)::text AS n FROM events WHERE transaction_id >= pg_snapshot_xmin(pg_current_snapshot())',
+    );
+    if (r.rows[0]!.n === '0') break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const waited = (ms() - start) / 1000;
+  if (waited >= 1)
+    console.log(`  (waited ${fmt(waited)} s for a long transaction elsewhere on the server to end)`);
+}
+
 async function measure(b: BenchRuntime, url: string, db: pg.Client, events: number, loadRate: number) {
   const { runtime } = b;
   await db.query('VACUUM ANALYZE events');
+  await waitForFence(db);
   console.log(
-    `\n${int(events)} events (${int(loadRate)} events/s appended through the store by ${WRITERS} writers)`,
+    `\n${int(events)} events (${Number.isNaN(loadRate) ? 'loaded by an earlier run' : `${int(loadRate)} events/s appended through the store by ${WRITERS} writers`})`,
   );
   console.log(`  (${loadAverage()})`);
   console.log(`  ${'workload'.padEnd(44)} ${'measured'.padEnd(26)} ${'goal'.padEnd(26)}`);
@@ -376,7 +403,7 @@ async function measureStore(url: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const scratch = await scratchDatabase('rebuildbench');
+  const scratch = DATABASE ? existingDatabase(DATABASE) : await scratchDatabase('rebuildbench');
   let b: BenchRuntime | null = null;
   const db = new pg.Client({ connectionString: scratch.url });
   try {
@@ -384,11 +411,15 @@ async function main(): Promise<void> {
     await db.connect();
     console.log(`donthu rebuild benchmark — ${new Date().toISOString()}`);
     console.log(`  ${await describeMachine(scratch.url)}; scratch database ${scratch.name}`);
-    await loadUnits(b.runtime.store);
+    if (!DATABASE) await loadUnits(b.runtime.store);
     const next = { i: 0 };
     const sizes = [...(SMALL > 0 && SMALL < EVENTS ? [SMALL] : []), EVENTS];
     for (const size of sizes) {
-      const rate = await loadCases(b.runtime.store, b.runtime.vault, db, size, next);
+      const held = Number(
+        (await db.query<{ n: string }>('SELECT count(*)::text AS n FROM events')).rows[0]!.n,
+      );
+      if (DATABASE && held >= size && size !== EVENTS) continue;
+      const rate = held >= size ? NaN : await loadCases(b.runtime.store, b.runtime.vault, db, size, next);
       const n = Number((await db.query<{ n: string }>('SELECT count(*)::text AS n FROM events')).rows[0]!.n);
       await measure(b, scratch.url, db, n, rate);
     }
@@ -396,8 +427,17 @@ async function main(): Promise<void> {
   } finally {
     await db.end().catch(() => undefined);
     await b?.close();
-    await scratch.drop();
+    if (KEEP || DATABASE) console.log(`\nkept database ${scratch.name} (--database ${scratch.name})`);
+    else await scratch.drop();
   }
+}
+
+/** A database kept by an earlier `--keep` run. */
+function existingDatabase(name: string): ScratchDatabase {
+  if (!/^donthu_rebuildbench_[0-9a-f]+$/.test(name)) throw new Error(`not a kept bench database: ${name}`);
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString(), drop: () => Promise.resolve() };
 }
 
 main().catch((err: unknown) => {

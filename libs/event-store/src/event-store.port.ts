@@ -107,6 +107,20 @@ export interface ReadAllOptions {
   limit: number;
 }
 
+/** `readAllOfTypes`: the batch `readAll` would give, narrowed to some event types. */
+export interface ReadAllOfTypesOptions extends ReadAllOptions {
+  types: readonly string[];
+}
+
+export interface TypedBatch {
+  /** The events of the batch whose type is one of `types`, in log order. */
+  events: StoredEvent[];
+  /** How many events the whole batch holds (every type): what `readAll` would have returned. */
+  count: number;
+  /** The checkpoint of the batch's last event, whatever its type; null when the batch is empty. */
+  through: GlobalCheckpoint | null;
+}
+
 export type VerifyResult =
   | { ok: true; events: number; headHash: string }
   | { ok: false; brokenAt: { version: number; position: string } };
@@ -124,6 +138,12 @@ export interface EventStore {
   readStreamForFold?(streamId: string, options?: ReadStreamOptions): Promise<FoldEvent[]>;
   /** The global log after a checkpoint, in (transaction_id, global_position) order, fenced by pg_snapshot_xmin. */
   readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
+  /**
+   * Optional: the same batch as `readAll` (the next `limit` events after the checkpoint, under the same
+   * fence), but only the events of `types` are read and returned; `through` is where the batch ends.
+   * A reader that handles few types (a projection) skips reading what it would throw away.
+   */
+  readAllOfTypes?(options: ReadAllOfTypesOptions): Promise<TypedBatch>;
   /** The position of the newest visible event ('0' when empty). */
   headPosition(): Promise<string>;
   streamHead(streamId: string): Promise<StreamHead | null>;

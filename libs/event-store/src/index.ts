@@ -30,6 +30,8 @@ export {
   type GlobalCheckpoint,
   type NewEvent,
   type ReadAllOptions,
+  type ReadAllOfTypesOptions,
+  type TypedBatch,
   readStreamForFold,
   START_OF_LOG,
   type StoredEvent,

@@ -1,4 +1,9 @@
-import type { EventStore, ReadAllOptions, StoredEvent } from '../../../event-store/src/index.js';
+import type {
+  EventStore,
+  ReadAllOfTypesOptions,
+  ReadAllOptions,
+  StoredEvent,
+} from '../../../event-store/src/index.js';
 import type { PersonalDataVault } from '../../../security/src/index.js';
 import { VaultError } from '../../../security/src/index.js';
 
@@ -94,6 +99,19 @@ export function lettersOpenedForReadModels(store: EventStore, vault: PersonalDat
       if (prop === 'readAll') {
         return async (options: ReadAllOptions) =>
           withLettersOpened(vault, await target.readAll(options), { erased: '', tolerant: true });
+      }
+      if (prop === 'readAllOfTypes') {
+        const read = target.readAllOfTypes?.bind(target);
+        return (
+          read &&
+          (async (options: ReadAllOfTypesOptions) => {
+            const batch = await read(options);
+            return {
+              ...batch,
+              events: await withLettersOpened(vault, batch.events, { erased: '', tolerant: true }),
+            };
+          })
+        );
       }
       const value: unknown = Reflect.get(target, prop, receiver);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;

@@ -9,10 +9,12 @@ import {
   type ExpectedVersion,
   type FoldEvent,
   type NewEvent,
+  type ReadAllOfTypesOptions,
   type ReadAllOptions,
   type ReadStreamOptions,
   type StoredEvent,
   type StreamHead,
+  type TypedBatch,
   type VerifyResult,
 } from '../event-store.port.js';
 import type { EventTypeRegistry } from '../event-type-registry.js';
@@ -203,6 +205,46 @@ export class PostgresEventStore implements EventStore {
       values: [options.after.transactionId, options.after.position, limit],
     });
     return rows.map((row) => this.toStoredEvent(row));
+  }
+
+  /**
+   * The batch of `readAll` narrowed to `types`, in one statement (one snapshot): the batch's span is
+   * found on the (transaction_id, global_position) index alone, then only the rows of the types asked
+   * for are fetched inside it — the payloads of the others are never read, sent or parsed.
+   */
+  async readAllOfTypes(options: ReadAllOfTypesOptions): Promise<TypedBatch> {
+    const limit = Math.max(1, Math.floor(options.limit));
+    const { rows } = await this.pool.query<
+      { n: number; through_txid: string; through_pos: string } & Partial<EventRow>
+    >({
+      text: `WITH span AS (
+          SELECT transaction_id, global_position FROM events
+           WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+             AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+           ORDER BY transaction_id, global_position
+           LIMIT $3),
+        edge AS (
+          SELECT transaction_id, global_position, (SELECT count(*) FROM span)::int AS n FROM span
+           ORDER BY transaction_id DESC, global_position DESC
+           LIMIT 1)
+        SELECT edge.n, edge.transaction_id::text AS through_txid, edge.global_position::text AS through_pos, e.*
+          FROM edge LEFT JOIN LATERAL (
+            SELECT ${COLUMNS}, transaction_id AS t, global_position AS g FROM events
+             WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+               AND (transaction_id, global_position) <= (edge.transaction_id, edge.global_position)
+               AND type = ANY($4::text[])) e ON true
+         ORDER BY e.t, e.g`,
+      values: [options.after.transactionId, options.after.position, limit, [...options.types]],
+    });
+    const first = rows[0];
+    if (!first) return { events: [], count: 0, through: null };
+    return {
+      events: rows
+        .filter((r) => r.pos !== null && r.pos !== undefined)
+        .map((r) => this.toStoredEvent(r as EventRow)),
+      count: first.n,
+      through: { transactionId: first.through_txid, position: first.through_pos },
+    };
   }
 
   async headPosition(): Promise<string> {

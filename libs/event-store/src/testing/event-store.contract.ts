@@ -364,6 +364,50 @@ export function eventStoreContract(
         expect(await store.readAll({ after: (await drain(store, start)).checkpoint, limit: 10 })).toEqual([]);
       });
 
+      it('reads the batches of readAll narrowed to some types (readAllOfTypes, where offered)', async () => {
+        const read = store.readAllOfTypes?.bind(store);
+        const start = (await drain(store, START_OF_LOG)).checkpoint;
+        const s = newStream();
+        const types = ['Noted', 'Kept', 'Noted', 'Other', 'Other', 'Kept', 'Noted'];
+        let version: number | 'no_stream' = 'no_stream';
+        for (const type of types) {
+          await store.append(s, [ev(type)], opts(version));
+          version = version === 'no_stream' ? 1 : version + 1;
+        }
+        const all = (
+          await drainUntil(store, start, 500, (read) => read.filter((e) => e.streamId === s).length === 7)
+        ).events;
+        if (!read) return; // optional: a store without it is read by readAll (the runner filters)
+        for (const limit of [1, 2, 3, 500]) {
+          let checkpoint = start;
+          let seen = 0;
+          for (;;) {
+            // Read side by side; again if the fence moved in between (a transaction elsewhere ended).
+            let page: StoredEvent[] = [];
+            let typed = await read({ after: checkpoint, limit, types: ['Kept', 'Other'] });
+            for (let tries = 0; tries < 20; tries++) {
+              page = await store.readAll({ after: checkpoint, limit });
+              if (page.length === typed.count) break;
+              typed = await read({ after: checkpoint, limit, types: ['Kept', 'Other'] });
+            }
+            // The same batch: its length and its last event, whatever their types; only the types asked for.
+            expect(typed.count).toBe(page.length);
+            expect(typed.events).toEqual(page.filter((e) => e.type === 'Kept' || e.type === 'Other'));
+            if (page.length === 0) {
+              expect(typed.through).toBeNull();
+              break;
+            }
+            expect(typed.through).toEqual(checkpointOf(page[page.length - 1]));
+            seen += page.length;
+            checkpoint = typed.through!;
+          }
+          expect(seen).toBeGreaterThanOrEqual(all.length);
+        }
+        const none = await read({ after: start, limit: 500, types: ['NeverWritten'] });
+        expect(none.events).toEqual([]);
+        expect(none.count).toBeGreaterThanOrEqual(7);
+      });
+
       it('reports the head position', async () => {
         const r = await store.append(newStream(), [ev()], opts('no_stream'));
         expect(BigInt(await store.headPosition())).toBeGreaterThanOrEqual(BigInt(r.lastPosition));
@@ -649,6 +693,15 @@ export function eventStoreContract(
             expect(firstIds).not.toContain(e1.eventId);
             // The fence: T2's transaction is not older than T1, which is still running.
             expect(firstIds).not.toContain(e2.eventId);
+            if (store.readAllOfTypes) {
+              // The narrowed read keeps the same fence.
+              const typed = await store.readAllOfTypes({
+                after: first.checkpoint,
+                limit: 500,
+                types: ['T1', 'T2'],
+              });
+              expect(typed).toEqual({ events: [], count: 0, through: null });
+            }
             await t1.commit();
             committed = true;
 

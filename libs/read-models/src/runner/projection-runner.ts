@@ -5,6 +5,7 @@ import {
   type EventStore,
   type GlobalCheckpoint,
   type StoredEvent,
+  type TypedBatch,
   deleteCheckpoint,
   eventsAfter,
   readCheckpoint,
@@ -171,8 +172,8 @@ export class ProjectionRunner {
         let progressed = 0;
         try {
           const parked = new Set((await this.parked()).map((x) => x.name));
-          for (const p of this.options.projections)
-            if (this.owns(p.name) && !parked.has(p.name)) progressed += await this.runOnce(p);
+          const mine = this.options.projections.filter((p) => this.owns(p.name) && !parked.has(p.name));
+          for (const n of (await this.runShared(mine, this.batchSize)).values()) progressed += n;
         } catch (err) {
           this.options.logger?.error({ err }, 'projection batch failed; will retry');
         }
@@ -265,21 +266,59 @@ export class ProjectionRunner {
     limit: number = this.batchSize,
   ): Promise<number> {
     const from = await this.checkpoint(target.checkpoint);
-    let events = await this.options.store.readAll({ after: from, limit });
-    if (events.length === 0) return 0;
+    const batch = await this.readBatch(from, limit, p.handles);
+    if (batch.count === 0) return 0;
     // Before the transaction: the vault reads on its own connection (on the embedded database a
     // query on another connection would wait for an open transaction).
-    if (p.readsLetters && this.options.openLetters) events = await this.options.openLetters(events);
+    const events =
+      p.readsLetters && this.options.openLetters && batch.events.length > 0
+        ? await this.options.openLetters(batch.events)
+        : batch.events;
+    return this.applyRead(p, target, from, batch, events);
+  }
+
+  /**
+   * The next `limit` events after `from` (the batch: its length and its last event fixed by the log
+   * alone), of which only the types in `types` are read when the store can narrow its read.
+   */
+  private async readBatch(
+    from: GlobalCheckpoint,
+    limit: number,
+    types: ReadonlySet<string>,
+  ): Promise<TypedBatch> {
+    const store = this.options.store;
+    if (store.readAllOfTypes) return store.readAllOfTypes({ after: from, limit, types: [...types] });
+    const all = await store.readAll({ after: from, limit });
+    const last = all[all.length - 1];
+    return {
+      events: all.filter((e) => types.has(e.type)),
+      count: all.length,
+      through: last ? { transactionId: last.transactionId, position: last.globalPosition } : null,
+    };
+  }
+
+  /**
+   * Applies a batch read after `from` (`events`: those of the batch `p` handles) in one transaction;
+   * returns the number of events of the batch applied. A poison event is walked to and parked (or,
+   * in a rebuild, thrown) as `runOnce` says.
+   */
+  private async applyRead(
+    p: ProjectionDefinition,
+    target: { table: string; checkpoint: string },
+    from: GlobalCheckpoint,
+    batch: TypedBatch,
+    events: StoredEvent[],
+  ): Promise<number> {
     try {
-      await this.applyInTransaction(p, target, from, events);
-      return events.length;
+      await this.applyInTransaction(p, target, from, events, batch.through!, batch.count);
+      return batch.count;
     } catch (err) {
       const code = poisonCode(err);
       if (!code) throw err;
-      if (events.length > 1) {
+      if (batch.count > 1) {
         // Find the event: apply one at a time until one fails (it parks or throws).
         let applied = 0;
-        for (let i = 0; i < events.length; i++) {
+        for (let i = 0; i < batch.count; i++) {
           const n = await this.runOnce(p, target, 1);
           if (n === 0) break;
           applied += n;
@@ -287,6 +326,7 @@ export class ProjectionRunner {
         return applied;
       }
       const event = events[0];
+      if (!event) throw err;
       if (target.checkpoint !== p.name) throw new PoisonEvent(p.name, event, code);
       await parkProjection(viaManager(this.options.dataSource), p.name, event, code);
       this.options.logger?.error(
@@ -302,6 +342,54 @@ export class ProjectionRunner {
       );
       return 0;
     }
+  }
+
+  /**
+   * One batch for each of `projections` (live tables), reading the log once for those that stand at
+   * the same checkpoint: the batch is read with the types any of them handles, then each applies its
+   * part in its own transaction (its own compare-and-set, its own parking). Returns the events applied
+   * per projection.
+   */
+  private async runShared(projections: ProjectionDefinition[], limit: number): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    if (projections.length === 0) return out;
+    const checkpoints = await this.checkpoints(projections.map((p) => p.name));
+    const together = new Map<string, { from: GlobalCheckpoint; members: ProjectionDefinition[] }>();
+    for (const p of projections) {
+      const from = checkpoints.get(p.name) ?? { ...START_OF_LOG };
+      const at = `${from.transactionId}:${from.position}`;
+      const group = together.get(at) ?? { from, members: [] };
+      group.members.push(p);
+      together.set(at, group);
+    }
+    for (const { from, members } of together.values()) {
+      const types = new Set(members.flatMap((p) => [...p.handles]));
+      const batch = await this.readBatch(from, limit, types);
+      if (batch.count === 0) {
+        for (const p of members) out.set(p.name, 0);
+        continue;
+      }
+      let opened: StoredEvent[] | null = null;
+      for (const p of members) {
+        let events = batch.events;
+        if (p.readsLetters && this.options.openLetters && events.length > 0)
+          events = opened ??= await this.options.openLetters(events);
+        const mine = events.filter((e) => p.handles.has(e.type));
+        const target = { table: p.table, checkpoint: p.name };
+        out.set(p.name, await this.applyRead(p, target, from, { ...batch, events: mine }, mine));
+      }
+    }
+    return out;
+  }
+
+  /** The checkpoints of `names` in one read (START_OF_LOG for those without one). */
+  private async checkpoints(names: string[]): Promise<Map<string, GlobalCheckpoint>> {
+    const rows: { name: string; transaction_id: string; position: string }[] =
+      await this.options.dataSource.query(
+        'SELECT name, transaction_id::text AS transaction_id, position::text AS position FROM projection_checkpoints WHERE name = ANY($1)',
+        [names],
+      );
+    return new Map(rows.map((r) => [r.name, { transactionId: r.transaction_id, position: r.position }]));
   }
 
   /** Parked projections (all, or those named). */
@@ -322,20 +410,22 @@ export class ProjectionRunner {
     return { wasParked, parked: again[0] ?? null };
   }
 
+  /** `events`: those of the batch `p` handles; `to`: the batch's last event; `count`: its length. */
   private async applyInTransaction(
     p: ProjectionDefinition,
     target: { table: string; checkpoint: string },
     from: GlobalCheckpoint,
     events: StoredEvent[],
+    to: GlobalCheckpoint,
+    count: number,
   ): Promise<void> {
     const last = events[events.length - 1];
-    const to: GlobalCheckpoint = { transactionId: last.transactionId, position: last.globalPosition };
     const started = process.hrtime.bigint();
     let applied = false;
     // A span per batch (when tracing is on), linked to the commands that wrote its events; the
     // batch's queries are its children.
     const span = tracer().startSpan(`projection ${p.name}`, {
-      attributes: { 'donthu.projection': p.name, 'donthu.events': events.length },
+      attributes: { 'donthu.projection': p.name, 'donthu.events': count },
       links: linksTo(events.map((e) => e.metadata?.traceparent)),
     });
     try {
@@ -367,9 +457,9 @@ export class ProjectionRunner {
     if (applied)
       this.options.observer?.batchApplied(
         p.name,
-        events.length,
+        count,
         Number(process.hrtime.bigint() - started) / 1e9,
-        last.recordedAt,
+        last?.recordedAt,
       );
   }
 
@@ -393,13 +483,30 @@ export class ProjectionRunner {
     }
   }
 
+  /**
+   * catchUp for every projection, reading the log once for those at the same checkpoint (runShared);
+   * each goes on until it has read everything visible now, or is parked.
+   */
   async catchUpAll(): Promise<void> {
-    for (const p of this.options.projections) await this.catchUp(p);
+    await this.catchUpMany(this.options.projections);
   }
 
   /** Like catchUpAll, but with leases only the projections this runner holds. */
   async catchUpHeld(): Promise<void> {
-    for (const p of this.options.projections) if (this.owns(p.name)) await this.catchUp(p);
+    await this.catchUpMany(this.options.projections.filter((p) => this.owns(p.name)));
+  }
+
+  private async catchUpMany(projections: ProjectionDefinition[]): Promise<void> {
+    const most = Math.max(this.batchSize, this.rebuildBatchSize);
+    let active = projections;
+    for (let size = this.batchSize; active.length > 0;) {
+      const parked = new Set((await this.parked(active.map((p) => p.name))).map((x) => x.name));
+      active = active.filter((p) => !parked.has(p.name));
+      const applied = await this.runShared(active, size);
+      active = active.filter((p) => (applied.get(p.name) ?? 0) > 0);
+      // Far behind (every batch full): the batch doubles up to the rebuild's size, as in catchUp.
+      if (Math.max(0, ...applied.values()) >= size) size = Math.min(size * 2, most);
+    }
   }
 
   private async applyBatch(
