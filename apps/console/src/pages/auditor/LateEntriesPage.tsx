@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Form, Select, Table, Tag } from 'antd';
+import { Button, Card, Form, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap, type Schema } from '../../api/client';
 import { useUser } from '../../auth/session';
 import { DateField } from '../../components/DateField';
-import { PageTitle, ProblemAlert, UnitSelect, useUnitName } from '../../components/common';
+import { PageTitle, ProblemAlert, useUnitName } from '../../components/common';
+import { UnitScopeFilter, type UnitScope } from '../../components/UnitScopeFilter';
 import { formatDate, formatInstant } from '../../lib/format';
 import { INSPECTION_EVENT_LABELS } from '../../lib/inspections';
 import { eventLabel, EVENT_LABELS } from '../../lib/labels';
@@ -26,6 +27,9 @@ interface Filters {
   to?: string;
   type?: string;
 }
+
+/** The form's values: the unit filter as one field. */
+type FilterForm = Omit<Filters, 'unitId' | 'includeSubunits'> & { scope: UnitScope };
 
 /**
  * Danh sách ghi muộn: the acts recorded more than LATE_ENTRY_GRACE_DAYS working days after their
@@ -59,19 +63,16 @@ export default function LateEntriesPage() {
     <>
       <PageTitle>Danh sách ghi muộn</PageTitle>
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Form<Filters>
+        <Form<FilterForm>
           layout="inline"
-          initialValues={f}
-          onFinish={(v) => {
-            setF({ ...v, includeSubunits: v.includeSubunits ?? true });
+          initialValues={{ scope: { unitId: f.unitId, includeSubunits: f.includeSubunits } }}
+          onFinish={({ scope, ...v }) => {
+            setF({ ...v, unitId: scope.unitId, includeSubunits: scope.includeSubunits });
             setPage(1);
           }}
         >
-          <Form.Item name="unitId" label="Đơn vị">
-            <UnitSelect style={{ width: 260 }} allowClear />
-          </Form.Item>
-          <Form.Item name="includeSubunits" valuePropName="checked">
-            <Checkbox>Gồm đơn vị trực thuộc</Checkbox>
+          <Form.Item name="scope">
+            <UnitScopeFilter allowClear />
           </Form.Item>
           <Form.Item name="from" label="Ghi từ ngày">
             <DateField />

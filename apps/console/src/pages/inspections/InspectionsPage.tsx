@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Checkbox, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap, type Schema } from '../../api/client';
@@ -9,6 +9,7 @@ import { useUser } from '../../auth/session';
 import { NotAllowed } from '../../components/Shell';
 import { DateField } from '../../components/DateField';
 import { PageTitle, ProblemAlert, UnitSelect, useUnitName, useUnits } from '../../components/common';
+import { UnitScopeFilter, type UnitScope } from '../../components/UnitScopeFilter';
 import { formatDate, todayInVietnam } from '../../lib/format';
 import {
   INSPECTION_KIND_LABELS,
@@ -64,8 +65,8 @@ export default function InspectionsPage() {
 function InspectionList() {
   const user = useUser();
   const unitName = useUnitName();
-  const [unitId, setUnitId] = useState<string | undefined>(user.unitId ?? undefined);
-  const [includeSubunits, setIncludeSubunits] = useState(true);
+  const [scope, setScope] = useState<UnitScope>({ unitId: user.unitId ?? undefined, includeSubunits: true });
+  const { unitId, includeSubunits } = scope;
   const [status, setStatus] = useState<Status | undefined>();
   const [page, setPage] = useState(1);
   const list = useQuery({
@@ -80,26 +81,16 @@ function InspectionList() {
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }}>
-        <UnitSelect
-          aria-label="Đơn vị"
+        <UnitScopeFilter
           placeholder={user.unitId ? 'Đơn vị' : 'Tất cả đơn vị'}
           allowClear={!user.unitId}
-          style={{ width: 280 }}
-          value={unitId}
-          onChange={(v) => {
-            setUnitId(v);
+          width={280}
+          value={scope}
+          onChange={(next) => {
+            setScope(next);
             setPage(1);
           }}
         />
-        <Checkbox
-          checked={includeSubunits}
-          onChange={(e) => {
-            setIncludeSubunits(e.target.checked);
-            setPage(1);
-          }}
-        >
-          Gồm đơn vị trực thuộc
-        </Checkbox>
         <Select<Status>
           aria-label="Trạng thái"
           placeholder="Mọi trạng thái"
@@ -158,8 +149,8 @@ function InspectionList() {
 function FollowUpBoard() {
   const user = useUser();
   const unitName = useUnitName();
-  const [unitId, setUnitId] = useState<string | undefined>(user.unitId ?? undefined);
-  const [includeSubunits, setIncludeSubunits] = useState(true);
+  const [scope, setScope] = useState<UnitScope>({ unitId: user.unitId ?? undefined, includeSubunits: true });
+  const { unitId, includeSubunits } = scope;
   const [asOf, setAsOf] = useState(todayInVietnam());
   const [page, setPage] = useState(1);
   const board = useQuery({
@@ -175,20 +166,17 @@ function FollowUpBoard() {
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }}>
-        <UnitSelect
-          aria-label="Đơn vị thực hiện kiến nghị"
+        <UnitScopeFilter
+          label="Đơn vị thực hiện kiến nghị"
           placeholder={user.unitId ? 'Đơn vị' : 'Tất cả đơn vị'}
           allowClear={!user.unitId}
-          style={{ width: 280 }}
-          value={unitId}
-          onChange={(v) => {
-            setUnitId(v);
+          width={280}
+          value={scope}
+          onChange={(next) => {
+            setScope(next);
             setPage(1);
           }}
         />
-        <Checkbox checked={includeSubunits} onChange={(e) => setIncludeSubunits(e.target.checked)}>
-          Gồm đơn vị trực thuộc
-        </Checkbox>
         <span>
           Tính đến ngày{' '}
           <span style={{ display: 'inline-block', width: 160 }}>

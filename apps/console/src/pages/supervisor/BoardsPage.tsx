@@ -1,13 +1,14 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Form, InputNumber, Space, Table, Tabs, Tag } from 'antd';
+import { App, Button, Card, Form, InputNumber, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, download, unwrap, type Schema } from '../../api/client';
 import { can } from '../../auth/permissions';
 import { useUser } from '../../auth/session';
 import { DateField } from '../../components/DateField';
-import { PageTitle, ProblemAlert, UnitSelect, useUnitName } from '../../components/common';
+import { PageTitle, ProblemAlert, useUnitName } from '../../components/common';
+import { UnitScopeFilter, type UnitScope } from '../../components/UnitScopeFilter';
 import { formatDate, todayInVietnam } from '../../lib/format';
 import { ruleName } from '../../lib/labels';
 
@@ -22,6 +23,9 @@ interface Filters {
   asOf: string;
   withinDays: number;
 }
+
+/** The form's values: the unit filter as one field. */
+type FilterForm = Omit<Filters, 'unitId' | 'includeSubunits'> & { scope: UnitScope };
 
 /** Giám sát thời hạn: the overdue and upcoming boards of a unit and its sub-units, with CSV export. */
 export default function BoardsPage() {
@@ -91,12 +95,24 @@ export default function BoardsPage() {
     <>
       <PageTitle>Giám sát thời hạn</PageTitle>
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Form<Filters> layout="inline" initialValues={f} onFinish={(v) => setF({ ...f, ...v })}>
-          <Form.Item name="unitId" label="Đơn vị">
-            <UnitSelect style={{ width: 260 }} />
-          </Form.Item>
-          <Form.Item name="includeSubunits" valuePropName="checked">
-            <Checkbox>Gồm đơn vị trực thuộc</Checkbox>
+        <Form<FilterForm>
+          layout="inline"
+          initialValues={{
+            scope: { unitId: f.unitId, includeSubunits: f.includeSubunits },
+            asOf: f.asOf,
+            withinDays: f.withinDays,
+          }}
+          onFinish={({ scope, ...v }) =>
+            setF({
+              ...f,
+              ...v,
+              unitId: scope.unitId ?? f.unitId,
+              includeSubunits: scope.includeSubunits,
+            })
+          }
+        >
+          <Form.Item name="scope">
+            <UnitScopeFilter />
           </Form.Item>
           <Form.Item name="asOf" label="Tính đến ngày">
             <DateField />
