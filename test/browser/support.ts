@@ -162,15 +162,7 @@ export async function typeDate(field: Locator, value: string): Promise<void> {
   await field.fill(value);
   await field.press('Tab');
   expect(await field.inputValue()).toBe(value);
-  // Wait until the picker's calendar has finished closing: an accessibility check run while it fades
-  // out would read its cells.
-  await field
-    .page()
-    .waitForFunction(() =>
-      [...document.querySelectorAll('.ant-picker-dropdown')].every(
-        (e) => e.classList.contains('ant-picker-dropdown-hidden') || (e as HTMLElement).offsetParent === null,
-      ),
-    );
+  // No wait for the calendar to finish closing: expectAccessible waits until nothing is fading.
 }
 
 /**
