@@ -13,6 +13,7 @@
  *   npm run bench:api -- --reads 200            requests per board measured (at most)
  *   npm run bench:api -- --read-seconds 90      time per board: fewer requests when they are slow (≥ 5)
  *   npm run bench:api -- --modes all-in-one,split
+ *   npm run bench:api -- --warmups 2           unmeasured requests before each board's measured ones
  *   npm run bench:api -- --boards overdue,upcoming  which boards are read (default: overdue,upcoming,statistics)
  *   npm run bench:api -- --profile /tmp/prof     each server process writes a V8 CPU profile there when it
  *                                                stops (node --cpu-prof; open it in Chrome DevTools)
@@ -69,6 +70,7 @@ const MODES = COMMAND_CASES > 0 ? arg('modes', 'all-in-one,split').split(',') : 
 const BOARDS = new Set(arg('boards', 'overdue,upcoming,statistics').split(','));
 /** A directory for the servers' CPU profiles (`--cpu-prof`), written when each process stops. */
 const PROFILE_DIR = arg('profile', '');
+const WARMUPS = Number(arg('warmups', '2'));
 const DEPARTMENTS = 20;
 const UNITS = Array.from({ length: DEPARTMENTS }, (_, d) => `dept-${d}`);
 /** Today in Vietnam (the server's clock is the real one). */
@@ -333,7 +335,7 @@ async function reads(
       total = undefined;
     }
   };
-  for (let i = 0; i < 2; i++) await once();
+  for (let i = 0; i < WARMUPS; i++) await once();
   const l: number[] = [];
   const until = ms() + READ_SECONDS * 1000;
   for (let i = 0; i < BOARD_READS && (i < 5 || ms() < until); i++) {

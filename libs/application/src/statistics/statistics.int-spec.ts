@@ -494,3 +494,199 @@ describe('statistics read model: the rollup equals a direct count over the event
     );
   }, 300_000);
 });
+
+describe('statistics read model: the kind by the end of the period and the open cases, as recorded before an instant', () => {
+  it('a case reclassified inside and after the period, another classified again after a transfer', async () => {
+    const r = `rb-${randomUUID().slice(0, 6)}`;
+    const [A, B] = [`${r}-a`, `${r}-b`];
+    const meta = { actor: { id: 't', name: 't', roles: [] }, correlationId: r, causationId: null };
+    const recordedAt = (iso: string) => app.setNow(iso);
+    const append = (stream: string, type: string, data: Record<string, unknown>) =>
+      app.runtime.store.append(stream, [{ eventId: randomUUID(), type, data }], {
+        expectedVersion: 'any',
+        metadata: meta,
+      });
+    const received = (caseId: string, unitId: string, on: string) =>
+      append(`case-${caseId}`, 'CaseReceived', {
+        caseId,
+        trackingCode: `PT-${caseId.slice(0, 8)}`,
+        receivedAt: on,
+        channel: 'post',
+        receivingUnitId: unitId,
+        petitioners: [],
+        signerCount: 1,
+        subject: 's',
+        content: 'c',
+        field: 'land',
+      });
+    const classified = (caseId: string, unitId: string, kind: string, on: string) =>
+      append(`case-${caseId}`, 'CaseClassified', {
+        caseId,
+        kind,
+        level: kind === 'complaint' ? 1 : null,
+        competentUnitId: unitId,
+        processable: true,
+        multiLocation: false,
+        competentWithinReceivingSubtree: true,
+        classifiedAt: on,
+        intakeDeadline: null,
+        dates: [],
+      });
+    const reclassified = (caseId: string, unitId: string, kind: string, on: string) =>
+      append(`case-${caseId}`, 'CaseReclassified', {
+        caseId,
+        kind,
+        level: null,
+        competentUnitId: unitId,
+        processable: true,
+        multiLocation: false,
+        competentWithinReceivingSubtree: true,
+        intakeDeadline: null,
+        dates: [],
+        at: on,
+        correctionReason: 'r',
+        deadlineOutcomes: [],
+      });
+    const deadline = { deadlineNo: 1, ruleId: 'KN-RES1', startOn: '2026-03-02', dueOn: '2026-03-10' };
+
+    // Recorded on 2026-04-01: the units, and every case as it stood at the end of March.
+    recordedAt('2026-04-01T03:00:00.000Z');
+    for (const [unitId, parentId] of [
+      [r, null],
+      [A, r],
+      [B, r],
+    ] as const)
+      await append(`unit-${unitId}`, 'UnitCreated', {
+        unitId,
+        name: unitId,
+        level: 'commune',
+        parentId,
+        createdAt: '1990-01-01',
+      });
+    const [X, Y, Z, W] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    // X: received by A on 03-02, classified a complaint on 03-05.
+    await received(X, A, '2026-03-02');
+    await classified(X, A, 'complaint', '2026-03-05');
+    // Y: received by A on 03-02, classified a complaint on 03-03, transferred to B on 03-10.
+    await received(Y, A, '2026-03-02');
+    await classified(Y, A, 'complaint', '2026-03-03');
+    await append(`case-${Y}`, 'CaseTransferred', {
+      caseId: Y,
+      at: '2026-03-10',
+      fromUnitId: A,
+      toUnitId: B,
+      reason: 'r',
+      kind: 'ordinary',
+      receivingUnitId: B,
+      competentUnitId: null,
+      deadlineOutcomes: [],
+    });
+    // Z: received by B on 03-15, not classified in March.
+    await received(Z, B, '2026-03-15');
+    // W: received and classified by B on 03-01, accepted 03-02 (resolution due 03-10): overdue on 03-31.
+    await received(W, B, '2026-03-01');
+    await classified(W, B, 'complaint', '2026-03-01');
+    await append(`case-${W}`, 'CaseAccepted', {
+      caseId: W,
+      acceptedAt: '2026-03-02',
+      complex: false,
+      especiallyComplex: false,
+      remoteArea: false,
+      resolutionDeadline: {
+        ...deadline,
+        ruleVersion: '2012-07-01',
+        length: 30,
+        unit: 'calendar_days',
+        variant: 'normal',
+        baseDueOn: deadline.dueOn,
+        provisional: false,
+        legalBasis: 'LKN Art. 28',
+      },
+      deadlineOutcomes: [],
+      dates: [],
+    });
+    // Recorded on 04-03: X's classification corrected to a denunciation (its date stays 03-05).
+    recordedAt('2026-04-03T03:00:00.000Z');
+    await reclassified(X, A, 'denunciation', '2026-03-20');
+    // Recorded on 04-06: Y classified by B as a reflection on 04-02, Z as a denunciation on 04-05 —
+    // both after the period: Y keeps the kind A gave it, Z stays unclassified.
+    recordedAt('2026-04-06T03:00:00.000Z');
+    await classified(Y, B, 'reflection', '2026-04-02');
+    await classified(Z, B, 'denunciation', '2026-04-05');
+    // Recorded on 04-12: X corrected again (a petition, on 04-10); W decided, back-dated to 03-25.
+    recordedAt('2026-04-12T03:00:00.000Z');
+    await reclassified(X, A, 'petition', '2026-04-10');
+    await append(`case-${W}`, 'CaseResolved', {
+      caseId: W,
+      decidedAt: '2026-03-25',
+      outcome: 'rejected',
+      summary: 's',
+      deadlineOutcomes: [{ ...deadline, outcome: 'missed', on: '2026-03-25' }],
+      dates: [],
+    });
+    await app.catchUp();
+
+    const q = new StatisticsReports(app.runtime.dataSource);
+    const period = customPeriod('2026-03-01', '2026-03-31');
+    const report = (recordedBefore?: string) =>
+      q.report({
+        unitId: r,
+        includeSubunits: true,
+        period,
+        asOf: '2026-06-30',
+        ...(recordedBefore ? { recordedBefore } : {}),
+      });
+    const kinds = (k: Partial<Figures['received']['byKind']>) => ({
+      complaint: 0,
+      denunciation: 0,
+      petition: 0,
+      reflection: 0,
+      unclassified: 0,
+      ...k,
+    });
+    // Y's transfer between two units of the subtree is received once; B's own row counts it.
+    const cases = [
+      {
+        recordedBefore: '2026-04-02T00:00:00.000Z',
+        root: kinds({ complaint: 3, unclassified: 1 }),
+        b: kinds({ complaint: 2, unclassified: 1 }),
+        open: { total: 4, overdue: 1 },
+        denunciations: [] as string[],
+      },
+      {
+        recordedBefore: '2026-04-08T00:00:00.000Z',
+        root: kinds({ complaint: 2, denunciation: 1, unclassified: 1 }),
+        b: kinds({ complaint: 2, unclassified: 1 }),
+        open: { total: 4, overdue: 1 },
+        denunciations: [X],
+      },
+      {
+        recordedBefore: undefined,
+        root: kinds({ complaint: 2, petition: 1, unclassified: 1 }),
+        b: kinds({ complaint: 2, unclassified: 1 }),
+        open: { total: 3, overdue: 0 },
+        denunciations: [] as string[],
+      },
+    ];
+    for (const c of cases) {
+      const got = await report(c.recordedBefore);
+      expect({ at: c.recordedBefore, byKind: got.received.byKind, open: got.openAtEnd }).toEqual({
+        at: c.recordedBefore,
+        byKind: c.root,
+        open: c.open,
+      });
+      expect(got.units.find((u) => u.unitId === B)!.received.byKind).toEqual(c.b);
+      const req = {
+        unitId: r,
+        includeSubunits: true,
+        period,
+        asOf: '2026-06-30',
+        ...(c.recordedBefore ? { recordedBefore: c.recordedBefore } : {}),
+      };
+      const behind = await q.cases(req, { which: 'period', path: 'received.byKind.denunciation' }, 1, 50);
+      expect(behind.items.map((i) => i.caseId)).toEqual(c.denunciations);
+      const overdue = await q.cases(req, { which: 'period', path: 'openAtEnd.overdue' }, 1, 50);
+      expect(overdue.items.map((i) => i.caseId)).toEqual(c.open.overdue ? [W] : []);
+    }
+  }, 120_000);
+});

@@ -70,6 +70,20 @@ export function parseFigure(figure: string): FigureSelector | null {
   return figurePaths().includes(path) ? { which, path } : null;
 }
 
+/** The answers of one report's statements by question, so that each distinct one is asked once. */
+class SharedReads {
+  private readonly answers = new Map<string, Promise<unknown>>();
+
+  once<T>(question: string, ask: () => Promise<T>): Promise<T> {
+    let answer = this.answers.get(question) as Promise<T> | undefined;
+    if (!answer) {
+      answer = ask();
+      this.answers.set(question, answer);
+    }
+    return answer;
+  }
+}
+
 /**
  * The statistics of a unit over a period (docs/reference/api-contract.md `GET /statistics`), from the
  * counts the statistics read model's queries return (`libs/read-models/src/statistics/`): the
@@ -116,7 +130,10 @@ export class StatisticsReports {
     const scope = req.includeSubunits ? StatisticsReports.subtree(units, req.unitId) : new Set([req.unitId]);
     const ids = [...scope];
     const periods = [req.period, previousPeriod(req.period), yearEarlierPeriod(req.period)];
-    const [cur, prev, earlier] = await Promise.all(periods.map((p) => this.rollups(ids, p, req)));
+    // One statement per distinct question: for a year, a half or nine months the previous period is
+    // the one a year earlier, and a period's open cases at its start are the previous one's at its end.
+    const reads = new SharedReads();
+    const [cur, prev, earlier] = await Promise.all(periods.map((p) => this.rollups(ids, p, req, reads)));
     const view = (p: ReportingPeriod): PeriodView => ({ label: p.label, from: p.from, to: p.to });
     const rows: UnitFigures[] = [];
     if (req.includeSubunits)
@@ -146,15 +163,26 @@ export class StatisticsReports {
     };
   }
 
-  /** The rolled-up counts of a set of units over one period. */
-  async rollups(unitIds: string[], period: ReportingPeriod, req: StatisticsRequest): Promise<PeriodRollups> {
+  /**
+   * The rolled-up counts of a set of units over one period. `reads` shares the statements of one
+   * report (same units and clocks): a question asked twice is asked of the database once.
+   */
+  async rollups(
+    unitIds: string[],
+    period: ReportingPeriod,
+    req: StatisticsRequest,
+    reads = new SharedReads(),
+  ): Promise<PeriodRollups> {
     const end = minDate(period.to, req.asOf);
     const rb = req.recordedBefore;
+    const open = (on: IsoDate) => reads.once(`open ${on}`, () => openRollups(this.db, unitIds, on, rb));
     const [acts, openAtStart, openAtEnd, reception] = await Promise.all([
-      actRollups(this.db, unitIds, period.from, end, rb),
-      openRollups(this.db, unitIds, addDays(period.from, -1), rb),
-      openRollups(this.db, unitIds, end, rb),
-      receptionRollups(this.db, unitIds, period.from, end, rb),
+      reads.once(`acts ${period.from} ${end}`, () => actRollups(this.db, unitIds, period.from, end, rb)),
+      open(addDays(period.from, -1)),
+      open(end),
+      reads.once(`reception ${period.from} ${end}`, () =>
+        receptionRollups(this.db, unitIds, period.from, end, rb),
+      ),
     ]);
     return { acts, openAtStart, openAtEnd, reception };
   }

@@ -12,6 +12,7 @@ import { AddOverdueBoardIndexes1760000007100 } from '../deadlines/1760000007100-
 import { CreateProjectionParked1760000008120 } from '../migrations/1760000008120-create-projection-parked.js';
 import { CreateStatisticsReadModel1760000015000 } from '../statistics/1760000015000-create-statistics-read-model.js';
 import { statisticsProjection } from '../statistics/statistics.projection.js';
+import { AddStatisticsReportIndexes1760000019530 } from '../statistics/1760000019530-add-statistics-report-indexes.js';
 import { AddCaseSearchIndex1760000017000 } from '../case-summaries/1760000017000-add-case-search-index.js';
 import { FasterSearchFold1760000019400 } from '../case-summaries/1760000019400-faster-search-fold.js';
 import { AddDeadlineAccountabilityColumns1760000016000 } from '../deadlines/1760000016000-add-deadline-accountability-columns.js';
@@ -54,4 +55,5 @@ export const READ_MODEL_MIGRATIONS = [
   AddUnitFromAndDelegations1760000019310,
   FasterSearchFold1760000019400,
   AddOpenDeadlineCounts1760000019520,
+  AddStatisticsReportIndexes1760000019530,
 ];

@@ -102,19 +102,31 @@ export async function statisticsUnits(db: SqlRunner): Promise<Map<string, UnitNo
   );
 }
 
+/**
+ * The acts of the units in [from, end], each `received` one with the kind its case had as classified by
+ * `end` (`kind_at_end`, 'unclassified' when none). Set-based: the classifications of the cases received
+ * in the range are read once (`rm_statistics_classified`: subject, then newest first, so the newest by
+ * `end` of each case comes first) and joined to the acts by case, instead of one look-up per act.
+ */
 function actsSql(p: (v: unknown) => string, unitIds: string[], from: IsoDate, end: IsoDate, rb?: string) {
   const r = rb ? p(rb) : null;
   const e = p(end);
+  const units = p(unitIds);
+  const start = p(from);
+  const inRange = (a: string) =>
+    `${versionFilter(a, r)} AND ${a}.unit_id = ANY(${units}::text[])
+       AND ${a}.on_date >= ${start}::date AND ${a}.on_date <= ${e}::date`;
   return `SELECT f.*,
-        CASE WHEN f.figure = 'received' THEN COALESCE((
-          SELECT c.kind FROM rm_statistics c
-           WHERE c.subject_id = f.subject_id AND c.figure = 'classified' AND c.on_date <= ${e}::date
-             AND ${versionFilter('c', r)}
-           ORDER BY c.on_date DESC, c.seq DESC LIMIT 1), 'unclassified') END AS kind_at_end
+        CASE WHEN f.figure = 'received' THEN COALESCE(k.kind, 'unclassified') END AS kind_at_end
       FROM rm_statistics f
-     WHERE ${versionFilter('f', r)} AND f.unit_id = ANY(${p(unitIds)}::text[])
-       AND f.figure = ANY(${p(ACT_FIGURES)}::text[])
-       AND f.on_date >= ${p(from)}::date AND f.on_date <= ${e}::date`;
+      LEFT JOIN (
+        SELECT DISTINCT ON (c.subject_id) c.subject_id, c.kind
+          FROM rm_statistics c
+         WHERE c.figure = 'classified' AND c.on_date <= ${e}::date AND ${versionFilter('c', r)}
+           AND c.subject_id IN (SELECT rc.subject_id FROM rm_statistics rc WHERE rc.figure = 'received' AND ${inRange('rc')})
+         ORDER BY c.subject_id, c.on_date DESC, c.seq DESC) k
+        ON f.figure = 'received' AND k.subject_id = f.subject_id
+     WHERE f.figure = ANY(${p(ACT_FIGURES)}::text[]) AND ${inRange('f')}`;
 }
 
 /** The acts of the units in [from, end], rolled up by their dimensions (the kind as classified by `end`). */
@@ -148,19 +160,34 @@ export async function actRollups(
   }));
 }
 
+/**
+ * The cases open at the end of business day `on` under the units, each with whether one of its tracked
+ * deadlines is overdue then (due before `on`, neither completed nor cancelled by `on`, not paused since
+ * `on` or before). Set-based: the open spans are read by the day they end (`rm_statistics_open_until`:
+ * a span still open has no end), the overdue cases once as a set (for the current rows, as the overdue
+ * board reads them: deadlines neither completed nor cancelled, and those completed or cancelled only
+ * after `on`), then joined by case, instead of one look-up per open case.
+ */
 function openSql(p: (v: unknown) => string, unitIds: string[], on: IsoDate, rb?: string) {
   const r = rb ? p(rb) : null;
   const d = p(on);
-  return `SELECT f.*, EXISTS (
-          SELECT 1 FROM rm_deadlines dl
-           WHERE dl.case_id = f.case_id AND dl.deadline_no > 0 AND ${versionFilter('dl', r)}
-             AND dl.due_on < ${d}::date
-             AND NOT (dl.completed_on IS NOT NULL AND dl.completed_on <= ${d}::date)
-             AND NOT (dl.cancelled_on IS NOT NULL AND dl.cancelled_on <= ${d}::date)
-             AND NOT (dl.state = 'paused' AND dl.paused_on <= ${d}::date)) AS overdue
+  const late = `dl.deadline_no > 0 AND ${versionFilter('dl', r)} AND dl.due_on < ${d}::date
+           AND NOT (dl.completed_on IS NOT NULL AND dl.completed_on <= ${d}::date)
+           AND NOT (dl.cancelled_on IS NOT NULL AND dl.cancelled_on <= ${d}::date)
+           AND NOT (dl.state = 'paused' AND dl.paused_on <= ${d}::date)`;
+  const overdue = r
+    ? `SELECT DISTINCT dl.case_id FROM rm_deadlines dl WHERE ${late}`
+    : `SELECT dl.case_id FROM rm_deadlines dl
+        WHERE ${late} AND dl.completed_on IS NULL AND dl.cancelled_on IS NULL
+       UNION
+       SELECT dl.case_id FROM rm_deadlines dl
+        WHERE ${late} AND (dl.completed_on IS NOT NULL OR dl.cancelled_on IS NOT NULL)
+          AND GREATEST(dl.completed_on, dl.cancelled_on) > ${d}::date`;
+  return `SELECT f.*, o.case_id IS NOT NULL AS overdue
       FROM rm_statistics f
+      LEFT JOIN (${overdue}) o ON o.case_id = f.case_id
      WHERE ${versionFilter('f', r)} AND f.figure = 'open' AND f.unit_id = ANY(${p(unitIds)}::text[])
-       AND f.on_date <= ${d}::date AND (f.until_date IS NULL OR f.until_date > ${d}::date)`;
+       AND COALESCE(f.until_date, 'infinity'::date) > ${d}::date AND f.on_date <= ${d}::date`;
 }
 
 /** Cases open at the end of business day `on`, per responsible unit, and those with an overdue deadline. */
