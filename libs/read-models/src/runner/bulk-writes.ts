@@ -46,16 +46,21 @@ export function toDbValue(value: unknown): unknown {
 
 export function stripTemporal(row: Row | null): Row | null {
   if (!row) return null;
+  // Object.keys, not Object.entries: the same keys in the same order, without a pair per column
+  // (this runs for every row version of a rebuild).
   const out: Row = {};
-  for (const [k, v] of Object.entries(row))
-    if (!TEMPORAL_COLUMNS.has(k) && !GENERATED_COLUMNS.has(k)) out[k] = v;
+  for (const k of Object.keys(row))
+    if (!TEMPORAL_COLUMNS.has(k) && !GENERATED_COLUMNS.has(k)) out[k] = row[k];
   return out;
 }
 
 /** Values as evolve produced them: Dates become ISO strings. */
 export function normaliseRow(row: Row): Row {
   const out: Row = {};
-  for (const [k, v] of Object.entries(row)) out[k] = v instanceof Date ? v.toISOString() : v;
+  for (const k of Object.keys(row)) {
+    const v = row[k];
+    out[k] = v instanceof Date ? v.toISOString() : v;
+  }
   return out;
 }
 
@@ -161,7 +166,11 @@ function* copyLines(columns: readonly string[], rows: readonly Row[]): Generator
   const per = 500;
   for (let i = 0; i < rows.length; i += per) {
     let chunk = '';
-    for (const r of rows.slice(i, i + per)) chunk += columns.map((c) => copyText(r[c])).join('\t') + '\n';
+    for (let j = i; j < Math.min(i + per, rows.length); j++) {
+      const r = rows[j]!;
+      for (let c = 0; c < columns.length; c++) chunk += (c === 0 ? '' : '\t') + copyText(r[columns[c]!]);
+      chunk += '\n';
+    }
     yield chunk;
   }
 }
@@ -254,8 +263,8 @@ export class BatchWrites {
     if (old) {
       const open = this.openVersion.get(k);
       if (open !== undefined) {
-        const v = this.versions.get(open)!;
-        this.versions.set(open, { ...v, recorded_to: event.recordedAt });
+        // The version is this writer's own object (made below): closed in place, its place kept.
+        this.versions.get(open)!.recorded_to = event.recordedAt;
         this.openVersion.delete(k);
       } else if (!this.closeStored.has(k)) {
         this.closeStored.set(k, {
@@ -268,12 +277,12 @@ export class BatchWrites {
       const vk = `${k}@${event.globalPosition}`;
       // The same key and position twice (ON CONFLICT DO UPDATE in the per-row writer): the later wins.
       this.versions.delete(vk);
-      this.versions.set(vk, {
-        ...stripTemporal(row),
-        recorded_from: event.recordedAt,
-        recorded_to: null,
-        position_from: event.globalPosition,
-      });
+      // A fresh object (stripTemporal copies): the row's columns, then the temporal ones.
+      const version = stripTemporal(row)!;
+      version.recorded_from = event.recordedAt;
+      version.recorded_to = null;
+      version.position_from = event.globalPosition;
+      this.versions.set(vk, version);
       this.openVersion.set(k, vk);
     }
   }

@@ -52,4 +52,9 @@ export const defineProjection = (p: ProjectionSpec): ProjectionDefinition => ({
 });
 
 export const keyOf = (columns: readonly string[], row: Row): string =>
-  JSON.stringify(columns.map((c) => row[c] ?? null));
+  // The same string for one or two columns (most keys), without the intermediate closure.
+  columns.length === 1
+    ? JSON.stringify([row[columns[0]!] ?? null])
+    : columns.length === 2
+      ? JSON.stringify([row[columns[0]!] ?? null, row[columns[1]!] ?? null])
+      : JSON.stringify(columns.map((c) => row[c] ?? null));
