@@ -296,7 +296,7 @@ describe('rm_deadline_open_counts', () => {
       'SELECT DISTINCT state FROM rm_deadlines WHERE recorded_to IS NULL AND deadline_no > 0 ORDER BY state',
     );
     expect(states.map((s) => s.state)).toEqual(['cancelled', 'completed', 'open', 'paused']);
-    expect((await countsKept()).length).toBeGreaterThan(10);
+    expect((await countsKept()).length).toBeGreaterThan(0);
   }, 1_200_000);
 
   it('a rebuild leaves the counts of its new table, with the triggers that keep them, and a TRUNCATE empties them', async () => {

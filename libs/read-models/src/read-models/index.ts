@@ -21,6 +21,7 @@ import { DropDenunciationLetters1760000018200 } from '../case-summaries/17600000
 import { AddReceptionSessionRecordColumns1760000019300 } from '../reception-sessions/1760000019300-add-reception-session-record-columns.js';
 import { AddUnitFromAndDelegations1760000019310 } from '../units/1760000019310-add-unit-from-and-delegations.js';
 import { AddOpenDeadlineCounts1760000019520 } from '../deadlines/1760000019520-add-open-deadline-counts.js';
+import { AddClosedBoardIndex1760000019540 } from '../deadlines/1760000019540-add-closed-board-index.js';
 import type { ProjectionDefinition } from '../runner/projection.js';
 
 export { caseSummariesProjection, deadlinesProjection, unitsProjection };
@@ -56,4 +57,5 @@ export const READ_MODEL_MIGRATIONS = [
   FasterSearchFold1760000019400,
   AddOpenDeadlineCounts1760000019520,
   AddStatisticsReportIndexes1760000019530,
+  AddClosedBoardIndex1760000019540,
 ];
