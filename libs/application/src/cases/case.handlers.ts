@@ -314,7 +314,9 @@ export class RegisterCaseHandler implements ICommandHandler<RegisterCase, Regist
         { path: 'receivingUnitId', message: 'no such unit' },
       ]);
     }
-    const problem = await this.units.problemOn(dto.receivingUnitId, dto.receivedAt);
+    // Read once: its name goes on the receipt.
+    const receivingUnit = await this.units.state(dto.receivingUnitId);
+    const problem = await this.units.problemOn(dto.receivingUnitId, dto.receivedAt, receivingUnit);
     if (problem)
       fail('VALIDATION_FAILED', `receivingUnitId: ${problem}`, [
         { path: 'receivingUnitId', message: problem },
@@ -402,7 +404,7 @@ export class RegisterCaseHandler implements ICommandHandler<RegisterCase, Regist
       position: Number(result.position),
       status: state.status,
       // Returned only here (and by a reissue); the controller strips it before an idempotent replay is stored.
-      receipt: await this.cases.receiptOf(state, lookupPin),
+      receipt: await this.cases.receiptOf(state, lookupPin, receivingUnit),
     };
   }
 }

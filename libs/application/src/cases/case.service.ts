@@ -12,6 +12,7 @@ import {
   vietnamDateOf,
   RESOLUTION_RULES,
   nameOn,
+  type UnitState,
 } from '../../../domain/src/index.js';
 import type { StoredEvent } from '../../../event-store/src/index.js';
 import {
@@ -152,12 +153,17 @@ export class CaseService {
   }
 
   /** The receipt of docs/reference/api-contract.md (`POST /cases`): what the desk hands the citizen. */
-  async receiptOf(state: ExistingCase, lookupPin: string | null) {
+  async receiptOf(
+    state: ExistingCase,
+    lookupPin: string | null,
+    /** The receiving unit as the caller just read it (saves reading its stream again). */
+    receivingUnit?: UnitState,
+  ) {
     return {
       trackingCode: state.trackingCode,
       receivedAt: state.receivedAt,
       receivingUnitId: state.receivingUnitId,
-      receivingUnitName: await this.unitName(state.receivingUnitId, state.receivedAt),
+      receivingUnitName: await this.unitName(state.receivingUnitId, state.receivedAt, receivingUnit),
       subject: state.subject,
       answerBy: answerByOf(state),
       lookupUrl: this.lookupUrl(state.trackingCode),
@@ -171,8 +177,8 @@ export class CaseService {
   }
 
   /** The unit's name on a date (its current name when it had none yet), null for an unknown unit. */
-  async unitName(unitId: string, on: string): Promise<string | null> {
-    const unit = await this.units.state(unitId);
+  async unitName(unitId: string, on: string, known?: UnitState): Promise<string | null> {
+    const unit = known ?? (await this.units.state(unitId));
     if (unit.status === 'none') return null;
     return nameOn(unit, on) ?? unit.names.at(-1)?.name ?? null;
   }

@@ -67,8 +67,10 @@ export class UnitDirectory {
   async problemOn(
     unitId: string,
     date: string = vietnamDateOf(this.runtime.clock()),
+    /** The unit as the caller just read it (saves reading its stream again). */
+    known?: UnitState,
   ): Promise<string | null> {
-    const s = await this.state(unitId);
+    const s = known ?? (await this.state(unitId));
     if (s.status === 'none') return 'no such unit';
     if (date < s.from) return `unit ${unitId} exists from ${s.from}`;
     if (s.status === 'merged' && date >= s.mergedOn) return `unit ${unitId} ceased on ${s.mergedOn}`;
