@@ -65,7 +65,7 @@ describe('deadlines', () => {
       />,
     );
     const row = screen.getByText('Giải quyết khiếu nại lần đầu').closest('tr')!;
-    expect(within(row).getByText(/Căn cứ: LKN Art\. 28/)).toBeTruthy();
+    expect(within(row).getByText(/Căn cứ: Luật Khiếu nại, Điều 28/)).toBeTruthy();
     expect(within(row).getByText('Đúng hạn')).toBeTruthy();
     expect(within(row).getByText('10/08/2026')).toBeTruthy();
   });

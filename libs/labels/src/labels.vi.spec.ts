@@ -3,6 +3,7 @@ import {
   CASE_EVENT_TYPES,
   RECEPTION_EVENT_TYPES,
   RULE_IDS,
+  ruleVersionsOf,
   type ExistingCase,
 } from '../../domain/src/index.js';
 import { ROLES } from '../../security/src/index.js';
@@ -22,6 +23,7 @@ import {
   UNIT_LEVEL_LABELS,
   SESSION_STATUS_LABELS,
   label,
+  legalBasisVi,
   type CaseKindCode,
   type CaseStatusCode,
   type ChannelCode,
@@ -83,5 +85,31 @@ describe('the Vietnamese labels of the codes', () => {
     expect(label(KIND_LABELS, 'complaint')).toBe('Khiếu nại');
     expect(label(KIND_LABELS, 'mixed')).toBe('mixed');
     expect(label(KIND_LABELS, null)).toBe('—');
+  });
+});
+
+describe('legalBasisVi', () => {
+  it('renders every legal basis of the rule table without an English word', () => {
+    for (const v of RULE_IDS.flatMap((id) => ruleVersionsOf(id))) {
+      const vi = legalBasisVi(v.legalBasis);
+      expect(vi).not.toMatch(/\b(Art|Law|am|new|set by|reportEvery|reportDates)\b/);
+      expect(vi.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('cites an article, a clause and a point in the Vietnamese order', () => {
+    expect(legalBasisVi('LKN Art. 28')).toBe('Luật Khiếu nại, Điều 28');
+    expect(
+      legalBasisVi('LKN Art. 27, 36; TT 07/2013 Art. 5(1) (am. TT 02/2016); NĐ 124/2020 Art. 16(1)'),
+    ).toBe(
+      'Luật Khiếu nại, Điều 27, 36; TT 07/2013, khoản 1 Điều 5 (sửa đổi bởi TT 02/2016); NĐ 124/2020, khoản 1 Điều 16',
+    );
+    expect(legalBasisVi('LTCD Art. 12(5), 15(2)(d)')).toBe('Luật Tiếp công dân, khoản 5 Điều 12, 15(2)(d)');
+    expect(legalBasisVi('NĐ 155/2026 Art. 10; Law 136/2025/QH15')).toBe(
+      'NĐ 155/2026, Điều 10; Luật 136/2025/QH15',
+    );
+    expect(legalBasisVi('NĐ 155/2026 Art. 12 (NĐ 124/2020 Art. 28a–28b); new LKN Art. 11a')).toBe(
+      'NĐ 155/2026, Điều 12 (NĐ 124/2020, Điều 28a–28b); Luật Khiếu nại, Điều 11a (bổ sung)',
+    );
   });
 });

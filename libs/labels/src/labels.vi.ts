@@ -176,6 +176,36 @@ export const RULE_LABELS: Readonly<Record<string, { name: string; basis: string 
 
 export const ruleName = (ruleId: string): string => RULE_LABELS[ruleId]?.name ?? ruleId;
 
+/** The laws the rule table cites by their short names. */
+const LAW_NAMES: readonly [RegExp, string][] = [
+  [/\bLTCD\b/g, 'Luật Tiếp công dân'],
+  [/\bLTC\b/g, 'Luật Tố cáo'],
+  [/\bLKN\b/g, 'Luật Khiếu nại'],
+  [/\bLaw\b/g, 'Luật'],
+];
+
+/**
+ * A deadline's legal basis as the rule table stores it in the deadline's event (`LKN Art. 28`,
+ * `TT 07/2013 Art. 5(1) (am. TT 02/2016)`), in the words an official reads: `Luật Khiếu nại, Điều 28`,
+ * `TT 07/2013, khoản 1 Điều 5 (sửa đổi bởi TT 02/2016)`. The stored text itself never changes (it is
+ * part of the event); only what is shown is Vietnamese.
+ */
+export function legalBasisVi(basis: string): string {
+  if (/^set by each conclusion\b/.test(basis))
+    return 'Theo từng kết luận thanh tra (báo cáo định kỳ 3, 6 hoặc 12 tháng, hoặc vào các ngày kết luận ấn định)';
+  let out = basis;
+  for (const [short, name] of LAW_NAMES) out = out.replace(short, name);
+  return out
+    .replace(/\bnew ([^;]+)/g, '$1 (bổ sung)')
+    .replace(/\(am\. /g, '(sửa đổi bởi ')
+    .replace(/ Art\. /g, ', Điều ')
+    .replace(
+      /Điều (\d+[a-z]?)\((\d+)\)(?:\(([a-zđ])\))?/g,
+      (_m, article: string, clause: string, point?: string) =>
+        `${point ? `điểm ${point} ` : ''}khoản ${clause} Điều ${article}`,
+    );
+}
+
 /** Event types of the history, as a Vietnamese official names what happened. */
 export const EVENT_LABELS: Readonly<Record<string, string>> = {
   CaseReceived: 'Tiếp nhận đơn',

@@ -18,6 +18,7 @@ export {
   ROLE_LABELS,
   RULE_LABELS,
   ruleName,
+  legalBasisVi,
   SESSION_STATUS_LABELS,
   STATUS_LABELS,
   UNIT_LEVEL_LABELS,

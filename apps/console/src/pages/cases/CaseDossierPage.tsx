@@ -19,6 +19,7 @@ import {
   label,
   RESOLUTION_OUTCOME_LABELS,
   ruleName,
+  legalBasisVi,
 } from '../../lib/labels';
 
 type Petitioner = Schema<'Petitioner'>;
@@ -171,7 +172,7 @@ export function DeadlineTable({ deadlines }: { deadlines: CaseDeadline[] }) {
               </div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {d.legalBasis
-                  ? `Căn cứ: ${d.legalBasis}`
+                  ? `Căn cứ: ${legalBasisVi(d.legalBasis)}`
                   : d.length
                     ? `${d.length} ${d.unit === 'working_days' ? 'ngày làm việc' : 'ngày'}`
                     : ''}
