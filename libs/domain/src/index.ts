@@ -4,14 +4,21 @@ export { type DutyPeriod, dutyPeriodFor, receptionDuty } from './accountability/
 export { createBusinessCalendar, validateCalendarYear } from './calendar/business-calendar.js';
 export { type BusinessCalendar, type CalendarYear } from './calendar/calendar.types.js';
 export {
+  type ArchiveReason,
   CASE_BUSINESS_DATE,
   CASE_EVENT_TYPES,
   caseBusinessDate,
+  type CaseChannel,
   type CaseDeadline,
   type CaseEvent,
+  type CaseField,
+  type CaseKind,
+  type CaseStatus,
   type DeadlineOutcomeEntry,
+  type DialogueOutcome,
+  type ResolutionOutcome,
 } from './case/case.events.js';
-export { RESOLUTION_RULES } from './case/case.state.js';
+export { type DeadlineStatus, RESOLUTION_RULES } from './case/case.state.js';
 export {
   type CaseCommand,
   type CaseState,

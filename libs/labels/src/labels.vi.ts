@@ -4,35 +4,36 @@
  * on paper and the Open311 catalogue publishes them. The wording follows the law where the law names
  * the thing (legal-reference.md) and otherwise what the console has always shown.
  *
- * This file imports nothing: the browser bundle of the console takes it as it is (eslint.config.js
- * fences it). Each map is checked for completeness against the codes it names (`satisfies`) and
+ * This file imports only types (the codes, from the domain that defines them): the browser bundle of
+ * the console takes it as it is, with nothing of the server inside (eslint.config.js fences it). Each map is checked for completeness against the codes it names (`satisfies`) and
  * typed by string so that a code the reader does not know can be looked up (and shown as it is).
  */
 
-export type CaseKindCode = 'complaint' | 'denunciation' | 'petition' | 'reflection';
-export type CaseStatusCode =
-  | 'received'
-  | 'classified'
-  | 'accepted'
-  | 'rejected'
-  | 'guided'
-  | 'archived'
-  | 'suspended'
-  | 'resolved'
-  | 'closed'
-  | 'withdrawn'
-  | 'terminated';
-export type ChannelCode = 'in_person' | 'post' | 'online' | 'hotline' | 'forwarded' | 'reception_session';
-export type FieldCode =
-  'land' | 'compensation' | 'site_clearance' | 'housing' | 'policy' | 'justice' | 'corruption' | 'other';
-export type ArchiveReasonCode =
-  'anonymous' | 'duplicate' | 'not_processable' | 'time_barred' | 'illegible' | 'already_resolved';
-export type DialogueOutcomeCode = 'agreed' | 'partially_agreed' | 'disagreed' | 'absent';
-export type ResolutionOutcomeCode =
-  'upheld' | 'partially_upheld' | 'rejected' | 'true' | 'partly_true' | 'untrue' | 'answered';
-export type DeadlineStatusCode = 'open' | 'met' | 'missed' | 'cancelled' | 'paused';
-export type RoleCode = 'reception' | 'handler' | 'head' | 'supervisor' | 'auditor' | 'admin';
-export type UnitLevelCode = 'central' | 'province' | 'commune' | 'department' | 'agency';
+import type {
+  ArchiveReason as ArchiveReasonCode,
+  CaseChannel as ChannelCode,
+  CaseField as FieldCode,
+  CaseKind as CaseKindCode,
+  CaseStatus as CaseStatusCode,
+  DialogueOutcome as DialogueOutcomeCode,
+  DeadlineStatus as DeadlineStatusCode,
+  ResolutionOutcome as ResolutionOutcomeCode,
+  UnitLevel as UnitLevelCode,
+} from '../../domain/src/index.js';
+import type { Role as RoleCode } from '../../security/src/index.js';
+
+export type {
+  ArchiveReasonCode,
+  CaseKindCode,
+  CaseStatusCode,
+  ChannelCode,
+  DeadlineStatusCode,
+  DialogueOutcomeCode,
+  FieldCode,
+  ResolutionOutcomeCode,
+  RoleCode,
+  UnitLevelCode,
+};
 export type SessionStatusCode = 'scheduled' | 'held' | 'cancelled';
 
 /** A code's words; a code the map does not know is shown as it is, a missing one as a dash. */
