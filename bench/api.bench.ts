@@ -146,6 +146,17 @@ async function healthy(server: Server, url: string): Promise<void> {
   throw new Error(`${server.name} did not start:\n${server.output.join('')}`);
 }
 
+/** The worker as its own process (apps/worker), once its liveness answers. */
+async function startWorker(env: Record<string, string>): Promise<Server> {
+  const workerPort = await freePort();
+  const w = start('the worker process', '../apps/worker/src/main.js', {
+    ...env,
+    WORKER_PORT: String(workerPort),
+  });
+  await healthy(w, `http://127.0.0.1:${workerPort}/health/live`);
+  return w;
+}
+
 /**
  * Stops a server (SIGTERM, SIGKILL after 15 s). Stopping one already stopped returns at once: waiting
  * for the `exit` of a process that had already exited (killed by a signal, so with a null exitCode) is
@@ -414,13 +425,8 @@ async function main(): Promise<void> {
         const s = start('the API process', '../apps/api/src/main.js', { ...env, PORT: String(port) });
         servers.push(s);
         await healthy(s, `${base}/health`);
-        const workerPort = await freePort();
-        const w = start('the worker process', '../apps/worker/src/main.js', {
-          ...env,
-          WORKER_PORT: String(workerPort),
-        });
+        const w = await startWorker(env);
         servers.push(w);
-        await healthy(w, `http://127.0.0.1:${workerPort}/health/live`);
         watched.push(s, w);
         api = { base, server: s };
       } else throw new Error(`unknown mode ${mode}`);
@@ -449,13 +455,8 @@ async function main(): Promise<void> {
       if (!unitsReady) {
         // No command part: the units are set up here, and a worker projects them (the boards read
         // their subtree from rm_units), then stops as after the modes.
-        const workerPort = await freePort();
-        const w = start('the worker process', '../apps/worker/src/main.js', {
-          ...env,
-          WORKER_PORT: String(workerPort),
-        });
+        const w = await startWorker(env);
         servers.push(w);
-        await healthy(w, `http://127.0.0.1:${workerPort}/health/live`);
         await setupUnits(api.base);
         const projected = async () =>
           Number(
