@@ -210,7 +210,11 @@ export class PostgresEventStore implements EventStore {
   /**
    * The batch of `readAll` narrowed to `types`, in one statement (one snapshot): the batch's span is
    * found on the (transaction_id, global_position) index alone, then only the rows of the types asked
-   * for are fetched inside it — the payloads of the others are never read, sent or parsed.
+   * for are fetched inside it — the payloads of the others are never sent or parsed. The rows are
+   * reached from the span's positions, one primary-key probe each (`OFFSET 0` keeps the planner from
+   * turning the probes into a join): a range condition on the span's bounds, or a plain join when the
+   * types asked are rare, let it scan the whole table for every batch (0.85 s a batch at 1M events,
+   * against 15–20 ms with the probes).
    */
   async readAllOfTypes(options: ReadAllOfTypesOptions): Promise<TypedBatch> {
     const limit = Math.max(1, Math.floor(options.limit));
@@ -229,10 +233,10 @@ export class PostgresEventStore implements EventStore {
            LIMIT 1)
         SELECT edge.n, edge.transaction_id::text AS through_txid, edge.global_position::text AS through_pos, e.*
           FROM edge LEFT JOIN LATERAL (
-            SELECT ${COLUMNS}, transaction_id AS t, global_position AS g FROM events
-             WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-               AND (transaction_id, global_position) <= (edge.transaction_id, edge.global_position)
-               AND type = ANY($4::text[])) e ON true
+            SELECT ev.* FROM span CROSS JOIN LATERAL (
+              SELECT ${COLUMNS}, transaction_id AS t, global_position AS g FROM events
+               WHERE events.global_position = span.global_position AND type = ANY($4::text[])
+              OFFSET 0) ev) e ON true
          ORDER BY e.t, e.g`,
       values: [options.after.transactionId, options.after.position, limit, [...options.types]],
     });
