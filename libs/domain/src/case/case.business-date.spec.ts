@@ -16,31 +16,41 @@ import {
 import { foldCase } from './case.state.js';
 import { archive, calendar, classify, register, rules } from '../testing/case-fixtures.js';
 
-const EXPECTED: Record<CaseEventType, string | null> = {
-  CaseReceived: 'receivedAt',
-  CaseClassified: 'classifiedAt',
-  CaseReclassified: 'at',
-  CaseAmended: 'at',
-  CaseAccepted: 'acceptedAt',
-  CaseRejected: 'at',
-  CaseGuided: 'at',
-  CaseArchived: 'at',
-  CaseTransferred: 'at',
-  HandlerAssigned: null,
-  HandlerUnassigned: null,
-  DeadlineExtended: 'at',
-  CaseSuspended: 'at',
-  CaseResumed: 'at',
-  DialogueRecorded: 'heldAt',
-  CaseResolved: 'decidedAt',
-  CaseWithdrawn: 'at',
-  CaseTerminated: 'at',
-  CaseClosed: 'at',
-  DeadlineMissed: null,
-  DeadlineCorrected: null,
-  DeadlineStarted: null,
-  LookupPinReissued: null,
+/** The acts by the field that dates them (api-contract.md, "Business date of each act"). */
+const DATED_BY: Record<string, readonly CaseEventType[]> = {
+  receivedAt: ['CaseReceived'],
+  classifiedAt: ['CaseClassified'],
+  acceptedAt: ['CaseAccepted'],
+  heldAt: ['DialogueRecorded'],
+  decidedAt: ['CaseResolved'],
+  at: [
+    'CaseReclassified',
+    'CaseAmended',
+    'CaseRejected',
+    'CaseGuided',
+    'CaseArchived',
+    'CaseTransferred',
+    'DeadlineExtended',
+    'CaseSuspended',
+    'CaseResumed',
+    'CaseWithdrawn',
+    'CaseTerminated',
+    'CaseClosed',
+  ],
 };
+/** What is recorded, not done on a date: assignments, the deadline watcher, corrections, PIN reissues. */
+const UNDATED: readonly CaseEventType[] = [
+  'HandlerAssigned',
+  'HandlerUnassigned',
+  'DeadlineMissed',
+  'DeadlineCorrected',
+  'DeadlineStarted',
+  'LookupPinReissued',
+];
+const EXPECTED = Object.fromEntries([
+  ...Object.entries(DATED_BY).flatMap(([field, types]) => types.map((type) => [type, field])),
+  ...UNDATED.map((type) => [type, null]),
+]) as Record<CaseEventType, string | null>;
 
 /** Data holding every date field an event might carry, each with its own date. */
 const EVERY_DATE_FIELD: Record<string, string> = {
