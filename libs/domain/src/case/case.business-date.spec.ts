@@ -4,17 +4,8 @@
  * and `/late-entries`. Each event type's answer is pinned here.
  */
 import { describe, expect, it } from '@jest/globals';
-import type { CaseCommand } from './case.commands.js';
-import { decide } from './case.decide.js';
-import {
-  CASE_BUSINESS_DATE,
-  CASE_EVENT_TYPES,
-  caseBusinessDate,
-  type CaseEvent,
-  type CaseEventType,
-} from './case.events.js';
-import { foldCase } from './case.state.js';
-import { archive, calendar, classify, register, rules } from '../testing/case-fixtures.js';
+import { CASE_BUSINESS_DATE, CASE_EVENT_TYPES, caseBusinessDate, type CaseEventType } from './case.events.js';
+import { amend, archive, classify, reclassify, recorded, register } from '../testing/case-fixtures.js';
 
 /** The acts by the field that dates them (api-contract.md, "Business date of each act"). */
 const DATED_BY: Record<string, readonly CaseEventType[]> = {
@@ -107,42 +98,11 @@ describe('CASE_BUSINESS_DATE', () => {
 });
 
 describe('decide judges the late-entry mark from the same business date', () => {
-  /** Each step: the command and the day it is recorded (Vietnam), with LATE_ENTRY_GRACE_DAYS = 3. */
-  function recorded(steps: [CaseCommand, string][]): CaseEvent[] {
-    const events: CaseEvent[] = [];
-    for (const [command, today] of steps)
-      events.push(
-        ...decide(command, foldCase(events), {
-          now: `${today}T03:00:00.000Z`,
-          today,
-          calendar,
-          rules,
-          lateEntryGraceDays: 3,
-        }),
-      );
-    return events;
-  }
   const events = recorded([
     [register({ receivedAt: '2026-07-01' }), '2026-07-01'],
     [classify({ at: '2026-07-01' }), '2026-07-01'],
-    [
-      {
-        type: 'ReclassifyCase',
-        data: {
-          at: '2026-07-03',
-          correctionReason: 'phân loại nhầm',
-          kind: 'petition',
-          competentUnitId: 'unit-province',
-          processable: true,
-          competentWithinReceivingSubtree: true,
-        },
-      },
-      '2026-12-01',
-    ],
-    [
-      { type: 'AmendCase', data: { at: '2026-07-03', reason: 'nhập sai khi tiếp nhận', subject: 'Đất' } },
-      '2026-12-01',
-    ],
+    [reclassify({ at: '2026-07-03' }), '2026-12-01'],
+    [amend({ at: '2026-07-03', subject: 'Đất' }), '2026-12-01'],
     [archive({ at: '2026-07-03' }), '2026-12-01'],
   ]);
   const of = (type: CaseEventType) => events.find((e) => e.type === type)!;

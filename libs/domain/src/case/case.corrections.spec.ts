@@ -3,15 +3,17 @@
  * letters, audited amendments of intake data, reclassification before acceptance. Dates by hand.
  */
 import { describe, expect, it } from '@jest/globals';
-import type { AmendCase, CaseCommand, ReclassifyCase } from './case.commands.js';
+import type { CaseCommand } from './case.commands.js';
 import type { CaseEvent } from './case.events.js';
 import {
   accept,
+  amend,
   archive,
   CASE_ID,
   classify,
   deadlinesOf,
   history,
+  reclassify,
   register,
   resolveCase,
   spec,
@@ -22,22 +24,6 @@ const then = (given: CaseEvent[], command: CaseCommand) => [
   ...given,
   ...spec.given(given).when(command).events(),
 ];
-const amend = (data: Partial<AmendCase['data']>): AmendCase => ({
-  type: 'AmendCase',
-  data: { reason: 'nhập sai khi tiếp nhận', ...data },
-});
-const reclassify = (data: Partial<ReclassifyCase['data']> = {}): ReclassifyCase => ({
-  type: 'ReclassifyCase',
-  data: {
-    at: '2026-07-03',
-    correctionReason: 'phân loại nhầm',
-    kind: 'petition',
-    competentUnitId: 'unit-province',
-    processable: true,
-    competentWithinReceivingSubtree: true,
-    ...data,
-  },
-});
 const anonymousLetter = () => history([register({ anonymous: true, petitioners: [], signerCount: 1 })]);
 const person = (n: number, representative = false) => ({
   personRef: `p-${n}`,

@@ -17,23 +17,8 @@ import {
   resolveCase,
   rules,
   stateOf,
+  recorded,
 } from '../testing/case-fixtures.js';
-
-/** Each step: the command and the day it is recorded (Vietnam). */
-function recorded(steps: [CaseCommand, string][]): CaseEvent[] {
-  const events: CaseEvent[] = [];
-  for (const [command, today] of steps)
-    events.push(
-      ...decide(command, foldCase(events), {
-        now: `${today}T03:00:00.000Z`,
-        today,
-        calendar,
-        rules,
-        lateEntryGraceDays: 3,
-      }),
-    );
-  return events;
-}
 
 // KN-ACC v2012 from Fri 2026-03-20: 10 working days → Fri 2026-04-03; graceUntil: 3 WD → Wed 2026-04-08.
 const intake: [CaseCommand, string][] = [

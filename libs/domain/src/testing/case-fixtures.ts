@@ -7,10 +7,12 @@ import { addDays, type IsoDate } from '../shared/dates.js';
 import { DeciderSpecification } from './decider-spec.js';
 import type {
   AcceptCase,
+  AmendCase,
   ArchiveCase,
   CaseCommand,
   ClassifyCase,
   RecordDialogue,
+  ReclassifyCase,
   RegisterCase,
   ResolveCase,
 } from '../case/case.commands.js';
@@ -46,6 +48,25 @@ export const spec = specOn();
 export function history(commands: CaseCommand[], today: IsoDate = TODAY): CaseEvent[] {
   const events: CaseEvent[] = [];
   for (const command of commands) events.push(...decide(command, foldCase(events), ctxOn(today)));
+  return events;
+}
+
+/**
+ * Each step: the command and the day it is recorded (Vietnam), decided against the events so far with
+ * LATE_ENTRY_GRACE_DAYS = 3 (back-dating: late entries, accountability).
+ */
+export function recorded(steps: [CaseCommand, IsoDate][]): CaseEvent[] {
+  const events: CaseEvent[] = [];
+  for (const [command, today] of steps)
+    events.push(
+      ...decide(command, foldCase(events), {
+        now: `${today}T03:00:00.000Z`,
+        today,
+        calendar,
+        rules,
+        lateEntryGraceDays: 3,
+      }),
+    );
   return events;
 }
 
@@ -89,6 +110,24 @@ export const accept = (data: Partial<AcceptCase['data']> = {}): AcceptCase => ({
 export const archive = (data: Partial<ArchiveCase['data']> = {}): ArchiveCase => ({
   type: 'ArchiveCase',
   data: { at: '2026-07-03', reason: 'illegible', ...data },
+});
+
+export const amend = (data: Partial<AmendCase['data']>): AmendCase => ({
+  type: 'AmendCase',
+  data: { reason: 'nhập sai khi tiếp nhận', ...data },
+});
+
+export const reclassify = (data: Partial<ReclassifyCase['data']> = {}): ReclassifyCase => ({
+  type: 'ReclassifyCase',
+  data: {
+    at: '2026-07-03',
+    correctionReason: 'phân loại nhầm',
+    kind: 'petition',
+    competentUnitId: 'unit-province',
+    processable: true,
+    competentWithinReceivingSubtree: true,
+    ...data,
+  },
 });
 
 /**
