@@ -84,6 +84,7 @@ export {
   type DeadlineFacts,
   type RuleBook,
   type RuleCategory,
+  type RuleId,
   type RuleOverride,
 } from './rules/rule.types.js';
 export { type Actor } from './shared/actor.js';

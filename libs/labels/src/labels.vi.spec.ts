@@ -4,6 +4,7 @@ import {
   RECEPTION_EVENT_TYPES,
   RULE_IDS,
   ruleVersionsOf,
+  UNIT_EVENT_TYPES,
   type ExistingCase,
 } from '../../domain/src/index.js';
 import { ROLES } from '../../security/src/index.js';
@@ -45,11 +46,11 @@ const sameCodes: [
 describe('the Vietnamese labels of the codes', () => {
   it('name every code the domain knows, and only those', () => {
     expect(sameCodes.every(Boolean)).toBe(true);
-    // The rules a case's or a session's deadlines are tracked under; the informational ones
-    // (docs/deadline-rules.md) have no name yet and show as their id.
-    for (const rule of Object.keys(RULE_LABELS)) expect(RULE_IDS).toContain(rule);
+    // Every rule, tracked or informational (docs/deadline-rules.md), has a Vietnamese name.
+    expect(Object.keys(RULE_LABELS).sort()).toEqual([...RULE_IDS].sort());
+    for (const { name } of Object.values(RULE_LABELS)) expect(name).not.toMatch(/^[A-Z]+(-[A-Z0-9]+)*$/);
     expect(Object.keys(ROLE_LABELS).sort()).toEqual([...ROLES].sort());
-    for (const type of [...CASE_EVENT_TYPES, ...RECEPTION_EVENT_TYPES])
+    for (const type of [...CASE_EVENT_TYPES, ...RECEPTION_EVENT_TYPES, ...UNIT_EVENT_TYPES])
       expect(EVENT_LABELS).toHaveProperty(type);
   });
 
@@ -71,6 +72,8 @@ describe('the Vietnamese labels of the codes', () => {
       const words = Object.values(map);
       expect(new Set(words).size).toBe(words.length);
     }
+    const ruleNames = Object.values(RULE_LABELS).map((r) => r.name);
+    expect(new Set(ruleNames).size).toBe(ruleNames.length);
   });
 
   it('name the report figures of a kind, a field and an outcome with the code labels', () => {
