@@ -251,7 +251,7 @@ describe('Open311 GeoReport v2', () => {
     expect(r).toMatchObject({
       service_request_id: trackingCode,
       status: 'open',
-      status_notes: 'Đã tiếp nhận đơn, đang xem xét, phân loại.',
+      status_notes: 'Đã tiếp nhận đơn. Cơ quan đã nhận đơn của Ông/Bà và đang xem xét để xử lý.',
       service_code: 'phan-anh',
       service_name: 'Phản ánh',
       agency_responsible: 'UBND thành phố Hà Nội',
@@ -385,7 +385,7 @@ describe('Open311 GeoReport v2', () => {
     const res = await t.request('GET', `/open311/v2/requests/${trackingCode}.json?api_key=${key}`);
     expect(res.body[0]).toMatchObject({
       status: 'closed',
-      status_notes: 'Đơn đã được lưu, không xử lý tiếp.',
+      status_notes: 'Đã lưu đơn. Đơn được lưu theo quy định, không tiếp tục xử lý.',
     });
   });
 });

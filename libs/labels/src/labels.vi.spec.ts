@@ -10,6 +10,8 @@ import {
 import { ROLES } from '../../security/src/index.js';
 import {
   CHANNEL_LABELS,
+  CITIZEN_STATUS_LABELS,
+  citizenStatusNote,
   EVENT_LABELS,
   FIELD_LABELS,
   FIGURE_LABELS,
@@ -82,6 +84,14 @@ describe('the Vietnamese labels of the codes', () => {
     expect(FIGURE_LABELS['received.byField.other']).toBe('Lĩnh vực khác');
     expect(FIGURE_LABELS['received.byChannel.forwarded']).toBe('Do cơ quan, tổ chức chuyển đến');
     expect(FIGURE_LABELS['resolved.byOutcome.partly_true']).toBe('Tố cáo đúng một phần');
+  });
+
+  it("tell the citizen every status in one set of words, on the lookup page and in Open311's notes", () => {
+    expect(Object.keys(CITIZEN_STATUS_LABELS).sort()).toEqual(Object.keys(STATUS_LABELS).sort());
+    expect(citizenStatusNote('accepted')).toBe(
+      'Đã thụ lý, đang giải quyết. Cơ quan có thẩm quyền đã thụ lý và đang giải quyết đơn của Ông/Bà.',
+    );
+    expect(citizenStatusNote('mixed')).toBe('');
   });
 
   it('show an unknown code as it is and a missing one as a dash', () => {

@@ -69,6 +69,55 @@ export const STATUS_LABELS: Readonly<Record<string, string>> = {
 } satisfies Record<CaseStatusCode, string>;
 
 /**
+ * A case's status as the citizen reads it, with what happens next: the public lookup page shows both,
+ * Open311's `status_notes` prints them as one sentence (`citizenStatusNote`). The same for every case in
+ * that status: nothing about the letter or a person.
+ */
+export const CITIZEN_STATUS_LABELS: Readonly<Record<string, { title: string; detail: string }>> = {
+  received: {
+    title: 'Đã tiếp nhận đơn',
+    detail: 'Cơ quan đã nhận đơn của Ông/Bà và đang xem xét để xử lý.',
+  },
+  classified: {
+    title: 'Đang xem xét để thụ lý',
+    detail: 'Đơn đã được phân loại; cơ quan có thẩm quyền đang xem xét việc thụ lý giải quyết.',
+  },
+  accepted: {
+    title: 'Đã thụ lý, đang giải quyết',
+    detail: 'Cơ quan có thẩm quyền đã thụ lý và đang giải quyết đơn của Ông/Bà.',
+  },
+  suspended: {
+    title: 'Tạm dừng giải quyết',
+    detail: 'Việc giải quyết tạm dừng theo quy định; cơ quan sẽ thông báo khi tiếp tục.',
+  },
+  resolved: {
+    title: 'Đã có kết quả giải quyết',
+    detail: 'Cơ quan đã ra kết quả giải quyết; văn bản được gửi đến Ông/Bà.',
+  },
+  closed: { title: 'Đã kết thúc', detail: 'Việc giải quyết đơn đã kết thúc.' },
+  rejected: {
+    title: 'Không thụ lý',
+    detail: 'Đơn không đủ điều kiện thụ lý; thông báo nêu rõ lý do được gửi đến Ông/Bà.',
+  },
+  guided: {
+    title: 'Đã hướng dẫn gửi đơn đến cơ quan khác',
+    detail: 'Nội dung đơn thuộc thẩm quyền của cơ quan khác; Ông/Bà đã được hướng dẫn gửi đơn đến đó.',
+  },
+  archived: { title: 'Đã lưu đơn', detail: 'Đơn được lưu theo quy định, không tiếp tục xử lý.' },
+  withdrawn: { title: 'Đã rút đơn', detail: 'Ông/Bà đã rút đơn; việc giải quyết dừng lại.' },
+  terminated: {
+    title: 'Đình chỉ giải quyết',
+    detail: 'Việc giải quyết đã bị đình chỉ theo quy định; cơ quan thông báo lý do bằng văn bản.',
+  },
+} satisfies Record<CaseStatusCode, { title: string; detail: string }>;
+
+/** The citizen's words for a status as one text (`Đã lưu đơn. Đơn được lưu…`); empty for an unknown status. */
+export const citizenStatusNote = (status: string): string => {
+  const words = CITIZEN_STATUS_LABELS[status];
+  return words ? `${words.title}. ${words.detail}` : '';
+};
+
+/**
  * Hình thức tiếp nhận (how a letter arrived; nguồn đơn, TT 07/2014 Art. 5). A forwarded letter comes
  * from a deputy, the Fatherland Front and its member organisations, the press or another body: "cơ
  * quan, tổ chức", as the law and the statistics say.

@@ -100,18 +100,3 @@ export const serviceByCode = (code: unknown): Open311ServiceEntry | undefined =>
 const CLOSED = new Set(['rejected', 'guided', 'archived', 'resolved', 'closed', 'withdrawn', 'terminated']);
 
 export const open311Status = (status: string): 'open' | 'closed' => (CLOSED.has(status) ? 'closed' : 'open');
-
-/** The status in plain Vietnamese, as GeoReport's `status_notes`: nothing about the letter or a person. */
-export const STATUS_NOTES: Readonly<Record<string, string>> = {
-  received: 'Đã tiếp nhận đơn, đang xem xét, phân loại.',
-  classified: 'Đã phân loại đơn, đang xử lý.',
-  accepted: 'Đã thụ lý, đang giải quyết.',
-  rejected: 'Không thụ lý; cơ quan đã thông báo lý do.',
-  guided: 'Đã hướng dẫn người gửi đến cơ quan có thẩm quyền.',
-  archived: 'Đơn đã được lưu, không xử lý tiếp.',
-  suspended: 'Tạm đình chỉ việc giải quyết.',
-  resolved: 'Đã có kết quả giải quyết.',
-  closed: 'Đã kết thúc việc giải quyết.',
-  withdrawn: 'Người gửi đã rút đơn.',
-  terminated: 'Đã đình chỉ việc giải quyết.',
-};

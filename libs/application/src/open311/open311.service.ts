@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { caseStreamId, toPublicCaseFacts, vietnamDateOf } from '../../../domain/src/index.js';
+import { citizenStatusNote } from '../../../labels/src/index.js';
 import { ApiKeyStore, type ApiKeyHolder } from '../../../security/src/index.js';
 import type { Principal } from '../../../security/src/index.js';
 import { RegisterCase } from '../cases/case.commands.js';
@@ -9,13 +10,7 @@ import { CaseService } from '../cases/case.service.js';
 import { fail } from '../common/problem.js';
 import { foldCaseEvents } from '../folds.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
-import {
-  open311Status,
-  serviceByCode,
-  STATUS_NOTES,
-  SUBJECT_MAX,
-  type Open311ServiceEntry,
-} from './open311.catalogue.js';
+import { open311Status, serviceByCode, SUBJECT_MAX, type Open311ServiceEntry } from './open311.catalogue.js';
 
 /** A GeoReport v2 service request, already read from the form (apps/api/src/open311). */
 export interface Open311RequestInput {
@@ -213,7 +208,7 @@ export class Open311Service {
     return {
       service_request_id: state.trackingCode,
       status: open311Status(state.status),
-      status_notes: STATUS_NOTES[state.status] ?? '',
+      status_notes: citizenStatusNote(state.status),
       service_name: service?.service_name ?? serviceCode,
       service_code: serviceCode,
       // A letter that became a denunciation says nothing but its status (as the public lookup).

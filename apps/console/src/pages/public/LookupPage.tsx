@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Descriptions, Form, Input, Layout, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { formatDate } from '../../lib/format';
-import { STATUS_COLORS } from '../../lib/labels';
+import { CITIZEN_STATUS_LABELS, STATUS_COLORS } from '../../lib/labels';
 
 /** What `GET /api/v1/public/cases/:trackingCode?pin=` answers (docs/reference/api-contract.md, Public lookup). */
 interface PublicCase {
@@ -11,45 +11,6 @@ interface PublicCase {
   handlingUnitName: string | null;
   nextDueOn: string | null;
 }
-
-/** Each status in the words a citizen uses, with what happens next. */
-export const CITIZEN_STATUS: Record<string, { title: string; detail: string }> = {
-  received: {
-    title: 'Đã tiếp nhận đơn',
-    detail: 'Cơ quan đã nhận đơn của Ông/Bà và đang xem xét để xử lý.',
-  },
-  classified: {
-    title: 'Đang xem xét để thụ lý',
-    detail: 'Đơn đã được phân loại; cơ quan có thẩm quyền đang xem xét việc thụ lý giải quyết.',
-  },
-  accepted: {
-    title: 'Đã thụ lý, đang giải quyết',
-    detail: 'Cơ quan có thẩm quyền đã thụ lý và đang giải quyết đơn của Ông/Bà.',
-  },
-  suspended: {
-    title: 'Tạm dừng giải quyết',
-    detail: 'Việc giải quyết tạm dừng theo quy định; cơ quan sẽ thông báo khi tiếp tục.',
-  },
-  resolved: {
-    title: 'Đã có kết quả giải quyết',
-    detail: 'Cơ quan đã ra kết quả giải quyết; văn bản được gửi đến Ông/Bà.',
-  },
-  closed: { title: 'Đã kết thúc', detail: 'Việc giải quyết đơn đã kết thúc.' },
-  rejected: {
-    title: 'Không thụ lý',
-    detail: 'Đơn không đủ điều kiện thụ lý; thông báo nêu rõ lý do được gửi đến Ông/Bà.',
-  },
-  guided: {
-    title: 'Đã hướng dẫn gửi đơn đến cơ quan khác',
-    detail: 'Nội dung đơn thuộc thẩm quyền của cơ quan khác; Ông/Bà đã được hướng dẫn gửi đơn đến đó.',
-  },
-  archived: { title: 'Đã lưu đơn', detail: 'Đơn được lưu theo quy định, không tiếp tục xử lý.' },
-  withdrawn: { title: 'Đã rút đơn', detail: 'Ông/Bà đã rút đơn; việc giải quyết dừng lại.' },
-  terminated: {
-    title: 'Đình chỉ giải quyết',
-    detail: 'Việc giải quyết đã bị đình chỉ theo quy định; cơ quan thông báo lý do bằng văn bản.',
-  },
-};
 
 type Outcome =
   { kind: 'found'; data: PublicCase } | { kind: 'not-found' } | { kind: 'limited' } | { kind: 'error' };
@@ -158,7 +119,7 @@ export default function LookupPage() {
 }
 
 function Result({ data }: { data: PublicCase }) {
-  const words = CITIZEN_STATUS[data.status] ?? { title: data.status, detail: '' };
+  const words = CITIZEN_STATUS_LABELS[data.status] ?? { title: data.status, detail: '' };
   return (
     <Card title={`Hồ sơ ${data.trackingCode}`}>
       <Typography.Title level={2} style={{ fontSize: 20, marginTop: 0 }}>
