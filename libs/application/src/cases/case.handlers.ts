@@ -9,7 +9,6 @@ import {
   type CaseEvent,
   type CaseState,
   type ExistingCase,
-  type ProtectedPetitioner,
   DomainError,
 } from '../../../domain/src/index.js';
 import { ProjectionRunner } from '../../../read-models/src/index.js';
@@ -373,8 +372,11 @@ export class RegisterCaseHandler implements ICommandHandler<RegisterCase, Regist
     const lookupPin = generateLookupPin();
     const lookupPinHash = await hashLookupPin(caseId, lookupPin);
     // The letter is sealed whatever the desk hinted: the kind is known only at classification.
-    const sealedContent = await this.cases.sealLetter(caseId, dto.content);
-    const petitioners: ProtectedPetitioner[] = await this.cases.sealPetitioners(dto.petitioners);
+    const { sealedContent, petitioners } = await this.cases.sealRegistration(
+      caseId,
+      dto.content,
+      dto.petitioners,
+    );
     const decided: { state?: CaseState } = {};
     const result = await handleCommand(
       this.runtime,

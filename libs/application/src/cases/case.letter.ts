@@ -34,6 +34,45 @@ export async function openLetter(
   return typeof opened.text === 'string' ? opened.text : '';
 }
 
+/** A sealed letter of `events`: the event's index, and what the vault opens it with. */
+export interface SealedLetter {
+  index: number;
+  personRef: string;
+  sealed: string;
+}
+
+/** The sealed letters of `events`, in order (what `withLettersOpened` opens). */
+export function sealedLettersOf(events: ReadonlyArray<Pick<StoredEvent, 'type' | 'data'>>): SealedLetter[] {
+  const sealed: SealedLetter[] = [];
+  events.forEach((e, index) => {
+    const d = e.data as { caseId?: unknown; sealedContent?: unknown };
+    if (LETTER_EVENTS.has(e.type) && typeof d.sealedContent === 'string' && typeof d.caseId === 'string')
+      sealed.push({ index, personRef: letterRef(d.caseId), sealed: d.sealedContent });
+  });
+  return sealed;
+}
+
+/**
+ * The events with the letters `sealed` (from `sealedLettersOf(events)`) replaced by what the vault
+ * opened (`opened[i]` for `sealed[i]`, null when the key was erased): copies, the events given are
+ * not changed. For a caller that opens the letters in the same vault query as other values.
+ */
+export function withLettersFrom<E extends Pick<StoredEvent, 'type' | 'data'>>(
+  events: E[],
+  sealed: readonly SealedLetter[],
+  opened: ReadonlyArray<{ text?: unknown } | null>,
+  erased: string,
+): E[] {
+  if (sealed.length === 0) return events;
+  const out = [...events];
+  sealed.forEach(({ index }, i) => {
+    const { sealedContent: _sealed, ...rest } = events[index].data as Record<string, unknown>;
+    void _sealed;
+    out[index] = { ...events[index], data: { ...rest, content: textOf(opened[i] ?? null) ?? erased } };
+  });
+  return out;
+}
+
 /**
  * The events with each sealed letter opened into `content` (copies; the events given are not
  * changed). `unreadable` stands for a letter whose key was erased, or, with `tolerant`, one that
@@ -44,36 +83,25 @@ export async function withLettersOpened<E extends Pick<StoredEvent, 'type' | 'da
   events: E[],
   options: { erased: string; tolerant?: boolean },
 ): Promise<E[]> {
-  const sealed: { index: number; personRef: string; sealed: string }[] = [];
-  events.forEach((e, index) => {
-    const d = e.data as { caseId?: unknown; sealedContent?: unknown };
-    if (LETTER_EVENTS.has(e.type) && typeof d.sealedContent === 'string' && typeof d.caseId === 'string')
-      sealed.push({ index, personRef: letterRef(d.caseId), sealed: d.sealedContent });
-  });
+  const sealed = sealedLettersOf(events);
   if (sealed.length === 0) return events;
   // One query per batch of cases; when one letter cannot be opened, each is opened on its own.
-  let texts: (string | null)[];
+  let opened: ({ text?: unknown } | null)[];
   try {
-    texts = (await vault.openMany<{ text?: unknown }>(sealed)).map(textOf);
+    opened = await vault.openMany<{ text?: unknown }>(sealed);
   } catch (err) {
     if (!options.tolerant || !(err instanceof VaultError)) throw err;
-    texts = [];
+    opened = [];
     for (const item of sealed) {
       try {
-        texts.push(textOf(await vault.open<{ text?: unknown }>(item.personRef, item.sealed)));
+        opened.push(await vault.open<{ text?: unknown }>(item.personRef, item.sealed));
       } catch (inner) {
         if (!(inner instanceof VaultError)) throw inner;
-        texts.push(null);
+        opened.push(null);
       }
     }
   }
-  const out = [...events];
-  sealed.forEach(({ index }, i) => {
-    const { sealedContent: _sealed, ...rest } = events[index].data as Record<string, unknown>;
-    void _sealed;
-    out[index] = { ...events[index], data: { ...rest, content: texts[i] ?? options.erased } };
-  });
-  return out;
+  return withLettersFrom(events, sealed, opened, options.erased);
 }
 
 const textOf = (opened: { text?: unknown } | null): string | null =>

@@ -27,7 +27,7 @@ import { fail } from '../common/problem.js';
 import { RUNTIME, type Runtime } from '../runtime.tokens.js';
 import { UnitDirectory } from '../units/unit-directory.service.js';
 import { becameDenunciation, dossierOf, markDenunciationLater, mayReadContent } from './case.dossier.js';
-import { sealLetter, withLettersOpened } from './case.letter.js';
+import { letterRef, sealLetter, sealedLettersOf, withLettersFrom } from './case.letter.js';
 import { findBreak, rawStreamEvents, unitsNamedIn } from '../common/stream-history.js';
 import type { PetitionerInput } from './case.inputs.js';
 
@@ -113,7 +113,21 @@ export class CaseService {
   async view(state: ExistingCase, events: StoredEvent[], position?: string | null, principal?: Principal) {
     const today = vietnamDateOf(this.runtime.clock());
     const view = toCaseView(state, today, completionsRecordedAt(events));
-    const petitioners = await this.maskedPetitioners(state, petitionersOf(events));
+    const stored = petitionersOf(events);
+    const confidential = isConfidential(state);
+    // The letter is opened only for those who may read it (a denunciation's: those who may see its identities).
+    const letters = mayReadContent(state, principal) ? sealedLettersOf(events) : [];
+    // The identities and the letters in one vault query (their keys are rows of the same table).
+    const identities = confidential ? [] : stored.map((p) => ({ personRef: p.personRef, sealed: p.sealed }));
+    const opened =
+      identities.length + letters.length > 0
+        ? await this.runtime.vault.openMany<object>([...identities, ...letters])
+        : [];
+    const petitioners = this.masked(
+      state,
+      stored,
+      opened.slice(0, identities.length) as (PetitionerIdentity | null)[],
+    );
     // Beside each deadline (same order): the length, unit and legal basis it was computed with.
     const deadlineBasis = state.deadlines.map(({ deadline: d }) => ({
       ruleId: d.ruleId,
@@ -121,23 +135,32 @@ export class CaseService {
       unit: d.unit,
       legalBasis: d.legalBasis,
     }));
-    // The letter is opened only for those who may read it (a denunciation's: those who may see its identities).
-    const letters = mayReadContent(state, principal)
-      ? await withLettersOpened(this.runtime.vault, events, { erased: ERASED_MASK })
-      : events;
+    const withLetters = withLettersFrom(
+      events,
+      letters,
+      opened.slice(identities.length) as ({ text?: unknown } | null)[],
+      ERASED_MASK,
+    );
     return {
       ...view,
       deadlineBasis,
-      ...dossierOf(state, letters, principal),
+      ...dossierOf(state, withLetters, principal),
       petitioners,
       ...(position ? { position: Number(position) } : {}),
     };
   }
 
   async maskedPetitioners(state: ExistingCase, stored: ProtectedPetitioner[]): Promise<PetitionerView[]> {
-    const confidential = isConfidential(state);
-    if (confidential) return stored.map(() => ({ fullName: DENUNCIATOR_MASK })); // nothing else: not even the role
-    const opened = await this.openIdentities(stored);
+    return this.masked(state, stored, isConfidential(state) ? [] : await this.openIdentities(stored));
+  }
+
+  /** `maskedPetitioners` with the identities already opened (none needed for a confidential case). */
+  private masked(
+    state: ExistingCase,
+    stored: ProtectedPetitioner[],
+    opened: (PetitionerIdentity | null)[],
+  ): PetitionerView[] {
+    if (isConfidential(state)) return stored.map(() => ({ fullName: DENUNCIATOR_MASK })); // nothing else: not even the role
     return stored.map((p, i) => {
       const identity = opened[i];
       if (!identity) return { fullName: ERASED_MASK, representative: p.representative };
@@ -205,6 +228,44 @@ export class CaseService {
     return out;
   }
 
+  /**
+   * What a registration seals: the letter under the case's letter key and each petitioner as a new
+   * person, every data key created in one vault statement (`sealLetter` and `sealPetitioners` at once).
+   */
+  async sealRegistration(
+    caseId: string,
+    content: string,
+    list: readonly PetitionerInput[],
+  ): Promise<{ sealedContent: string; petitioners: ProtectedPetitioner[] }> {
+    const persons = list.map((p) => {
+      const identity: PetitionerIdentity = { fullName: p.fullName };
+      if (p.idNumber) identity.idNumber = p.idNumber;
+      if (p.phone) identity.phone = p.phone;
+      if (p.address) identity.address = p.address;
+      return { personRef: randomUUID(), value: identity, representative: p.representative ?? false };
+    });
+    let sealed: string[];
+    try {
+      sealed = await this.runtime.vault.sealMany([
+        { personRef: letterRef(caseId), value: { text: content } },
+        ...persons,
+      ]);
+    } catch (err) {
+      // The persons are new references: only the letter's key can have been erased.
+      if (err instanceof VaultError && err.code === 'PERSON_ERASED')
+        fail('ILLEGAL_TRANSITION', 'content: the letter of this case was erased with its petitioners');
+      throw err;
+    }
+    return {
+      sealedContent: sealed[0],
+      petitioners: persons.map((p, i) => ({
+        personRef: p.personRef,
+        sealed: sealed[i + 1],
+        representative: p.representative,
+      })),
+    };
+  }
+
   /** The tracking code of a case being created with a known id: the one issued to it before, or a new one. */
   async trackingCodeFor(unitId: string, year: string, caseId: string): Promise<string> {
     const issued = await this.runtime.pool.query<{ code: string }>(
@@ -226,17 +287,23 @@ export class CaseService {
     const uuidLike = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(unitId);
     const prefix = (uuidLike ? '' : letters.slice(0, 8)) || 'DT';
     for (let attempt = 0; attempt < 1000; attempt++) {
-      const r = await this.runtime.pool.query<{ last_value: number }>(
-        `INSERT INTO tracking_counters (unit_id, year, last_value) VALUES ($1, $2, 1)
-         ON CONFLICT (unit_id, year) DO UPDATE SET last_value = tracking_counters.last_value + 1 RETURNING last_value`,
-        [prefix, Number(year)],
+      // One statement: the counter moves on, and its code is recorded unless it was issued before
+      // (then no row comes back and the next number is tried). The number is padded to 6 digits at
+      // least, never cut.
+      const taken = await this.runtime.pool.query<{ code: string }>(
+        `WITH counter AS (
+           INSERT INTO tracking_counters (unit_id, year, last_value) VALUES ($1, $2, 1)
+           ON CONFLICT (unit_id, year) DO UPDATE SET last_value = tracking_counters.last_value + 1
+           RETURNING unit_id, year, last_value)
+         INSERT INTO tracking_codes (code, case_id)
+         SELECT unit_id || '-' || $4::text || '-' ||
+                CASE WHEN last_value >= 100000 THEN last_value::text ELSE lpad(last_value::text, 6, '0') END,
+                $3
+           FROM counter
+         ON CONFLICT (code) DO NOTHING RETURNING code`,
+        [prefix, Number(year), caseId, year],
       );
-      const code = `${prefix}-${year}-${String(r.rows[0].last_value).padStart(6, '0')}`;
-      const taken = await this.runtime.pool.query(
-        'INSERT INTO tracking_codes (code, case_id) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING RETURNING code',
-        [code, caseId],
-      );
-      if (taken.rowCount === 1) return code;
+      if (taken.rowCount === 1) return taken.rows[0].code;
     }
     throw new Error(`no free tracking code under ${prefix}-${year}`);
   }

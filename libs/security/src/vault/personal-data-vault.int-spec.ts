@@ -96,6 +96,35 @@ describe('PersonalDataVault (database)', () => {
     expect(await codeOf(vault.seal(ref, person))).toBe('PERSON_ERASED');
   });
 
+  it('sealMany seals for new and known persons at once, each under its own key; an erased person is refused', async () => {
+    const vault = vaultWith(k1);
+    const [known, fresh] = [newPersonRef(), newPersonRef()];
+    const before = await vault.seal(known, { n: 'before' });
+    const sealed = await vault.sealMany([
+      { personRef: fresh, value: { n: 'fresh' } },
+      { personRef: known, value: { n: 'known' } },
+      { personRef: fresh, value: { n: 'fresh again' } },
+    ]);
+    expect(await vault.openMany([{ personRef: known, sealed: before }])).toEqual([{ n: 'before' }]);
+    expect(
+      await vault.openMany([
+        { personRef: fresh, sealed: sealed[0] },
+        { personRef: known, sealed: sealed[1] },
+        { personRef: fresh, sealed: sealed[2] },
+      ]),
+    ).toEqual([{ n: 'fresh' }, { n: 'known' }, { n: 'fresh again' }]);
+    // Bound to its person (AAD): the known person's blob does not open as the new one's.
+    expect(await codeOf(vault.open(fresh, sealed[1]))).toBe('DECRYPT_FAILED');
+    const { rows } = await pool.query(
+      'SELECT count(*)::int AS n FROM vault_keys WHERE person_ref = ANY($1)',
+      [[known, fresh]],
+    );
+    expect(rows[0].n).toBe(2);
+    await vault.erase(known);
+    expect(await codeOf(vault.sealMany([{ personRef: known, value: person }]))).toBe('PERSON_ERASED');
+    expect(await vault.sealMany([])).toEqual([]);
+  });
+
   it('openMany opens a batch in order, erased persons as null', async () => {
     const vault = vaultWith(k1);
     const [a, b, c] = [newPersonRef(), newPersonRef(), newPersonRef()];

@@ -78,6 +78,61 @@ export class PersonalDataVault {
   }
 
   /**
+   * `seal` for several persons at once: their data keys are created in one statement (and the keys of
+   * persons already known read in one more). The answer is in the order of `items`. Errors as in
+   * `seal`; on an error no value is returned, though the keys created stay (as with `seal`).
+   */
+  async sealMany(items: ReadonlyArray<{ personRef: string; value: object }>): Promise<string[]> {
+    items.forEach((i) => checkRef(i.personRef));
+    if (items.length === 0) return [];
+    const refs = [...new Set(items.map((i) => i.personRef))];
+    const activeId = this.keyring.activeKeyId;
+    const fresh = new Map<string, Buffer>();
+    const wrapped = refs.map((ref) => {
+      const dataKey = newDataKey();
+      fresh.set(ref, dataKey);
+      return wrapDataKey(this.keyring.keys[activeId], activeId, ref, dataKey);
+    });
+    const keys = new Map<string, Buffer>();
+    try {
+      // Insert first, as `seal` does: a row already there (a live key, or an erased person's) is read.
+      const { rows: inserted } = await this.pool.query<{ person_ref: string }>(
+        `INSERT INTO vault_keys (person_ref, key_id, wrapped_key)
+         SELECT u.person_ref, $2, u.wrapped_key FROM unnest($1::text[], $3::text[]) AS u(person_ref, wrapped_key)
+         ON CONFLICT (person_ref) DO NOTHING RETURNING person_ref`,
+        [refs, activeId, wrapped],
+      );
+      for (const { person_ref } of inserted) {
+        keys.set(person_ref, fresh.get(person_ref)!);
+        fresh.delete(person_ref);
+      }
+      const known = refs.filter((ref) => !keys.has(ref));
+      if (known.length > 0) {
+        const { rows } = await this.pool.query<KeyRow>(
+          'SELECT person_ref, key_id, wrapped_key, erased_at FROM vault_keys WHERE person_ref = ANY($1::text[])',
+          [known],
+        );
+        const byRef = new Map(rows.map((r) => [r.person_ref, r]));
+        for (const ref of known) {
+          const row = byRef.get(ref);
+          if (!row) throw new VaultError('KEY_NOT_FOUND', 'the data key vanished while being created');
+          if (row.wrapped_key === null || row.erased_at !== null) {
+            throw new VaultError(
+              'PERSON_ERASED',
+              'this person was erased; seal under a new person reference',
+            );
+          }
+          keys.set(ref, this.unwrap(row, row.wrapped_key));
+        }
+      }
+      return items.map(({ personRef, value }) => sealWithKey(keys.get(personRef)!, personRef, value));
+    } finally {
+      for (const key of fresh.values()) key.fill(0);
+      for (const key of keys.values()) key.fill(0);
+    }
+  }
+
+  /**
    * Decrypts a sealed value. `null` when the person was erased: render it as erased.
    * Throws `VaultError` when no key was ever stored for the person (`KEY_NOT_FOUND`), when the blob
    * was sealed for another person or tampered with (`DECRYPT_FAILED`), or when the master key that
