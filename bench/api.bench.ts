@@ -328,11 +328,23 @@ async function seedReadModels(db: pg.Client): Promise<number> {
   return (ms() - t) / 1000;
 }
 
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux); NaN elsewhere. */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return Number.NaN;
+  }
+}
+
 async function reads(
   base: string,
   path: string,
   tok: string,
-): Promise<{ p50: number; p99: number; status: number; n: number; total: unknown }> {
+  pid?: number,
+): Promise<{ p50: number; p99: number; status: number; n: number; total: unknown; cpu: number }> {
   let status = 0;
   let total: unknown;
   const once = async () => {
@@ -349,14 +361,16 @@ async function reads(
   for (let i = 0; i < WARMUPS; i++) await once();
   const l: number[] = [];
   const until = ms() + READ_SECONDS * 1000;
+  const cpuBefore = cpuMsOf(pid);
   for (let i = 0; i < BOARD_READS && (i < 5 || ms() < until); i++) {
     const t = ms();
     await once();
     l.push(ms() - t);
   }
   const n = l.length;
+  const cpu = (cpuMsOf(pid) - cpuBefore) / n;
   l.sort((a, b) => a - b);
-  return { p50: percentile(l, 50), p99: percentile(l, 99), status, n, total };
+  return { p50: percentile(l, 50), p99: percentile(l, 99), status, n, total, cpu };
 }
 
 /** The statements a request issues, captured on an in-process app, then EXPLAIN ANALYZEd. */
@@ -364,6 +378,14 @@ async function explainPlans(url: string, requests: { label: string; path: string
   const b = await benchRuntime(url, new Date());
   const ds = b.runtime.dataSource;
   let captured: { sql: string; params: unknown[] }[] | null = null;
+  // Every statement the request sends, on any connection (checkpoints, parked projections, units…).
+  let sent: string[] | null = null;
+  const clientQuery = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
+    if (sent && text) sent.push(text);
+    return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof clientQuery;
   const original = ds.query.bind(ds);
   ds.query = (async (sql: string, params?: unknown[], runner?: never) => {
     if (captured && /\brm_(deadlines|statistics|cases)\b/.test(sql))
@@ -375,14 +397,20 @@ async function explainPlans(url: string, requests: { label: string; path: string
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
   try {
     for (const r of requests) {
+      // Once unmeasured, as the API process was warmed up (caches of the unit tree, the JWT key).
+      await (await fetch(base + r.path, { headers: { authorization: `Bearer ${r.tok}` } })).arrayBuffer();
       captured = [];
+      sent = [];
       const res = await fetch(base + r.path, { headers: { authorization: `Bearer ${r.tok}` } });
       await res.arrayBuffer();
       const statements = captured;
+      const all = sent;
       captured = null;
+      sent = null;
       console.log(
-        `\n  ${r.label}: GET ${r.path} → ${res.status}, ${statements.length} statement(s) on the read models`,
+        `\n  ${r.label}: GET ${r.path} → ${res.status}, ${all.length} statement(s) in all, ${statements.length} on the read models`,
       );
+      for (const sql of all) console.log(`    · ${sql.replace(/\s+/g, ' ').trim().slice(0, 120)}`);
       for (const s of statements) {
         const plan: { 'QUERY PLAN': string }[] = await original(
           `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${s.sql}`,
@@ -393,6 +421,7 @@ async function explainPlans(url: string, requests: { label: string; path: string
       }
     }
   } finally {
+    pg.Client.prototype.query = clientQuery;
     await app.close();
     await b.close();
   }
@@ -504,10 +533,10 @@ async function main(): Promise<void> {
         },
       ].filter((r) => BOARDS.has(r.board));
       for (const r of requests) {
-        const m = await reads(api.base, r.path, r.tok);
+        const m = await reads(api.base, r.path, r.tok, api.server.child.pid);
         against(
           `${r.label} (${m.status}, ${m.n} reads${m.total !== undefined ? `, total ${String(m.total)}` : ''})`,
-          `p50 ${fmt(m.p50)} ms, p99 ${fmt(m.p99)} ms`,
+          `p50 ${fmt(m.p50)} ms, p99 ${fmt(m.p99)} ms, API CPU ${fmt(m.cpu, 2)} ms/request`,
           r.goal ? `p99 ≤ ${r.goal} ms` : '',
           r.goal ? m.p99 <= r.goal : null,
         );
