@@ -1,6 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Form,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Typography,
+  type FormRule,
+} from 'antd';
 import { useState } from 'react';
 import { api, unwrap, type Schema } from '../../api/client';
 import { can } from '../../auth/permissions';
@@ -24,6 +36,52 @@ export function monthOf(date: string, offset = 0): { from: string; to: string; l
     label: `Tháng ${first.getUTCMonth() + 1}/${first.getUTCFullYear()}`,
   };
 }
+
+/** Whole days from `from` to `to` (yyyy-MM-dd). */
+const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/**
+ * The warning (not a refusal: a session may be entered after the fact) for a session scheduled on a
+ * day already past — a year typed wrong (2020 for 2026) is caught before it lands in the calendar.
+ */
+export function pastScheduleWarning(date: string | null | undefined, today: string): string | null {
+  if (!date || date >= today) return null;
+  const days = daysBetween(date, today);
+  const years = Math.floor(days / 365);
+  const ago = years >= 1 ? `${years} năm` : `${days} ngày`;
+  return `Ngày tiếp ${formatDate(date)} đã qua (cách hôm nay ${ago}). Kiểm tra lại ngày, tháng, năm; nếu đúng là buổi tiếp đã qua, vẫn có thể lên lịch.`;
+}
+
+/** The schedule form's date: required; a past day is warned about and still accepted. */
+export const scheduleDateRules = (today: string): FormRule[] => [
+  { required: true, message: 'Chọn ngày tiếp' },
+  {
+    warningOnly: true,
+    validator: (_: unknown, value: string | null | undefined) => {
+      const warning = pastScheduleWarning(value, today);
+      return warning ? Promise.reject(new Error(warning)) : Promise.resolve();
+    },
+  },
+];
+
+/**
+ * The day the hold form proposes: the session's own once it has come, else today — the API refuses a
+ * `heldOn` after today, and a session held before its scheduled day was held on some day up to today.
+ */
+export const heldOnProposal = (sessionDate: string, today: string): string =>
+  sessionDate <= today ? sessionDate : today;
+
+/** The hold form's date: required, and not after today (as the API checks). */
+export const heldOnRules = (today: string): FormRule[] => [
+  { required: true, message: 'Chọn ngày tổ chức' },
+  {
+    validator: (_: unknown, value: string | null | undefined) =>
+      value && value > today
+        ? Promise.reject(new Error(`Ngày tổ chức không được sau hôm nay (${formatDate(today)})`))
+        : Promise.resolve(),
+  },
+];
 
 /**
  * Lịch tiếp công dân: the unit's sessions month by month (GET /reception-sessions); schedule one,
@@ -99,7 +157,7 @@ export default function ReceptionPage() {
             initialValues={{ date: today, kind: 'periodic', mode: 'in_person' }}
             onFinish={(v) => schedule.mutate(v)}
           >
-            <Form.Item name="date" label="Ngày tiếp" rules={[{ required: true }]}>
+            <Form.Item name="date" label="Ngày tiếp" rules={scheduleDateRules(today)}>
               <DateField />
             </Form.Item>
             <Form.Item name="kind" label="Loại">
@@ -192,10 +250,19 @@ export default function ReceptionPage() {
             // The one form instance serves each session's dialog in turn: nothing typed for one is kept for the next.
             preserve={false}
             layout="vertical"
-            initialValues={{ heldOn: holding.date, citizensReceived: 1 }}
+            initialValues={{ heldOn: heldOnProposal(holding.date, today), citizensReceived: 1 }}
             onFinish={(v) => hold.mutate(v)}
           >
-            <Form.Item name="heldOn" label="Ngày tổ chức" rules={[{ required: true }]}>
+            <Form.Item
+              name="heldOn"
+              label="Ngày tổ chức"
+              rules={heldOnRules(today)}
+              extra={
+                holding.date > today
+                  ? `Buổi tiếp được lên lịch ngày ${formatDate(holding.date)}, chưa đến: chỉ ghi nhận được ngày đã tổ chức, muộn nhất là hôm nay (${formatDate(today)}).`
+                  : undefined
+              }
+            >
               <DateField />
             </Form.Item>
             <Form.Item
