@@ -51,6 +51,23 @@ describe('JwtVerifier with HS256', () => {
     expect(await codeOf(verifier.verify(token))).toBe('UNAUTHENTICATED');
   });
 
+  it('takes a token verified already for as long as it is valid, and refuses it once expired', async () => {
+    let now = Date.now();
+    const clocked = new JwtVerifier({ hsSecret: SECRET, clockToleranceSec: 0 }, () => now);
+    const token = await signDevToken(handler, SECRET, { expiresIn: 120 });
+    const first = await clocked.verify(token);
+    first.roles.push('admin'); // a caller's change never reaches the next request
+    expect(await clocked.verify(token)).toEqual({ ...first, roles: ['handler'] });
+    now += 61_000; // past the minute it is kept: verified again, still valid
+    expect((await clocked.verify(token)).id).toBe('u-1');
+    now += 60_000; // past exp
+    expect(await codeOf(clocked.verify(token))).toBe('UNAUTHENTICATED');
+    // A refused token is not kept: the same forged token is refused again.
+    const [h, p] = token.split('.');
+    expect(await codeOf(clocked.verify(`${h}.${p}.AAAA`))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(clocked.verify(`${h}.${p}.AAAA`))).toBe('UNAUTHENTICATED');
+  });
+
   it('rejects a token without exp', async () => {
     const token = await new SignJWT({ name: 'x', roles: ['handler'], unitId: 'unit-a' })
       .setProtectedHeader({ alg: 'HS256' })

@@ -16,6 +16,10 @@ import { isRole, type Principal, type Role } from './roles.js';
 export const MIN_HS_SECRET_BYTES = 32;
 const MAX_TOKEN_LENGTH = 8192;
 const MAX_CLAIM_LENGTH = 200;
+/** Verified tokens kept (`JwtVerifier.verified`): a few per person signed in. */
+const MAX_VERIFIED_TOKENS = 10_000;
+/** How long a verified token is taken on its earlier verification at most. */
+const VERIFIED_FOR_MS = 60_000;
 
 export function assertStrongSecret(secret: string, what = 'AUTH_JWT_SECRET'): Uint8Array {
   const bytes = new TextEncoder().encode(secret);
@@ -46,8 +50,21 @@ export class JwtVerifier {
   private readonly publicKey?: KeyObject;
   private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
   private readonly algorithms: JWSAlgorithm[] = [];
+  /**
+   * Tokens verified already, with their principal and `exp`: a client sends the same token with every
+   * request, and its verification (an HMAC through WebCrypto, the claims' checks) was about a tenth of
+   * a command's CPU. What `verify` decides depends only on the token and on the time, and the time
+   * only moves towards `exp`: a token that passed stays good until `exp` (+ the tolerance), when
+   * it is dropped and verified again (so refused). Kept a minute at most; failures are never kept.
+   * Bounded: the oldest entry goes first.
+   */
+  private readonly verified = new Map<string, { principal: Principal; until: number }>();
 
-  constructor(private readonly config: AuthConfig) {
+  constructor(
+    private readonly config: AuthConfig,
+    /** Milliseconds since the epoch (tests move it). */
+    private readonly now: () => number = Date.now,
+  ) {
     if (config.hsSecret !== undefined) {
       this.secret = crypto.subtle.importKey(
         'raw',
@@ -91,14 +108,26 @@ export class JwtVerifier {
     if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) {
       throw new AuthError('malformed_token');
     }
+    const known = this.verified.get(token);
+    if (known) {
+      if (this.now() < known.until) return { ...known.principal, roles: [...known.principal.roles] };
+      this.verified.delete(token);
+    }
+    const principal = await this.verifyAfresh(token);
+    return { ...principal, roles: [...principal.roles] };
+  }
+
+  private async verifyAfresh(token: string): Promise<Principal> {
     let payload: JWTPayload;
+    const tolerance = this.config.clockToleranceSec ?? 30;
     try {
       ({ payload } = await jwtVerify(token, this.keyFor, {
         algorithms: this.algorithms,
         issuer: this.config.issuer,
         audience: this.config.audience,
-        clockTolerance: this.config.clockToleranceSec ?? 30,
+        clockTolerance: tolerance,
         requiredClaims: ['exp', 'sub', 'iat'],
+        currentDate: new Date(this.now()),
       }));
     } catch (e) {
       if (e instanceof AuthError) throw e;
@@ -106,12 +135,21 @@ export class JwtVerifier {
     }
     // Not issued in the future, and not valid for longer than AUTH_JWT_MAX_AGE (a token minted for a
     // hundred years is a stolen key waiting to happen).
-    const tolerance = this.config.clockToleranceSec ?? 30;
     const iat = payload.iat!;
     const exp = payload.exp!;
-    if (iat > Date.now() / 1000 + tolerance) throw new AuthError('iat_in_future');
+    if (iat > this.now() / 1000 + tolerance) throw new AuthError('iat_in_future');
     if (exp - iat > (this.config.maxAgeSec ?? DEFAULT_MAX_AGE_SEC)) throw new AuthError('lifetime_too_long');
-    return principalFromClaims(payload);
+    const principal = principalFromClaims(payload);
+    // jose accepts while now < exp + tolerance (whole seconds); so does the kept entry, and for a
+    // minute at most, so that a key withdrawn from the JWKS stops its tokens as soon as it would
+    // (jose keeps a fetched JWKS for minutes).
+    const until = Math.min((exp + tolerance) * 1000, this.now() + VERIFIED_FOR_MS);
+    this.verified.set(token, { principal, until });
+    if (this.verified.size > MAX_VERIFIED_TOKENS) {
+      const oldest = this.verified.keys().next();
+      if (!oldest.done) this.verified.delete(oldest.value);
+    }
+    return principal;
   }
 
   /** Picks the key by the (already allow-listed) algorithm, so no key is ever used with another alg. */
