@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useCase, useCaseHistory } from '../../api/cases';
-import { api, unwrap, type Schema } from '../../api/client';
+import { ApiError, api, unwrap, type Schema } from '../../api/client';
 import { PageTitle, ProblemAlert, StatusTag } from '../../components/common';
 import { formatInstant } from '../../lib/format';
 import { eventLabel, ROLE_LABELS } from '../../lib/labels';
@@ -11,6 +11,13 @@ import { eventLabel, ROLE_LABELS } from '../../lib/labels';
 /** One disclosure of a case's identities (GET /cases/:id/disclosures). */
 type Disclosure = Schema<'Disclosure'>;
 type HistoryEvent = Schema<'History'>['events'][number];
+
+/**
+ * What the page says when no case answers to the code typed: a whole sentence (the API's detail is a
+ * fragment, "không có hồ sơ …"), which also covers a case outside the official's scope (the same 404).
+ */
+export const caseNotFoundText = (key: string): string =>
+  `Không có hồ sơ mã “${key}”, hoặc hồ sơ không thuộc phạm vi bạn được xem. Kiểm tra lại mã hồ sơ.`;
 
 /** Kiểm tra toàn vẹn: a case's history with its hash chain, the case as of an instant, verification. */
 export default function AuditPage() {
@@ -40,14 +47,25 @@ export default function AuditPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form layout="inline" onFinish={(v: { key: string }) => (setKey(v.key.trim()), verify.reset())}>
           <Form.Item name="key" label="Mã hồ sơ" rules={[{ required: true, message: 'Nhập mã hồ sơ' }]}>
-            <Input style={{ width: 320 }} placeholder="vd. NBGIAVIEN-2026-000001" />
+            <Input style={{ width: 320 }} placeholder="VD: NBGIAVIEN-2026-000001" />
           </Form.Item>
           <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
             Tra cứu
           </Button>
         </Form>
       </Card>
-      <ProblemAlert error={view.error ?? history.error} />
+      {view.error instanceof ApiError && view.error.status === 404 ? (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 16 }}
+          message="Không tìm thấy hồ sơ"
+          description={caseNotFoundText(key)}
+        />
+      ) : (
+        <ProblemAlert error={view.error ?? history.error} />
+      )}
       {view.data ? (
         <>
           <Card
