@@ -11,7 +11,7 @@ import { Form, Input } from 'antd';
 import { ApiError } from '../src/api/client';
 import { parseTypedDate } from '../src/components/DateField';
 import { toRegisterBody } from '../src/pages/desk/IntakePage';
-import { lateEntryActLabel } from '../src/pages/auditor/LateEntriesPage';
+import { LATE_ENTRY_TYPE_OPTIONS, lateEntryActLabel } from '../src/pages/auditor/LateEntriesPage';
 import { eventLabel } from '../src/lib/labels';
 import { addDays, formatDate, formatInstant, todayInVietnam, urgencyOf } from '../src/lib/format';
 import { can } from '../src/auth/permissions';
@@ -162,6 +162,24 @@ describe('the late-entry list', () => {
     expect(lateEntryActLabel('InspectionConcluded')).toBe('Ban hành kết luận');
     expect(lateEntryActLabel('CaseAccepted')).toBe(eventLabel('CaseAccepted'));
     expect(lateEntryActLabel('CaseAccepted')).not.toBe('CaseAccepted');
+  });
+
+  it('filters by every act it lists, the inspection acts too, each once and in Vietnamese', () => {
+    expect(LATE_ENTRY_TYPE_OPTIONS.map((g) => g.label)).toEqual([
+      'Hồ sơ',
+      'Buổi tiếp công dân',
+      'Thanh tra, kiểm tra',
+    ]);
+    const options = LATE_ENTRY_TYPE_OPTIONS.flatMap((g) => g.options);
+    // The 32 acts GET /late-entries accepts as `type` (23 of a case, a session's hold, 8 of an inspection).
+    expect(options).toHaveLength(32);
+    expect(LATE_ENTRY_TYPE_OPTIONS[2]!.options).toContainEqual({
+      value: 'InspectionConcluded',
+      label: 'Ban hành kết luận',
+    });
+    expect(LATE_ENTRY_TYPE_OPTIONS[2]!.options.map((o) => o.value)).not.toContain('RecommendationMoved');
+    for (const o of options) expect(o.label).not.toBe(o.value);
+    expect(new Set(options.map((o) => o.label)).size).toBe(options.length);
   });
 });
 
