@@ -46,11 +46,10 @@ export function toDbValue(value: unknown): unknown {
 
 export function stripTemporal(row: Row | null): Row | null {
   if (!row) return null;
-  // Object.keys, not Object.entries: the same keys in the same order, without a pair per column
-  // (this runs for every row version of a rebuild).
+  // for…in, not Object.entries: the same keys in the same order (rows are plain objects), without an
+  // array of keys or a pair per column (this runs for every row version of a rebuild).
   const out: Row = {};
-  for (const k of Object.keys(row))
-    if (!TEMPORAL_COLUMNS.has(k) && !GENERATED_COLUMNS.has(k)) out[k] = row[k];
+  for (const k in row) if (!TEMPORAL_COLUMNS.has(k) && !GENERATED_COLUMNS.has(k)) out[k] = row[k];
   return out;
 }
 
@@ -139,25 +138,46 @@ function unnestOf(
   return `unnest(${arrays.join(', ')}) AS u(${columns.map(quoteIdent).join(', ')})`;
 }
 
-/** The rows of `rows` grouped by their exact set of columns (a missing column keeps its default). */
-function byColumns(rows: readonly Row[]): Row[][] {
-  const out = new Map<string, Row[]>();
+/** Whether `row`'s own keys are `keys`, in that order (without building its list of keys). */
+function hasKeys(row: Row, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const k in row) if (keys[i++] !== k) return false;
+  return i === keys.length;
+}
+
+/**
+ * The rows of `rows` grouped by their exact list of columns (a missing column keeps its default). Rows
+ * of one projection come in a handful of shapes: each row is tried against the shape of the row before
+ * it, then the others, and only a new shape costs its list of keys.
+ */
+function byColumns(rows: Iterable<Row>): Row[][] {
+  const shapes: { keys: string[]; rows: Row[] }[] = [];
+  let last: { keys: string[]; rows: Row[] } | undefined;
   for (const r of rows) {
-    const sig = Object.keys(r).join('\u0000');
-    const list = out.get(sig) ?? [];
-    list.push(r);
-    out.set(sig, list);
+    if (!last || !hasKeys(r, last.keys)) {
+      last = shapes.find((s) => hasKeys(r, s.keys));
+      if (!last) {
+        last = { keys: Object.keys(r), rows: [] };
+        shapes.push(last);
+      }
+    }
+    last.rows.push(r);
   }
-  return [...out.values()];
+  return shapes.map((s) => s.rows);
 }
 
 /** A value in COPY's text format: `\N` for null, backslash, newline, carriage return and tab escaped. */
 export function copyText(value: unknown): string {
+  // Most values are plain strings (ids, dates, codes): tested once for a character to escape.
+  if (typeof value === 'string') return COPY_SPECIAL.test(value) ? copyEscape(value) : value;
   const v = toDbValue(value);
   if (v === null) return '\\N';
   const text = v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : String(v);
-  return /[\\\n\r\t]/.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]!) : text;
+  return COPY_SPECIAL.test(text) ? copyEscape(text) : text;
 }
+
+const COPY_SPECIAL = /[\\\n\r\t]/;
+const copyEscape = (text: string): string => text.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]!);
 
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -213,6 +233,38 @@ export async function loadGroupsBulk(
   return out;
 }
 
+/** Groups of at most this many rows (old and new) are diffed without maps (BatchWrites.diff). */
+const SMALL_GROUP = 48;
+
+/** Whether two key values give the same key (keyOf: their JSON, undefined as null). */
+function sameKeyValue(a: unknown, b: unknown): boolean {
+  const x = a ?? null;
+  const y = b ?? null;
+  if (x === y) return true;
+  if (typeof x === 'string' && typeof y === 'string') return false;
+  return JSON.stringify(x) === JSON.stringify(y);
+}
+
+/** Whether `a` and `b` have the same key (the last column first: the group's columns lead the key). */
+function sameKey(columns: readonly string[], a: Row, b: Row): boolean {
+  for (let c = columns.length - 1; c >= 0; c--)
+    if (!sameKeyValue(a[columns[c]!], b[columns[c]!])) return false;
+  return true;
+}
+
+function hasDuplicateKey(columns: readonly string[], rows: readonly Row[]): boolean {
+  for (let i = 1; i < rows.length; i++)
+    for (let j = 0; j < i; j++) if (sameKey(columns, rows[i]!, rows[j]!)) return true;
+  return false;
+}
+
+/** The index of the row of `rows` with `row`'s key (looked for from `hint` on, then before it); -1 if none. */
+function indexOfKey(columns: readonly string[], rows: readonly Row[], row: Row, hint: number): number {
+  for (let i = hint; i < rows.length; i++) if (sameKey(columns, rows[i]!, row)) return i;
+  for (let i = 0; i < Math.min(hint, rows.length); i++) if (sameKey(columns, rows[i]!, row)) return i;
+  return -1;
+}
+
 /** What a batch changes in a table, gathered in memory and written at the end (`flush`). */
 export class BatchWrites {
   /**
@@ -222,10 +274,10 @@ export class BatchWrites {
   private readonly plain = new Map<string, { key: Row; row: Row | null; isNew: boolean }>();
   /** Temporal tables: versions current before the batch to close, key → [key row, recorded_to]. */
   private readonly closeStored = new Map<string, { key: Row; at: string }>();
-  /** Temporal tables: new versions by key and position, in order; the open one per key last. */
-  private readonly versions = new Map<string, Row>();
-  /** Temporal tables: key → the version-map entry of its open version written in this batch. */
-  private readonly openVersion = new Map<string, string>();
+  /** Temporal tables: the new versions, in order (a slot is reused when its key and position come again). */
+  private readonly versions: Row[] = [];
+  /** Temporal tables: key → the slot in `versions` of its open version written in this batch, and its position. */
+  private readonly openVersion = new Map<string, { slot: number; position: string }>();
 
   /**
    * `fresh`: the table is a rebuild's, written only by this writer, one batch after another (rows
@@ -240,13 +292,36 @@ export class BatchWrites {
   /** Records the change of a group from `oldRows` to `newRows` by `event` (as the per-row writer's writeDiff). */
   diff(oldRows: readonly Row[], newRows: readonly Row[], event: StoredEvent): void {
     const p = this.p;
-    const old = new Map(oldRows.map((r) => [keyOf(p.keyColumns, r), r]));
-    const next = new Map(newRows.map((r) => [keyOf(p.keyColumns, r), r]));
-    for (const [k, r] of old) if (!next.has(k)) this.change(k, r, r, null, event);
-    for (const [k, r] of next) {
-      const o = old.get(k) ?? null;
+    const cols = p.keyColumns;
+    if (
+      oldRows.length + newRows.length > SMALL_GROUP ||
+      hasDuplicateKey(cols, oldRows) ||
+      hasDuplicateKey(cols, newRows)
+    ) {
+      const old = new Map(oldRows.map((r) => [keyOf(p.keyColumns, r), r]));
+      const next = new Map(newRows.map((r) => [keyOf(p.keyColumns, r), r]));
+      for (const [k, r] of old) if (!next.has(k)) this.change(k, r, r, null, event);
+      for (const [k, r] of next) {
+        const o = old.get(k) ?? null;
+        if (o && sameRow(o, r)) continue;
+        this.change(k, r, o, r, event);
+      }
+      return;
+    }
+    // A small group (most), each key once on each side: the same diff by comparing key columns,
+    // without a key string or a map per row; the key string is made only for a row that changed.
+    // Evolve mostly keeps the order of the rows it is given: the row of a key is looked for at the
+    // same index first.
+    for (let a = 0; a < oldRows.length; a++) {
+      const o = oldRows[a]!;
+      if (indexOfKey(cols, newRows, o, a) < 0) this.change(keyOf(cols, o), o, o, null, event);
+    }
+    for (let i = 0; i < newRows.length; i++) {
+      const r = newRows[i]!;
+      const at = indexOfKey(cols, oldRows, r, i);
+      const o = at < 0 ? null : oldRows[at]!;
       if (o && sameRow(o, r)) continue;
-      this.change(k, r, o, r, event);
+      this.change(keyOf(cols, r), r, o, r, event);
     }
   }
 
@@ -260,11 +335,11 @@ export class BatchWrites {
       });
       return;
     }
+    const open = this.openVersion.get(k);
     if (old) {
-      const open = this.openVersion.get(k);
       if (open !== undefined) {
         // The version is this writer's own object (made below): closed in place, its place kept.
-        this.versions.get(open)!.recorded_to = event.recordedAt;
+        this.versions[open.slot]!.recorded_to = event.recordedAt;
         this.openVersion.delete(k);
       } else if (!this.closeStored.has(k)) {
         this.closeStored.set(k, {
@@ -274,21 +349,24 @@ export class BatchWrites {
       }
     }
     if (row) {
-      const vk = `${k}@${event.globalPosition}`;
-      // The same key and position twice (ON CONFLICT DO UPDATE in the per-row writer): the later wins.
-      this.versions.delete(vk);
       // A fresh object (stripTemporal copies): the row's columns, then the temporal ones.
       const version = stripTemporal(row)!;
       version.recorded_from = event.recordedAt;
       version.recorded_to = null;
       version.position_from = event.globalPosition;
-      this.versions.set(vk, version);
-      this.openVersion.set(k, vk);
+      // The same key and position twice (ON CONFLICT DO UPDATE in the per-row writer): the later wins,
+      // in the slot of the earlier (the version of that key and position written last by this batch).
+      const slot =
+        open !== undefined && open.position === event.globalPosition
+          ? open.slot
+          : this.versions.push(version) - 1;
+      this.versions[slot] = version;
+      this.openVersion.set(k, { slot, position: event.globalPosition });
     }
   }
 
   get empty(): boolean {
-    return this.plain.size === 0 && this.closeStored.size === 0 && this.versions.size === 0;
+    return this.plain.size === 0 && this.closeStored.size === 0 && this.versions.length === 0;
   }
 
   /** Writes everything gathered: a handful of statements, whatever the number of rows. */
@@ -308,10 +386,10 @@ export class BatchWrites {
         );
       }
       if (this.fresh) {
-        for (const rows of byColumns([...this.versions.values()])) await this.insertNew(em, types, rows);
+        for (const rows of byColumns(this.versions)) await this.insertNew(em, types, rows);
         return;
       }
-      for (const rows of byColumns([...this.versions.values()])) {
+      for (const rows of byColumns(this.versions)) {
         const cols = Object.keys(rows[0]!);
         const params: unknown[] = [];
         const u = unnestOf(types, this.table, cols, rows, params);
