@@ -364,19 +364,15 @@ export class RegisterCaseHandler implements ICommandHandler<RegisterCase, Regist
       initialCaseState(),
       decideContext(this.runtime),
     );
-    const trackingCode = await this.cases.nextTrackingCode(
-      dto.receivingUnitId,
-      dto.receivedAt.slice(0, 4),
-      caseId,
-    );
     const lookupPin = generateLookupPin();
-    const lookupPinHash = await hashLookupPin(caseId, lookupPin);
-    // The letter is sealed whatever the desk hinted: the kind is known only at classification.
-    const { sealedContent, petitioners } = await this.cases.sealRegistration(
-      caseId,
-      dto.content,
-      dto.petitioners,
-    );
+    // At once: the tracking code and the data keys are statements of their own, the PIN's hash is
+    // scrypt on the thread pool (none of them depends on another).
+    const [trackingCode, lookupPinHash, { sealedContent, petitioners }] = await Promise.all([
+      this.cases.nextTrackingCode(dto.receivingUnitId, dto.receivedAt.slice(0, 4), caseId),
+      hashLookupPin(caseId, lookupPin),
+      // The letter is sealed whatever the desk hinted: the kind is known only at classification.
+      this.cases.sealRegistration(caseId, dto.content, dto.petitioners),
+    ]);
     const decided: { state?: CaseState } = {};
     const result = await handleCommand(
       this.runtime,
