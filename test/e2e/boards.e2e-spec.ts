@@ -234,3 +234,27 @@ describe('GET /deadlines/upcoming', () => {
     expect(items.map((i) => [i.caseId, i.dueOn])).toEqual([]);
   });
 });
+
+describe('heads of units kept between reads', () => {
+  it('a head appointed after a board was read is on the next read that waits for it (read-your-writes)', async () => {
+    const before = await board('overdue');
+    expect(before[0]?.headOfUnit).toEqual({ personId: 'head-b', fullName: 'Lê Thị Bích' });
+    tick(app, 1000);
+    const appointed = await app.request('POST', `/api/v1/units/${UNITS.department}/heads`, {
+      token: t.admin,
+      body: { personId: 'head-c', fullName: 'Phạm Văn Cường', from: '2026-11-05' },
+    });
+    expectStatus(appointed, 201);
+    expect(typeof appointed.body.position).toBe('number');
+    lastPosition = appointed.body.position;
+    const after = await board('overdue');
+    expect(after.map((i) => [i.caseId, i.headOfUnit])).toEqual([
+      [ids.x, { personId: 'head-c', fullName: 'Phạm Văn Cường' }],
+    ]);
+    // The unit read model's new version is kept too: the upcoming board (due 2026-11-25) agrees.
+    expect((await board('upcoming'))[0]?.headOfUnit).toEqual({
+      personId: 'head-c',
+      fullName: 'Phạm Văn Cường',
+    });
+  });
+});

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, headOn, type IsoDate } from '../../../domain/src/index.js';
+import { addDays, daysBetween, headOn, type IsoDate, type UnitState } from '../../../domain/src/index.js';
 import { versionFilter, type DbRow, type SqlRunner } from '../read-models/sql.js';
 import { subtreeCte } from '../units/unit-scope.sql.js';
 import { unitStateOfRow } from '../units/units.projection.js';
@@ -82,6 +82,17 @@ export function unitScopeSql(
   };
 }
 
+/** Heads of units on a date, from unit states read from `rm_units`. */
+function headsOf(
+  states: ReadonlyMap<string, UnitState | null>,
+): (unitId: string, date: string) => HeadRef | null {
+  return (unitId, date) => {
+    const s = states.get(unitId);
+    const h = s ? headOn(s, date) : null;
+    return h ? { personId: h.personId, fullName: h.fullName } : null;
+  };
+}
+
 /**
  * Heads of units on a date, from `rm_units` as recorded before `recordedBefore` (or now); `unitIds`
  * limits the units loaded to those the caller will ask about.
@@ -99,12 +110,56 @@ export async function unitHeadsResolver(
     unitIds && unitIds.length === 0
       ? []
       : await db.query(`SELECT * FROM rm_units u WHERE ${version}${only}`, params);
-  const states = new Map(rows.map((r) => [String(r.unit_id), unitStateOfRow(r)]));
-  return (unitId, date) => {
-    const s = states.get(unitId);
-    const h = s ? headOn(s, date) : null;
-    return h ? { personId: h.personId, fullName: h.fullName } : null;
-  };
+  return headsOf(new Map(rows.map((r) => [String(r.unit_id), unitStateOfRow(r)])));
+}
+
+/**
+ * Which version of the units read model a statement sees, as SQL: its checkpoint (position, transaction,
+ * when written: the rows and the checkpoint change in one transaction) and the table's file (a rebuild
+ * swaps in another table, a truncation another file). NULL without a checkpoint (nothing is cached then).
+ */
+export const UNITS_VERSION_SQL = `(SELECT c.position::text || '/' || c.transaction_id::text || '/' || c.updated_at::text
+     || '/' || pg_relation_filenode('rm_units')::text
+     FROM projection_checkpoints c WHERE c.name = 'units.v1')`;
+
+/**
+ * The current unit states a board has read, per database and per version of the units read model
+ * (`UNITS_VERSION_SQL`): a board whose statements see the version cached takes its heads of units from
+ * here instead of reading `rm_units` again. Any other version replaces the cache, so an answer never
+ * mixes two versions, and never shows one older than its own statements saw.
+ */
+const currentUnits = new WeakMap<SqlRunner, { version: string; states: Map<string, UnitState | null> }>();
+
+/**
+ * The heads of `unitIds` as of now, for a board whose statements saw version `seen` of the units read
+ * model: from the cache when it holds that version and those units, otherwise read (with the version
+ * read in the same statement) and kept.
+ */
+async function currentUnitHeads(
+  db: SqlRunner,
+  seen: string | null,
+  unitIds: readonly string[],
+): Promise<(unitId: string, date: string) => HeadRef | null> {
+  const cached = seen === null ? undefined : currentUnits.get(db);
+  if (cached && cached.version === seen && unitIds.every((u) => cached.states.has(u)))
+    return headsOf(cached.states);
+  if (unitIds.length === 0) return headsOf(new Map());
+  const rows: DbRow[] = await db.query(
+    `SELECT v.units_version, u.* FROM (SELECT ${UNITS_VERSION_SQL} AS units_version) v
+       LEFT JOIN rm_units u ON u.recorded_to IS NULL AND u.unit_id = ANY($1::text[])`,
+    [[...unitIds]],
+  );
+  const version = (rows[0]?.units_version as string | null | undefined) ?? null;
+  // A unit without a row is kept too (no head), so that it is not read again for every page.
+  const states = new Map<string, UnitState | null>(unitIds.map((u) => [u, null]));
+  for (const r of rows) if (r.unit_id !== null) states.set(String(r.unit_id), unitStateOfRow(r));
+  if (version === null) currentUnits.delete(db);
+  else {
+    const kept = currentUnits.get(db);
+    if (kept && kept.version === version) for (const [u, s] of states) kept.states.set(u, s);
+    else currentUnits.set(db, { version, states: new Map(states) });
+  }
+  return headsOf(states);
 }
 
 /** Tracked deadlines overdue on `asOf`, oldest due first. */
@@ -198,6 +253,10 @@ function boardParts(board: string, scope: string, a: string, rb: string | null):
   ];
 }
 
+/** The columns the boards answer with (and order by): not the row's other twenty. */
+const BOARD_COLUMNS =
+  'd.case_id, d.deadline_no, d.tracking_code, d.rule_id, d.due_on, d.started_late, d.unit_id, d.handler_id';
+
 /**
  * One page of the deadlines matching `parts`: disjoint conditions whose union is the set, each
  * counted on its own. The first part is paged in board order (due date, case, deadline: an index
@@ -214,6 +273,7 @@ async function page<T>(
   map: (r: DbRow, heads: (unitId: string, date: string) => HeadRef | null) => T,
 ): Promise<BoardPage<T>> {
   const order = 'd.due_on ASC, d.case_id, d.deadline_no';
+  const columns = BOARD_COLUMNS;
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 200;
   const offset = (page - 1) * pageSize;
@@ -221,21 +281,26 @@ async function page<T>(
   const count = parts.map((x) => x.count).join(' + ');
   const select =
     others.length === 0
-      ? `${cte} SELECT d.* FROM rm_deadlines d WHERE ${first} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`
+      ? `${cte} SELECT ${columns} FROM rm_deadlines d WHERE ${first} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`
       : `${cte ? `${cte},` : 'WITH'} ${others
-          .map((w, i) => `part_${i + 1} AS MATERIALIZED (SELECT d.* FROM rm_deadlines d WHERE ${w})`)
+          .map((w, i) => `part_${i + 1} AS MATERIALIZED (SELECT ${columns} FROM rm_deadlines d WHERE ${w})`)
           .join(', ')}
           SELECT d.* FROM (
-            (SELECT d.* FROM rm_deadlines d WHERE ${first} ORDER BY ${order} LIMIT ${offset + pageSize})
+            (SELECT ${columns} FROM rm_deadlines d WHERE ${first} ORDER BY ${order} LIMIT ${offset + pageSize})
             ${others.map((_, i) => `UNION ALL (SELECT * FROM part_${i + 1})`).join(' ')}
           ) d ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`;
-  const [total, { rows, heads }] = await Promise.all([
-    db.query(`${cte} SELECT (${count})::int AS n`, params) as Promise<DbRow[]>,
-    (async () => {
-      const rows: DbRow[] = await db.query(select, params);
-      const units = [...new Set(rows.map((r) => String(r.unit_id)))];
-      return { rows, heads: await unitHeadsResolver(db, q.recordedBefore, units) };
-    })(),
-  ]);
+  // The count also names the version of the units read model it sees: the heads of the page's units
+  // are then taken from the units kept for that version (no statement), or read once.
+  const counted = q.recordedBefore
+    ? `${cte} SELECT (${count})::int AS n`
+    : `${cte} SELECT (${count})::int AS n, ${UNITS_VERSION_SQL} AS units_version`;
+  const [total, rows] = (await Promise.all([db.query(counted, params), db.query(select, params)])) as [
+    DbRow[],
+    DbRow[],
+  ];
+  const units = [...new Set(rows.map((r) => String(r.unit_id)))];
+  const heads = q.recordedBefore
+    ? await unitHeadsResolver(db, q.recordedBefore, units)
+    : await currentUnitHeads(db, (total[0]?.units_version as string | null | undefined) ?? null, units);
   return { items: rows.map((r) => map(r, heads)), total: Number(total[0]?.n ?? 0), page, pageSize };
 }
