@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Col, Drawer, Form, Row, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Col, Drawer, Form, Row, Select, Space, Table, Typography } from 'antd';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -9,7 +9,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api, download, unwrap, type Schema } from '../../api/client';
 import { useUser } from '../../auth/session';
-import { PageTitle, ProblemAlert, UnitSelect, useUnits } from '../../components/common';
+import { PageTitle, ProblemAlert, useUnits } from '../../components/common';
+import { UnitScopeFilter, type UnitScope } from '../../components/UnitScopeFilter';
 import { formatDate, todayInVietnam } from '../../lib/format';
 import { FIGURE_LABELS, KIND_LABELS } from '../../lib/labels';
 
@@ -117,6 +118,56 @@ interface Filters {
   includeSubunits: boolean;
 }
 
+/**
+ * The filter form's values: the unit and its sub-units as one field (the shared `UnitScopeFilter`, as
+ * on the boards and the late entries), then the period.
+ */
+export interface StatisticsFilterForm {
+  scope: UnitScope;
+  period: string;
+}
+
+/** The report's filters from the form; a cleared unit keeps the one shown (the report needs one). */
+export const statisticsFilters = (v: StatisticsFilterForm, current: Filters): Filters => ({
+  unitId: v.scope.unitId ?? current.unitId,
+  includeSubunits: v.scope.includeSubunits,
+  period: v.period,
+});
+
+/** Đơn vị + Gồm đơn vị trực thuộc, then Kỳ báo cáo, then Xem: the filter of the statistics page. */
+export function StatisticsFilter({
+  value,
+  periods,
+  onFinish,
+}: {
+  value: Filters;
+  periods: { value: string; label: string }[];
+  onFinish: (v: StatisticsFilterForm) => void;
+}) {
+  return (
+    <Form<StatisticsFilterForm>
+      layout="inline"
+      initialValues={{
+        scope: { unitId: value.unitId, includeSubunits: value.includeSubunits },
+        period: value.period,
+      }}
+      onFinish={onFinish}
+    >
+      <Form.Item name="scope">
+        <UnitScopeFilter />
+      </Form.Item>
+      <Form.Item name="period" label="Kỳ báo cáo">
+        <Select style={{ width: 200 }} options={periods} />
+      </Form.Item>
+      <Form.Item>
+        <Button type="primary" htmlType="submit">
+          Xem
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}
+
 /** Thống kê, báo cáo: the periodic report figures of a unit, with charts, exports and drill-down. */
 export default function StatisticsPage() {
   const user = useUser();
@@ -196,22 +247,11 @@ export default function StatisticsPage() {
         Thống kê, báo cáo định kỳ
       </PageTitle>
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Form<Filters> layout="inline" initialValues={f} onFinish={(v) => setF({ ...f, ...v })}>
-          <Form.Item name="unitId" label="Đơn vị">
-            <UnitSelect style={{ width: 260 }} />
-          </Form.Item>
-          <Form.Item name="period" label="Kỳ báo cáo">
-            <Select style={{ width: 200 }} options={periodOptions(today)} />
-          </Form.Item>
-          <Form.Item name="includeSubunits" valuePropName="checked">
-            <Checkbox>Gồm đơn vị trực thuộc</Checkbox>
-          </Form.Item>
-          <Form.Item>
-            <Button type="primary" htmlType="submit">
-              Xem
-            </Button>
-          </Form.Item>
-        </Form>
+        <StatisticsFilter
+          value={f}
+          periods={periodOptions(today)}
+          onFinish={(v) => setF(statisticsFilters(v, f))}
+        />
       </Card>
       <ProblemAlert error={report.error} />
       {r ? (
