@@ -21,6 +21,7 @@ import type { EventTypeRegistry } from '../event-type-registry.js';
 import { normalizeExpected, prepareEvents, type PreparedEvent } from '../prepare-event.js';
 import { GENESIS_HASH, canonicalJson, computeEventHash, computeEventHashOfCanonical } from '../hash-chain.js';
 import { EVENTS_NOTIFY_CHANNEL } from '../notify-channel.js';
+import { WakeUpHints } from './wake-up-hints.js';
 
 export interface PostgresEventStoreOptions {
   pool: pg.Pool;
@@ -38,8 +39,8 @@ export interface PostgresEventStoreOptions {
   /** When true, close() ends the pool. Default false: a store never ends a pool it was handed. */
   ownsPool?: boolean;
   /**
-   * Send `pg_notify('donthu_events', '')` after appends as a wake-up hint for subscribers (coalesced: at
-   * most one in flight per store). Default true.
+   * Send `pg_notify('donthu_events', '')` after appends as a wake-up hint for subscribers, on a connection
+   * of its own outside the pool (coalesced: at most one in flight, see WakeUpHints). Default true.
    */
   notify?: boolean;
 }
@@ -80,8 +81,6 @@ const COLUMNS = `global_position::text AS pos, transaction_id::text AS txid, str
   event_id::text AS id, type, data, metadata, prev_hash, hash`;
 
 const MAX_VERSION = 2147483647;
-/** Least time between two wake-up hints of one store (see hint()). */
-const HINT_INTERVAL_MS = 5;
 const MAX_ANY_ATTEMPTS = 25;
 
 /**
@@ -101,12 +100,14 @@ export class PostgresEventStore implements EventStore {
   private readonly pageSize: number;
   private readonly ownsPool: boolean;
   private readonly notify: boolean;
-  private notifying: Promise<void> | null = null;
-  private notifyAgain = false;
+  /** Shared with the stores withRegistry derives; closed by the store that created it. */
+  private readonly hints: WakeUpHints | null;
+  private readonly ownsHints: boolean;
   private readonly heads = new Map<string, { version: number; hash: string }>();
   private closed = false;
 
-  constructor(options: PostgresEventStoreOptions) {
+  /** `hints` is internal: withRegistry hands its own to the sibling it creates. */
+  constructor(options: PostgresEventStoreOptions, hints?: WakeUpHints) {
     this.pool = options.pool;
     this.registry = options.registry;
     this.clock = options.clock ?? (() => new Date());
@@ -114,6 +115,8 @@ export class PostgresEventStore implements EventStore {
     this.pageSize = options.pageSize ?? 1000;
     this.ownsPool = options.ownsPool ?? false;
     this.notify = options.notify ?? true;
+    this.ownsHints = this.notify && hints === undefined;
+    this.hints = this.notify ? (hints ?? new WakeUpHints(this.pool)) : null;
   }
 
   /** A store with its own pool over `url`; close() ends that pool. */
@@ -131,15 +134,18 @@ export class PostgresEventStore implements EventStore {
 
   /** The same database and pool seen through another registry (e.g. a reader that knows other types). */
   withRegistry(registry: EventTypeRegistry | undefined): PostgresEventStore {
-    return new PostgresEventStore({
-      pool: this.pool,
-      registry,
-      clock: this.clock,
-      headCacheSize: this.headCacheSize,
-      pageSize: this.pageSize,
-      ownsPool: false,
-      notify: this.notify,
-    });
+    return new PostgresEventStore(
+      {
+        pool: this.pool,
+        registry,
+        clock: this.clock,
+        headCacheSize: this.headCacheSize,
+        pageSize: this.pageSize,
+        ownsPool: false,
+        notify: this.notify,
+      },
+      this.hints ?? undefined,
+    );
   }
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -331,8 +337,7 @@ export class PostgresEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     this.heads.clear();
-    this.notifyAgain = false;
-    await this.notifying;
+    if (this.ownsHints) await this.hints?.close();
     if (this.ownsPool) await this.pool.end();
   }
 
@@ -372,7 +377,7 @@ export class PostgresEventStore implements EventStore {
             if (this.notify) await q.query(`SELECT pg_notify('${EVENTS_NOTIFY_CHANNEL}', '')`);
           } else {
             this.remember(streamId, result.nextVersion, rows[rows.length - 1].hash);
-            this.hint();
+            if (!this.closed) this.hints?.send();
           }
           return { ...result, recordedAt };
         } catch (error) {
@@ -543,36 +548,6 @@ export class PostgresEventStore implements EventStore {
     const last = rows[rows.length - 1];
     if (last) this.remember(streamId, last.version, last.hash);
     return rows;
-  }
-
-  /**
-   * A wake-up hint after a commit, outside the appending transaction (a NOTIFY inside it would hold a
-   * cluster-wide lock through the commit). Coalesced: one in flight, one more queued at most, and the
-   * queued one sent HINT_INTERVAL_MS after the previous at the earliest (a hint per append would cost
-   * about as much as the appends). Best effort.
-   */
-  private hint(): void {
-    if (!this.notify || this.closed) return;
-    if (this.notifying) {
-      this.notifyAgain = true;
-      return;
-    }
-    const sentAt = Date.now();
-    this.notifying = this.pool
-      .query(`SELECT pg_notify('${EVENTS_NOTIFY_CHANNEL}', '')`)
-      .then(
-        () => undefined,
-        () => undefined,
-      )
-      .then(async () => {
-        const wait = HINT_INTERVAL_MS - (Date.now() - sentAt);
-        if (this.notifyAgain && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-        this.notifying = null;
-        if (this.notifyAgain) {
-          this.notifyAgain = false;
-          this.hint();
-        }
-      });
   }
 
   /** Remembers a committed (version, hash) pair of a stream; such a pair never changes. */
