@@ -228,6 +228,41 @@ describe.each([
   );
 
   maybe(
+    'reads the stored schemaVersion as readStream does: a non-number is version 1, a newer one throws',
+    async () => {
+      await withStore(async (pool, store) => {
+        const registry = new EventTypeRegistry().register('ThingNamed', {
+          currentVersion: 2,
+          upcasters: { 1: ({ name: n, ...rest }) => ({ ...rest, fullName: n }) },
+        });
+        const reader = new PostgresEventStore({ pool, registry });
+        const s = `fold-${randomUUID()}`;
+        await store.append(s, [ev('ThingNamed', { name: 'A' }), ev('ThingNamed', { name: 'B' })], {
+          expectedVersion: 'no_stream',
+          metadata: meta,
+        });
+        // Stored outside the store: a string "2" and no schemaVersion at all both read as version 1.
+        await pool.query(
+          `UPDATE events SET metadata = CASE version WHEN 1 THEN jsonb_set(metadata, '{schemaVersion}', '"2"')
+             ELSE metadata - 'schemaVersion' END WHERE stream_id = $1`,
+          [s],
+        );
+        const events = await reader.readStreamForFold(s);
+        expect(events.map((e) => e.data)).toEqual([{ fullName: 'A' }, { fullName: 'B' }]);
+        expect(events).toEqual(folded(await reader.readStream(s)));
+        await pool.query(
+          `UPDATE events SET metadata = jsonb_set(metadata, '{schemaVersion}', '3') WHERE stream_id = $1 AND version = 2`,
+          [s],
+        );
+        await expect(reader.readStreamForFold(s)).rejects.toBeInstanceOf(UnknownEventType);
+        await expect(reader.readStream(s)).rejects.toBeInstanceOf(UnknownEventType);
+        await reader.close();
+      });
+    },
+    60_000,
+  );
+
+  maybe(
     'an append at the version a fold read saw succeeds; a stale one is a conflict',
     async () => {
       await withStore(async (pool, store) => {
