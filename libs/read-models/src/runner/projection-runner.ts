@@ -58,12 +58,6 @@ export interface ProjectionRunnerOptions {
    */
   rebuildBatchSize?: number;
   pollMs?: number;
-  /**
-   * The least time between the starts of two rounds of the loop (default 20 ms): wake-ups (`poke`,
-   * one per command) and rounds that applied something within it are served by one round, which
-   * reads every event committed meanwhile. A round that takes longer is followed at once.
-   */
-  coalesceMs?: number;
   logger?: RunnerLogger;
   /**
    * Share the projections with other workers through leases (projection-leases.ts): the loop
@@ -121,11 +115,6 @@ export class ProjectionRunner {
   private stopped = true;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
-  private readonly coalesceMs: number;
-  /** When the loop's current (or last) round started, and whether a poke came since. */
-  private roundStartedAt = 0;
-  private poked = false;
-  private wakeTimer: NodeJS.Timeout | null = null;
   private waiters = 0;
   private readonly byName: Map<string, ProjectionDefinition>;
   /** Null without the `leases` option. */
@@ -140,7 +129,6 @@ export class ProjectionRunner {
     this.batchSize = options.batchSize ?? 500;
     this.rebuildBatchSize = options.rebuildBatchSize ?? options.batchSize ?? 5000;
     this.pollMs = options.pollMs ?? 250;
-    this.coalesceMs = options.coalesceMs ?? 20;
     this.byName = new Map(options.projections.map((p) => [p.name, p]));
     this.leases = options.leases
       ? new ProjectionLeases(
@@ -182,8 +170,6 @@ export class ProjectionRunner {
     this.loop = (async () => {
       while (!this.stopped) {
         let progressed = 0;
-        this.roundStartedAt = Date.now();
-        this.poked = false;
         try {
           const parked = new Set((await this.parked()).map((x) => x.name));
           const mine = this.options.projections.filter((p) => this.owns(p.name) && !parked.has(p.name));
@@ -191,40 +177,20 @@ export class ProjectionRunner {
         } catch (err) {
           this.options.logger?.error({ err }, 'projection batch failed; will retry');
         }
-        if (this.stopped) break;
-        // Something new (applied, or announced by a poke during the round): the next round once
-        // `coalesceMs` have passed since this one started. Nothing: wait for a poke or the poll.
-        if (progressed > 0 || this.poked)
-          await this.sleep(this.coalesceMs - (Date.now() - this.roundStartedAt));
-        else await this.sleep(this.pollMs);
+        if (progressed === 0 && !this.stopped) await this.sleep(this.pollMs);
       }
     })();
   }
 
-  /**
-   * Wake the loop (e.g. after a write in this process, or on NOTIFY), no sooner than `coalesceMs`
-   * after its last round started: the pokes of many commands make one round.
-   */
+  /** Wake the loop now (e.g. after a write in this process, or on NOTIFY). */
   poke(): void {
-    this.poked = true;
-    if (!this.wake || this.wakeTimer) return;
-    const wait = this.coalesceMs - (Date.now() - this.roundStartedAt);
-    if (wait <= 0) {
-      this.wake();
-      return;
-    }
-    this.wakeTimer = setTimeout(() => {
-      this.wakeTimer = null;
-      this.wake?.();
-    }, wait);
+    this.wake?.();
   }
 
   /** Stops the loop; with leases, then gives the leases back so other workers take over at once. */
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.wakeTimer) clearTimeout(this.wakeTimer);
-    this.wakeTimer = null;
-    this.wake?.();
+    this.poke();
     await this.leaseLoop?.stop();
     this.leaseLoop = null;
     await this.loop;
@@ -272,7 +238,6 @@ export class ProjectionRunner {
   }
 
   private sleep(ms: number): Promise<void> {
-    if (ms <= 0) return Promise.resolve();
     return new Promise((resolve) => {
       const t = setTimeout(() => {
         this.wake = null;
