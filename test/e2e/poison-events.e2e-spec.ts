@@ -179,6 +179,24 @@ describe('a poison event in the log parks only the projections that cannot apply
     });
     expectStatus(waiting, 200);
     expect(waiting.headers.get('donthu-stale')).toContain('case-summaries.v1');
+    // A board checks the parked projections beside its read (nothing to wait for, the projections
+    // run elsewhere): the header still comes with the answer (deadlines.v1 parked as the runner parks).
+    await app.runtime.dataSource.query(
+      `INSERT INTO projection_parked (name, position, transaction_id, stream_id, event_id, event_type, error)
+       SELECT 'deadlines.v1', position, transaction_id, stream_id, event_id, event_type, error
+       FROM projection_parked WHERE name = 'case-summaries.v1'`,
+    );
+    try {
+      for (const board of ['overdue', 'upcoming']) {
+        const res = await app.request('GET', `/api/v1/deadlines/${board}`, { token: t.supervisor });
+        expectStatus(res, 200);
+        expect(res.headers.get('donthu-stale')).toBe('deadlines.v1');
+      }
+    } finally {
+      await app.runtime.dataSource.query(`DELETE FROM projection_parked WHERE name = 'deadlines.v1'`);
+    }
+    const fresh = await app.request('GET', '/api/v1/deadlines/overdue', { token: t.supervisor });
+    expect(fresh.headers.get('donthu-stale')).toBeNull();
   });
 
   it('/metrics counts the parked projections', async () => {

@@ -35,6 +35,27 @@ export class ProjectionWaiter {
   ) {}
 
   /**
+   * Waits as `waitFor`, then reads (`read`). When nothing is waited for — no `position`, and the
+   * projections run in another process — the parked check only names stale projections in the
+   * answer's `Donthu-Stale`: it then runs beside the read instead of before it (one round trip fewer
+   * before the answer), and the header is set before the answer is sent.
+   */
+  async waitThenRead<T>(
+    position: string | undefined,
+    options: { res?: Response; reads?: readonly string[] },
+    read: () => Promise<T>,
+  ): Promise<T> {
+    if (position || this.runner.running) {
+      await this.waitFor(position, options);
+      return read();
+    }
+    const reads = options.reads ? [...options.reads] : this.runner.projections.map((p) => p.name);
+    const [parked, answer] = await Promise.all([this.runner.parked(reads), read()]);
+    if (parked.length > 0) options.res?.setHeader('Donthu-Stale', parked.map((x) => x.name).join(', '));
+    return answer;
+  }
+
+  /**
    * `reads`: the projections the answer reads (default: all of them); `res`: where `Donthu-Stale` goes.
    */
   async waitFor(

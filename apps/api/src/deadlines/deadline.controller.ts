@@ -36,13 +36,15 @@ export class DeadlineController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.waiter.waitFor(q.minPosition, { res, reads: [READS.deadlines, READS.units] });
     if (wantsCsv(req)) {
+      await this.waiter.waitFor(q.minPosition, { res, reads: [READS.deadlines, READS.units] });
       // Accept: text/csv (needs exports.read): every page unless `page` is given
       const { asOf, items } = await this.queries.execute(new ExportOverdueDeadlines(p, q));
       return sendCsv(res, `overdue-${q.unitId ?? p.unitId ?? 'all'}-${asOf}.csv`, overdueCsv(items));
     }
-    return this.queries.execute(new ListOverdueDeadlines(p, q));
+    return this.waiter.waitThenRead(q.minPosition, { res, reads: [READS.deadlines, READS.units] }, () =>
+      this.queries.execute(new ListOverdueDeadlines(p, q)),
+    );
   }
 
   @Get('unclassified')
@@ -67,7 +69,8 @@ export class DeadlineController {
     @CurrentPrincipal() p: Principal,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.waiter.waitFor(q.minPosition, { res, reads: [READS.deadlines, READS.units] });
-    return this.queries.execute(new ListUpcomingDeadlines(p, q));
+    return this.waiter.waitThenRead(q.minPosition, { res, reads: [READS.deadlines, READS.units] }, () =>
+      this.queries.execute(new ListUpcomingDeadlines(p, q)),
+    );
   }
 }
