@@ -32,6 +32,8 @@ import { keyOf, type ProjectionDefinition, type Row } from './projection.js';
 const TEMPORAL_COLUMNS = new Set(['recorded_from', 'recorded_to', 'position_from']);
 /** Columns the database computes from the others (e.g. rm_cases.search_text): never read, never written. */
 export const GENERATED_COLUMNS = new Set(['search_text']);
+/** The temporal and generated columns: what stripTemporal leaves out and sameRow does not compare. */
+const NOT_COMPARED = new Set([...TEMPORAL_COLUMNS, ...GENERATED_COLUMNS]);
 
 export const quoteIdent = (name: string): string => {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe identifier: ${name}`);
@@ -49,7 +51,7 @@ export function stripTemporal(row: Row | null): Row | null {
   // for…in, not Object.entries: the same keys in the same order (rows are plain objects), without an
   // array of keys or a pair per column (this runs for every row version of a rebuild).
   const out: Row = {};
-  for (const k in row) if (!TEMPORAL_COLUMNS.has(k) && !GENERATED_COLUMNS.has(k)) out[k] = row[k];
+  for (const k in row) if (!NOT_COMPARED.has(k)) out[k] = row[k];
   return out;
 }
 
@@ -96,13 +98,13 @@ function sameObject(a: Row, b: Row, skip: ReadonlySet<string> | null): boolean {
     if (v === undefined || (skip && skip.has(k))) continue;
     n++;
     const w = b[k];
+    // The same value (most columns of a row that did not change): no comparison as JSON.
+    if (v === w && Object.prototype.hasOwnProperty.call(b, k)) continue;
     if (w === undefined || !Object.prototype.hasOwnProperty.call(b, k) || !sameJson(v, w)) return false;
   }
   for (const k in b) if (b[k] !== undefined && !(skip && skip.has(k))) n--;
   return n === 0;
 }
-
-const NOT_COMPARED = new Set([...TEMPORAL_COLUMNS, ...GENERATED_COLUMNS]);
 
 /** Two rows hold the same values, the temporal and generated columns aside. */
 export const sameRow = (a: Row | null, b: Row | null): boolean =>
@@ -170,6 +172,8 @@ function byColumns(rows: Iterable<Row>): Row[][] {
 export function copyText(value: unknown): string {
   // Most values are plain strings (ids, dates, codes): tested once for a character to escape.
   if (typeof value === 'string') return COPY_SPECIAL.test(value) ? copyEscape(value) : value;
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const v = toDbValue(value);
   if (v === null) return '\\N';
   const text = v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : String(v);
