@@ -6,7 +6,7 @@ import { DeadlineTable, PetitionerTable } from '../src/pages/cases/CaseDossierPa
 import { DueTag } from '../src/components/CaseTable';
 import { UnitTable } from '../src/components/UnitTable';
 import { ProblemAlert } from '../src/components/common';
-import { fieldProblems } from '../src/lib/problem-fields';
+import { asSentence, fieldProblems } from '../src/lib/problem-fields';
 import { Form, Input } from 'antd';
 import { ApiError } from '../src/api/client';
 import { parseTypedDate } from '../src/components/DateField';
@@ -93,6 +93,28 @@ describe('a refusal of the API', () => {
     expect(within(alert).getByText('Không thực hiện được ở trạng thái này')).toBeTruthy();
     expect(within(alert).getByText(/KN-DLG: phải thông báo đối thoại/)).toBeTruthy();
     expect(within(alert).getByText('noticeOn')).toBeTruthy();
+  });
+});
+
+describe('a refusal’s detail as the alert’s sentence', () => {
+  it('begins with a capital, unless it begins with a field path or a rule id', () => {
+    expect(asSentence('không có hồ sơ HS-2026-1')).toBe('Không có hồ sơ HS-2026-1');
+    expect(asSentence('đơn vị dept-01 đã chấm dứt hoạt động')).toBe('Đơn vị dept-01 đã chấm dứt hoạt động');
+    expect(asSentence('from: ngày 01/12/2026 trước hôm nay')).toBe('from: ngày 01/12/2026 trước hôm nay');
+    expect(asSentence('receivedAt: bắt buộc phải có')).toBe('receivedAt: bắt buộc phải có');
+    expect(asSentence('effectiveOn phải sau ngày 01/01/2026')).toBe('effectiveOn phải sau ngày 01/01/2026');
+    expect(asSentence('KN-DLG: phải thông báo')).toBe('KN-DLG: phải thông báo');
+  });
+
+  it('is what the alert shows', () => {
+    const err = new ApiError({
+      title: 'Không tìm thấy',
+      status: 404,
+      code: 'NOT_FOUND',
+      detail: 'không có hồ sơ HS-9',
+    });
+    wrap(<ProblemAlert error={err} />);
+    expect(within(screen.getByRole('alert')).getByText('Không có hồ sơ HS-9')).toBeTruthy();
   });
 });
 

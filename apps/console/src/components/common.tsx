@@ -3,7 +3,7 @@ import { Alert, Button, Select, Tag, Typography, type FormInstance, type SelectP
 import { useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, unwrap } from '../api/client';
 import { formatDate } from '../lib/format';
-import { fieldProblems } from '../lib/problem-fields';
+import { asSentence, fieldProblems } from '../lib/problem-fields';
 import { label, STATUS_COLORS, STATUS_LABELS } from '../lib/labels';
 
 export function PageTitle({ children, extra }: { children: ReactNode; extra?: ReactNode }) {
@@ -65,7 +65,7 @@ export function ProblemAlert({
       message={problem?.title ?? 'Có lỗi xảy ra'}
       description={
         <>
-          {detailIsTheList ? null : <div>{detail}</div>}
+          {detailIsTheList ? null : <div>{asSentence(detail)}</div>}
           {onForm.length ? <div>Kiểm tra các ô được đánh dấu đỏ dưới đây.</div> : null}
           {elsewhere.length ? (
             <ul style={{ margin: '8px 0 0', paddingInlineStart: 20 }}>

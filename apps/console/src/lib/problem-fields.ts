@@ -18,6 +18,17 @@ export function withoutPath(path: string, message: string): string {
   return m ? m.charAt(0).toLocaleUpperCase('vi') + m.slice(1) : message;
 }
 
+/**
+ * The API's `detail` as the sentence an alert shows: its first letter upper-case ("không có hồ sơ X" →
+ * "Không có hồ sơ X"), unless it begins with an identifier (a field path such as `receivedAt:` or
+ * `from:`, a rule id such as `KN-DLG:`), which keeps its spelling.
+ */
+export function asSentence(detail: string): string {
+  const first = /^\S+/.exec(detail)?.[0] ?? '';
+  if (first.endsWith(':') || !/^\p{Ll}+[,.]?$/u.test(first)) return detail;
+  return detail.charAt(0).toLocaleUpperCase('vi') + detail.slice(1);
+}
+
 export function fieldProblems(
   errors: readonly { path: string; message: string }[] | undefined,
 ): FieldProblem[] {
