@@ -101,6 +101,34 @@ export const BULK_WRITES: ReadonlySet<string> = new Set([
 
 const REBUILD_SUFFIX = '__rebuild';
 
+/** Where a projection's batches go: its live table and checkpoint, or a rebuild's (REBUILD_SUFFIX). */
+interface Target {
+  table: string;
+  checkpoint: string;
+}
+
+/** A rebuild's table and checkpoint, not the live ones. */
+const isShadow = (p: ProjectionDefinition, target: Target): boolean => target.checkpoint !== p.name;
+
+/** One projection on its way through a catch-up (catchUpLanes). */
+interface Lane {
+  p: ProjectionDefinition;
+  target: Target;
+  /**
+   * Rows that cannot conflict go in by the fresh load (bulk-writes.ts, FreshLoad): a rebuild's table,
+   * or a live table that was empty with its checkpoint at the start of the log when the catch-up began.
+   */
+  fresh: boolean;
+  /**
+   * Loading a table from empty: ANALYZE it each time the events applied have doubled since the last
+   * one. The planner knows a table filled from nothing only by its statistics: left at "empty" while it
+   * grows to millions of rows, it reads each batch's groups with a merge join over the whole table (5.6 s
+   * a batch at 2 M rows of rm_statistics, 0.5 s after an ANALYZE), so a load grew with the square of the
+   * log. A handful of ANALYZEs (one per doubling) keeps the index probes.
+   */
+  growing: { applied: number; analyzedAt: number } | null;
+}
+
 /**
  * Applies projections to read models from the global log. Per projection: read a batch after its
  * checkpoint (outside any transaction — on the embedded database a query on another connection
@@ -172,7 +200,14 @@ export class ProjectionRunner {
         let progressed = 0;
         try {
           const parked = new Set((await this.parked()).map((x) => x.name));
-          const mine = this.options.projections.filter((p) => this.owns(p.name) && !parked.has(p.name));
+          const mine = this.options.projections
+            .filter((p) => this.owns(p.name) && !parked.has(p.name))
+            .map((p): Lane => ({
+              p,
+              target: { table: p.table, checkpoint: p.name },
+              fresh: false,
+              growing: null,
+            }));
           for (const n of (await this.runShared(mine, this.batchSize)).values()) progressed += n;
         } catch (err) {
           this.options.logger?.error({ err }, 'projection batch failed; will retry');
@@ -262,19 +297,11 @@ export class ProjectionRunner {
    */
   async runOnce(
     p: ProjectionDefinition,
-    target: { table: string; checkpoint: string } = { table: p.table, checkpoint: p.name },
+    target: Target = { table: p.table, checkpoint: p.name },
     limit: number = this.batchSize,
   ): Promise<number> {
-    const from = await this.checkpoint(target.checkpoint);
-    const batch = await this.readBatch(from, limit, p.handles);
-    if (batch.count === 0) return 0;
-    // Before the transaction: the vault reads on its own connection (on the embedded database a
-    // query on another connection would wait for an open transaction).
-    const events =
-      p.readsLetters && this.options.openLetters && batch.events.length > 0
-        ? await this.options.openLetters(batch.events)
-        : batch.events;
-    return this.applyRead(p, target, from, batch, events);
+    const lane: Lane = { p, target, fresh: isShadow(p, target), growing: null };
+    return (await this.runShared([lane], limit)).get(p.name) ?? 0;
   }
 
   /**
@@ -300,17 +327,17 @@ export class ProjectionRunner {
   /**
    * Applies a batch read after `from` (`events`: those of the batch `p` handles) in one transaction;
    * returns the number of events of the batch applied. A poison event is walked to and parked (or,
-   * in a rebuild, thrown) as `runOnce` says.
+   * in a rebuild, thrown) as `runOnce` says; the walk writes a live table with upserts whatever
+   * `fresh` says, so that only an event that cannot be applied parks the projection.
    */
   private async applyRead(
-    p: ProjectionDefinition,
-    target: { table: string; checkpoint: string },
+    { p, target, fresh }: Lane,
     from: GlobalCheckpoint,
     batch: TypedBatch,
     events: StoredEvent[],
   ): Promise<number> {
     try {
-      await this.applyInTransaction(p, target, from, events, batch.through!, batch.count);
+      await this.applyInTransaction(p, target, from, events, batch.through!, batch.count, fresh);
       return batch.count;
     } catch (err) {
       const code = poisonCode(err);
@@ -327,7 +354,7 @@ export class ProjectionRunner {
       }
       const event = events[0];
       if (!event) throw err;
-      if (target.checkpoint !== p.name) throw new PoisonEvent(p.name, event, code);
+      if (isShadow(p, target)) throw new PoisonEvent(p.name, event, code);
       await parkProjection(viaManager(this.options.dataSource), p.name, event, code);
       this.options.logger?.error(
         {
@@ -345,38 +372,39 @@ export class ProjectionRunner {
   }
 
   /**
-   * One batch for each of `projections` (live tables), reading the log once for those that stand at
-   * the same checkpoint: the batch is read with the types any of them handles, then each applies its
-   * part in its own transaction (its own compare-and-set, its own parking). Returns the events applied
-   * per projection.
+   * One batch for each lane, reading the log once for the lanes that stand at the same checkpoint: the
+   * batch is read with the types any of them handles, then each applies its part in its own
+   * transaction (its own compare-and-set, its own parking). Returns the events applied per projection.
    */
-  private async runShared(projections: ProjectionDefinition[], limit: number): Promise<Map<string, number>> {
+  private async runShared(lanes: Lane[], limit: number): Promise<Map<string, number>> {
     const out = new Map<string, number>();
-    if (projections.length === 0) return out;
-    const checkpoints = await this.checkpoints(projections.map((p) => p.name));
-    const together = new Map<string, { from: GlobalCheckpoint; members: ProjectionDefinition[] }>();
-    for (const p of projections) {
-      const from = checkpoints.get(p.name) ?? { ...START_OF_LOG };
+    if (lanes.length === 0) return out;
+    const checkpoints = await this.checkpoints(lanes.map((l) => l.target.checkpoint));
+    const together = new Map<string, { from: GlobalCheckpoint; members: Lane[] }>();
+    for (const lane of lanes) {
+      const from = checkpoints.get(lane.target.checkpoint) ?? { ...START_OF_LOG };
       const at = `${from.transactionId}:${from.position}`;
       const group = together.get(at) ?? { from, members: [] };
-      group.members.push(p);
+      group.members.push(lane);
       together.set(at, group);
     }
     for (const { from, members } of together.values()) {
-      const types = new Set(members.flatMap((p) => [...p.handles]));
+      const types = new Set(members.flatMap((l) => [...l.p.handles]));
       const batch = await this.readBatch(from, limit, types);
       if (batch.count === 0) {
-        for (const p of members) out.set(p.name, 0);
+        for (const l of members) out.set(l.p.name, 0);
         continue;
       }
+      // Before the transactions: the vault reads on its own connection (on the embedded database a
+      // query on another connection would wait for an open transaction).
       let opened: StoredEvent[] | null = null;
-      for (const p of members) {
+      for (const lane of members) {
+        const p = lane.p;
         let events = batch.events;
         if (p.readsLetters && this.options.openLetters && events.length > 0)
           events = opened ??= await this.options.openLetters(events);
         const mine = events.filter((e) => p.handles.has(e.type));
-        const target = { table: p.table, checkpoint: p.name };
-        out.set(p.name, await this.applyRead(p, target, from, { ...batch, events: mine }, mine));
+        out.set(p.name, await this.applyRead(lane, from, { ...batch, events: mine }, mine));
       }
     }
     return out;
@@ -410,14 +438,18 @@ export class ProjectionRunner {
     return { wasParked, parked: again[0] ?? null };
   }
 
-  /** `events`: those of the batch `p` handles; `to`: the batch's last event; `count`: its length. */
+  /**
+   * `events`: those of the batch `p` handles; `to`: the batch's last event; `count`: its length;
+   * `fresh`: rows that cannot conflict go in by the fresh load (Lane).
+   */
   private async applyInTransaction(
     p: ProjectionDefinition,
-    target: { table: string; checkpoint: string },
+    target: Target,
     from: GlobalCheckpoint,
     events: StoredEvent[],
     to: GlobalCheckpoint,
     count: number,
+    fresh: boolean,
   ): Promise<void> {
     const last = events[events.length - 1];
     const started = process.hrtime.bigint();
@@ -437,11 +469,11 @@ export class ProjectionRunner {
           // A rebuild's batches need not wait for the disk: nobody reads the shadow table, its rows and
           // checkpoint are lost together or not at all, and the swap commits synchronously — which
           // flushes every batch before it (the log is written in order).
-          if (target.checkpoint !== p.name) await em.query('SET LOCAL synchronous_commit = off');
+          if (isShadow(p, target)) await em.query('SET LOCAL synchronous_commit = off');
           await writeCheckpoint(q, target.checkpoint, START_OF_LOG, { ifAbsent: true });
           const current = await readCheckpoint(q, target.checkpoint, { lock: true });
           if (current.transactionId !== from.transactionId || current.position !== from.position) return; // someone else applied it
-          await this.applyBatch(em, p, target.table, events, target.checkpoint !== p.name);
+          await this.applyBatch(em, p, target.table, events, fresh);
           await writeCheckpoint(q, target.checkpoint, to);
           applied = true;
         }),
@@ -467,20 +499,9 @@ export class ProjectionRunner {
    * Runs until the projection has read everything visible now, or (the live table) until it is parked.
    * A parked projection is left alone.
    */
-  async catchUp(
-    p: ProjectionDefinition,
-    target?: { table: string; checkpoint: string },
-    limit: number = this.batchSize,
-  ): Promise<void> {
-    if (!target && (await this.parked([p.name])).length > 0) return;
-    // Far behind (every batch full): the batch doubles up to the rebuild's size — fewer round trips
-    // and commits for the same rows (they do not depend on where batches end).
-    const most = Math.max(limit, this.rebuildBatchSize);
-    for (let size = limit; ;) {
-      const applied = await this.runOnce(p, target, size);
-      if (applied === 0) break;
-      if (applied >= size) size = Math.min(size * 2, most);
-    }
+  async catchUp(p: ProjectionDefinition, target?: Target, limit: number = this.batchSize): Promise<void> {
+    if (!target) return this.catchUpMany([p], limit);
+    await this.catchUpLanes([{ p, target, fresh: isShadow(p, target), growing: null }], limit);
   }
 
   /**
@@ -491,20 +512,89 @@ export class ProjectionRunner {
     await this.catchUpMany(this.options.projections);
   }
 
-  /** Like catchUpAll, but with leases only the projections this runner holds. */
+  /**
+   * Like catchUpAll, but with leases only the projections this runner holds, each for as long as it
+   * holds it.
+   */
   async catchUpHeld(): Promise<void> {
-    await this.catchUpMany(this.options.projections.filter((p) => this.owns(p.name)));
+    await this.catchUpMany(
+      this.options.projections.filter((p) => this.owns(p.name)),
+      this.batchSize,
+      true,
+    );
   }
 
-  private async catchUpMany(projections: ProjectionDefinition[]): Promise<void> {
-    const most = Math.max(this.batchSize, this.rebuildBatchSize);
-    let active = projections;
-    for (let size = this.batchSize; active.length > 0;) {
-      const parked = new Set((await this.parked(active.map((p) => p.name))).map((x) => x.name));
-      active = active.filter((p) => !parked.has(p.name));
+  /**
+   * The live tables of `projections` caught up. A projection whose table is empty and whose checkpoint
+   * is at the start of the log (a new worker on an existing log) is loaded like a rebuild's table, in
+   * place: its new rows by the fresh load (COPY on a server) and an ANALYZE at each doubling (Lane) —
+   * every batch still in one transaction with its checkpoint, behind the compare-and-set, synchronously
+   * committed, every index in place.
+   */
+  private async catchUpMany(projections: ProjectionDefinition[], limit = this.batchSize, held = false) {
+    const empty = await this.emptyAtStart(projections);
+    if (empty.size > 0) this.freshLoad ??= await this.resolveFreshLoad();
+    const lanes = projections.map((p): Lane => ({
+      p,
+      target: { table: p.table, checkpoint: p.name },
+      fresh: empty.has(p.name),
+      growing: empty.has(p.name) ? { applied: 0, analyzedAt: 0 } : null,
+    }));
+    await this.catchUpLanes(lanes, limit, held);
+  }
+
+  /**
+   * The names of `projections` (bulk writer only) whose live table holds no row and whose checkpoint is
+   * at the start of the log. Rows written by the fresh load cannot conflict there: every row comes
+   * from a batch committed with its checkpoint (a table whose checkpoint was reset without emptying it
+   * is not empty, and keeps the upserts).
+   */
+  private async emptyAtStart(projections: ProjectionDefinition[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    const bulk = projections.filter(
+      (p) => (this.options.writer ?? (BULK_WRITES.has(p.name) ? 'bulk' : 'per-row')) === 'bulk',
+    );
+    if (bulk.length === 0) return out;
+    const checkpoints = await this.checkpoints(bulk.map((p) => p.name));
+    for (const p of bulk) {
+      const cp = checkpoints.get(p.name);
+      if (cp && (cp.transactionId !== START_OF_LOG.transactionId || cp.position !== START_OF_LOG.position))
+        continue;
+      const rows: { empty: boolean }[] = await this.options.dataSource.query(
+        `SELECT NOT EXISTS (SELECT 1 FROM ${quoteIdent(p.table)}) AS empty`,
+      );
+      if (rows[0]?.empty) out.add(p.name);
+    }
+    return out;
+  }
+
+  /**
+   * The batch loop of every catch-up and of a rebuild's load: runs each lane until it has read
+   * everything visible now. A live projection leaves when it is parked (checked before every round)
+   * or, with `held`, when this runner no longer holds its lease. Far behind (a batch full), the batch
+   * doubles up to the rebuild's size — fewer round trips and commits for the same rows (they do not
+   * depend on where batches end).
+   */
+  private async catchUpLanes(lanes: Lane[], limit: number, held = false): Promise<void> {
+    const most = Math.max(limit, this.rebuildBatchSize);
+    let active = lanes;
+    for (let size = limit; active.length > 0;) {
+      const live = active.filter((l) => !isShadow(l.p, l.target)).map((l) => l.p.name);
+      const parked = new Set(live.length > 0 ? (await this.parked(live)).map((x) => x.name) : []);
+      active = active.filter(
+        (l) => isShadow(l.p, l.target) || (!parked.has(l.p.name) && (!held || this.owns(l.p.name))),
+      );
       const applied = await this.runShared(active, size);
-      active = active.filter((p) => (applied.get(p.name) ?? 0) > 0);
-      // Far behind (every batch full): the batch doubles up to the rebuild's size, as in catchUp.
+      for (const l of active) {
+        const n = applied.get(l.p.name) ?? 0;
+        if (!l.growing || n === 0) continue;
+        l.growing.applied += n;
+        if (l.growing.applied >= 2 * l.growing.analyzedAt) {
+          await this.options.dataSource.query(`ANALYZE ${quoteIdent(l.target.table)}`);
+          l.growing.analyzedAt = l.growing.applied;
+        }
+      }
+      active = active.filter((l) => (applied.get(l.p.name) ?? 0) > 0);
       if (Math.max(0, ...applied.values()) >= size) size = Math.min(size * 2, most);
     }
   }
@@ -825,40 +915,19 @@ export class ProjectionRunner {
     return indexes.map((ix) => ix.def);
   }
 
-  /**
-   * The bulk load of a rebuild: catchUp into the fresh table, with ANALYZE each time the events applied
-   * have doubled since the last one. The planner knows the fresh table only by its statistics: left at
-   * "empty" while it grows to millions of rows, it reads each batch's groups with a merge join over the
-   * whole table (5.6 s a batch at 2 M rows of rm_statistics, 0.5 s after an ANALYZE), so a rebuild grew
-   * with the square of the log. A handful of ANALYZEs (one per doubling) keeps the index probes.
-   */
-  private async loadFresh(
-    p: ProjectionDefinition,
-    target: { table: string; checkpoint: string },
-  ): Promise<void> {
-    let applied = 0;
-    let analyzedAt = 0;
-    for (;;) {
-      const n = await this.runOnce(p, target, this.rebuildBatchSize);
-      if (n === 0) return;
-      applied += n;
-      if (applied >= 2 * analyzedAt) {
-        await this.options.dataSource.query(`ANALYZE ${quoteIdent(target.table)}`);
-        analyzedAt = applied;
-      }
-    }
-  }
-
   private async rebuildInto(
     p: ProjectionDefinition,
-    target: { table: string; checkpoint: string },
+    target: Target,
     shadowCheckpoint: string,
   ): Promise<void> {
     const ds = this.options.dataSource;
     // The bulk load: only the unique indexes (the key, the current version's key: the writer reads and
     // upserts by them); every other index is built once, after the load.
     const later = await this.dropSecondaryIndexes(target.table);
-    await this.loadFresh(p, target);
+    await this.catchUpLanes(
+      [{ p, target, fresh: true, growing: { applied: 0, analyzedAt: 0 } }],
+      this.rebuildBatchSize,
+    );
     for (const def of later) await ds.query(def);
     await ds.query(`ANALYZE ${quoteIdent(target.table)}`);
     for (;;) {
