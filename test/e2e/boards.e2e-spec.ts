@@ -146,6 +146,23 @@ describe('GET /deadlines/overdue', () => {
     expect(items.some((i) => i.caseId === ids.z)).toBe(false);
   });
 
+  it('pages: the exact total on every page, an empty page past the end (open and closed-later deadlines)', async () => {
+    const pageOf = async (page: number) => {
+      const res = await app.request(
+        'GET',
+        `/api/v1/deadlines/overdue?asOf=2026-11-15&pageSize=1&page=${page}&minPosition=${lastPosition}`,
+        { token: t.head },
+      );
+      expectStatus(res, 200);
+      const body = res.body as { items: BoardItem[]; total: number; page: number; pageSize: number };
+      return [body.items.map((i) => i.caseId), body.total, body.page, body.pageSize];
+    };
+    // Y was completed after asOf (counted and read row by row), X is open (counted from the kept counts).
+    expect(await pageOf(1)).toEqual([[ids.y], 2, 1, 1]);
+    expect(await pageOf(2)).toEqual([[ids.x], 2, 2, 1]);
+    expect(await pageOf(3)).toEqual([[], 2, 3, 1]);
+  });
+
   it('asOf on the due date is not overdue yet', async () => {
     const items = await board('overdue?asOf=2026-10-12');
     expect(items).toEqual([]);

@@ -278,29 +278,42 @@ async function page<T>(
   const pageSize = q.pageSize ?? 200;
   const offset = (page - 1) * pageSize;
   const [first, ...others] = parts.map((x) => x.where);
-  const count = parts.map((x) => x.count).join(' + ');
-  const select =
+  // The parts after the first are selected whole (materialized): counted from there, not read again.
+  const count = [parts[0]!.count, ...others.map((_, i) => `(SELECT count(*) FROM part_${i + 1})`)].join(
+    ' + ',
+  );
+  const ctes = [
+    ...(cte ? [cte.replace(/^WITH RECURSIVE /, '')] : []),
+    ...others.map(
+      (w, i) => `part_${i + 1} AS MATERIALIZED (SELECT ${columns} FROM rm_deadlines d WHERE ${w})`,
+    ),
+    // The count also names the version of the units read model it sees: the heads of the page's units
+    // are then taken from the units kept for that version (no statement), or read once.
+    `board_total AS (SELECT (${count})::int AS n, ${
+      q.recordedBefore ? 'NULL::text' : UNITS_VERSION_SQL
+    } AS units_version)`,
+  ];
+  const rowsOfPage =
     others.length === 0
-      ? `${cte} SELECT ${columns} FROM rm_deadlines d WHERE ${first} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`
-      : `${cte ? `${cte},` : 'WITH'} ${others
-          .map((w, i) => `part_${i + 1} AS MATERIALIZED (SELECT ${columns} FROM rm_deadlines d WHERE ${w})`)
-          .join(', ')}
-          SELECT d.* FROM (
+      ? `SELECT ${columns} FROM rm_deadlines d WHERE ${first} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`
+      : `SELECT d.* FROM (
             (SELECT ${columns} FROM rm_deadlines d WHERE ${first} ORDER BY ${order} LIMIT ${offset + pageSize})
             ${others.map((_, i) => `UNION ALL (SELECT * FROM part_${i + 1})`).join(' ')}
           ) d ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}`;
-  // The count also names the version of the units read model it sees: the heads of the page's units
-  // are then taken from the units kept for that version (no statement), or read once.
-  const counted = q.recordedBefore
-    ? `${cte} SELECT (${count})::int AS n`
-    : `${cte} SELECT (${count})::int AS n, ${UNITS_VERSION_SQL} AS units_version`;
-  const [total, rows] = (await Promise.all([db.query(counted, params), db.query(select, params)])) as [
-    DbRow[],
-    DbRow[],
-  ];
+  // One statement: the total (one row, also when the page is empty) and the page's rows beside it.
+  const read: DbRow[] = await db.query(
+    `${cte ? 'WITH RECURSIVE' : 'WITH'} ${ctes.join(',\n')}
+     SELECT t.n AS board_total, t.units_version AS board_units_version, d.*
+     FROM board_total t LEFT JOIN LATERAL (${rowsOfPage}) d ON true
+     ORDER BY ${order}`,
+    params,
+  );
+  const total = read[0]?.board_total;
+  const rows = read.filter((r) => r.case_id !== null);
   const units = [...new Set(rows.map((r) => String(r.unit_id)))];
+  const seen = (read[0]?.board_units_version as string | null | undefined) ?? null;
   const heads = q.recordedBefore
     ? await unitHeadsResolver(db, q.recordedBefore, units)
-    : await currentUnitHeads(db, (total[0]?.units_version as string | null | undefined) ?? null, units);
-  return { items: rows.map((r) => map(r, heads)), total: Number(total[0]?.n ?? 0), page, pageSize };
+    : await currentUnitHeads(db, seen, units);
+  return { items: rows.map((r) => map(r, heads)), total: Number(total ?? 0), page, pageSize };
 }
