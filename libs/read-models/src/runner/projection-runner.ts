@@ -152,6 +152,8 @@ export class ProjectionRunner {
   private freshLoad: FreshLoad | null = null;
   /** Column types per table, for the typed arrays of the bulk writer. */
   private readonly types = new Map<string, ColumnTypes>();
+  /** The projections the loop has looked at for an empty table at the start of the log (start). */
+  private readonly loopChecked = new Set<string>();
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.batchSize = options.batchSize ?? 500;
@@ -200,14 +202,22 @@ export class ProjectionRunner {
         let progressed = 0;
         try {
           const parked = new Set((await this.parked()).map((x) => x.name));
-          const mine = this.options.projections
-            .filter((p) => this.owns(p.name) && !parked.has(p.name))
-            .map((p): Lane => ({
-              p,
-              target: { table: p.table, checkpoint: p.name },
-              fresh: false,
-              growing: null,
-            }));
+          const held = this.options.projections.filter((p) => this.owns(p.name) && !parked.has(p.name));
+          // Once per projection it comes to hold: an empty table at the start of the log (a new worker
+          // on an existing log) is caught up at once, loaded like a rebuild's (catchUpMany), the other
+          // held projections alongside; the loop stops it when stopped or when a lease goes.
+          const unchecked = held.filter((p) => !this.loopChecked.has(p.name));
+          if (unchecked.length > 0 && (await this.emptyAtStart(unchecked)).size > 0) {
+            await this.catchUpMany(held, this.batchSize, (name) => !this.stopped && this.owns(name));
+            progressed = 1;
+          }
+          for (const p of unchecked) this.loopChecked.add(p.name);
+          const mine = held.map((p): Lane => ({
+            p,
+            target: { table: p.table, checkpoint: p.name },
+            fresh: false,
+            growing: null,
+          }));
           for (const n of (await this.runShared(mine, this.batchSize)).values()) progressed += n;
         } catch (err) {
           this.options.logger?.error({ err }, 'projection batch failed; will retry');
@@ -520,7 +530,7 @@ export class ProjectionRunner {
     await this.catchUpMany(
       this.options.projections.filter((p) => this.owns(p.name)),
       this.batchSize,
-      true,
+      (name) => this.owns(name),
     );
   }
 
@@ -531,7 +541,11 @@ export class ProjectionRunner {
    * every batch still in one transaction with its checkpoint, behind the compare-and-set, synchronously
    * committed, every index in place.
    */
-  private async catchUpMany(projections: ProjectionDefinition[], limit = this.batchSize, held = false) {
+  private async catchUpMany(
+    projections: ProjectionDefinition[],
+    limit = this.batchSize,
+    keep?: (name: string) => boolean,
+  ) {
     const empty = await this.emptyAtStart(projections);
     if (empty.size > 0) this.freshLoad ??= await this.resolveFreshLoad();
     const lanes = projections.map((p): Lane => ({
@@ -540,7 +554,7 @@ export class ProjectionRunner {
       fresh: empty.has(p.name),
       growing: empty.has(p.name) ? { applied: 0, analyzedAt: 0 } : null,
     }));
-    await this.catchUpLanes(lanes, limit, held);
+    await this.catchUpLanes(lanes, limit, keep);
   }
 
   /**
@@ -571,19 +585,21 @@ export class ProjectionRunner {
   /**
    * The batch loop of every catch-up and of a rebuild's load: runs each lane until it has read
    * everything visible now. A live projection leaves when it is parked (checked before every round)
-   * or, with `held`, when this runner no longer holds its lease. Far behind (a batch full), the batch
+   * or when `keep` says no (this runner no longer holds its lease, its loop was stopped). Far behind (a batch full), the batch
    * doubles up to the rebuild's size — fewer round trips and commits for the same rows (they do not
    * depend on where batches end).
    */
-  private async catchUpLanes(lanes: Lane[], limit: number, held = false): Promise<void> {
+  private async catchUpLanes(
+    lanes: Lane[],
+    limit: number,
+    keep: (name: string) => boolean = () => true,
+  ): Promise<void> {
     const most = Math.max(limit, this.rebuildBatchSize);
     let active = lanes;
     for (let size = limit; active.length > 0;) {
       const live = active.filter((l) => !isShadow(l.p, l.target)).map((l) => l.p.name);
       const parked = new Set(live.length > 0 ? (await this.parked(live)).map((x) => x.name) : []);
-      active = active.filter(
-        (l) => isShadow(l.p, l.target) || (!parked.has(l.p.name) && (!held || this.owns(l.p.name))),
-      );
+      active = active.filter((l) => isShadow(l.p, l.target) || (!parked.has(l.p.name) && keep(l.p.name)));
       const applied = await this.runShared(active, size);
       for (const l of active) {
         const n = applied.get(l.p.name) ?? 0;
