@@ -280,8 +280,11 @@ export class BatchWrites {
   private readonly closeStored = new Map<string, { key: Row; at: string }>();
   /** Temporal tables: the new versions, in order (a slot is reused when its key and position come again). */
   private readonly versions: Row[] = [];
-  /** Temporal tables: key → the slot in `versions` of its open version written in this batch, and its position. */
-  private readonly openVersion = new Map<string, { slot: number; position: string }>();
+  /**
+   * Temporal tables: key → the slot in `versions` of its latest version written in this batch (open
+   * while its `recorded_to` is null: versions are made open and closed only by a later change).
+   */
+  private readonly latest = new Map<string, number>();
 
   /**
    * `fresh`: the table is a rebuild's, written only by this writer, one batch after another (rows
@@ -339,12 +342,12 @@ export class BatchWrites {
       });
       return;
     }
-    const open = this.openVersion.get(k);
+    const slot = this.latest.get(k);
+    const last = slot === undefined ? undefined : this.versions[slot]!;
     if (old) {
-      if (open !== undefined) {
+      if (last !== undefined && last.recorded_to === null) {
         // The version is this writer's own object (made below): closed in place, its place kept.
-        this.versions[open.slot]!.recorded_to = event.recordedAt;
-        this.openVersion.delete(k);
+        last.recorded_to = event.recordedAt;
       } else if (!this.closeStored.has(k)) {
         this.closeStored.set(k, {
           key: Object.fromEntries(this.p.keyColumns.map((c) => [c, key[c] ?? null])),
@@ -359,13 +362,9 @@ export class BatchWrites {
       version.recorded_to = null;
       version.position_from = event.globalPosition;
       // The same key and position twice (ON CONFLICT DO UPDATE in the per-row writer): the later wins,
-      // in the slot of the earlier (the version of that key and position written last by this batch).
-      const slot =
-        open !== undefined && open.position === event.globalPosition
-          ? open.slot
-          : this.versions.push(version) - 1;
-      this.versions[slot] = version;
-      this.openVersion.set(k, { slot, position: event.globalPosition });
+      // in the slot of the earlier, open or closed (positions only grow: it is the key's latest).
+      if (slot !== undefined && last!.position_from === event.globalPosition) this.versions[slot] = version;
+      else this.latest.set(k, this.versions.push(version) - 1);
     }
   }
 
