@@ -71,6 +71,22 @@ export function answerByOf(state: ExistingCase): string | null {
   return xld?.deadline.dueOn ?? null;
 }
 
+/** What the vault keeps of a petitioner: the name, and the id number, phone and address given. */
+function identityOf(p: PetitionerInput): PetitionerIdentity {
+  const identity: PetitionerIdentity = { fullName: p.fullName };
+  if (p.idNumber) identity.idNumber = p.idNumber;
+  if (p.phone) identity.phone = p.phone;
+  if (p.address) identity.address = p.address;
+  return identity;
+}
+
+/** Sealing a letter failed: refused when its key was erased with the petitioners, else thrown again. */
+function letterErased(err: unknown): never {
+  if (err instanceof VaultError && err.code === 'PERSON_ERASED')
+    fail('ILLEGAL_TRANSITION', 'content: the letter of this case was erased with its petitioners');
+  throw err;
+}
+
 /** Whether a case's petitioners are protected as denunciators: unless it is known not to be a denunciation. */
 export function isConfidential(s: ExistingCase): boolean {
   if (becameDenunciation(s)) return true;
@@ -215,13 +231,9 @@ export class CaseService {
     const out: ProtectedPetitioner[] = [];
     for (const [i, p] of list.entries()) {
       const personRef = personRefOf ? personRefOf(i) : randomUUID();
-      const identity: PetitionerIdentity = { fullName: p.fullName };
-      if (p.idNumber) identity.idNumber = p.idNumber;
-      if (p.phone) identity.phone = p.phone;
-      if (p.address) identity.address = p.address;
       out.push({
         personRef,
-        sealed: await this.runtime.vault.seal(personRef, identity),
+        sealed: await this.runtime.vault.seal(personRef, identityOf(p)),
         representative: p.representative ?? false,
       });
     }
@@ -237,13 +249,11 @@ export class CaseService {
     content: string,
     list: readonly PetitionerInput[],
   ): Promise<{ sealedContent: string; petitioners: ProtectedPetitioner[] }> {
-    const persons = list.map((p) => {
-      const identity: PetitionerIdentity = { fullName: p.fullName };
-      if (p.idNumber) identity.idNumber = p.idNumber;
-      if (p.phone) identity.phone = p.phone;
-      if (p.address) identity.address = p.address;
-      return { personRef: randomUUID(), value: identity, representative: p.representative ?? false };
-    });
+    const persons = list.map((p) => ({
+      personRef: randomUUID(),
+      value: identityOf(p),
+      representative: p.representative ?? false,
+    }));
     let sealed: string[];
     try {
       sealed = await this.runtime.vault.sealMany([
@@ -252,9 +262,7 @@ export class CaseService {
       ]);
     } catch (err) {
       // The persons are new references: only the letter's key can have been erased.
-      if (err instanceof VaultError && err.code === 'PERSON_ERASED')
-        fail('ILLEGAL_TRANSITION', 'content: the letter of this case was erased with its petitioners');
-      throw err;
+      letterErased(err);
     }
     return {
       sealedContent: sealed[0],
@@ -364,9 +372,7 @@ export class CaseService {
     try {
       return await sealLetter(this.runtime.vault, caseId, text);
     } catch (err) {
-      if (err instanceof VaultError && err.code === 'PERSON_ERASED')
-        fail('ILLEGAL_TRANSITION', 'content: the letter of this case was erased with its petitioners');
-      throw err;
+      letterErased(err);
     }
   }
 
