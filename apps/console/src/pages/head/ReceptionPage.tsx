@@ -19,7 +19,7 @@ import { can } from '../../auth/permissions';
 import { useUser } from '../../auth/session';
 import { DateField } from '../../components/DateField';
 import { PageTitle, ProblemAlert, useUnitName, useUnits } from '../../components/common';
-import { formatDate, todayInVietnam } from '../../lib/format';
+import { daysBetween, formatDate, todayInVietnam } from '../../lib/format';
 import { SESSION_STATUS_LABELS, label } from '../../lib/labels';
 
 type ReceptionSession = Schema<'ReceptionSession'>;
@@ -36,10 +36,6 @@ export function monthOf(date: string, offset = 0): { from: string; to: string; l
     label: `Tháng ${first.getUTCMonth() + 1}/${first.getUTCFullYear()}`,
   };
 }
-
-/** Whole days from `from` to `to` (yyyy-MM-dd). */
-const daysBetween = (from: string, to: string): number =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
  * The warning (not a refusal: a session may be entered after the fact) for a session scheduled on a
