@@ -114,15 +114,7 @@ export class PersonalDataVault {
         );
         const byRef = new Map(rows.map((r) => [r.person_ref, r]));
         for (const ref of known) {
-          const row = byRef.get(ref);
-          if (!row) throw new VaultError('KEY_NOT_FOUND', 'the data key vanished while being created');
-          if (row.wrapped_key === null || row.erased_at !== null) {
-            throw new VaultError(
-              'PERSON_ERASED',
-              'this person was erased; seal under a new person reference',
-            );
-          }
-          keys.set(ref, this.unwrap(row, row.wrapped_key));
+          keys.set(ref, this.keyToSealWith(byRef.get(ref)));
         }
       }
       return items.map(({ personRef, value }) => sealWithKey(keys.get(personRef)!, personRef, value));
@@ -311,7 +303,11 @@ export class PersonalDataVault {
     );
     if (inserted.rowCount === 1) return dataKey;
     dataKey.fill(0);
-    const row = await this.fetch(personRef);
+    return this.keyToSealWith(await this.fetch(personRef));
+  }
+
+  /** The data key of a person whose key row was there before the insert: refused when erased. */
+  private keyToSealWith(row: KeyRow | undefined): Buffer {
     if (!row) throw new VaultError('KEY_NOT_FOUND', 'the data key vanished while being created');
     if (row.wrapped_key === null || row.erased_at !== null) {
       throw new VaultError('PERSON_ERASED', 'this person was erased; seal under a new person reference');
