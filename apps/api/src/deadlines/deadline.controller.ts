@@ -57,8 +57,11 @@ export class DeadlineController {
     @CurrentPrincipal() p: Principal,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.waiter.waitFor(q.minPosition, { res, reads: [READS.cases, READS.deadlines, READS.units] });
-    return this.queries.execute(new ListUnclassifiedLetters(p, q));
+    return this.waiter.waitThenRead(
+      q.minPosition,
+      { res, reads: [READS.cases, READS.deadlines, READS.units] },
+      () => this.queries.execute(new ListUnclassifiedLetters(p, q)),
+    );
   }
 
   @Get('upcoming')

@@ -71,10 +71,10 @@ export class LateEntriesController {
     @Res({ passthrough: true }) res: Response,
   ) {
     // The acts are read from the events; the units they belong to from these read models.
-    await this.waiter.waitFor(q.minPosition, {
-      res,
-      reads: [READS.cases, READS.receptionSessions, READS.inspections, READS.units],
-    });
-    return this.queries.execute(new ListLateEntries(p, q));
+    return this.waiter.waitThenRead(
+      q.minPosition,
+      { res, reads: [READS.cases, READS.receptionSessions, READS.inspections, READS.units] },
+      () => this.queries.execute(new ListLateEntries(p, q)),
+    );
   }
 }

@@ -62,8 +62,9 @@ export class InspectionController {
     @CurrentPrincipal() p: Principal,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.waiter.waitFor(q.minPosition, { res, reads: [READS.inspections, READS.units] });
-    return this.queries.execute(new ListInspections(p, q));
+    return this.waiter.waitThenRead(q.minPosition, { res, reads: [READS.inspections, READS.units] }, () =>
+      this.queries.execute(new ListInspections(p, q)),
+    );
   }
 
   // Declared before `:id` so that `follow-up` is not taken for an inspection id.
@@ -78,8 +79,9 @@ export class InspectionController {
     @CurrentPrincipal() p: Principal,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.waiter.waitFor(q.minPosition, { res, reads: [READS.inspections, READS.units] });
-    return this.queries.execute(new GetFollowUp(p, q));
+    return this.waiter.waitThenRead(q.minPosition, { res, reads: [READS.inspections, READS.units] }, () =>
+      this.queries.execute(new GetFollowUp(p, q)),
+    );
   }
 
   @Get(':id')

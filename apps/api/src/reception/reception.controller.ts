@@ -43,8 +43,11 @@ export class ReceptionController {
     @CurrentPrincipal() p: Principal,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.waiter.waitFor(q.minPosition, { res, reads: [READS.receptionSessions, READS.units] });
-    return this.queries.execute(new ListSessions(p, q));
+    return this.waiter.waitThenRead(
+      q.minPosition,
+      { res, reads: [READS.receptionSessions, READS.units] },
+      () => this.queries.execute(new ListSessions(p, q)),
+    );
   }
 
   @Get(':id/history')

@@ -53,8 +53,9 @@ export class UnitController {
     @CurrentPrincipal() p: Principal,
     @Res({ passthrough: true }) res: Response,
   ) {
-    await this.waiter.waitFor(q.minPosition, { res, reads: [READS.units] });
-    return this.queries.execute(new ListUnits(p, q.asOf, { page: q.page, pageSize: q.pageSize }));
+    return this.waiter.waitThenRead(q.minPosition, { res, reads: [READS.units] }, () =>
+      this.queries.execute(new ListUnits(p, q.asOf, { page: q.page, pageSize: q.pageSize })),
+    );
   }
 
   @Get(':id')
