@@ -137,6 +137,17 @@ interface Lane {
 }
 
 /**
+ * A projection's live table as a lane; `emptyAtStart`: its table was empty at the start of the log, so
+ * it is loaded like a rebuild's (the fresh load, an ANALYZE at each doubling from LIVE_FIRST_ANALYZE).
+ */
+const liveLane = (p: ProjectionDefinition, emptyAtStart: boolean): Lane => ({
+  p,
+  target: { table: p.table, checkpoint: p.name },
+  fresh: emptyAtStart,
+  growing: emptyAtStart ? { applied: 0, analyzedAt: LIVE_FIRST_ANALYZE / 2 } : null,
+});
+
+/**
  * Applies projections to read models from the global log. Per projection: read a batch after its
  * checkpoint (outside any transaction — on the embedded database a query on another connection
  * would wait for the open transaction), then in ONE transaction lock the checkpoint row, check that
@@ -214,17 +225,13 @@ export class ProjectionRunner {
           // on an existing log) is caught up at once, loaded like a rebuild's (catchUpMany), the other
           // held projections alongside; the loop stops it when stopped or when a lease goes.
           const unchecked = held.filter((p) => !this.loopChecked.has(p.name));
-          if (unchecked.length > 0 && (await this.emptyAtStart(unchecked)).size > 0) {
-            await this.catchUpMany(held, this.batchSize, (name) => !this.stopped && this.owns(name));
+          const empty = unchecked.length > 0 ? await this.emptyAtStart(unchecked) : new Set<string>();
+          if (empty.size > 0) {
+            await this.catchUpMany(held, this.batchSize, (name) => !this.stopped && this.owns(name), empty);
             progressed = 1;
           }
           for (const p of unchecked) this.loopChecked.add(p.name);
-          const mine = held.map((p): Lane => ({
-            p,
-            target: { table: p.table, checkpoint: p.name },
-            fresh: false,
-            growing: null,
-          }));
+          const mine = held.map((p) => liveLane(p, false));
           for (const n of (await this.runShared(mine, this.batchSize)).values()) progressed += n;
         } catch (err) {
           this.options.logger?.error({ err }, 'projection batch failed; will retry');
@@ -552,16 +559,16 @@ export class ProjectionRunner {
     projections: ProjectionDefinition[],
     limit = this.batchSize,
     keep?: (name: string) => boolean,
+    /** Those of `projections` known empty at the start of the log (emptyAtStart), when looked at already. */
+    known?: ReadonlySet<string>,
   ) {
-    const empty = await this.emptyAtStart(projections);
+    const empty = known ?? (await this.emptyAtStart(projections));
     if (empty.size > 0) this.freshLoad ??= await this.resolveFreshLoad();
-    const lanes = projections.map((p): Lane => ({
-      p,
-      target: { table: p.table, checkpoint: p.name },
-      fresh: empty.has(p.name),
-      growing: empty.has(p.name) ? { applied: 0, analyzedAt: LIVE_FIRST_ANALYZE / 2 } : null,
-    }));
-    await this.catchUpLanes(lanes, limit, keep);
+    await this.catchUpLanes(
+      projections.map((p) => liveLane(p, empty.has(p.name))),
+      limit,
+      keep,
+    );
   }
 
   /**
