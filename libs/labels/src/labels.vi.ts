@@ -211,87 +211,74 @@ export const SESSION_STATUS_LABELS: Readonly<Record<string, string>> = {
 } satisfies Record<SessionStatusCode, string>;
 
 /**
- * Deadline rules (docs/deadline-rules.md): what each one is for, and its legal basis, in the words of
- * legal-reference.md (§3–§7, §12.2). Every rule has a name, the tracked ones and the informational ones
- * (dates shown only: sending, publishing, legal effect, limitation periods, reports…).
+ * Deadline rules (docs/deadline-rules.md): what each one is for, in the words of legal-reference.md
+ * (§3–§7, §12.2). Every rule has a name, the tracked ones and the informational ones (dates shown only:
+ * sending, publishing, legal effect, limitation periods, reports…). Its legal basis is the rule table's
+ * own (`legalBasis`, versioned with the rule), read in Vietnamese by legalBasisVi below.
  */
-export const RULE_LABELS: Readonly<Record<string, { name: string; basis: string }>> = {
-  XLD: { name: 'Xử lý đơn', basis: 'Thông tư 05/2021/TT-TTCP, Điều 6' },
-  'KN-LIM': { name: 'Thời hiệu khiếu nại', basis: 'Luật Khiếu nại 2011, Điều 9' },
-  'KN-LIM-KL': { name: 'Thời hiệu khiếu nại quyết định kỷ luật', basis: 'Luật Khiếu nại 2011, Điều 48' },
-  'KN-ACC': { name: 'Thụ lý khiếu nại', basis: 'Luật Khiếu nại 2011, Điều 27, 36' },
-  'KN-RES1': { name: 'Giải quyết khiếu nại lần đầu', basis: 'Luật Khiếu nại 2011, Điều 28' },
-  'KN-SEND1': { name: 'Gửi quyết định giải quyết khiếu nại lần đầu', basis: 'Luật Khiếu nại 2011, Điều 32' },
-  'KN-ESC': { name: 'Thời hạn khiếu nại lần hai', basis: 'Luật Khiếu nại 2011, Điều 33' },
+export const RULE_LABELS: Readonly<Record<string, { name: string }>> = {
+  XLD: { name: 'Xử lý đơn' },
+  'KN-LIM': { name: 'Thời hiệu khiếu nại' },
+  'KN-LIM-KL': { name: 'Thời hiệu khiếu nại quyết định kỷ luật' },
+  'KN-ACC': { name: 'Thụ lý khiếu nại' },
+  'KN-RES1': { name: 'Giải quyết khiếu nại lần đầu' },
+  'KN-SEND1': { name: 'Gửi quyết định giải quyết khiếu nại lần đầu' },
+  'KN-ESC': { name: 'Thời hạn khiếu nại lần hai' },
   'KN-EFF1': {
     name: 'Quyết định giải quyết khiếu nại lần đầu có hiệu lực pháp luật',
-    basis: 'Luật Khiếu nại 2011, Điều 44',
   },
-  'KN-RES2': { name: 'Giải quyết khiếu nại lần hai', basis: 'Luật Khiếu nại 2011, Điều 37' },
+  'KN-RES2': { name: 'Giải quyết khiếu nại lần hai' },
   'KN-SEND2': {
     name: 'Gửi quyết định giải quyết khiếu nại lần hai',
-    basis: 'Luật Khiếu nại 2011, khoản 1 Điều 41',
   },
   'KN-PUB2': {
     name: 'Công khai quyết định giải quyết khiếu nại lần hai',
-    basis:
-      'Nghị định 75/2012/NĐ-CP, Điều 12; Thông tư 07/2013/TT-TTCP, khoản 3 Điều 22; Nghị định 124/2020/NĐ-CP',
   },
   'KN-EFF2': {
     name: 'Quyết định giải quyết khiếu nại lần hai có hiệu lực pháp luật',
-    basis: 'Luật Khiếu nại 2011, Điều 44',
   },
-  'KN-RES-KL': { name: 'Giải quyết khiếu nại quyết định kỷ luật', basis: 'Luật Khiếu nại 2011, Chương III' },
+  'KN-RES-KL': { name: 'Giải quyết khiếu nại quyết định kỷ luật' },
   'KN-DLG': {
     name: 'Thông báo đối thoại',
-    basis: 'Luật Khiếu nại 2011, Điều 30; Nghị định 155/2026/NĐ-CP, Điều 11',
   },
   'KN-SUSP': {
     name: 'Gửi quyết định tạm đình chỉ, đình chỉ, tiếp tục giải quyết khiếu nại',
-    basis: 'Nghị định 155/2026/NĐ-CP, Điều 12; Luật Khiếu nại, Điều 11a (bổ sung)',
   },
   'KN-TERM30': {
     name: 'Thời hạn tiếp tục khiếu nại sau thông báo đình chỉ',
-    basis: 'Luật Khiếu nại 2011, khoản 8 Điều 11',
   },
-  'TC-PRE': { name: 'Xử lý ban đầu thông tin tố cáo', basis: 'Luật Tố cáo 2018, Điều 24' },
-  'TC-XFER': { name: 'Chuyển đơn tố cáo', basis: 'Luật Tố cáo 2018, Điều 24, 26' },
-  'TC-NOTIF': { name: 'Thông báo thụ lý tố cáo', basis: 'Luật Tố cáo 2018, khoản 3 Điều 29' },
-  'TC-RES': { name: 'Giải quyết tố cáo', basis: 'Luật Tố cáo 2018, Điều 30' },
+  'TC-PRE': { name: 'Xử lý ban đầu thông tin tố cáo' },
+  'TC-XFER': { name: 'Chuyển đơn tố cáo' },
+  'TC-NOTIF': { name: 'Thông báo thụ lý tố cáo' },
+  'TC-RES': { name: 'Giải quyết tố cáo' },
   'TC-SUSP': {
     name: 'Gửi quyết định tạm đình chỉ, đình chỉ giải quyết tố cáo',
-    basis: 'Luật Tố cáo 2018, khoản 4 Điều 34',
   },
-  'TC-CONCL-SEND': { name: 'Gửi kết luận nội dung tố cáo', basis: 'Luật Tố cáo 2018, khoản 3 Điều 35' },
-  'TC-HANDLE': { name: 'Xử lý kết luận nội dung tố cáo', basis: 'Luật Tố cáo 2018, khoản 1 Điều 36' },
-  'TC-PUB': { name: 'Công khai kết luận nội dung tố cáo', basis: 'Luật Tố cáo 2018, Điều 40' },
-  'TC-FOLLOWUP': { name: 'Xem xét tố cáo tiếp', basis: 'Luật Tố cáo 2018, khoản 2 Điều 37' },
-  'TC-OVERDUE': { name: 'Báo cáo về tố cáo quá hạn giải quyết', basis: 'Luật Tố cáo 2018, Điều 38' },
+  'TC-CONCL-SEND': { name: 'Gửi kết luận nội dung tố cáo' },
+  'TC-HANDLE': { name: 'Xử lý kết luận nội dung tố cáo' },
+  'TC-PUB': { name: 'Công khai kết luận nội dung tố cáo' },
+  'TC-FOLLOWUP': { name: 'Xem xét tố cáo tiếp' },
+  'TC-OVERDUE': { name: 'Báo cáo về tố cáo quá hạn giải quyết' },
   'TC-MON': {
     name: 'Báo cáo hằng tháng việc thực hiện kết luận nội dung tố cáo',
-    basis: 'Nghị định 31/2019/NĐ-CP, khoản 2 Điều 18',
   },
-  'TCD-ANS': { name: 'Trả lời kiến nghị, phản ánh', basis: 'Luật Tiếp công dân 2013, Điều 28' },
+  'TCD-ANS': { name: 'Trả lời kiến nghị, phản ánh' },
   'TCD-RESULT': {
     name: 'Thông báo kết quả xử lý cho công dân',
-    basis: 'Luật Tiếp công dân 2013, khoản 2 Điều 28',
   },
   'TCD-REFUSE': {
     name: 'Thông báo từ chối tiếp công dân',
-    basis: 'Nghị định 154/2026/NĐ-CP, khoản 3 Điều 4',
   },
-  'TCD-ONLINE': { name: 'Thông báo tiếp công dân trực tuyến', basis: 'Nghị định 154/2026/NĐ-CP, Điều 23' },
+  'TCD-ONLINE': { name: 'Thông báo tiếp công dân trực tuyến' },
   'TCD-FREQ': {
     name: 'Thủ trưởng tiếp công dân định kỳ',
-    basis: 'Luật Tiếp công dân 2013, Điều 12, 15, 18; Quy định 11-QĐi/TW; Kết luận 215-KL/TW',
   },
-  'TT-CONCL': { name: 'Ký kết luận thanh tra', basis: 'Luật Thanh tra 2025, khoản 1 Điều 36' },
-  'TT-DIRECT': { name: 'Chỉ đạo thực hiện kết luận thanh tra', basis: 'Luật Thanh tra 2025, Điều 53' },
+  'TT-CONCL': { name: 'Ký kết luận thanh tra' },
+  'TT-DIRECT': { name: 'Chỉ đạo thực hiện kết luận thanh tra' },
   'TT-REMED': {
     name: 'Báo cáo thực hiện kiến nghị thanh tra',
-    basis: 'Theo từng kết luận thanh tra (báo cáo định kỳ 3, 6 hoặc 12 tháng)',
   },
-} satisfies Record<RuleIdCode, { name: string; basis: string }>;
+} satisfies Record<RuleIdCode, { name: string }>;
 
 export const ruleName = (ruleId: string): string => RULE_LABELS[ruleId]?.name ?? ruleId;
 
