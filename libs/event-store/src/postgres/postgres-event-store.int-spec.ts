@@ -206,10 +206,7 @@ describe.each([
     'upcasts like readStream and throws UnknownEventType for an unknown type',
     async () => {
       await withStore(async (pool, store) => {
-        const registry = new EventTypeRegistry().register('ThingNamed', {
-          currentVersion: 2,
-          upcasters: { 1: ({ name: n, ...rest }) => ({ ...rest, fullName: n }) },
-        });
+        const registry = thingNamedV2();
         const reader = new PostgresEventStore({ pool, registry });
         const s = `fold-${randomUUID()}`;
         await store.append(s, [ev('ThingNamed', { name: 'Old' }), ev('ThingNamed', { fullName: 'New' }, 2)], {
@@ -231,10 +228,7 @@ describe.each([
     'reads the stored schemaVersion as readStream does: a non-number is version 1, a newer one throws',
     async () => {
       await withStore(async (pool, store) => {
-        const registry = new EventTypeRegistry().register('ThingNamed', {
-          currentVersion: 2,
-          upcasters: { 1: ({ name: n, ...rest }) => ({ ...rest, fullName: n }) },
-        });
+        const registry = thingNamedV2();
         const reader = new PostgresEventStore({ pool, registry });
         const s = `fold-${randomUUID()}`;
         await store.append(s, [ev('ThingNamed', { name: 'A' }), ev('ThingNamed', { name: 'B' })], {
@@ -289,3 +283,11 @@ describe('readStreamForFold()', () => {
     expect(await readStreamForFold(store, 's')).toEqual([event]);
   });
 });
+
+/** ThingNamed at version 2: version 1's `name` is upcast to `fullName`. */
+function thingNamedV2(): EventTypeRegistry {
+  return new EventTypeRegistry().register('ThingNamed', {
+    currentVersion: 2,
+    upcasters: { 1: ({ name: n, ...rest }) => ({ ...rest, fullName: n }) },
+  });
+}
